@@ -1,0 +1,64 @@
+/**
+ * `attest` command line: finds the command, parses its arguments and maps typed errors to exit codes
+ * (0 success, 1 failure with one clear line, 2 usage error) as shared/contracts/cli.md requires.
+ */
+import { isAttestError, UsageError } from '../core/errors.ts';
+import { type Command, type CommandIo, commandHelp, parseCommandArgs } from './command.ts';
+import { COMMANDS } from './commands/index.ts';
+
+function topLevelHelp(): string {
+  const rows = Object.entries(COMMANDS).map(([name, entry]) => `  ${name.padEnd(16)} ${entry.summary}`);
+  return `Usage: attest <command> [options]\n\nCommands:\n${rows.join('\n')}\n\nRun 'attest <command> --help' for a command's options.\n`;
+}
+
+export async function main(argv: string[], io: CommandIo = processIo()): Promise<number> {
+  const [name, ...rest] = argv;
+  if (!name || name === '--help' || name === '-h' || name === 'help') {
+    io.stdout.write(topLevelHelp());
+    return name ? 0 : 2;
+  }
+  const entry = COMMANDS[name];
+  if (!entry) {
+    io.stderr.write(`attest: unknown command '${name}'\n\n${topLevelHelp()}`);
+    return 2;
+  }
+  let command: Command | undefined;
+  try {
+    command = await entry.load();
+    const args = parseCommandArgs(command, rest);
+    if (args.values.help) {
+      io.stdout.write(commandHelp(command));
+      return 0;
+    }
+    return await command.run(args, io);
+  } catch (error) {
+    return reportError(error, io, command);
+  }
+}
+
+function reportError(error: unknown, io: CommandIo, command: Command | undefined): number {
+  if (error instanceof UsageError) {
+    io.stderr.write(`attest: ${error.message}\n`);
+    if (command) io.stderr.write(`\n${commandHelp(command)}`);
+    return 2;
+  }
+  if (isAttestError(error)) {
+    io.stderr.write(`attest: ${error.message}\n`);
+    return 1;
+  }
+  // An unexpected failure: say so plainly, without dumping values that may be protected.
+  const message = error instanceof Error ? `${error.name}: ${error.message}` : 'unknown error';
+  io.stderr.write(`attest: internal error: ${message}\n`);
+  if (io.env.ATTEST_DEBUG && error instanceof Error) io.stderr.write(`${error.stack}\n`);
+  return 1;
+}
+
+function processIo(): CommandIo {
+  return {
+    stdout: process.stdout,
+    stderr: process.stderr,
+    stdin: process.stdin,
+    env: process.env,
+    cwd: process.cwd(),
+  };
+}

@@ -1,0 +1,61 @@
+/**
+ * Typed errors shared by every layer. The CLI maps them to exit codes and the HTTP layer to status
+ * codes, each in one place. Messages name the problem (file, field, setting) but never carry a
+ * protected value: they may end up in logs.
+ */
+export abstract class AttestError extends Error {
+  abstract readonly code: string;
+  override readonly name: string = this.constructor.name;
+}
+
+/** Input that cannot be accepted: names the field (or file, row, column) and the reason. */
+export class InvalidInput extends AttestError {
+  readonly code = 'invalid_input';
+  constructor(
+    readonly field: string,
+    readonly reason: string,
+  ) {
+    super(`${field}: ${reason}`);
+  }
+}
+
+/** The command line itself is wrong (unknown option, missing argument): exit code 2. */
+export class UsageError extends AttestError {
+  readonly code = 'usage';
+}
+
+export class NotFound extends AttestError {
+  readonly code = 'not_found';
+  constructor(
+    readonly what: string,
+    readonly id: string,
+  ) {
+    super(`${what} not found: ${id}`);
+  }
+}
+
+export class Forbidden extends AttestError {
+  readonly code = 'forbidden';
+}
+
+export class Unauthenticated extends AttestError {
+  readonly code = 'unauthenticated';
+}
+
+export class Conflict extends AttestError {
+  readonly code = 'conflict';
+}
+
+/** Too many attempts (login, public intake). */
+export class RateLimited extends AttestError {
+  readonly code = 'rate_limited';
+}
+
+/** Storage cannot be used: database down, data directory not ours, migration failure. */
+export class StorageUnavailable extends AttestError {
+  readonly code = 'storage_unavailable';
+}
+
+export function isAttestError(error: unknown): error is AttestError {
+  return error instanceof AttestError;
+}

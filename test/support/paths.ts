@@ -1,0 +1,7 @@
+import { resolve } from 'node:path';
+
+/** The repository root. */
+export const repoRoot = resolve(import.meta.dirname, '../..');
+
+/** shared/ sits beside the repository, on developer machines and in CI alike. */
+export const sharedDir = process.env.ATTEST_SHARED_DIR ?? resolve(repoRoot, '..', 'shared');
