@@ -1,0 +1,83 @@
+import { SingleBar } from 'cli-progress';
+import { InvalidInput, UsageError } from '../../core/errors.ts';
+import { checkIngestOptions, DEFAULT_MAX_FILE_BYTES } from '../../services/ingest.ts';
+import { ingestFiles } from '../../services/ingestFiles.ts';
+import { type Command, stringOption, writeJson } from '../command.ts';
+import { currentActor, DATA_OPTION, withStore } from '../storeOption.ts';
+
+export const ingestCommand: Command = {
+  name: 'ingest',
+  summary:
+    'Preserve each file as a source (SHA-256; the same bytes twice are one source), extract its text and store suggestions.',
+  usage: '[--published YYYY-MM-DD] [--title T] [--url U] <file…|dir…>',
+  options: {
+    ...DATA_OPTION,
+    published: {
+      type: 'string',
+      description: 'publication date; relative dates in the text resolve against it',
+    },
+    title: { type: 'string', description: 'title of the source (one file only)' },
+    url: { type: 'string', description: 'where the source was published (one file only)' },
+  },
+  async run(args, io) {
+    if (args.positionals.length === 0) throw new UsageError('give at least one file or directory');
+    const options = {
+      published: stringOption(args, 'published'),
+      title: stringOption(args, 'title'),
+      url: stringOption(args, 'url'),
+    };
+    try {
+      checkIngestOptions(options);
+    } catch (error) {
+      throw error instanceof InvalidInput ? new UsageError(error.message) : error;
+    }
+    const maxBytes = maxBytesFrom(io.env.ATTEST_MAX_FILE_MB);
+    const bar = io.stderr.isTTY
+      ? new SingleBar({ format: 'ingest [{bar}] {value}/{total} {file}', stream: io.stderr })
+      : null;
+    const report = await withStore(args, io, (store) =>
+      ingestFiles(store, args.positionals, io.cwd, {
+        ...options,
+        capturedBy: currentActor(io),
+        maxBytes,
+        onProgress: (done, total, file) => {
+          if (!bar) return;
+          if (done === 1) bar.start(total, 0, { file: '' });
+          bar.update(done, { file: file.slice(-40) });
+          if (done === total) bar.stop();
+        },
+      }),
+    );
+    if (args.values.json) {
+      writeJson(io, {
+        sources: report.sources.map(({ id, sha256, duplicate, suggestions, file, language, title }) => ({
+          id,
+          sha256,
+          duplicate,
+          file,
+          title,
+          language,
+          suggestions,
+        })),
+        errors: report.errors,
+      });
+    } else {
+      for (const source of report.sources) {
+        const what = source.duplicate ? 'duplicate' : 'new      ';
+        io.stdout.write(
+          `${what} ${source.sha256.slice(0, 12)}  ${source.file}  (${source.language}, ${source.suggestions.events.length} suggested events)\n`,
+        );
+      }
+    }
+    for (const failure of report.errors) io.stderr.write(`attest: ${failure.error}\n`);
+    return report.errors.length > 0 ? 1 : 0;
+  },
+};
+
+function maxBytesFrom(setting: string | undefined): number {
+  if (setting === undefined || setting === '') return DEFAULT_MAX_FILE_BYTES;
+  const mb = Number(setting);
+  if (!Number.isFinite(mb) || mb <= 0)
+    throw new UsageError('ATTEST_MAX_FILE_MB must be a positive number of megabytes');
+  return Math.floor(mb * 1024 * 1024);
+}

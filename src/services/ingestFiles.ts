@@ -1,0 +1,117 @@
+/**
+ * Ingest of files and directories from the local disk: directories are walked recursively, each
+ * file is ingested on its own, and one file's failure is reported without stopping or undoing the
+ * others.
+ */
+import { readdirSync, readFileSync, statSync } from 'node:fs';
+import { join, resolve } from 'node:path';
+import { isAttestError } from '../core/errors.ts';
+import type { Store } from '../store/openStore.ts';
+import { DEFAULT_MAX_FILE_BYTES, fileTooLarge, type IngestResult, ingestOne } from './ingest.ts';
+
+export interface IngestFilesOptions {
+  capturedBy: string;
+  published?: string | undefined;
+  title?: string | undefined;
+  url?: string | undefined;
+  maxBytes?: number;
+  onProgress?: (done: number, total: number, file: string) => void;
+}
+
+export interface IngestFailure {
+  file: string;
+  error: string;
+}
+
+export interface IngestFilesReport {
+  sources: Array<IngestResult & { file: string }>;
+  errors: IngestFailure[];
+}
+
+/** Lists the files to ingest, in a stable order; unreadable paths become failures, not exceptions. */
+export function collectFiles(paths: string[], cwd: string): { files: string[]; errors: IngestFailure[] } {
+  const files: string[] = [];
+  const errors: IngestFailure[] = [];
+  const visit = (path: string, explicit: boolean) => {
+    let stats: ReturnType<typeof statSync>;
+    try {
+      stats = statSync(path);
+    } catch (error) {
+      errors.push({ file: path, error: describeFsError(error) });
+      return;
+    }
+    if (stats.isDirectory()) {
+      let entries: string[];
+      try {
+        entries = readdirSync(path).sort();
+      } catch (error) {
+        errors.push({ file: path, error: describeFsError(error) });
+        return;
+      }
+      // Hidden files (.DS_Store, .git) are never evidence someone meant to capture.
+      for (const entry of entries) if (!entry.startsWith('.')) visit(join(path, entry), false);
+    } else if (stats.isFile()) {
+      files.push(path);
+    } else if (explicit) {
+      errors.push({ file: path, error: 'not a regular file' });
+    }
+  };
+  for (const path of paths) visit(resolve(cwd, path), true);
+  return { files, errors };
+}
+
+export async function ingestFiles(store: Store, paths: string[], cwd: string, options: IngestFilesOptions) {
+  const { files, errors } = collectFiles(paths, cwd);
+  const report: IngestFilesReport = { sources: [], errors };
+  const maxBytes = options.maxBytes ?? DEFAULT_MAX_FILE_BYTES;
+  // Title and URL describe one document: applying them to a whole directory would mislabel it.
+  const single = files.length === 1;
+  for (const [index, file] of files.entries()) {
+    try {
+      // Checked before reading, so an oversized file is never loaded into memory.
+      const size = statSync(file).size;
+      if (size > maxBytes) throw fileTooLarge(file, size, maxBytes);
+      const bytes = readFileSync(file);
+      const result = await ingestOne(
+        store,
+        {
+          fileName: file,
+          bytes,
+          capturedBy: options.capturedBy,
+          published: options.published,
+          title: single ? options.title : undefined,
+          url: single ? options.url : undefined,
+        },
+        maxBytes,
+      );
+      report.sources.push({ file, ...result });
+    } catch (error) {
+      if (!isAttestError(error) && !isFsError(error)) throw error;
+      report.errors.push({
+        file,
+        error: isAttestError(error) ? error.message : `${file}: ${describeFsError(error)}`,
+      });
+    }
+    options.onProgress?.(index + 1, files.length, file);
+  }
+  return report;
+}
+
+function isFsError(error: unknown): error is NodeJS.ErrnoException {
+  return error instanceof Error && typeof (error as NodeJS.ErrnoException).code === 'string';
+}
+
+function describeFsError(error: unknown): string {
+  const code = isFsError(error) ? error.code : undefined;
+  switch (code) {
+    case 'ENOENT':
+      return 'no such file or directory';
+    case 'EACCES':
+    case 'EPERM':
+      return 'permission denied (unreadable)';
+    case 'EISDIR':
+      return 'is a directory';
+    default:
+      return code ? `cannot read (${code})` : 'cannot read';
+  }
+}

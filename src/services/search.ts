@@ -1,0 +1,107 @@
+/** Search use case: validates the query and turns snippets' match markers into highlight ranges. */
+import { z } from 'zod';
+import { InvalidInput } from '../core/errors.ts';
+import type { Queryable } from '../store/db.ts';
+import { IsoDate } from '../core/isoDate.ts';
+import { EventType } from '../core/vocabulary.ts';
+import {
+  type FacetRows,
+  facetedSearchRepository,
+  MATCH_END,
+  MATCH_START,
+  type SearchKind,
+  searchRepository,
+} from '../store/search.ts';
+
+export const SearchRequest = z.object({
+  query: z.string().trim().min(1, 'empty query').max(500, 'query longer than 500 characters'),
+  kind: z.enum(['source', 'incident']).optional(),
+  limit: z.number().int().min(1).max(200).default(20),
+});
+export type SearchRequest = z.input<typeof SearchRequest>;
+
+export interface SearchHit {
+  kind: SearchKind;
+  id: string;
+  title: string;
+  /** Plain text around the matches. */
+  snippet: string;
+  /** Where the matches are in `snippet` (UTF-16 offsets). */
+  highlights: Array<{ start: number; end: number }>;
+  rank: number;
+}
+
+export interface SearchResponse {
+  total: number;
+  hits: SearchHit[];
+}
+
+export async function search(db: Queryable, request: SearchRequest): Promise<SearchResponse> {
+  const parsed = SearchRequest.safeParse(request);
+  if (!parsed.success) {
+    const issue = parsed.error.issues[0]!;
+    throw new InvalidInput(issue.path.join('.') || 'query', issue.message);
+  }
+  const { query, kind, limit } = parsed.data;
+  const { total, hits } = await searchRepository(db).search(query, { kind, limit });
+  return { total, hits: hits.map((hit) => ({ ...hit, ...highlightsOf(hit.snippet) })) };
+}
+
+/** Removes the match markers, remembering where they were. */
+export function highlightsOf(marked: string): Pick<SearchHit, 'snippet' | 'highlights'> {
+  let snippet = '';
+  const highlights: SearchHit['highlights'] = [];
+  let open = -1;
+  for (const char of marked) {
+    if (char === MATCH_START) open = snippet.length;
+    else if (char === MATCH_END) {
+      if (open >= 0) highlights.push({ start: open, end: snippet.length });
+      open = -1;
+    } else snippet += char;
+  }
+  return { snippet, highlights };
+}
+
+export const FacetedSearchRequest = z.object({
+  query: z.string().trim().min(1, 'empty query').max(500, 'query longer than 500 characters'),
+  kind: z.enum(['source', 'incident']).optional(),
+  language: z.string().regex(/^[a-z]{2,3}$/, 'expected an ISO 639-1 code').optional(),
+  country: z.string().regex(/^[A-Z]{2}$/, 'expected an ISO 3166-1 alpha-2 code').optional(),
+  type: EventType.optional(),
+  status: z.enum(['alleged', 'corroborated', 'verified']).optional(),
+  from: IsoDate.optional(),
+  to: IsoDate.optional(),
+  limit: z.number().int().min(1).max(200).default(20),
+  offset: z.number().int().min(0).max(10_000).default(0),
+});
+export type FacetedSearchRequest = z.input<typeof FacetedSearchRequest>;
+
+export interface FacetedSearchHit extends SearchHit {
+  language: string;
+  country: string | null;
+  status: string | null;
+  date: string | null;
+}
+
+export interface FacetedSearchResponse {
+  total: number;
+  hits: FacetedSearchHit[];
+  facets: FacetRows;
+}
+
+/** Search with filters, paging and facet counts over every match (for the search page). */
+export async function facetedSearch(db: Queryable, request: FacetedSearchRequest): Promise<FacetedSearchResponse> {
+  const parsed = FacetedSearchRequest.safeParse(request);
+  if (!parsed.success) {
+    const issue = parsed.error.issues[0]!;
+    throw new InvalidInput(issue.path.join('.') || 'query', issue.message);
+  }
+  const { query, limit, offset, ...filters } = parsed.data;
+  const repository = facetedSearchRepository(db);
+  const [page, counts] = await Promise.all([repository.hits(query, filters, { limit, offset }), repository.facets(query, filters)]);
+  return {
+    total: counts.total,
+    hits: page.hits.map((hit) => ({ ...hit, ...highlightsOf(hit.snippet) })),
+    facets: counts.facets,
+  };
+}

@@ -1,0 +1,83 @@
+/**
+ * The data directory holds the embedded database and the preserved files. A marker file proves it is
+ * ours, so Attest never writes into (or wipes) a directory that belongs to something else.
+ */
+import { existsSync, mkdirSync, readdirSync, readFileSync, statSync, writeFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { StorageUnavailable } from '../core/errors.ts';
+
+export const DATA_DIR_MARKER = 'attest.json';
+const FORMAT = 'attest-data';
+const FORMAT_VERSION = 1;
+
+export interface DataDirLayout {
+  root: string;
+  database: string;
+  files: string;
+}
+
+export function dataDirLayout(root: string): DataDirLayout {
+  return { root, database: join(root, 'db'), files: join(root, 'files') };
+}
+
+/** Creates the data directory on first use, or checks that an existing one is ours. */
+export function prepareDataDir(root: string): DataDirLayout {
+  const setting = `data directory ${root}`;
+  if (existsSync(root)) {
+    if (!statSync(root).isDirectory()) throw new StorageUnavailable(`${setting} is a file, not a directory`);
+    const markerPath = join(root, DATA_DIR_MARKER);
+    if (!existsSync(markerPath)) {
+      if (readdirSync(root).length > 0) {
+        throw new StorageUnavailable(
+          `${setting} is not an Attest data directory (no ${DATA_DIR_MARKER}); choose an empty or new directory with --data or ATTEST_DATA`,
+        );
+      }
+      writeMarker(markerPath);
+    } else {
+      checkMarker(markerPath, setting);
+    }
+  } else {
+    try {
+      mkdirSync(root, { recursive: true, mode: 0o700 });
+    } catch (error) {
+      throw new StorageUnavailable(
+        `cannot create ${setting}: ${(error as NodeJS.ErrnoException).code ?? 'error'}`,
+      );
+    }
+    writeMarker(join(root, DATA_DIR_MARKER));
+  }
+  const layout = dataDirLayout(root);
+  mkdirSync(layout.files, { recursive: true, mode: 0o700 });
+  return layout;
+}
+
+function writeMarker(path: string): void {
+  writeFileSync(
+    path,
+    `${JSON.stringify({ format: FORMAT, version: FORMAT_VERSION, createdAt: new Date().toISOString() })}\n`,
+    {
+      mode: 0o600,
+    },
+  );
+}
+
+function checkMarker(path: string, setting: string): void {
+  let marker: unknown;
+  try {
+    marker = JSON.parse(readFileSync(path, 'utf8'));
+  } catch {
+    throw new StorageUnavailable(
+      `${setting} has an unreadable ${DATA_DIR_MARKER}; it is not an Attest data directory`,
+    );
+  }
+  const { format, version } = (marker ?? {}) as { format?: unknown; version?: unknown };
+  if (format !== FORMAT)
+    throw new StorageUnavailable(
+      `${setting} is not an Attest data directory (${DATA_DIR_MARKER} says otherwise)`,
+    );
+  if (typeof version !== 'number' || version > FORMAT_VERSION) {
+    throw new StorageUnavailable(
+      `${setting} was written by a newer version of Attest (format ${String(version)})`,
+    );
+  }
+}

@@ -1,0 +1,56 @@
+/**
+ * Preserved originals, content-addressed by SHA-256: files/ab/cd/abcd…  The same bytes are stored
+ * once. Writes go to a temporary file that is fsynced and renamed, so a crash never leaves a
+ * truncated original under its hash.
+ */
+import { createHash, randomBytes } from 'node:crypto';
+import {
+  closeSync,
+  existsSync,
+  fsyncSync,
+  mkdirSync,
+  openSync,
+  readFileSync,
+  renameSync,
+  writeSync,
+} from 'node:fs';
+import { join } from 'node:path';
+
+export function sha256Hex(bytes: Uint8Array): string {
+  return createHash('sha256').update(bytes).digest('hex');
+}
+
+export interface FileStore {
+  /** Stores the bytes (once) and returns their SHA-256. */
+  put(bytes: Uint8Array): string;
+  get(sha256: string): Uint8Array;
+  has(sha256: string): boolean;
+}
+
+export function fileStore(root: string): FileStore {
+  const pathOf = (sha256: string) => {
+    if (!/^[0-9a-f]{64}$/.test(sha256)) throw new Error('not a SHA-256 hex digest');
+    return join(root, sha256.slice(0, 2), sha256.slice(2, 4), sha256);
+  };
+  return {
+    put(bytes) {
+      const sha256 = sha256Hex(bytes);
+      const path = pathOf(sha256);
+      if (existsSync(path)) return sha256;
+      mkdirSync(join(root, sha256.slice(0, 2), sha256.slice(2, 4)), { recursive: true, mode: 0o700 });
+      const temporary = `${path}.${randomBytes(6).toString('hex')}.tmp`;
+      const fd = openSync(temporary, 'wx', 0o600);
+      try {
+        let written = 0;
+        while (written < bytes.byteLength) written += writeSync(fd, bytes, written);
+        fsyncSync(fd);
+      } finally {
+        closeSync(fd);
+      }
+      renameSync(temporary, path);
+      return sha256;
+    },
+    get: (sha256) => new Uint8Array(readFileSync(pathOf(sha256))),
+    has: (sha256) => existsSync(pathOf(sha256)),
+  };
+}

@@ -1,0 +1,121 @@
+/** Preserved sources: one row per distinct original (SHA-256), with its text and suggestions. */
+import type { Suggestions } from '../core/suggestions.ts';
+import type { Queryable } from './db.ts';
+import { searchConfigFor } from './searchConfig.ts';
+
+export interface NewSource {
+  id: string;
+  sha256: string;
+  byteSize: number;
+  mediaType: string;
+  encoding: string | null;
+  fileName: string;
+  title: string | null;
+  url: string | null;
+  publishedOn: string | null;
+  language: string;
+  text: string;
+  capturedBy: string;
+  suggestions: Suggestions;
+  warnings: string[];
+}
+
+export interface SourceRecord extends NewSource {
+  capturedAt: Date;
+  originReliability: string | null;
+  contentReliability: number | null;
+}
+
+interface SourceRow {
+  id: string;
+  sha256: string;
+  byte_size: number;
+  media_type: string;
+  encoding: string | null;
+  file_name: string;
+  title: string | null;
+  url: string | null;
+  published_on: string | null;
+  language: string;
+  text: string;
+  captured_by: string;
+  captured_at: Date;
+  origin_reliability: string | null;
+  content_reliability: number | null;
+  suggestions: Suggestions;
+  warnings: string[];
+}
+
+const toRecord = (row: SourceRow): SourceRecord => ({
+  id: row.id,
+  sha256: row.sha256,
+  byteSize: row.byte_size,
+  mediaType: row.media_type,
+  encoding: row.encoding,
+  fileName: row.file_name,
+  title: row.title,
+  url: row.url,
+  publishedOn: row.published_on,
+  language: row.language,
+  text: row.text,
+  capturedBy: row.captured_by,
+  capturedAt: row.captured_at,
+  originReliability: row.origin_reliability,
+  contentReliability: row.content_reliability,
+  suggestions: row.suggestions,
+  warnings: row.warnings,
+});
+
+export function sourcesRepository(db: Queryable) {
+  return {
+    /** Inserts the source unless the same bytes are already stored; says which happened. */
+    async insertUnlessPresent(source: NewSource): Promise<{ id: string; duplicate: boolean }> {
+      const inserted = await db.query<{ id: string }>(
+        `insert into sources (id, sha256, byte_size, media_type, encoding, file_name, title, url, published_on,
+           language, text, search_config, search, captured_by, suggestions, warnings)
+         values ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12::regconfig,
+           setweight(to_tsvector($12::regconfig, coalesce($7, '')), 'A') || setweight(to_tsvector($12::regconfig, $11), 'B'),
+           $13, $14::jsonb, $15::jsonb)
+         on conflict (sha256) do nothing
+         returning id`,
+        [
+          source.id,
+          source.sha256,
+          source.byteSize,
+          source.mediaType,
+          source.encoding,
+          source.fileName,
+          source.title,
+          source.url,
+          source.publishedOn,
+          source.language,
+          source.text,
+          searchConfigFor(source.language),
+          source.capturedBy,
+          JSON.stringify(source.suggestions),
+          JSON.stringify(source.warnings),
+        ],
+      );
+      if (inserted[0]) return { id: inserted[0].id, duplicate: false };
+      const existing = await db.query<{ id: string }>('select id from sources where sha256 = $1', [
+        source.sha256,
+      ]);
+      return { id: existing[0]!.id, duplicate: true };
+    },
+
+    async findBySha256(sha256: string): Promise<SourceRecord | null> {
+      const rows = await db.query<SourceRow>('select * from sources where sha256 = $1', [sha256]);
+      return rows[0] ? toRecord(rows[0]) : null;
+    },
+
+    async findById(id: string): Promise<SourceRecord | null> {
+      const rows = await db.query<SourceRow>('select * from sources where id = $1', [id]);
+      return rows[0] ? toRecord(rows[0]) : null;
+    },
+
+    async count(): Promise<number> {
+      const rows = await db.query<{ n: number }>('select count(*)::int as n from sources');
+      return rows[0]!.n;
+    },
+  };
+}

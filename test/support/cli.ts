@@ -1,0 +1,52 @@
+/** Runs the real `attest` command line in a child process, as other tools and people do. */
+import { spawn } from 'node:child_process';
+import { join } from 'node:path';
+import { repoRoot } from './paths.ts';
+
+export interface CliResult {
+  code: number;
+  stdout: string;
+  stderr: string;
+}
+
+export function runCli(
+  args: string[],
+  options: { env?: Record<string, string | undefined>; cwd?: string; input?: string } = {},
+) {
+  return new Promise<CliResult>((resolve, reject) => {
+    const env: NodeJS.ProcessEnv = {
+      ...process.env,
+      ATTEST_DATA: undefined,
+      DATABASE_URL: undefined,
+      ...options.env,
+    };
+    for (const key of Object.keys(env)) if (env[key] === undefined) delete env[key];
+    const child = spawn(process.execPath, [join(repoRoot, 'bin/attest.js'), ...args], {
+      cwd: options.cwd ?? repoRoot,
+      env,
+      stdio: ['pipe', 'pipe', 'pipe'],
+    });
+    let stdout = '';
+    let stderr = '';
+    child.stdout.on('data', (chunk: Buffer) => {
+      stdout += chunk.toString('utf8');
+    });
+    child.stderr.on('data', (chunk: Buffer) => {
+      stderr += chunk.toString('utf8');
+    });
+    child.on('error', reject);
+    child.on('close', (code) => resolve({ code: code ?? -1, stdout, stderr }));
+    child.stdin.end(options.input ?? '');
+  });
+}
+
+/** Parses stdout as the one JSON document the contract promises with --json. */
+export function jsonOf<T>(result: CliResult): T {
+  try {
+    return JSON.parse(result.stdout) as T;
+  } catch {
+    throw new Error(
+      `stdout is not one JSON document (exit ${result.code}):\n${result.stdout}\n--- stderr:\n${result.stderr}`,
+    );
+  }
+}

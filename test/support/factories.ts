@@ -1,0 +1,29 @@
+/** Small factories for test records: state only what the test is about. */
+import { randomUUID } from 'node:crypto';
+import type { Suggestions } from '../../src/core/suggestions.ts';
+import { sha256Hex } from '../../src/store/fileStore.ts';
+import type { NewSource } from '../../src/store/sources.ts';
+
+export function noSuggestions(language = 'en'): Suggestions {
+  return { language, published: null, pii: [], events: [], claims: [], interventions: [] };
+}
+
+export function aSource(overrides: Partial<NewSource> & { text: string }): NewSource {
+  const language = overrides.language ?? 'en';
+  return {
+    id: randomUUID(),
+    sha256: sha256Hex(new TextEncoder().encode(`${overrides.text}${randomUUID()}`)),
+    byteSize: overrides.text.length || 1,
+    mediaType: 'text/plain',
+    encoding: 'utf-8',
+    fileName: 'report.txt',
+    title: null,
+    url: null,
+    publishedOn: null,
+    capturedBy: 'tester',
+    suggestions: noSuggestions(language),
+    warnings: [],
+    ...overrides,
+    language,
+  };
+}
