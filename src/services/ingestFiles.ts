@@ -37,7 +37,7 @@ export function collectFiles(paths: string[], cwd: string): { files: string[]; e
     try {
       stats = statSync(path);
     } catch (error) {
-      errors.push({ file: path, error: describeFsError(error) });
+      errors.push({ file: path, error: `${path}: ${describeFsError(error)}` });
       return;
     }
     if (stats.isDirectory()) {
@@ -45,7 +45,7 @@ export function collectFiles(paths: string[], cwd: string): { files: string[]; e
       try {
         entries = readdirSync(path).sort();
       } catch (error) {
-        errors.push({ file: path, error: describeFsError(error) });
+        errors.push({ file: path, error: `${path}: ${describeFsError(error)}` });
         return;
       }
       // Hidden files (.DS_Store, .git) are never evidence someone meant to capture.
@@ -53,7 +53,7 @@ export function collectFiles(paths: string[], cwd: string): { files: string[]; e
     } else if (stats.isFile()) {
       files.push(path);
     } else if (explicit) {
-      errors.push({ file: path, error: 'not a regular file' });
+      errors.push({ file: path, error: `${path}: not a regular file` });
     }
   };
   for (const path of paths) visit(resolve(cwd, path), true);
