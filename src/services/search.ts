@@ -1,9 +1,9 @@
 /** Search use case: validates the query and turns snippets' match markers into highlight ranges. */
 import { z } from 'zod';
 import { InvalidInput } from '../core/errors.ts';
-import type { Queryable } from '../store/db.ts';
 import { IsoDate } from '../core/isoDate.ts';
 import { EventType } from '../core/vocabulary.ts';
+import type { Queryable } from '../store/db.ts';
 import {
   type FacetRows,
   facetedSearchRepository,
@@ -65,8 +65,14 @@ export function highlightsOf(marked: string): Pick<SearchHit, 'snippet' | 'highl
 export const FacetedSearchRequest = z.object({
   query: z.string().trim().min(1, 'empty query').max(500, 'query longer than 500 characters'),
   kind: z.enum(['source', 'incident']).optional(),
-  language: z.string().regex(/^[a-z]{2,3}$/, 'expected an ISO 639-1 code').optional(),
-  country: z.string().regex(/^[A-Z]{2}$/, 'expected an ISO 3166-1 alpha-2 code').optional(),
+  language: z
+    .string()
+    .regex(/^[a-z]{2,3}$/, 'expected an ISO 639-1 code')
+    .optional(),
+  country: z
+    .string()
+    .regex(/^[A-Z]{2}$/, 'expected an ISO 3166-1 alpha-2 code')
+    .optional(),
   type: EventType.optional(),
   status: z.enum(['alleged', 'corroborated', 'verified']).optional(),
   from: IsoDate.optional(),
@@ -90,18 +96,16 @@ export interface FacetedSearchResponse {
 }
 
 /** Search with filters, paging and facet counts over every match (for the search page). */
-export async function facetedSearch(db: Queryable, request: FacetedSearchRequest): Promise<FacetedSearchResponse> {
+export async function facetedSearch(
+  db: Queryable,
+  request: FacetedSearchRequest,
+): Promise<FacetedSearchResponse> {
   const parsed = FacetedSearchRequest.safeParse(request);
   if (!parsed.success) {
     const issue = parsed.error.issues[0]!;
     throw new InvalidInput(issue.path.join('.') || 'query', issue.message);
   }
   const { query, limit, offset, ...filters } = parsed.data;
-  const repository = facetedSearchRepository(db);
-  const [page, counts] = await Promise.all([repository.hits(query, filters, { limit, offset }), repository.facets(query, filters)]);
-  return {
-    total: counts.total,
-    hits: page.hits.map((hit) => ({ ...hit, ...highlightsOf(hit.snippet) })),
-    facets: counts.facets,
-  };
+  const result = await facetedSearchRepository(db).search(query, filters, { limit, offset });
+  return { ...result, hits: result.hits.map((hit) => ({ ...hit, ...highlightsOf(hit.snippet) })) };
 }

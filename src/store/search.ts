@@ -126,44 +126,58 @@ function hitsCte(query: string, filters: SearchFilters, params: SqlParam[]): str
 
 export function facetedSearchRepository(db: Queryable) {
   return {
-    /** One page of hits, best first, with snippets. */
-    async hits(query: string, filters: SearchFilters, page: { limit: number; offset: number }) {
+    /**
+     * One page of hits (best first, with snippets) and facet counts over every hit, in ONE statement:
+     * the matching set is computed (and ranked) once, then counted by facet and cut to the page;
+     * snippets are made for the page only.
+     */
+    async search(
+      query: string,
+      filters: SearchFilters,
+      page: { limit: number; offset: number },
+    ): Promise<{ total: number; hits: FacetedHitRow[]; facets: FacetRows }> {
       const params: SqlParam[] = [];
       const cte = hitsCte(query, filters, params);
       const limit = `$${params.push(page.limit)}`;
       const offset = `$${params.push(page.offset)}`;
-      const rows = await db.query<FacetedHitRow & { total: number }>(
+      const [row] = await db.query<{
+        facets: Array<{ facet: FacetName; value: string; count: number }>;
+        hits: FacetedHitRow[];
+      }>(
         `${cte},
-         top as (select *, count(*) over () as total from hits order by rank desc, id limit ${limit} offset ${offset})
-         select kind, id, title, rank, total::int as total, language, country, status, date,
-                ts_headline(config, body, (select query from q), '${HEADLINE_OPTIONS}') as snippet
-           from top order by rank desc, id`,
+         facet_rows as (
+           select 'kind' as facet, kind as value, count(*)::int as count from hits group by 2
+           union all select 'language', language, count(*)::int from hits group by 2
+           union all select 'country', country, count(*)::int from hits where country is not null group by 2
+           union all select 'status', status, count(*)::int from hits where status is not null group by 2
+           union all select 'period', extract(year from date)::int::text, count(*)::int from hits where date is not null group by 2
+           union all select 'sourceKind', source_kind, count(*)::int from hits where source_kind is not null group by 2
+           union all select 'type', a.type, count(distinct h.id)::int from hits h join acts a on a.incident_id = h.id
+                      where h.kind = 'incident' group by 2),
+         top as (select * from hits order by rank desc, id limit ${limit} offset ${offset})
+         select
+           (select coalesce(json_agg(json_build_object('facet', facet, 'value', value, 'count', count)), '[]'::json) from facet_rows) as facets,
+           (select coalesce(json_agg(json_build_object('kind', kind, 'id', id, 'title', title, 'rank', rank, 'language', language,
+                     'country', country, 'status', status, 'date', date,
+                     'snippet', ts_headline(config, body, (select query from q), '${HEADLINE_OPTIONS}')) order by rank desc, id), '[]'::json)
+              from top) as hits`,
         params,
       );
-      return { total: rows[0]?.total ?? null, hits: rows.map(({ total: _total, ...hit }) => hit) };
-    },
-
-    /** Counts over every hit (not just the page) by each facet; also gives the total. */
-    async facets(query: string, filters: SearchFilters): Promise<{ total: number; facets: FacetRows }> {
-      const params: SqlParam[] = [];
-      const cte = hitsCte(query, filters, params);
-      const rows = await db.query<{ facet: FacetName; value: string; count: number }>(
-        `${cte}
-         select 'kind' as facet, kind as value, count(*)::int as count from hits group by 2
-         union all select 'language', language, count(*)::int from hits group by 2
-         union all select 'country', country, count(*)::int from hits where country is not null group by 2
-         union all select 'status', status, count(*)::int from hits where status is not null group by 2
-         union all select 'period', extract(year from date)::int::text, count(*)::int from hits where date is not null group by 2
-         union all select 'sourceKind', source_kind, count(*)::int from hits where source_kind is not null group by 2
-         union all select 'type', a.type, count(distinct h.id)::int from hits h join acts a on a.incident_id = h.id
-                    where h.kind = 'incident' group by 2`,
-        params,
-      );
-      const facets: FacetRows = { kind: [], type: [], country: [], period: [], status: [], language: [], sourceKind: [] };
-      for (const row of rows) facets[row.facet].push({ value: row.value, count: row.count });
-      for (const list of Object.values(facets)) list.sort((a, b) => b.count - a.count || a.value.localeCompare(b.value));
+      const facets: FacetRows = {
+        kind: [],
+        type: [],
+        country: [],
+        period: [],
+        status: [],
+        language: [],
+        sourceKind: [],
+      };
+      for (const entry of row?.facets ?? [])
+        facets[entry.facet].push({ value: entry.value, count: entry.count });
+      for (const list of Object.values(facets))
+        list.sort((a, b) => b.count - a.count || a.value.localeCompare(b.value));
       const total = facets.kind.reduce((sum, entry) => sum + entry.count, 0);
-      return { total, facets };
+      return { total, hits: row?.hits ?? [], facets };
     },
   };
 }

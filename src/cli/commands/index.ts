@@ -25,8 +25,32 @@ export const COMMANDS: Record<string, CommandEntry> = {
     summary: 'multiple systems estimation of the total number of victims',
     load: async () => (await import('./estimate.ts')).estimateCommand,
   },
+  serve: {
+    summary: 'the web application and its HTTP API (default 127.0.0.1:4700)',
+    load: async () => (await import('./serve.ts')).serveCommand,
+  },
   link: {
     summary: 'record linkage: which rows describe the same person',
     load: async () => (await import('./link.ts')).linkCommand,
+  },
+  init: {
+    summary: 'create the organisation, its keys and the first administrator',
+    load: async () => (await import('./init.ts')).initCommand,
+  },
+  person: {
+    summary: 'add a protected person record or show one decrypted',
+    load: async () => (await import('./person.ts')).personCommand,
+  },
+  audit: {
+    summary: 'verify the hash-chained audit log end to end',
+    load: async () => (await import('./audit.ts')).auditCommand,
+  },
+  user: {
+    summary: 'add a user account; turn on TOTP for your own',
+    load: async () => (await import('./user.ts')).userCommand,
+  },
+  compartment: {
+    summary: 'case compartments: create, add/remove members, rotate keys',
+    load: async () => (await import('./compartment.ts')).compartmentCommand,
   },
 };

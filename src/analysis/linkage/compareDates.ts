@@ -1,0 +1,61 @@
+/**
+ * Birth dates as lists write them, and a graded comparison. Dates are kept as their components
+ * (0 = unknown) without calendar validation: a typo such as month 13 is still evidence in the other
+ * two components. Day and month are read day-first for slashed and dotted forms; the comparison then
+ * treats a day/month swap as a near agreement, which also absorbs US-style month-first entries.
+ */
+
+export interface PartialDate {
+  year: number;
+  month: number;
+  day: number;
+}
+
+/** Parses YYYYMMDD, YYYY-MM-DD, YYYY/MM/DD, DD.MM.YYYY, DD/MM/YYYY, DD-MM-YYYY, YYYY-MM or YYYY. */
+export function parsePartialDate(value: string): PartialDate | null {
+  const text = value.trim();
+  if (text === '') return null;
+  let match = /^(\d{4})(\d{2})(\d{2})$/.exec(text);
+  if (match) return { year: Number(match[1]), month: Number(match[2]), day: Number(match[3]) };
+  match = /^(\d{4})[-/.](\d{1,2})(?:[-/.](\d{1,2}))?$/.exec(text);
+  if (match) return { year: Number(match[1]), month: Number(match[2]), day: Number(match[3] ?? 0) };
+  match = /^(\d{1,2})[-/.](\d{1,2})[-/.](\d{4})$/.exec(text);
+  if (match) return { year: Number(match[3]), month: Number(match[2]), day: Number(match[1]) };
+  match = /^(\d{4})$/.exec(text);
+  if (match) return { year: Number(match[1]), month: 0, day: 0 };
+  return null;
+}
+
+/** Agreement levels, most to least similar. */
+export const DATE_LEVELS = ['exact', 'near', 'year', 'different'] as const;
+
+/**
+ * 0 exact; 1 near: day and month swapped, or exactly one component differs (a typo, including a
+ * mistyped year with day and month intact); 2 only the year agrees, or one side gives only the year
+ * (or year and month) and it agrees; 3 different.
+ */
+export function compareDates(a: PartialDate, b: PartialDate): number {
+  const full = a.month > 0 && a.day > 0 && b.month > 0 && b.day > 0;
+  if (!full) {
+    if (a.year !== b.year) return 3;
+    if (a.month > 0 && b.month > 0 && a.month !== b.month) return 3;
+    return 2;
+  }
+  const y = a.year === b.year;
+  const m = a.month === b.month;
+  const d = a.day === b.day;
+  if (y && m && d) return 0;
+  if (y && a.month === b.day && a.day === b.month) return 1;
+  const agreeing = Number(y) + Number(m) + Number(d);
+  if (agreeing === 2) return 1;
+  if (y) return 2;
+  return 3;
+}
+
+/** Key for blocking: year with day and month in sorted order, so swaps fall in the same block. */
+export function dateBlockKey(date: PartialDate | null): string | null {
+  if (!date || date.month === 0 || date.day === 0) return null;
+  const lo = Math.min(date.month, date.day);
+  const hi = Math.max(date.month, date.day);
+  return `${date.year}-${lo}-${hi}`;
+}

@@ -1,0 +1,166 @@
+/**
+ * Turns records into what the model compares: per-record normalised fields (computed once), and per
+ * pair a vector of discretised agreement levels, one per compared field. Discrete levels are what the
+ * Fellegi–Sunter model with EM estimation needs (Winkler 1988; Christen 2012, §6.3): each level of each
+ * field gets its own m and u probability, so the model learns, for instance, that agreement on sex
+ * is cheap while agreement on a rare surname skeleton is strong evidence.
+ */
+import type { ColumnRole } from './columnRoles.ts';
+import { compareDates, type PartialDate, parsePartialDate } from './compareDates.ts';
+import { jaroWinkler } from './jaroWinkler.ts';
+import { type NameToken, nameTokens, orientedNameSimilarity, tokenSetSimilarity } from './nameSimilarity.ts';
+import { normaliseName } from './transliterate.ts';
+
+/** Level value meaning "one side is missing": contributes no evidence. */
+export const MISSING = 255;
+
+export type FieldKind = 'given' | 'surname' | 'name' | 'middleName' | 'birthDate' | 'sex' | 'string';
+
+export interface ComparedField {
+  /** Name shown in parameters: the column, or given/surname for the oriented name pair. */
+  name: string;
+  kind: FieldKind;
+  /** Labels of the agreement levels, most similar first. */
+  levels: readonly string[];
+  /** For kind 'string': which prepared string slot it reads. */
+  slot?: number;
+}
+
+export interface PreparedRecord {
+  given: NameToken[];
+  surname: NameToken[];
+  middle: NameToken[];
+  birth: PartialDate | null;
+  sex: 'm' | 'f' | null;
+  strings: Array<string | null>;
+}
+
+export interface ComparisonSchema {
+  fields: ComparedField[];
+  records: PreparedRecord[];
+}
+
+const NAME_LEVELS = ['exact', 'phonetic', 'similar', 'weak', 'different'] as const;
+const STRING_LEVELS = ['exact', 'typo', 'similar', 'different'] as const;
+
+/** Prepares records whose cells are aligned with `roles`. Columns with role id or ignore are unused. */
+export function prepareRecords(columns: string[], roles: ColumnRole[], rows: string[][]): ComparisonSchema {
+  const has = (role: ColumnRole) => roles.includes(role);
+  const fields: ComparedField[] = [];
+  const split = has('givenName') || has('surname');
+  if (split) {
+    fields.push({ name: 'given', kind: 'given', levels: NAME_LEVELS });
+    fields.push({ name: 'surname', kind: 'surname', levels: NAME_LEVELS });
+  } else if (has('name')) {
+    fields.push({ name: 'name', kind: 'name', levels: NAME_LEVELS });
+  }
+  if (has('middleName')) fields.push({ name: 'middleName', kind: 'middleName', levels: NAME_LEVELS });
+  if (has('birthDate'))
+    fields.push({ name: 'birthDate', kind: 'birthDate', levels: ['exact', 'near', 'year', 'different'] });
+  if (has('sex')) fields.push({ name: 'sex', kind: 'sex', levels: ['same', 'different'] });
+  const stringColumns: number[] = [];
+  roles.forEach((role, column) => {
+    if (role === 'address' || role === 'postcode' || role === 'identifier') {
+      fields.push({
+        name: columns[column] ?? `#${column}`,
+        kind: 'string',
+        levels: STRING_LEVELS,
+        slot: stringColumns.length,
+      });
+      stringColumns.push(column);
+    }
+  });
+
+  const columnsOf = (role: ColumnRole) => roles.flatMap((r, i) => (r === role ? [i] : []));
+  const givenCols = columnsOf('givenName');
+  const surnameCols = columnsOf('surname');
+  const middleCols = columnsOf('middleName');
+  const nameCols = columnsOf('name');
+  const birthCols = columnsOf('birthDate');
+  const sexCols = columnsOf('sex');
+  const joined = (row: string[], cols: number[]) => cols.map((c) => row[c] ?? '').join(' ');
+
+  const records = rows.map((row): PreparedRecord => {
+    let given = nameTokens(joined(row, givenCols));
+    let surname = nameTokens(joined(row, surnameCols));
+    if (split && given.length === 0 && surname.length === 0 && nameCols.length > 0) {
+      // Only a full name on this row: first token as given name; orientation is decided per pair.
+      const all = nameTokens(joined(row, nameCols));
+      given = all.slice(0, 1);
+      surname = all.slice(1);
+    } else if (!split) {
+      given = [];
+      surname = nameTokens(joined(row, nameCols));
+    }
+    const birthText = birthCols.map((c) => row[c] ?? '').find((v) => v.trim() !== '') ?? '';
+    return {
+      given,
+      surname,
+      middle: nameTokens(joined(row, middleCols)),
+      birth: parsePartialDate(birthText),
+      sex: parseSex(joined(row, sexCols)),
+      strings: stringColumns.map((c) => {
+        const norm = normaliseName(row[c] ?? '');
+        return norm === '' ? null : norm;
+      }),
+    };
+  });
+  return { fields, records };
+}
+
+function parseSex(value: string): 'm' | 'f' | null {
+  const v = value.trim().toLowerCase();
+  if (/^(m|male|man|м|муж|мужской|h|homme)$/.test(v)) return 'm';
+  if (/^(f|female|woman|w|ж|жен|женский|femme)$/.test(v)) return 'f';
+  return null;
+}
+
+export function nameLevel(similarity: number | null): number {
+  if (similarity === null) return MISSING;
+  if (similarity >= 0.999) return 0;
+  if (similarity >= 0.93) return 1;
+  if (similarity >= 0.85) return 2;
+  if (similarity >= 0.7) return 3;
+  return 4;
+}
+
+export function stringLevel(a: string | null, b: string | null): number {
+  if (a === null || b === null) return MISSING;
+  if (a === b) return 0;
+  const jw = jaroWinkler(a, b);
+  if (jw >= 0.92) return 1;
+  if (jw >= 0.8) return 2;
+  return 3;
+}
+
+/** Writes the agreement levels of records a and b into `out` (length = fields.length). */
+export function compareRecords(schema: ComparisonSchema, a: number, b: number, out: Uint8Array): void {
+  const ra = schema.records[a]!;
+  const rb = schema.records[b]!;
+  let oriented: ReturnType<typeof orientedNameSimilarity> | null = null;
+  schema.fields.forEach((field, f) => {
+    switch (field.kind) {
+      case 'given':
+      case 'surname': {
+        oriented ??= orientedNameSimilarity(ra.given, ra.surname, rb.given, rb.surname);
+        out[f] = nameLevel(field.kind === 'given' ? oriented.given : oriented.surname);
+        break;
+      }
+      case 'name':
+        out[f] = nameLevel(tokenSetSimilarity(ra.surname, rb.surname));
+        break;
+      case 'middleName':
+        out[f] = nameLevel(tokenSetSimilarity(ra.middle, rb.middle));
+        break;
+      case 'birthDate':
+        out[f] = ra.birth && rb.birth ? compareDates(ra.birth, rb.birth) : MISSING;
+        break;
+      case 'sex':
+        out[f] = ra.sex && rb.sex ? (ra.sex === rb.sex ? 0 : 1) : MISSING;
+        break;
+      case 'string':
+        out[f] = stringLevel(ra.strings[field.slot!]!, rb.strings[field.slot!]!);
+        break;
+    }
+  });
+}

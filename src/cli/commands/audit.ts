@@ -1,0 +1,33 @@
+/**
+ * `attest audit verify`: walks the hash chain end to end. On success it prints the head hash: record
+ * it somewhere the database's operators cannot write (a signed e-mail, a printed log, a partner), so a
+ * rewrite of the whole chain would be caught by comparing with it (see docs/protection.md).
+ */
+import { UsageError } from '../../core/errors.ts';
+import { verifyAudit } from '../../services/audit.ts';
+import { type Command, writeJson } from '../command.ts';
+import { DATA_OPTION, withStore } from '../storeOption.ts';
+
+export const auditCommand: Command = {
+  name: 'audit',
+  summary: 'check the audit log’s hash chain end to end',
+  usage: 'verify',
+  options: { ...DATA_OPTION },
+  async run(args, io) {
+    const [sub] = args.positionals;
+    if (sub !== 'verify') throw new UsageError('expected a subcommand: verify');
+    const verdict = await withStore(args, io, (store) => verifyAudit(store.db));
+    if (verdict.ok) {
+      if (args.values.json) writeJson(io, verdict);
+      else
+        io.stdout.write(
+          `audit chain ok: ${verdict.entries} entries; head ${verdict.headSeq} ${verdict.headHash}\n`,
+        );
+      return 0;
+    }
+    if (args.values.json)
+      writeJson(io, { ok: false, firstBadEntry: verdict.firstBadEntry, reason: verdict.reason });
+    io.stderr.write(`attest: audit chain broken at entry ${verdict.firstBadEntry}: ${verdict.reason}\n`);
+    return 1;
+  },
+};

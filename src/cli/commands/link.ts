@@ -1,0 +1,153 @@
+/**
+ * `attest link`: record linkage — which rows of a CSV describe the same person
+ * (contracts/analysis.md). Reads the file, hands the pure analysis its text, prints one JSON document
+ * or a readable summary. Methods and how to read the review list: docs/analysis.md, "Record linkage".
+ */
+import { readFile } from 'node:fs/promises';
+import { basename, resolve } from 'node:path';
+import { type ColumnRole, parseRoleOverride } from '../../analysis/linkage/columnRoles.ts';
+import { DEFAULT_LINK_OPTIONS, type LinkResult, linkRecords } from '../../analysis/linkage/linkRecords.ts';
+import { parseRecordsCsv } from '../../analysis/linkage/parseRecordsCsv.ts';
+import { InvalidInput, UsageError } from '../../core/errors.ts';
+import { type Command, type CommandIo, type ParsedArgs, stringOption, writeJson } from '../command.ts';
+
+// Below this many records linkage takes a second or two: a progress line would only flicker.
+const PROGRESS_FROM = 5000;
+
+export const linkCommand: Command = {
+  name: 'link',
+  summary: 'record linkage: which rows describe the same person',
+  usage: '[--threshold P] [--review-floor P] [--id COLUMN] [--role COLUMN=ROLE…] <records.csv|->',
+  options: {
+    threshold: {
+      type: 'string',
+      description: `posterior match probability needed to link a pair (default ${DEFAULT_LINK_OPTIONS.threshold})`,
+    },
+    'review-floor': {
+      type: 'string',
+      description: `pairs from this probability up to the threshold are listed for review (default ${DEFAULT_LINK_OPTIONS.reviewFloor})`,
+    },
+    id: { type: 'string', description: 'the id column (default: a column named id, rec_id or rec-id)' },
+    role: {
+      type: 'string',
+      multiple: true,
+      description: 'override an inferred column role, e.g. familia=surname or notes=ignore',
+    },
+  },
+  async run(args: ParsedArgs, io: CommandIo): Promise<number> {
+    const threshold = probabilityOption(args, 'threshold', DEFAULT_LINK_OPTIONS.threshold);
+    const reviewFloor = probabilityOption(
+      args,
+      'review-floor',
+      Math.min(DEFAULT_LINK_OPTIONS.reviewFloor, threshold),
+    );
+    if (reviewFloor > threshold) throw new UsageError('--review-floor must not exceed --threshold');
+    const roles = roleOverrides(args);
+    const [path, ...extra] = args.positionals;
+    if (!path) throw new UsageError('link needs a CSV file of records (or - for stdin)');
+    if (extra.length > 0) throw new UsageError('link takes one CSV file');
+    const label = path === '-' ? 'stdin' : basename(path);
+    const text = path === '-' ? await readStdin(io.stdin) : await readText(resolve(io.cwd, path), label);
+    const idColumn = stringOption(args, 'id');
+    const table = parseRecordsCsv(text, {
+      source: label,
+      roles,
+      ...(idColumn === undefined ? {} : { idColumn }),
+    });
+
+    const showProgress = Boolean(io.stderr.isTTY) && table.records.length >= PROGRESS_FROM;
+    const result = linkRecords(table, {
+      threshold,
+      reviewFloor,
+      ...(showProgress
+        ? {
+            onProgress: (stage, done, total) => {
+              const share = total > 0 ? Math.round((100 * done) / total) : 0;
+              io.stderr.write(
+                `\rattest link: ${stage === 'compare' ? `comparing ${share}%` : 'clustering…'}   `,
+              );
+            },
+          }
+        : {}),
+    });
+    if (showProgress) io.stderr.write('\r\u001b[K');
+    for (const warning of result.warnings) io.stderr.write(`attest: warning: ${warning}\n`);
+    if (args.values.json) writeJson(io, toJson(result));
+    else io.stdout.write(renderHuman(result));
+    return 0;
+  },
+};
+
+function probabilityOption(args: ParsedArgs, name: string, fallback: number): number {
+  const text = stringOption(args, name);
+  if (text === undefined) return fallback;
+  const value = Number(text);
+  if (text.trim() === '' || !Number.isFinite(value) || value <= 0 || value > 1) {
+    throw new UsageError(`--${name} must be a probability in (0, 1]`);
+  }
+  return value;
+}
+
+function roleOverrides(args: ParsedArgs): Record<string, ColumnRole> {
+  const raw = args.values.role;
+  const list = raw === undefined ? [] : Array.isArray(raw) ? raw : [String(raw)];
+  const out: Record<string, ColumnRole> = {};
+  for (const item of list) {
+    try {
+      const [column, role] = parseRoleOverride(item);
+      out[column] = role;
+    } catch (error) {
+      if (error instanceof InvalidInput) throw new UsageError(`--role ${item}: ${error.reason}`);
+      throw error;
+    }
+  }
+  return out;
+}
+
+async function readText(path: string, label: string): Promise<string> {
+  try {
+    return await readFile(path, 'utf8');
+  } catch (error) {
+    const code = error instanceof Error && 'code' in error ? String(error.code) : 'unreadable';
+    throw new InvalidInput(label, `cannot read the file (${code})`);
+  }
+}
+
+async function readStdin(stdin: NodeJS.ReadableStream): Promise<string> {
+  const chunks: Buffer[] = [];
+  for await (const chunk of stdin) chunks.push(typeof chunk === 'string' ? Buffer.from(chunk) : chunk);
+  return Buffer.concat(chunks).toString('utf8');
+}
+
+/** The contract's fields first, in its order, then ours. */
+function toJson(result: LinkResult) {
+  return {
+    records: result.records,
+    comparisons: result.comparisons,
+    clusters: result.clusters,
+    review: result.review,
+    parameters: result.parameters,
+    warnings: result.warnings,
+  };
+}
+
+function renderHuman(result: LinkResult): string {
+  const linked = result.clusters.reduce((sum, cluster) => sum + cluster.length, 0);
+  const persons = result.records - linked + result.clusters.length;
+  const out = [
+    `Records: ${result.records}`,
+    `Compared pairs: ${result.comparisons} (blocking)`,
+    `Clusters of two or more: ${result.clusters.length} (${linked} records); distinct persons: ${persons}`,
+    `Pairs to review: ${result.review.length}`,
+  ];
+  for (const cluster of result.clusters.slice(0, 20)) out.push(`  ${cluster.join(', ')}`);
+  if (result.clusters.length > 20)
+    out.push(`  … ${result.clusters.length - 20} more (--json lists them all)`);
+  if (result.review.length > 0) {
+    out.push('', 'Most likely of the pairs to review:');
+    for (const pair of result.review.slice(0, 10)) {
+      out.push(`  ${pair.ids[0]} ~ ${pair.ids[1]}  p=${pair.probability.toFixed(3)}  (${pair.reason})`);
+    }
+  }
+  return `${out.join('\n')}\n`;
+}

@@ -1,0 +1,82 @@
+/**
+ * `attest person add|show`: protected person records, as the user in ATTEST_USER / ATTEST_PASSWORD.
+ * Errors name the problem, never a protected value.
+ */
+import { UsageError } from '../../core/errors.ts';
+import { addPerson, showPerson } from '../../services/persons.ts';
+import { type Command, type ParsedArgs, stringOption, writeJson } from '../command.ts';
+import { DATA_OPTION } from '../storeOption.ts';
+import { asSignedInUser } from './user.ts';
+
+function listOption(args: ParsedArgs, name: string): string[] {
+  const value = args.values[name];
+  if (value === undefined) return [];
+  return Array.isArray(value) ? value : [String(value)];
+}
+
+export const personCommand: Command = {
+  name: 'person',
+  summary: 'add a protected person record, or show one decrypted (as ATTEST_USER)',
+  usage:
+    'add --name N [--alias A]… [--contact C]… [--birth-date YYYY-MM-DD] [--note T] [--compartment C-0001] | show CODE',
+  options: {
+    ...DATA_OPTION,
+    name: { type: 'string', description: 'full name (protected)' },
+    alias: { type: 'string', multiple: true, description: 'another name (protected; repeatable)' },
+    contact: {
+      type: 'string',
+      multiple: true,
+      description: 'phone, e-mail, address (protected; repeatable)',
+    },
+    'birth-date': { type: 'string', description: 'YYYY-MM-DD (protected)' },
+    note: { type: 'string', description: 'free text (protected)' },
+    compartment: { type: 'string', description: 'case compartment code (default: the organisation’s)' },
+  },
+  async run(args, io) {
+    const [sub, code, ...extra] = args.positionals;
+    if (sub === 'add') {
+      const name = stringOption(args, 'name');
+      if (!name) throw new UsageError('person add needs --name');
+      const result = await asSignedInUser(args, io, (db, actor) =>
+        addPerson(db, actor, {
+          name,
+          aliases: listOption(args, 'alias'),
+          contacts: listOption(args, 'contact'),
+          birthDate: stringOption(args, 'birth-date') ?? null,
+          note: stringOption(args, 'note') ?? null,
+          compartment: stringOption(args, 'compartment'),
+        }),
+      );
+      if (args.values.json) writeJson(io, result);
+      else io.stdout.write(`${result.code}\n`);
+      return 0;
+    }
+    if (sub === 'show') {
+      if (!code || extra.length > 0) throw new UsageError('person show takes one person code, e.g. V-0001');
+      const person = await asSignedInUser(args, io, (db, actor) => showPerson(db, actor, code));
+      if (args.values.json) {
+        writeJson(io, {
+          code: person.code,
+          name: person.name,
+          aliases: person.aliases,
+          contacts: person.contacts,
+          note: person.note,
+          birthDate: person.birthDate,
+          compartment: person.compartment,
+        });
+      } else {
+        const lines = [
+          `${person.code}  (compartment ${person.compartment})`,
+          `name:       ${person.name}`,
+          `aliases:    ${person.aliases.join('; ')}`,
+          `contacts:   ${person.contacts.join('; ')}`,
+          `birth date: ${person.birthDate ?? ''}`,
+          `note:       ${person.note ?? ''}`,
+        ];
+        io.stdout.write(`${lines.join('\n')}\n`);
+      }
+      return 0;
+    }
+    throw new UsageError('expected a subcommand: add or show');
+  },
+};

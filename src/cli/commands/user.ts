@@ -1,0 +1,121 @@
+/**
+ * `attest user add|totp`, and how every protected command learns who is at the keyboard:
+ * ATTEST_USER / ATTEST_PASSWORD (and ATTEST_TOTP when the account has a second factor), or a
+ * prompt without echo on a terminal. Passwords never come from command-line arguments: those are
+ * visible to every user of the machine in the process list.
+ */
+import { z } from 'zod';
+import { InvalidInput, UsageError } from '../../core/errors.ts';
+import { addUser } from '../../services/accounts.ts';
+import { type Actor, releaseActor } from '../../services/accountsActor.ts';
+import { authenticate, enableTotp } from '../../services/accountsLogin.ts';
+import type { Db } from '../../store/db.ts';
+import { type Command, type CommandIo, stringOption, writeJson } from '../command.ts';
+import { DATA_OPTION, withStore } from '../storeOption.ts';
+
+type TtyInput = NodeJS.ReadableStream & { isTTY?: boolean; setRawMode?: (mode: boolean) => void };
+
+/** Reads a line from the terminal without echoing it. */
+function promptHidden(io: CommandIo, prompt: string): Promise<string> {
+  const input = io.stdin as TtyInput;
+  io.stderr.write(prompt);
+  return new Promise((resolve, reject) => {
+    let value = '';
+    const done = (error?: Error) => {
+      input.setRawMode?.(false);
+      input.removeListener('data', onData);
+      input.pause();
+      io.stderr.write('\n');
+      if (error) reject(error);
+      else resolve(value);
+    };
+    const onData = (chunk: Buffer | string) => {
+      for (const char of chunk.toString('utf8')) {
+        if (char === '\r' || char === '\n') return done();
+        if (char === '\u0003') return done(new UsageError('cancelled'));
+        if (char === '\u007f' || char === '\b') value = value.slice(0, -1);
+        else value += char;
+      }
+    };
+    input.setRawMode?.(true);
+    input.resume();
+    input.on('data', onData);
+  });
+}
+
+const secretFromEnv = z.string().min(1).optional();
+
+/** A password from `envName`, else a hidden prompt on a terminal (asked twice when `confirm`). */
+export async function readPassword(
+  io: CommandIo,
+  envName: string,
+  prompt: string,
+  confirm = false,
+): Promise<string> {
+  const fromEnv = secretFromEnv.safeParse(io.env[envName]);
+  if (fromEnv.success && fromEnv.data) return fromEnv.data;
+  if (!(io.stdin as TtyInput).isTTY)
+    throw new UsageError(`set ${envName} (no terminal to ask for the password)`);
+  const first = await promptHidden(io, prompt);
+  if (confirm && (await promptHidden(io, 'Repeat it: ')) !== first)
+    throw new InvalidInput('password', 'the two entries differ');
+  return first;
+}
+
+/** Signs in as ATTEST_USER; the caller must `releaseActor` when done. */
+export async function signIn(db: Db, io: CommandIo): Promise<Actor> {
+  const email = io.env.ATTEST_USER?.trim();
+  if (!email) throw new UsageError('set ATTEST_USER to the e-mail address of your account');
+  const password = await readPassword(io, 'ATTEST_PASSWORD', `Password for ${email}: `);
+  return authenticate(db, { email, password, totpCode: io.env.ATTEST_TOTP?.trim() || undefined });
+}
+
+/** Runs `work` as the signed-in user with an open store, wiping the user's key afterwards. */
+export function asSignedInUser<T>(
+  args: Parameters<typeof withStore>[0],
+  io: CommandIo,
+  work: (db: Db, actor: Actor) => Promise<T>,
+): Promise<T> {
+  return withStore(args, io, async (store) => {
+    const actor = await signIn(store.db, io);
+    try {
+      return await work(store.db, actor);
+    } finally {
+      releaseActor(actor);
+    }
+  });
+}
+
+export const userCommand: Command = {
+  name: 'user',
+  summary: 'accounts: add a user (administrators), turn on TOTP for your own account',
+  usage: 'add --email E --role administrator|investigator|caseworker|analyst|viewer | totp',
+  options: {
+    ...DATA_OPTION,
+    email: { type: 'string', description: 'the new user’s e-mail address' },
+    role: { type: 'string', description: 'administrator, investigator, caseworker, analyst or viewer' },
+  },
+  async run(args, io) {
+    const [sub] = args.positionals;
+    if (sub === 'add') {
+      const email = stringOption(args, 'email');
+      const role = stringOption(args, 'role');
+      if (!email || !role) throw new UsageError('user add needs --email and --role');
+      const password = await readPassword(io, 'ATTEST_NEW_PASSWORD', `Initial password for ${email}: `, true);
+      const user = await asSignedInUser(args, io, (db, actor) =>
+        addUser(db, actor, { email, role, password }),
+      );
+      if (args.values.json) writeJson(io, user);
+      else io.stdout.write(`added ${user.email} (${user.role})\n`);
+      return 0;
+    }
+    if (sub === 'totp') {
+      const result = await asSignedInUser(args, io, (db, actor) => enableTotp(db, actor));
+      io.stderr.write('TOTP is on. Add this secret to your authenticator app now; it is not shown again.\n');
+      if (args.values.json) writeJson(io, result);
+      else io.stdout.write(`${result.secret}\n${result.uri}\n`);
+      return 0;
+    }
+    throw new UsageError('expected a subcommand: add or totp');
+  },
+};

@@ -1,0 +1,243 @@
+/**
+ * Turns a lexicon's plain patterns into matchers, once per language. Matching is indexed by word:
+ * the folded text is cut into words once, each word looks up the patterns that can start with it
+ * (exactly, or by stem for `задерж*`), and only those few are tried there, anchored. A table of a
+ * thousand patterns therefore costs a hash lookup per word, not a thousand-way alternation tried at
+ * every position; and the anchored expressions (literals, `*`, spaces) cannot backtrack badly.
+ */
+import type { EventType, InterventionType } from '../../core/vocabulary.ts';
+import { foldText } from './fold.ts';
+import type { ActorEntry, Lexicon, Pattern } from './types.ts';
+
+const WORD_AFTER = '(?![\\p{L}\\p{M}\\p{N}])';
+const WORD = /[\p{L}\p{M}\p{N}]+/gu;
+const FIRST_WORD = /^([\p{L}\p{M}\p{N}]+)(\*)?/u;
+
+function patternSource(folded: string): string {
+  let source = '';
+  for (const char of folded) {
+    if (char === '*') source += '[\\p{L}\\p{M}]*';
+    else if (/\s/u.test(char)) source += '[\\s\\u00a0]+';
+    else source += char.replace(/[.+?^${}()|[\]\\/]/g, '\\$&');
+  }
+  return source.replace(/(\[\\s\\u00a0\]\+)+/g, '[\\s\\u00a0]+');
+}
+
+export interface TaggedMatch<T> {
+  value: T;
+  start: number;
+  end: number;
+}
+
+/** Words of a folded text: where each starts and ends, found once per document. */
+export interface Tokens {
+  starts: Int32Array;
+  ends: Int32Array;
+  words: string[];
+}
+
+/** What the matchers read: the folded text and its words. */
+export interface Matchable {
+  folded: string;
+  tokens: Tokens;
+}
+
+export function tokenize(folded: string): Tokens {
+  const starts: number[] = [];
+  const ends: number[] = [];
+  const words: string[] = [];
+  WORD.lastIndex = 0;
+  for (let m = WORD.exec(folded); m; m = WORD.exec(folded)) {
+    starts.push(m.index);
+    ends.push(m.index + m[0].length);
+    words.push(m[0]);
+  }
+  return { starts: Int32Array.from(starts), ends: Int32Array.from(ends), words };
+}
+
+export interface Trigger {
+  type: EventType;
+  strong: boolean;
+}
+
+/** What each cue list of a lexicon yields when it matches. */
+export interface CueValues {
+  triggers: Trigger;
+  idioms: null;
+  nonViolation: null;
+  negation: null;
+  denial: null;
+  contrast: null;
+  reporting: null;
+  sourceIntro: null;
+  media: null;
+  hedges: null;
+  interventions: InterventionType;
+  groups: string;
+  actors: ActorEntry;
+  nationalities: string;
+  conjunctions: null;
+  locatives: null;
+  units: null;
+  articles: null;
+}
+
+export type CueName = keyof CueValues;
+
+/** Every cue of a document, per list, each list sorted and non-overlapping (longest wins). */
+export type LexiconMatches = { [K in CueName]: Array<TaggedMatch<CueValues[K]>> };
+
+const CUE_NAMES: readonly CueName[] = [
+  'triggers',
+  'idioms',
+  'nonViolation',
+  'negation',
+  'denial',
+  'contrast',
+  'reporting',
+  'sourceIntro',
+  'media',
+  'hedges',
+  'interventions',
+  'groups',
+  'actors',
+  'nationalities',
+  'conjunctions',
+  'locatives',
+  'units',
+  'articles',
+];
+
+interface CueEntry {
+  source: string;
+  /** Compiled on first use: a document tries only a few of a language's thousand patterns. */
+  regex: RegExp | null;
+  cue: number;
+  value: unknown;
+}
+
+/** All cue lists of a language in one word index, so a document is read once for all of them. */
+export interface CueIndex {
+  exact: Map<string, CueEntry[]>;
+  prefix: Map<string, CueEntry[]>;
+  /** For the first two letters of a word, the lengths of the stems that begin with them. */
+  prefixLengths: Map<string, number[]>;
+}
+
+export interface CompiledLexicon {
+  lang: string;
+  index: CueIndex;
+  nameStops: Set<string>;
+  nameJoiners: Set<string>;
+}
+
+function buildIndex(lists: { [K in CueName]: ReadonlyArray<readonly [Pattern, CueValues[K]]> }): CueIndex {
+  const index: CueIndex = { exact: new Map(), prefix: new Map(), prefixLengths: new Map() };
+  const lengths = new Map<string, Set<number>>();
+  CUE_NAMES.forEach((name, cue) => {
+    for (const [pattern, value] of lists[name]) {
+      const folded = foldText(pattern.trim());
+      const first = FIRST_WORD.exec(folded);
+      if (!first?.[1]) continue;
+      const entry: CueEntry = { source: `${patternSource(folded)}${WORD_AFTER}`, regex: null, cue, value };
+      const map = first[2] ? index.prefix : index.exact;
+      if (first[2]) {
+        const start = first[1].slice(0, 2);
+        const set = lengths.get(start) ?? new Set<number>();
+        set.add(first[1].length);
+        lengths.set(start, set);
+      }
+      const list = map.get(first[1]) ?? [];
+      list.push(entry);
+      map.set(first[1], list);
+    }
+  });
+  for (const [start, set] of lengths) index.prefixLengths.set(start, [...set].sort((a, b) => a - b));
+  return index;
+}
+
+/** Reads the document once: at each word, the longest match of every cue list that starts there. */
+export function matchLexicon(lex: CompiledLexicon, text: Matchable): LexiconMatches {
+  const { tokens, folded } = text;
+  const { exact, prefix, prefixLengths } = lex.index;
+  const lists: Array<Array<TaggedMatch<unknown>>> = CUE_NAMES.map(() => []);
+  const skipUntil = new Array<number>(CUE_NAMES.length).fill(0);
+  const best: Array<TaggedMatch<unknown> | null> = CUE_NAMES.map(() => null);
+  const touched: number[] = [];
+  const consider = (entries: CueEntry[] | undefined, start: number) => {
+    if (!entries) return;
+    for (const entry of entries) {
+      if (start < skipUntil[entry.cue]!) continue;
+      entry.regex ??= new RegExp(entry.source, 'uy');
+      entry.regex.lastIndex = start;
+      const m = entry.regex.exec(folded);
+      if (!m) continue;
+      const end = start + m[0].length;
+      const current = best[entry.cue];
+      if (!current) touched.push(entry.cue);
+      if (!current || end > current.end) best[entry.cue] = { value: entry.value, start, end };
+    }
+  };
+  for (let i = 0; i < tokens.starts.length; i++) {
+    const start = tokens.starts[i]!;
+    const word = tokens.words[i]!;
+    consider(exact.get(word), start);
+    const lengths = prefixLengths.get(word.slice(0, 2));
+    if (lengths) {
+      for (const length of lengths) {
+        if (length > word.length) break;
+        consider(prefix.get(word.slice(0, length)), start);
+      }
+    }
+    for (const cue of touched) {
+      const match = best[cue]!;
+      lists[cue]!.push(match);
+      skipUntil[cue] = match.end;
+      best[cue] = null;
+    }
+    touched.length = 0;
+  }
+  return Object.fromEntries(CUE_NAMES.map((name, cue) => [name, lists[cue]!])) as LexiconMatches;
+}
+
+export function compileLexicon(lexicon: Lexicon): CompiledLexicon {
+  const triggers: Array<[Pattern, Trigger]> = [];
+  for (const [type, t] of Object.entries(lexicon.events) as Array<
+    [EventType, Lexicon['events'][EventType]]
+  >) {
+    for (const p of t.strong) triggers.push([p, { type, strong: true }]);
+    for (const p of t.weak ?? []) triggers.push([p, { type, strong: false }]);
+  }
+  const interventions: Array<[Pattern, InterventionType]> = [];
+  for (const [type, patterns] of Object.entries(lexicon.interventions) as Array<
+    [InterventionType, Pattern[]]
+  >) {
+    for (const p of patterns) interventions.push([p, type]);
+  }
+  const plain = (patterns: readonly Pattern[]) => patterns.map((p) => [p, null] as const);
+  return {
+    lang: lexicon.lang,
+    index: buildIndex({
+      triggers,
+      idioms: plain(lexicon.idioms),
+      nonViolation: plain(lexicon.nonViolation),
+      negation: plain(lexicon.negation),
+      denial: plain(lexicon.denial),
+      contrast: plain(lexicon.contrast),
+      reporting: plain(lexicon.reporting),
+      sourceIntro: plain(lexicon.sourceIntro),
+      media: plain(lexicon.media),
+      hedges: plain(lexicon.hedges),
+      interventions,
+      groups: lexicon.groups,
+      actors: lexicon.actors.map((entry): [Pattern, ActorEntry] => [entry.pattern, entry]),
+      nationalities: lexicon.nationalities,
+      conjunctions: plain(lexicon.conjunctions),
+      locatives: plain(lexicon.locatives),
+      units: plain(lexicon.units),
+      articles: plain(lexicon.articles),
+    }),
+    nameStops: new Set(lexicon.nameStops.map((word) => foldText(word))),
+    nameJoiners: new Set(lexicon.nameJoiners.map((word) => foldText(word))),
+  };
+}

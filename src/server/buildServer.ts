@@ -1,0 +1,136 @@
+/**
+ * The HTTP server: Fastify composed of one plugin per resource (registered below, in one place),
+ * with secure headers, CSRF protection, access control at onRequest, one error mapping, OpenAPI from
+ * the zod schemas, and the web app. `buildServer` does not listen: tests use `app.inject` or
+ * `listen({ port: 0 })`, and `attest serve` listens on its configured address.
+ */
+import { readFileSync } from 'node:fs';
+import { resolve } from 'node:path';
+import cookie from '@fastify/cookie';
+import multipart from '@fastify/multipart';
+import rateLimit from '@fastify/rate-limit';
+import Fastify, { type FastifyInstance } from 'fastify';
+import type { KdfParams } from '../crypto/passwords.ts';
+import { DEFAULT_MAX_FILE_BYTES } from '../services/ingest.ts';
+import type { Store } from '../store/openStore.ts';
+import type { RouteAccess } from './access.ts';
+import { registerAccessControl } from './auth.ts';
+import { registerErrorHandler } from './errors.ts';
+import { registerOpenApi } from './openapi.ts';
+import { accountRoutes } from './routes/accounts.ts';
+import { healthRoutes } from './routes/health.ts';
+import { incidentRoutes } from './routes/incidents.ts';
+import { reviewRoutes } from './routes/review.ts';
+import { searchRoutes } from './routes/search.ts';
+import { sourceRoutes } from './routes/sources.ts';
+import { statsRoutes } from './routes/stats.ts';
+import { vocabularyRoutes } from './routes/vocabulary.ts';
+import { registerCsrf, registerSecureHeaders } from './security.ts';
+import { DEFAULT_WEB_DIST, registerWebApp } from './webApp.ts';
+
+export const JSON_BODY_LIMIT = 1024 * 1024;
+
+export interface ServerOptions {
+  store: Store;
+  /** Default 'warn': requests are not logged, failures are. */
+  logLevel?: 'fatal' | 'error' | 'warn' | 'info' | 'debug' | 'trace' | 'silent';
+  /** Largest accepted upload; default 100 MB (ATTEST_MAX_FILE_MB for the CLI). */
+  uploadLimitBytes?: number;
+  /** The built web app; null serves none. */
+  webDist?: string | null;
+  /** Behind a TLS-terminating proxy: trust X-Forwarded-* (so HSTS and Secure cookies apply). */
+  trustProxy?: boolean;
+  /** Argon2id parameters for the first administrator (tests lower them). */
+  kdfParams?: KdfParams;
+  /** Sign-in and setup attempts per client per minute. */
+  signInPerMinute?: number;
+  /** Where log lines go (default stdout); tests capture them to prove nothing sensitive is logged. */
+  logStream?: NodeJS.WritableStream;
+}
+
+export interface RouteEntry {
+  method: string;
+  url: string;
+  access: RouteAccess;
+}
+
+declare module 'fastify' {
+  interface FastifyInstance {
+    /** Every API route with the access it declared: the source of the access-control matrix test. */
+    routeTable: RouteEntry[];
+  }
+}
+
+const version = (
+  JSON.parse(readFileSync(resolve(import.meta.dirname, '../../package.json'), 'utf8')) as { version: string }
+).version;
+
+export async function buildServer(options: ServerOptions): Promise<FastifyInstance> {
+  const { store } = options;
+  const uploadLimitBytes = options.uploadLimitBytes ?? DEFAULT_MAX_FILE_BYTES;
+  const app = Fastify({
+    bodyLimit: JSON_BODY_LIMIT,
+    trustProxy: options.trustProxy ?? false,
+    logger: {
+      level: options.logLevel ?? 'warn',
+      ...(options.logStream ? { stream: options.logStream } : {}),
+      // Never log credentials, tokens or query strings (a search for a victim's name is itself sensitive).
+      redact: {
+        paths: [
+          'req.headers.cookie',
+          'req.headers.authorization',
+          'req.headers["x-csrf-token"]',
+          'res.headers["set-cookie"]',
+          'body',
+          'password',
+        ],
+        censor: '[redacted]',
+      },
+      serializers: {
+        req: (request: { method: string; url: string; id: string }) => ({
+          id: request.id,
+          method: request.method,
+          path: request.url.split('?')[0],
+        }),
+      },
+    },
+  });
+
+  app.decorate('routeTable', [] as RouteEntry[]);
+  app.addHook('onRoute', (route) => {
+    const url = route.url ?? route.path;
+    if (!url.startsWith('/api')) return;
+    const config = (route.config ?? {}) as { access?: RouteAccess };
+    // The docs UI's own routes (HTML, JS, CSS, its JSON) are public documentation.
+    if (config.access === undefined && url.startsWith('/api/docs'))
+      route.config = { ...config, access: 'public' };
+    const access = (route.config as { access?: RouteAccess } | undefined)?.access;
+    if (access === undefined) throw new Error(`route ${String(route.method)} ${url} declares no access`);
+    for (const method of [route.method].flat())
+      if (method !== 'HEAD') app.routeTable.push({ method, url, access });
+  });
+
+  registerErrorHandler(app);
+  await app.register(cookie);
+  await registerSecureHeaders(app);
+  registerCsrf(app);
+  registerAccessControl(app, store.db);
+  await app.register(rateLimit, { global: false });
+  await app.register(multipart, { limits: { fileSize: uploadLimitBytes, files: 1 } });
+  await registerOpenApi(app, version);
+
+  await app.register(healthRoutes, { store });
+  await app.register(vocabularyRoutes);
+  await app.register(accountRoutes, {
+    store,
+    kdfParams: options.kdfParams,
+    signInPerMinute: options.signInPerMinute ?? 10,
+  });
+  await app.register(sourceRoutes, { store, uploadLimitBytes });
+  await app.register(searchRoutes, { store });
+  await app.register(reviewRoutes, { store });
+  await app.register(incidentRoutes, { store });
+  await app.register(statsRoutes, { store });
+  await registerWebApp(app, options.webDist === undefined ? DEFAULT_WEB_DIST : options.webDist);
+  return app;
+}

@@ -1,0 +1,126 @@
+/** What leaves the server about incidents and their evidence. */
+import { z } from 'zod';
+import type { IncidentDetail, IncidentSummary } from '../../services/incidents.ts';
+import { DateOnly, Id, Instant, iso, listOf, ProvenanceSchema } from './common.ts';
+
+const Victims = z.object({ min: z.number().int().nullable(), max: z.number().int().nullable() });
+
+export const IncidentSummarySchema = z.object({
+  id: Id,
+  title: z.string(),
+  status: z.enum(['alleged', 'corroborated', 'verified']),
+  placeName: z.string().nullable(),
+  country: z.string().nullable(),
+  dateFrom: DateOnly.nullable(),
+  dateTo: DateOnly.nullable(),
+  datePrecision: z.string().nullable(),
+  language: z.string(),
+  tags: z.array(z.string()),
+  types: z.array(z.string()),
+  victims: Victims,
+  sourceCount: z.number().int(),
+  createdAt: Instant,
+  updatedAt: Instant,
+});
+export const IncidentListSchema = listOf(IncidentSummarySchema);
+
+const ClaimSchema = z.object({
+  id: Id,
+  stance: z.enum(['asserts', 'denies']),
+  actor: z.object({ id: Id, name: z.string(), kind: z.string() }).nullable(),
+  actId: Id.nullable(),
+  text: z.string(),
+  source: z.object({ id: Id, title: z.string().nullable(), url: z.string().nullable(), origin: z.string() }),
+  passage: z.string().describe('the exact source text between start and end'),
+  start: z.number().int(),
+  end: z.number().int(),
+  provenance: ProvenanceSchema.nullable(),
+});
+
+export const EvidenceSchema = z.object({
+  independentSources: z.number().int(),
+  deniedBy: z.number().int(),
+  summary: z.string(),
+  canBeCorroborated: z.boolean(),
+  sources: z.array(
+    z.object({
+      id: Id,
+      title: z.string().nullable(),
+      url: z.string().nullable(),
+      publishedOn: DateOnly.nullable(),
+      language: z.string(),
+      origin: z.string(),
+    }),
+  ),
+  assertions: z.array(ClaimSchema),
+  denials: z.array(ClaimSchema.extend({ denies: z.object({ actId: Id, type: z.string() }).nullable() })),
+  acts: z.array(
+    z.object({
+      id: Id,
+      type: z.string(),
+      victims: Victims.extend({ group: z.string().nullable() }),
+      placeName: z.string().nullable(),
+      country: z.string().nullable(),
+      dateFrom: DateOnly.nullable(),
+      dateTo: DateOnly.nullable(),
+      datePrecision: z.string().nullable(),
+      perpetrators: z.array(z.object({ name: z.string(), actorId: Id.nullable() })),
+      provenance: ProvenanceSchema.nullable(),
+      assertedBy: z.number().int(),
+      deniedBy: z.number().int(),
+    }),
+  ),
+  interventions: z.array(
+    z.object({
+      id: Id,
+      type: z.string(),
+      actor: z.object({ id: Id, name: z.string() }).nullable(),
+      description: z.string(),
+      dateFrom: DateOnly.nullable(),
+      outcome: z.string().nullable(),
+      source: z
+        .object({ id: Id, passage: z.string(), start: z.number().int(), end: z.number().int() })
+        .nullable(),
+      provenance: ProvenanceSchema.nullable(),
+    }),
+  ),
+});
+
+export const IncidentDetailSchema = IncidentSummarySchema.extend({
+  summary: z.string(),
+  createdBy: z.string(),
+  verifiedBy: z.string().nullable(),
+  verifiedAt: Instant.nullable(),
+  evidence: EvidenceSchema,
+});
+
+export function presentIncidentSummary(incident: IncidentSummary): z.infer<typeof IncidentSummarySchema> {
+  return {
+    id: incident.id,
+    title: incident.title,
+    status: incident.status,
+    placeName: incident.placeName,
+    country: incident.country,
+    dateFrom: incident.dateFrom,
+    dateTo: incident.dateTo,
+    datePrecision: incident.datePrecision,
+    language: incident.language,
+    tags: incident.tags,
+    types: incident.types,
+    victims: incident.victims,
+    sourceCount: incident.sourceCount,
+    createdAt: iso(incident.createdAt)!,
+    updatedAt: iso(incident.updatedAt)!,
+  };
+}
+
+export function presentIncident(incident: IncidentDetail): z.infer<typeof IncidentDetailSchema> {
+  return {
+    ...presentIncidentSummary(incident),
+    summary: incident.summary,
+    createdBy: incident.createdBy,
+    verifiedBy: incident.verifiedBy,
+    verifiedAt: iso(incident.verifiedAt),
+    evidence: incident.evidence,
+  };
+}

@@ -1,0 +1,76 @@
+/** The review queue, one source under review, and the result of applying a review. */
+import { z } from 'zod';
+import type { IncidentSummary } from '../../services/incidents.ts';
+import type { ReviewResult } from '../../services/review.ts';
+import type { QueueItem, ReviewRecord } from '../../store/reviews.ts';
+import type { SourceRecord } from '../../store/sources.ts';
+import { DateOnly, Id, Instant, iso, listOf, SuggestionsSchema } from './common.ts';
+import { IncidentSummarySchema, presentIncidentSummary } from './incidents.ts';
+import { presentReviewState, ReviewStateSchema } from './sources.ts';
+
+export const QueueItemSchema = z.object({
+  sourceId: Id,
+  title: z.string().nullable(),
+  fileName: z.string(),
+  language: z.string(),
+  publishedOn: DateOnly.nullable(),
+  capturedAt: Instant,
+  capturedBy: z.string(),
+  counts: z.object({ events: z.number().int(), claims: z.number().int(), interventions: z.number().int() }),
+});
+export const QueueSchema = listOf(QueueItemSchema);
+
+export const ReviewDetailSchema = z.object({
+  source: z.object({
+    id: Id,
+    title: z.string().nullable(),
+    language: z.string(),
+    publishedOn: DateOnly.nullable(),
+    url: z.string().nullable(),
+    text: z.string(),
+  }),
+  suggestions: SuggestionsSchema,
+  reviewed: ReviewStateSchema.nullable(),
+  candidates: z.array(IncidentSummarySchema),
+});
+
+export const ReviewResultSchema = z.object({
+  incidentId: Id.nullable(),
+  acts: z.array(Id),
+  claims: z.array(Id),
+  interventions: z.array(Id),
+});
+
+export function presentQueueItem(item: QueueItem): z.infer<typeof QueueItemSchema> {
+  return { ...item, capturedAt: iso(item.capturedAt)! };
+}
+
+export function presentReviewDetail(detail: {
+  source: SourceRecord;
+  review: ReviewRecord | null;
+  candidates: IncidentSummary[];
+}): z.infer<typeof ReviewDetailSchema> {
+  const { source } = detail;
+  return {
+    source: {
+      id: source.id,
+      title: source.title,
+      language: source.language,
+      publishedOn: source.publishedOn,
+      url: source.url,
+      text: source.text,
+    },
+    suggestions: source.suggestions,
+    reviewed: presentReviewState(detail.review),
+    candidates: detail.candidates.map(presentIncidentSummary),
+  };
+}
+
+export function presentReviewResult(result: ReviewResult): z.infer<typeof ReviewResultSchema> {
+  return {
+    incidentId: result.incidentId,
+    acts: result.acts,
+    claims: result.claims,
+    interventions: result.interventions,
+  };
+}

@@ -1,0 +1,109 @@
+/** What leaves the server about sources. `capturedBy` is a user id or an operator name, never a password or key. */
+import { z } from 'zod';
+import type { IngestResult } from '../../services/ingest.ts';
+import type { ReviewRecord, SourceListItem } from '../../store/reviews.ts';
+import type { SourceRecord } from '../../store/sources.ts';
+import { DateOnly, Id, Instant, iso, listOf, SuggestionsSchema } from './common.ts';
+
+const Counts = z.object({
+  events: z.number().int(),
+  claims: z.number().int(),
+  interventions: z.number().int(),
+});
+
+export const SourceListItemSchema = z.object({
+  id: Id,
+  title: z.string().nullable(),
+  fileName: z.string(),
+  mediaType: z.string(),
+  language: z.string(),
+  url: z.string().nullable(),
+  publishedOn: DateOnly.nullable(),
+  capturedBy: z.string(),
+  capturedAt: Instant,
+  byteSize: z.number().int(),
+  reviewed: z.boolean(),
+  counts: Counts,
+});
+export const SourceListSchema = listOf(SourceListItemSchema);
+
+export const ReviewStateSchema = z.object({
+  reviewedBy: z.string(),
+  reviewedAt: Instant,
+  incidentId: Id.nullable(),
+});
+
+export const SourceDetailSchema = SourceListItemSchema.extend({
+  sha256: z.string(),
+  encoding: z.string().nullable(),
+  text: z.string(),
+  warnings: z.array(z.string()),
+  originReliability: z.string().nullable(),
+  contentReliability: z.number().int().nullable(),
+  suggestions: SuggestionsSchema,
+  review: ReviewStateSchema.nullable(),
+});
+
+export const IngestedSchema = z.object({
+  id: Id,
+  sha256: z.string(),
+  duplicate: z.boolean(),
+  title: z.string().nullable(),
+  language: z.string(),
+  suggestions: SuggestionsSchema,
+});
+
+const countsOf = (source: SourceRecord) => ({
+  events: source.suggestions.events.length,
+  claims: source.suggestions.claims.length,
+  interventions: source.suggestions.interventions.length,
+});
+
+export function presentSourceListItem(item: SourceListItem): z.infer<typeof SourceListItemSchema> {
+  return { ...item, capturedAt: iso(item.capturedAt)! };
+}
+
+export function presentReviewState(review: ReviewRecord | null): z.infer<typeof ReviewStateSchema> | null {
+  return review
+    ? { reviewedBy: review.reviewedBy, reviewedAt: iso(review.reviewedAt)!, incidentId: review.incidentId }
+    : null;
+}
+
+export function presentSource(
+  source: SourceRecord,
+  review: ReviewRecord | null,
+): z.infer<typeof SourceDetailSchema> {
+  return {
+    id: source.id,
+    title: source.title,
+    fileName: source.fileName,
+    mediaType: source.mediaType,
+    language: source.language,
+    url: source.url,
+    publishedOn: source.publishedOn,
+    capturedBy: source.capturedBy,
+    capturedAt: iso(source.capturedAt)!,
+    byteSize: Number(source.byteSize),
+    reviewed: review !== null,
+    counts: countsOf(source),
+    sha256: source.sha256,
+    encoding: source.encoding,
+    text: source.text,
+    warnings: source.warnings,
+    originReliability: source.originReliability,
+    contentReliability: source.contentReliability,
+    suggestions: source.suggestions,
+    review: presentReviewState(review),
+  };
+}
+
+export function presentIngested(result: IngestResult): z.infer<typeof IngestedSchema> {
+  return {
+    id: result.id,
+    sha256: result.sha256,
+    duplicate: result.duplicate,
+    title: result.title,
+    language: result.language,
+    suggestions: result.suggestions,
+  };
+}

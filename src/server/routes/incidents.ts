@@ -1,0 +1,75 @@
+import type { FastifyPluginAsync } from 'fastify';
+import { z } from 'zod';
+import {
+  getIncident,
+  IncidentFiltersSchema,
+  IncidentPatchSchema,
+  listIncidents,
+  PageSchema,
+  updateIncident,
+} from '../../services/incidents.ts';
+import type { Store } from '../../store/openStore.ts';
+import { allows } from '../access.ts';
+import { actorOf } from '../auth.ts';
+import {
+  IncidentDetailSchema,
+  IncidentListSchema,
+  presentIncident,
+  presentIncidentSummary,
+} from '../presenters/incidents.ts';
+import { contract, parseBody, parseParams, parseQuery } from '../route.ts';
+
+const ListQuery = IncidentFiltersSchema.extend(PageSchema.shape);
+const IdParams = z.strictObject({ id: z.uuid('expected a UUID') });
+
+export const incidentRoutes: FastifyPluginAsync<{ store: Store }> = async (app, { store }) => {
+  app.get(
+    '/api/incidents',
+    contract('incident.list', {
+      summary: 'Incidents, newest first, with filters',
+      tags: ['incidents'],
+      querystring: ListQuery,
+      response: { 200: IncidentListSchema },
+    }),
+    async (request) => {
+      const { limit, offset, ...filters } = parseQuery(ListQuery, request);
+      const result = await listIncidents(store.db, filters, { limit, offset });
+      return { total: result.total, limit, offset, items: result.items.map(presentIncidentSummary) };
+    },
+  );
+
+  app.get(
+    '/api/incidents/:id',
+    contract('incident.read', {
+      summary: 'One incident with its evidence: claims with source passages, denials, acts, interventions',
+      tags: ['incidents'],
+      params: IdParams,
+      response: { 200: IncidentDetailSchema },
+      errors: [404],
+    }),
+    async (request) => {
+      const { id } = parseParams(IdParams, request);
+      return presentIncident(await getIncident(store.db, id));
+    },
+  );
+
+  app.patch(
+    '/api/incidents/:id',
+    contract('incident.update', {
+      summary:
+        'Change title, summary, tags or status (corroborated needs 2 independent sources; verified needs incident.verify)',
+      tags: ['incidents'],
+      params: IdParams,
+      body: IncidentPatchSchema,
+      response: { 200: IncidentDetailSchema },
+      errors: [404, 409],
+    }),
+    async (request) => {
+      const { id } = parseParams(IdParams, request);
+      const patch = parseBody(IncidentPatchSchema, request);
+      const actor = actorOf(request);
+      const editor = { userId: actor.userId, mayVerify: allows(actor.role, 'incident.verify') };
+      return presentIncident(await updateIncident(store.db, editor, id, patch));
+    },
+  );
+};

@@ -1,0 +1,69 @@
+import type { FastifyPluginAsync } from 'fastify';
+import { z } from 'zod';
+import { PageSchema } from '../../services/incidents.ts';
+import { applyReview, getReview, reviewQueue } from '../../services/review.ts';
+import { ReviewRequest } from '../../services/reviewDecisions.ts';
+import type { Store } from '../../store/openStore.ts';
+import { actorOf } from '../auth.ts';
+import {
+  presentQueueItem,
+  presentReviewDetail,
+  presentReviewResult,
+  QueueSchema,
+  ReviewDetailSchema,
+  ReviewResultSchema,
+} from '../presenters/review.ts';
+import { contract, parseBody, parseParams, parseQuery } from '../route.ts';
+
+const SourceParams = z.strictObject({ sourceId: z.uuid('expected a UUID') });
+
+export const reviewRoutes: FastifyPluginAsync<{ store: Store }> = async (app, { store }) => {
+  app.get(
+    '/api/review',
+    contract('review.list', {
+      summary: 'Sources whose suggestions nobody has reviewed yet, oldest first',
+      tags: ['review'],
+      querystring: PageSchema,
+      response: { 200: QueueSchema },
+    }),
+    async (request) => {
+      const page = parseQuery(PageSchema, request);
+      const queue = await reviewQueue(store.db, page);
+      return { total: queue.total, ...page, items: queue.items.map(presentQueueItem) };
+    },
+  );
+
+  app.get(
+    '/api/review/:sourceId',
+    contract('review.list', {
+      summary: 'A source to review: text, suggestions, incidents it may belong to',
+      tags: ['review'],
+      params: SourceParams,
+      response: { 200: ReviewDetailSchema },
+      errors: [404],
+    }),
+    async (request) => {
+      const { sourceId } = parseParams(SourceParams, request);
+      return presentReviewDetail(await getReview(store.db, sourceId));
+    },
+  );
+
+  app.post(
+    '/api/review/:sourceId',
+    contract('review.apply', {
+      summary:
+        'Apply a review: accept / edit / reject each suggestion, into a new or an existing incident (one transaction)',
+      tags: ['review'],
+      params: SourceParams,
+      body: ReviewRequest,
+      response: { 201: ReviewResultSchema },
+      errors: [404, 409],
+    }),
+    async (request, reply) => {
+      const { sourceId } = parseParams(SourceParams, request);
+      const body = parseBody(ReviewRequest, request);
+      const result = await applyReview(store.db, sourceId, actorOf(request).userId, body);
+      return reply.status(201).send(presentReviewResult(result));
+    },
+  );
+};

@@ -1,0 +1,204 @@
+/**
+ * The organisation and its accounts: `initOrganisation` creates every key of a new installation;
+ * `addUser` creates an account and gives it the organisation compartment key. Sign-in, sessions and
+ * TOTP live in accountsLogin.ts.
+ */
+import { randomUUID } from 'node:crypto';
+import { z } from 'zod';
+import { Conflict, InvalidInput } from '../core/errors.ts';
+import { newCompartmentKey } from '../crypto/compartmentKeys.ts';
+import {
+  checkPasswordStrength,
+  deriveKeyFromPassword,
+  hashPassword,
+  KDF_PARAMS,
+  type KdfParams,
+  newKdfSalt,
+} from '../crypto/passwords.ts';
+import { formatRecoveryKey, newRecoverySeed, recoveryKeyPair } from '../crypto/recoveryKey.ts';
+import { sealBytes } from '../crypto/seal.ts';
+import { wipe } from '../crypto/sodium.ts';
+import { type KeyPair, newKeyPair, sealToPublicKey, wipeKeyPair, wrapSecret } from '../crypto/userKeys.ts';
+import { compartmentsRepository } from '../store/compartmentsRepository.ts';
+import type { Db } from '../store/db.ts';
+import { organisationsRepository } from '../store/organisationsRepository.ts';
+import { type NewUser, normaliseEmail, ROLES, type Role, usersRepository } from '../store/usersRepository.ts';
+import type { Actor } from './accountsActor.ts';
+import { appendAudit } from './audit.ts';
+import { keysForAction, resolveCompartment, wipeKeys } from './compartments.ts';
+import { ORGANISATION_KEY_CONTEXT } from './compartmentsReseal.ts';
+
+export const PRIVATE_KEY_PURPOSE = 'user-private-key';
+
+const emailSchema = z.string().trim().toLowerCase().pipe(z.email());
+const roleSchema = z.enum(ROLES);
+
+export function parseEmail(value: string): string {
+  const result = emailSchema.safeParse(value);
+  if (!result.success) throw new InvalidInput('email', 'not a valid e-mail address');
+  return result.data;
+}
+
+export function parseRole(value: string): Role {
+  const result = roleSchema.safeParse(value);
+  if (!result.success) throw new InvalidInput('role', `must be one of ${ROLES.join(', ')}`);
+  return result.data;
+}
+
+/** Everything stored for a password: verifier, key pair, private key wrapped under the password. */
+export function newCredentials(userId: string, password: string, params: KdfParams = KDF_PARAMS) {
+  checkPasswordStrength(password);
+  const keyPair = newKeyPair();
+  const kdfSalt = newKdfSalt();
+  const wrappingKey = deriveKeyFromPassword(password, kdfSalt, params);
+  try {
+    return {
+      keyPair,
+      row: {
+        passwordHash: hashPassword(password, params),
+        publicKey: keyPair.publicKey,
+        wrappedPrivateKey: wrapSecret(wrappingKey, keyPair.privateKey, PRIVATE_KEY_PURPOSE, userId),
+        kdfSalt,
+        kdfParams: params,
+      },
+    };
+  } finally {
+    wipe(wrappingKey);
+  }
+}
+
+export interface InitResult {
+  organisationId: string;
+  adminId: string;
+  compartment: string;
+  /** Shown once; never stored. */
+  recoveryKey: string;
+}
+
+export async function initOrganisation(
+  db: Db,
+  input: { name: string; adminEmail: string; password: string },
+  params: KdfParams = KDF_PARAMS,
+): Promise<InitResult> {
+  const name = input.name.trim();
+  if (name.length === 0 || name.length > 200) throw new InvalidInput('org', 'must be 1–200 characters');
+  const email = parseEmail(input.adminEmail);
+  const organisations = organisationsRepository(db);
+  if (await organisations.find()) throw new Conflict('this installation already has an organisation');
+
+  const adminId = randomUUID();
+  const { keyPair: adminKeys, row } = newCredentials(adminId, input.password, params);
+  const organisationId = randomUUID();
+  const compartmentId = randomUUID();
+  const compartmentKey = newCompartmentKey(randomUUID());
+  const intakeKeys: KeyPair = newKeyPair();
+  const seed = newRecoverySeed();
+  const recovery = recoveryKeyPair(seed);
+  try {
+    const compartmentCode = await db.transaction(async (tx) => {
+      if (await organisationsRepository(tx).find())
+        throw new Conflict('this installation already has an organisation');
+      const users = usersRepository(tx);
+      const compartments = compartmentsRepository(tx);
+      const user: NewUser = { id: adminId, email, role: 'administrator', ...row };
+      await users.insert(user);
+      const code = await compartments.nextCode();
+      await compartments.insert(
+        { id: compartmentId, kind: 'organisation', code, currentKeyId: compartmentKey.id },
+        adminId,
+      );
+      await compartments.insertKey(compartmentKey.id, compartmentId);
+      await compartments.addMemberKey(
+        compartmentId,
+        compartmentKey.id,
+        adminId,
+        sealToPublicKey(compartmentKey.bytes, adminKeys.publicKey),
+      );
+      await compartments.addRecoveryKey(
+        compartmentKey.id,
+        sealToPublicKey(compartmentKey.bytes, recovery.publicKey),
+      );
+      await organisationsRepository(tx).insert({
+        id: organisationId,
+        name,
+        publicKey: intakeKeys.publicKey,
+        sealedPrivateKey: sealBytes(
+          compartmentKey,
+          intakeKeys.privateKey,
+          ORGANISATION_KEY_CONTEXT(organisationId),
+        ),
+        recoveryPublicKey: recovery.publicKey,
+        compartmentId,
+      });
+      await appendAudit(tx, {
+        actor: adminId,
+        action: 'organisation.init',
+        recordType: 'organisation',
+        recordId: organisationId,
+      });
+      await appendAudit(tx, {
+        actor: adminId,
+        action: 'user.add',
+        recordType: 'user',
+        recordId: adminId,
+        details: { role: 'administrator' },
+      });
+      return code;
+    });
+    return { organisationId, adminId, compartment: compartmentCode, recoveryKey: formatRecoveryKey(seed) };
+  } finally {
+    wipe(seed, compartmentKey.bytes);
+    wipeKeyPair(adminKeys);
+    wipeKeyPair(intakeKeys);
+    wipeKeyPair(recovery);
+  }
+}
+
+/** Creates an account and seals the organisation compartment key to it (so the actor must hold it). */
+export async function addUser(
+  db: Db,
+  actor: Actor,
+  input: { email: string; role: string; password: string },
+  params: KdfParams = KDF_PARAMS,
+): Promise<{ id: string; email: string; role: Role }> {
+  const email = parseEmail(input.email);
+  const role = parseRole(input.role);
+  const compartment = await resolveCompartment(db, undefined);
+  const keys = await keysForAction(db, actor, 'user.add', compartment, {
+    recordType: 'user',
+    recordId: null,
+  });
+  const id = randomUUID();
+  let keyPair: KeyPair | null = null;
+  try {
+    if (await usersRepository(db).findByEmail(email))
+      throw new Conflict(`a user with e-mail ${email} already exists`);
+    const credentials = newCredentials(id, input.password, params);
+    keyPair = credentials.keyPair;
+    await db.transaction(async (tx) => {
+      if (await usersRepository(tx).findByEmail(email))
+        throw new Conflict(`a user with e-mail ${email} already exists`);
+      await usersRepository(tx).insert({ id, email, role, ...credentials.row });
+      const compartments = compartmentsRepository(tx);
+      for (const key of keys) {
+        await compartments.addMemberKey(
+          compartment.id,
+          key.id,
+          id,
+          sealToPublicKey(key.bytes, credentials.row.publicKey),
+        );
+      }
+      await appendAudit(tx, {
+        actor: actor.userId,
+        action: 'user.add',
+        recordType: 'user',
+        recordId: id,
+        details: { role },
+      });
+    });
+    return { id, email: normaliseEmail(email), role };
+  } finally {
+    wipeKeys(keys);
+    if (keyPair) wipeKeyPair(keyPair);
+  }
+}

@@ -1,0 +1,259 @@
+/**
+ * Signing in. A password unlocks the user's private key (Argon2id → XChaCha20-Poly1305 unwrap); a
+ * session re-wraps that key under a key derived from a random token only the client holds.
+ *
+ * Lockout: after 3 consecutive failures each further failure locks the account for an exponentially
+ * growing time (5 s, 10 s); from 5 failures on it is locked for 15 min, doubling per failure (max 24 h).
+ * While locked, attempts are refused before any password check (no Argon2 cost, no oracle) and audited.
+ * The price is that anyone can lock a known account; an administrator's answer is to check the audit log.
+ */
+import { RateLimited, Unauthenticated } from '../core/errors.ts';
+import { deriveKeyFromPassword, hashPassword, verifyPassword } from '../crypto/passwords.ts';
+import {
+  newSessionToken,
+  sessionLookupHash,
+  sessionTokenFromText,
+  sessionTokenToText,
+  sessionWrappingKey,
+} from '../crypto/sessionTokens.ts';
+import { randomBytes, wipe } from '../crypto/sodium.ts';
+import { base32Encode, matchTotp, newTotpSecret, totpUri } from '../crypto/totp.ts';
+import {
+  openSealedWithKeyPair,
+  publicKeyOf,
+  sealToPublicKey,
+  UnwrapFailed,
+  unwrapSecret,
+  wrapSecret,
+} from '../crypto/userKeys.ts';
+import type { Db } from '../store/db.ts';
+import { sessionsRepository } from '../store/sessionsRepository.ts';
+import { type UserRow, usersRepository } from '../store/usersRepository.ts';
+import { PRIVATE_KEY_PURPOSE } from './accounts.ts';
+import type { Actor } from './accountsActor.ts';
+import { appendAudit, recordAudit } from './audit.ts';
+import { authorize } from './policies.ts';
+
+export const LOCKOUT_THRESHOLD = 5;
+const BACKOFF_FROM = 3;
+const SECOND = 1_000;
+const MINUTE = 60 * SECOND;
+export const SESSION_TTL_MS = 8 * 60 * MINUTE;
+const SESSION_PURPOSE = 'session-private-key';
+
+/** How long the account stays locked after `failures` consecutive failures (0: not locked). */
+export function lockDuration(failures: number): number {
+  if (failures < BACKOFF_FROM) return 0;
+  if (failures < LOCKOUT_THRESHOLD) return 5 * SECOND * 2 ** (failures - BACKOFF_FROM);
+  return Math.min(15 * MINUTE * 2 ** (failures - LOCKOUT_THRESHOLD), 24 * 60 * MINUTE);
+}
+
+export interface Credentials {
+  email: string;
+  password: string;
+  totpCode?: string | undefined;
+}
+
+// Unknown e-mails still pay for one Argon2id verification, so timing does not reveal who has an account.
+let dummyHash: string | null = null;
+function burnPasswordCheck(password: string): void {
+  dummyHash ??= hashPassword(Buffer.from(randomBytes(16)).toString('hex'));
+  verifyPassword(dummyHash, password);
+}
+
+function unwrapWithPassword(user: UserRow, password: string): Uint8Array {
+  const wrappingKey = deriveKeyFromPassword(password, user.kdfSalt, user.kdfParams);
+  try {
+    return unwrapSecret(wrappingKey, user.wrappedPrivateKey, PRIVATE_KEY_PURPOSE, user.id);
+  } finally {
+    wipe(wrappingKey);
+  }
+}
+
+const WRONG = 'wrong e-mail, password or TOTP code';
+
+/** Checks the credentials and returns the actor with their private key unlocked. */
+export async function authenticate(db: Db, credentials: Credentials, now: Date = new Date()): Promise<Actor> {
+  const users = usersRepository(db);
+  const user = await users.findByEmail(credentials.email);
+  if (!user) {
+    burnPasswordCheck(credentials.password);
+    await recordAudit(
+      db,
+      { actor: 'unknown', action: 'auth.login', outcome: 'denied', details: { reason: 'no such account' } },
+      now,
+    );
+    throw new Unauthenticated(WRONG);
+  }
+  const deny = (reason: string) =>
+    recordAudit(
+      db,
+      {
+        actor: user.id,
+        action: 'auth.login',
+        outcome: 'denied',
+        recordType: 'user',
+        recordId: user.id,
+        details: { reason },
+      },
+      now,
+    );
+  if (user.disabledAt) {
+    await deny('disabled');
+    throw new Unauthenticated('this account is disabled');
+  }
+  if (user.lockedUntil && user.lockedUntil > now) {
+    await deny('locked');
+    const seconds = Math.ceil((user.lockedUntil.getTime() - now.getTime()) / SECOND);
+    throw new RateLimited(`too many failed sign-ins: this account is locked for another ${seconds} s`);
+  }
+  const fail = async (reason: string) => {
+    await db.transaction(async (tx) => {
+      // Re-read under lock: concurrent failures must all count.
+      const current = (await usersRepository(tx).findByEmailForUpdate(user.email))!;
+      const failures = current.failedLogins + 1;
+      const lock = lockDuration(failures);
+      await usersRepository(tx).recordFailedLogin(
+        user.id,
+        failures,
+        lock > 0 ? new Date(now.getTime() + lock) : null,
+      );
+      await appendAudit(
+        tx,
+        {
+          actor: user.id,
+          action: 'auth.login',
+          outcome: 'denied',
+          recordType: 'user',
+          recordId: user.id,
+          details: { reason, failures },
+        },
+        now,
+      );
+    });
+    return new Unauthenticated(WRONG);
+  };
+  if (!verifyPassword(user.passwordHash, credentials.password)) throw await fail('password');
+  let privateKey: Uint8Array;
+  try {
+    privateKey = unwrapWithPassword(user, credentials.password);
+  } catch (error) {
+    if (error instanceof UnwrapFailed) throw await fail('key unwrap');
+    throw error;
+  }
+  const keyPair = { publicKey: publicKeyOf(privateKey), privateKey };
+  let totpStep: number | null = null;
+  if (user.totpSecretSealed) {
+    if (!credentials.totpCode) {
+      wipe(privateKey);
+      await deny('totp missing');
+      throw new Unauthenticated('a TOTP code is required for this account');
+    }
+    const secret = openSealedWithKeyPair(user.totpSecretSealed, keyPair);
+    try {
+      totpStep = matchTotp(secret, credentials.totpCode, Math.floor(now.getTime() / SECOND));
+    } finally {
+      wipe(secret);
+    }
+    // A code may be used once: a step at or before the last accepted one is a replay.
+    if (totpStep === null || (user.totpLastStep !== null && totpStep <= user.totpLastStep)) {
+      wipe(privateKey);
+      throw await fail('totp');
+    }
+  }
+  await db.transaction(async (tx) => {
+    await usersRepository(tx).recordSuccessfulLogin(user.id, totpStep);
+    await appendAudit(
+      tx,
+      { actor: user.id, action: 'auth.login', recordType: 'user', recordId: user.id },
+      now,
+    );
+  });
+  return { userId: user.id, email: user.email, role: user.role, keyPair };
+}
+
+/** Signs in and opens a session; the returned token is the only way back in without the password. */
+export async function login(
+  db: Db,
+  credentials: Credentials,
+  options: { now?: Date; ttlMs?: number } = {},
+): Promise<{ actor: Actor; token: string; expiresAt: Date }> {
+  const now = options.now ?? new Date();
+  const actor = await authenticate(db, credentials, now);
+  const token = newSessionToken();
+  const wrappingKey = sessionWrappingKey(token);
+  const expiresAt = new Date(now.getTime() + (options.ttlMs ?? SESSION_TTL_MS));
+  try {
+    const wrapped = wrapSecret(wrappingKey, actor.keyPair.privateKey, SESSION_PURPOSE, actor.userId);
+    // Expired sessions still hold wrapped keys; drop them rather than keep them for a thief.
+    await sessionsRepository(db).deleteExpired(now);
+    await sessionsRepository(db).insert(sessionLookupHash(token), actor.userId, wrapped, expiresAt);
+    return { actor, token: sessionTokenToText(token), expiresAt };
+  } finally {
+    wipe(wrappingKey, token);
+  }
+}
+
+/** The actor behind a session token, if the session exists, is not revoked and has not expired. */
+export async function resumeSession(db: Db, tokenText: string, now: Date = new Date()): Promise<Actor> {
+  const token = sessionTokenFromText(tokenText);
+  const wrappingKey = sessionWrappingKey(token);
+  try {
+    const session = await sessionsRepository(db).findByTokenHash(sessionLookupHash(token));
+    if (!session || session.revokedAt) throw new Unauthenticated('no such session; sign in again');
+    if (session.expiresAt <= now) throw new Unauthenticated('the session has expired; sign in again');
+    const user = await usersRepository(db).findById(session.userId);
+    if (!user || user.disabledAt) throw new Unauthenticated('no such session; sign in again');
+    let privateKey: Uint8Array;
+    try {
+      privateKey = unwrapSecret(wrappingKey, session.wrappedPrivateKey, SESSION_PURPOSE, user.id);
+    } catch {
+      throw new Unauthenticated('no such session; sign in again');
+    }
+    return {
+      userId: user.id,
+      email: user.email,
+      role: user.role,
+      keyPair: { publicKey: user.publicKey, privateKey },
+    };
+  } finally {
+    wipe(wrappingKey, token);
+  }
+}
+
+export async function logout(db: Db, tokenText: string, now: Date = new Date()): Promise<void> {
+  const token = sessionTokenFromText(tokenText);
+  try {
+    await sessionsRepository(db).revoke(sessionLookupHash(token), now);
+  } finally {
+    wipe(token);
+  }
+}
+
+/**
+ * Turns on TOTP for the actor's own account. The secret is sealed to the user's public key, so only
+ * a sign-in with the password can check codes; a seized database cannot mint them.
+ */
+export async function enableTotp(
+  db: Db,
+  actor: Actor,
+  issuer = 'Attest',
+): Promise<{ secret: string; uri: string }> {
+  authorize(actor.role, 'user.enableTotp');
+  const secret = newTotpSecret();
+  try {
+    const sealed = sealToPublicKey(secret, actor.keyPair.publicKey);
+    await db.transaction(async (tx) => {
+      await usersRepository(tx).setTotpSecret(actor.userId, sealed);
+      await appendAudit(tx, {
+        actor: actor.userId,
+        action: 'user.enableTotp',
+        recordType: 'user',
+        recordId: actor.userId,
+      });
+    });
+    return { secret: base32Encode(secret), uri: totpUri(secret, issuer, actor.email) };
+  } finally {
+    wipe(secret);
+  }
+}

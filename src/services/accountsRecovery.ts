@@ -1,0 +1,99 @@
+/**
+ * Using the organisation recovery key: when an administrator has lost their password (and with it
+ * their private key), the recovery key opens the organisation compartment keys, and this gives the
+ * account a new password and key pair holding them again. Case compartments the account belonged to
+ * are NOT recovered — their keys were sealed only to members — so another member must add them back.
+ */
+import { NotFound, Unauthenticated } from '../core/errors.ts';
+import type { KdfParams } from '../crypto/passwords.ts';
+import { KDF_PARAMS } from '../crypto/passwords.ts';
+import { parseRecoveryKey, recoveryKeyPair } from '../crypto/recoveryKey.ts';
+import type { SymmetricKey } from '../crypto/seal.ts';
+import { wipe } from '../crypto/sodium.ts';
+import { openSealedWithKeyPair, sealToPublicKey, UnwrapFailed, wipeKeyPair } from '../crypto/userKeys.ts';
+import { compartmentsRepository } from '../store/compartmentsRepository.ts';
+import type { Db, Queryable } from '../store/db.ts';
+import { organisationsRepository } from '../store/organisationsRepository.ts';
+import { sessionsRepository } from '../store/sessionsRepository.ts';
+import { usersRepository } from '../store/usersRepository.ts';
+import { newCredentials } from './accounts.ts';
+import { appendAudit, recordAudit } from './audit.ts';
+import { wipeKeys } from './compartments.ts';
+
+/** Every organisation compartment key, opened with the recovery key. Caller wipes them. */
+export async function openOrganisationKeysWithRecovery(
+  db: Queryable,
+  recoveryKey: string,
+): Promise<SymmetricKey[]> {
+  const seed = parseRecoveryKey(recoveryKey);
+  const pair = recoveryKeyPair(seed);
+  wipe(seed);
+  try {
+    const organisation = await organisationsRepository(db).find();
+    if (!organisation) throw new NotFound('organisation', '(run attest init first)');
+    const wrapped = await compartmentsRepository(db).recoveryKeysFor(organisation.compartmentId);
+    const keys: SymmetricKey[] = [];
+    try {
+      for (const row of wrapped)
+        keys.push({ id: row.keyId, bytes: openSealedWithKeyPair(row.wrappedKey, pair) });
+    } catch (error) {
+      wipeKeys(keys);
+      if (error instanceof UnwrapFailed)
+        throw new Unauthenticated('this is not the organisation’s recovery key');
+      throw error;
+    }
+    return keys;
+  } finally {
+    wipeKeyPair(pair);
+  }
+}
+
+export async function resetPasswordWithRecoveryKey(
+  db: Db,
+  input: { recoveryKey: string; email: string; newPassword: string },
+  params: KdfParams = KDF_PARAMS,
+): Promise<void> {
+  const user = await usersRepository(db).findByEmail(input.email);
+  if (!user) throw new NotFound('user', input.email);
+  let keys: SymmetricKey[];
+  try {
+    keys = await openOrganisationKeysWithRecovery(db, input.recoveryKey);
+  } catch (error) {
+    await recordAudit(db, {
+      actor: 'recovery',
+      action: 'user.recover',
+      outcome: 'denied',
+      recordType: 'user',
+      recordId: user.id,
+    });
+    throw error;
+  }
+  const { keyPair, row } = newCredentials(user.id, input.newPassword, params);
+  try {
+    await db.transaction(async (tx) => {
+      const organisation = (await organisationsRepository(tx).find())!;
+      const compartments = compartmentsRepository(tx);
+      await usersRepository(tx).replaceCredentials(user.id, row);
+      // The old private key is gone: every key sealed to the old public key is now useless to them.
+      await compartments.removeAllMembershipsOf(user.id);
+      await sessionsRepository(tx).deleteForUser(user.id);
+      for (const key of keys) {
+        await compartments.addMemberKey(
+          organisation.compartmentId,
+          key.id,
+          user.id,
+          sealToPublicKey(key.bytes, keyPair.publicKey),
+        );
+      }
+      await appendAudit(tx, {
+        actor: 'recovery',
+        action: 'user.recover',
+        recordType: 'user',
+        recordId: user.id,
+      });
+    });
+  } finally {
+    wipeKeys(keys);
+    wipeKeyPair(keyPair);
+  }
+}

@@ -1,0 +1,148 @@
+/**
+ * Incidents use case: list with filters, one incident with its evidence, and changes to it —
+ * including the status rules: `corroborated` needs at least two independent asserting sources
+ * (see incidentsEvidence.ts for "independent"); `verified` is a person's judgement, set only here,
+ * by someone allowed to verify, and never by import or review.
+ */
+import { z } from 'zod';
+import { Conflict, Forbidden, InvalidInput, NotFound } from '../core/errors.ts';
+import { IsoDate } from '../core/isoDate.ts';
+import { EventType } from '../core/vocabulary.ts';
+import { actsRepository } from '../store/acts.ts';
+import { claimsRepository } from '../store/claims.ts';
+import type { Db, Queryable } from '../store/db.ts';
+import {
+  INCIDENT_STATUSES,
+  type IncidentRecord,
+  type IncidentStatus,
+  type IncidentSummary,
+  incidentsRepository,
+} from '../store/incidents.ts';
+import { interventionsRepository } from '../store/interventions.ts';
+import { appendAudit } from './audit.ts';
+import { buildEvidence, type Evidence, independentOrigins } from './incidentsEvidence.ts';
+
+export { INCIDENT_STATUSES, type IncidentStatus, type IncidentSummary };
+
+export const IncidentStatusSchema = z.enum(INCIDENT_STATUSES);
+const Uuid = z.uuid('expected a UUID');
+
+export const IncidentFiltersSchema = z.strictObject({
+  country: z
+    .string()
+    .regex(/^[A-Z]{2}$/, 'expected an ISO 3166-1 alpha-2 code')
+    .optional(),
+  type: EventType.optional(),
+  status: IncidentStatusSchema.optional(),
+  from: IsoDate.optional(),
+  to: IsoDate.optional(),
+  language: z
+    .string()
+    .regex(/^[a-z]{2,3}$/, 'expected an ISO 639-1 code')
+    .optional(),
+  source: Uuid.optional(),
+});
+export type IncidentFiltersInput = z.infer<typeof IncidentFiltersSchema>;
+
+export const PageSchema = z.strictObject({
+  limit: z.coerce.number().int().min(1).max(200).default(50),
+  offset: z.coerce.number().int().min(0).default(0),
+});
+export type Page = z.infer<typeof PageSchema>;
+
+export const IncidentPatchSchema = z
+  .strictObject({
+    title: z.string().trim().min(1).max(300).optional(),
+    summary: z.string().max(20_000).optional(),
+    tags: z.array(z.string().trim().min(1).max(60)).max(50).optional(),
+    status: IncidentStatusSchema.optional(),
+  })
+  .refine((patch) => Object.keys(patch).length > 0, 'give at least one of title, summary, tags, status');
+export type IncidentPatch = z.infer<typeof IncidentPatchSchema>;
+
+export interface IncidentDetail extends IncidentRecord {
+  evidence: Evidence;
+}
+
+/** Who is changing an incident, and whether they may verify (decided by the caller's policy). */
+export interface IncidentEditor {
+  userId: string;
+  mayVerify: boolean;
+}
+
+export async function listIncidents(db: Queryable, filters: IncidentFiltersInput, page: Page) {
+  const { source, ...rest } = filters;
+  return incidentsRepository(db).list({ ...rest, sourceId: source }, page);
+}
+
+export async function getIncident(db: Queryable, id: string): Promise<IncidentDetail> {
+  const incident = await incidentsRepository(db).findById(id);
+  if (!incident) throw new NotFound('incident', id);
+  const [acts, claims, interventions, sources] = await Promise.all([
+    actsRepository(db).listByIncident(id),
+    claimsRepository(db).listByIncident(id),
+    interventionsRepository(db).listByIncident(id),
+    incidentsRepository(db).sourcesOf(id),
+  ]);
+  return { ...incident, evidence: buildEvidence({ acts, claims, interventions, sources }) };
+}
+
+export async function updateIncident(
+  db: Db,
+  editor: IncidentEditor,
+  id: string,
+  patch: IncidentPatch,
+): Promise<IncidentDetail> {
+  if (patch.status === 'verified' && !editor.mayVerify) {
+    throw new Forbidden('only a person allowed to verify incidents may set the status verified');
+  }
+  await db.transaction(async (tx) => {
+    const incidents = incidentsRepository(tx);
+    const current = await incidents.findById(id);
+    if (!current) throw new NotFound('incident', id);
+    if (patch.status && patch.status !== current.status) {
+      if (patch.status === 'corroborated') {
+        const independent = independentOrigins(await claimsRepository(tx).listByIncident(id));
+        if (independent < 2) {
+          throw new Conflict(
+            `status: corroborated needs at least 2 independent sources asserting the incident; it has ${independent}`,
+          );
+        }
+      }
+      await incidents.setStatus(id, patch.status, editor.userId);
+    }
+    if (patch.title !== undefined || patch.summary !== undefined || patch.tags !== undefined) {
+      await incidents.update(id, patch);
+      await incidents.refreshDerived(id);
+    }
+    await appendAudit(tx, {
+      actor: editor.userId,
+      action:
+        patch.status === 'verified' && current.status !== 'verified' ? 'incident.verify' : 'incident.update',
+      recordType: 'incident',
+      recordId: id,
+      details: {
+        fields: Object.keys(patch).sort().join(','),
+        from: current.status,
+        to: patch.status ?? current.status,
+      },
+    });
+  });
+  return getIncident(db, id);
+}
+
+/** Turns a zod failure into InvalidInput naming the field (prefixed with where it came from). */
+export function invalidInputFrom(error: z.ZodError, where: string): InvalidInput {
+  const issue = error.issues[0];
+  const path = issue?.path.length ? issue.path.map(String).join('.') : '';
+  const field = [where, path].filter(Boolean).join('.') || where;
+  if (issue?.code === 'unrecognized_keys')
+    return new InvalidInput([field, ...issue.keys].join('.'), 'unknown field');
+  return new InvalidInput(field, issue?.message ?? 'invalid');
+}
+
+export function parseWith<T extends z.ZodType>(schema: T, value: unknown, where: string): z.infer<T> {
+  const parsed = schema.safeParse(value);
+  if (!parsed.success) throw invalidInputFrom(parsed.error, where);
+  return parsed.data;
+}

@@ -1,0 +1,173 @@
+/**
+ * The evidence view of an incident: every claim with the exact passage of its source, how many
+ * independent sources assert the acts, and the denials beside what they deny — so a reader sees
+ * "reported by 4 independent sources; denied by 2 official statements" and can check each passage.
+ *
+ * Independence: two sources are independent when their origins differ. A source with a URL has its
+ * publisher's domain as origin (two articles on one site are one origin, since one newsroom wrote
+ * both); a source without one (testimony, upload, paste) is its own origin. Same bytes are always
+ * one source. This is deliberately conservative: syndicated copies on different domains still count
+ * twice, which a reviewer can only catch by reading — the passages are shown for that reason.
+ */
+import type { ActRecord, Provenance } from '../store/acts.ts';
+import type { ClaimWithSource } from '../store/claims.ts';
+import type { IncidentSource } from '../store/incidents.ts';
+import type { InterventionRecord } from '../store/interventions.ts';
+
+export interface EvidenceClaim {
+  id: string;
+  stance: 'asserts' | 'denies';
+  actor: { id: string; name: string; kind: string } | null;
+  actId: string | null;
+  text: string;
+  source: { id: string; title: string | null; url: string | null; origin: string };
+  passage: string;
+  start: number;
+  end: number;
+  provenance: Provenance | null;
+}
+
+export interface EvidenceDenial extends EvidenceClaim {
+  denies: { actId: string; type: string } | null;
+}
+
+export interface EvidenceAct {
+  id: string;
+  type: string;
+  victims: { min: number | null; max: number | null; group: string | null };
+  placeName: string | null;
+  country: string | null;
+  dateFrom: string | null;
+  dateTo: string | null;
+  datePrecision: string | null;
+  perpetrators: Array<{ name: string; actorId: string | null }>;
+  provenance: Provenance | null;
+  assertedBy: number;
+  deniedBy: number;
+}
+
+export interface EvidenceIntervention {
+  id: string;
+  type: string;
+  actor: { id: string; name: string } | null;
+  description: string;
+  dateFrom: string | null;
+  outcome: string | null;
+  source: { id: string; passage: string; start: number; end: number } | null;
+  provenance: Provenance | null;
+}
+
+export interface Evidence {
+  independentSources: number;
+  deniedBy: number;
+  summary: string;
+  canBeCorroborated: boolean;
+  sources: Array<Omit<IncidentSource, 'text'>>;
+  assertions: EvidenceClaim[];
+  denials: EvidenceDenial[];
+  acts: EvidenceAct[];
+  interventions: EvidenceIntervention[];
+}
+
+const OFFICIAL_KINDS = new Set(['authority', 'security-force']);
+
+/** Distinct origins among the sources of these assertions. */
+export function independentOrigins(claims: ReadonlyArray<{ stance: string; sourceOrigin: string }>): number {
+  return new Set(claims.filter((claim) => claim.stance === 'asserts').map((claim) => claim.sourceOrigin))
+    .size;
+}
+
+/** Distinct deniers: the actor, or the source when the denial has no named actor. */
+function denierKey(claim: ClaimWithSource): string {
+  return claim.actorId ? `actor:${claim.actorId}` : `source:${claim.sourceId}`;
+}
+
+export function evidenceSummary(independent: number, denials: ClaimWithSource[]): string {
+  const plural = (n: number, word: string) => `${n} ${word}${n === 1 ? '' : 's'}`;
+  const reported = `reported by ${plural(independent, 'independent source')}`;
+  const deniers = new Map(denials.map((claim) => [denierKey(claim), claim]));
+  if (deniers.size === 0) return reported;
+  const official = [...deniers.values()].every(
+    (claim) => claim.actorKind !== null && OFFICIAL_KINDS.has(claim.actorKind),
+  );
+  return `${reported}; denied by ${plural(deniers.size, official ? 'official statement' : 'statement')}`;
+}
+
+export function buildEvidence(input: {
+  acts: ActRecord[];
+  claims: ClaimWithSource[];
+  interventions: InterventionRecord[];
+  sources: IncidentSource[];
+}): Evidence {
+  const texts = new Map(input.sources.map((source) => [source.id, source.text]));
+  // Spans are UTF-16 offsets (extraction.md), which is what String#slice counts.
+  const passage = (sourceId: string, start: number, end: number) =>
+    texts.get(sourceId)?.slice(start, end) ?? '';
+  const actType = new Map(input.acts.map((act) => [act.id, act.type]));
+  const toClaim = (claim: ClaimWithSource): EvidenceClaim => ({
+    id: claim.id,
+    stance: claim.stance,
+    actor: claim.actorId
+      ? { id: claim.actorId, name: claim.actorName ?? '', kind: claim.actorKind ?? 'other' }
+      : null,
+    actId: claim.actId,
+    text: claim.text,
+    source: {
+      id: claim.sourceId,
+      title: claim.sourceTitle,
+      url: claim.sourceUrl,
+      origin: claim.sourceOrigin,
+    },
+    passage: passage(claim.sourceId, claim.spanStart, claim.spanEnd),
+    start: claim.spanStart,
+    end: claim.spanEnd,
+    provenance: claim.provenance,
+  });
+  const assertions = input.claims.filter((claim) => claim.stance === 'asserts');
+  const denials = input.claims.filter((claim) => claim.stance === 'denies');
+  const independent = independentOrigins(assertions);
+  return {
+    independentSources: independent,
+    deniedBy: new Set(denials.map(denierKey)).size,
+    summary: evidenceSummary(independent, denials),
+    canBeCorroborated: independent >= 2,
+    sources: input.sources.map(({ text: _text, ...source }) => source),
+    assertions: assertions.map(toClaim),
+    denials: denials.map((claim) => ({
+      ...toClaim(claim),
+      denies: claim.actId ? { actId: claim.actId, type: actType.get(claim.actId) ?? 'unknown' } : null,
+    })),
+    acts: input.acts.map((act) => ({
+      id: act.id,
+      type: act.type,
+      victims: { min: act.victimsMin, max: act.victimsMax, group: act.victimGroup },
+      placeName: act.placeName,
+      country: act.country,
+      dateFrom: act.dateFrom,
+      dateTo: act.dateTo,
+      datePrecision: act.datePrecision,
+      perpetrators: act.perpetrators,
+      provenance: act.provenance,
+      assertedBy: independentOrigins(assertions.filter((claim) => claim.actId === act.id)),
+      deniedBy: new Set(denials.filter((claim) => claim.actId === act.id).map(denierKey)).size,
+    })),
+    interventions: input.interventions.map((intervention) => ({
+      id: intervention.id,
+      type: intervention.type,
+      actor: intervention.actorId ? { id: intervention.actorId, name: intervention.actorName ?? '' } : null,
+      description: intervention.description,
+      dateFrom: intervention.dateFrom,
+      outcome: intervention.outcome,
+      source:
+        intervention.sourceId && intervention.spanStart !== null && intervention.spanEnd !== null
+          ? {
+              id: intervention.sourceId,
+              passage: passage(intervention.sourceId, intervention.spanStart, intervention.spanEnd),
+              start: intervention.spanStart,
+              end: intervention.spanEnd,
+            }
+          : null,
+      provenance: intervention.provenance,
+    })),
+  };
+}

@@ -1,0 +1,80 @@
+/**
+ * Public intake. A submission arrives already sealed to the organisation's public key (the web form
+ * seals it in the browser); the server checks only its size and stores it with the minute it came
+ * in — no IP address, no user agent. Opening one needs the organisation compartment key, because the
+ * organisation's private key is sealed under it; every opening is audited.
+ */
+import { randomUUID } from 'node:crypto';
+import { InvalidInput, NotFound } from '../core/errors.ts';
+import { openIntakeSubmission, sealForOrganisation } from '../crypto/publicIntake.ts';
+import { keyRing, openBytes } from '../crypto/seal.ts';
+import { wipe } from '../crypto/sodium.ts';
+import type { Db } from '../store/db.ts';
+import { intakeRepository } from '../store/intakeRepository.ts';
+import { organisationsRepository } from '../store/organisationsRepository.ts';
+import type { Actor } from './accountsActor.ts';
+import { appendAudit, recordAudit } from './audit.ts';
+import { keysForAction, resolveCompartment, wipeKeys } from './compartments.ts';
+import { ORGANISATION_KEY_CONTEXT } from './compartmentsReseal.ts';
+
+/** crypto_box_seal adds 48 bytes (ephemeral public key + tag). */
+const SEAL_OVERHEAD = 48;
+export const MAX_SUBMISSION_BYTES = 25 * 1024 * 1024;
+
+/** What the intake form needs to seal a submission: the organisation's public key. */
+export async function organisationIntakeKey(db: Db): Promise<Uint8Array> {
+  const organisation = await organisationsRepository(db).find();
+  if (!organisation) throw new NotFound('organisation', '(run attest init first)');
+  return organisation.publicKey;
+}
+
+export async function storeSealedSubmission(db: Db, sealed: Uint8Array): Promise<{ id: string }> {
+  if (sealed.byteLength <= SEAL_OVERHEAD) throw new InvalidInput('submission', 'is not a sealed box');
+  if (sealed.byteLength > MAX_SUBMISSION_BYTES)
+    throw new InvalidInput('submission', `is larger than ${MAX_SUBMISSION_BYTES} bytes`);
+  const id = randomUUID();
+  await db.transaction(async (tx) => {
+    await intakeRepository(tx).insert(id, sealed);
+    await appendAudit(tx, {
+      actor: 'public',
+      action: 'intake.receive',
+      recordType: 'intake',
+      recordId: id,
+      details: { bytes: sealed.byteLength },
+    });
+  });
+  return { id };
+}
+
+/** For callers that hold plaintext on the server side (CLI import, tests): seals, then stores. */
+export async function sealAndStoreSubmission(db: Db, plaintext: Uint8Array): Promise<{ id: string }> {
+  return storeSealedSubmission(db, sealForOrganisation(plaintext, await organisationIntakeKey(db)));
+}
+
+export async function openSubmission(db: Db, actor: Actor, id: string): Promise<Uint8Array> {
+  const submission = await intakeRepository(db).findById(id);
+  if (!submission) throw new NotFound('submission', id);
+  const compartment = await resolveCompartment(db, undefined);
+  const keys = await keysForAction(db, actor, 'intake.open', compartment, {
+    recordType: 'intake',
+    recordId: id,
+  });
+  const organisation = (await organisationsRepository(db).find())!;
+  let privateKey: Uint8Array | null = null;
+  try {
+    privateKey = openBytes(
+      keyRing(keys),
+      organisation.sealedPrivateKey,
+      ORGANISATION_KEY_CONTEXT(organisation.id),
+    );
+    const plaintext = openIntakeSubmission(submission.sealed, {
+      publicKey: organisation.publicKey,
+      privateKey,
+    });
+    await recordAudit(db, { actor: actor.userId, action: 'intake.open', recordType: 'intake', recordId: id });
+    return plaintext;
+  } finally {
+    wipeKeys(keys);
+    wipe(privateKey);
+  }
+}

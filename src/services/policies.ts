@@ -1,0 +1,98 @@
+/**
+ * Who may do what: the one place to read it. Every service calls `authorize` before touching data,
+ * and the future HTTP access-control matrix test iterates over `POLICY` × `ROLES`.
+ *
+ * A role is necessary but not sufficient where `scope` says so: protected values also need the
+ * compartment's key, which only its members hold. So an investigator who is not a member of a case
+ * cannot read it even if this table says investigators may read persons — and an administrator who
+ * was never added to a case cannot either. Cryptography enforces what the table states.
+ */
+import { Forbidden } from '../core/errors.ts';
+import { ROLES, type Role } from '../store/usersRepository.ts';
+
+export { ROLES, type Role };
+
+export type Scope = 'none' | 'organisation' | 'compartment';
+
+export interface Rule {
+  roles: readonly Role[];
+  /** 'compartment': the actor must hold the record's compartment key; 'organisation': the organisation's. */
+  scope: Scope;
+  description: string;
+}
+
+const ALL: readonly Role[] = ROLES;
+const PROTECTION_STAFF: readonly Role[] = ['administrator', 'investigator', 'caseworker'];
+
+export const POLICY = {
+  'user.add': {
+    roles: ['administrator'],
+    scope: 'organisation',
+    description: 'create an account (joins the organisation compartment)',
+  },
+  'user.enableTotp': {
+    roles: ALL,
+    scope: 'none',
+    description: 'turn on a second factor for one’s own account',
+  },
+  'compartment.create': { roles: PROTECTION_STAFF, scope: 'none', description: 'open a case compartment' },
+  'compartment.addMember': {
+    roles: ['administrator', 'investigator', 'caseworker'],
+    scope: 'compartment',
+    description: 'give a user a compartment’s keys',
+  },
+  'compartment.removeMember': {
+    roles: ['administrator'],
+    scope: 'compartment',
+    description: 'take a user out of a compartment (rotates its key)',
+  },
+  'compartment.rotate': {
+    roles: ['administrator'],
+    scope: 'compartment',
+    description: 'replace a compartment key and re-seal its values',
+  },
+  'person.create': {
+    roles: PROTECTION_STAFF,
+    scope: 'compartment',
+    description: 'add a protected person record',
+  },
+  'person.read': {
+    roles: PROTECTION_STAFF,
+    scope: 'compartment',
+    description: 'read the protected fields of a person',
+  },
+  'person.findByName': {
+    roles: PROTECTION_STAFF,
+    scope: 'compartment',
+    description: 'exact-match lookup by name (blind index)',
+  },
+  'person.list': { roles: ALL, scope: 'none', description: 'list pseudonymous codes, no protected field' },
+  'intake.open': {
+    roles: ['administrator', 'investigator'],
+    scope: 'organisation',
+    description: 'decrypt a public submission',
+  },
+  'intake.list': {
+    roles: ['administrator', 'investigator'],
+    scope: 'none',
+    description: 'list submissions (ids and dates only)',
+  },
+  'audit.verify': {
+    roles: ['administrator', 'investigator', 'analyst'],
+    scope: 'none',
+    description: 'check the audit chain',
+  },
+} as const satisfies Record<string, Rule>;
+
+export type Action = keyof typeof POLICY;
+export const ACTIONS = Object.keys(POLICY) as Action[];
+
+export function can(role: Role, action: Action): boolean {
+  return (POLICY[action].roles as readonly Role[]).includes(role);
+}
+
+/** Throws Forbidden naming the role and the action (never the record's content). */
+export function authorize(role: Role, action: Action): void {
+  const article = /^[aeiou]/.test(role) ? 'an' : 'a';
+  if (!can(role, action)) throw new Forbidden(`${article} ${role} may not ${POLICY[action].description}`);
+}

@@ -1,0 +1,77 @@
+/** The append-only audit log and its chain head. Appends must run inside a transaction. */
+import type { AuditDetails, StoredAuditEntry } from '../crypto/auditChain.ts';
+import { type Queryable, toBytes } from './db.ts';
+
+interface RawEntry {
+  seq: number;
+  at: Date;
+  actor: string;
+  action: string;
+  outcome: 'allowed' | 'denied';
+  record_type: string | null;
+  record_id: string | null;
+  details: AuditDetails;
+  prev_hash: Uint8Array;
+  hash: Uint8Array;
+}
+
+const toEntry = (row: RawEntry): StoredAuditEntry => ({
+  seq: Number(row.seq),
+  at: row.at,
+  actor: row.actor,
+  action: row.action,
+  outcome: row.outcome,
+  recordType: row.record_type,
+  recordId: row.record_id,
+  details: typeof row.details === 'string' ? (JSON.parse(row.details) as AuditDetails) : row.details,
+  prevHash: toBytes(row.prev_hash),
+  hash: toBytes(row.hash),
+});
+
+export function auditRepository(db: Queryable) {
+  return {
+    /** Locks the head row: concurrent appenders wait here, so the chain cannot fork. */
+    async lockHead(): Promise<{ seq: number; hash: Uint8Array }> {
+      const rows = await db.query<{ seq: number; hash: Uint8Array }>(
+        'select seq, hash from audit_chain_head where id for update',
+      );
+      const row = rows[0];
+      if (!row) throw new Error('audit chain head row is missing');
+      return { seq: Number(row.seq), hash: toBytes(row.hash) };
+    },
+    async head(): Promise<{ seq: number; hash: Uint8Array } | null> {
+      const rows = await db.query<{ seq: number; hash: Uint8Array }>(
+        'select seq, hash from audit_chain_head where id',
+      );
+      const row = rows[0];
+      return row ? { seq: Number(row.seq), hash: toBytes(row.hash) } : null;
+    },
+    async append(entry: StoredAuditEntry): Promise<void> {
+      await db.query(
+        `insert into audit_log (seq, at, actor, action, outcome, record_type, record_id, details, prev_hash, hash)
+         values ($1, $2, $3, $4, $5, $6, $7, $8::jsonb, $9, $10)`,
+        [
+          entry.seq,
+          entry.at,
+          entry.actor,
+          entry.action,
+          entry.outcome,
+          entry.recordType,
+          entry.recordId,
+          JSON.stringify(entry.details),
+          entry.prevHash,
+          entry.hash,
+        ],
+      );
+      await db.query('update audit_chain_head set seq = $1, hash = $2 where id', [entry.seq, entry.hash]);
+    },
+    /** A page of entries in seq order (keyset pagination keeps memory flat for long logs). */
+    async page(afterSeq: number, limit: number): Promise<StoredAuditEntry[]> {
+      const rows = await db.query<RawEntry>('select * from audit_log where seq > $1 order by seq limit $2', [
+        afterSeq,
+        limit,
+      ]);
+      return rows.map(toEntry);
+    },
+  };
+}

@@ -1,0 +1,104 @@
+/** Protected person records: every personal field is an envelope; only the code is plain. */
+import { type Queryable, toBytes } from './db.ts';
+
+export const PROTECTED_PERSON_FIELDS = ['name', 'aliases', 'contacts', 'birth_date', 'note'] as const;
+export type ProtectedPersonField = (typeof PROTECTED_PERSON_FIELDS)[number];
+
+export interface PersonRow {
+  id: string;
+  code: string;
+  compartmentId: string;
+  sealed: Record<ProtectedPersonField, Uint8Array | null>;
+  nameIndex: Uint8Array;
+  createdBy: string;
+  createdAt: Date;
+}
+
+interface RawRow {
+  id: string;
+  code: string;
+  compartment_id: string;
+  name: Uint8Array;
+  aliases: Uint8Array | null;
+  contacts: Uint8Array | null;
+  birth_date: Uint8Array | null;
+  note: Uint8Array | null;
+  name_index: Uint8Array;
+  created_by: string;
+  created_at: Date;
+}
+
+const bytesOrNull = (value: Uint8Array | null) => (value ? toBytes(value) : null);
+
+const toRow = (row: RawRow): PersonRow => ({
+  id: row.id,
+  code: row.code,
+  compartmentId: row.compartment_id,
+  sealed: {
+    name: toBytes(row.name),
+    aliases: bytesOrNull(row.aliases),
+    contacts: bytesOrNull(row.contacts),
+    birth_date: bytesOrNull(row.birth_date),
+    note: bytesOrNull(row.note),
+  },
+  nameIndex: toBytes(row.name_index),
+  createdBy: row.created_by,
+  createdAt: row.created_at,
+});
+
+export function personsRepository(db: Queryable) {
+  return {
+    async nextCode(): Promise<string> {
+      const rows = await db.query<{ n: number }>("select nextval('person_code_seq')::int as n");
+      return `V-${String(rows[0]!.n).padStart(4, '0')}`;
+    },
+    async insert(row: Omit<PersonRow, 'createdAt'>): Promise<void> {
+      await db.query(
+        `insert into persons (id, code, compartment_id, name, aliases, contacts, birth_date, note, name_index, created_by)
+         values ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10)`,
+        [
+          row.id,
+          row.code,
+          row.compartmentId,
+          row.sealed.name!,
+          row.sealed.aliases,
+          row.sealed.contacts,
+          row.sealed.birth_date,
+          row.sealed.note,
+          row.nameIndex,
+          row.createdBy,
+        ],
+      );
+    },
+    async findByCode(code: string): Promise<PersonRow | null> {
+      const rows = await db.query<RawRow>('select * from persons where code = $1', [code]);
+      return rows[0] ? toRow(rows[0]) : null;
+    },
+    async findByNameIndex(compartmentId: string, nameIndex: Uint8Array): Promise<PersonRow[]> {
+      const rows = await db.query<RawRow>(
+        'select * from persons where compartment_id = $1 and name_index = $2 order by code',
+        [compartmentId, nameIndex],
+      );
+      return rows.map(toRow);
+    },
+    async listByCompartment(
+      compartmentId: string,
+      options: { limit?: number; offset?: number } = {},
+    ): Promise<PersonRow[]> {
+      const rows = await db.query<RawRow>(
+        'select * from persons where compartment_id = $1 order by code limit $2 offset $3',
+        [compartmentId, options.limit ?? 1_000_000, options.offset ?? 0],
+      );
+      return rows.map(toRow);
+    },
+    /** Used by key rotation: writes every sealed field and the index back in place. */
+    async replaceSealed(id: string, sealed: PersonRow['sealed'], nameIndex: Uint8Array): Promise<void> {
+      await db.query(
+        `update persons set name = $2, aliases = $3, contacts = $4, birth_date = $5, note = $6, name_index = $7,
+                            updated_at = now()
+         where id = $1`,
+        [id, sealed.name!, sealed.aliases, sealed.contacts, sealed.birth_date, sealed.note, nameIndex],
+      );
+    },
+  };
+}

@@ -1,0 +1,176 @@
+/** Reviews of sources' suggestions: the queue is every source without a review row. */
+import type { Queryable } from './db.ts';
+
+export interface ReviewRecord {
+  sourceId: string;
+  incidentId: string | null;
+  reviewedBy: string;
+  reviewedAt: Date;
+}
+
+export interface QueueItem {
+  sourceId: string;
+  title: string | null;
+  fileName: string;
+  language: string;
+  publishedOn: string | null;
+  capturedAt: Date;
+  capturedBy: string;
+  counts: { events: number; claims: number; interventions: number };
+}
+
+export interface SourceListItem {
+  id: string;
+  title: string | null;
+  fileName: string;
+  mediaType: string;
+  language: string;
+  url: string | null;
+  publishedOn: string | null;
+  capturedBy: string;
+  capturedAt: Date;
+  byteSize: number;
+  reviewed: boolean;
+  counts: { events: number; claims: number; interventions: number };
+}
+
+interface SourceListRow {
+  id: string;
+  title: string | null;
+  file_name: string;
+  media_type: string;
+  language: string;
+  url: string | null;
+  published_on: string | null;
+  captured_by: string;
+  captured_at: Date;
+  byte_size: number;
+  reviewed: boolean;
+  events: number;
+  claims: number;
+  interventions: number;
+}
+
+interface QueueRow {
+  id: string;
+  title: string | null;
+  file_name: string;
+  language: string;
+  published_on: string | null;
+  captured_at: Date;
+  captured_by: string;
+  events: number;
+  claims: number;
+  interventions: number;
+  total: number;
+}
+
+export function reviewsRepository(db: Queryable) {
+  return {
+    /**
+     * Records the review; false when the source already had one. Run inside the review's transaction:
+     * the primary key makes two reviewers racing on one source produce one review, not two incidents.
+     */
+    async insertUnlessReviewed(
+      review: Omit<ReviewRecord, 'reviewedAt'> & { decisions: unknown },
+    ): Promise<boolean> {
+      const rows = await db.query<{ source_id: string }>(
+        `insert into source_reviews (source_id, incident_id, reviewed_by, decisions) values ($1, $2, $3, $4::jsonb)
+         on conflict (source_id) do nothing returning source_id`,
+        [review.sourceId, review.incidentId, review.reviewedBy, JSON.stringify(review.decisions)],
+      );
+      return rows.length === 1;
+    },
+
+    async findBySource(sourceId: string): Promise<ReviewRecord | null> {
+      const rows = await db.query<{
+        source_id: string;
+        incident_id: string | null;
+        reviewed_by: string;
+        reviewed_at: Date;
+      }>('select source_id, incident_id, reviewed_by, reviewed_at from source_reviews where source_id = $1', [
+        sourceId,
+      ]);
+      const row = rows[0];
+      return row
+        ? {
+            sourceId: row.source_id,
+            incidentId: row.incident_id,
+            reviewedBy: row.reviewed_by,
+            reviewedAt: row.reviewed_at,
+          }
+        : null;
+    },
+
+    /** Unreviewed sources, oldest capture first: the queue is worked in arrival order. */
+    async queue(page: { limit: number; offset: number }): Promise<{ total: number; items: QueueItem[] }> {
+      const rows = await db.query<QueueRow>(
+        `select s.id, s.title, s.file_name, s.language, s.published_on, s.captured_at, s.captured_by,
+                jsonb_array_length(s.suggestions->'events')::int as events,
+                jsonb_array_length(s.suggestions->'claims')::int as claims,
+                jsonb_array_length(s.suggestions->'interventions')::int as interventions,
+                count(*) over ()::int as total
+           from sources s
+          where not exists (select 1 from source_reviews r where r.source_id = s.id)
+          order by s.captured_at, s.id
+          limit $1 offset $2`,
+        [page.limit, page.offset],
+      );
+      const total = rows[0]?.total ?? (page.offset > 0 ? await this.queueSize() : 0);
+      return {
+        total,
+        items: rows.map((row) => ({
+          sourceId: row.id,
+          title: row.title,
+          fileName: row.file_name,
+          language: row.language,
+          publishedOn: row.published_on,
+          capturedAt: row.captured_at,
+          capturedBy: row.captured_by,
+          counts: { events: row.events, claims: row.claims, interventions: row.interventions },
+        })),
+      };
+    },
+
+    /** Sources, newest capture first, with whether their suggestions have been reviewed. */
+    async listSources(filter: { reviewed?: boolean | undefined }, page: { limit: number; offset: number }) {
+      const where =
+        filter.reviewed === undefined
+          ? ''
+          : `where ${filter.reviewed ? '' : 'not '}exists (select 1 from source_reviews r where r.source_id = s.id)`;
+      const [count] = await db.query<{ n: number }>(`select count(*)::int as n from sources s ${where}`);
+      const rows = await db.query<SourceListRow>(
+        `select s.id, s.title, s.file_name, s.media_type, s.language, s.url, s.published_on, s.captured_by, s.captured_at,
+                s.byte_size, exists (select 1 from source_reviews r where r.source_id = s.id) as reviewed,
+                jsonb_array_length(s.suggestions->'events')::int as events,
+                jsonb_array_length(s.suggestions->'claims')::int as claims,
+                jsonb_array_length(s.suggestions->'interventions')::int as interventions
+           from sources s ${where}
+          order by s.captured_at desc, s.id limit $1 offset $2`,
+        [page.limit, page.offset],
+      );
+      const items: SourceListItem[] = rows.map((row) => ({
+        id: row.id,
+        title: row.title,
+        fileName: row.file_name,
+        mediaType: row.media_type,
+        language: row.language,
+        url: row.url,
+        publishedOn: row.published_on,
+        capturedBy: row.captured_by,
+        capturedAt: row.captured_at,
+        byteSize: Number(row.byte_size),
+        reviewed: row.reviewed,
+        counts: { events: row.events, claims: row.claims, interventions: row.interventions },
+      }));
+      return { total: count?.n ?? 0, items };
+    },
+
+    async queueSize(): Promise<number> {
+      const rows = await db.query<{ n: number }>(
+        'select count(*)::int as n from sources s where not exists (select 1 from source_reviews r where r.source_id = s.id)',
+      );
+      return rows[0]!.n;
+    },
+  };
+}

@@ -1,0 +1,72 @@
+/** `attest link` end to end: a real process, real files, stdout JSON, exit codes and messages. */
+import { spawnSync } from 'node:child_process';
+import { mkdtempSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { describe, expect, it } from 'vitest';
+import { repoRoot, sharedDir } from '../support/paths.ts';
+
+const dir = mkdtempSync(join(tmpdir(), 'attest-link-'));
+const file = (name: string, text: string) => {
+  const path = join(dir, name);
+  writeFileSync(path, text);
+  return path;
+};
+const attest = (...args: string[]) =>
+  spawnSync(process.execPath, [join(repoRoot, 'bin/attest.js'), 'link', ...args], {
+    encoding: 'utf8',
+    cwd: dir,
+  });
+
+describe('attest link', () => {
+  it('prints the contract JSON for FEBRL dataset2', () => {
+    const run = attest('--json', join(sharedDir, 'bench/linkage/febrl/dataset2.csv'));
+    expect(run.status).toBe(0);
+    const out = JSON.parse(run.stdout) as {
+      records: number;
+      comparisons: number;
+      clusters: string[][];
+      review: unknown[];
+    };
+    expect(out.records).toBe(5000);
+    expect(out.comparisons).toBeGreaterThan(0);
+    expect(out.clusters.length).toBeGreaterThan(400);
+    expect(out.clusters.every((cluster) => cluster.length >= 2)).toBe(true);
+    expect(Array.isArray(out.review)).toBe(true);
+  });
+
+  it('links transliterated, swapped names from a small list, honouring --id and --threshold', () => {
+    const path = file(
+      'victims.csv',
+      'key,given_name,surname,birth_date\nA-1,Зелимхан,Бакаев,12.03.1981\nB-7,Bakayev,Selimchan,1981-03-12\nC-2,Руслан,Умаров,01.02.1975\n',
+    );
+    const run = attest('--json', '--id', 'key', '--threshold', '0.9', path);
+    expect(run.status).toBe(0);
+    expect(JSON.parse(run.stdout).clusters).toEqual([['A-1', 'B-7']]);
+  });
+
+  it.each([
+    ['missing id column', 'name,surname\nA,B\n', /nodup\.csv header: no id column/],
+    ['duplicate ids', 'id,name\n1,A\n1,B\n', /nodup\.csv line 3 column id: duplicate id/],
+    ['ragged row', 'id,name\n1,A\n2,B,C\n', /nodup\.csv line 3: has 3 fields/],
+    ['empty file', '', /nodup\.csv: the file is empty/],
+  ])('fails with exit 1 and one clear line on %s', (_, text, message) => {
+    const run = attest('--json', file('nodup.csv', text));
+    expect(run.status).toBe(1);
+    expect(run.stdout).toBe('');
+    expect(run.stderr).toMatch(message);
+  });
+
+  it('is a usage error (exit 2) without a file or with a bad threshold', () => {
+    expect(attest('--json').status).toBe(2);
+    const run = attest('--threshold', '2', join(sharedDir, 'bench/linkage/febrl/dataset1.csv'));
+    expect(run.status).toBe(2);
+    expect(run.stderr).toMatch(/--threshold must be a probability/);
+  });
+
+  it('fails with exit 1 when the file does not exist', () => {
+    const run = attest('--json', join(dir, 'absent.csv'));
+    expect(run.status).toBe(1);
+    expect(run.stderr).toMatch(/absent\.csv: cannot read the file \(ENOENT\)/);
+  });
+});

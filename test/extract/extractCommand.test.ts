@@ -1,0 +1,71 @@
+/**
+ * `attest extract` end to end through the CLI entry point (src/cli/main.ts): JSON on stdout for a
+ * file and for stdin, exit 2 for a malformed --published, exit 1 naming an unreadable file.
+ */
+import { join } from 'node:path';
+import { PassThrough, Readable } from 'node:stream';
+import { describe, expect, it } from 'vitest';
+import type { CommandIo } from '../../src/cli/command.ts';
+import { main } from '../../src/cli/main.ts';
+import { Suggestions } from '../../src/core/suggestions.ts';
+import { sharedDir } from '../support/paths.ts';
+
+function fakeIo(stdin = ''): { io: CommandIo; out: () => string; err: () => string } {
+  const stdout = new PassThrough();
+  const stderr = new PassThrough();
+  let out = '';
+  let err = '';
+  stdout.on('data', (chunk: Buffer) => {
+    out += chunk.toString('utf8');
+  });
+  stderr.on('data', (chunk: Buffer) => {
+    err += chunk.toString('utf8');
+  });
+  const io: CommandIo = {
+    stdout,
+    stderr,
+    stdin: Readable.from([Buffer.from(stdin, 'utf8')]),
+    env: {},
+    cwd: sharedDir,
+  };
+  return { io, out: () => out, err: () => err };
+}
+
+describe('attest extract', () => {
+  it('prints one JSON document of suggestions for the seed article', async () => {
+    const { io, out } = fakeIo();
+    const code = await main(
+      ['extract', '--published', '2017-05-12', '--json', join('seed', '000_7bc82795b01c9afc.txt')],
+      io,
+    );
+    expect(code).toBe(0);
+    const result = Suggestions.parse(JSON.parse(out()));
+    expect(result.language).toBe('pt');
+    expect(result.events.length).toBeGreaterThanOrEqual(6);
+  });
+
+  it('reads stdin with -, and honours --lang', async () => {
+    const { io, out } = fakeIo('Police detained five activists in Moscow on Monday.');
+    expect(await main(['extract', '--lang', 'en', '--json', '-'], io)).toBe(0);
+    const result = Suggestions.parse(JSON.parse(out()));
+    expect(result.events.map((e) => [e.type, e.victims?.min, e.place?.country])).toEqual([
+      ['detention', 5, 'RU'],
+    ]);
+  });
+
+  it('prints a readable summary without --json', async () => {
+    const { io, out } = fakeIo('Cinco ativistas foram presos em Moscou.');
+    expect(await main(['extract', '-'], io)).toBe(0);
+    expect(out()).toMatch(/Events \(1\)\n\s+detention\s+5 activists; Moscow \(RU\)/);
+  });
+
+  it('exits 2 for a malformed --published and 1 naming a file it cannot read', async () => {
+    const bad = fakeIo();
+    expect(await main(['extract', '--published', '2017-5-12', '--json', 'x.txt'], bad.io)).toBe(2);
+    expect(bad.err()).toMatch(/--published/);
+    const missing = fakeIo();
+    expect(await main(['extract', '--json', 'no-such-file.txt'], missing.io)).toBe(1);
+    expect(missing.err()).toMatch(/no-such-file\.txt/);
+    expect(missing.out()).toBe('');
+  });
+});

@@ -1,0 +1,197 @@
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { Conflict, Forbidden, InvalidInput, RateLimited, Unauthenticated } from '../../src/core/errors.ts';
+import { totp } from '../../src/crypto/totp.ts';
+import { addUser, initOrganisation } from '../../src/services/accounts.ts';
+import {
+  authenticate,
+  enableTotp,
+  LOCKOUT_THRESHOLD,
+  lockDuration,
+  login,
+  logout,
+  resumeSession,
+} from '../../src/services/accountsLogin.ts';
+import {
+  openOrganisationKeysWithRecovery,
+  resetPasswordWithRecoveryKey,
+} from '../../src/services/accountsRecovery.ts';
+import { addPerson, showPerson } from '../../src/services/persons.ts';
+import { backends, openTestStore, type TestStore } from '../support/stores.ts';
+import { anOrganisation, aUser, auditRows, FAST_KDF, PASSWORD } from './fixtures.ts';
+
+const base32Decode = (text: string) => {
+  const alphabet = 'ABCDEFGHIJKLMNOPQRSTUVWXYZ234567';
+  let bits = '';
+  for (const char of text) bits += alphabet.indexOf(char).toString(2).padStart(5, '0');
+  return new Uint8Array(bits.match(/.{8}/g)!.map((byte) => Number.parseInt(byte, 2)));
+};
+
+describe.each(backends())('accounts on %s', (backend) => {
+  let store: TestStore;
+  let setup: Awaited<ReturnType<typeof anOrganisation>>;
+  beforeAll(async () => {
+    store = await openTestStore(backend);
+    setup = await anOrganisation(store.db);
+  });
+  afterAll(() => store?.close());
+
+  it('refuses a second organisation', async () => {
+    await expect(
+      initOrganisation(
+        store.db,
+        { name: 'Again', adminEmail: 'x@example.org', password: PASSWORD },
+        FAST_KDF,
+      ),
+    ).rejects.toThrow(Conflict);
+  });
+
+  it('rejects a short password with InvalidInput', async () => {
+    await expect(
+      addUser(
+        store.db,
+        setup.admin,
+        { email: 'short@example.org', role: 'viewer', password: 'short' },
+        FAST_KDF,
+      ),
+    ).rejects.toThrow(InvalidInput);
+  });
+
+  it('only administrators add users', async () => {
+    const investigator = await aUser(store.db, setup.admin, 'inv@example.org', 'investigator');
+    await expect(
+      addUser(
+        store.db,
+        investigator,
+        { email: 'n@example.org', role: 'viewer', password: PASSWORD },
+        FAST_KDF,
+      ),
+    ).rejects.toThrow(Forbidden);
+  });
+
+  it('locks an account after repeated wrong passwords, with growing delays, and audits every attempt', async () => {
+    await aUser(store.db, setup.admin, 'lock@example.org', 'caseworker');
+    let now = new Date('2030-01-01T00:00:00Z');
+    const attempt = (password: string) =>
+      authenticate(store.db, { email: 'lock@example.org', password }, now);
+    for (let failure = 1; failure <= LOCKOUT_THRESHOLD; failure += 1) {
+      await expect(attempt('wrong password here')).rejects.toThrow(Unauthenticated);
+      if (failure < LOCKOUT_THRESHOLD) now = new Date(now.getTime() + lockDuration(failure) + 1);
+    }
+    // Locked now: even the right password is refused, without being checked.
+    await expect(attempt(PASSWORD)).rejects.toThrow(RateLimited);
+    now = new Date(now.getTime() + lockDuration(LOCKOUT_THRESHOLD) - 1000);
+    await expect(attempt(PASSWORD)).rejects.toThrow(RateLimited);
+    now = new Date(now.getTime() + 2000);
+    const actor = await attempt(PASSWORD);
+    expect(actor.role).toBe('caseworker');
+    // The counter was reset by the success.
+    await expect(attempt('wrong password here')).rejects.toThrow(Unauthenticated);
+    await expect(attempt(PASSWORD)).resolves.toBeDefined();
+
+    const denied = (await auditRows(store.db, 'auth.login')).filter(
+      (row) => row.record_id === actor.userId && row.outcome === 'denied',
+    );
+    expect(denied.map((row) => row.details.reason)).toEqual([
+      ...Array(LOCKOUT_THRESHOLD).fill('password'),
+      'locked',
+      'locked',
+      'password',
+    ]);
+    expect(lockDuration(2)).toBe(0);
+    expect(lockDuration(3)).toBeGreaterThan(0);
+    expect(lockDuration(LOCKOUT_THRESHOLD + 1)).toBe(2 * lockDuration(LOCKOUT_THRESHOLD));
+  });
+
+  it('answers an unknown account like a wrong password, and audits it', async () => {
+    await expect(authenticate(store.db, { email: 'nobody@example.org', password: PASSWORD })).rejects.toThrow(
+      'wrong e-mail, password or TOTP code',
+    );
+    const rows = await auditRows(store.db, 'auth.login');
+    expect(rows.at(-1)).toMatchObject({ actor: 'unknown', outcome: 'denied' });
+  });
+
+  it('sessions expire, can be revoked, and store no token', async () => {
+    const now = new Date();
+    const { token, actor } = await login(
+      store.db,
+      { email: 'admin@example.org', password: PASSWORD },
+      { now, ttlMs: 60_000 },
+    );
+    const resumed = await resumeSession(store.db, token, new Date(now.getTime() + 30_000));
+    expect(resumed.userId).toBe(actor.userId);
+    expect(resumed.keyPair.privateKey).toEqual(actor.keyPair.privateKey);
+    await expect(resumeSession(store.db, token, new Date(now.getTime() + 60_001))).rejects.toThrow(/expired/);
+    const rows = await store.db.query<{ token_hash: Uint8Array }>('select token_hash from sessions');
+    const tokenBytes = Buffer.from(token, 'base64url');
+    for (const row of rows) expect(Buffer.from(row.token_hash).equals(tokenBytes)).toBe(false);
+    await logout(store.db, token);
+    await expect(resumeSession(store.db, token, new Date(now.getTime() + 1000))).rejects.toThrow(
+      Unauthenticated,
+    );
+    await expect(resumeSession(store.db, `${token.slice(0, -2)}AA`)).rejects.toThrow(Unauthenticated);
+  });
+
+  it('requires a valid, unused TOTP code once enabled', async () => {
+    const user = await aUser(store.db, setup.admin, 'totp@example.org', 'investigator');
+    const { secret, uri } = await enableTotp(store.db, user);
+    expect(uri).toMatch(/^otpauth:\/\/totp\//);
+    const key = base32Decode(secret);
+    const now = new Date('2031-06-01T12:00:00Z');
+    const seconds = now.getTime() / 1000;
+    const creds = { email: 'totp@example.org', password: PASSWORD };
+    await expect(authenticate(store.db, creds, now)).rejects.toThrow(/TOTP code is required/);
+    await expect(
+      authenticate(store.db, { ...creds, totpCode: totp(key, seconds - 90) }, now),
+    ).rejects.toThrow(Unauthenticated);
+    await expect(
+      authenticate(store.db, { ...creds, totpCode: totp(key, seconds) }, now),
+    ).resolves.toMatchObject({ role: 'investigator' });
+    // Replaying the same code (same step) is refused.
+    await expect(authenticate(store.db, { ...creds, totpCode: totp(key, seconds) }, now)).rejects.toThrow(
+      Unauthenticated,
+    );
+    // The next step (clock drift window) is accepted once.
+    await expect(
+      authenticate(store.db, { ...creds, totpCode: totp(key, seconds + 30) }, now),
+    ).resolves.toBeDefined();
+    // The secret is not stored in clear.
+    const [row] = await store.db.query<{ totp_secret_sealed: Uint8Array }>(
+      'select totp_secret_sealed from users where email = $1',
+      ['totp@example.org'],
+    );
+    expect(Buffer.from(row!.totp_secret_sealed).includes(Buffer.from(key))).toBe(false);
+  });
+
+  it('the recovery key opens the organisation keys and restores a locked-out administrator', async () => {
+    const person = await addPerson(store.db, setup.admin, {
+      name: 'Recovered Person',
+      contacts: ['+7 911 000 0000'],
+    });
+    await expect(
+      openOrganisationKeysWithRecovery(
+        store.db,
+        setup.init.recoveryKey.replace(/^./, (c) => (c === '0' ? '1' : '0')),
+      ),
+    ).rejects.toThrow();
+    const keys = await openOrganisationKeysWithRecovery(store.db, setup.init.recoveryKey.toLowerCase());
+    expect(keys.length).toBeGreaterThan(0);
+    await resetPasswordWithRecoveryKey(
+      store.db,
+      {
+        recoveryKey: setup.init.recoveryKey,
+        email: 'admin@example.org',
+        newPassword: 'a brand new passphrase',
+      },
+      FAST_KDF,
+    );
+    await expect(authenticate(store.db, { email: 'admin@example.org', password: PASSWORD })).rejects.toThrow(
+      Unauthenticated,
+    );
+    const admin = await authenticate(store.db, {
+      email: 'admin@example.org',
+      password: 'a brand new passphrase',
+    });
+    expect((await showPerson(store.db, admin, person.code)).name).toBe('Recovered Person');
+    setup.admin = admin;
+  });
+});

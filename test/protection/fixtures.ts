@@ -1,0 +1,40 @@
+/** Small factories for protection tests: an organisation with users, at cheap Argon2 parameters. */
+import type { KdfParams } from '../../src/crypto/passwords.ts';
+import { addUser, initOrganisation } from '../../src/services/accounts.ts';
+import type { Actor } from '../../src/services/accountsActor.ts';
+import { authenticate } from '../../src/services/accountsLogin.ts';
+import type { Db } from '../../src/store/db.ts';
+import type { Role } from '../../src/store/usersRepository.ts';
+
+/** Test-only: production always uses KDF_PARAMS; these keep service tests fast. */
+export const FAST_KDF: KdfParams = { algorithm: 'argon2id13', opsLimit: 1, memLimit: 8 * 1024 * 1024 };
+export const PASSWORD = 'correct horse battery staple';
+
+export async function anOrganisation(db: Db) {
+  const init = await initOrganisation(
+    db,
+    { name: 'Memorial Test', adminEmail: 'admin@example.org', password: PASSWORD },
+    FAST_KDF,
+  );
+  const admin = await authenticate(db, { email: 'admin@example.org', password: PASSWORD });
+  return { init, admin };
+}
+
+export async function aUser(db: Db, admin: Actor, email: string, role: Role): Promise<Actor> {
+  await addUser(db, admin, { email, role, password: PASSWORD }, FAST_KDF);
+  return authenticate(db, { email, password: PASSWORD });
+}
+
+export async function auditRows(db: Db, action?: string) {
+  return db.query<{
+    seq: number;
+    actor: string;
+    action: string;
+    outcome: string;
+    record_id: string | null;
+    details: Record<string, unknown>;
+  }>(
+    `select seq, actor, action, outcome, record_id, details from audit_log ${action ? 'where action = $1' : ''} order by seq`,
+    action ? [action] : [],
+  );
+}

@@ -1,0 +1,91 @@
+/**
+ * A running API over a real test store, with one signed-in user per role. Passwords use light
+ * Argon2id parameters so a test file does not spend its time hashing.
+ */
+import type { FastifyInstance, InjectOptions, LightMyRequestResponse } from 'fastify';
+import type { KdfParams } from '../../src/crypto/passwords.ts';
+import { buildServer, type ServerOptions } from '../../src/server/buildServer.ts';
+import { CSRF_COOKIE, SESSION_COOKIE } from '../../src/server/security.ts';
+import { addUser, initOrganisation } from '../../src/services/accounts.ts';
+import { releaseActor } from '../../src/services/accountsActor.ts';
+import { login } from '../../src/services/accountsLogin.ts';
+import { ROLES, type Role } from '../../src/services/policies.ts';
+import { type Backend, openTestStore, type TestStore } from '../support/stores.ts';
+
+export const LIGHT_KDF: KdfParams = { algorithm: 'argon2id13', opsLimit: 1, memLimit: 1024 * 1024 };
+export const PASSWORD = 'correct horse battery staple';
+export const CSRF = 'test-csrf-token-0123456789abcdefghijklmnop';
+
+export interface TestApi {
+  app: FastifyInstance;
+  store: TestStore;
+  tokens: Record<Role, string>;
+  /** Injects a request as `role` (or anonymously with null), with the CSRF cookie and header. */
+  as(role: Role | null, options: InjectOptions & { csrf?: boolean }): Promise<LightMyRequestResponse>;
+  close(): Promise<void>;
+}
+
+export function testServer(store: TestStore, options: Partial<ServerOptions> = {}) {
+  return buildServer({
+    store,
+    webDist: null,
+    logLevel: 'silent',
+    kdfParams: LIGHT_KDF,
+    signInPerMinute: 1000,
+    ...options,
+  });
+}
+
+/** Creates one user per role besides the administrator (who must exist) and signs each in. */
+export async function signInEveryRole(
+  store: TestStore,
+  tokens: Partial<Record<Role, string>>,
+): Promise<void> {
+  const admin = await login(store.db, { email: 'administrator@example.org', password: PASSWORD });
+  tokens.administrator = admin.token;
+  for (const role of ROLES) {
+    if (role === 'administrator') continue;
+    await addUser(
+      store.db,
+      admin.actor,
+      { email: `${role}@example.org`, role, password: PASSWORD },
+      LIGHT_KDF,
+    );
+    const session = await login(store.db, { email: `${role}@example.org`, password: PASSWORD });
+    releaseActor(session.actor);
+    tokens[role] = session.token;
+  }
+  releaseActor(admin.actor);
+}
+
+export async function startApi(backend: Backend, options: { users?: boolean } = {}): Promise<TestApi> {
+  const store = await openTestStore(backend);
+  const app = await testServer(store);
+  const tokens = {} as Record<Role, string>;
+  if (options.users !== false) {
+    await initOrganisation(
+      store.db,
+      { name: 'Test org', adminEmail: 'administrator@example.org', password: PASSWORD },
+      LIGHT_KDF,
+    );
+    await signInEveryRole(store, tokens);
+  }
+  return {
+    app,
+    store,
+    tokens,
+    as(role, { csrf = true, ...request }) {
+      const cookies: Record<string, string> = {
+        ...((request.cookies as Record<string, string> | undefined) ?? {}),
+      };
+      if (role) cookies[SESSION_COOKIE] = tokens[role];
+      if (csrf) cookies[CSRF_COOKIE] = CSRF;
+      const headers = { ...(request.headers ?? {}), ...(csrf ? { 'x-csrf-token': CSRF } : {}) };
+      return app.inject({ ...request, cookies, headers });
+    },
+    async close() {
+      await app.close();
+      await store.close();
+    },
+  };
+}

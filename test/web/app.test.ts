@@ -1,0 +1,262 @@
+/**
+ * The web app end to end, in Debian's Chromium, against the real server on a real (PGlite) store:
+ * first-run setup → paste the seed article → review → the incident with its evidence and the
+ * official denials beside it → search in Portuguese → Russian interface. Then an accessibility scan
+ * of every main page, a 360 px check, and proof that the page never spoke to another origin.
+ */
+
+import { readFileSync } from 'node:fs';
+import type { AddressInfo } from 'node:net';
+import { join } from 'node:path';
+import type { BrowserContext, Page } from 'playwright-core';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { buildServer } from '../../src/server/buildServer.ts';
+import { FAST_KDF } from '../protection/fixtures.ts';
+import { sharedDir } from '../support/paths.ts';
+import { openTestStore, type TestStore } from '../support/stores.ts';
+import { seriousViolations } from './axe.ts';
+import { buildWebIfStale, distDir, type LaunchedBrowser, launchChromium, screenshot } from './browser.ts';
+
+const seedText = readFileSync(join(sharedDir, 'seed', '000_7bc82795b01c9afc.txt'), 'utf8');
+const ADMIN = {
+  organisation: 'Memorial Test',
+  email: 'admin@example.org',
+  password: 'correct horse battery staple',
+};
+
+describe('web app in Chromium', () => {
+  let store: TestStore;
+  let server: Awaited<ReturnType<typeof buildServer>>;
+  let origin: string;
+  let launched: LaunchedBrowser;
+  let context: BrowserContext;
+  let page: Page;
+  const requests: string[] = [];
+  const cspViolations: string[] = [];
+  let sourceId = '';
+  let incidentUrl = '';
+
+  beforeAll(async () => {
+    buildWebIfStale();
+    store = await openTestStore('pglite');
+    server = await buildServer({ store, webDist: distDir, kdfParams: FAST_KDF });
+    await server.listen({ host: '127.0.0.1', port: 0 });
+    origin = `http://127.0.0.1:${(server.server.address() as AddressInfo).port}`;
+    launched = await launchChromium();
+    context = await launched.browser.newContext({ viewport: { width: 1280, height: 900 } });
+    context.on('request', (request) => requests.push(request.url()));
+    page = await context.newPage();
+    page.on('console', (message) => {
+      if (/Content Security Policy/i.test(message.text())) cspViolations.push(message.text());
+    });
+  });
+
+  afterAll(async () => {
+    await launched?.close();
+    await server?.close();
+    await store?.close();
+  });
+
+  it('sets up the organisation and signs the administrator in', async () => {
+    await page.goto(origin);
+    await expect.poll(() => page.getByRole('heading', { name: 'Set up Attest' }).count()).toBe(1);
+    await page.getByLabel('Organisation name').fill(ADMIN.organisation);
+    await page.getByLabel('Email').fill(ADMIN.email);
+    await page.getByLabel('Password').fill(ADMIN.password);
+    await screenshot(page, 'setup');
+    await page.getByRole('button', { name: 'Create organisation' }).click();
+    await page.getByTestId('recovery-key').waitFor();
+    await page.getByLabel('I have written the recovery key down').check();
+    await page.getByRole('button', { name: 'Continue' }).click();
+    await page.getByRole('heading', { name: 'Capture a source' }).waitFor();
+  });
+
+  it('captures the seed article by pasting it', async () => {
+    await page.getByLabel('Text', { exact: true }).fill(seedText);
+    await page.getByLabel('Title (optional)').fill('Human Rights First: Chechnya crackdown');
+    await page.getByLabel('Published on (optional)').fill('2017-05-12');
+    await screenshot(page, 'capture');
+    await page.getByRole('button', { name: 'Save and extract' }).click();
+    const review = page.getByRole('link', { name: 'Review its suggestions' });
+    await review.waitFor();
+    sourceId = ((await review.getAttribute('href')) ?? '').split('/').pop() ?? '';
+    expect(sourceId).toMatch(/^[0-9a-f-]{36}$/);
+    await review.click();
+    await page.getByRole('heading', { name: /^Review: / }).waitFor();
+  });
+
+  it('shows suggestions beside the text, with their spans highlighted, and accepts them', async () => {
+    const marks = page.locator('mark.mark-events');
+    expect(await marks.count()).toBeGreaterThan(0);
+    // The text is shown exactly as pasted, and marks cut from it at the spans' UTF-16 offsets.
+    expect(await page.locator('.text-body').textContent()).toBe(seedText);
+    const moscowCard = page.locator('li.suggestion').filter({ hasText: 'Moscow' }).first();
+    await moscowCard.getByRole('button', { name: 'Show in text' }).click();
+    const selected = (await page.locator('mark.mark-selected').allTextContents()).join('');
+    expect(selected).toContain('Cinco ativistas foram presos em Moscou');
+    expect(await page.locator('mark.mark-denies').count()).toBeGreaterThan(0);
+    await screenshot(page, 'review');
+    await page.getByRole('button', { name: 'Accept all' }).click();
+    await page
+      .getByLabel('Title of the new incident')
+      .fill('Crackdown on LGBT people in Chechnya and activists in Moscow');
+    await page.getByRole('button', { name: 'Save review' }).click();
+    await page.waitForURL(/\/incidents\/[0-9a-f-]{36}$/);
+    incidentUrl = page.url();
+  });
+
+  it('shows the incident: 5 activists detained in Moscow, the seed as evidence, the denial beside it', async () => {
+    await page.getByRole('heading', { name: 'Evidence' }).waitFor();
+    const moscow = page.locator('li.act[data-act-type="detention"]').filter({ hasText: 'Moscow' });
+    await expect.poll(() => moscow.count()).toBeGreaterThan(0);
+    expect(await moscow.first().locator('.act-victims').textContent()).toMatch(/^5\b/);
+    const summary = await page.getByTestId('evidence-summary').textContent();
+    expect(summary).toMatch(/^Reported by 1 independent source; denied by [1-9]\d* official statements?\.$/);
+    const assertions = page.locator('.asserts figure');
+    expect(await assertions.count()).toBeGreaterThan(0);
+    expect(await assertions.first().getByRole('link').textContent()).toContain('Human Rights First');
+    const denials = await page.locator('.denies blockquote').allTextContents();
+    expect(
+      denials.some((text) => /não há provas de abusos|não há vítimas|não recebeu qualquer queixa/.test(text)),
+    ).toBe(true);
+    // Side by side: a group of claims holding both what is reported and what is denied.
+    const contested = page.locator('.claim-group').filter({ has: page.locator('.denies figure') });
+    expect(await contested.first().locator('.asserts figure').count()).toBeGreaterThan(0);
+    await screenshot(page, 'incident');
+    await page.evaluate(
+      'window.scrollBy(0, document.querySelector(".evidence").getBoundingClientRect().top - 8)',
+    );
+    await screenshot(page, 'evidence');
+  });
+
+  it('finds the incident by searching in Portuguese', async () => {
+    await page.getByRole('link', { name: 'Search' }).click();
+    await page.getByLabel('Search words').fill('ativista preso');
+    await page.getByRole('button', { name: 'Search', exact: true }).click();
+    await page.getByRole('heading', { name: /results?$/ }).waitFor();
+    const hits = page.locator('li.hit');
+    await expect.poll(() => hits.count()).toBeGreaterThan(0);
+    expect(await page.locator('li.hit mark').count()).toBeGreaterThan(0);
+    expect(await page.locator('.facets').getByRole('button').count()).toBeGreaterThan(0);
+    await screenshot(page, 'search');
+  });
+
+  it('switches the interface to Russian, and remembers it', async () => {
+    await page.getByRole('combobox', { name: 'Language', exact: true }).selectOption('ru');
+    await expect.poll(() => page.locator('html').getAttribute('lang')).toBe('ru');
+    await page.goto(incidentUrl);
+    await page.getByRole('heading', { name: 'Доказательства' }).waitFor();
+    expect(await page.getByRole('navigation').textContent()).toContain('Инциденты');
+    expect(await page.locator('li.act[data-act-type="detention"] h3').first().textContent()).toBe(
+      'Произвольное задержание',
+    );
+    await screenshot(page, 'incident-ru');
+    await page.getByRole('combobox', { name: 'Язык', exact: true }).selectOption('en');
+  });
+
+  it('has the timeline and the offline map', async () => {
+    await page.goto(`${origin}/timeline`);
+    await page.locator('.timeline rect.bar').first().waitFor();
+    await screenshot(page, 'timeline');
+    await page.goto(`${origin}/map`);
+    await page
+      .locator(
+        '.world-map path.heat-0, .world-map path.heat-1, .world-map path.heat-2, .world-map path.heat-3, .world-map path.heat-4',
+      )
+      .first()
+      .waitFor();
+    expect(await page.locator('.world-map path').count()).toBeGreaterThan(150);
+    await screenshot(page, 'map');
+    await page.goto(`${origin}/sources/${sourceId}`);
+    expect(await page.getByTestId('sha256').textContent()).toMatch(/^[0-9a-f]{64}$/);
+    await screenshot(page, 'source');
+  });
+
+  it('uploads a file chosen from disk', async () => {
+    await page.goto(`${origin}/capture`);
+    await page.getByLabel('Files', { exact: true }).setInputFiles({
+      name: 'testimonio.txt',
+      mimeType: 'text/plain',
+      buffer: Buffer.from('El 3 de marzo de 2021 la policía detuvo a tres periodistas en Caracas.\n', 'utf8'),
+    });
+    await page.locator('.uploads').getByRole('link', { name: 'Review its suggestions' }).waitFor();
+    expect(await page.locator('.uploads [role="status"]').textContent()).toMatch(/^Saved /);
+  });
+
+  it('has no serious or critical accessibility violations on the main pages', {
+    timeout: 240_000,
+  }, async () => {
+    // axe is injected as a script tag, which the CSP rightly refuses: this context alone bypasses it.
+    const state = await context.storageState();
+    const scan = await launched.browser.newContext({ bypassCSP: true, storageState: state });
+    scan.on('request', (request) => requests.push(request.url()));
+    const scanPage = await scan.newPage();
+    const incidentPath = new URL(incidentUrl).pathname;
+    const paths = [
+      '/capture',
+      '/review',
+      `/review/${sourceId}`,
+      '/incidents',
+      incidentPath,
+      '/sources',
+      `/sources/${sourceId}`,
+      '/search?q=ativista+preso',
+      '/timeline',
+      '/map',
+    ];
+    const found: string[] = [];
+    for (const path of paths) {
+      await scanPage.goto(`${origin}${path}`);
+      await scanPage.locator('main h1').first().waitFor();
+      await scanPage.waitForLoadState('networkidle');
+      for (const v of await seriousViolations(scanPage)) {
+        found.push(
+          `${path}: ${v.impact} ${v.id} (${v.help}) at ${v.nodes.map((n) => n.target.join(' ')).join(', ')}`,
+        );
+      }
+    }
+    // Signed out: the sign-in screen.
+    const anonymous = await launched.browser.newContext({ bypassCSP: true });
+    anonymous.on('request', (request) => requests.push(request.url()));
+    const signIn = await anonymous.newPage();
+    await signIn.goto(origin);
+    await signIn.getByRole('heading', { name: 'Sign in' }).waitFor();
+    for (const v of await seriousViolations(signIn)) found.push(`sign-in: ${v.impact} ${v.id} (${v.help})`);
+    await anonymous.close();
+    await scan.close();
+    expect(found).toEqual([]);
+  });
+
+  it('works at 360 px wide without sideways scrolling', { timeout: 120_000 }, async () => {
+    const state = await context.storageState();
+    const phone = await launched.browser.newContext({
+      viewport: { width: 360, height: 780 },
+      storageState: state,
+    });
+    phone.on('request', (request) => requests.push(request.url()));
+    const phonePage = await phone.newPage();
+    for (const path of [
+      new URL(incidentUrl).pathname,
+      `/review/${sourceId}`,
+      '/capture',
+      '/search?q=ativista+preso',
+    ]) {
+      await phonePage.goto(`${origin}${path}`);
+      await phonePage.locator('main h1').first().waitFor();
+      await phonePage.waitForLoadState('networkidle');
+      const width = await phonePage.evaluate('document.documentElement.scrollWidth');
+      expect({ path, width }).toEqual({ path, width: 360 });
+    }
+    await phonePage.goto(`${origin}${new URL(incidentUrl).pathname}`);
+    await phonePage.getByRole('heading', { name: 'Evidence' }).waitFor();
+    await screenshot(phonePage, 'incident-360');
+    await phone.close();
+  });
+
+  it('made no request outside the server origin, and broke no CSP rule', () => {
+    expect(requests.length).toBeGreaterThan(10);
+    const foreign = requests.filter((url) => !url.startsWith(`${origin}/`) && !url.startsWith('data:'));
+    expect(foreign).toEqual([]);
+    expect(cspViolations).toEqual([]);
+  });
+});

@@ -1,0 +1,71 @@
+/**
+ * Browser-test plumbing: build the web app when its sources are newer than web/dist, and launch
+ * Debian's Chromium through playwright-core (no browser download: CI installs the distribution's).
+ */
+import { execFileSync } from 'node:child_process';
+import { existsSync, mkdirSync, readdirSync, statSync } from 'node:fs';
+import { join } from 'node:path';
+import { type Browser, chromium, type Page } from 'playwright-core';
+import { repoRoot } from '../support/paths.ts';
+
+export const webDir = join(repoRoot, 'web');
+export const distDir = join(webDir, 'dist');
+export const screenshotDir = join(repoRoot, 'test', 'web', 'screenshots');
+export const chromiumPath = process.env.ATTEST_CHROMIUM ?? '/usr/bin/chromium';
+
+function newestMtime(path: string): number {
+  const stat = statSync(path);
+  if (!stat.isDirectory()) return stat.mtimeMs;
+  let newest = stat.mtimeMs;
+  for (const entry of readdirSync(path)) {
+    if (entry === 'dist' || entry === 'node_modules') continue;
+    newest = Math.max(newest, newestMtime(join(path, entry)));
+  }
+  return newest;
+}
+
+/** Builds web/dist (typecheck + vite) unless it is newer than every source file. */
+export function buildWebIfStale(): void {
+  const built = join(distDir, 'index.html');
+  if (existsSync(built) && statSync(built).mtimeMs >= newestMtime(webDir)) return;
+  // NODE_ENV=production: vitest sets it to 'test', which would bundle React's development build.
+  execFileSync('npm', ['run', '--silent', 'build:web'], {
+    cwd: repoRoot,
+    stdio: 'inherit',
+    env: { ...process.env, NODE_ENV: 'production' },
+  });
+}
+
+export interface LaunchedBrowser {
+  browser: Browser;
+  close: () => Promise<void>;
+}
+
+export async function launchChromium(): Promise<LaunchedBrowser> {
+  if (!existsSync(chromiumPath)) {
+    throw new Error(
+      `Chromium not found at ${chromiumPath}: apt-get install -y chromium (or set ATTEST_CHROMIUM)`,
+    );
+  }
+  // No --user-data-dir here: playwright refuses it for launch() and gives every launch a fresh,
+  // temporary profile of its own, removed on close.
+  const browser = await chromium.launch({
+    executablePath: chromiumPath,
+    args: [
+      '--headless',
+      '--no-sandbox',
+      '--disable-gpu',
+      '--disable-quic',
+      '--no-first-run',
+      '--disable-background-networking',
+      '--disable-component-update',
+      '--disable-sync',
+    ],
+  });
+  return { browser, close: () => browser.close() };
+}
+
+export async function screenshot(page: Page, name: string): Promise<void> {
+  mkdirSync(screenshotDir, { recursive: true });
+  await page.screenshot({ path: join(screenshotDir, `${name}.png`) });
+}

@@ -1,0 +1,106 @@
+import { lazy, type ReactNode, Suspense } from 'react';
+import { AppHeader } from './components/AppHeader.tsx';
+import { ErrorMessage } from './components/ErrorMessage.tsx';
+import { LanguageSwitch } from './components/LanguageSwitch.tsx';
+import { useI18n } from './i18n/I18nContext.tsx';
+import { matchPath, useLocation } from './router.tsx';
+import { CaptureScreen } from './screens/CaptureScreen.tsx';
+import { IncidentScreen } from './screens/IncidentScreen.tsx';
+import { IncidentsScreen } from './screens/IncidentsScreen.tsx';
+import { ReviewQueueScreen } from './screens/ReviewQueueScreen.tsx';
+import { ReviewScreen } from './screens/ReviewScreen.tsx';
+import { SearchScreen } from './screens/SearchScreen.tsx';
+import { SetupScreen } from './screens/SetupScreen.tsx';
+import { SignInScreen } from './screens/SignInScreen.tsx';
+import { SourceScreen } from './screens/SourceScreen.tsx';
+import { SourcesScreen } from './screens/SourcesScreen.tsx';
+import { TimelineScreen } from './screens/TimelineScreen.tsx';
+import { useSession } from './session.tsx';
+import { VocabularyProvider } from './vocabulary.tsx';
+
+// The map carries the country shapes (~100 KB): loaded only when someone opens it.
+const MapScreen = lazy(() => import('./screens/MapScreen.tsx'));
+
+/** Path patterns and the screen each shows; the first match wins. */
+const ROUTES: Array<[string, (params: Record<string, string>) => ReactNode]> = [
+  ['/', () => <CaptureScreen />],
+  ['/capture', () => <CaptureScreen />],
+  ['/review', () => <ReviewQueueScreen />],
+  ['/review/:sourceId', (p) => <ReviewScreen sourceId={p.sourceId!} />],
+  ['/incidents', () => <IncidentsScreen />],
+  ['/incidents/:id', (p) => <IncidentScreen id={p.id!} />],
+  ['/sources', () => <SourcesScreen />],
+  ['/sources/:id', (p) => <SourceScreen id={p.id!} />],
+  ['/search', () => <SearchScreen />],
+  ['/timeline', () => <TimelineScreen />],
+  ['/map', () => <MapScreen />],
+];
+
+function Screen() {
+  const { path } = useLocation();
+  const { t } = useI18n();
+  for (const [pattern, render] of ROUTES) {
+    const params = matchPath(pattern, path);
+    if (params) return <Suspense fallback={<p>{t('app.loading')}</p>}>{render(params)}</Suspense>;
+  }
+  return <p>{t('app.notFound')}</p>;
+}
+
+/** Screens before sign-in have no navigation: only the language switch. */
+function Bare({ children }: { children: ReactNode }) {
+  const { t } = useI18n();
+  return (
+    <>
+      <header className="app-header">
+        <span className="brand">{t('app.name')}</span>
+        <LanguageSwitch />
+      </header>
+      <main id="main" className="bare">
+        {children}
+      </main>
+    </>
+  );
+}
+
+export function App() {
+  const { state } = useSession();
+  const { t } = useI18n();
+  switch (state.kind) {
+    case 'loading':
+      return (
+        <Bare>
+          <p>{t('app.loading')}</p>
+        </Bare>
+      );
+    case 'error':
+      return (
+        <Bare>
+          <ErrorMessage error={state.error} />
+        </Bare>
+      );
+    case 'setup-needed':
+      return (
+        <Bare>
+          <SetupScreen />
+        </Bare>
+      );
+    case 'signed-out':
+      return (
+        <Bare>
+          <SignInScreen />
+        </Bare>
+      );
+    case 'signed-in':
+      return (
+        <VocabularyProvider>
+          <a className="skip-link" href="#main">
+            {t('app.skip')}
+          </a>
+          <AppHeader user={state.session.user} />
+          <main id="main" tabIndex={-1}>
+            <Screen />
+          </main>
+        </VocabularyProvider>
+      );
+  }
+}

@@ -1,0 +1,176 @@
+/**
+ * The one place the web app talks to the server. Same-origin only (CSP `default-src 'self'`); the
+ * session lives in an HttpOnly cookie the script cannot read, and every state-changing request
+ * carries the CSRF token the server handed out with the session.
+ */
+import type {
+  CaptureResult,
+  Incident,
+  IncidentStatus,
+  IncidentSummary,
+  MapCountry,
+  Page,
+  ReviewDecision,
+  ReviewItem,
+  ReviewOutcome,
+  ReviewQueueItem,
+  SearchResult,
+  Session,
+  SetupResult,
+  SetupState,
+  SourceDetail,
+  SourceSummary,
+  Timeline,
+  Vocabulary,
+} from './types.ts';
+
+export const CSRF_HEADER = 'X-CSRF-Token';
+
+export class ApiError extends Error {
+  constructor(
+    readonly status: number,
+    message: string,
+    readonly field: string | null = null,
+  ) {
+    super(message);
+  }
+}
+
+let rememberedToken: string | null = null;
+let onSessionLost: () => void = () => undefined;
+
+/** Called when the server says the session is gone (expired, revoked): the app returns to sign-in. */
+export function whenSessionLost(callback: () => void): void {
+  onSessionLost = callback;
+}
+
+export function rememberCsrfToken(token: string | null): void {
+  rememberedToken = token;
+}
+
+/** The double-submit token: the `attest_csrf` cookie when present (always current), else the last one handed out. */
+function csrfToken(): string | null {
+  const match = /(?:^|;\s*)attest_csrf=([^;]+)/.exec(document.cookie);
+  return match ? decodeURIComponent(match[1]!) : rememberedToken;
+}
+
+async function errorFrom(response: Response): Promise<ApiError> {
+  let message = response.statusText || `HTTP ${response.status}`;
+  let field: string | null = null;
+  try {
+    const body: unknown = await response.json();
+    if (body && typeof body === 'object') {
+      const record = body as Record<string, unknown>;
+      if (typeof record.message === 'string') message = record.message;
+      else if (typeof record.error === 'string') message = record.error;
+      if (typeof record.field === 'string') field = record.field;
+    }
+  } catch {
+    // Not JSON: keep the status text.
+  }
+  return new ApiError(response.status, message, field);
+}
+
+async function request<T>(method: string, path: string, body?: unknown): Promise<T> {
+  const headers: Record<string, string> = { accept: 'application/json' };
+  if (body !== undefined) headers['content-type'] = 'application/json';
+  const token = csrfToken();
+  if (method !== 'GET' && token) headers[CSRF_HEADER] = token;
+  const response = await fetch(path, {
+    method,
+    headers,
+    credentials: 'same-origin',
+    body: body === undefined ? null : JSON.stringify(body),
+  });
+  if (response.status === 401 && !path.startsWith('/api/session')) onSessionLost();
+  if (!response.ok) throw await errorFrom(response);
+  if (response.status === 204) return undefined as T;
+  return (await response.json()) as T;
+}
+
+function query(params: Record<string, string | undefined>): string {
+  const search = new URLSearchParams();
+  for (const [key, value] of Object.entries(params)) if (value) search.set(key, value);
+  const text = search.toString();
+  return text ? `?${text}` : '';
+}
+
+export const getVocabulary = () => request<Vocabulary>('GET', '/api/vocabulary');
+
+export const getSetup = () => request<SetupState>('GET', '/api/setup');
+export const completeSetup = (input: { organisation: string; email: string; password: string }) =>
+  request<SetupResult>('POST', '/api/setup', input);
+
+export async function getSession(): Promise<Session | null> {
+  try {
+    return await request<Session>('GET', '/api/session');
+  } catch (error) {
+    if (error instanceof ApiError && error.status === 401) return null;
+    throw error;
+  }
+}
+export const signIn = (input: { email: string; password: string; totp?: string }) =>
+  request<Session>('POST', '/api/session', input);
+export const signOut = () => request<void>('DELETE', '/api/session');
+
+export const listSources = () => request<Page<SourceSummary>>('GET', '/api/sources?limit=200');
+export const getSource = (id: string) =>
+  request<SourceDetail>('GET', `/api/sources/${encodeURIComponent(id)}`);
+export const originalUrl = (id: string) => `/api/sources/${encodeURIComponent(id)}/original`;
+
+export const captureText = (input: { text: string; title?: string; url?: string; published?: string }) =>
+  request<CaptureResult>('POST', '/api/sources', input);
+
+/**
+ * Uploads one file with progress. XMLHttpRequest, because fetch cannot report upload progress
+ * and field workers on slow links need to see that something is moving.
+ */
+export function uploadFile(
+  file: File,
+  options: { published?: string; title?: string; url?: string },
+  onProgress: (fraction: number) => void,
+): Promise<CaptureResult> {
+  return new Promise((resolve, reject) => {
+    const form = new FormData();
+    for (const [name, value] of Object.entries(options)) if (value) form.append(name, value);
+    form.append('file', file, file.name);
+    const xhr = new XMLHttpRequest();
+    xhr.open('POST', '/api/sources');
+    xhr.setRequestHeader('accept', 'application/json');
+    const token = csrfToken();
+    if (token) xhr.setRequestHeader(CSRF_HEADER, token);
+    xhr.upload.onprogress = (event) => {
+      if (event.lengthComputable) onProgress(event.loaded / event.total);
+    };
+    xhr.onload = () => {
+      const response = new Response(xhr.responseText, { status: xhr.status });
+      if (xhr.status >= 200 && xhr.status < 300) {
+        onProgress(1);
+        response.json().then((body) => resolve(body as CaptureResult), reject);
+      } else errorFrom(response).then(reject, reject);
+    };
+    xhr.onerror = () => reject(new ApiError(0, 'network error'));
+    xhr.send(form);
+  });
+}
+
+export const getReviewQueue = () => request<Page<ReviewQueueItem>>('GET', '/api/review?limit=200');
+export const getReview = (sourceId: string) =>
+  request<ReviewItem>('GET', `/api/review/${encodeURIComponent(sourceId)}`);
+export const saveReview = (sourceId: string, decision: ReviewDecision) =>
+  request<ReviewOutcome>('POST', `/api/review/${encodeURIComponent(sourceId)}`, decision);
+
+export const listIncidents = (params: Record<string, string | undefined> = {}) =>
+  request<Page<IncidentSummary>>('GET', `/api/incidents${query({ limit: '200', ...params })}`);
+export const getIncident = (id: string) =>
+  request<Incident>('GET', `/api/incidents/${encodeURIComponent(id)}`);
+export const updateIncident = (
+  id: string,
+  patch: { status?: IncidentStatus; title?: string; summary?: string },
+) => request<Incident>('PATCH', `/api/incidents/${encodeURIComponent(id)}`, patch);
+
+export const search = (params: Record<string, string | undefined>) =>
+  request<SearchResult>('GET', `/api/search${query(params)}`);
+
+export const getTimeline = () => request<Timeline>('GET', '/api/stats/timeline');
+export const getMapStats = () => request<{ countries: MapCountry[] }>('GET', '/api/stats/map');

@@ -1,0 +1,352 @@
+/**
+ * Shapes of the HTTP API (docs/api.md). The browser never imports server code: these types are
+ * the contract as the web app reads it, kept beside the client that uses them.
+ */
+export type Locale = 'en' | 'pt' | 'es' | 'ru' | 'fr';
+export type Labels = Record<Locale, string>;
+
+export type IncidentStatus = 'alleged' | 'corroborated' | 'verified';
+export const INCIDENT_STATUSES: readonly IncidentStatus[] = ['alleged', 'corroborated', 'verified'];
+
+export interface VocabularyTerm {
+  code: string;
+  labels: Labels;
+}
+
+export interface Vocabulary {
+  eventTypes: VocabularyTerm[];
+  interventionTypes: VocabularyTerm[];
+  claimStances: VocabularyTerm[];
+}
+
+export interface Page<T> {
+  total: number;
+  limit: number;
+  offset: number;
+  items: T[];
+}
+
+export interface User {
+  id: string;
+  email: string;
+  role: string;
+}
+
+export interface Session {
+  user: User;
+  expiresAt: string | null;
+  csrfToken: string;
+}
+
+export interface SetupState {
+  needed: boolean;
+  csrfToken: string;
+}
+
+export interface SetupResult {
+  organisation: { id: string; name: string };
+  user: User;
+  /** Shown once and never stored: the only way back in if every administrator password is lost. */
+  recoveryKey: string;
+}
+export interface Span {
+  start: number;
+  end: number;
+}
+
+export interface ActorMention {
+  name: string;
+  text: string;
+}
+
+export interface VictimCount {
+  min: number | null;
+  max: number | null;
+  group: string | null;
+  text: string;
+}
+
+export interface PlaceMention {
+  name: string;
+  country: string | null;
+  text: string;
+}
+
+export interface DateMention {
+  from: string | null;
+  to: string | null;
+  precision: string;
+  unresolved: boolean;
+  text: string;
+}
+
+export interface EventSuggestion extends Span {
+  type: string;
+  victims: VictimCount | null;
+  place: PlaceMention | null;
+  date: DateMention | null;
+  perpetrators: ActorMention[];
+  reportedBy: ActorMention[];
+  confidence: number;
+}
+
+export interface ClaimSuggestion extends Span {
+  stance: 'asserts' | 'denies';
+  actor: ActorMention | null;
+  text: string;
+}
+
+export interface InterventionSuggestion extends Span {
+  type: string;
+  actor: ActorMention | null;
+  text: string;
+}
+
+export interface PiiMention extends Span {
+  kind: string;
+  text: string;
+}
+
+export interface Suggestions {
+  language: string;
+  published: string | null;
+  pii: PiiMention[];
+  events: EventSuggestion[];
+  claims: ClaimSuggestion[];
+  interventions: InterventionSuggestion[];
+}
+
+export interface SuggestionCounts {
+  events: number;
+  claims: number;
+  interventions: number;
+}
+
+export interface SourceSummary {
+  id: string;
+  title: string | null;
+  fileName: string | null;
+  mediaType: string | null;
+  language: string;
+  url: string | null;
+  publishedOn: string | null;
+  capturedBy: string | null;
+  capturedAt: string;
+  byteSize: number | null;
+  reviewed: boolean;
+  counts: SuggestionCounts;
+}
+
+export interface SourceDetail extends SourceSummary {
+  sha256: string;
+  encoding: string | null;
+  text: string;
+  warnings: string[];
+  suggestions: Suggestions;
+  review: { reviewedBy: string; reviewedAt: string; incidentId: string | null } | null;
+}
+
+export interface CaptureResult {
+  id: string;
+  sha256: string;
+  duplicate: boolean;
+  title: string | null;
+  language: string;
+  suggestions: Suggestions;
+}
+
+export interface ReviewQueueItem {
+  sourceId: string;
+  title: string | null;
+  language: string;
+  publishedOn: string | null;
+  capturedAt: string;
+  capturedBy: string | null;
+  counts: SuggestionCounts;
+}
+
+export interface IncidentSummary {
+  id: string;
+  title: string;
+  status: IncidentStatus;
+  placeName: string | null;
+  country: string | null;
+  dateFrom: string | null;
+  dateTo: string | null;
+  datePrecision: string | null;
+  language: string | null;
+  tags: string[];
+  types: string[];
+  victims: { min: number | null; max: number | null } | null;
+  sourceCount: number;
+  createdAt: string;
+  updatedAt: string;
+}
+
+export interface ReviewItem {
+  source: {
+    id: string;
+    title: string | null;
+    language: string;
+    publishedOn: string | null;
+    url: string | null;
+    text: string;
+  };
+  suggestions: Suggestions;
+  reviewed: unknown;
+  candidates: IncidentSummary[];
+}
+
+export type Decision = 'accept' | 'edit' | 'reject';
+
+export interface EventEdit {
+  type?: string;
+  victims?: { min: number | null; max: number | null; group: string | null } | null;
+  place?: { name: string; country: string | null } | null;
+  date?: { from: string | null; to: string | null; precision: string } | null;
+  perpetrators?: string[];
+}
+
+export interface ClaimEdit {
+  stance?: 'asserts' | 'denies';
+  actor?: string | null;
+  text?: string;
+}
+
+export interface InterventionEdit {
+  type?: string;
+  actor?: string | null;
+  description?: string;
+}
+
+export interface DecisionItem<E> {
+  index: number;
+  decision: Decision;
+  edit?: E;
+}
+
+export interface ReviewDecision {
+  events: DecisionItem<EventEdit>[];
+  claims: DecisionItem<ClaimEdit>[];
+  interventions: DecisionItem<InterventionEdit>[];
+  incident: { mode: 'new'; title?: string } | { mode: 'merge'; incidentId: string } | null;
+}
+
+export interface ReviewOutcome {
+  incidentId: string | null;
+  acts: string[];
+  claims: string[];
+  interventions: string[];
+}
+
+export interface ClaimRecord {
+  id: string;
+  stance: 'asserts' | 'denies';
+  actor: { id: string; name: string; kind: string | null } | null;
+  actId: string | null;
+  text: string;
+  source: { id: string; title: string | null; url: string | null; origin: string };
+  /** Exactly text.slice(start, end) of the source, cut by the server. */
+  passage: string;
+  start: number;
+  end: number;
+}
+
+export interface DenialRecord extends ClaimRecord {
+  denies: { actId: string; type: string } | null;
+}
+
+export interface ActRecord {
+  id: string;
+  type: string;
+  victims: { min: number | null; max: number | null; group: string | null } | null;
+  placeName: string | null;
+  country: string | null;
+  dateFrom: string | null;
+  dateTo: string | null;
+  datePrecision: string | null;
+  perpetrators: Array<{ name: string; actorId: string | null }>;
+  assertedBy: number;
+  deniedBy: number;
+}
+
+export interface InterventionRecord {
+  id: string;
+  type: string;
+  actor: { id: string; name: string } | null;
+  description: string | null;
+  dateFrom: string | null;
+  outcome: string | null;
+  source: { id: string; passage: string; start: number; end: number } | null;
+}
+
+export interface Evidence {
+  independentSources: number;
+  deniedBy: number;
+  summary: string;
+  canBeCorroborated: boolean;
+  sources: Array<{
+    id: string;
+    title: string | null;
+    url: string | null;
+    publishedOn: string | null;
+    language: string;
+    origin: string;
+  }>;
+  assertions: ClaimRecord[];
+  denials: DenialRecord[];
+  acts: ActRecord[];
+  interventions: InterventionRecord[];
+}
+
+export interface Incident extends IncidentSummary {
+  summary: string | null;
+  createdBy: string | null;
+  verifiedBy: string | null;
+  verifiedAt: string | null;
+  evidence: Evidence;
+}
+
+export interface FacetValue {
+  value: string;
+  count: number;
+}
+
+export interface SearchHit {
+  kind: 'source' | 'incident';
+  id: string;
+  title: string;
+  snippet: string;
+  highlights: Span[];
+  rank: number;
+  language: string | null;
+  country: string | null;
+  status: IncidentStatus | null;
+  date: string | null;
+}
+
+export interface SearchResult {
+  total: number;
+  hits: SearchHit[];
+  facets: Partial<
+    Record<'kind' | 'type' | 'country' | 'period' | 'status' | 'language' | 'sourceKind', FacetValue[]>
+  >;
+}
+
+export interface TimelineMonth {
+  month: string;
+  incidents: number;
+  acts: number;
+}
+
+export interface Timeline {
+  months: TimelineMonth[];
+  undated: { incidents: number; acts: number };
+}
+
+export interface MapCountry {
+  country: string;
+  incidents: number;
+  acts: number;
+  victimsMin: number | null;
+}

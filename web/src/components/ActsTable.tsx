@@ -1,0 +1,50 @@
+import type { ActRecord } from '../api/types.ts';
+import { useI18n } from '../i18n/I18nContext.tsx';
+import { useVocabularyLabel } from '../vocabulary.tsx';
+import { useCountryName } from './CountryName.tsx';
+import { DateRangeText } from './DateRangeText.tsx';
+import { VictimCountText } from './VictimCountText.tsx';
+
+/** One card per act rather than a wide table: it has to read on a 360 px phone. */
+export function ActsTable({ acts }: { acts: ActRecord[] }) {
+  const { t } = useI18n();
+  const label = useVocabularyLabel();
+  const countryName = useCountryName();
+  return (
+    <ul className="card-list acts">
+      {acts.map((act) => (
+        <li key={act.id} className="card act" data-act-type={act.type}>
+          <h3>{label('eventTypes', act.type)}</h3>
+          <dl className="facts">
+            <dt>{t('field.victims')}</dt>
+            <dd className="act-victims">
+              {act.victims ? (
+                <VictimCountText min={act.victims.min} max={act.victims.max} group={act.victims.group} />
+              ) : (
+                t('field.unknown')
+              )}
+            </dd>
+            <dt>{t('field.place')}</dt>
+            <dd className="act-place">
+              {[act.placeName, act.country ? countryName(act.country) : null].filter(Boolean).join(', ') ||
+                t('field.unknown')}
+            </dd>
+            <dt>{t('field.date')}</dt>
+            <dd>
+              <DateRangeText from={act.dateFrom} to={act.dateTo} precision={act.datePrecision} />
+            </dd>
+            <dt>{t('field.perpetrators')}</dt>
+            <dd>{act.perpetrators.map((p) => p.name).join(', ') || t('field.unknown')}</dd>
+            <dt>{t('incident.evidence')}</dt>
+            <dd>
+              {t('incident.actLine', {
+                reported: t('incident.reported', { count: act.assertedBy }),
+                denied: t('incident.denied', { count: act.deniedBy }),
+              })}
+            </dd>
+          </dl>
+        </li>
+      ))}
+    </ul>
+  );
+}

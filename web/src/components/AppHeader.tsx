@@ -1,0 +1,51 @@
+import type { User } from '../api/types.ts';
+import { useI18n } from '../i18n/I18nContext.tsx';
+import type { MessageKey } from '../i18n/messages.ts';
+import { Link, useLocation } from '../router.tsx';
+import { useSession } from '../session.tsx';
+import { LanguageSwitch } from './LanguageSwitch.tsx';
+
+const NAV: Array<{ to: string; label: MessageKey }> = [
+  { to: '/capture', label: 'nav.capture' },
+  { to: '/review', label: 'nav.review' },
+  { to: '/incidents', label: 'nav.incidents' },
+  { to: '/sources', label: 'nav.sources' },
+  { to: '/search', label: 'nav.search' },
+  { to: '/timeline', label: 'nav.timeline' },
+  { to: '/map', label: 'nav.map' },
+];
+
+export function AppHeader({ user }: { user: User }) {
+  const { t } = useI18n();
+  const { path } = useLocation();
+  const { signOut } = useSession();
+  const current = path === '/' ? '/capture' : path;
+  return (
+    <header className="app-header">
+      <Link to="/capture" className="brand">
+        {t('app.name')}
+      </Link>
+      <nav aria-label={t('nav.label')}>
+        <ul>
+          {NAV.map((item) => (
+            <li key={item.to}>
+              <Link
+                to={item.to}
+                aria-current={current === item.to || current.startsWith(`${item.to}/`) ? 'page' : undefined}
+              >
+                {t(item.label)}
+              </Link>
+            </li>
+          ))}
+        </ul>
+      </nav>
+      <div className="header-tools">
+        <LanguageSwitch />
+        <span className="user-name">{user.email}</span>
+        <button type="button" className="link-button" onClick={() => void signOut()}>
+          {t('nav.signOut')}
+        </button>
+      </div>
+    </header>
+  );
+}

@@ -1,0 +1,90 @@
+import { type DragEvent, useId, useState } from 'react';
+import { uploadFile } from '../api/client.ts';
+import type { CaptureResult } from '../api/types.ts';
+import { useI18n } from '../i18n/I18nContext.tsx';
+import { CaptureResultNotice } from './CaptureResultNotice.tsx';
+
+interface Upload {
+  key: string;
+  name: string;
+  progress: number;
+  result: CaptureResult | null;
+  error: string | null;
+}
+
+/** Files chosen or dropped are sent one after another, so a slow link is not split many ways. */
+export function FileUpload() {
+  const { t } = useI18n();
+  const inputId = useId();
+  const [uploads, setUploads] = useState<Upload[]>([]);
+  const [dragging, setDragging] = useState(false);
+
+  const update = (key: string, change: Partial<Upload>) =>
+    setUploads((list) => list.map((u) => (u.key === key ? { ...u, ...change } : u)));
+
+  const send = async (files: File[]) => {
+    const batch = files.map((file, i) => ({ file, key: `${Date.now()}-${i}-${file.name}` }));
+    setUploads((list) => [
+      ...batch.map(({ file, key }) => ({ key, name: file.name, progress: 0, result: null, error: null })),
+      ...list,
+    ]);
+    for (const { file, key } of batch) {
+      try {
+        const result = await uploadFile(file, {}, (progress) => update(key, { progress }));
+        update(key, { result, progress: 1 });
+      } catch (reason) {
+        update(key, { error: reason instanceof Error ? reason.message : String(reason) });
+      }
+    }
+  };
+
+  const onDrop = (event: DragEvent<HTMLDivElement>) => {
+    event.preventDefault();
+    setDragging(false);
+    void send([...event.dataTransfer.files]);
+  };
+
+  return (
+    // biome-ignore lint/a11y/noStaticElementInteractions: dropping is a shortcut; the file input inside is the keyboard path.
+    <div
+      className={dragging ? 'drop-zone dragging' : 'drop-zone'}
+      onDragOver={(event) => {
+        event.preventDefault();
+        setDragging(true);
+      }}
+      onDragLeave={() => setDragging(false)}
+      onDrop={onDrop}
+    >
+      <p>{t('capture.drop')}</p>
+      <label htmlFor={inputId}>{t('capture.files')}</label>
+      <input
+        id={inputId}
+        type="file"
+        multiple
+        onChange={(event) => {
+          const files = [...(event.target.files ?? [])];
+          event.target.value = '';
+          if (files.length) void send(files);
+        }}
+      />
+      <ul className="uploads">
+        {uploads.map((u) => (
+          <li key={u.key}>
+            {u.result ? (
+              <CaptureResultNotice result={u.result} />
+            ) : u.error ? (
+              <p className="error" role="alert">
+                {t('capture.failed', { name: u.name, message: u.error })}
+              </p>
+            ) : (
+              <>
+                <span>{t('capture.uploading', { name: u.name })}</span>
+                <progress max={1} value={u.progress} aria-label={t('capture.progress')} />
+              </>
+            )}
+          </li>
+        ))}
+      </ul>
+    </div>
+  );
+}

@@ -1,0 +1,26 @@
+import { useI18n } from '../i18n/I18nContext.tsx';
+
+/** "5", "at least 100", "up to 20", "3–7", or "not stated": a count is a range, never a guess. */
+export function VictimCountText({
+  min,
+  max,
+  group,
+}: {
+  min: number | null;
+  max: number | null;
+  group?: string | null;
+}) {
+  const { t, formatNumber } = useI18n();
+  let count: string;
+  if (min !== null && max !== null) count = min === max ? formatNumber(min) : t('count.range', { min, max });
+  else if (min !== null) count = t('count.atLeast', { min });
+  else if (max !== null) count = t('count.atMost', { max });
+  else if (group) return <>{group}</>;
+  else count = t('field.unknown');
+  return (
+    <>
+      {count}
+      {group ? ` ${group}` : ''}
+    </>
+  );
+}

@@ -1,0 +1,114 @@
+/**
+ * The interface language: chosen by the user, remembered in localStorage, reflected in
+ * <html lang> so screen readers pronounce the page in the right language. Dates and numbers are
+ * formatted with Intl for the same locale.
+ */
+import { createContext, type ReactNode, useCallback, useContext, useEffect, useMemo, useState } from 'react';
+import { LOCALES, type Locale, MESSAGES, type MessageKey } from './messages.ts';
+
+const STORAGE_KEY = 'attest.locale';
+
+export interface I18n {
+  locale: Locale;
+  setLocale: (locale: Locale) => void;
+  t: (key: MessageKey, values?: Record<string, string | number>) => string;
+  formatNumber: (value: number) => string;
+  /** An ISO date (YYYY-MM-DD) or timestamp, shown in the locale's own way. */
+  formatDate: (iso: string, precision?: string) => string;
+  formatDateTime: (iso: string) => string;
+}
+
+const I18nContext = createContext<I18n | null>(null);
+
+function isLocale(value: string | null): value is Locale {
+  return value !== null && (LOCALES as readonly string[]).includes(value);
+}
+
+function initialLocale(): Locale {
+  try {
+    const stored = localStorage.getItem(STORAGE_KEY);
+    if (isLocale(stored)) return stored;
+  } catch {
+    // Storage can be disabled (private mode, hardened browsers): fall back to the browser language.
+  }
+  const browser = navigator.language.slice(0, 2);
+  return isLocale(browser) ? browser : 'en';
+}
+
+/** Dates without a time are read as UTC so a day never shifts with the viewer's time zone. */
+function parseDate(iso: string): Date {
+  return /^\d{4}-\d{2}-\d{2}$/.test(iso) ? new Date(`${iso}T00:00:00Z`) : new Date(iso);
+}
+
+/**
+ * Messages that depend on a count list their forms as `one:… | few:… | other:…`, named by the
+ * locale's plural categories (Russian needs one/few/many; English one/other). Intl.PluralRules picks.
+ */
+function pluralForm(message: string, count: string | number | undefined, rules: Intl.PluralRules): string {
+  if (!message.includes('|') || typeof count !== 'number') return message;
+  const forms = new Map(
+    message.split('|').map((part) => {
+      const colon = part.indexOf(':');
+      return [part.slice(0, colon).trim(), part.slice(colon + 1).trim()] as const;
+    }),
+  );
+  return forms.get(rules.select(count)) ?? forms.get('other') ?? message;
+}
+
+export function I18nProvider({ children }: { children: ReactNode }) {
+  const [locale, setLocaleState] = useState<Locale>(initialLocale);
+
+  useEffect(() => {
+    document.documentElement.lang = locale;
+  }, [locale]);
+
+  const setLocale = useCallback((next: Locale) => {
+    setLocaleState(next);
+    try {
+      localStorage.setItem(STORAGE_KEY, next);
+    } catch {
+      // Not persisted; the choice still holds for this visit.
+    }
+  }, []);
+
+  const value = useMemo<I18n>(() => {
+    const messages = MESSAGES[locale];
+    const numbers = new Intl.NumberFormat(locale);
+    const plurals = new Intl.PluralRules(locale);
+    return {
+      locale,
+      setLocale,
+      t: (key, values) =>
+        pluralForm(messages[key], values?.count, plurals).replace(/\{(\w+)\}/g, (whole, name: string) => {
+          const v = values?.[name];
+          if (v === undefined) return whole;
+          return typeof v === 'number' ? numbers.format(v) : v;
+        }),
+      formatNumber: (n) => numbers.format(n),
+      formatDate: (iso, precision) => {
+        const date = parseDate(iso);
+        if (Number.isNaN(date.getTime())) return iso;
+        const options: Intl.DateTimeFormatOptions =
+          precision === 'year' || precision === 'decade'
+            ? { year: 'numeric', timeZone: 'UTC' }
+            : precision === 'month' || precision === 'quarter'
+              ? { year: 'numeric', month: 'long', timeZone: 'UTC' }
+              : { dateStyle: 'long', timeZone: 'UTC' };
+        return new Intl.DateTimeFormat(locale, options).format(date);
+      },
+      formatDateTime: (iso) => {
+        const date = parseDate(iso);
+        if (Number.isNaN(date.getTime())) return iso;
+        return new Intl.DateTimeFormat(locale, { dateStyle: 'medium', timeStyle: 'short' }).format(date);
+      },
+    };
+  }, [locale, setLocale]);
+
+  return <I18nContext.Provider value={value}>{children}</I18nContext.Provider>;
+}
+
+export function useI18n(): I18n {
+  const context = useContext(I18nContext);
+  if (!context) throw new Error('useI18n outside I18nProvider');
+  return context;
+}

@@ -1,0 +1,150 @@
+import type { ReactNode } from 'react';
+import type { ClaimSuggestion, Decision, EventSuggestion, InterventionSuggestion } from '../api/types.ts';
+import { useCountryName } from '../components/CountryName.tsx';
+import { DateRangeText } from '../components/DateRangeText.tsx';
+import { VictimCountText } from '../components/VictimCountText.tsx';
+import { useI18n } from '../i18n/I18nContext.tsx';
+import { useVocabularyLabel } from '../vocabulary.tsx';
+import { ClaimEditor, InterventionEditor } from './ClaimEditor.tsx';
+import { DecisionButtons } from './DecisionButtons.tsx';
+import { EventEditor } from './EventEditor.tsx';
+import type { Choice, ClaimForm, EventForm, InterventionForm } from './reviewState.ts';
+
+interface CardProps<S, F> {
+  suggestion: S;
+  choice: Choice<F>;
+  selected: boolean;
+  onSelect: () => void;
+  onDecide: (decision: Decision) => void;
+  onEdit: (form: F) => void;
+}
+
+function SuggestionCard({
+  heading,
+  details,
+  decision,
+  selected,
+  onSelect,
+  onDecide,
+  editor,
+}: {
+  heading: string;
+  details: ReactNode;
+  decision: Decision | null;
+  selected: boolean;
+  onSelect: () => void;
+  onDecide: (decision: Decision) => void;
+  editor: ReactNode;
+}) {
+  const { t } = useI18n();
+  const state = decision === 'reject' ? 'rejected' : decision ? 'accepted' : 'undecided';
+  return (
+    <li className={`suggestion suggestion-${state}${selected ? ' selected' : ''}`}>
+      <div className="suggestion-head">
+        <h4>{heading}</h4>
+        <button type="button" className="link-button" onClick={onSelect} aria-pressed={selected}>
+          {t('review.showInText')}
+        </button>
+      </div>
+      {details}
+      <DecisionButtons value={decision} onChange={onDecide} itemLabel={heading} />
+      {decision === 'edit' ? editor : null}
+    </li>
+  );
+}
+
+export function EventCard({ suggestion, choice, ...rest }: CardProps<EventSuggestion, EventForm>) {
+  const { t, locale } = useI18n();
+  const label = useVocabularyLabel();
+  const countryName = useCountryName();
+  const s = suggestion;
+  return (
+    <SuggestionCard
+      heading={label('eventTypes', s.type)}
+      decision={choice.decision}
+      selected={rest.selected}
+      onSelect={rest.onSelect}
+      onDecide={rest.onDecide}
+      editor={<EventEditor form={choice.form} onChange={rest.onEdit} />}
+      details={
+        <dl className="facts">
+          <dt>{t('field.victims')}</dt>
+          <dd>
+            {s.victims ? (
+              <VictimCountText min={s.victims.min} max={s.victims.max} group={s.victims.group} />
+            ) : (
+              t('field.unknown')
+            )}
+          </dd>
+          <dt>{t('field.place')}</dt>
+          <dd>
+            {s.place
+              ? `${s.place.name}${s.place.country ? ` (${countryName(s.place.country)})` : ''}`
+              : t('field.unknown')}
+          </dd>
+          <dt>{t('field.date')}</dt>
+          <dd>
+            {s.date ? (
+              <DateRangeText from={s.date.from} to={s.date.to} precision={s.date.precision} />
+            ) : (
+              t('field.unknown')
+            )}
+          </dd>
+          {s.perpetrators.length ? (
+            <>
+              <dt>{t('field.perpetrators')}</dt>
+              <dd>{s.perpetrators.map((p) => p.name).join(', ')}</dd>
+            </>
+          ) : null}
+          {s.reportedBy.length ? (
+            <>
+              <dt>{t('field.reportedBy')}</dt>
+              <dd>{s.reportedBy.map((p) => p.name).join(', ')}</dd>
+            </>
+          ) : null}
+          <dt>{t('review.confidenceLabel')}</dt>
+          <dd>{new Intl.NumberFormat(locale, { style: 'percent' }).format(s.confidence)}</dd>
+        </dl>
+      }
+    />
+  );
+}
+
+export function ClaimCard({ suggestion, choice, ...rest }: CardProps<ClaimSuggestion, ClaimForm>) {
+  const { t } = useI18n();
+  const label = useVocabularyLabel();
+  const s = suggestion;
+  return (
+    <SuggestionCard
+      heading={`${label('claimStances', s.stance)}${s.actor ? ` — ${s.actor.name}` : ''}`}
+      decision={choice.decision}
+      selected={rest.selected}
+      onSelect={rest.onSelect}
+      onDecide={rest.onDecide}
+      editor={<ClaimEditor form={choice.form} onChange={rest.onEdit} />}
+      details={
+        <blockquote className={`claim-text stance-${s.stance}`}>{s.text || t('field.unknown')}</blockquote>
+      }
+    />
+  );
+}
+
+export function InterventionCard({
+  suggestion,
+  choice,
+  ...rest
+}: CardProps<InterventionSuggestion, InterventionForm>) {
+  const label = useVocabularyLabel();
+  const s = suggestion;
+  return (
+    <SuggestionCard
+      heading={`${label('interventionTypes', s.type)}${s.actor ? ` — ${s.actor.name}` : ''}`}
+      decision={choice.decision}
+      selected={rest.selected}
+      onSelect={rest.onSelect}
+      onDecide={rest.onDecide}
+      editor={<InterventionEditor form={choice.form} onChange={rest.onEdit} />}
+      details={<blockquote className="claim-text">{s.text}</blockquote>}
+    />
+  );
+}

@@ -1,0 +1,89 @@
+import { type FormEvent, useState } from 'react';
+import { captureText } from '../api/client.ts';
+import type { CaptureResult } from '../api/types.ts';
+import { CaptureResultNotice } from '../components/CaptureResultNotice.tsx';
+import { ErrorMessage } from '../components/ErrorMessage.tsx';
+import { FileUpload } from '../components/FileUpload.tsx';
+import { FormField } from '../components/FormField.tsx';
+import { useI18n } from '../i18n/I18nContext.tsx';
+
+export function CaptureScreen() {
+  const { t } = useI18n();
+  const [text, setText] = useState('');
+  const [title, setTitle] = useState('');
+  const [url, setUrl] = useState('');
+  const [published, setPublished] = useState('');
+  const [busy, setBusy] = useState(false);
+  const [error, setError] = useState<Error | null>(null);
+  const [result, setResult] = useState<CaptureResult | null>(null);
+
+  const submit = async (event: FormEvent) => {
+    event.preventDefault();
+    setBusy(true);
+    setError(null);
+    setResult(null);
+    try {
+      const saved = await captureText({
+        text,
+        ...(title ? { title } : {}),
+        ...(url ? { url } : {}),
+        ...(published ? { published } : {}),
+      });
+      setResult(saved);
+      setText('');
+      setTitle('');
+      setUrl('');
+      setPublished('');
+    } catch (reason) {
+      setError(reason instanceof Error ? reason : new Error(String(reason)));
+    } finally {
+      setBusy(false);
+    }
+  };
+
+  return (
+    <>
+      <h1>{t('capture.title')}</h1>
+      <div className="two-columns">
+        <section aria-labelledby="paste-heading" className="panel">
+          <h2 id="paste-heading">{t('capture.pasteHeading')}</h2>
+          <form onSubmit={(e) => void submit(e)}>
+            <FormField label={t('capture.text')}>
+              {({ id }) => (
+                <textarea id={id} required rows={12} value={text} onChange={(e) => setText(e.target.value)} />
+              )}
+            </FormField>
+            <FormField label={t('capture.sourceTitle')}>
+              {({ id }) => <input id={id} value={title} onChange={(e) => setTitle(e.target.value)} />}
+            </FormField>
+            <FormField label={t('capture.url')}>
+              {({ id }) => (
+                <input
+                  id={id}
+                  type="url"
+                  inputMode="url"
+                  value={url}
+                  onChange={(e) => setUrl(e.target.value)}
+                />
+              )}
+            </FormField>
+            <FormField label={t('capture.published')}>
+              {({ id }) => (
+                <input id={id} type="date" value={published} onChange={(e) => setPublished(e.target.value)} />
+              )}
+            </FormField>
+            {error ? <ErrorMessage error={error} /> : null}
+            <button type="submit" className="primary" disabled={busy}>
+              {t('capture.submitText')}
+            </button>
+          </form>
+          {result ? <CaptureResultNotice result={result} /> : null}
+        </section>
+        <section aria-labelledby="files-heading" className="panel">
+          <h2 id="files-heading">{t('capture.filesHeading')}</h2>
+          <FileUpload />
+        </section>
+      </div>
+    </>
+  );
+}

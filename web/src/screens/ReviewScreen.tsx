@@ -1,0 +1,194 @@
+import { useEffect, useState } from 'react';
+import { getReview, saveReview } from '../api/client.ts';
+import type { Decision, ReviewItem } from '../api/types.ts';
+import { ErrorMessage } from '../components/ErrorMessage.tsx';
+import { type Highlight, HighlightedText } from '../components/HighlightedText.tsx';
+import { useI18n } from '../i18n/I18nContext.tsx';
+import { IncidentTarget, type Target } from '../review/IncidentTarget.tsx';
+import {
+  anyAccepted,
+  type Choice,
+  claimEdit,
+  eventEdit,
+  initialReviewState,
+  interventionEdit,
+  type ReviewState,
+  type SuggestionList,
+  toDecisions,
+  undecided,
+  withChoice,
+} from '../review/reviewState.ts';
+import { ClaimCard, EventCard, InterventionCard } from '../review/SuggestionCards.tsx';
+import { navigate } from '../router.tsx';
+import { useLoad } from '../useLoad.ts';
+
+type Selection = { list: SuggestionList; index: number } | null;
+
+const markId = (list: SuggestionList, index: number) => `mark-${list}-${index}`;
+
+/** Every span the suggestions rest on, with the selected one marked apart. */
+function highlightsOf(item: ReviewItem, state: ReviewState, selected: Selection): Highlight[] {
+  const spans: Highlight[] = [];
+  const lists: SuggestionList[] = ['events', 'claims', 'interventions'];
+  for (const list of lists) {
+    item.suggestions[list].forEach((s, index) => {
+      const choice: Choice<unknown> | undefined = state[list][index];
+      const isSelected = selected?.list === list && selected.index === index;
+      const stance = list === 'claims' && 'stance' in s && s.stance === 'denies' ? ' mark-denies' : '';
+      const rejected = choice?.decision === 'reject' ? ' mark-rejected' : '';
+      spans.push({
+        start: s.start,
+        end: s.end,
+        id: markId(list, index),
+        className: `mark-${list}${stance}${rejected}${isSelected ? ' mark-selected' : ''}`,
+      });
+    });
+  }
+  for (const pii of item.suggestions.pii)
+    spans.push({ start: pii.start, end: pii.end, className: 'mark-pii' });
+  return spans;
+}
+
+export function ReviewScreen({ sourceId }: { sourceId: string }) {
+  const { t } = useI18n();
+  const { data: item, error } = useLoad(() => getReview(sourceId), [sourceId]);
+  const [state, setState] = useState<ReviewState | null>(null);
+  const [selected, setSelected] = useState<Selection>(null);
+  const [target, setTarget] = useState<Target>({ mode: 'new', title: '' });
+  const [saving, setSaving] = useState(false);
+  const [saveError, setSaveError] = useState<Error | null>(null);
+
+  useEffect(() => {
+    if (item) {
+      setState(initialReviewState(item.suggestions));
+      setTarget({ mode: 'new', title: item.source.title ?? '' });
+    }
+  }, [item]);
+
+  useEffect(() => {
+    if (selected)
+      document.getElementById(markId(selected.list, selected.index))?.scrollIntoView({ block: 'center' });
+  }, [selected]);
+
+  if (error) return <ErrorMessage error={error} />;
+  if (!item || !state) return <p>{t('app.loading')}</p>;
+
+  const decide = (list: SuggestionList, index: number, decision: Decision) =>
+    setState((s) => s && withChoice(s, list, index, { decision }));
+  const edit = <L extends SuggestionList>(list: L, index: number, form: ReviewState[L][number]['form']) =>
+    setState((s) => s && withChoice(s, list, index, { form }));
+  const acceptAll = () =>
+    setState((s) =>
+      s
+        ? {
+            events: s.events.map((c) => ({ ...c, decision: c.decision ?? 'accept' })),
+            claims: s.claims.map((c) => ({ ...c, decision: c.decision ?? 'accept' })),
+            interventions: s.interventions.map((c) => ({ ...c, decision: c.decision ?? 'accept' })),
+          }
+        : s,
+    );
+
+  const left = undecided(state);
+  const save = async () => {
+    setSaving(true);
+    setSaveError(null);
+    try {
+      const outcome = await saveReview(sourceId, {
+        events: toDecisions(state.events, eventEdit),
+        claims: toDecisions(state.claims, claimEdit),
+        interventions: toDecisions(state.interventions, interventionEdit),
+        incident: !anyAccepted(state)
+          ? null
+          : target.mode === 'merge'
+            ? { mode: 'merge', incidentId: target.incidentId }
+            : { mode: 'new', ...(target.title.trim() ? { title: target.title.trim() } : {}) },
+      });
+      navigate(outcome.incidentId ? `/incidents/${outcome.incidentId}` : '/review');
+    } catch (reason) {
+      setSaveError(reason instanceof Error ? reason : new Error(String(reason)));
+      setSaving(false);
+    }
+  };
+
+  const select = (list: SuggestionList, index: number) => () =>
+    setSelected((s) => (s?.list === list && s.index === index ? null : { list, index }));
+  const isSelected = (list: SuggestionList, index: number) =>
+    selected?.list === list && selected.index === index;
+  const title = item.source.title ?? item.source.id.slice(0, 8);
+
+  return (
+    <>
+      <h1>{t('review.title', { title })}</h1>
+      <div className="review-layout">
+        {/* Scrolls on its own beside the suggestions on wide screens, so it must take keyboard focus. */}
+        {/* biome-ignore lint/a11y/noNoninteractiveTabindex: a scrollable region has to be reachable by keyboard. */}
+        <section className="panel source-text" aria-labelledby="source-text-heading" tabIndex={0}>
+          <h2 id="source-text-heading">{t('review.text')}</h2>
+          {item.suggestions.pii.length ? <p className="warning">{t('review.pii')}</p> : null}
+          <div className="text-body" lang={item.source.language}>
+            <HighlightedText text={item.source.text} highlights={highlightsOf(item, state, selected)} />
+          </div>
+        </section>
+        <section className="panel suggestions" aria-labelledby="suggestions-heading">
+          <div className="section-head">
+            <h2 id="suggestions-heading">{t('review.suggestions')}</h2>
+            <button type="button" onClick={acceptAll}>
+              {t('review.acceptAll')}
+            </button>
+          </div>
+          {item.suggestions.events.length ? <h3>{t('review.events')}</h3> : null}
+          <ul className="suggestion-list">
+            {item.suggestions.events.map((s, index) => (
+              <EventCard
+                // biome-ignore lint/suspicious/noArrayIndexKey: the index is the suggestion's identity in the API.
+                key={`${s.start}-${index}`}
+                suggestion={s}
+                choice={state.events[index]!}
+                selected={isSelected('events', index)}
+                onSelect={select('events', index)}
+                onDecide={(d) => decide('events', index, d)}
+                onEdit={(form) => edit('events', index, form)}
+              />
+            ))}
+          </ul>
+          {item.suggestions.claims.length ? <h3>{t('review.claims')}</h3> : null}
+          <ul className="suggestion-list">
+            {item.suggestions.claims.map((s, index) => (
+              <ClaimCard
+                // biome-ignore lint/suspicious/noArrayIndexKey: the index is the suggestion's identity in the API.
+                key={`${s.start}-${index}`}
+                suggestion={s}
+                choice={state.claims[index]!}
+                selected={isSelected('claims', index)}
+                onSelect={select('claims', index)}
+                onDecide={(d) => decide('claims', index, d)}
+                onEdit={(form) => edit('claims', index, form)}
+              />
+            ))}
+          </ul>
+          {item.suggestions.interventions.length ? <h3>{t('review.interventions')}</h3> : null}
+          <ul className="suggestion-list">
+            {item.suggestions.interventions.map((s, index) => (
+              <InterventionCard
+                // biome-ignore lint/suspicious/noArrayIndexKey: the index is the suggestion's identity in the API.
+                key={`${s.start}-${index}`}
+                suggestion={s}
+                choice={state.interventions[index]!}
+                selected={isSelected('interventions', index)}
+                onSelect={select('interventions', index)}
+                onDecide={(d) => decide('interventions', index, d)}
+                onEdit={(form) => edit('interventions', index, form)}
+              />
+            ))}
+          </ul>
+          <IncidentTarget candidates={item.candidates} value={target} onChange={setTarget} />
+          {left ? <p className="hint">{t('review.undecidedLeft', { count: left })}</p> : null}
+          {saveError ? <ErrorMessage error={saveError} /> : null}
+          <button type="button" className="primary" disabled={saving || left > 0} onClick={() => void save()}>
+            {t('review.save')}
+          </button>
+        </section>
+      </div>
+    </>
+  );
+}

@@ -1,0 +1,76 @@
+import { type FormEvent, useState } from 'react';
+import { signIn } from '../api/client.ts';
+import { ErrorMessage } from '../components/ErrorMessage.tsx';
+import { FormField } from '../components/FormField.tsx';
+import { useI18n } from '../i18n/I18nContext.tsx';
+import { useSession } from '../session.tsx';
+
+export function SignInScreen() {
+  const { t } = useI18n();
+  const { signedIn } = useSession();
+  const [email, setEmail] = useState('');
+  const [password, setPassword] = useState('');
+  const [totp, setTotp] = useState('');
+  const [busy, setBusy] = useState(false);
+  const [error, setError] = useState<Error | null>(null);
+
+  const submit = async (event: FormEvent) => {
+    event.preventDefault();
+    setBusy(true);
+    setError(null);
+    try {
+      signedIn(await signIn(totp ? { email, password, totp } : { email, password }));
+    } catch (reason) {
+      setError(reason instanceof Error ? reason : new Error(String(reason)));
+      setBusy(false);
+    }
+  };
+
+  return (
+    <section className="narrow" aria-labelledby="sign-in-title">
+      <h1 id="sign-in-title">{t('signIn.title')}</h1>
+      <form onSubmit={(e) => void submit(e)}>
+        <FormField label={t('signIn.email')}>
+          {({ id }) => (
+            <input
+              id={id}
+              type="email"
+              required
+              autoComplete="username"
+              value={email}
+              onChange={(e) => setEmail(e.target.value)}
+            />
+          )}
+        </FormField>
+        <FormField label={t('signIn.password')}>
+          {({ id }) => (
+            <input
+              id={id}
+              type="password"
+              required
+              autoComplete="current-password"
+              value={password}
+              onChange={(e) => setPassword(e.target.value)}
+            />
+          )}
+        </FormField>
+        <FormField label={t('signIn.code')}>
+          {({ id }) => (
+            <input
+              id={id}
+              inputMode="numeric"
+              autoComplete="one-time-code"
+              pattern="[0-9]{6}"
+              value={totp}
+              onChange={(e) => setTotp(e.target.value)}
+            />
+          )}
+        </FormField>
+        {error ? <ErrorMessage error={error} /> : null}
+        <button type="submit" className="primary" disabled={busy}>
+          {t('signIn.submit')}
+        </button>
+      </form>
+    </section>
+  );
+}

@@ -1,0 +1,84 @@
+import { getSource, originalUrl } from '../api/client.ts';
+import { useLanguageName } from '../components/CountryName.tsx';
+import { ErrorMessage } from '../components/ErrorMessage.tsx';
+import { useI18n } from '../i18n/I18nContext.tsx';
+import { Link } from '../router.tsx';
+import { useLoad } from '../useLoad.ts';
+
+export function SourceScreen({ id }: { id: string }) {
+  const { t, formatDate, formatDateTime, formatNumber } = useI18n();
+  const languageName = useLanguageName();
+  const { data: source, error } = useLoad(() => getSource(id), [id]);
+  if (error) return <ErrorMessage error={error} />;
+  if (!source) return <p>{t('app.loading')}</p>;
+  return (
+    <article aria-labelledby="source-title">
+      <h1 id="source-title">{source.title ?? source.fileName ?? source.id.slice(0, 8)}</h1>
+      <dl className="facts details">
+        <dt>{t('source.sha256')}</dt>
+        <dd>
+          <code className="hash" data-testid="sha256">
+            {source.sha256}
+          </code>
+        </dd>
+        <dt>{t('field.language')}</dt>
+        <dd>{languageName(source.language)}</dd>
+        <dt>{t('source.capturedAt')}</dt>
+        <dd>{formatDateTime(source.capturedAt)}</dd>
+        {source.capturedBy ? (
+          <>
+            <dt>{t('source.capturedBy')}</dt>
+            <dd>{source.capturedBy}</dd>
+          </>
+        ) : null}
+        {source.publishedOn ? (
+          <>
+            <dt>{t('source.published')}</dt>
+            <dd>{formatDate(source.publishedOn)}</dd>
+          </>
+        ) : null}
+        {source.url ? (
+          <>
+            <dt>{t('source.url')}</dt>
+            {/* Shown, not linked: opening it from here would tell the publisher who is looking. */}
+            <dd className="url">{source.url}</dd>
+          </>
+        ) : null}
+        {source.fileName ? (
+          <>
+            <dt>{t('source.fileName')}</dt>
+            <dd>{source.fileName}</dd>
+          </>
+        ) : null}
+        {source.mediaType ? (
+          <>
+            <dt>{t('source.mediaType')}</dt>
+            <dd>{source.mediaType}</dd>
+          </>
+        ) : null}
+        {source.byteSize !== null ? (
+          <>
+            <dt>{t('source.size')}</dt>
+            <dd>{t('source.bytes', { count: formatNumber(source.byteSize) })}</dd>
+          </>
+        ) : null}
+      </dl>
+      <p className="actions">
+        <a href={originalUrl(source.id)} download>
+          {t('source.original')}
+        </a>
+        {source.review?.incidentId ? (
+          <Link to={`/incidents/${source.review.incidentId}`}>{t('review.openIncident')}</Link>
+        ) : !source.review ? (
+          <Link to={`/review/${source.id}`}>{t('capture.review')}</Link>
+        ) : null}
+      </p>
+      <section aria-labelledby="text-heading" className="panel">
+        <h2 id="text-heading">{t('source.text')}</h2>
+        <div className="text-body" lang={source.language}>
+          {source.text}
+        </div>
+      </section>
+    </article>
+  );
+}
