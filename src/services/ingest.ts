@@ -83,7 +83,7 @@ export async function ingestOne(
   };
   // The original is written (atomically, by hash) before the row that points at it; if the
   // transaction then fails, an unreferenced original remains, which is harmless and reused.
-  store.files.put(input.bytes);
+  await store.files.put(input.bytes);
   const stored = await store.db.transaction((tx) => sourcesRepository(tx).insertUnlessPresent(source));
   if (stored.duplicate) {
     const winner = await sources.findById(stored.id);

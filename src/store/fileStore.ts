@@ -4,16 +4,8 @@
  * truncated original under its hash.
  */
 import { createHash, randomBytes } from 'node:crypto';
-import {
-  closeSync,
-  existsSync,
-  fsyncSync,
-  mkdirSync,
-  openSync,
-  readFileSync,
-  renameSync,
-  writeSync,
-} from 'node:fs';
+import { existsSync, readFileSync } from 'node:fs';
+import { mkdir, open, rename } from 'node:fs/promises';
 import { join } from 'node:path';
 
 export function sha256Hex(bytes: Uint8Array): string {
@@ -21,8 +13,8 @@ export function sha256Hex(bytes: Uint8Array): string {
 }
 
 export interface FileStore {
-  /** Stores the bytes (once) and returns their SHA-256. */
-  put(bytes: Uint8Array): string;
+  /** Stores the bytes (once) and returns their SHA-256. Asynchronous, so ingest overlaps disk and CPU. */
+  put(bytes: Uint8Array): Promise<string>;
   get(sha256: string): Uint8Array;
   has(sha256: string): boolean;
 }
@@ -33,21 +25,20 @@ export function fileStore(root: string): FileStore {
     return join(root, sha256.slice(0, 2), sha256.slice(2, 4), sha256);
   };
   return {
-    put(bytes) {
+    async put(bytes) {
       const sha256 = sha256Hex(bytes);
       const path = pathOf(sha256);
       if (existsSync(path)) return sha256;
-      mkdirSync(join(root, sha256.slice(0, 2), sha256.slice(2, 4)), { recursive: true, mode: 0o700 });
+      await mkdir(join(root, sha256.slice(0, 2), sha256.slice(2, 4)), { recursive: true, mode: 0o700 });
       const temporary = `${path}.${randomBytes(6).toString('hex')}.tmp`;
-      const fd = openSync(temporary, 'wx', 0o600);
+      const file = await open(temporary, 'wx', 0o600);
       try {
-        let written = 0;
-        while (written < bytes.byteLength) written += writeSync(fd, bytes, written);
-        fsyncSync(fd);
+        await file.writeFile(bytes);
+        await file.datasync();
       } finally {
-        closeSync(fd);
+        await file.close();
       }
-      renameSync(temporary, path);
+      await rename(temporary, path);
       return sha256;
     },
     get: (sha256) => new Uint8Array(readFileSync(pathOf(sha256))),
