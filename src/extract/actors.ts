@@ -227,6 +227,10 @@ export function findReporters(ctx: DocContext, from: number, to: number, sentenc
 }
 
 function reportersIn(ctx: DocContext, from: number, to: number, sentenceStart: number): ActorFound[] {
+  // Most sentences name no source at all: no verb of saying, no "according to", no outlet.
+  const { reporting, sourceIntro, media } = ctx.matches;
+  const told = [reporting, sourceIntro, media].some((cues) => within(cues, from, to).length > 0);
+  if (!told) return [];
   const out = mediaReporters(ctx, from, to);
   const actors = findActors(ctx, from, to, sentenceStart);
   for (const intro of within(ctx.matches.sourceIntro, from, to)) {

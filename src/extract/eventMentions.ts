@@ -67,7 +67,10 @@ export function findCues(ctx: DocContext): Cues {
     nonViolation: matches.nonViolation,
     // "не менее 40", "no fewer than 40": a negation inside a count qualifies the number.
     negation: matches.negation.filter(
-      (n) => !within(ctx.counts, Math.max(0, n.start - 200), n.end + 200).some((c) => c.start <= n.start && n.end <= c.end),
+      (n) =>
+        !within(ctx.counts, Math.max(0, n.start - 200), n.end + 200).some(
+          (c) => c.start <= n.start && n.end <= c.end,
+        ),
     ),
     denial: matches.denial,
     contrast: matches.contrast,
@@ -135,8 +138,8 @@ function headCounts(ctx: DocContext, cues: Cues, clause: Segment, reach: Span): 
     (c) => {
       if (c.min === null && c.max === null) return false;
       if (overlapsAny(ctx.dates, c)) return false;
-    // "no one was tortured": the "one" of a negation counts nobody.
-    if (overlapsAny(cues.negation, c)) return false;
+      // "no one was tortured": the "one" of a negation counts nobody.
+      if (overlapsAny(cues.negation, c)) return false;
       if (YEAR.test(c.text.trim()) && (c.min ?? 0) >= 1900 && (c.min ?? 0) <= 2100) return false;
       if (PERCENT_AFTER.test(ctx.text.slice(c.end, c.end + 3))) return false;
       const unit = within(cues.units, c.end, Math.min(ctx.text.length, c.end + 30))[0];

@@ -97,6 +97,7 @@ describe('extract: rules of the contract', () => {
   it('a negated or denied act is no event, and a denial with a speaker is a claim', () => {
     for (const [lang, text] of [
       ['en', 'Police denied detaining anyone.'],
+      ['en', 'The minister said no one had been tortured.'],
       ['pt', 'Segundo a polícia, não houve mortes.'],
       ['es', 'El gobierno negó que hubiera detenidos.'],
       ['ru', 'Полиция отрицает задержания.'],

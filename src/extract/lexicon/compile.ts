@@ -152,7 +152,11 @@ function buildIndex(lists: { [K in CueName]: ReadonlyArray<readonly [Pattern, Cu
       map.set(first[1], list);
     }
   });
-  for (const [start, set] of lengths) index.prefixLengths.set(start, [...set].sort((a, b) => a - b));
+  for (const [start, set] of lengths)
+    index.prefixLengths.set(
+      start,
+      [...set].sort((a, b) => a - b),
+    );
   return index;
 }
 
