@@ -154,6 +154,42 @@ describe('web app in Chromium', () => {
     await page.getByRole('combobox', { name: 'Язык', exact: true }).selectOption('en');
   });
 
+  it('merges a second, independent report into the incident, which can then be corroborated', async () => {
+    await page.goto(`${origin}/capture`);
+    await page
+      .getByLabel('Text', { exact: true })
+      .fill(
+        'Moscow police detained five activists on Thursday, 11 May 2017, as they tried to deliver a petition ' +
+          'demanding an investigation into the persecution of gay men in Chechnya.',
+      );
+    await page.getByLabel('Title (optional)').fill('Activists detained in Moscow');
+    await page
+      .getByLabel('Web address (optional)')
+      .fill('https://www.example-news.org/2017/05/moscow-activists');
+    await page.getByLabel('Published on (optional)').fill('2017-05-12');
+    await page.getByRole('button', { name: 'Save and extract' }).click();
+    await page.getByRole('link', { name: 'Review its suggestions' }).click();
+    await page.getByRole('heading', { name: /^Review: / }).waitFor();
+    await page.getByLabel(/^Existing incident: Crackdown on LGBT people/).check();
+    await page.getByRole('button', { name: 'Accept all' }).click();
+    // The detention it reports is the one already recorded: it corroborates that act, adds none.
+    const sameAs = page.getByLabel('Already recorded as').first();
+    const moscowAct = (await sameAs.locator('option').allTextContents()).find((o) => o.includes('Moscow'));
+    expect(moscowAct).toBeDefined();
+    await sameAs.selectOption({ label: moscowAct! });
+    await page.getByRole('button', { name: 'Save review' }).click();
+    await page.waitForURL(incidentUrl);
+    await expect
+      .poll(() => page.getByTestId('evidence-summary').textContent())
+      .toMatch(/^Reported by 2 independent sources; /);
+    await page.getByLabel('Change status').selectOption('corroborated');
+    await page.getByRole('button', { name: 'Save status' }).click();
+    await expect
+      .poll(() => page.locator('.status-steps [aria-current="step"]').textContent())
+      .toBe('Corroborated');
+    await screenshot(page, 'incident-corroborated');
+  });
+
   it('has the timeline and the offline map', async () => {
     await page.goto(`${origin}/timeline`);
     await page.locator('.timeline rect.bar').first().waitFor();

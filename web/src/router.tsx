@@ -24,10 +24,16 @@ export function navigate(to: string, replace = false): void {
 export function RouterProvider({ children }: { children: ReactNode }) {
   const [location, setLocation] = useState<Location>(currentLocation);
   useEffect(() => {
+    let path = window.location.pathname;
     const update = () => {
       setLocation(currentLocation());
-      // A new screen: move focus to its heading's container so screen readers announce it.
-      window.scrollTo(0, 0);
+      // A new screen (not just new filters): start at its top and move focus to the main region, so
+      // keyboard and screen-reader users begin reading the new screen rather than the old link.
+      if (window.location.pathname !== path) {
+        path = window.location.pathname;
+        window.scrollTo(0, 0);
+        requestAnimationFrame(() => document.getElementById('main')?.focus({ preventScroll: true }));
+      }
     };
     window.addEventListener('popstate', update);
     return () => window.removeEventListener('popstate', update);

@@ -193,7 +193,7 @@ export interface ReviewItem {
     text: string;
   };
   suggestions: Suggestions;
-  reviewed: unknown;
+  reviewed: { reviewedBy: string; reviewedAt: string; incidentId: string | null } | null;
   candidates: IncidentSummary[];
 }
 
@@ -223,6 +223,8 @@ export interface DecisionItem<E> {
   index: number;
   decision: Decision;
   edit?: E;
+  /** Merge only: this event is an act the incident already holds; the source then corroborates it. */
+  sameAsActId?: string;
 }
 
 export interface ReviewDecision {

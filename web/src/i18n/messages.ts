@@ -174,6 +174,9 @@ const en = {
     'one: Reported by {count} independent source | other: Reported by {count} independent sources',
   'incident.denied':
     'one: denied by {count} official statement | other: denied by {count} official statements',
+  'review.sameAs': 'Already recorded as',
+  'review.newAct': 'A new act',
+  'review.already': 'This source was already reviewed on {date}.',
 };
 
 export type MessageKey = keyof typeof en;
@@ -339,6 +342,9 @@ const pt: Messages = {
     'one: Relatado por {count} fonte independente | other: Relatado por {count} fontes independentes',
   'incident.denied':
     'one: negado por {count} declaração oficial | other: negado por {count} declarações oficiais',
+  'review.sameAs': 'Já registrado como',
+  'review.newAct': 'Um novo ato',
+  'review.already': 'Esta fonte já foi revisada em {date}.',
 };
 
 const es: Messages = {
@@ -501,6 +507,9 @@ const es: Messages = {
     'one: Informado por {count} fuente independiente | other: Informado por {count} fuentes independientes',
   'incident.denied':
     'one: negado por {count} declaración oficial | other: negado por {count} declaraciones oficiales',
+  'review.sameAs': 'Ya registrado como',
+  'review.newAct': 'Un acto nuevo',
+  'review.already': 'Esta fuente ya fue revisada el {date}.',
 };
 
 const ru: Messages = {
@@ -665,6 +674,9 @@ const ru: Messages = {
     'one: Сообщает {count} независимый источник | few: Сообщают {count} независимых источника | many: Сообщают {count} независимых источников | other: Сообщают {count} независимого источника',
   'incident.denied':
     'one: опровергает {count} официальное заявление | few: опровергают {count} официальных заявления | many: опровергают {count} официальных заявлений | other: опровергают {count} официального заявления',
+  'review.sameAs': 'Уже записано как',
+  'review.newAct': 'Новое нарушение',
+  'review.already': 'Этот источник уже проверен {date}.',
 };
 
 const fr: Messages = {
@@ -827,6 +839,9 @@ const fr: Messages = {
     'one: Signalé par {count} source indépendante | other: Signalé par {count} sources indépendantes',
   'incident.denied':
     'one: démenti par {count} déclaration officielle | other: démenti par {count} déclarations officielles',
+  'review.sameAs': 'Déjà enregistré comme',
+  'review.newAct': 'Un nouvel acte',
+  'review.already': 'Cette source a déjà été relue le {date}.',
 };
 
 export const MESSAGES: Record<Locale, Messages> = { en, pt, es, ru, fr };

@@ -1,5 +1,11 @@
-import type { ReactNode } from 'react';
-import type { ClaimSuggestion, Decision, EventSuggestion, InterventionSuggestion } from '../api/types.ts';
+import { type ReactNode, useId } from 'react';
+import type {
+  ActRecord,
+  ClaimSuggestion,
+  Decision,
+  EventSuggestion,
+  InterventionSuggestion,
+} from '../api/types.ts';
 import { useCountryName } from '../components/CountryName.tsx';
 import { DateRangeText } from '../components/DateRangeText.tsx';
 import { VictimCountText } from '../components/VictimCountText.tsx';
@@ -27,6 +33,7 @@ function SuggestionCard({
   onSelect,
   onDecide,
   editor,
+  extra,
 }: {
   heading: string;
   details: ReactNode;
@@ -35,6 +42,7 @@ function SuggestionCard({
   onSelect: () => void;
   onDecide: (decision: Decision) => void;
   editor: ReactNode;
+  extra?: ReactNode;
 }) {
   const { t } = useI18n();
   const state = decision === 'reject' ? 'rejected' : decision ? 'accepted' : 'undecided';
@@ -48,12 +56,19 @@ function SuggestionCard({
       </div>
       {details}
       <DecisionButtons value={decision} onChange={onDecide} itemLabel={heading} />
+      {extra}
       {decision === 'edit' ? editor : null}
     </li>
   );
 }
 
-export function EventCard({ suggestion, choice, ...rest }: CardProps<EventSuggestion, EventForm>) {
+interface EventCardProps extends CardProps<EventSuggestion, EventForm> {
+  existingActs: ActRecord[];
+  sameAs: string;
+  onSameAs: (actId: string) => void;
+}
+
+export function EventCard({ suggestion, choice, existingActs, sameAs, onSameAs, ...rest }: EventCardProps) {
   const { t, locale } = useI18n();
   const label = useVocabularyLabel();
   const countryName = useCountryName();
@@ -66,6 +81,11 @@ export function EventCard({ suggestion, choice, ...rest }: CardProps<EventSugges
       onSelect={rest.onSelect}
       onDecide={rest.onDecide}
       editor={<EventEditor form={choice.form} onChange={rest.onEdit} />}
+      extra={
+        existingActs.length && (choice.decision === 'accept' || choice.decision === 'edit') ? (
+          <SameActChooser acts={existingActs} value={sameAs} onChange={onSameAs} />
+        ) : null
+      }
       details={
         <dl className="facts">
           <dt>{t('field.victims')}</dt>
@@ -146,5 +166,33 @@ export function InterventionCard({
       editor={<InterventionEditor form={choice.form} onChange={rest.onEdit} />}
       details={<blockquote className="claim-text">{s.text}</blockquote>}
     />
+  );
+}
+
+/** Merging: is this event an act the incident already records (then it corroborates it) or a new one? */
+function SameActChooser({
+  acts,
+  value,
+  onChange,
+}: {
+  acts: ActRecord[];
+  value: string;
+  onChange: (id: string) => void;
+}) {
+  const { t } = useI18n();
+  const label = useVocabularyLabel();
+  const id = useId();
+  return (
+    <div className="field same-act">
+      <label htmlFor={id}>{t('review.sameAs')}</label>
+      <select id={id} value={value} onChange={(e) => onChange(e.target.value)}>
+        <option value="">{t('review.newAct')}</option>
+        {acts.map((act) => (
+          <option key={act.id} value={act.id}>
+            {[label('eventTypes', act.type), act.placeName, act.dateFrom].filter(Boolean).join(' · ')}
+          </option>
+        ))}
+      </select>
+    </div>
   );
 }

@@ -6,9 +6,11 @@ import { ErrorMessage } from '../components/ErrorMessage.tsx';
 import { FileUpload } from '../components/FileUpload.tsx';
 import { FormField } from '../components/FormField.tsx';
 import { useI18n } from '../i18n/I18nContext.tsx';
+import { usePageTitle } from '../usePageTitle.ts';
 
 export function CaptureScreen() {
   const { t } = useI18n();
+  usePageTitle(t('capture.title'));
   const [text, setText] = useState('');
   const [title, setTitle] = useState('');
   const [url, setUrl] = useState('');

@@ -6,6 +6,7 @@ import { ErrorMessage } from '../components/ErrorMessage.tsx';
 import { EvidencePanel } from '../components/EvidencePanel.tsx';
 import { useI18n } from '../i18n/I18nContext.tsx';
 import { useLoad } from '../useLoad.ts';
+import { usePageTitle } from '../usePageTitle.ts';
 
 function StatusChanger({ incident, onSaved }: { incident: Incident; onSaved: (incident: Incident) => void }) {
   const { t } = useI18n();
@@ -46,6 +47,7 @@ export function IncidentScreen({ id }: { id: string }) {
   const { data, error } = useLoad(() => getIncident(id), [id]);
   const [updated, setUpdated] = useState<Incident | null>(null);
   const incident = updated?.id === id ? updated : data;
+  usePageTitle(incident?.title);
   if (error) return <ErrorMessage error={error} />;
   if (!incident) return <p>{t('app.loading')}</p>;
   return (

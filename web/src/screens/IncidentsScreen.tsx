@@ -6,10 +6,12 @@ import { StatusBadge } from '../components/StatusBadge.tsx';
 import { useI18n } from '../i18n/I18nContext.tsx';
 import { Link } from '../router.tsx';
 import { useLoad } from '../useLoad.ts';
+import { usePageTitle } from '../usePageTitle.ts';
 import { useVocabularyLabel } from '../vocabulary.tsx';
 
 export function IncidentsScreen() {
   const { t } = useI18n();
+  usePageTitle(t('incidents.title'));
   const label = useVocabularyLabel();
   const countryName = useCountryName();
   const { data, error } = useLoad(() => listIncidents(), []);

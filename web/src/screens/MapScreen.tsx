@@ -5,6 +5,7 @@ import { ErrorMessage } from '../components/ErrorMessage.tsx';
 import { useI18n } from '../i18n/I18nContext.tsx';
 import { MAP_HEIGHT, MAP_WIDTH, worldShapes } from '../map/worldShapes.ts';
 import { useLoad } from '../useLoad.ts';
+import { usePageTitle } from '../usePageTitle.ts';
 
 /** Five shades, light to dark; each passes 3:1 against the sea colour for the outlines' sake. */
 function shade(count: number, max: number): string {
@@ -15,6 +16,7 @@ function shade(count: number, max: number): string {
 
 export default function MapScreen() {
   const { t, formatNumber } = useI18n();
+  usePageTitle(t('map.title'));
   const countryName = useCountryName();
   const shapes = useMemo(worldShapes, []);
   const { data, error } = useLoad(getMapStats, []);

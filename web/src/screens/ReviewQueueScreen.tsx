@@ -4,9 +4,11 @@ import { ErrorMessage } from '../components/ErrorMessage.tsx';
 import { useI18n } from '../i18n/I18nContext.tsx';
 import { Link } from '../router.tsx';
 import { useLoad } from '../useLoad.ts';
+import { usePageTitle } from '../usePageTitle.ts';
 
 export function ReviewQueueScreen() {
   const { t, formatDateTime } = useI18n();
+  usePageTitle(t('review.queueTitle'));
   const languageName = useLanguageName();
   const { data, error } = useLoad(getReviewQueue, []);
   return (

@@ -1,5 +1,5 @@
 import { useEffect, useState } from 'react';
-import { getReview, saveReview } from '../api/client.ts';
+import { getIncident, getReview, saveReview } from '../api/client.ts';
 import type { Decision, ReviewItem } from '../api/types.ts';
 import { ErrorMessage } from '../components/ErrorMessage.tsx';
 import { type Highlight, HighlightedText } from '../components/HighlightedText.tsx';
@@ -19,8 +19,9 @@ import {
   withChoice,
 } from '../review/reviewState.ts';
 import { ClaimCard, EventCard, InterventionCard } from '../review/SuggestionCards.tsx';
-import { navigate } from '../router.tsx';
+import { Link, navigate } from '../router.tsx';
 import { useLoad } from '../useLoad.ts';
+import { usePageTitle } from '../usePageTitle.ts';
 
 type Selection = { list: SuggestionList; index: number } | null;
 
@@ -50,13 +51,22 @@ function highlightsOf(item: ReviewItem, state: ReviewState, selected: Selection)
 }
 
 export function ReviewScreen({ sourceId }: { sourceId: string }) {
-  const { t } = useI18n();
+  const { t, formatDateTime } = useI18n();
   const { data: item, error } = useLoad(() => getReview(sourceId), [sourceId]);
   const [state, setState] = useState<ReviewState | null>(null);
   const [selected, setSelected] = useState<Selection>(null);
   const [target, setTarget] = useState<Target>({ mode: 'new', title: '' });
   const [saving, setSaving] = useState(false);
   const [saveError, setSaveError] = useState<Error | null>(null);
+  // When merging, an event may be an act the incident already holds: chosen per event by index.
+  const [sameAs, setSameAs] = useState<Record<number, string>>({});
+  const mergeId = target.mode === 'merge' ? target.incidentId : null;
+  const { data: mergeIncident } = useLoad(
+    () => (mergeId ? getIncident(mergeId) : Promise.resolve(null)),
+    [mergeId],
+  );
+  const existingActs = mergeId && mergeIncident?.id === mergeId ? mergeIncident.evidence.acts : [];
+  usePageTitle(item ? t('review.title', { title: item.source.title ?? item.source.id.slice(0, 8) }) : null);
 
   useEffect(() => {
     if (item) {
@@ -94,7 +104,9 @@ export function ReviewScreen({ sourceId }: { sourceId: string }) {
     setSaveError(null);
     try {
       const outcome = await saveReview(sourceId, {
-        events: toDecisions(state.events, eventEdit),
+        events: toDecisions(state.events, eventEdit).map((d) =>
+          mergeId && sameAs[d.index] && d.decision !== 'reject' ? { ...d, sameAsActId: sameAs[d.index] } : d,
+        ),
         claims: toDecisions(state.claims, claimEdit),
         interventions: toDecisions(state.interventions, interventionEdit),
         incident: !anyAccepted(state)
@@ -119,6 +131,14 @@ export function ReviewScreen({ sourceId }: { sourceId: string }) {
   return (
     <>
       <h1>{t('review.title', { title })}</h1>
+      {item.reviewed ? (
+        <p className="notice" role="status">
+          {t('review.already', { date: formatDateTime(item.reviewed.reviewedAt) })}{' '}
+          {item.reviewed.incidentId ? (
+            <Link to={`/incidents/${item.reviewed.incidentId}`}>{t('review.openIncident')}</Link>
+          ) : null}
+        </p>
+      ) : null}
       <div className="review-layout">
         {/* Scrolls on its own beside the suggestions on wide screens, so it must take keyboard focus. */}
         {/* biome-ignore lint/a11y/noNoninteractiveTabindex: a scrollable region has to be reachable by keyboard. */}
@@ -148,6 +168,9 @@ export function ReviewScreen({ sourceId }: { sourceId: string }) {
                 onSelect={select('events', index)}
                 onDecide={(d) => decide('events', index, d)}
                 onEdit={(form) => edit('events', index, form)}
+                existingActs={existingActs}
+                sameAs={sameAs[index] ?? ''}
+                onSameAs={(actId) => setSameAs((s) => ({ ...s, [index]: actId }))}
               />
             ))}
           </ul>
@@ -184,7 +207,12 @@ export function ReviewScreen({ sourceId }: { sourceId: string }) {
           <IncidentTarget candidates={item.candidates} value={target} onChange={setTarget} />
           {left ? <p className="hint">{t('review.undecidedLeft', { count: left })}</p> : null}
           {saveError ? <ErrorMessage error={saveError} /> : null}
-          <button type="button" className="primary" disabled={saving || left > 0} onClick={() => void save()}>
+          <button
+            type="button"
+            className="primary"
+            disabled={saving || left > 0 || item.reviewed !== null}
+            onClick={() => void save()}
+          >
             {t('review.save')}
           </button>
         </section>

@@ -9,6 +9,7 @@ import { useI18n } from '../i18n/I18nContext.tsx';
 import type { MessageKey } from '../i18n/messages.ts';
 import { Link, navigate, useLocation } from '../router.tsx';
 import { useLoad } from '../useLoad.ts';
+import { usePageTitle } from '../usePageTitle.ts';
 import { useVocabularyLabel } from '../vocabulary.tsx';
 
 type FacetName = keyof SearchResult['facets'];
@@ -33,6 +34,7 @@ function searchUrl(params: URLSearchParams): string {
 export function SearchScreen() {
   const { t } = useI18n();
   const { query } = useLocation();
+  usePageTitle(t('search.title'));
   const q = query.get('q') ?? '';
   const [text, setText] = useState(q);
   const key = query.toString();

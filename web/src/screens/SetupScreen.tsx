@@ -4,6 +4,7 @@ import { ErrorMessage } from '../components/ErrorMessage.tsx';
 import { FormField } from '../components/FormField.tsx';
 import { useI18n } from '../i18n/I18nContext.tsx';
 import { useSession } from '../session.tsx';
+import { usePageTitle } from '../usePageTitle.ts';
 
 interface Credentials {
   email: string;
@@ -14,6 +15,7 @@ interface Credentials {
 export function SetupScreen() {
   const { t } = useI18n();
   const { signedIn } = useSession();
+  usePageTitle(t('setup.title'));
   const [organisation, setOrganisation] = useState('');
   const [email, setEmail] = useState('');
   const [password, setPassword] = useState('');

@@ -4,10 +4,12 @@ import { ErrorMessage } from '../components/ErrorMessage.tsx';
 import { FormField } from '../components/FormField.tsx';
 import { useI18n } from '../i18n/I18nContext.tsx';
 import { useSession } from '../session.tsx';
+import { usePageTitle } from '../usePageTitle.ts';
 
 export function SignInScreen() {
   const { t } = useI18n();
   const { signedIn } = useSession();
+  usePageTitle(t('signIn.title'));
   const [email, setEmail] = useState('');
   const [password, setPassword] = useState('');
   const [totp, setTotp] = useState('');

@@ -4,11 +4,13 @@ import { ErrorMessage } from '../components/ErrorMessage.tsx';
 import { useI18n } from '../i18n/I18nContext.tsx';
 import { Link } from '../router.tsx';
 import { useLoad } from '../useLoad.ts';
+import { usePageTitle } from '../usePageTitle.ts';
 
 export function SourceScreen({ id }: { id: string }) {
   const { t, formatDate, formatDateTime, formatNumber } = useI18n();
   const languageName = useLanguageName();
   const { data: source, error } = useLoad(() => getSource(id), [id]);
+  usePageTitle(source ? (source.title ?? source.fileName ?? t('sources.title')) : null);
   if (error) return <ErrorMessage error={error} />;
   if (!source) return <p>{t('app.loading')}</p>;
   return (

@@ -3,6 +3,7 @@ import type { TimelineMonth } from '../api/types.ts';
 import { ErrorMessage } from '../components/ErrorMessage.tsx';
 import { useI18n } from '../i18n/I18nContext.tsx';
 import { useLoad } from '../useLoad.ts';
+import { usePageTitle } from '../usePageTitle.ts';
 
 /** Every month from the first to the last, zeros included, so gaps in the record show as gaps. */
 function continuousMonths(months: TimelineMonth[]): TimelineMonth[] {
@@ -23,6 +24,7 @@ function continuousMonths(months: TimelineMonth[]): TimelineMonth[] {
 
 export function TimelineScreen() {
   const { t, locale, formatDate, formatNumber } = useI18n();
+  usePageTitle(t('timeline.title'));
   const { data, error } = useLoad(getTimeline, []);
   const months = continuousMonths(data?.months ?? []);
   const max = Math.max(1, ...months.map((m) => Math.max(m.incidents, m.acts)));
