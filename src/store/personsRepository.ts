@@ -48,6 +48,12 @@ const toRow = (row: RawRow): PersonRow => ({
 
 export function personsRepository(db: Queryable) {
   return {
+    /** How many protected person records exist, in every compartment. */
+    async count(): Promise<number> {
+      const rows = await db.query<{ n: number }>('select count(*)::int as n from persons');
+      return rows[0]!.n;
+    },
+
     async nextCode(): Promise<string> {
       const rows = await db.query<{ n: number }>("select nextval('person_code_seq')::int as n");
       return `V-${String(rows[0]!.n).padStart(4, '0')}`;

@@ -49,6 +49,10 @@ export const COMMANDS: Record<string, CommandEntry> = {
     summary: 'add a user account; turn on TOTP for your own',
     load: async () => (await import('./user.ts')).userCommand,
   },
+  export: {
+    summary: 'dataset export for partners; --public redacts personal data for publication',
+    load: async () => (await import('./export.ts')).exportCommand,
+  },
   compartment: {
     summary: 'case compartments: create, add/remove members, rotate keys',
     load: async () => (await import('./compartment.ts')).compartmentCommand,

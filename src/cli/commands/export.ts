@@ -1,0 +1,64 @@
+/**
+ * `attest export [--format csv|json] [--public] <dir>`: the dataset for a partner, or with --public
+ * for advocacy. Signs in as ATTEST_USER when it is set (person records for a partner export; a
+ * cross-check of texts against protected names for a public one); without it, exports what needs no
+ * key and says on stderr what was left out.
+ */
+import { resolve } from 'node:path';
+import { UsageError } from '../../core/errors.ts';
+import { type Actor, releaseActor } from '../../services/accountsActor.ts';
+import { exportDataset } from '../../services/exportDataset.ts';
+import { type Command, stringOption, writeJson } from '../command.ts';
+import { currentActor, DATA_OPTION, withStore } from '../storeOption.ts';
+import { signIn } from './user.ts';
+
+export const exportCommand: Command = {
+  name: 'export',
+  summary: 'dataset export for partners; --public redacts personal data and drops protected fields',
+  usage: '[--format csv|json] [--public] <dir>',
+  options: {
+    ...DATA_OPTION,
+    format: { type: 'string', description: 'csv (one file per record type, default) or json' },
+    public: {
+      type: 'boolean',
+      description: 'for publication: redact PII from every text, no persons, no staff identities',
+    },
+  },
+  async run(args, io) {
+    const [target, ...extra] = args.positionals;
+    if (!target || extra.length > 0) throw new UsageError('give exactly one directory to export into');
+    const format = stringOption(args, 'format') ?? 'csv';
+    if (format !== 'csv' && format !== 'json') throw new UsageError('--format must be csv or json');
+    const isPublic = args.values.public === true;
+
+    const report = await withStore(args, io, async (store) => {
+      // Only an explicit ATTEST_USER signs in: an export without one must not stop at a password prompt.
+      const actor: Actor | null = io.env.ATTEST_USER?.trim() ? await signIn(store.db, io) : null;
+      try {
+        return await exportDataset(
+          store.db,
+          { target: resolve(io.cwd, target), format, public: isPublic },
+          { actor, exportedBy: actor?.email ?? currentActor(io) },
+        );
+      } finally {
+        if (actor) releaseActor(actor);
+      }
+    });
+
+    for (const warning of report.warnings) io.stderr.write(`attest: warning: ${warning}\n`);
+    if (args.values.json) {
+      writeJson(io, {
+        files: report.files,
+        records: report.records,
+        redactions: report.redactions,
+        suppressed: report.suppressed,
+      });
+    } else {
+      io.stdout.write(
+        `${isPublic ? 'public' : 'partner'} export: ${report.records} records in ${report.files.length} files` +
+          `${isPublic ? `, ${report.redactions} redactions` : ''}, ${report.suppressed} statistics cells suppressed\n`,
+      );
+    }
+    return 0;
+  },
+};

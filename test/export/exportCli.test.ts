@@ -1,0 +1,98 @@
+/** `attest export` through the real command line on PGlite, as a partner's script would run it. */
+import {
+  existsSync,
+  mkdirSync,
+  mkdtempSync,
+  readdirSync,
+  readFileSync,
+  rmSync,
+  writeFileSync,
+} from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { afterAll, beforeAll, expect, inject, it } from 'vitest';
+import { parseCsv } from '../../src/analysis/csv.ts';
+import { releaseActor } from '../../src/services/accountsActor.ts';
+import { sha256Of } from '../../src/services/exportFiles.ts';
+import { prepareDataDir } from '../../src/store/dataDir.ts';
+import { openStore } from '../../src/store/openStore.ts';
+import { openPgliteDb } from '../../src/store/pgliteDb.ts';
+import { filesContaining } from '../protection/cliHarness.ts';
+import { PASSWORD } from '../protection/fixtures.ts';
+import { jsonOf, runCli } from '../support/cli.ts';
+import { PERSON, PERSON_SECRETS, SEED_PII, seedExportData } from './exportFixture.ts';
+
+let dataDir: string;
+let out: string;
+
+beforeAll(async () => {
+  dataDir = mkdtempSync(join(tmpdir(), 'attest-export-cli-'));
+  out = mkdtempSync(join(tmpdir(), 'attest-export-cli-out-'));
+  // Creating a PGlite data directory costs seconds; load the migrated template into it instead.
+  const template = await openPgliteDb({
+    dataDir: prepareDataDir(dataDir).database,
+    template: new Blob([readFileSync(inject('pgliteTemplate'))]),
+  });
+  await template.close();
+  const store = await openStore({ dataDir });
+  try {
+    releaseActor((await seedExportData(store)).admin);
+  } finally {
+    await store.close();
+  }
+});
+
+afterAll(() => {
+  rmSync(dataDir, { recursive: true, force: true });
+  rmSync(out, { recursive: true, force: true });
+});
+
+it('exports public and partner datasets, and refuses a directory that is not empty', async () => {
+  const publicDir = join(out, 'public');
+  // Protected persons exist, so an anonymous public export is refused: detection alone could miss them.
+  const anonymous = await runCli(['export', '--public', '--json', publicDir], {
+    env: { ATTEST_DATA: dataDir },
+  });
+  expect(anonymous.code).toBe(1);
+  expect(anonymous.stderr).toMatch(/public export must be made by a user allowed to read protected persons/);
+  expect(existsSync(publicDir)).toBe(false);
+
+  const open = await runCli(['export', '--public', '--json', publicDir], {
+    env: { ATTEST_DATA: dataDir, ATTEST_USER: 'admin@example.org', ATTEST_PASSWORD: PASSWORD },
+  });
+  expect(open.code, open.stderr).toBe(0);
+  const report = jsonOf<{ files: string[]; records: number; redactions: number; suppressed: number }>(open);
+  expect(report.files).toEqual(expect.arrayContaining(['incidents.csv', 'sources.csv', 'manifest.json']));
+  expect(report.files).not.toContain('persons.csv');
+  expect(report.records).toBeGreaterThan(2);
+  expect(report.redactions).toBeGreaterThanOrEqual(3);
+  // Every byte of every file: the seed's press contact and the protected record are nowhere.
+  for (const secret of [...SEED_PII, PERSON.name, PERSON.contact, PERSON.note, 'admin@example.org'])
+    expect(filesContaining(publicDir, secret), secret).toEqual([]);
+  const manifest = JSON.parse(readFileSync(join(publicDir, 'manifest.json'), 'utf8')) as {
+    files: Array<{ path: string; sha256: string }>;
+  };
+  for (const file of manifest.files)
+    expect(sha256Of(readFileSync(join(publicDir, file.path))), file.path).toBe(file.sha256);
+
+  const partnerDir = join(out, 'partner');
+  const partner = await runCli(['export', '--json', partnerDir], {
+    env: { ATTEST_DATA: dataDir, ATTEST_USER: 'admin@example.org', ATTEST_PASSWORD: PASSWORD },
+  });
+  expect(partner.code, partner.stderr).toBe(0);
+  expect(jsonOf<{ files: string[] }>(partner).files).toContain('persons.csv');
+  const persons = parseCsv(readFileSync(join(partnerDir, 'persons.csv'), 'utf8'));
+  expect(persons[1]!.cells.slice(2, 3)).toEqual([PERSON.name]);
+  expect(
+    PERSON_SECRETS.every((secret) => readFileSync(join(partnerDir, 'persons.csv'), 'utf8').includes(secret)),
+  ).toBe(true);
+
+  const taken = join(out, 'taken');
+  mkdirSync(taken);
+  writeFileSync(join(taken, 'keep.txt'), 'mine');
+  const refused = await runCli(['export', taken], { env: { ATTEST_DATA: dataDir } });
+  expect(refused.code).toBe(1);
+  expect(refused.stderr).toContain(taken);
+  expect(readdirSync(taken)).toEqual(['keep.txt']);
+  expect(readdirSync(out).sort()).toEqual(['partner', 'public', 'taken']);
+});

@@ -1,0 +1,64 @@
+/**
+ * The data every export test starts from: an organisation, the seed article (with a press contact's
+ * name, a Cloudflare e-mail placeholder and a phone number) reviewed into an incident, a testimony
+ * naming a protected person, and that person's protected record.
+ */
+import { readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { ingestOne } from '../../src/services/ingest.ts';
+import { addPerson } from '../../src/services/persons.ts';
+import { applyReview } from '../../src/services/review.ts';
+import type { Store } from '../../src/store/openStore.ts';
+import { anOrganisation } from '../protection/fixtures.ts';
+import { sharedDir } from '../support/paths.ts';
+
+export const SEED_FILE = '000_7bc82795b01c9afc.txt';
+/** What the seed itself says about its press contact: none of it may be in a public export. */
+export const SEED_PII = ['Christopher Plummer', '[email protected]', '202-370-3310'];
+export const PERSON = {
+  name: 'Zarema Dudayeva',
+  alias: 'Zara from Shali',
+  contact: 'zarema.dudayeva@example.net',
+  phone: '+7 928 555 0199',
+  note: 'hiding with relatives in Argun',
+};
+export const PERSON_SECRETS = [PERSON.name, PERSON.alias, PERSON.contact, PERSON.phone, PERSON.note];
+/** Where the testimony was posted: the URL itself names her. */
+export const PROFILE_URL = 'https://www.facebook.com/zarema.dudayeva.7';
+/** A testimony that names the protected person in words a detector may not flag as a name. */
+export const TESTIMONY = `Testimony recorded in Grozny. zarema dudayeva says the men came at night. Reach her through Zara from Shali or on ${PERSON.phone}.\n`;
+
+export async function seedExportData(store: Store) {
+  const { admin } = await anOrganisation(store.db);
+  const seed = await ingestOne(store, {
+    fileName: SEED_FILE,
+    bytes: readFileSync(join(sharedDir, 'seed', SEED_FILE)),
+    capturedBy: 'admin@example.org',
+    published: '2017-05-12',
+  });
+  const accept = (n: number) =>
+    Array.from({ length: n }, (_, index) => ({ index, decision: 'accept' as const }));
+  const review = await applyReview(store.db, seed.id, 'admin@example.org', {
+    events: accept(seed.suggestions.events.length),
+    claims: accept(seed.suggestions.claims.length),
+    interventions: accept(seed.suggestions.interventions.length),
+    incident: {
+      mode: 'new',
+      title: 'Persecution of gay and bisexual men in Chechnya',
+      summary: `Press contact for Human Rights First: ${SEED_PII.join(', ')}.`,
+    },
+  });
+  await ingestOne(store, {
+    fileName: 'testimony-dudayeva.txt',
+    bytes: new TextEncoder().encode(TESTIMONY),
+    url: PROFILE_URL,
+    capturedBy: 'admin@example.org',
+  });
+  const person = await addPerson(store.db, admin, {
+    name: PERSON.name,
+    aliases: [PERSON.alias],
+    contacts: [PERSON.contact, PERSON.phone],
+    note: PERSON.note,
+  });
+  return { admin, seed, incidentId: review.incidentId!, person };
+}
