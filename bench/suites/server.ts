@@ -158,6 +158,9 @@ async function measure(backend: string, store: Store): Promise<BenchRow[]> {
     ];
     for (const [name, paths] of cases) {
       const result = await load(url, session.token, paths);
+      // Requests abandoned when a run ends are still queued in the database (PGlite runs one query
+      // at a time); wait for them so they do not slow the next case.
+      await fetch(`${url}/api/health`);
       // The load average says how much of the shared machine this run really had.
       const note = `${CONNECTIONS} clients, ${SECONDS} s, load avg ${loadavg()[0]!.toFixed(1)}${result.errors ? `, ${result.errors} errors/timeouts` : ''}`;
       rows.push({ metric: `${backend}: ${name} throughput`, value: result.rps, unit: 'req/s', note });

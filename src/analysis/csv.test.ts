@@ -31,6 +31,21 @@ describe('parseCsv', () => {
     expect(() => parseCsv('a\n"open\n', { source: 'f.csv' })).toThrow(/f\.csv line 2/);
   });
 
+  it('lets the caller choose how an error names the line', () => {
+    expect(() => parseCsv('a\n"open\n', { locate: (line) => `row ${line}` })).toThrow(/^row 2: /);
+  });
+
+  it('keeps a quote inside an unquoted field, or rejects it when strictQuotes is set', () => {
+    expect(parseCsv('a,b"c\n').map((r) => r.cells)).toEqual([['a', 'b"c']]);
+    expect(parseCsv('"a" "b"\n').map((r) => r.cells)).toEqual([['a "b"']]);
+    for (const text of ['a\nb,c"d\n', 'a\n"b" "c"\n']) {
+      expect(() => parseCsv(text, { source: 'f.csv', strictQuotes: true })).toThrow(
+        /^f\.csv line 2: a quote inside an unquoted field/,
+      );
+    }
+    expect(parseCsv(' "a",b\n', { strictQuotes: true }).map((r) => r.cells)).toEqual([['a', 'b']]);
+  });
+
   it('round-trips whatever formatCsv writes (property)', () => {
     const cell = fc.string({ unit: fc.constantFrom('a', 'я', ',', '"', '\n', ' ', 'x') });
     fc.assert(
@@ -41,6 +56,7 @@ describe('parseCsv', () => {
           const width = rows[0]!.length;
           const table = rows.map((r) => Array.from({ length: width }, (_, i) => r[i] ?? ''));
           expect(parseCsv(formatCsv(table)).map((r) => r.cells)).toEqual(table);
+          expect(parseCsv(formatCsv(table), { strictQuotes: true }).map((r) => r.cells)).toEqual(table);
         },
       ),
     );

@@ -19,12 +19,23 @@ export interface ParseCsvOptions {
   /** Name used in error messages, e.g. the file name. */
   source?: string;
   delimiter?: string;
+  /**
+   * How an error names the line it is about; default `<source> line <n>`. The capture-history reader
+   * says `row <n>`, the word its users see in the spreadsheet the file came from.
+   */
+  locate?: (line: number) => string;
+  /**
+   * Reject a quote inside an unquoted field (RFC 4180 forbids it) instead of keeping it as a
+   * character. For files where a stray quote more likely means a broken export than a real value.
+   */
+  strictQuotes?: boolean;
 }
 
 /** Parses CSV text into rows. Blank lines are skipped; an unterminated quote is InvalidInput. */
 export function parseCsv(text: string, options: ParseCsvOptions = {}): CsvRow[] {
   const source = options.source ?? 'csv';
   const delimiter = options.delimiter ?? ',';
+  const locate = options.locate ?? ((at: number) => `${source} line ${at}`);
   const rows: CsvRow[] = [];
   let i = text.charCodeAt(0) === 0xfeff ? 1 : 0;
   let line = 1;
@@ -71,8 +82,14 @@ export function parseCsv(text: string, options: ParseCsvOptions = {}): CsvRow[] 
         field += c;
         i++;
       }
-      if (!closed) throw new InvalidInput(`${source} line ${quoteLine}`, 'quoted field is never closed');
+      if (!closed) throw new InvalidInput(locate(quoteLine), 'quoted field is never closed');
       continue;
+    }
+    if (ch === '"' && options.strictQuotes) {
+      throw new InvalidInput(
+        locate(line),
+        'a quote inside an unquoted field (RFC 4180: quote the whole field)',
+      );
     }
     if (ch === delimiter) {
       cells.push(field);

@@ -9,12 +9,13 @@
  * BLAKE2b checksum, in groups of five: typos are caught before any key is tried.
  */
 import { InvalidInput } from '../core/errors.ts';
+import { CROCKFORD_ALPHABET, encodeBase32 } from './base32.ts';
 import { randomBytes, sodium, wipe } from './sodium.ts';
 import type { KeyPair } from './userKeys.ts';
 
 const SEED_BYTES = 32;
 const CHECK_BYTES = 2;
-const ALPHABET = '0123456789ABCDEFGHJKMNPQRSTVWXYZ';
+const ALPHABET = CROCKFORD_ALPHABET;
 
 export function newRecoverySeed(): Uint8Array {
   return randomBytes(SEED_BYTES);
@@ -27,23 +28,6 @@ export function recoveryKeyPair(seed: Uint8Array): KeyPair {
 
 function checksum(seed: Uint8Array): Uint8Array {
   return sodium.crypto_generichash(CHECK_BYTES, seed, null);
-}
-
-function toBase32(bytes: Uint8Array): string {
-  let bits = 0;
-  let value = 0;
-  let out = '';
-  for (const byte of bytes) {
-    value = (value << 8) | byte;
-    bits += 8;
-    while (bits >= 5) {
-      out += ALPHABET[(value >>> (bits - 5)) & 31];
-      bits -= 5;
-    }
-    value &= (1 << bits) - 1;
-  }
-  if (bits > 0) out += ALPHABET[(value << (5 - bits)) & 31];
-  return out;
 }
 
 function fromBase32(text: string, byteLength: number): Uint8Array {
@@ -72,7 +56,7 @@ export function formatRecoveryKey(seed: Uint8Array): string {
   const payload = new Uint8Array(SEED_BYTES + CHECK_BYTES);
   payload.set(seed, 0);
   payload.set(checksum(seed), SEED_BYTES);
-  const text = toBase32(payload);
+  const text = encodeBase32(payload, ALPHABET);
   wipe(payload);
   return text.match(/.{1,5}/g)!.join('-');
 }

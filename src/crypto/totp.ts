@@ -4,10 +4,10 @@
  * whole second factor can be read in one sitting and checked against the RFC's test vectors.
  */
 import { createHmac, randomBytes, timingSafeEqual } from 'node:crypto';
+import { encodeBase32, RFC4648_ALPHABET } from './base32.ts';
 
 export const TOTP_STEP_SECONDS = 30;
 export const TOTP_DIGITS = 6;
-const BASE32 = 'ABCDEFGHIJKLMNOPQRSTUVWXYZ234567';
 
 export function hotp(secret: Uint8Array, counter: number, digits = TOTP_DIGITS): string {
   const message = Buffer.alloc(8);
@@ -47,21 +47,9 @@ export function newTotpSecret(): Uint8Array {
   return new Uint8Array(randomBytes(20));
 }
 
+/** The secret as authenticator apps expect it typed or scanned: RFC 4648 base32, unpadded. */
 export function base32Encode(bytes: Uint8Array): string {
-  let bits = 0;
-  let value = 0;
-  let out = '';
-  for (const byte of bytes) {
-    value = (value << 8) | byte;
-    bits += 8;
-    while (bits >= 5) {
-      out += BASE32[(value >>> (bits - 5)) & 31];
-      bits -= 5;
-    }
-    value &= (1 << bits) - 1;
-  }
-  if (bits > 0) out += BASE32[(value << (5 - bits)) & 31];
-  return out;
+  return encodeBase32(bytes, RFC4648_ALPHABET);
 }
 
 /** The otpauth:// URI authenticator apps scan. The label names the account, never a protected value. */

@@ -188,6 +188,12 @@ function actorsIn(ctx: DocContext, from: number, to: number, sentenceStart: numb
 const OPENING_NAME = /^(\p{Lu}[\p{L}\p{M}-]{2,})[\s\u00a0]*$/u;
 const QUOTED_NAME = /^[\s\u00a0]*[«"“„]([^«»"“”„\n]{2,60})[»"”“]/u;
 
+/** An outlet named in quotes; `start` is where the captured name begins in the document. */
+function quotedOutlet(captured: string, start: number): ActorFound {
+  const name = captured.trim();
+  return { name, text: name, kind: 'media', start, end: start + name.length };
+}
+
 /**
  * The outlet named after a media noun: "o jornal russo independente Novaya Gazeta", "газета «Новая
  * газета»". Up to three lower-case words (adjectives) may stand between the noun and the name.
@@ -198,14 +204,7 @@ function mediaReporters(ctx: DocContext, from: number, to: number): ActorFound[]
     const rest = ctx.text.slice(noun.end, Math.min(to, noun.end + 120));
     const quoted = QUOTED_NAME.exec(rest);
     if (quoted?.[1]) {
-      const start = noun.end + rest.indexOf(quoted[1]);
-      out.push({
-        name: quoted[1].trim(),
-        text: quoted[1].trim(),
-        kind: 'media',
-        start,
-        end: start + quoted[1].trim().length,
-      });
+      out.push(quotedOutlet(quoted[1], noun.end + rest.indexOf(quoted[1])));
       continue;
     }
     // An outlet's name may open with an article: "o jornal O Globo", "le quotidien Le Monde".
@@ -267,14 +266,7 @@ function reportersIn(ctx: DocContext, from: number, to: number, sentenceStart: n
     // "сообщила «Новая газета»", "reported \"Meduza\"": a quoted outlet right after the verb.
     const quoted = QUOTED_NAME.exec(ctx.text.slice(verb.end, Math.min(to, verb.end + 80)));
     if (quoted?.[1]) {
-      const start = verb.end + ctx.text.slice(verb.end, to).indexOf(quoted[1]);
-      out.push({
-        name: quoted[1].trim(),
-        text: quoted[1].trim(),
-        kind: 'media',
-        start,
-        end: start + quoted[1].trim().length,
-      });
+      out.push(quotedOutlet(quoted[1], verb.end + ctx.text.slice(verb.end, to).indexOf(quoted[1])));
     }
   }
   const unique: ActorFound[] = [];

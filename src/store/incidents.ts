@@ -207,25 +207,24 @@ export function incidentsRepository(db: Queryable) {
     ): Promise<{ total: number; items: IncidentSummary[] }> {
       const params: SqlParam[] = [];
       const where = incidentFilterSql(filters, params);
-      const pageParams = [...params, page.limit, page.offset];
-      // The total rides along with the page (one statement); only a page past the end needs a count of its own.
-      const rows = await db.query<SummaryRow & { total: number }>(
+      // Two statements on purpose: a total carried by the page (count(*) over ()) would make the
+      // database sort every matching row instead of reading the first page off the index.
+      const [countRow] = await db.query<{ n: number }>(
+        `select count(*)::int as n from incidents i ${where}`,
+        params,
+      );
+      const total = countRow?.n ?? 0;
+      if (total === 0 || page.offset >= total) return { total, items: [] };
+      const rows = await db.query<SummaryRow>(
         `with page as (
-           select i.id, count(*) over () as total from incidents i ${where}
+           select i.id from incidents i ${where}
             order by i.date_from desc nulls last, i.created_at desc, i.id
             limit $${params.length + 1} offset $${params.length + 2})
-         select ${SUMMARY_COLUMNS}, p.total::int as total from page p join incidents i on i.id = p.id ${SUMMARY_JOIN}
+         select ${SUMMARY_COLUMNS} from page p join incidents i on i.id = p.id ${SUMMARY_JOIN}
           order by i.date_from desc nulls last, i.created_at desc, i.id`,
-        pageParams,
+        [...params, page.limit, page.offset],
       );
-      if (rows.length === 0 && page.offset > 0) {
-        const [count] = await db.query<{ n: number }>(
-          `select count(*)::int as n from incidents i ${where}`,
-          params,
-        );
-        return { total: count?.n ?? 0, items: [] };
-      }
-      return { total: rows[0]?.total ?? 0, items: rows.map(toSummary) };
+      return { total, items: rows.map(toSummary) };
     },
 
     async update(

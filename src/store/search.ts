@@ -101,7 +101,7 @@ function hitsCte(query: string, filters: SearchFilters, params: SqlParam[]): str
   const readings = SEARCH_CONFIGS.map((config) => `websearch_to_tsquery('${config}', ${q})`).join(' || ');
   return `with q as (select (${readings}) as query),
     hits as (
-      select 'source' as kind, s.id, coalesce(s.title, s.file_name) as title, s.text as body, s.search_config as config,
+      select 'source' as kind, s.id, coalesce(s.title, s.file_name) as title,
              ts_rank_cd(s.search, q.query) as rank, s.language, null::text as country, null::text as status,
              s.published_on as date, ${SOURCE_KIND_SQL} as source_kind
         from sources s, q
@@ -111,7 +111,7 @@ function hitsCte(query: string, filters: SearchFilters, params: SqlParam[]): str
          and (${from}::date is null or s.published_on >= ${from}::date)
          and (${to}::date is null or s.published_on <= ${to}::date)
       union all
-      select 'incident', i.id, i.title, i.summary, i.search_config, ts_rank_cd(i.search, q.query), i.language,
+      select 'incident', i.id, i.title, ts_rank_cd(i.search, q.query), i.language,
              trim(i.country), i.status, i.date_from, null
         from incidents i, q
        where (${kind}::text is null or ${kind} = 'incident') and i.search @@ q.query
@@ -159,8 +159,15 @@ export function facetedSearchRepository(db: Queryable) {
            (select coalesce(json_agg(json_build_object('facet', facet, 'value', value, 'count', count)), '[]'::json) from facet_rows) as facets,
            (select coalesce(json_agg(json_build_object('kind', kind, 'id', id, 'title', title, 'rank', rank, 'language', language,
                      'country', country, 'status', status, 'date', date,
-                     'snippet', ts_headline(config, body, (select query from q), '${HEADLINE_OPTIONS}')) order by rank desc, id), '[]'::json)
-              from top) as hits`,
+                     'snippet', ts_headline(b.config, b.body, (select query from q), '${HEADLINE_OPTIONS}')) order by rank desc, id), '[]'::json)
+              from top
+              -- Texts are fetched for the page only: carrying every match's full text through the
+              -- match set would copy megabytes per query on a common word.
+              cross join lateral (
+                select s.search_config as config, s.text as body from sources s where top.kind = 'source' and s.id = top.id
+                union all
+                select i.search_config, i.summary from incidents i where top.kind = 'incident' and i.id = top.id
+              ) b) as hits`,
         params,
       );
       const facets: FacetRows = {

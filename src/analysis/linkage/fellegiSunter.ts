@@ -57,9 +57,7 @@ export function estimateFellegiSunter(
     });
     return normalise(freq);
   });
-  const m = levelCounts.map((levels) =>
-    normalise(Array.from({ length: levels }, (_, l) => (l === 0 ? 8 : 2 ** -l))),
-  );
+  const m = initialM(levelCounts);
   let prior = options.initialPrior;
   let previous = Number.NEGATIVE_INFINITY;
   let iterations = 0;
@@ -113,6 +111,13 @@ export function estimateFellegiSunter(
   return { prior, m, u, iterations, converged };
 }
 
+/** m concentrated on full agreement (level 0), falling off by halves: the match side of the symmetry. */
+function initialM(levelCounts: number[]): number[][] {
+  return levelCounts.map((levels) =>
+    normalise(Array.from({ length: levels }, (_, l) => (l === 0 ? 8 : 2 ** -l))),
+  );
+}
+
 function normalise(values: number[]): number[] {
   const sum = values.reduce((a, b) => a + b, 0);
   return values.map((v) => v / sum);
@@ -163,9 +168,7 @@ export function estimateMWithFixedU(
 ): { m: number[][]; prior: number; total: number; iterations: number; converged: boolean } {
   const { levelCounts, patterns, counts } = data;
   const fields = levelCounts.length;
-  const m = levelCounts.map((levels) =>
-    normalise(Array.from({ length: levels }, (_, l) => (l === 0 ? 8 : 2 ** -l))),
-  );
+  const m = initialM(levelCounts);
   let prior = options.initialPrior;
   let previous = Number.NEGATIVE_INFINITY;
   let iterations = 0;

@@ -8,6 +8,8 @@
  * reproduce. FEBRL (Christen 2008) inspired the approach; its data has none of these traits.
  */
 
+import { RUSSIAN_TO_LATIN } from './transliterate.ts';
+
 /** mulberry32: small, fast, good enough for test data (not for anything secret). */
 export function seededRandom(seed: number): () => number {
   let a = seed >>> 0;
@@ -219,48 +221,14 @@ const ALL_SURNAMES = [
 
 type Scheme = 'cyrillic' | 'bgn' | 'passport' | 'simple' | 'german';
 
-const BASE: Record<string, string> = {
-  а: 'a',
-  б: 'b',
-  в: 'v',
-  г: 'g',
-  д: 'd',
-  е: 'e',
-  ё: 'yo',
-  ж: 'zh',
-  з: 'z',
-  и: 'i',
-  й: 'y',
-  к: 'k',
-  л: 'l',
-  м: 'm',
-  н: 'n',
-  о: 'o',
-  п: 'p',
-  р: 'r',
-  с: 's',
-  т: 't',
-  у: 'u',
-  ф: 'f',
-  х: 'kh',
-  ц: 'ts',
-  ч: 'ch',
-  ш: 'sh',
-  щ: 'shch',
-  ъ: '',
-  ы: 'y',
-  ь: '',
-  э: 'e',
-  ю: 'yu',
-  я: 'ya',
-};
+// Each scheme differs from the matcher's own BGN/PCGN-like table only in the letters it names.
 const SCHEMES: Record<Exclude<Scheme, 'cyrillic'>, Record<string, string>> = {
-  bgn: BASE,
+  bgn: RUSSIAN_TO_LATIN,
   // ICAO Doc 9303, used in Russian passports since 2014.
-  passport: { ...BASE, й: 'i', ю: 'iu', я: 'ia', ъ: 'ie', ё: 'e' },
-  simple: { ...BASE, х: 'h', й: 'i', ь: '', ы: 'i' },
+  passport: { ...RUSSIAN_TO_LATIN, й: 'i', ю: 'iu', я: 'ia', ъ: 'ie', ё: 'e' },
+  simple: { ...RUSSIAN_TO_LATIN, х: 'h', й: 'i', ь: '', ы: 'i' },
   german: {
-    ...BASE,
+    ...RUSSIAN_TO_LATIN,
     в: 'w',
     ж: 'sch',
     з: 's',

@@ -13,9 +13,12 @@
  *   variation between romanisations (Akhmed/Ahmed/Achmed, Ruslan/Roslan, -ev/-yev/-jew).
  */
 
-// One scheme for reading Cyrillic (close to BGN/PCGN, with Chechen's palochka dropped): consistent
-// input to the skeleton rules below matters more than which scheme it is.
-const CYRILLIC: Record<string, string> = {
+/**
+ * The Russian alphabet romanised close to BGN/PCGN, lower case. Exported because the synthetic list
+ * generator derives its romanisation schemes from it: the test data and the matcher must read
+ * Cyrillic the same way.
+ */
+export const RUSSIAN_TO_LATIN: Readonly<Record<string, string>> = {
   а: 'a',
   б: 'b',
   в: 'v',
@@ -49,6 +52,12 @@ const CYRILLIC: Record<string, string> = {
   э: 'e',
   ю: 'yu',
   я: 'ya',
+};
+
+// One scheme for reading Cyrillic (close to BGN/PCGN, with Chechen's palochka dropped): consistent
+// input to the skeleton rules below matters more than which scheme it is.
+const CYRILLIC: Record<string, string> = {
+  ...RUSSIAN_TO_LATIN,
   і: 'i',
   ї: 'yi',
   є: 'ye',

@@ -13,8 +13,8 @@
  * inflate the very overlaps the estimate depends on.
  */
 import { InvalidInput } from '../../core/errors.ts';
+import { parseCsv } from '../csv.ts';
 import type { CaptureStratum, CaptureTable } from './captureTable.ts';
-import { readCsvRows } from './readCsvRows.ts';
 
 export interface ParseListsOptions {
   /** Column holding the stratum (default `stratum`). */
@@ -33,10 +33,11 @@ export interface ParsedLists extends CaptureTable {
 export const MAX_LISTS = 16;
 
 export function parseListsCsv(text: string, options: ParseListsOptions = {}): ParsedLists {
-  const records = readCsvRows(text);
+  // Strict about quotes: a stray one in a 0/1 table is a broken export, not a value to keep.
+  const records = parseCsv(text, { locate: (line) => `row ${line}`, strictQuotes: true });
   const header = records[0];
   if (!header) throw new InvalidInput('file', 'is empty: expected a header row naming the lists');
-  const names = header.fields.map((name) => name.trim());
+  const names = header.cells.map((name) => name.trim());
   if (names.every((name) => /^\s*\d+(\.\d+)?\s*$/.test(name))) {
     throw new InvalidInput(
       'row 1',
@@ -83,15 +84,15 @@ export function parseListsCsv(text: string, options: ParseListsOptions = {}): Pa
 
   for (const record of data) {
     const row = record.line;
-    if (record.fields.length !== names.length) {
+    if (record.cells.length !== names.length) {
       throw new InvalidInput(
         `row ${row}`,
-        `has ${record.fields.length} fields, the header has ${names.length}`,
+        `has ${record.cells.length} fields, the header has ${names.length}`,
       );
     }
     let pattern = 0;
     listIndexes.forEach((column, bit) => {
-      const value = record.fields[column]!.trim();
+      const value = record.cells[column]!.trim();
       if (value === '1') pattern |= 1 << bit;
       else if (value !== '0') {
         throw new InvalidInput(
@@ -107,15 +108,15 @@ export function parseListsCsv(text: string, options: ParseListsOptions = {}): Pa
       );
     }
     let count = 1;
-    if (countIndex !== undefined) count = parseCount(record.fields[countIndex]!, row, names[countIndex]!);
+    if (countIndex !== undefined) count = parseCount(record.cells[countIndex]!, row, names[countIndex]!);
     let stratum: string | null = null;
     if (stratumIndex !== undefined) {
-      stratum = record.fields[stratumIndex]!.trim();
+      stratum = record.cells[stratumIndex]!.trim();
       if (stratum === '')
         throw new InvalidInput(`row ${row}, column '${names[stratumIndex]}'`, 'stratum is empty');
     }
     if (idIndex !== undefined) {
-      const id = record.fields[idIndex]!.trim();
+      const id = record.cells[idIndex]!.trim();
       if (id === '') throw new InvalidInput(`row ${row}, column '${names[idIndex]}'`, 'id is empty');
       const earlier = rowOfId.get(id);
       if (earlier !== undefined) {

@@ -3,13 +3,12 @@
  * lists (contracts/analysis.md). Reads the CSV, hands the pure analysis its text, prints either
  * one JSON document or a readable table of models. Methods are in docs/analysis.md.
  */
-import { readFile } from 'node:fs/promises';
-import { basename, resolve } from 'node:path';
 import { estimatePopulation, type PopulationEstimate } from '../../analysis/mse/estimatePopulation.ts';
 import type { ModelSummary } from '../../analysis/mse/estimateStratum.ts';
 import { parseListsCsv } from '../../analysis/mse/parseListsCsv.ts';
 import { InvalidInput, UsageError } from '../../core/errors.ts';
 import { type Command, type CommandIo, type ParsedArgs, stringOption, writeJson } from '../command.ts';
+import { readInputText } from '../readInput.ts';
 
 const SHOWN_MODELS = 15;
 
@@ -34,8 +33,7 @@ export const estimateCommand: Command = {
     const [path, ...extra] = args.positionals;
     if (!path) throw new UsageError('estimate needs a CSV file of lists (or - for stdin)');
     if (extra.length > 0) throw new UsageError('estimate takes one CSV file');
-    const label = path === '-' ? 'stdin' : basename(path);
-    const text = path === '-' ? await readStdin(io.stdin) : await readText(resolve(io.cwd, path), label);
+    const { label, text } = await readInputText(path, io);
     let table: ReturnType<typeof parseListsCsv>;
     try {
       table = parseListsCsv(text, settings.stratum ? { stratumColumn: settings.stratum } : {});
@@ -76,21 +74,6 @@ function readSettings(args: ParsedArgs): Settings {
     throw new UsageError('--max-order must be a whole number from 1 to 15');
   }
   return { model, criterion, maxOrder: Number(orderText), stratum: stringOption(args, 'stratum') };
-}
-
-async function readText(path: string, label: string): Promise<string> {
-  try {
-    return await readFile(path, 'utf8');
-  } catch (error) {
-    const code = error instanceof Error && 'code' in error ? String(error.code) : 'unreadable';
-    throw new InvalidInput(label, `cannot read the file (${code})`);
-  }
-}
-
-async function readStdin(stdin: NodeJS.ReadableStream): Promise<string> {
-  const chunks: Buffer[] = [];
-  for await (const chunk of stdin) chunks.push(typeof chunk === 'string' ? Buffer.from(chunk) : chunk);
-  return Buffer.concat(chunks).toString('utf8');
 }
 
 const round = (value: number, digits: number): number => Number(value.toFixed(digits));

@@ -3,13 +3,12 @@
  * Reads a file or stdin, decodes it as ingest would (so offsets match what ingest stores), runs the
  * pure extractor and prints one JSON document or a short readable summary.
  */
-import { readFile } from 'node:fs/promises';
-import { basename, resolve } from 'node:path';
-import { InvalidInput, UsageError } from '../../core/errors.ts';
+import { UsageError } from '../../core/errors.ts';
 import type { Suggestions } from '../../core/suggestions.ts';
 import { decodeDocument } from '../../decode/decodeDocument.ts';
 import { extract, isValidIsoDate } from '../../extract/extract.ts';
 import { type Command, type CommandIo, type ParsedArgs, stringOption, writeJson } from '../command.ts';
+import { readInputBytes } from '../readInput.ts';
 
 export const extractCommand: Command = {
   name: 'extract',
@@ -31,8 +30,7 @@ export const extractCommand: Command = {
     const [path, ...extra] = args.positionals;
     if (!path) throw new UsageError('extract needs a file (or - for stdin)');
     if (extra.length > 0) throw new UsageError('extract takes one file');
-    const label = path === '-' ? 'stdin' : basename(path);
-    const bytes = path === '-' ? await readStdin(io.stdin) : await readBytes(resolve(io.cwd, path), label);
+    const { label, bytes } = await readInputBytes(path, io);
     const document = await decodeDocument(bytes, label);
     for (const warning of document.warnings) io.stderr.write(`attest: ${label}: ${warning}\n`);
     const suggestions = extract(document.text, { published: published ?? null, ...(lang ? { lang } : {}) });
@@ -41,21 +39,6 @@ export const extractCommand: Command = {
     return 0;
   },
 };
-
-async function readBytes(path: string, label: string): Promise<Uint8Array> {
-  try {
-    return await readFile(path);
-  } catch (error) {
-    const code = error instanceof Error && 'code' in error ? String(error.code) : 'unreadable';
-    throw new InvalidInput(label, `cannot read the file (${code})`);
-  }
-}
-
-async function readStdin(stdin: NodeJS.ReadableStream): Promise<Uint8Array> {
-  const chunks: Buffer[] = [];
-  for await (const chunk of stdin) chunks.push(typeof chunk === 'string' ? Buffer.from(chunk) : chunk);
-  return Buffer.concat(chunks);
-}
 
 function clip(text: string, length = 100): string {
   const flat = text.replace(/\s+/g, ' ').trim();

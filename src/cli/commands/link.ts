@@ -3,13 +3,12 @@
  * (contracts/analysis.md). Reads the file, hands the pure analysis its text, prints one JSON document
  * or a readable summary. Methods and how to read the review list: docs/analysis.md, "Record linkage".
  */
-import { readFile } from 'node:fs/promises';
-import { basename, resolve } from 'node:path';
 import { type ColumnRole, parseRoleOverride } from '../../analysis/linkage/columnRoles.ts';
 import { DEFAULT_LINK_OPTIONS, type LinkResult, linkRecords } from '../../analysis/linkage/linkRecords.ts';
 import { parseRecordsCsv } from '../../analysis/linkage/parseRecordsCsv.ts';
 import { InvalidInput, UsageError } from '../../core/errors.ts';
 import { type Command, type CommandIo, type ParsedArgs, stringOption, writeJson } from '../command.ts';
+import { readInputText } from '../readInput.ts';
 
 // Below this many records linkage takes a second or two: a progress line would only flicker.
 const PROGRESS_FROM = 5000;
@@ -46,8 +45,7 @@ export const linkCommand: Command = {
     const [path, ...extra] = args.positionals;
     if (!path) throw new UsageError('link needs a CSV file of records (or - for stdin)');
     if (extra.length > 0) throw new UsageError('link takes one CSV file');
-    const label = path === '-' ? 'stdin' : basename(path);
-    const text = path === '-' ? await readStdin(io.stdin) : await readText(resolve(io.cwd, path), label);
+    const { label, text } = await readInputText(path, io);
     const idColumn = stringOption(args, 'id');
     const table = parseRecordsCsv(text, {
       source: label,
@@ -102,21 +100,6 @@ function roleOverrides(args: ParsedArgs): Record<string, ColumnRole> {
     }
   }
   return out;
-}
-
-async function readText(path: string, label: string): Promise<string> {
-  try {
-    return await readFile(path, 'utf8');
-  } catch (error) {
-    const code = error instanceof Error && 'code' in error ? String(error.code) : 'unreadable';
-    throw new InvalidInput(label, `cannot read the file (${code})`);
-  }
-}
-
-async function readStdin(stdin: NodeJS.ReadableStream): Promise<string> {
-  const chunks: Buffer[] = [];
-  for await (const chunk of stdin) chunks.push(typeof chunk === 'string' ? Buffer.from(chunk) : chunk);
-  return Buffer.concat(chunks).toString('utf8');
 }
 
 /** The contract's fields first, in its order, then ours. */
