@@ -23,32 +23,21 @@ export const MATCH_START = '\uE000';
 export const MATCH_END = '\uE001';
 const HEADLINE_OPTIONS = `MaxFragments=2, MaxWords=18, MinWords=6, StartSel=${MATCH_START}, StopSel=${MATCH_END}, FragmentDelimiter=" … "`;
 
-const multilingualQuery = SEARCH_CONFIGS.map((config) => `websearch_to_tsquery('${config}', $1)`).join(
-  ' || ',
-);
-
 export function searchRepository(db: Queryable) {
   return {
+    /** One page of hits, best first, with snippets, and the exact number of matches. */
     async search(query: string, options: { kind?: SearchKind | undefined; limit: number }) {
-      const rows = await db.query<SearchHitRow & { total: number }>(
-        `with q as (select (${multilingualQuery}) as query),
-         hits as (
-           select 'source' as kind, s.id, coalesce(s.title, s.file_name) as title, s.text as body,
-                  s.search_config as config, ts_rank_cd(s.search, q.query) as rank
-             from sources s, q
-            where ($2::text is null or $2 = 'source') and s.search @@ q.query
-           union all
-           select 'incident', i.id, i.title, i.summary, i.search_config, ts_rank_cd(i.search, q.query)
-             from incidents i, q
-            where ($2::text is null or $2 = 'incident') and i.search @@ q.query
-         ),
-         top as (select *, count(*) over () as total from hits order by rank desc, id limit $3)
-         select kind, id, title, rank, total::int as total,
-                ts_headline(config, body, (select query from q), '${HEADLINE_OPTIONS}') as snippet
-           from top order by rank desc, id`,
-        [query, options.kind ?? null, options.limit],
+      const params: SqlParam[] = [];
+      const cte = hitsCte(query, { kind: options.kind }, params);
+      const limit = `$${params.push(options.limit)}`;
+      const [row] = await db.query<{ total: number; hits: SearchHitRow[] }>(
+        `${cte},
+         top as (select * from hits order by rank desc, id limit ${limit})
+         select (select count(*)::int from hits) as total,
+                (select ${PAGE_HITS_JSON} from top ${PAGE_TEXTS}) as hits`,
+        params,
       );
-      return { total: rows[0]?.total ?? 0, hits: rows.map(({ total: _total, ...hit }) => hit) };
+      return { total: row?.total ?? 0, hits: row?.hits ?? [] };
     },
   };
 }
@@ -87,7 +76,24 @@ const SOURCE_KIND_SQL = `case
     or s.media_type like 'application/vnd.oasis.opendocument%' or s.media_type like 'application/rtf%' then 'document'
   else 'other' end`;
 
-/** The matching rows under the filters, as a CTE named `hits`; parameters go into `params`. */
+/** The page's hits as one JSON array, best first, each with its snippet (`b` from PAGE_TEXTS). */
+const PAGE_HITS_JSON = `coalesce(json_agg(json_build_object('kind', kind, 'id', id, 'title', title, 'rank', rank,
+    'language', language, 'country', country, 'status', status, 'date', date,
+    'snippet', ts_headline(b.config, b.body, (select query from q), '${HEADLINE_OPTIONS}')) order by rank desc, id), '[]'::json)`;
+
+// Texts are fetched for the page only: carrying every match's full text through the match set
+// would copy megabytes per query on a common word.
+const PAGE_TEXTS = `cross join lateral (
+    select s.search_config as config, s.text as body from sources s where top.kind = 'source' and s.id = top.id
+    union all
+    select i.search_config, i.summary from incidents i where top.kind = 'incident' and i.id = top.id
+  ) b`;
+
+/**
+ * The matching rows under the filters, as a CTE named `hits`; parameters go into `params`.
+ * Ranking uses ts_rank rather than ts_rank_cd: every match is ranked, and the cover-density
+ * variant costs several times more per row on news-length texts.
+ */
 function hitsCte(query: string, filters: SearchFilters, params: SqlParam[]): string {
   const add = (value: SqlParam) => `$${params.push(value)}`;
   const q = add(query);
@@ -102,7 +108,7 @@ function hitsCte(query: string, filters: SearchFilters, params: SqlParam[]): str
   return `with q as (select (${readings}) as query),
     hits as (
       select 'source' as kind, s.id, coalesce(s.title, s.file_name) as title,
-             ts_rank_cd(s.search, q.query) as rank, s.language, null::text as country, null::text as status,
+             ts_rank(s.search, q.query) as rank, s.language, null::text as country, null::text as status,
              s.published_on as date, ${SOURCE_KIND_SQL} as source_kind
         from sources s, q
        where (${kind}::text is null or ${kind} = 'source') and s.search @@ q.query
@@ -111,7 +117,7 @@ function hitsCte(query: string, filters: SearchFilters, params: SqlParam[]): str
          and (${from}::date is null or s.published_on >= ${from}::date)
          and (${to}::date is null or s.published_on <= ${to}::date)
       union all
-      select 'incident', i.id, i.title, ts_rank_cd(i.search, q.query), i.language,
+      select 'incident', i.id, i.title, ts_rank(i.search, q.query), i.language,
              trim(i.country), i.status, i.date_from, null
         from incidents i, q
        where (${kind}::text is null or ${kind} = 'incident') and i.search @@ q.query
@@ -157,17 +163,7 @@ export function facetedSearchRepository(db: Queryable) {
          top as (select * from hits order by rank desc, id limit ${limit} offset ${offset})
          select
            (select coalesce(json_agg(json_build_object('facet', facet, 'value', value, 'count', count)), '[]'::json) from facet_rows) as facets,
-           (select coalesce(json_agg(json_build_object('kind', kind, 'id', id, 'title', title, 'rank', rank, 'language', language,
-                     'country', country, 'status', status, 'date', date,
-                     'snippet', ts_headline(b.config, b.body, (select query from q), '${HEADLINE_OPTIONS}')) order by rank desc, id), '[]'::json)
-              from top
-              -- Texts are fetched for the page only: carrying every match's full text through the
-              -- match set would copy megabytes per query on a common word.
-              cross join lateral (
-                select s.search_config as config, s.text as body from sources s where top.kind = 'source' and s.id = top.id
-                union all
-                select i.search_config, i.summary from incidents i where top.kind = 'incident' and i.id = top.id
-              ) b) as hits`,
+           (select ${PAGE_HITS_JSON} from top ${PAGE_TEXTS}) as hits`,
         params,
       );
       const facets: FacetRows = {
