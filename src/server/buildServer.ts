@@ -20,6 +20,7 @@ import { registerOpenApi } from './openapi.ts';
 import { accountRoutes } from './routes/accounts.ts';
 import { healthRoutes } from './routes/health.ts';
 import { incidentRoutes } from './routes/incidents.ts';
+import { intakeRoutes } from './routes/intake.ts';
 import { reviewRoutes } from './routes/review.ts';
 import { searchRoutes } from './routes/search.ts';
 import { sourceRoutes } from './routes/sources.ts';
@@ -131,6 +132,7 @@ export async function buildServer(options: ServerOptions): Promise<FastifyInstan
   await app.register(reviewRoutes, { store });
   await app.register(incidentRoutes, { store });
   await app.register(statsRoutes, { store });
+  await app.register(intakeRoutes, { store });
   await registerWebApp(app, options.webDist === undefined ? DEFAULT_WEB_DIST : options.webDist);
   return app;
 }

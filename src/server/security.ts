@@ -28,7 +28,9 @@ export async function registerSecureHeaders(app: FastifyInstance): Promise<void>
       useDefaults: false,
       directives: {
         defaultSrc: ["'self'"],
-        scriptSrc: ["'self'"],
+        // 'wasm-unsafe-eval' lets same-origin scripts compile WebAssembly (libsodium, which seals a
+        // public report in the browser); it does not allow eval() of JavaScript or any other origin.
+        scriptSrc: ["'self'", "'wasm-unsafe-eval'"],
         styleSrc: ["'self'"],
         imgSrc: ["'self'", 'data:'],
         fontSrc: ["'self'"],

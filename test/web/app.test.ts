@@ -5,7 +5,7 @@
  * of every main page, a 360 px check, and proof that the page never spoke to another origin.
  */
 
-import { readFileSync } from 'node:fs';
+import { readdirSync, readFileSync } from 'node:fs';
 import type { AddressInfo } from 'node:net';
 import { join } from 'node:path';
 import type { BrowserContext, Page } from 'playwright-core';
@@ -293,6 +293,91 @@ describe('web app in Chromium', () => {
     expect(requests.length).toBeGreaterThan(10);
     const foreign = requests.filter((url) => !url.startsWith(`${origin}/`) && !url.startsWith('data:'));
     expect(foreign).toEqual([]);
+    expect(cspViolations).toEqual([]);
+  });
+});
+
+describe('public intake in Chromium', () => {
+  let store: TestStore;
+  let server: Awaited<ReturnType<typeof buildServer>>;
+  let origin: string;
+  let launched: LaunchedBrowser;
+  const requests: string[] = [];
+  const cspViolations: string[] = [];
+  const watch = (context: BrowserContext) => {
+    context.on('request', (request) => requests.push(request.url()));
+    context.on('console', (message) => {
+      if (/Content Security Policy/i.test(message.text())) cspViolations.push(message.text());
+    });
+  };
+
+  beforeAll(async () => {
+    buildWebIfStale();
+    store = await openTestStore('pglite');
+    server = await buildServer({ store, webDist: distDir, kdfParams: FAST_KDF });
+    await server.listen({ host: '127.0.0.1', port: 0 });
+    origin = `http://127.0.0.1:${(server.server.address() as AddressInfo).port}`;
+    launched = await launchChromium();
+  });
+
+  afterAll(async () => {
+    await launched?.close();
+    await server?.close();
+    await store?.close();
+  });
+
+  it('keeps libsodium out of the main bundle, in a chunk that names no other origin', () => {
+    const assets = readdirSync(join(distDir, 'assets'));
+    const read = (prefix: string) =>
+      readFileSync(join(distDir, 'assets', assets.find((name) => name.startsWith(prefix))!), 'utf8');
+    expect(read('index-')).not.toContain('crypto_box_seal');
+    const sealer = read('sealReport-');
+    expect(sealer).toContain('crypto_box_seal');
+    expect(sealer.match(/(?:https?|wss?):\/\/[^\s"'`]*/g) ?? []).toEqual([]);
+  });
+
+  it('takes a report without an account and lets the administrator open it', {
+    timeout: 120_000,
+  }, async () => {
+    // Setup and the administrator's session, in their own context.
+    const admin = await launched.browser.newContext();
+    watch(admin);
+    const adminPage = await admin.newPage();
+    await adminPage.goto(origin);
+    await adminPage.getByLabel('Organisation name').fill(ADMIN.organisation);
+    await adminPage.getByLabel('Email').fill(ADMIN.email);
+    await adminPage.getByLabel('Password').fill(ADMIN.password);
+    await adminPage.getByRole('button', { name: 'Create organisation' }).click();
+    await adminPage.getByLabel('I have written the recovery key down').check();
+    await adminPage.getByRole('button', { name: 'Continue' }).click();
+    await adminPage.getByRole('heading', { name: 'Capture a source' }).waitFor();
+
+    // A stranger, in a fresh context without the session cookie.
+    const stranger = await launched.browser.newContext();
+    watch(stranger);
+    const page = await stranger.newPage();
+    await page.goto(origin);
+    await page.getByRole('link', { name: 'Report safely without an account' }).click();
+    await page.getByRole('heading', { name: 'Report safely' }).waitFor();
+    await page.getByLabel('What happened').fill('Soldiers burned the clinic in Kalinovka at night.');
+    await page.getByLabel('Where it happened').fill('Kalinovka');
+    await page.getByLabel('When it happened').fill('Last Tuesday');
+    await screenshot(page, 'report');
+    await page.getByRole('button', { name: 'Encrypt and send' }).click();
+    await page.getByRole('heading', { name: 'Your report was received' }).waitFor();
+    expect(await page.locator('main').textContent()).toContain('Not stored: your IP address');
+    expect((await stranger.cookies()).map((cookie) => cookie.name)).not.toContain('attest_session');
+    expect(requests.some((url) => /\/assets\/sealReport-/.test(url))).toBe(true);
+    await stranger.close();
+
+    await adminPage.getByRole('link', { name: 'Reports' }).click();
+    await adminPage.getByRole('heading', { name: 'Public reports' }).waitFor();
+    await adminPage.getByRole('button', { name: 'Open' }).first().click();
+    await adminPage.getByText('Soldiers burned the clinic in Kalinovka at night.').waitFor();
+    await screenshot(adminPage, 'intake-opened');
+    await admin.close();
+
+    expect(requests.filter((url) => !url.startsWith(`${origin}/`) && !url.startsWith('data:'))).toEqual([]);
     expect(cspViolations).toEqual([]);
   });
 });

@@ -7,6 +7,7 @@ import { matchPath, useLocation } from './router.tsx';
 import { CaptureScreen } from './screens/CaptureScreen.tsx';
 import { IncidentScreen } from './screens/IncidentScreen.tsx';
 import { IncidentsScreen } from './screens/IncidentsScreen.tsx';
+import { IntakeScreen } from './screens/IntakeScreen.tsx';
 import { ReviewQueueScreen } from './screens/ReviewQueueScreen.tsx';
 import { ReviewScreen } from './screens/ReviewScreen.tsx';
 import { SearchScreen } from './screens/SearchScreen.tsx';
@@ -20,6 +21,8 @@ import { VocabularyProvider } from './vocabulary.tsx';
 
 // The map carries the country shapes (~100 KB): loaded only when someone opens it.
 const MapScreen = lazy(() => import('./screens/MapScreen.tsx'));
+// The public report form carries libsodium (WebAssembly): only someone reporting downloads it.
+const ReportScreen = lazy(() => import('./screens/ReportScreen.tsx'));
 
 /** Path patterns and the screen each shows; the first match wins. */
 const ROUTES: Array<[string, (params: Record<string, string>) => ReactNode]> = [
@@ -34,6 +37,7 @@ const ROUTES: Array<[string, (params: Record<string, string>) => ReactNode]> = [
   ['/search', () => <SearchScreen />],
   ['/timeline', () => <TimelineScreen />],
   ['/map', () => <MapScreen />],
+  ['/intake', () => <IntakeScreen />],
 ];
 
 function Screen() {
@@ -65,6 +69,16 @@ function Bare({ children }: { children: ReactNode }) {
 export function App() {
   const { state } = useSession();
   const { t } = useI18n();
+  const { path } = useLocation();
+  // Public: a person at risk reports without an account, whatever the session state.
+  if (path === '/report')
+    return (
+      <Bare>
+        <Suspense fallback={<p>{t('app.loading')}</p>}>
+          <ReportScreen />
+        </Suspense>
+      </Bare>
+    );
   switch (state.kind) {
     case 'loading':
       return (

@@ -8,7 +8,10 @@ import type {
   Incident,
   IncidentStatus,
   IncidentSummary,
+  IntakeKey,
+  IntakeSubmission,
   MapCountry,
+  OpenedSubmission,
   Page,
   ReviewDecision,
   ReviewItem,
@@ -84,7 +87,8 @@ async function request<T>(method: string, path: string, body?: unknown): Promise
   });
   if (response.status === 401 && !path.startsWith('/api/session')) onSessionLost();
   if (!response.ok) throw await errorFrom(response);
-  if (response.status === 204) return undefined as T;
+  // 204 and 202 (a public report accepted) carry no body by design.
+  if (response.status === 204 || response.status === 202) return undefined as T;
   return (await response.json()) as T;
 }
 
@@ -174,3 +178,12 @@ export const search = (params: Record<string, string | undefined>) =>
 
 export const getTimeline = () => request<Timeline>('GET', '/api/stats/timeline');
 export const getMapStats = () => request<{ countries: MapCountry[] }>('GET', '/api/stats/map');
+
+// Public intake: the key and the submission need no session (the GET hands out the CSRF cookie the
+// POST then echoes); listing and opening are for members the policy allows.
+export const getIntakeKey = () => request<IntakeKey>('GET', '/api/intake/key');
+export const submitIntake = (input: { sealed: string; keyId: string }) =>
+  request<void>('POST', '/api/intake', input);
+export const listIntake = () => request<{ items: IntakeSubmission[] }>('GET', '/api/intake');
+export const openIntake = (id: string) =>
+  request<OpenedSubmission>('POST', `/api/intake/${encodeURIComponent(id)}/open`);

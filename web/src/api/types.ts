@@ -352,3 +352,29 @@ export interface MapCountry {
   acts: number;
   victimsMin: number | null;
 }
+
+/** The organisation's public key the report form seals to (GET /api/intake/key). */
+export interface IntakeKey {
+  publicKey: string;
+  keyId: string;
+  algorithm: 'crypto_box_seal';
+}
+
+/** What the report form seals: the server never sees it in the clear. */
+export interface IntakeReport {
+  version: 1;
+  what: string;
+  where: string;
+  when: string;
+  contact: string;
+}
+
+export interface IntakeSubmission {
+  id: string;
+  receivedAt: string;
+}
+
+export interface OpenedSubmission extends IntakeSubmission {
+  report: IntakeReport | null;
+  text: string | null;
+}

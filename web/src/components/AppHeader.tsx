@@ -5,7 +5,7 @@ import { Link, useLocation } from '../router.tsx';
 import { useSession } from '../session.tsx';
 import { LanguageSwitch } from './LanguageSwitch.tsx';
 
-const NAV: Array<{ to: string; label: MessageKey }> = [
+const NAV: Array<{ to: string; label: MessageKey; roles?: readonly string[] }> = [
   { to: '/capture', label: 'nav.capture' },
   { to: '/review', label: 'nav.review' },
   { to: '/incidents', label: 'nav.incidents' },
@@ -13,6 +13,8 @@ const NAV: Array<{ to: string; label: MessageKey }> = [
   { to: '/search', label: 'nav.search' },
   { to: '/timeline', label: 'nav.timeline' },
   { to: '/map', label: 'nav.map' },
+  // Mirrors 'intake.list' in src/services/policies.ts; the server enforces it, this only hides the link.
+  { to: '/intake', label: 'nav.intake', roles: ['administrator', 'investigator'] },
 ];
 
 export function AppHeader({ user }: { user: User }) {
@@ -27,7 +29,7 @@ export function AppHeader({ user }: { user: User }) {
       </Link>
       <nav aria-label={t('nav.label')}>
         <ul>
-          {NAV.map((item) => (
+          {NAV.filter((item) => !item.roles || item.roles.includes(user.role)).map((item) => (
             <li key={item.to}>
               <Link
                 to={item.to}

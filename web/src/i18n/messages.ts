@@ -177,6 +177,34 @@ const en = {
   'review.sameAs': 'Already recorded as',
   'review.newAct': 'A new act',
   'review.already': 'This source was already reviewed on {date}.',
+  'signIn.report': 'Report safely without an account',
+  'nav.intake': 'Reports',
+  'report.title': 'Report safely',
+  'report.intro':
+    'You do not need an account. What you write is encrypted on this device before it is sent, and only the organisation can read it.',
+  'report.what': 'What happened',
+  'report.where': 'Where it happened',
+  'report.when': 'When it happened',
+  'report.contact': 'How to contact you (optional)',
+  'report.contactWarning':
+    'Only add a way to reach you if that is safe for you. Whoever can open this report will see it. Leave it empty to stay anonymous.',
+  'report.submit': 'Encrypt and send',
+  'report.sending': 'Encrypting and sending…',
+  'report.sentTitle': 'Your report was received',
+  'report.stored':
+    'Stored: your report, encrypted on your device so that only the organisation can open it, and the minute it arrived.',
+  'report.notStored':
+    'Not stored: your IP address, your browser or device, or any account. The server cannot read what you wrote.',
+  'report.device':
+    'This device may still remember that you visited this page. If that is a risk, close this window and clear the browser history.',
+  'report.another': 'Send another report',
+  'intake.title': 'Public reports',
+  'intake.intro':
+    'Reports sent through the public form, sealed to the organisation. Opening one decrypts it and is recorded in the audit log.',
+  'intake.empty': 'No reports yet.',
+  'intake.received': 'Received {date}',
+  'intake.open': 'Open',
+  'intake.raw': 'This report is not in the form’s format; shown exactly as sent:',
 };
 
 export type MessageKey = keyof typeof en;
@@ -345,6 +373,34 @@ const pt: Messages = {
   'review.sameAs': 'Já registrado como',
   'review.newAct': 'Um novo ato',
   'review.already': 'Esta fonte já foi revisada em {date}.',
+  'signIn.report': 'Denunciar com segurança, sem conta',
+  'nav.intake': 'Denúncias',
+  'report.title': 'Denunciar com segurança',
+  'report.intro':
+    'Você não precisa de conta. O que você escrever é cifrado neste dispositivo antes de ser enviado, e só a organização pode lê-lo.',
+  'report.what': 'O que aconteceu',
+  'report.where': 'Onde aconteceu',
+  'report.when': 'Quando aconteceu',
+  'report.contact': 'Como entrar em contato com você (opcional)',
+  'report.contactWarning':
+    'Só informe um contato se isso for seguro para você. Quem puder abrir esta denúncia o verá. Deixe em branco para permanecer anônimo.',
+  'report.submit': 'Cifrar e enviar',
+  'report.sending': 'Cifrando e enviando…',
+  'report.sentTitle': 'Sua denúncia foi recebida',
+  'report.stored':
+    'Guardado: a sua denúncia, cifrada no seu dispositivo para que só a organização possa abri-la, e o minuto em que chegou.',
+  'report.notStored':
+    'Não guardado: o seu endereço IP, o seu navegador ou dispositivo, nem qualquer conta. O servidor não consegue ler o que você escreveu.',
+  'report.device':
+    'Este dispositivo ainda pode lembrar que você visitou esta página. Se isso for um risco, feche esta janela e apague o histórico do navegador.',
+  'report.another': 'Enviar outra denúncia',
+  'intake.title': 'Denúncias públicas',
+  'intake.intro':
+    'Denúncias enviadas pelo formulário público, seladas para a organização. Abrir uma a decifra e fica registrado no registro de auditoria.',
+  'intake.empty': 'Nenhuma denúncia ainda.',
+  'intake.received': 'Recebida em {date}',
+  'intake.open': 'Abrir',
+  'intake.raw': 'Esta denúncia não está no formato do formulário; mostrada exatamente como foi enviada:',
 };
 
 const es: Messages = {
@@ -510,6 +566,34 @@ const es: Messages = {
   'review.sameAs': 'Ya registrado como',
   'review.newAct': 'Un acto nuevo',
   'review.already': 'Esta fuente ya fue revisada el {date}.',
+  'signIn.report': 'Denunciar de forma segura, sin cuenta',
+  'nav.intake': 'Denuncias',
+  'report.title': 'Denunciar de forma segura',
+  'report.intro':
+    'No necesita una cuenta. Lo que escriba se cifra en este dispositivo antes de enviarse, y solo la organización puede leerlo.',
+  'report.what': 'Qué ocurrió',
+  'report.where': 'Dónde ocurrió',
+  'report.when': 'Cuándo ocurrió',
+  'report.contact': 'Cómo contactarle (opcional)',
+  'report.contactWarning':
+    'Indique una forma de contacto solo si es seguro para usted. Quien pueda abrir esta denuncia la verá. Déjelo vacío para seguir en el anonimato.',
+  'report.submit': 'Cifrar y enviar',
+  'report.sending': 'Cifrando y enviando…',
+  'report.sentTitle': 'Su denuncia fue recibida',
+  'report.stored':
+    'Guardado: su denuncia, cifrada en su dispositivo para que solo la organización pueda abrirla, y el minuto en que llegó.',
+  'report.notStored':
+    'No guardado: su dirección IP, su navegador o dispositivo, ni ninguna cuenta. El servidor no puede leer lo que escribió.',
+  'report.device':
+    'Este dispositivo aún puede recordar que visitó esta página. Si eso es un riesgo, cierre esta ventana y borre el historial del navegador.',
+  'report.another': 'Enviar otra denuncia',
+  'intake.title': 'Denuncias públicas',
+  'intake.intro':
+    'Denuncias enviadas por el formulario público, selladas para la organización. Abrir una la descifra y queda anotado en el registro de auditoría.',
+  'intake.empty': 'Aún no hay denuncias.',
+  'intake.received': 'Recibida el {date}',
+  'intake.open': 'Abrir',
+  'intake.raw': 'Esta denuncia no tiene el formato del formulario; se muestra tal como se envió:',
 };
 
 const ru: Messages = {
@@ -677,6 +761,34 @@ const ru: Messages = {
   'review.sameAs': 'Уже записано как',
   'review.newAct': 'Новое нарушение',
   'review.already': 'Этот источник уже проверен {date}.',
+  'signIn.report': 'Безопасно сообщить без учётной записи',
+  'nav.intake': 'Сообщения',
+  'report.title': 'Безопасное сообщение',
+  'report.intro':
+    'Учётная запись не нужна. Написанное вами шифруется на этом устройстве до отправки, и прочитать его может только организация.',
+  'report.what': 'Что произошло',
+  'report.where': 'Где это произошло',
+  'report.when': 'Когда это произошло',
+  'report.contact': 'Как с вами связаться (необязательно)',
+  'report.contactWarning':
+    'Указывайте контакт, только если это для вас безопасно. Его увидит тот, кто откроет это сообщение. Оставьте поле пустым, чтобы остаться анонимным.',
+  'report.submit': 'Зашифровать и отправить',
+  'report.sending': 'Шифрование и отправка…',
+  'report.sentTitle': 'Ваше сообщение получено',
+  'report.stored':
+    'Сохранено: ваше сообщение, зашифрованное на вашем устройстве так, что открыть его может только организация, и минута его получения.',
+  'report.notStored':
+    'Не сохранено: ваш IP-адрес, ваш браузер или устройство, какая-либо учётная запись. Сервер не может прочитать написанное вами.',
+  'report.device':
+    'Это устройство может помнить, что вы открывали эту страницу. Если это опасно, закройте окно и очистите историю браузера.',
+  'report.another': 'Отправить ещё одно сообщение',
+  'intake.title': 'Сообщения от публики',
+  'intake.intro':
+    'Сообщения, отправленные через общедоступную форму и запечатанные для организации. Открытие расшифровывает сообщение и записывается в журнал аудита.',
+  'intake.empty': 'Сообщений пока нет.',
+  'intake.received': 'Получено {date}',
+  'intake.open': 'Открыть',
+  'intake.raw': 'Это сообщение не в формате формы; показано в точности как отправлено:',
 };
 
 const fr: Messages = {
@@ -842,6 +954,34 @@ const fr: Messages = {
   'review.sameAs': 'Déjà enregistré comme',
   'review.newAct': 'Un nouvel acte',
   'review.already': 'Cette source a déjà été relue le {date}.',
+  'signIn.report': 'Signaler en sécurité, sans compte',
+  'nav.intake': 'Signalements',
+  'report.title': 'Signaler en sécurité',
+  'report.intro':
+    'Vous n’avez pas besoin de compte. Ce que vous écrivez est chiffré sur cet appareil avant l’envoi, et seule l’organisation peut le lire.',
+  'report.what': 'Ce qui s’est passé',
+  'report.where': 'Où cela s’est passé',
+  'report.when': 'Quand cela s’est passé',
+  'report.contact': 'Comment vous contacter (facultatif)',
+  'report.contactWarning':
+    'N’indiquez un moyen de vous joindre que si c’est sans danger pour vous. Quiconque peut ouvrir ce signalement le verra. Laissez vide pour rester anonyme.',
+  'report.submit': 'Chiffrer et envoyer',
+  'report.sending': 'Chiffrement et envoi…',
+  'report.sentTitle': 'Votre signalement a été reçu',
+  'report.stored':
+    'Conservé : votre signalement, chiffré sur votre appareil pour que seule l’organisation puisse l’ouvrir, et la minute de son arrivée.',
+  'report.notStored':
+    'Non conservé : votre adresse IP, votre navigateur ou appareil, ni aucun compte. Le serveur ne peut pas lire ce que vous avez écrit.',
+  'report.device':
+    'Cet appareil peut encore garder la trace de votre visite sur cette page. Si c’est un risque, fermez cette fenêtre et effacez l’historique du navigateur.',
+  'report.another': 'Envoyer un autre signalement',
+  'intake.title': 'Signalements publics',
+  'intake.intro':
+    'Signalements envoyés par le formulaire public, scellés pour l’organisation. En ouvrir un le déchiffre et est inscrit au journal d’audit.',
+  'intake.empty': 'Aucun signalement pour l’instant.',
+  'intake.received': 'Reçu le {date}',
+  'intake.open': 'Ouvrir',
+  'intake.raw': 'Ce signalement n’est pas au format du formulaire ; affiché tel qu’il a été envoyé :',
 };
 
 export const MESSAGES: Record<Locale, Messages> = { en, pt, es, ru, fr };

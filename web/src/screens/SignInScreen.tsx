@@ -3,6 +3,7 @@ import { signIn } from '../api/client.ts';
 import { ErrorMessage } from '../components/ErrorMessage.tsx';
 import { FormField } from '../components/FormField.tsx';
 import { useI18n } from '../i18n/I18nContext.tsx';
+import { Link } from '../router.tsx';
 import { useSession } from '../session.tsx';
 import { usePageTitle } from '../usePageTitle.ts';
 
@@ -73,6 +74,9 @@ export function SignInScreen() {
           {t('signIn.submit')}
         </button>
       </form>
+      <p className="report-link">
+        <Link to="/report">{t('signIn.report')}</Link>
+      </p>
     </section>
   );
 }
