@@ -39,7 +39,10 @@ export interface ServerOptions {
   uploadLimitBytes?: number;
   /** The built web app; null serves none. */
   webDist?: string | null;
-  /** Behind a TLS-terminating proxy: trust X-Forwarded-* (so HSTS and Secure cookies apply). */
+  /**
+   * Behind one TLS-terminating proxy: trust X-Forwarded-* from that one hop (so HSTS and Secure
+   * cookies apply, and rate limits key on the address the proxy saw, not one the client wrote).
+   */
   trustProxy?: boolean;
   /** Argon2id parameters for the first administrator (tests lower them). */
   kdfParams?: KdfParams;
@@ -66,12 +69,21 @@ const version = (
   JSON.parse(readFileSync(resolve(import.meta.dirname, '../../package.json'), 'utf8')) as { version: string }
 ).version;
 
+/** proxy-addr trust function: the peer that connected to us (hop 0) is our proxy; nothing beyond it. */
+const trustOneHop = (_address: string, hop: number): boolean => hop === 0;
+
 export async function buildServer(options: ServerOptions): Promise<FastifyInstance> {
   const { store } = options;
   const uploadLimitBytes = options.uploadLimitBytes ?? DEFAULT_MAX_FILE_BYTES;
   const app = Fastify({
     bodyLimit: JSON_BODY_LIMIT,
-    trustProxy: options.trustProxy ?? false,
+    // Exactly one hop, never `true`: with `true` request.ip is the leftmost X-Forwarded-For entry,
+    // which the client writes itself, so anyone could pick a fresh address per request and walk past
+    // the sign-in and intake rate limits. Trusting only the immediate peer (hop 0, our own proxy) makes
+    // request.ip the entry that proxy appended (the rightmost), which the client cannot choose, and
+    // lets X-Forwarded-Proto from that proxy count. A bare number is no substitute: Fastify 5 then
+    // trusts no peer at all, so HTTPS would go unrecognised and every client would share one bucket.
+    trustProxy: options.trustProxy ? trustOneHop : false,
     logger: {
       level: options.logLevel ?? 'warn',
       ...(options.logStream ? { stream: options.logStream } : {}),

@@ -4,10 +4,12 @@
  *
  * Lockout: after 3 consecutive failures each further failure locks the account for an exponentially
  * growing time (5 s, 10 s); from 5 failures on it is locked for 15 min, doubling per failure (max 24 h).
- * While locked, attempts are refused before any password check (no Argon2 cost, no oracle) and audited.
+ * Each attempt is counted as a failure before its password is checked (see claimAttempt), so
+ * concurrent guesses cannot outrun the lock. While locked, attempts are refused without checking the
+ * password (a dummy Argon2id keeps the timing of a real check) and audited.
  * The price is that anyone can lock a known account; an administrator's answer is to check the audit log.
  */
-import { RateLimited, Unauthenticated } from '../core/errors.ts';
+import { Unauthenticated } from '../core/errors.ts';
 import { deriveKeyFromPassword, hashPassword, verifyPassword } from '../crypto/passwords.ts';
 import {
   newSessionToken,
@@ -72,52 +74,28 @@ function unwrapWithPassword(user: UserRow, password: string): Uint8Array {
 
 const WRONG = 'wrong e-mail, password or TOTP code';
 
-/** Checks the credentials and returns the actor with their private key unlocked. */
-export async function authenticate(db: Db, credentials: Credentials, now: Date = new Date()): Promise<Actor> {
-  const users = usersRepository(db);
-  const user = await users.findByEmail(credentials.email);
-  if (!user) {
-    burnPasswordCheck(credentials.password);
-    await recordAudit(
-      db,
-      { actor: 'unknown', action: 'auth.login', outcome: 'denied', details: { reason: 'no such account' } },
-      now,
-    );
-    throw new Unauthenticated(WRONG);
-  }
-  const deny = (reason: string) =>
-    recordAudit(
-      db,
-      {
-        actor: user.id,
-        action: 'auth.login',
-        outcome: 'denied',
-        recordType: 'user',
-        recordId: user.id,
-        details: { reason },
-      },
-      now,
-    );
-  if (user.disabledAt) {
-    await deny('disabled');
-    throw new Unauthenticated('this account is disabled');
-  }
-  if (user.lockedUntil && user.lockedUntil > now) {
-    await deny('locked');
-    const seconds = Math.ceil((user.lockedUntil.getTime() - now.getTime()) / SECOND);
-    throw new RateLimited(`too many failed sign-ins: this account is locked for another ${seconds} s`);
-  }
-  const fail = async (reason: string) => {
-    await db.transaction(async (tx) => {
-      // Re-read under lock: concurrent failures must all count.
-      const current = (await usersRepository(tx).findByEmailForUpdate(user.email))!;
-      const failures = current.failedLogins + 1;
-      const lock = lockDuration(failures);
-      await usersRepository(tx).recordFailedLogin(
-        user.id,
-        failures,
-        lock > 0 ? new Date(now.getTime() + lock) : null,
+type Claim = { user: UserRow; failures: number } | null;
+
+/**
+ * Claims one sign-in attempt before any password is checked: under the row lock it refuses a
+ * disabled or locked account and otherwise records the attempt as a failure in advance (with the
+ * lock that failure implies). Concurrent guesses therefore queue on the row and each sees the
+ * failures of those before it, so a burst cannot get more guesses checked than the lock allows;
+ * only a verified success clears the counter again. Null means refused (already audited).
+ */
+async function claimAttempt(db: Db, email: string, now: Date): Promise<Claim> {
+  return db.transaction(async (tx) => {
+    const users = usersRepository(tx);
+    const user = await users.findByEmailForUpdate(email);
+    if (!user) {
+      await appendAudit(
+        tx,
+        { actor: 'unknown', action: 'auth.login', outcome: 'denied', details: { reason: 'no such account' } },
+        now,
       );
+      return null;
+    }
+    const refuse = async (reason: string): Promise<null> => {
       await appendAudit(
         tx,
         {
@@ -126,11 +104,51 @@ export async function authenticate(db: Db, credentials: Credentials, now: Date =
           outcome: 'denied',
           recordType: 'user',
           recordId: user.id,
-          details: { reason, failures },
+          details: { reason },
         },
         now,
       );
-    });
+      return null;
+    };
+    if (user.disabledAt) return refuse('disabled');
+    if (user.lockedUntil && user.lockedUntil > now) return refuse('locked');
+    const failures = user.failedLogins + 1;
+    const lock = lockDuration(failures);
+    await users.recordFailedLogin(user.id, failures, lock > 0 ? new Date(now.getTime() + lock) : null);
+    return { user, failures };
+  });
+}
+
+/**
+ * Checks the credentials and returns the actor with their private key unlocked.
+ *
+ * Every refusal — unknown e-mail, disabled or locked account, wrong password, missing or wrong TOTP
+ * code — is the same Unauthenticated(WRONG) after one Argon2id computation, so neither the message,
+ * the status nor the timing tells an outsider whether an account exists or is locked; the reason
+ * goes to the audit log only. The price: a locked-out user is not told to wait, and retrying
+ * while locked gets the same answer as a typo (the route's per-client limiter still answers 429).
+ */
+export async function authenticate(db: Db, credentials: Credentials, now: Date = new Date()): Promise<Actor> {
+  const claim = await claimAttempt(db, credentials.email, now);
+  if (!claim) {
+    burnPasswordCheck(credentials.password);
+    throw new Unauthenticated(WRONG);
+  }
+  const { user, failures } = claim;
+  // The failure was already counted by the claim; this only records why.
+  const fail = async (reason: string) => {
+    await recordAudit(
+      db,
+      {
+        actor: user.id,
+        action: 'auth.login',
+        outcome: 'denied',
+        recordType: 'user',
+        recordId: user.id,
+        details: { reason, failures },
+      },
+      now,
+    );
     return new Unauthenticated(WRONG);
   };
   if (!verifyPassword(user.passwordHash, credentials.password)) throw await fail('password');
@@ -144,31 +162,50 @@ export async function authenticate(db: Db, credentials: Credentials, now: Date =
   const keyPair = { publicKey: publicKeyOf(privateKey), privateKey };
   let totpStep: number | null = null;
   if (user.totpSecretSealed) {
+    // Same answer as a wrong code: "a code is required" would confirm the password to a guesser.
     if (!credentials.totpCode) {
       wipe(privateKey);
-      await deny('totp missing');
-      throw new Unauthenticated('a TOTP code is required for this account');
+      throw await fail('totp missing');
     }
-    const secret = openSealedWithKeyPair(user.totpSecretSealed, keyPair);
+    let secret: Uint8Array;
+    try {
+      secret = openSealedWithKeyPair(user.totpSecretSealed, keyPair);
+    } catch (error) {
+      wipe(privateKey);
+      // Sealed to a key this account no longer has (e.g. from before a recovery): refuse, don't 500.
+      if (error instanceof UnwrapFailed) throw await fail('totp secret unreadable');
+      throw error;
+    }
     try {
       totpStep = matchTotp(secret, credentials.totpCode, Math.floor(now.getTime() / SECOND));
     } finally {
       wipe(secret);
     }
-    // A code may be used once: a step at or before the last accepted one is a replay.
-    if (totpStep === null || (user.totpLastStep !== null && totpStep <= user.totpLastStep)) {
+    if (totpStep === null) {
       wipe(privateKey);
       throw await fail('totp');
     }
   }
-  await db.transaction(async (tx) => {
-    await usersRepository(tx).recordSuccessfulLogin(user.id, totpStep);
+  const step = totpStep;
+  const accepted = await db.transaction(async (tx) => {
+    const users = usersRepository(tx);
+    // Lock the row again so the reset is ordered against concurrent claims.
+    await users.findByEmailForUpdate(user.email);
+    // A code may be used once: the step is claimed atomically, so of two concurrent sign-ins with
+    // the same code only one gets it.
+    if (step !== null && !(await users.claimTotpStep(user.id, step))) return false;
+    await users.recordSuccessfulLogin(user.id);
     await appendAudit(
       tx,
       { actor: user.id, action: 'auth.login', recordType: 'user', recordId: user.id },
       now,
     );
+    return true;
   });
+  if (!accepted) {
+    wipe(privateKey);
+    throw await fail('totp replay');
+  }
   return { userId: user.id, email: user.email, role: user.role, keyPair };
 }
 

@@ -10,7 +10,13 @@ import { KDF_PARAMS } from '../crypto/passwords.ts';
 import { parseRecoveryKey, recoveryKeyPair } from '../crypto/recoveryKey.ts';
 import type { SymmetricKey } from '../crypto/seal.ts';
 import { wipe } from '../crypto/sodium.ts';
-import { openSealedWithKeyPair, sealToPublicKey, UnwrapFailed, wipeKeyPair } from '../crypto/userKeys.ts';
+import {
+  type KeyPair,
+  openSealedWithKeyPair,
+  sealToPublicKey,
+  UnwrapFailed,
+  wipeKeyPair,
+} from '../crypto/userKeys.ts';
 import { compartmentsRepository } from '../store/compartmentsRepository.ts';
 import type { Db, Queryable } from '../store/db.ts';
 import { organisationsRepository } from '../store/organisationsRepository.ts';
@@ -68,12 +74,23 @@ export async function resetPasswordWithRecoveryKey(
     });
     throw error;
   }
-  const { keyPair, row } = newCredentials(user.id, input.newPassword, params);
+  // Declared outside the try so `finally` can wipe it; created inside so that a rejected new password
+  // (InvalidInput) still wipes the organisation keys opened above.
+  let keyPair: KeyPair | null = null;
   try {
+    const credentials = newCredentials(user.id, input.newPassword, params);
+    keyPair = credentials.keyPair;
+    const publicKey = keyPair.publicKey;
+    // The TOTP secret is sealed to the old public key; the new key pair cannot open it, and keeping it
+    // would make every later sign-in fail. Clear it; the user enrols again after signing in. Cleared
+    // unconditionally (the row read above may predate a concurrent enrolment); audited when it existed.
+    const totpCleared = user.totpSecretSealed !== null;
     await db.transaction(async (tx) => {
       const organisation = (await organisationsRepository(tx).find())!;
       const compartments = compartmentsRepository(tx);
-      await usersRepository(tx).replaceCredentials(user.id, row);
+      const users = usersRepository(tx);
+      await users.replaceCredentials(user.id, credentials.row);
+      await users.setTotpSecret(user.id, null);
       // The old private key is gone: every key sealed to the old public key is now useless to them.
       await compartments.removeAllMembershipsOf(user.id);
       await sessionsRepository(tx).deleteForUser(user.id);
@@ -82,7 +99,7 @@ export async function resetPasswordWithRecoveryKey(
           organisation.compartmentId,
           key.id,
           user.id,
-          sealToPublicKey(key.bytes, keyPair.publicKey),
+          sealToPublicKey(key.bytes, publicKey),
         );
       }
       await appendAudit(tx, {
@@ -90,10 +107,11 @@ export async function resetPasswordWithRecoveryKey(
         action: 'user.recover',
         recordType: 'user',
         recordId: user.id,
+        details: { totpCleared },
       });
     });
   } finally {
     wipeKeys(keys);
-    wipeKeyPair(keyPair);
+    if (keyPair) wipeKeyPair(keyPair);
   }
 }

@@ -4,14 +4,18 @@
  * interventions, actors, sources, suppressed statistics and a manifest with the SHA-256 of every file.
  *
  * Public exports redact personal data from every text (exportRedaction.ts), carry no person records
- * and no staff identities (exportPresenters.ts). Partner exports carry decrypted person records only
- * when the exporting user may read them — the read goes through the persons service, so it is
- * authorised and audited like any other — and omit them with a warning otherwise. The export itself
- * is audited with the manifest's hash, so the organisation can later prove which export left when.
+ * and no staff identities (exportPresenters.ts). Every text of a public export is also checked against
+ * every protected person's name, aliases and contacts, in every compartment; a public export by a user
+ * who cannot open one of those compartments is refused, since its people would go unchecked. Partner
+ * exports carry decrypted person records only when the exporting user may read them — the read goes
+ * through the persons service, so it is authorised and audited like any other — and omit them with a
+ * warning otherwise. The export itself is audited with the manifest's hash, so the organisation can
+ * later prove which export left when.
  */
 import { resolve } from 'node:path';
 import { z } from 'zod';
 import { Forbidden, InvalidInput } from '../core/errors.ts';
+import { compartmentsRepository } from '../store/compartmentsRepository.ts';
 import type { Db } from '../store/db.ts';
 import { personsRepository } from '../store/personsRepository.ts';
 import type { Actor } from './accountsActor.ts';
@@ -30,6 +34,7 @@ import { knownPersonalValues, noRedaction, piiRedactor, type RedactionCounts } f
 import { DEFAULT_SUPPRESSION_THRESHOLD, presentStatistics } from './exportStatistics.ts';
 import { readPersons } from './persons.ts';
 import type { PersonFields } from './personsSealing.ts';
+import { can } from './policies.ts';
 
 export const EXPORT_FORMAT_VERSION = 1;
 
@@ -82,7 +87,9 @@ export async function exportDataset(
   const warnings: string[] = [];
 
   const records = await readDatasetRecords(db);
-  const persons = await readPersonsIfAllowed(db, context.actor, warnings, options.public);
+  const persons = options.public
+    ? await readPersonsForPublicExport(db, context.actor, warnings)
+    : await readPersonsIfAllowed(db, context.actor, warnings, false);
   // Detection alone misses names written in unusual forms ("zarema from shali"): a public export
   // of a database that holds protected persons is only safe when every text is also checked
   // against their decrypted names and contacts, which needs a user allowed to read them.
@@ -192,6 +199,64 @@ async function readPersonsIfAllowed(
     );
     return null;
   }
+}
+
+/**
+ * For a public export: every protected person, from every compartment that holds any, decrypted only
+ * to be matched against the texts (never written out). A case compartment's people are named in the
+ * same testimonies as everyone else's, so checking only the organisation compartment would let their
+ * names through while the manifest claimed a cross-check. When the exporter may read persons but is
+ * not a member of every such compartment, the export is refused (and the refusal audited) before
+ * anything is decrypted or written. Null (with a warning) when no user, or a role that may not read
+ * persons: the caller then refuses if any person record exists.
+ */
+async function readPersonsForPublicExport(
+  db: Db,
+  actor: Actor | null,
+  warnings: string[],
+): Promise<DecryptedPerson[] | null> {
+  // Through the general path so the refusal is worded and audited as before.
+  if (!actor || !can(actor.role, 'person.read')) return readPersonsIfAllowed(db, actor, warnings, true);
+  const compartments = compartmentsRepository(db);
+  const holdings = await personsRepository(db).countByCompartment();
+  const open: string[] = [];
+  const closed: Array<{ code: string; count: number }> = [];
+  for (const holding of holdings) {
+    const compartment = (await compartments.findById(holding.compartmentId))!;
+    if (await compartments.isMember(compartment.id, actor.userId)) open.push(compartment.code);
+    else closed.push({ code: compartment.code, count: holding.count });
+  }
+  if (closed.length > 0) {
+    const codes = closed.map((c) => c.code).join(', ');
+    const unchecked = closed.reduce((sum, c) => sum + c.count, 0);
+    await recordAudit(db, {
+      actor: actor.userId,
+      action: 'dataset.export',
+      outcome: 'denied',
+      recordType: 'dataset',
+      details: { public: true, reason: 'compartments not open to the exporter', compartments: codes },
+    });
+    throw new Forbidden(
+      `a public export must check every text against every protected person, but ${unchecked} person record(s) are in compartment(s) ${codes} you are not a member of; ask a member of each to run the export, or to add you`,
+    );
+  }
+  const persons: DecryptedPerson[] = [];
+  for (const code of open) {
+    // Role and membership were checked above; readPersons checks them again and audits the read.
+    const rows = await readPersons(db, actor, { compartment: code, decrypt: true });
+    for (const row of rows) {
+      persons.push({
+        code: row.code,
+        compartment: code,
+        name: row.name ?? '',
+        aliases: row.aliases ?? [],
+        contacts: row.contacts ?? [],
+        birthDate: row.birthDate ?? null,
+        note: row.note ?? null,
+      });
+    }
+  }
+  return persons;
 }
 
 interface ManifestInput {

@@ -6,6 +6,10 @@
  * original file names are dropped (they often carry a witness's name); span offsets are dropped
  * (they point into the unredacted text and would give away the length of each removed value).
  * Place names are redacted too: a reviewer may type a street address where a town was suggested.
+ * A source's SHA-256 and byte size are dropped: both describe the unredacted original, so for a plain
+ * text anyone could confirm a guessed phone number or name against the hash, and the size gives away
+ * how long the removed values were. Capture times are cut to the day (the minute can be matched
+ * against a witness's movements or a network log).
  * Partner (a trusted
  * organisation): the records as stored, with provenance. Neither ever carries password hashes,
  * wrapped keys, sessions, compartment keys or the audit log — those are simply never read.
@@ -32,6 +36,8 @@ export interface PresentOptions {
 }
 
 const iso = (date: Date | null) => (date ? date.toISOString() : null);
+/** YYYY-MM-DD (UTC): when a public export says something was captured. */
+const isoDay = (date: Date | null) => (date ? date.toISOString().slice(0, 10) : null);
 
 function table(name: string, rows: ExportRow[], columns: readonly string[]): ExportTable {
   // Columns are fixed per mode, so an empty table still has its header row.
@@ -175,18 +181,25 @@ export function presentDataset(records: DatasetRecords, options: PresentOptions)
   const sources = records.sources.map(
     (source: SourceRecord): ExportRow => ({
       id: source.id,
-      sha256: source.sha256,
       title: redactor.redactNullable(source.title, 'sources.title', { language: source.language }),
       // A URL can name its author (a victim's own post); texts lose their URLs, so metadata does too.
       url: redactor.redactNullable(source.url, 'sources.url'),
       published_on: source.publishedOn,
       language: source.language,
       media_type: source.mediaType,
-      byte_size: source.byteSize,
-      captured_at: iso(source.capturedAt),
+      captured_at: isPublic ? isoDay(source.capturedAt) : iso(source.capturedAt),
       origin_reliability: source.originReliability,
       content_reliability: source.contentReliability,
-      ...(isPublic ? {} : { file_name: source.fileName, captured_by: source.capturedBy }),
+      // Hash and size of the unredacted original: a partner verifies originals handed over with them;
+      // in public they would confirm a guessed redacted value (see the header).
+      ...(isPublic
+        ? {}
+        : {
+            sha256: source.sha256,
+            byte_size: source.byteSize,
+            file_name: source.fileName,
+            captured_by: source.capturedBy,
+          }),
       text: redactor.redact(source.text, 'sources.text', {
         language: source.language,
         stored: source.suggestions.pii,
@@ -268,13 +281,13 @@ export function presentDataset(records: DatasetRecords, options: PresentOptions)
     table('actors', actors, ['id', 'name', 'kind']),
     table('sources', sources, [
       'id',
-      'sha256',
+      ...(isPublic ? [] : ['sha256']),
       'title',
       'url',
       'published_on',
       'language',
       'media_type',
-      'byte_size',
+      ...(isPublic ? [] : ['byte_size']),
       'captured_at',
       'origin_reliability',
       'content_reliability',

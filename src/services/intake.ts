@@ -5,10 +5,11 @@
  * organisation's private key is sealed under it; every opening is audited.
  */
 import { randomUUID } from 'node:crypto';
-import { InvalidInput, NotFound } from '../core/errors.ts';
+import { Conflict, InvalidInput, NotFound } from '../core/errors.ts';
 import { openIntakeSubmission, sealForOrganisation } from '../crypto/publicIntake.ts';
 import { keyRing, openBytes } from '../crypto/seal.ts';
 import { wipe } from '../crypto/sodium.ts';
+import { UnwrapFailed } from '../crypto/userKeys.ts';
 import type { Db } from '../store/db.ts';
 import { intakeRepository } from '../store/intakeRepository.ts';
 import { organisationsRepository } from '../store/organisationsRepository.ts';
@@ -33,15 +34,24 @@ export async function storeSealedSubmission(db: Db, sealed: Uint8Array): Promise
   if (sealed.byteLength > MAX_SUBMISSION_BYTES)
     throw new InvalidInput('submission', `is larger than ${MAX_SUBMISSION_BYTES} bytes`);
   const id = randomUUID();
+  // The audit entry gets the same minute as received_at: its own millisecond time would undo that
+  // truncation (a network observer who saw a visit at 14:03:27.412 could match it to this entry).
+  // The chain is ordered by seq, not by time, so an entry dated to the start of its minute after
+  // entries later in that minute still verifies.
+  const minute = new Date(Math.floor(Date.now() / 60_000) * 60_000);
   await db.transaction(async (tx) => {
     await intakeRepository(tx).insert(id, sealed);
-    await appendAudit(tx, {
-      actor: 'public',
-      action: 'intake.receive',
-      recordType: 'intake',
-      recordId: id,
-      details: { bytes: sealed.byteLength },
-    });
+    await appendAudit(
+      tx,
+      {
+        actor: 'public',
+        action: 'intake.receive',
+        recordType: 'intake',
+        recordId: id,
+        details: { bytes: sealed.byteLength },
+      },
+      minute,
+    );
   });
   return { id };
 }
@@ -67,10 +77,28 @@ export async function openSubmission(db: Db, actor: Actor, id: string): Promise<
       organisation.sealedPrivateKey,
       ORGANISATION_KEY_CONTEXT(organisation.id),
     );
-    const plaintext = openIntakeSubmission(submission.sealed, {
-      publicKey: organisation.publicKey,
-      privateKey,
-    });
+    let plaintext: Uint8Array;
+    try {
+      plaintext = openIntakeSubmission(submission.sealed, {
+        publicKey: organisation.publicKey,
+        privateKey,
+      });
+    } catch (error) {
+      if (!(error instanceof UnwrapFailed)) throw error;
+      // Anyone can post bytes that merely look sealed (sealed boxes are anonymous): that is a fact
+      // about the stored submission, not a server fault, so it is a 409 and the attempt is audited.
+      await recordAudit(db, {
+        actor: actor.userId,
+        action: 'intake.open',
+        outcome: 'denied',
+        recordType: 'intake',
+        recordId: id,
+        details: { reason: 'cannot open' },
+      });
+      throw new Conflict(
+        `submission ${id} cannot be opened with the organisation's key (not sealed to it, or altered)`,
+      );
+    }
     await recordAudit(db, { actor: actor.userId, action: 'intake.open', recordType: 'intake', recordId: id });
     return plaintext;
   } finally {

@@ -5,7 +5,7 @@
  */
 import { randomUUID } from 'node:crypto';
 import { z } from 'zod';
-import { InvalidInput, NotFound } from '../core/errors.ts';
+import { Conflict, InvalidInput, NotFound } from '../core/errors.ts';
 import { keyRing, SealOpenFailed } from '../crypto/seal.ts';
 import { compartmentsRepository } from '../store/compartmentsRepository.ts';
 import type { Db } from '../store/db.ts';
@@ -61,6 +61,16 @@ export async function addPerson(
     const id = randomUUID();
     const { sealed, nameIndex } = sealPersonFields(current, id, { ...person, note: person.note || null });
     return await db.transaction(async (tx) => {
+      // Sealing happened outside any lock. A rotation that committed since would already have
+      // re-sealed every record, so this one, still under the retired key, would stay readable by a
+      // member just removed. The share lock also holds off a rotation until this insert commits, so
+      // the rotation then re-seals it too.
+      const keyNow = await compartmentsRepository(tx).currentKeyIdForShare(compartment.id);
+      if (keyNow !== compartment.currentKeyId) {
+        throw new Conflict(
+          `the key of compartment ${compartment.code} was rotated while the record was being sealed; try again`,
+        );
+      }
       const persons = personsRepository(tx);
       const code = await persons.nextCode();
       await persons.insert({

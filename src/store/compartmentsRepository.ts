@@ -60,6 +60,17 @@ export function compartmentsRepository(db: Queryable) {
       ]);
       return rows[0] ? toCompartment(rows[0]) : null;
     },
+    /**
+     * The current key id, with a share lock held to the end of the transaction: a value sealed under
+     * it can be inserted before a rotation (which takes `for update`) starts, never during one.
+     */
+    async currentKeyIdForShare(id: string): Promise<string | null> {
+      const rows = await db.query<{ current_key_id: string }>(
+        'select current_key_id from compartments where id = $1 for share',
+        [id],
+      );
+      return rows[0]?.current_key_id ?? null;
+    },
     async setCurrentKey(compartmentId: string, keyId: string, previousKeyId: string): Promise<void> {
       await db.query('update compartment_keys set retired_at = now() where id = $1', [previousKeyId]);
       await db.query('update compartments set current_key_id = $2 where id = $1', [compartmentId, keyId]);

@@ -53,6 +53,13 @@ export function personsRepository(db: Queryable) {
       const rows = await db.query<{ n: number }>('select count(*)::int as n from persons');
       return rows[0]!.n;
     },
+    /** How many records each compartment holds (compartments with none are absent). */
+    async countByCompartment(): Promise<Array<{ compartmentId: string; count: number }>> {
+      const rows = await db.query<{ compartment_id: string; n: number }>(
+        'select compartment_id, count(*)::int as n from persons group by compartment_id order by compartment_id',
+      );
+      return rows.map((row) => ({ compartmentId: row.compartment_id, count: row.n }));
+    },
 
     async nextCode(): Promise<string> {
       const rows = await db.query<{ n: number }>("select nextval('person_code_seq')::int as n");

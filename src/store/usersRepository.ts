@@ -114,11 +114,22 @@ export function usersRepository(db: Queryable) {
         lockedUntil,
       ]);
     },
-    async recordSuccessfulLogin(id: string, totpLastStep: number | null): Promise<void> {
-      await db.query(
-        'update users set failed_logins = 0, locked_until = null, totp_last_step = coalesce($2, totp_last_step) where id = $1',
-        [id, totpLastStep],
+    /** Clears the failure counter and any lock; the caller holds the row lock (findByEmailForUpdate). */
+    async recordSuccessfulLogin(id: string): Promise<void> {
+      await db.query('update users set failed_logins = 0, locked_until = null where id = $1', [id]);
+    },
+    /**
+     * Records `step` as the last TOTP step used, only if it is later than the one stored. False means
+     * another sign-in already used this step (or a later one): a replay. The comparison happens in the
+     * update itself so two concurrent sign-ins with the same code cannot both see an older value.
+     */
+    async claimTotpStep(id: string, step: number): Promise<boolean> {
+      const rows = await db.query<{ claimed: number }>(
+        `update users set totp_last_step = $2
+         where id = $1 and (totp_last_step is null or totp_last_step < $2) returning 1 as claimed`,
+        [id, step],
       );
+      return rows.length === 1;
     },
     async setTotpSecret(id: string, sealed: Uint8Array | null): Promise<void> {
       await db.query('update users set totp_secret_sealed = $2, totp_last_step = null where id = $1', [

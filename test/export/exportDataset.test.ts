@@ -13,9 +13,12 @@ import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { parseCsv } from '../../src/analysis/csv.ts';
 import type { Actor } from '../../src/services/accountsActor.ts';
+import { addCompartmentMember, createCaseCompartment } from '../../src/services/compartments.ts';
 import { exportDataset } from '../../src/services/exportDataset.ts';
 import { sha256Of, writeExportDirectory } from '../../src/services/exportFiles.ts';
 import { presentStatistics } from '../../src/services/exportStatistics.ts';
+import { ingestOne } from '../../src/services/ingest.ts';
+import { addPerson } from '../../src/services/persons.ts';
 import { filesContaining } from '../protection/cliHarness.ts';
 import { aUser, auditRows } from '../protection/fixtures.ts';
 import { backends, openTestStore, type TestStore } from '../support/stores.ts';
@@ -218,6 +221,122 @@ describe.each(backends())('dataset export on %s', (backend) => {
     );
     expect(report.suppressed).toBe(rows.filter((row) => row.suppressed).length);
     expect(report.suppressed).toBeGreaterThan(0);
+  });
+});
+
+describe.each(backends())('public export: what could identify a redacted value, on %s', (backend) => {
+  let store: TestStore;
+  let admin: Actor;
+  let out: string;
+  beforeAll(async () => {
+    store = await openTestStore(backend);
+    ({ admin } = await seedExportData(store));
+    out = mkdtempSync(join(tmpdir(), 'attest-export-hash-'));
+  });
+  afterAll(async () => {
+    await store?.close();
+    rmSync(out, { recursive: true, force: true });
+  });
+
+  it('carries no hash or size of an unredacted original, and capture times only to the day', async () => {
+    const dir = join(out, 'public');
+    await exportDataset(
+      store.db,
+      { target: dir, format: 'json', public: true },
+      { actor: admin, exportedBy: admin.email },
+    );
+    const stored = await store.db.query<{ sha256: string }>('select sha256 from sources');
+    expect(stored.length).toBeGreaterThan(1);
+    const sources = readJson<Array<Record<string, unknown>>>(join(dir, 'sources.json'));
+    expect(sources).toHaveLength(stored.length);
+    for (const source of sources) {
+      expect(source).not.toHaveProperty('sha256');
+      expect(source).not.toHaveProperty('byte_size');
+      expect(source.captured_at).toMatch(/^\d{4}-\d{2}-\d{2}$/);
+    }
+    // Not under another name either, in any file (the manifest's hashes are of the exported files).
+    const hashes = new Set(stored.map((row) => row.sha256.toLowerCase()));
+    for (const file of readdirSync(dir)) {
+      const found =
+        readFileSync(join(dir, file), 'utf8')
+          .toLowerCase()
+          .match(/[0-9a-f]{64}/g) ?? [];
+      expect(
+        found.filter((hex) => hashes.has(hex)),
+        file,
+      ).toEqual([]);
+    }
+
+    // A partner verifies originals handed over separately: it keeps both.
+    const partner = join(out, 'partner');
+    await exportDataset(store.db, { target: partner, format: 'json' }, { actor: admin, exportedBy: 'x' });
+    const partnerSources = readJson<Array<{ sha256: string; byte_size: number }>>(
+      join(partner, 'sources.json'),
+    );
+    expect(new Set(partnerSources.map((source) => source.sha256))).toEqual(hashes);
+    expect(partnerSources.every((source) => source.byte_size > 0)).toBe(true);
+  });
+});
+
+describe.each(backends())('public export and case compartments on %s', (backend) => {
+  const CASE_PERSON = 'Aslan Magomadov';
+  let store: TestStore;
+  let admin: Actor;
+  let investigator: Actor;
+  let out: string;
+  beforeAll(async () => {
+    store = await openTestStore(backend);
+    ({ admin } = await seedExportData(store));
+    investigator = await aUser(store.db, admin, 'inv@example.org', 'investigator');
+    // The investigator may read persons and holds the organisation compartment, but not the case.
+    await addCompartmentMember(store.db, admin, undefined, investigator.email);
+    const caseCompartment = await createCaseCompartment(store.db, admin);
+    await addPerson(store.db, admin, { name: CASE_PERSON, compartment: caseCompartment.code });
+    // Lower case, so detection alone would not take it for a name.
+    await ingestOne(store, {
+      fileName: 'testimony-case.txt',
+      bytes: new TextEncoder().encode(
+        `Second testimony. ${CASE_PERSON.toLowerCase()} was taken from the market at noon.\n`,
+      ),
+      capturedBy: 'admin@example.org',
+    });
+    out = mkdtempSync(join(tmpdir(), 'attest-export-case-'));
+  });
+  afterAll(async () => {
+    await store?.close();
+    rmSync(out, { recursive: true, force: true });
+  });
+
+  it('is refused, writing nothing, when the exporter cannot open a compartment holding persons', async () => {
+    const dir = join(out, 'outsider');
+    await expect(
+      exportDataset(
+        store.db,
+        { target: dir, format: 'json', public: true },
+        { actor: investigator, exportedBy: investigator.email },
+      ),
+    ).rejects.toThrow(/not a member/);
+    expect(existsSync(dir)).toBe(false);
+    expect((await auditRows(store.db, 'dataset.export')).at(-1)).toMatchObject({
+      actor: investigator.userId,
+      outcome: 'denied',
+    });
+  });
+
+  it('by a member of every compartment, removes a case person’s name written in lower case', async () => {
+    const dir = join(out, 'member');
+    const report = await exportDataset(
+      store.db,
+      { target: dir, format: 'json', public: true },
+      { actor: admin, exportedBy: admin.email },
+    );
+    expect(report.warnings).toEqual([]);
+    expect(leaks(dir, [CASE_PERSON, ...PERSON_SECRETS])).toEqual([]);
+    const sources = readJson<Array<{ text: string }>>(join(dir, 'sources.json'));
+    expect(sources.map((source) => source.text).join('\n')).toContain('was taken from the market at noon');
+    expect(readJson<{ personsCrossChecked: boolean }>(join(dir, 'manifest.json')).personsCrossChecked).toBe(
+      true,
+    );
   });
 });
 

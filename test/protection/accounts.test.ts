@@ -1,5 +1,5 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { Conflict, Forbidden, InvalidInput, RateLimited, Unauthenticated } from '../../src/core/errors.ts';
+import { Conflict, Forbidden, InvalidInput, Unauthenticated } from '../../src/core/errors.ts';
 import { totp } from '../../src/crypto/totp.ts';
 import { addUser, initOrganisation } from '../../src/services/accounts.ts';
 import {
@@ -77,10 +77,10 @@ describe.each(backends())('accounts on %s', (backend) => {
       await expect(attempt('wrong password here')).rejects.toThrow(Unauthenticated);
       if (failure < LOCKOUT_THRESHOLD) now = new Date(now.getTime() + lockDuration(failure) + 1);
     }
-    // Locked now: even the right password is refused, without being checked.
-    await expect(attempt(PASSWORD)).rejects.toThrow(RateLimited);
+    // Locked now: even the right password is refused, with the same answer as a wrong one.
+    await expect(attempt(PASSWORD)).rejects.toThrow('wrong e-mail, password or TOTP code');
     now = new Date(now.getTime() + lockDuration(LOCKOUT_THRESHOLD) - 1000);
-    await expect(attempt(PASSWORD)).rejects.toThrow(RateLimited);
+    await expect(attempt(PASSWORD)).rejects.toThrow(Unauthenticated);
     now = new Date(now.getTime() + 2000);
     const actor = await attempt(PASSWORD);
     expect(actor.role).toBe('caseworker');
@@ -139,7 +139,7 @@ describe.each(backends())('accounts on %s', (backend) => {
     const now = new Date('2031-06-01T12:00:00Z');
     const seconds = now.getTime() / 1000;
     const creds = { email: 'totp@example.org', password: PASSWORD };
-    await expect(authenticate(store.db, creds, now)).rejects.toThrow(/TOTP code is required/);
+    await expect(authenticate(store.db, creds, now)).rejects.toThrow('wrong e-mail, password or TOTP code');
     await expect(
       authenticate(store.db, { ...creds, totpCode: totp(key, seconds - 90) }, now),
     ).rejects.toThrow(Unauthenticated);
@@ -160,6 +160,137 @@ describe.each(backends())('accounts on %s', (backend) => {
       ['totp@example.org'],
     );
     expect(Buffer.from(row!.totp_secret_sealed).includes(Buffer.from(key))).toBe(false);
+  });
+
+  it('counts concurrent guesses before checking them: a burst cannot outrun the lock', async () => {
+    await aUser(store.db, setup.admin, 'burst@example.org', 'caseworker');
+    const now = new Date('2032-01-01T00:00:00Z');
+    const attempt = (password: string) =>
+      authenticate(store.db, { email: 'burst@example.org', password }, now);
+    const burst = [...Array.from({ length: 9 }, (_, i) => `wrong guess number ${i}`), PASSWORD];
+    const results = await Promise.allSettled(burst.map(attempt));
+    for (const result of results) {
+      if (result.status === 'rejected') expect(result.reason).toBeInstanceOf(Unauthenticated);
+    }
+    // The failure count at which the account first locks: no password may be checked beyond it.
+    let allowed = 1;
+    while (lockDuration(allowed) === 0) allowed += 1;
+    const [user] = await store.db.query<{ id: string; locked_until: Date | null }>(
+      'select id, locked_until from users where email = $1',
+      ['burst@example.org'],
+    );
+    const denied = (await auditRows(store.db, 'auth.login')).filter(
+      (row) => row.record_id === user!.id && row.outcome === 'denied',
+    );
+    // Which attempt the database serves first varies (PostgreSQL pool), so the assertions hold for
+    // every order: each checked guess was within the allowance counted since the last success
+    // (before the fix all nine were checked, counting 1…9, and the right password then unlocked)…
+    const checked = denied.filter((row) => row.details.reason === 'password');
+    for (const row of checked) expect(row.details.failures).toBeLessThanOrEqual(allowed);
+    // …the others were refused without a check…
+    expect(denied.filter((row) => row.details.reason === 'locked').length).toBeGreaterThan(0);
+    expect(checked.length).toBeLessThan(9);
+    // …and unless the right password was among the allowed guesses, it was refused and the lock stands.
+    if (results.at(-1)?.status === 'rejected') {
+      expect(user!.locked_until!.getTime()).toBeGreaterThan(now.getTime());
+    }
+  });
+
+  it('accepts a TOTP code once even when two sign-ins race with it', async () => {
+    const user = await aUser(store.db, setup.admin, 'totp-race@example.org', 'investigator');
+    const key = base32Decode((await enableTotp(store.db, user)).secret);
+    const now = new Date('2031-07-01T12:00:00Z');
+    const creds = {
+      email: 'totp-race@example.org',
+      password: PASSWORD,
+      totpCode: totp(key, now.getTime() / 1000),
+    };
+    const results = await Promise.allSettled([
+      authenticate(store.db, creds, now),
+      authenticate(store.db, creds, now),
+    ]);
+    expect(results.filter((result) => result.status === 'fulfilled')).toHaveLength(1);
+    const refused = results.find((result) => result.status === 'rejected');
+    expect(refused?.reason).toBeInstanceOf(Unauthenticated);
+  });
+
+  it('answers disabled, locked and unknown accounts and a missing TOTP code alike, keeping the reason in the audit log', async () => {
+    const generic = 'wrong e-mail, password or TOTP code';
+    const now = new Date('2033-01-01T00:00:00Z');
+    await aUser(store.db, setup.admin, 'off@example.org', 'viewer');
+    await store.db.query('update users set disabled_at = $2 where email = $1', ['off@example.org', now]);
+    await aUser(store.db, setup.admin, 'shut@example.org', 'viewer');
+    await store.db.query('update users set failed_logins = $2, locked_until = $3 where email = $1', [
+      'shut@example.org',
+      LOCKOUT_THRESHOLD,
+      new Date(now.getTime() + 60_000),
+    ]);
+    const totpUser = await aUser(store.db, setup.admin, 'needs-code@example.org', 'viewer');
+    await enableTotp(store.db, totpUser);
+    for (const email of [
+      'off@example.org',
+      'shut@example.org',
+      'nobody-here@example.org',
+      'needs-code@example.org',
+    ]) {
+      const refusal = authenticate(store.db, { email, password: PASSWORD }, now);
+      await expect(refusal).rejects.toThrow(generic);
+      await expect(refusal).rejects.toBeInstanceOf(Unauthenticated);
+    }
+    const rows = await auditRows(store.db, 'auth.login');
+    const reasonFor = async (email: string) => {
+      const [row] = await store.db.query<{ id: string }>('select id from users where email = $1', [email]);
+      return rows.filter((audit) => audit.record_id === row!.id).at(-1)?.details.reason;
+    };
+    expect(await reasonFor('off@example.org')).toBe('disabled');
+    expect(await reasonFor('shut@example.org')).toBe('locked');
+    expect(await reasonFor('needs-code@example.org')).toBe('totp missing');
+    // A missing code counts as a failed attempt like a wrong one.
+    const [counted] = await store.db.query<{ failed_logins: number }>(
+      'select failed_logins from users where email = $1',
+      ['needs-code@example.org'],
+    );
+    expect(counted!.failed_logins).toBe(1);
+  });
+
+  it('a TOTP secret that no longer opens is a refused sign-in, not a crash', async () => {
+    const user = await aUser(store.db, setup.admin, 'stale-totp@example.org', 'viewer');
+    const key = base32Decode((await enableTotp(store.db, user)).secret);
+    await store.db.query('update users set totp_secret_sealed = $2 where email = $1', [
+      'stale-totp@example.org',
+      new Uint8Array(80).fill(7),
+    ]);
+    const now = new Date('2031-08-01T12:00:00Z');
+    await expect(
+      authenticate(
+        store.db,
+        { email: 'stale-totp@example.org', password: PASSWORD, totpCode: totp(key, now.getTime() / 1000) },
+        now,
+      ),
+    ).rejects.toBeInstanceOf(Unauthenticated);
+  });
+
+  it('recovery clears a TOTP secret sealed to the lost key, so the account can sign in again', async () => {
+    const user = await aUser(store.db, setup.admin, 'recover-totp@example.org', 'caseworker');
+    await enableTotp(store.db, user);
+    await resetPasswordWithRecoveryKey(
+      store.db,
+      {
+        recoveryKey: setup.init.recoveryKey,
+        email: 'recover-totp@example.org',
+        newPassword: 'another new passphrase',
+      },
+      FAST_KDF,
+    );
+    const actor = await authenticate(store.db, {
+      email: 'recover-totp@example.org',
+      password: 'another new passphrase',
+    });
+    expect(actor.role).toBe('caseworker');
+    const recovered = (await auditRows(store.db, 'user.recover')).filter(
+      (row) => row.record_id === user.userId,
+    );
+    expect(recovered.at(-1)).toMatchObject({ outcome: 'allowed', details: { totpCleared: true } });
   });
 
   it('the recovery key opens the organisation keys and restores a locked-out administrator', async () => {

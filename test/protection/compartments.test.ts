@@ -1,5 +1,5 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { Forbidden, InvalidInput } from '../../src/core/errors.ts';
+import { Conflict, Forbidden, InvalidInput } from '../../src/core/errors.ts';
 import { envelopeKeyId } from '../../src/crypto/envelope.ts';
 import { SealOpenFailed } from '../../src/crypto/seal.ts';
 import type { Actor } from '../../src/services/accountsActor.ts';
@@ -13,6 +13,7 @@ import {
 import { openSubmission, sealAndStoreSubmission } from '../../src/services/intake.ts';
 import { addPerson, findPersonsByName, readPersons, showPerson } from '../../src/services/persons.ts';
 import { openPersonFields } from '../../src/services/personsSealing.ts';
+import type { Db, Queryable } from '../../src/store/db.ts';
 import { personsRepository } from '../../src/store/personsRepository.ts';
 import { backends, openTestStore, type TestStore } from '../support/stores.ts';
 import { anOrganisation, aUser, auditRows } from './fixtures.ts';
@@ -128,12 +129,38 @@ describe.each(backends())('compartments and persons on %s', (backend) => {
     expect(received[0]).toMatchObject({ actor: 'public' });
   });
 
+  it('refuses a person sealed under a key that was rotated before the insert, and keeps none', async () => {
+    // A store whose first transaction (addPerson's insert, after sealing) starts only after a rotation.
+    let rotateFirst = true;
+    const racing: Db = {
+      kind: store.db.kind,
+      query: <Row>(sql: string, params?: Parameters<Db['query']>[1]) => store.db.query<Row>(sql, params),
+      exec: (sql: string) => store.db.exec(sql),
+      close: () => store.db.close(),
+      async transaction<T>(work: (tx: Queryable) => Promise<T>): Promise<T> {
+        if (rotateFirst) {
+          rotateFirst = false;
+          await rotateCompartmentKey(store.db, admin, undefined);
+        }
+        return store.db.transaction(work);
+      },
+    };
+    const before = await personsRepository(store.db).count();
+    await expect(addPerson(racing, admin, { name: 'Sealed Too Early' })).rejects.toThrow(Conflict);
+    expect(rotateFirst).toBe(false);
+    expect(await personsRepository(store.db).count()).toBe(before);
+    // Tried again, it is sealed under the new key.
+    const retried = await addPerson(store.db, admin, { name: 'Sealed Too Early' });
+    expect((await showPerson(store.db, admin, retried.code)).name).toBe('Sealed Too Early');
+  });
+
   it('records every change and read without a protected value in the audit log', async () => {
     const rows = await store.db.query<{ text: string }>(
       'select row_to_json(a)::text as text from audit_log a',
     );
     const all = rows.map((row) => row.text).join('\n');
     for (const secret of [
+      'Sealed Too Early',
       'Case Person',
       'case@example.net',
       'Ibragim',

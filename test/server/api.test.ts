@@ -446,6 +446,37 @@ describe.each(backends())('HTTP API on %s', (backend) => {
       }
     });
 
+    it('behind the proxy, rate-limits by the address the proxy saw, not one the client wrote', async () => {
+      const proxied = await testServer(api.store, { trustProxy: true, signInPerMinute: 3 });
+      try {
+        const statuses: number[] = [];
+        for (let i = 1; i <= 5; i++) {
+          const response = await proxied.inject({
+            method: 'POST',
+            url: '/api/session',
+            payload: { email: 'nobody@example.org', password: 'wrong password here' },
+            cookies: { attest_csrf: CSRF },
+            // The client forges a fresh leftmost address each time; our proxy appends the real one.
+            headers: { 'x-csrf-token': CSRF, 'x-forwarded-for': `${i}.6.6.6, 10.0.0.1` },
+          });
+          statuses.push(response.statusCode);
+        }
+        expect(statuses.slice(0, 3)).not.toContain(429);
+        expect(statuses.slice(3)).toEqual([429, 429]);
+        // Another client, as our proxy saw it, still has its own allowance (not one shared bucket).
+        const other = await proxied.inject({
+          method: 'POST',
+          url: '/api/session',
+          payload: { email: 'nobody@example.org', password: 'wrong password here' },
+          cookies: { attest_csrf: CSRF },
+          headers: { 'x-csrf-token': CSRF, 'x-forwarded-for': '6.6.6.6, 10.0.0.2' },
+        });
+        expect(other.statusCode).not.toBe(429);
+      } finally {
+        await proxied.close();
+      }
+    });
+
     it('logs no password, token, cookie or search query', async () => {
       const lines: string[] = [];
       const logStream = new Writable({

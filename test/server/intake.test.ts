@@ -8,6 +8,8 @@ import { Writable } from 'node:stream';
 import sodium from 'libsodium-wrappers';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { initOrganisation } from '../../src/services/accounts.ts';
+import { verifyAudit } from '../../src/services/audit.ts';
+import { storeSealedSubmission } from '../../src/services/intake.ts';
 import type { Role } from '../../src/services/policies.ts';
 import { auditRows } from '../protection/fixtures.ts';
 import { backends } from '../support/stores.ts';
@@ -139,6 +141,35 @@ describe.each(backends())('public intake on %s', (backend) => {
     const id = items.find((item: { id: string }) => item.id !== submissionId).id;
     const opened = (await api.as('investigator', { method: 'POST', url: `/api/intake/${id}/open` })).json();
     expect(opened).toMatchObject({ report: null, text: '"just words"' });
+  });
+
+  it('dates the audit entry of a receipt to the minute only, and the chain still verifies', async () => {
+    // An entry before it in the same minute has a later time than the receipt's; order is by seq.
+    expect((await submit(api, await sealedReport(api), '192.0.2.60')).statusCode).toBe(202);
+    const rows = await api.store.db.query<{ seq: number; at: Date }>(
+      "select seq, at from audit_log where action = 'intake.receive' order by seq",
+    );
+    expect(rows.length).toBeGreaterThanOrEqual(2);
+    for (const row of rows) {
+      const at = new Date(row.at);
+      expect([at.getUTCSeconds(), at.getUTCMilliseconds()], `seq ${row.seq}`).toEqual([0, 0]);
+    }
+    expect(await verifyAudit(api.store.db)).toMatchObject({ ok: true });
+  });
+
+  it('answers 409 for a stored submission that does not open, and audits the attempt', async () => {
+    // Bytes past the size check that were never sealed to the organisation's key.
+    const junk = await storeSealedSubmission(api.store.db, new Uint8Array(200).fill(7));
+    const response = await api.as('investigator', { method: 'POST', url: `/api/intake/${junk.id}/open` });
+    expect(response.statusCode).toBe(409);
+    expect(response.json().error).toBe('conflict');
+    const audited = await auditRows(api.store.db, 'intake.open');
+    expect(audited.at(-1)).toMatchObject({
+      record_id: junk.id,
+      outcome: 'denied',
+      details: { reason: 'cannot open' },
+    });
+    expect(await verifyAudit(api.store.db)).toMatchObject({ ok: true });
   });
 
   it('turns away other media types, bad bodies, a changed key and oversize bodies, storing nothing', async () => {
