@@ -49,7 +49,7 @@ function stripJpeg(input: Uint8Array, keepIcc: boolean): StrippedImage {
   for (;;) {
     if (offset >= input.length) invalid('JPEG ends before its end-of-image marker');
     if (input[offset] !== 0xff) invalid(`JPEG segment expected at byte ${offset}`);
-    // Fill bytes: any number of 0xFF may precede a marker.
+    // Fill bytes: a marker may be preceded by any number of 0xFF.
     while (input[offset + 1] === 0xff) offset += 1;
     const marker = input[offset + 1];
     if (marker === undefined) invalid('JPEG ends inside a marker');

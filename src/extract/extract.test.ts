@@ -22,7 +22,7 @@ function assertWellFormed(text: string, result: Suggestions): void {
   }
 }
 
-describe('extract: any input', () => {
+describe('extract on arbitrary input', () => {
   it('returns well-formed, deterministic suggestions for arbitrary text in every language', () => {
     fc.assert(
       fc.property(

@@ -65,7 +65,7 @@ describe('language at scale', () => {
   // A bound on the whole run comes from the test timeout, not from a timed assertion.
   it('handles ten megabytes of news', () => {
     const text = tenMegabytesOfNews();
-    // Five languages in turn: any of them is a fair answer, 'und' is not.
+    // Five languages in turn: each of them is a fair answer, 'und' is not.
     expect(['pt', 'en', 'es', 'ru', 'fr']).toContain(detectLanguage(text));
   }, 180_000);
 });

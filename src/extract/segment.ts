@@ -36,7 +36,7 @@ interface Abbreviations {
 
 const abbreviationsFor = perLanguage((code): Abbreviations => {
   const pack = packFor(code);
-  // Unknown language: any language's abbreviation is more likely an abbreviation than a sentence end.
+  // Unknown language: an abbreviation of some language is more likely an abbreviation than a sentence end.
   const packs = pack ? [pack] : languagePacks;
   return {
     noBreak: new Set(packs.flatMap((p) => p.segment.noBreakAbbreviations)),
