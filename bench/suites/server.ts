@@ -39,11 +39,12 @@ async function seed(db: Db, incidents: number): Promise<string[]> {
     `(substr(md5(${expr}), 1, 8) || '-' || substr(md5(${expr}), 9, 4) || '-4' || substr(md5(${expr}), 14, 3) || '-8' || substr(md5(${expr}), 18, 3) || '-' || substr(md5(${expr}), 21, 12))::uuid`;
   await db.exec(`
     insert into sources (id, sha256, byte_size, media_type, file_name, title, url, published_on, language, text,
-                         search_config, search, captured_by, suggestions)
+                         search_config, search, search_lead, captured_by, suggestions)
     select ${uuid(`'s' || g`)}, encode(sha256(('source ' || g)::bytea), 'hex'), 200, 'text/plain', 'bench-' || g || '.txt',
            'Relatório ' || g, 'https://outlet' || (g % 40) || '.example.org/' || g, date '2015-01-01' + (g % 3000), 'pt',
            'Cinco ativistas foram presos em Moscou na quinta-feira. A polícia negou as detenções. Relatório ' || g,
            'attest_pt', to_tsvector('attest_pt', 'Cinco ativistas foram presos em Moscou na quinta-feira. A polícia negou as detenções.'),
+           to_tsvector('attest_pt', 'Cinco ativistas foram presos em Moscou na quinta-feira. A polícia negou as detenções.'),
            'bench', '{"language":"pt","published":null,"pii":[],"events":[],"claims":[],"interventions":[]}'
       from generate_series(1, ${sources}) g;
 

@@ -13,6 +13,7 @@ import { search } from '../../src/services/search.ts';
 import { sha256Hex } from '../../src/store/fileStore.ts';
 import { openStore, type Store } from '../../src/store/openStore.ts';
 import { searchConfigFor } from '../../src/store/searchConfig.ts';
+import { LEAD_CHARACTERS } from '../../src/store/sources.ts';
 import { generateNewsTexts } from '../corpus.ts';
 import { atLeast, atMost, type BenchRow, type BenchSuite, peakRssMiB, percentile } from '../harness.ts';
 
@@ -120,9 +121,10 @@ async function bulkLoadSources(store: Store, count: number): Promise<void> {
     });
     await store.db.query(
       `insert into sources (id, sha256, byte_size, media_type, encoding, file_name, language, text, search_config, search,
-         captured_by, suggestions)
+         search_lead, captured_by, suggestions)
        select r.id::uuid, r.sha256, length(r.text), 'text/plain', 'utf-8', 'bulk.txt', r.lang, r.text, r.cfg::regconfig,
-              to_tsvector(r.cfg::regconfig, r.text), 'bench', '{}'::jsonb
+              to_tsvector(r.cfg::regconfig, r.text), to_tsvector(r.cfg::regconfig, left(r.text, ${LEAD_CHARACTERS})),
+              'bench', '{}'::jsonb
          from unnest($1::text[], $2::text[], $3::text[], $4::text[], $5::text[]) as r(id, sha256, text, lang, cfg)`,
       [
         rows.map((r) => r.id),

@@ -3,6 +3,9 @@ import type { Suggestions } from '../core/suggestions.ts';
 import type { Queryable } from './db.ts';
 import { searchConfigFor } from './searchConfig.ts';
 
+/** How much of a source's text ranks it: about a news lead paragraph. */
+export const LEAD_CHARACTERS = 1000;
+
 export interface NewSource {
   id: string;
   sha256: string;
@@ -72,9 +75,11 @@ export function sourcesRepository(db: Queryable) {
     async insertUnlessPresent(source: NewSource): Promise<{ id: string; duplicate: boolean }> {
       const inserted = await db.query<{ id: string }>(
         `insert into sources (id, sha256, byte_size, media_type, encoding, file_name, title, url, published_on,
-           language, text, search_config, search, captured_by, suggestions, warnings)
+           language, text, search_config, search, search_lead, captured_by, suggestions, warnings)
          values ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12::regconfig,
            setweight(to_tsvector($12::regconfig, coalesce($7, '')), 'A') || setweight(to_tsvector($12::regconfig, $11), 'B'),
+           setweight(to_tsvector($12::regconfig, coalesce($7, '')), 'A')
+             || setweight(to_tsvector($12::regconfig, left($11, ${LEAD_CHARACTERS})), 'B'),
            $13, $14::jsonb, $15::jsonb)
          on conflict (sha256) do nothing
          returning id`,

@@ -33,6 +33,9 @@ create table sources (
   text text not null,
   search_config regconfig not null,
   search tsvector not null,
+  -- Title and lead paragraph only: ranking reads this small vector, so a common word matching
+  -- thousands of sources never detoasts their full vectors (the GIN index answers the match).
+  search_lead tsvector not null default ''::tsvector,
   captured_by text not null,
   captured_at timestamptz not null default now(),
   -- Reliability of the origin (A–F) and of the content (1–6), as in intelligence grading.
