@@ -6,33 +6,14 @@ import { execFile } from 'node:child_process';
 import { readdirSync, readFileSync, statSync } from 'node:fs';
 import { join } from 'node:path';
 import { promisify } from 'node:util';
-import { repoRoot } from '../support/paths.ts';
+import { type CliResult, runCli } from '../support/cli.ts';
+
+export type { CliResult };
 
 const run = promisify(execFile);
 
-export interface CliResult {
-  code: number;
-  stdout: string;
-  stderr: string;
-}
-
-export async function attest(args: string[], env: Record<string, string | undefined>): Promise<CliResult> {
-  const childEnv: NodeJS.ProcessEnv = { PATH: process.env.PATH, HOME: process.env.HOME, ...env };
-  try {
-    const { stdout, stderr } = await run('node', [join(repoRoot, 'bin/attest.js'), ...args], {
-      env: childEnv,
-      cwd: repoRoot,
-      maxBuffer: 16 * 1024 * 1024,
-    });
-    return { code: 0, stdout, stderr };
-  } catch (error) {
-    const failed = error as { code?: number; stdout?: string; stderr?: string };
-    return {
-      code: typeof failed.code === 'number' ? failed.code : -1,
-      stdout: failed.stdout ?? '',
-      stderr: failed.stderr ?? '',
-    };
-  }
+export function attest(args: string[], env: Record<string, string | undefined>): Promise<CliResult> {
+  return runCli(args, { env });
 }
 
 /** Every file under `dir`, recursively, with its bytes. */

@@ -14,10 +14,12 @@ export function runCli(
   options: { env?: Record<string, string | undefined>; cwd?: string; input?: string } = {},
 ) {
   return new Promise<CliResult>((resolve, reject) => {
+    // A clean environment: a developer's own ATTEST_USER, ATTEST_DATA or DATABASE_URL must never
+    // leak into a test's command.
     const env: NodeJS.ProcessEnv = {
-      ...process.env,
-      ATTEST_DATA: undefined,
-      DATABASE_URL: undefined,
+      PATH: process.env.PATH,
+      HOME: process.env.HOME,
+      TMPDIR: process.env.TMPDIR,
       ...options.env,
     };
     for (const key of Object.keys(env)) if (env[key] === undefined) delete env[key];
