@@ -11,37 +11,10 @@ import { type Actor, releaseActor } from '../../services/accountsActor.ts';
 import { authenticate, enableTotp } from '../../services/accountsLogin.ts';
 import type { Db } from '../../store/db.ts';
 import { type Command, type CommandIo, stringOption, writeJson } from '../command.ts';
+import { promptHidden } from '../promptHidden.ts';
 import { DATA_OPTION, withStore } from '../storeOption.ts';
 
-type TtyInput = NodeJS.ReadableStream & { isTTY?: boolean; setRawMode?: (mode: boolean) => void };
-
-/** Reads a line from the terminal without echoing it. */
-function promptHidden(io: CommandIo, prompt: string): Promise<string> {
-  const input = io.stdin as TtyInput;
-  io.stderr.write(prompt);
-  return new Promise((resolve, reject) => {
-    let value = '';
-    const done = (error?: Error) => {
-      input.setRawMode?.(false);
-      input.removeListener('data', onData);
-      input.pause();
-      io.stderr.write('\n');
-      if (error) reject(error);
-      else resolve(value);
-    };
-    const onData = (chunk: Buffer | string) => {
-      for (const char of chunk.toString('utf8')) {
-        if (char === '\r' || char === '\n') return done();
-        if (char === '\u0003') return done(new UsageError('cancelled'));
-        if (char === '\u007f' || char === '\b') value = value.slice(0, -1);
-        else value += char;
-      }
-    };
-    input.setRawMode?.(true);
-    input.resume();
-    input.on('data', onData);
-  });
-}
+type TtyInput = NodeJS.ReadableStream & { isTTY?: boolean };
 
 const secretFromEnv = z.string().min(1).optional();
 
@@ -54,10 +27,12 @@ export async function readPassword(
 ): Promise<string> {
   const fromEnv = secretFromEnv.safeParse(io.env[envName]);
   if (fromEnv.success && fromEnv.data) return fromEnv.data;
-  if (!(io.stdin as TtyInput).isTTY)
+  // Inside `attest serve` the question goes back to the terminal of the command that sent it.
+  const ask = io.promptHidden ?? ((question: string) => promptHidden(io, question));
+  if (!io.promptHidden && !(io.stdin as TtyInput).isTTY)
     throw new UsageError(`set ${envName} (no terminal to ask for the password)`);
-  const first = await promptHidden(io, prompt);
-  if (confirm && (await promptHidden(io, 'Repeat it: ')) !== first)
+  const first = await ask(prompt);
+  if (confirm && (await ask('Repeat it: ')) !== first)
     throw new InvalidInput('password', 'the two entries differ');
   return first;
 }

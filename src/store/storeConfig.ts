@@ -1,0 +1,19 @@
+/** Where the store is: the data directory, and PostgreSQL when DATABASE_URL is set. Kept free of
+ * database imports so commands that only need the path start fast. */
+import { resolve } from 'node:path';
+
+export interface StoreConfig {
+  dataDir: string;
+  databaseUrl?: string | undefined;
+}
+
+/** Reads --data, ATTEST_DATA and DATABASE_URL; the flag wins over the environment. */
+export function storeConfigFrom(
+  dataOption: string | undefined,
+  env: NodeJS.ProcessEnv,
+  cwd: string,
+): StoreConfig {
+  const dataDir = resolve(cwd, dataOption ?? env.ATTEST_DATA ?? 'attest-data');
+  const databaseUrl = env.DATABASE_URL?.trim() || undefined;
+  return { dataDir, databaseUrl };
+}
