@@ -2,7 +2,8 @@
  * Opens storage as configured: PGlite in the data directory by default, PostgreSQL when
  * DATABASE_URL is set (preserved files still go to the data directory). Migrates on open.
  */
-import { existsSync, renameSync, rmSync } from 'node:fs';
+import { closeSync, existsSync, fsyncSync, openSync, renameSync, rmSync } from 'node:fs';
+import { dirname } from 'node:path';
 import { StorageUnavailable } from '../core/errors.ts';
 import { type DataDirLayout, prepareDataDir } from './dataDir.ts';
 import { type DataDirLock, lockDataDir } from './dataDirLock.ts';
@@ -13,6 +14,7 @@ import { openPgliteDb } from './pgliteDb.ts';
 import { loadBuiltTemplate } from './pgliteTemplate.ts';
 import { openPostgresDb } from './postgresDb.ts';
 import type { StoreConfig } from './storeConfig.ts';
+import { extractTar, flushFiles } from './tarball.ts';
 
 export interface Store {
   db: Db;
@@ -79,8 +81,18 @@ async function createDatabaseDir(database: string): Promise<void> {
   const building = `${database}.new`;
   rmSync(building, { recursive: true, force: true });
   const template = loadBuiltTemplate();
-  const db = await openPgliteDb({ dataDir: building, ...(template ? { template } : {}) });
-  await migrate(db);
-  await db.close();
+  if (template) flushFiles(building, extractTar(template, building));
+  else await (await openPgliteDb({ dataDir: building })).close();
   renameSync(building, database);
+  syncDirectory(dirname(database));
+}
+
+/** Makes a rename in `directory` durable. */
+function syncDirectory(directory: string): void {
+  const fd = openSync(directory, 'r');
+  try {
+    fsyncSync(fd);
+  } finally {
+    closeSync(fd);
+  }
 }
