@@ -1,8 +1,9 @@
 /**
  * Using the organisation recovery key: when an administrator has lost their password (and with it
  * their private key), the recovery key opens the organisation compartment keys, and this gives the
- * account a new password and key pair holding them again. Case compartments the account belonged to
- * are NOT recovered — their keys were sealed only to members — so another member must add them back.
+ * account a new password and key pair holding them again (if its role holds keys at all). Case
+ * compartments the account belonged to are NOT recovered — their keys were sealed only to members —
+ * so another member must add them back.
  */
 import { NotFound, Unauthenticated } from '../core/errors.ts';
 import type { KdfParams } from '../crypto/passwords.ts';
@@ -25,6 +26,7 @@ import { usersRepository } from '../store/usersRepository.ts';
 import { newCredentials } from './accounts.ts';
 import { appendAudit, recordAudit } from './audit.ts';
 import { wipeKeys } from './compartments.ts';
+import { holdsCompartmentKeys } from './policies.ts';
 
 /** Every organisation compartment key, opened with the recovery key. Caller wipes them. */
 export async function openOrganisationKeysWithRecovery(
@@ -94,7 +96,9 @@ export async function resetPasswordWithRecoveryKey(
       // The old private key is gone: every key sealed to the old public key is now useless to them.
       await compartments.removeAllMembershipsOf(user.id);
       await sessionsRepository(tx).deleteForUser(user.id);
-      for (const key of keys) {
+      // The role is read again under this transaction: a role changed meanwhile decides.
+      const role = (await users.findByIdForUpdate(user.id))!.role;
+      for (const key of holdsCompartmentKeys(role) ? keys : []) {
         await compartments.addMemberKey(
           organisation.compartmentId,
           key.id,

@@ -16,7 +16,7 @@ import { usersRepository } from '../store/usersRepository.ts';
 import type { Actor } from './accountsActor.ts';
 import { appendAudit, recordAudit } from './audit.ts';
 import { resealCompartmentValues } from './compartmentsReseal.ts';
-import { type Action, authorize } from './policies.ts';
+import { type Action, authorize, holdsCompartmentKeys, type Role } from './policies.ts';
 
 export function wipeKeys(keys: Iterable<SymmetricKey>): void {
   for (const key of keys) wipe(key.bytes);
@@ -130,6 +130,11 @@ async function findUser(db: Queryable, email: string) {
   return user;
 }
 
+function refuseKeylessRole(role: Role): void {
+  if (!holdsCompartmentKeys(role))
+    throw new InvalidInput('member', `the role ${role} holds no compartment keys; change the role first`);
+}
+
 /** Gives `email` every key of the compartment the actor holds, so they can read old values too. */
 export async function addCompartmentMember(
   db: Db,
@@ -139,12 +144,15 @@ export async function addCompartmentMember(
 ): Promise<void> {
   const compartment = await resolveCompartment(db, compartmentCode);
   const member = await findUser(db, email);
+  refuseKeylessRole(member.role);
   const keys = await keysForAction(db, actor, 'compartment.addMember', compartment, {
     recordType: 'compartment',
     recordId: compartment.code,
   });
   try {
     await db.transaction(async (tx) => {
+      // Locked so a concurrent role change cannot take keys away before these land.
+      refuseKeylessRole((await usersRepository(tx).findByIdForUpdate(member.id))!.role);
       const compartments = compartmentsRepository(tx);
       for (const key of keys) {
         await compartments.addMemberKey(
@@ -222,7 +230,7 @@ export async function rotateCompartmentKey(
  * organisation compartment); every value re-sealed under it. Old key ids stay wrapped for remaining
  * members, so anything sealed elsewhere under them (exports, backups) remains readable to them.
  */
-async function rotateWithin(
+export async function rotateWithin(
   tx: Queryable,
   actor: Actor,
   compartment: CompartmentRow,
