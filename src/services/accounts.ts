@@ -26,7 +26,7 @@ import { organisationsRepository } from '../store/organisationsRepository.ts';
 import { type NewUser, normaliseEmail, ROLES, type Role, usersRepository } from '../store/usersRepository.ts';
 import type { Actor } from './accountsActor.ts';
 import { appendAudit } from './audit.ts';
-import { keysForAction, resolveCompartment, wipeKeys } from './compartments.ts';
+import { keysForAction, resolveCompartment, sealKeysToMember, wipeKeys } from './compartments.ts';
 import { ORGANISATION_KEY_CONTEXT } from './compartmentsReseal.ts';
 import { holdsCompartmentKeys } from './policies.ts';
 
@@ -184,16 +184,8 @@ export async function addUser(
       if (await usersRepository(tx).findByEmail(email))
         throw new Conflict(`a user with e-mail ${email} already exists`);
       await usersRepository(tx).insert({ id, email, role, ...credentials.row });
-      const compartments = compartmentsRepository(tx);
       const granted = holdsCompartmentKeys(role) ? keys : [];
-      for (const key of granted) {
-        await compartments.addMemberKey(
-          compartment.id,
-          key.id,
-          id,
-          sealToPublicKey(key.bytes, credentials.row.publicKey),
-        );
-      }
+      await sealKeysToMember(tx, compartment.id, granted, { id, publicKey: credentials.row.publicKey });
       await appendAudit(tx, {
         actor: actor.userId,
         action: 'user.add',

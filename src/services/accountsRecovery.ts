@@ -11,13 +11,7 @@ import { KDF_PARAMS } from '../crypto/passwords.ts';
 import { parseRecoveryKey, recoveryKeyPair } from '../crypto/recoveryKey.ts';
 import type { SymmetricKey } from '../crypto/seal.ts';
 import { wipe } from '../crypto/sodium.ts';
-import {
-  type KeyPair,
-  openSealedWithKeyPair,
-  sealToPublicKey,
-  UnwrapFailed,
-  wipeKeyPair,
-} from '../crypto/userKeys.ts';
+import { type KeyPair, openSealedWithKeyPair, UnwrapFailed, wipeKeyPair } from '../crypto/userKeys.ts';
 import { compartmentsRepository } from '../store/compartmentsRepository.ts';
 import type { Db, Queryable } from '../store/db.ts';
 import { organisationsRepository } from '../store/organisationsRepository.ts';
@@ -25,7 +19,7 @@ import { sessionsRepository } from '../store/sessionsRepository.ts';
 import { usersRepository } from '../store/usersRepository.ts';
 import { newCredentials } from './accounts.ts';
 import { appendAudit, recordAudit } from './audit.ts';
-import { wipeKeys } from './compartments.ts';
+import { sealKeysToMember, wipeKeys } from './compartments.ts';
 import { holdsCompartmentKeys } from './policies.ts';
 
 /** Every organisation compartment key, opened with the recovery key. Caller wipes them. */
@@ -98,14 +92,8 @@ export async function resetPasswordWithRecoveryKey(
       await sessionsRepository(tx).deleteForUser(user.id);
       // The role is read again under this transaction: a role changed meanwhile decides.
       const role = (await users.findByIdForUpdate(user.id))!.role;
-      for (const key of holdsCompartmentKeys(role) ? keys : []) {
-        await compartments.addMemberKey(
-          organisation.compartmentId,
-          key.id,
-          user.id,
-          sealToPublicKey(key.bytes, publicKey),
-        );
-      }
+      const granted = holdsCompartmentKeys(role) ? keys : [];
+      await sealKeysToMember(tx, organisation.compartmentId, granted, { id: user.id, publicKey });
       await appendAudit(tx, {
         actor: 'recovery',
         action: 'user.recover',

@@ -9,7 +9,6 @@
  */
 import { Conflict, InvalidInput, NotFound } from '../core/errors.ts';
 import type { SymmetricKey } from '../crypto/seal.ts';
-import { sealToPublicKey } from '../crypto/userKeys.ts';
 import { type CompartmentRow, compartmentsRepository } from '../store/compartmentsRepository.ts';
 import type { Db, Queryable } from '../store/db.ts';
 import { usersRepository } from '../store/usersRepository.ts';
@@ -20,6 +19,7 @@ import {
   keysForAction,
   resolveCompartment,
   rotateWithin,
+  sealKeysToMember,
   unlockCompartmentKeys,
   wipeKeys,
 } from './compartments.ts';
@@ -89,14 +89,7 @@ export async function changeUserRole(
       if (!before && after) {
         if ((await compartments.currentKeyIdForShare(organisation.id)) !== organisation.currentKeyId)
           throw new Conflict('the organisation key changed meanwhile; try again');
-        for (const key of organisationKeys) {
-          await compartments.addMemberKey(
-            organisation.id,
-            key.id,
-            user.id,
-            sealToPublicKey(key.bytes, user.publicKey),
-          );
-        }
+        await sealKeysToMember(tx, organisation.id, organisationKeys, user);
         change.keysGranted = organisationKeys.length;
       }
       if (before && !after) {

@@ -22,6 +22,23 @@ export function wipeKeys(keys: Iterable<SymmetricKey>): void {
   for (const key of keys) wipe(key.bytes);
 }
 
+/** Seals each key to the member's public key: no password of theirs is needed to give them keys. */
+export async function sealKeysToMember(
+  tx: Queryable,
+  compartmentId: string,
+  keys: SymmetricKey[],
+  member: { id: string; publicKey: Uint8Array },
+): Promise<void> {
+  const compartments = compartmentsRepository(tx);
+  for (const key of keys)
+    await compartments.addMemberKey(
+      compartmentId,
+      key.id,
+      member.id,
+      sealToPublicKey(key.bytes, member.publicKey),
+    );
+}
+
 /** Every key of the compartment the actor holds (current first), unwrapped. Empty if not a member. */
 export async function unlockCompartmentKeys(
   db: Queryable,
@@ -153,15 +170,7 @@ export async function addCompartmentMember(
     await db.transaction(async (tx) => {
       // Locked so a concurrent role change cannot take keys away before these land.
       refuseKeylessRole((await usersRepository(tx).findByIdForUpdate(member.id))!.role);
-      const compartments = compartmentsRepository(tx);
-      for (const key of keys) {
-        await compartments.addMemberKey(
-          compartment.id,
-          key.id,
-          member.id,
-          sealToPublicKey(key.bytes, member.publicKey),
-        );
-      }
+      await sealKeysToMember(tx, compartment.id, keys, member);
       await appendAudit(tx, {
         actor: actor.userId,
         action: 'compartment.addMember',

@@ -12,6 +12,7 @@ import { openSealedWithKeyPair, sealToPublicKey, unwrapSecret } from '../../src/
 import { PRIVATE_KEY_PURPOSE } from '../../src/services/accounts.ts';
 import type { Actor } from '../../src/services/accountsActor.ts';
 import { authenticate } from '../../src/services/accountsLogin.ts';
+import { resetPasswordWithRecoveryKey } from '../../src/services/accountsRecovery.ts';
 import { changeUserRole } from '../../src/services/accountsRoles.ts';
 import {
   addCompartmentMember,
@@ -29,7 +30,7 @@ import { toBytes } from '../../src/store/db.ts';
 import { listMigrations, migrate } from '../../src/store/migrate.ts';
 import { PROTECTED_PERSON_FIELDS } from '../../src/store/personsRepository.ts';
 import { backends, openTestStore, type TestStore } from '../support/stores.ts';
-import { anOrganisation, aUser, auditRows, PASSWORD } from './fixtures.ts';
+import { anOrganisation, aUser, auditRows, FAST_KDF, PASSWORD } from './fixtures.ts';
 
 /** Every bytea value of every table in the schema, read with plain SQL. */
 async function everyByteString(db: Db): Promise<Uint8Array[]> {
@@ -129,9 +130,12 @@ describe.each(backends())('keys follow roles on %s', (backend) => {
   let admin: Actor;
   let investigator: Actor;
   let caseCode: string;
+  let recoveryKey: string;
   beforeAll(async () => {
     store = await openTestStore(backend);
-    ({ admin } = await anOrganisation(store.db));
+    let init: Awaited<ReturnType<typeof anOrganisation>>['init'];
+    ({ admin, init } = await anOrganisation(store.db));
+    recoveryKey = init.recoveryKey;
     investigator = await aUser(store.db, admin, 'ivan@example.org', 'investigator');
     await aUser(store.db, admin, 'vera@example.org', 'viewer');
     await aUser(store.db, admin, 'ana@example.org', 'analyst');
@@ -164,6 +168,12 @@ describe.each(backends())('keys follow roles on %s', (backend) => {
        where u.role in ('viewer', 'analyst')`,
     );
     expect(keyless[0]!.n).toBe(0);
+  });
+
+  it('gives a keyless role no key on a password reset with the recovery key', async () => {
+    const input = { recoveryKey, email: 'vera@example.org', newPassword: PASSWORD };
+    await resetPasswordWithRecoveryKey(store.db, input, FAST_KDF);
+    expect(await attack(store.db, 'vera@example.org')).toEqual([]);
   });
 
   it('refuses to add a keyless role to a compartment', async () => {
