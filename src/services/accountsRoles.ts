@@ -5,7 +5,8 @@
  * user's is needed, as when a member is added to a compartment. A role that loses it loses every
  * compartment key it held, and each of those compartments whose key the administrator holds is
  * rotated, so copies the user kept open nothing re-sealed or new (as when a member is removed).
- * Case compartments are never given by a role change: their members add people.
+ * Case compartments are never given by a role change: their members add people. A change that
+ * would leave a compartment with no member is refused: its key would be lost, and its records.
  */
 import { Conflict, InvalidInput, NotFound } from '../core/errors.ts';
 import type { SymmetricKey } from '../crypto/seal.ts';
@@ -94,6 +95,16 @@ export async function changeUserRole(
       }
       if (before && !after) {
         const held = await compartments.compartmentsOf(user.id);
+        for (const compartment of held) {
+          const others = (await compartments.currentMembers(compartment.id)).filter(
+            (m) => m.userId !== user.id,
+          );
+          // Case keys exist only sealed to members: taking the last member's would lose the case.
+          if (others.length === 0)
+            throw new Conflict(
+              `${user.email} is the only member of ${compartment.code}; add another member before changing the role`,
+            );
+        }
         await compartments.removeAllMembershipsOf(user.id);
         for (const compartment of held) {
           change.revoked.push(compartment.code);

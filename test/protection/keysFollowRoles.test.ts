@@ -5,7 +5,7 @@
  * found is tried on every person field and on the organisation's intake key.
  */
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { Forbidden, InvalidInput } from '../../src/core/errors.ts';
+import { Conflict, Forbidden, InvalidInput } from '../../src/core/errors.ts';
 import { deriveKeyFromPassword, type KdfParams } from '../../src/crypto/passwords.ts';
 import { openBytes, openText } from '../../src/crypto/seal.ts';
 import { openSealedWithKeyPair, sealToPublicKey, unwrapSecret } from '../../src/crypto/userKeys.ts';
@@ -221,6 +221,22 @@ describe.each(backends())('keys follow roles on %s', (backend) => {
       },
     ]);
     expect((await auditRows(store.db, 'compartment.rotate')).at(-1)?.record_id).toBe(organisation.code);
+  });
+
+  it('refuses a demotion that would leave a case with no member, and changes nothing', async () => {
+    const carla = await aUser(store.db, admin, 'carla@example.org', 'caseworker');
+    const { code } = await createCaseCompartment(store.db, carla);
+    await addPerson(store.db, carla, { name: 'Only Carla Knows', compartment: code });
+    const rowsBefore = await membershipRows(store.db, carla.userId);
+    const change = changeUserRole(store.db, admin, { user: { email: 'carla@example.org' }, role: 'analyst' });
+    await expect(change).rejects.toThrow(Conflict);
+    await expect(change).rejects.toThrow(`carla@example.org is the only member of ${code}`);
+    expect(await membershipRows(store.db, carla.userId)).toBe(rowsBefore);
+    expect(await attack(store.db, 'carla@example.org')).toContain('Only Carla Knows');
+    const [row] = await store.db.query<{ role: string }>('select role from users where id = $1', [
+      carla.userId,
+    ]);
+    expect(row!.role).toBe('caseworker');
   });
 
   it('leaves keys alone between roles that hold them, and refuses one’s own role and non-administrators', async () => {
