@@ -14,7 +14,8 @@ export const migrateCommand: Command = {
   options: { ...DATA_OPTION },
   async run(args, io) {
     if (args.positionals.length > 0) throw new UsageError('migrate takes no arguments');
-    const applied = await withStore(args, io, async (store) => store.migrated);
+    // Inside a running `attest serve` the server migrated when it started: nothing is pending.
+    const applied = io.sharedStore ? [] : await withStore(args, io, async (store) => store.migrated);
     if (args.values.json) writeJson(io, { applied });
     else io.stdout.write(applied.length > 0 ? `applied ${applied.join(', ')}\n` : 'up to date\n');
     return 0;
