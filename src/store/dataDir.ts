@@ -2,7 +2,15 @@
  * The data directory holds the embedded database and the preserved files. A marker file proves it is
  * ours, so Attest never writes into (or wipes) a directory that belongs to something else.
  */
-import { chmodSync, existsSync, mkdirSync, readdirSync, readFileSync, statSync, writeFileSync } from 'node:fs';
+import {
+  chmodSync,
+  existsSync,
+  mkdirSync,
+  readdirSync,
+  readFileSync,
+  statSync,
+  writeFileSync,
+} from 'node:fs';
 import { join } from 'node:path';
 import { StorageUnavailable } from '../core/errors.ts';
 
