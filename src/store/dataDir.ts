@@ -13,6 +13,7 @@ import {
 } from 'node:fs';
 import { join } from 'node:path';
 import { StorageUnavailable } from '../core/errors.ts';
+import { describeFsError } from './fsErrors.ts';
 
 export const DATA_DIR_MARKER = 'attest.json';
 const FORMAT = 'attest-data';
@@ -50,14 +51,16 @@ export function prepareDataDir(root: string): DataDirLayout {
     try {
       mkdirSync(root, { recursive: true, mode: 0o700 });
     } catch (error) {
-      throw new StorageUnavailable(
-        `cannot create ${setting}: ${(error as NodeJS.ErrnoException).code ?? 'error'}`,
-      );
+      throw new StorageUnavailable(`cannot create ${setting}: ${describeFsError(error)}`);
     }
     writeMarker(join(root, DATA_DIR_MARKER));
   }
   const layout = dataDirLayout(root);
-  mkdirSync(layout.files, { recursive: true, mode: 0o700 });
+  try {
+    mkdirSync(layout.files, { recursive: true, mode: 0o700 });
+  } catch (error) {
+    throw new StorageUnavailable(`cannot use ${setting}: ${describeFsError(error)} (${layout.files})`);
+  }
   for (const directory of [root, layout.files, layout.database]) keepPrivate(directory, layout.warnings);
   return layout;
 }

@@ -9,6 +9,7 @@ import { join } from 'node:path';
 import fsExt from 'fs-ext';
 import { z } from 'zod';
 import { StorageUnavailable } from '../core/errors.ts';
+import { describeFsError } from './fsErrors.ts';
 
 export const LOCK_FILE = 'attest.lock';
 
@@ -32,7 +33,12 @@ export interface DataDirLock {
 /** Takes the directory's lock or throws StorageUnavailable naming the process that holds it. */
 export function lockDataDir(root: string, command: string): DataDirLock {
   const path = join(root, LOCK_FILE);
-  const fd = openSync(path, 'a+', 0o600);
+  let fd: number;
+  try {
+    fd = openSync(path, 'a+', 0o600);
+  } catch (error) {
+    throw new StorageUnavailable(`cannot use data directory ${root}: ${describeFsError(error)} (${path})`);
+  }
   // A few short retries: another command's probe (dataDirHolder) holds a shared lock for microseconds.
   for (let attempt = 1; ; attempt += 1) {
     try {
