@@ -2,13 +2,23 @@
  * The data directory holds the embedded database and the preserved files. A marker file proves it is
  * ours, so Attest never writes into (or wipes) a directory that belongs to something else.
  */
-import { existsSync, mkdirSync, readdirSync, readFileSync, statSync, writeFileSync } from 'node:fs';
+import {
+  existsSync,
+  mkdirSync,
+  readdirSync,
+  readFileSync,
+  renameSync,
+  statSync,
+  writeFileSync,
+} from 'node:fs';
 import { join } from 'node:path';
 import { StorageUnavailable } from '../core/errors.ts';
 
 export const DATA_DIR_MARKER = 'attest.json';
 const FORMAT = 'attest-data';
 const FORMAT_VERSION = 1;
+/** A marker a killed first start left half-made: the directory still counts as empty. */
+const MARKER_BEING_WRITTEN = /^attest\.json\.\d+\.tmp$/;
 
 export interface DataDirLayout {
   root: string;
@@ -27,7 +37,7 @@ export function prepareDataDir(root: string): DataDirLayout {
     if (!statSync(root).isDirectory()) throw new StorageUnavailable(`${setting} is a file, not a directory`);
     const markerPath = join(root, DATA_DIR_MARKER);
     if (!existsSync(markerPath)) {
-      if (readdirSync(root).length > 0) {
+      if (readdirSync(root).some((name) => !MARKER_BEING_WRITTEN.test(name))) {
         throw new StorageUnavailable(
           `${setting} is not an Attest data directory (no ${DATA_DIR_MARKER}); choose an empty or new directory with --data or ATTEST_DATA`,
         );
@@ -51,14 +61,17 @@ export function prepareDataDir(root: string): DataDirLayout {
   return layout;
 }
 
+/** Written aside and renamed: a process killed mid-write must not leave an empty marker that locks the directory out. */
 function writeMarker(path: string): void {
+  const temporary = `${path}.${process.pid}.tmp`;
   writeFileSync(
-    path,
+    temporary,
     `${JSON.stringify({ format: FORMAT, version: FORMAT_VERSION, createdAt: new Date().toISOString() })}\n`,
     {
       mode: 0o600,
     },
   );
+  renameSync(temporary, path);
 }
 
 function checkMarker(path: string, setting: string): void {
