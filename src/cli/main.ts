@@ -20,7 +20,27 @@ function topLevelHelp(): string {
   return `Usage: attest <command> [options]\n\nCommands:\n${rows.join('\n')}\n\nRun 'attest <command> --help' for a command's options.\n`;
 }
 
-export async function main(argv: string[], io: CommandIo = processIo()): Promise<number> {
+/**
+ * Global options may come before the command name (`attest --data DIR search …`); they are moved
+ * after it, where every command parses them.
+ */
+function commandFirst(argv: string[]): string[] {
+  const leading: string[] = [];
+  let index = 0;
+  while (index < argv.length) {
+    const arg = argv[index]!;
+    if (arg === '--json') leading.push(arg);
+    else if (arg === '--data' && index + 1 < argv.length) leading.push(arg, argv[++index]!);
+    else if (arg.startsWith('--data=')) leading.push(arg);
+    else break;
+    index += 1;
+  }
+  if (index >= argv.length) return [];
+  return [...argv.slice(index, index + 1), ...leading, ...argv.slice(index + 1)];
+}
+
+export async function main(givenArgv: string[], io: CommandIo = processIo()): Promise<number> {
+  const argv = commandFirst(givenArgv);
   const [name, ...rest] = argv;
   if (!name || name === '--help' || name === '-h' || name === 'help') {
     io.stdout.write(topLevelHelp());

@@ -7,8 +7,10 @@ export const DATA_OPTION: Record<string, OptionSpec> = {
   data: { type: 'string', description: 'data directory (default ATTEST_DATA or ./attest-data)' },
 };
 
-export function openCommandStore(args: ParsedArgs, io: CommandIo): Promise<Store> {
-  return openStore(commandStoreConfig(args, io), { command: args.command });
+export async function openCommandStore(args: ParsedArgs, io: CommandIo): Promise<Store> {
+  const store = await openStore(commandStoreConfig(args, io), { command: args.command });
+  for (const warning of store.layout.warnings) io.stderr.write(`attest: warning: ${warning}\n`);
+  return store;
 }
 
 /** Runs `work` with an open store and closes it; inside `attest serve`, with the server's store. */

@@ -3,6 +3,7 @@
  * ours, so Attest never writes into (or wipes) a directory that belongs to something else.
  */
 import {
+  chmodSync,
   existsSync,
   mkdirSync,
   readdirSync,
@@ -24,10 +25,12 @@ export interface DataDirLayout {
   root: string;
   database: string;
   files: string;
+  /** What could not be made private (say it to the user; nothing else is wrong). */
+  warnings: string[];
 }
 
 export function dataDirLayout(root: string): DataDirLayout {
-  return { root, database: join(root, 'db'), files: join(root, 'files') };
+  return { root, database: join(root, 'db'), files: join(root, 'files'), warnings: [] };
 }
 
 /** Creates the data directory on first use, or checks that an existing one is ours. */
@@ -58,7 +61,26 @@ export function prepareDataDir(root: string): DataDirLayout {
   }
   const layout = dataDirLayout(root);
   mkdirSync(layout.files, { recursive: true, mode: 0o700 });
+  for (const directory of [root, layout.files, layout.database]) keepPrivate(directory, layout.warnings);
   return layout;
+}
+
+/**
+ * Only the owner may enter the data directory and its database and files: a directory made by
+ * hand, or by an older version under a loose umask, is tightened to 0700. What is inside a 0700
+ * directory is out of other users' reach whatever its own mode.
+ */
+function keepPrivate(directory: string, warnings: string[]): void {
+  if (!existsSync(directory)) return;
+  const mode = statSync(directory).mode & 0o777;
+  if ((mode & 0o077) === 0) return;
+  try {
+    chmodSync(directory, 0o700);
+  } catch (error) {
+    warnings.push(
+      `${directory} is readable by other users (mode ${mode.toString(8)}) and could not be made private: ${(error as NodeJS.ErrnoException).code ?? 'error'}`,
+    );
+  }
 }
 
 /** Written aside and renamed: a process killed mid-write must not leave an empty marker that locks the directory out. */

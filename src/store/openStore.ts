@@ -1,9 +1,13 @@
 /**
  * Opens storage as configured: PGlite in the data directory by default, PostgreSQL when
- * DATABASE_URL is set (preserved files still go to the data directory). Migrates on open.
+ * DATABASE_URL is set (preserved files still go to the data directory). Migrates on open: with
+ * DATABASE_OWNER_URL as that owner role, which then grants DATABASE_URL's role its rows
+ * (appRoleGrants.ts); without it as DATABASE_URL's role, as a single-role installation does.
  */
-import { existsSync, renameSync, rmSync } from 'node:fs';
-import { StorageUnavailable } from '../core/errors.ts';
+import { closeSync, existsSync, fsyncSync, openSync, renameSync, rmSync } from 'node:fs';
+import { dirname } from 'node:path';
+import { StorageUnavailable, UsageError } from '../core/errors.ts';
+import { grantToAppRole, roleOfDatabaseUrl } from './appRoleGrants.ts';
 import { type DataDirLayout, prepareDataDir } from './dataDir.ts';
 import { type DataDirLock, lockDataDir } from './dataDirLock.ts';
 import type { Db } from './db.ts';
@@ -13,6 +17,7 @@ import { openPgliteDb } from './pgliteDb.ts';
 import { loadBuiltTemplate } from './pgliteTemplate.ts';
 import { openPostgresDb } from './postgresDb.ts';
 import type { StoreConfig } from './storeConfig.ts';
+import { extractTar, flushFiles } from './tarball.ts';
 
 export interface Store {
   db: Db;
@@ -20,6 +25,8 @@ export interface Store {
   layout: DataDirLayout;
   /** The data directory's lock, held while the embedded database is open; null on PostgreSQL. */
   lock: DataDirLock | null;
+  /** Migrations applied while opening. */
+  migrated: string[];
   close(): Promise<void>;
 }
 
@@ -35,9 +42,11 @@ export async function openStore(
   const layout = prepareDataDir(config.dataDir);
   const lock = config.databaseUrl ? null : lockDataDir(layout.root, options.command ?? 'store');
   let db: Db | undefined;
+  const migrated: string[] = [];
   try {
+    if (config.databaseOwnerUrl) migrated.push(...(await migrateAsOwner(config)));
     db = options.db ?? (await openDb(config, layout));
-    await migrate(db);
+    migrated.push(...(await migrate(db)));
   } catch (error) {
     await db?.close().catch(() => {});
     lock?.release();
@@ -49,6 +58,7 @@ export async function openStore(
     files: fileStore(layout.files),
     layout,
     lock,
+    migrated,
     close: async () => {
       try {
         await openDatabase.close();
@@ -57,6 +67,27 @@ export async function openStore(
       }
     },
   };
+}
+
+/** Migrates as the owner role, then grants the application's role (DATABASE_URL's) its rows. */
+async function migrateAsOwner(config: StoreConfig): Promise<string[]> {
+  if (!config.databaseUrl)
+    throw new UsageError(
+      'DATABASE_OWNER_URL is for PostgreSQL: set DATABASE_URL to the application role too',
+    );
+  const appRole = roleOfDatabaseUrl(config.databaseUrl);
+  if (!appRole)
+    throw new UsageError(
+      'DATABASE_URL must name its role (postgres://ROLE@host/db) when DATABASE_OWNER_URL is set',
+    );
+  const owner = await openPostgresDb(config.databaseOwnerUrl!, { max: 1, urlVariable: 'DATABASE_OWNER_URL' });
+  try {
+    const migrated = await migrate(owner);
+    if (appRole !== roleOfDatabaseUrl(config.databaseOwnerUrl!)) await grantToAppRole(owner, appRole);
+    return migrated;
+  } finally {
+    await owner.close();
+  }
 }
 
 async function openDb(config: StoreConfig, layout: DataDirLayout): Promise<Db> {
@@ -79,8 +110,18 @@ async function createDatabaseDir(database: string): Promise<void> {
   const building = `${database}.new`;
   rmSync(building, { recursive: true, force: true });
   const template = loadBuiltTemplate();
-  const db = await openPgliteDb({ dataDir: building, ...(template ? { template } : {}) });
-  await migrate(db);
-  await db.close();
+  if (template) flushFiles(building, extractTar(template, building));
+  else await (await openPgliteDb({ dataDir: building })).close();
   renameSync(building, database);
+  syncDirectory(dirname(database));
+}
+
+/** Makes a rename in `directory` durable. */
+function syncDirectory(directory: string): void {
+  const fd = openSync(directory, 'r');
+  try {
+    fsyncSync(fd);
+  } finally {
+    closeSync(fd);
+  }
 }

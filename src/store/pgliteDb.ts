@@ -22,9 +22,20 @@ export interface PgliteDb extends Db {
  * durable (see durableNodeFs.ts). `template` loads a previously dumped data directory, which is
  * several times faster than creating one.
  */
-export async function openPgliteDb(options: { dataDir?: string; template?: Blob } = {}): Promise<PgliteDb> {
+export async function openPgliteDb(
+  options: {
+    dataDir?: string;
+    template?: Blob /** Only to measure what durability costs. */;
+    durable?: boolean;
+  } = {},
+): Promise<PgliteDb> {
+  const onDisk = options.dataDir
+    ? options.durable === false
+      ? { dataDir: options.dataDir }
+      : { fs: new DurableNodeFS(options.dataDir), startParams: durableStartParams() }
+    : {};
   const pg = await PGlite.create({
-    ...(options.dataDir ? { fs: new DurableNodeFS(options.dataDir), startParams: durableStartParams() } : {}),
+    ...onDisk,
     ...(options.template ? { loadDataDir: options.template } : {}),
     extensions,
     parsers,

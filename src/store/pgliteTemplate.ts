@@ -6,13 +6,16 @@
  * template older than the code is never used.
  */
 import { createHash } from 'node:crypto';
-import { existsSync, readFileSync } from 'node:fs';
+import { existsSync, mkdtempSync, readFileSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { listMigrations, migrate } from './migrate.ts';
 import { openPgliteDb } from './pgliteDb.ts';
+import { createTar } from './tarball.ts';
 
 export function migrationsHash(): string {
-  const hash = createHash('sha256');
+  // The version names how the template is made: a change there must not reuse an old one.
+  const hash = createHash('sha256').update('clean-shutdown-v2');
   for (const migration of listMigrations()) hash.update(migration.id).update('\0').update(migration.sql);
   return hash.digest('hex').slice(0, 16);
 }
@@ -23,17 +26,26 @@ export function builtTemplatePath(directory = import.meta.dirname): string {
 }
 
 /** The built template for these migrations, or undefined (running from sources, or not built). */
-export function loadBuiltTemplate(): Blob | undefined {
+export function loadBuiltTemplate(): Uint8Array | undefined {
   const path = builtTemplatePath();
-  return existsSync(path) ? new Blob([readFileSync(path)]) : undefined;
+  return existsSync(path) ? readFileSync(path) : undefined;
 }
 
+/**
+ * Creates and migrates a database in a scratch directory and closes it cleanly before packing it: a
+ * dump of a running database would need crash recovery, which fsyncs every file, at each first start.
+ */
 export async function createPgliteTemplate(): Promise<Uint8Array> {
-  const db = await openPgliteDb();
+  const scratch = mkdtempSync(join(tmpdir(), 'attest-template-'));
   try {
-    await migrate(db);
-    return new Uint8Array(await (await db.dump()).arrayBuffer());
+    const db = await openPgliteDb({ dataDir: scratch });
+    try {
+      await migrate(db);
+    } finally {
+      await db.close();
+    }
+    return createTar(scratch);
   } finally {
-    await db.close();
+    rmSync(scratch, { recursive: true, force: true });
   }
 }

@@ -1,5 +1,5 @@
 /**
- * `attest user add|totp`, and how every protected command learns who is at the keyboard:
+ * `attest user add|role|totp`, and how every protected command learns who is at the keyboard:
  * ATTEST_USER / ATTEST_PASSWORD (and ATTEST_TOTP when the account has a second factor), or a
  * prompt without echo on a terminal. Passwords never come from command-line arguments: those are
  * visible to every user of the machine in the process list.
@@ -9,6 +9,7 @@ import { InvalidInput, UsageError } from '../../core/errors.ts';
 import { addUser } from '../../services/accounts.ts';
 import { type Actor, releaseActor } from '../../services/accountsActor.ts';
 import { authenticate, enableTotp } from '../../services/accountsLogin.ts';
+import { changeUserRole } from '../../services/accountsRoles.ts';
 import type { Db } from '../../store/db.ts';
 import { type Command, type CommandIo, stringOption, writeJson } from '../command.ts';
 import { promptHidden } from '../promptHidden.ts';
@@ -63,8 +64,8 @@ export function asSignedInUser<T>(
 
 export const userCommand: Command = {
   name: 'user',
-  summary: 'accounts: add a user (administrators), turn on TOTP for your own account',
-  usage: 'add --email E --role administrator|investigator|caseworker|analyst|viewer | totp',
+  summary: 'accounts: add a user or change a role (administrators), turn on TOTP for your own account',
+  usage: 'add --email E --role administrator|investigator|caseworker|analyst|viewer | role EMAIL ROLE | totp',
   options: {
     ...DATA_OPTION,
     email: { type: 'string', description: 'the new user’s e-mail address' },
@@ -84,6 +85,29 @@ export const userCommand: Command = {
       else io.stdout.write(`added ${user.email} (${user.role})\n`);
       return 0;
     }
+    if (sub === 'role') {
+      const [, email, role, ...rest] = args.positionals;
+      if (!email || !role || rest.length > 0) throw new UsageError('user role needs EMAIL and ROLE');
+      const change = await asSignedInUser(args, io, (db, actor) =>
+        changeUserRole(db, actor, { user: { email }, role }),
+      );
+      if (args.values.json) writeJson(io, change);
+      else {
+        const keys =
+          change.keysGranted > 0
+            ? '; given the organisation key'
+            : change.revoked.length > 0
+              ? `; keys taken back from ${change.revoked.join(', ')}`
+              : '';
+        io.stdout.write(`${change.email}: ${change.previousRole} → ${change.role}${keys}\n`);
+      }
+      // Keys the user held may have been copied: a compartment not rotated now still opens with them.
+      for (const code of change.revoked.filter((code) => !change.rotated.includes(code)))
+        io.stderr.write(
+          `warning: a member of ${code} should run "attest compartment rotate --compartment ${code}"\n`,
+        );
+      return 0;
+    }
     if (sub === 'totp') {
       const result = await asSignedInUser(args, io, (db, actor) => enableTotp(db, actor));
       io.stderr.write('TOTP is on. Add this secret to your authenticator app now; it is not shown again.\n');
@@ -91,6 +115,6 @@ export const userCommand: Command = {
       else io.stdout.write(`${result.secret}\n${result.uri}\n`);
       return 0;
     }
-    throw new UsageError('expected a subcommand: add or totp');
+    throw new UsageError('expected a subcommand: add, role or totp');
   },
 };
