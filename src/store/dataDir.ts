@@ -8,6 +8,7 @@ import {
   mkdirSync,
   readdirSync,
   readFileSync,
+  renameSync,
   statSync,
   writeFileSync,
 } from 'node:fs';
@@ -18,6 +19,8 @@ import { describeFsError } from './fsErrors.ts';
 export const DATA_DIR_MARKER = 'attest.json';
 const FORMAT = 'attest-data';
 const FORMAT_VERSION = 1;
+/** A marker a killed first start left half-made: the directory still counts as empty. */
+const MARKER_BEING_WRITTEN = /^attest\.json\.\d+\.tmp$/;
 
 export interface DataDirLayout {
   root: string;
@@ -38,7 +41,7 @@ export function prepareDataDir(root: string): DataDirLayout {
     if (!statSync(root).isDirectory()) throw new StorageUnavailable(`${setting} is a file, not a directory`);
     const markerPath = join(root, DATA_DIR_MARKER);
     if (!existsSync(markerPath)) {
-      if (readdirSync(root).length > 0) {
+      if (readdirSync(root).some((name) => !MARKER_BEING_WRITTEN.test(name))) {
         throw new StorageUnavailable(
           `${setting} is not an Attest data directory (no ${DATA_DIR_MARKER}); choose an empty or new directory with --data or ATTEST_DATA`,
         );
@@ -83,14 +86,17 @@ function keepPrivate(directory: string, warnings: string[]): void {
   }
 }
 
+/** Written aside and renamed: a process killed mid-write must not leave an empty marker that locks the directory out. */
 function writeMarker(path: string): void {
+  const temporary = `${path}.${process.pid}.tmp`;
   writeFileSync(
-    path,
+    temporary,
     `${JSON.stringify({ format: FORMAT, version: FORMAT_VERSION, createdAt: new Date().toISOString() })}\n`,
     {
       mode: 0o600,
     },
   );
+  renameSync(temporary, path);
 }
 
 function checkMarker(path: string, setting: string): void {
