@@ -78,7 +78,7 @@ export async function resetPasswordWithRecoveryKey(
   // (InvalidInput) still wipes the organisation keys opened above.
   let keyPair: KeyPair | null = null;
   try {
-    const credentials = newCredentials(user.id, input.newPassword, params);
+    const credentials = await newCredentials(user.id, input.newPassword, params);
     keyPair = credentials.keyPair;
     const publicKey = keyPair.publicKey;
     // The TOTP secret is sealed to the old public key; the new key pair cannot open it, and keeping it

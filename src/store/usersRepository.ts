@@ -84,6 +84,10 @@ export function usersRepository(db: Queryable) {
       ]);
       return rows[0] ? toRow(rows[0]) : null;
     },
+    async findByIdForUpdate(id: string): Promise<UserRow | null> {
+      const rows = await db.query<RawRow>('select * from users where id = $1 for update', [id]);
+      return rows[0] ? toRow(rows[0]) : null;
+    },
     async count(): Promise<number> {
       const rows = await db.query<{ n: number }>('select count(*)::int as n from users');
       return rows[0]?.n ?? 0;
@@ -114,8 +118,11 @@ export function usersRepository(db: Queryable) {
         lockedUntil,
       ]);
     },
-    /** Clears the failure counter and any lock; the caller holds the row lock (findByEmailForUpdate). */
-    async recordSuccessfulLogin(id: string): Promise<void> {
+    /**
+     * Clears the failure counter and any lock (a verified sign-in, an administrator's unlock); the
+     * caller holds the row lock (findByEmailForUpdate).
+     */
+    async clearLoginFailures(id: string): Promise<void> {
       await db.query('update users set failed_logins = 0, locked_until = null where id = $1', [id]);
     },
     /**
