@@ -112,6 +112,7 @@ export async function initOrganisation(
   const recovery = recoveryKeyPair(seed);
   try {
     const compartmentCode = await db.transaction(async (tx) => {
+      await organisationsRepository(tx).lockForSetup();
       if (await organisationsRepository(tx).find())
         throw new Conflict('this installation already has an organisation');
       const users = usersRepository(tx);

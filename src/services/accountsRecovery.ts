@@ -85,6 +85,8 @@ export async function resetPasswordWithRecoveryKey(
     // would make every later sign-in fail. Clear it; the user enrols again after signing in. Cleared
     // unconditionally (the row read above may predate a concurrent enrolment); audited when it existed.
     const totpCleared = user.totpSecretSealed !== null;
+    // replaceCredentials also clears a sign-in lock: the recovery key is the owner's way back in.
+    const unlocked = user.lockedUntil !== null && user.lockedUntil > new Date();
     await db.transaction(async (tx) => {
       const organisation = (await organisationsRepository(tx).find())!;
       const compartments = compartmentsRepository(tx);
@@ -107,7 +109,7 @@ export async function resetPasswordWithRecoveryKey(
         action: 'user.recover',
         recordType: 'user',
         recordId: user.id,
-        details: { totpCleared },
+        details: { totpCleared, unlocked },
       });
     });
   } finally {
