@@ -2,7 +2,15 @@
  * The data directory holds the embedded database and the preserved files. A marker file proves it is
  * ours, so Attest never writes into (or wipes) a directory that belongs to something else.
  */
-import { existsSync, mkdirSync, readdirSync, readFileSync, statSync, writeFileSync } from 'node:fs';
+import {
+  chmodSync,
+  existsSync,
+  mkdirSync,
+  readdirSync,
+  readFileSync,
+  statSync,
+  writeFileSync,
+} from 'node:fs';
 import { join } from 'node:path';
 import { StorageUnavailable } from '../core/errors.ts';
 
@@ -14,10 +22,12 @@ export interface DataDirLayout {
   root: string;
   database: string;
   files: string;
+  /** What could not be made private (say it to the user; nothing else is wrong). */
+  warnings: string[];
 }
 
 export function dataDirLayout(root: string): DataDirLayout {
-  return { root, database: join(root, 'db'), files: join(root, 'files') };
+  return { root, database: join(root, 'db'), files: join(root, 'files'), warnings: [] };
 }
 
 /** Creates the data directory on first use, or checks that an existing one is ours. */
@@ -48,7 +58,26 @@ export function prepareDataDir(root: string): DataDirLayout {
   }
   const layout = dataDirLayout(root);
   mkdirSync(layout.files, { recursive: true, mode: 0o700 });
+  for (const directory of [root, layout.files, layout.database]) keepPrivate(directory, layout.warnings);
   return layout;
+}
+
+/**
+ * Only the owner may enter the data directory and its database and files: a directory made by
+ * hand, or by an older version under a loose umask, is tightened to 0700. What is inside a 0700
+ * directory is out of other users' reach whatever its own mode.
+ */
+function keepPrivate(directory: string, warnings: string[]): void {
+  if (!existsSync(directory)) return;
+  const mode = statSync(directory).mode & 0o777;
+  if ((mode & 0o077) === 0) return;
+  try {
+    chmodSync(directory, 0o700);
+  } catch (error) {
+    warnings.push(
+      `${directory} is readable by other users (mode ${mode.toString(8)}) and could not be made private: ${(error as NodeJS.ErrnoException).code ?? 'error'}`,
+    );
+  }
 }
 
 function writeMarker(path: string): void {
