@@ -1,23 +1,92 @@
 /**
  * Protection costs: reading 10,000 protected person records with and without decryption (the
  * overhead of field encryption on a bulk read), and sign-in latency at the production Argon2id
- * parameters (two derivations per sign-in: verifier + key-encryption key).
+ * parameters (two derivations per sign-in: verifier + key-encryption key), and a sign-in flood: 60
+ * concurrent wrong sign-ins from 60 addresses through the API while /api/health is polled.
  */
 import { randomUUID } from 'node:crypto';
+import { mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
 import { KDF_PARAMS } from '../../src/crypto/passwords.ts';
+import { buildServer } from '../../src/server/buildServer.ts';
 import { initOrganisation } from '../../src/services/accounts.ts';
 import { releaseActor } from '../../src/services/accountsActor.ts';
 import { authenticate } from '../../src/services/accountsLogin.ts';
 import { resolveCompartment, unlockCompartmentKeys, wipeKeys } from '../../src/services/compartments.ts';
 import { readPersons } from '../../src/services/persons.ts';
 import { sealPersonFields } from '../../src/services/personsSealing.ts';
+import type { Db } from '../../src/store/db.ts';
 import { migrate } from '../../src/store/migrate.ts';
+import { openStore } from '../../src/store/openStore.ts';
 import { personsRepository } from '../../src/store/personsRepository.ts';
 import { openPgliteDb } from '../../src/store/pgliteDb.ts';
 import { atMost, type BenchRow, type BenchSuite, percentile } from '../harness.ts';
 
 const RECORDS = 10_000;
 const PASSWORD = 'bench password, long enough';
+const FLOOD = 60;
+
+/**
+ * 60 wrong sign-ins at once, each from its own address (so the per-address limit does not answer
+ * them), with /api/health polled until they are all answered: what the bounded password pool does.
+ */
+async function signInFlood(db: Db): Promise<BenchRow[]> {
+  const dataDir = mkdtempSync(join(tmpdir(), 'attest-bench-flood-'));
+  const store = await openStore({ dataDir }, { db });
+  const app = await buildServer({ store, webDist: null, logLevel: 'silent' });
+  try {
+    const csrf = 'bench-csrf-token-0123456789abcdefghijklmnop';
+    const start = performance.now();
+    const flood = Array.from({ length: FLOOD }, (_, i) =>
+      app.inject({
+        method: 'POST',
+        url: '/api/session',
+        remoteAddress: `198.51.100.${i + 1}`,
+        payload: { email: 'bench@example.org', password: `wrong guess ${i}` },
+        cookies: { attest_csrf: csrf },
+        headers: { 'x-csrf-token': csrf },
+      }),
+    );
+    let settled = false;
+    const all = Promise.all(flood).finally(() => {
+      settled = true;
+    });
+    const health: Array<{ ms: number; status: number }> = [];
+    while (!settled) {
+      const asked = performance.now();
+      const answer = await app.inject({ method: 'GET', url: '/api/health' });
+      health.push({ ms: performance.now() - asked, status: answer.statusCode });
+      // A pause between polls: back-to-back injects would starve the timers and worker messages.
+      await new Promise((resolve) => setTimeout(resolve, 20));
+    }
+    const statuses = (await all).map((answer) => answer.statusCode);
+    const floodMs = performance.now() - start;
+    const count = (status: number) => statuses.filter((s) => s === status).length;
+    const healthMs = health.map((h) => h.ms).sort((a, b) => a - b);
+    const healthOk = health.every((h) => h.status === 200);
+    return [
+      {
+        metric: `sign-in flood: ${FLOOD} concurrent sign-ins from ${FLOOD} addresses, answered other than 401/429`,
+        value: FLOOD - count(401) - count(429),
+        unit: 'answers',
+        ...atMost(FLOOD - count(401) - count(429), 0),
+        note: `${count(401)} × 401, ${count(429)} × 429 in ${Math.round(floodMs)} ms; Argon2id ${KDF_PARAMS.memLimit / 2 ** 20} MiB in 2 worker threads`,
+      },
+      {
+        metric: '/api/health during the sign-in flood, p100',
+        value: healthMs.at(-1) ?? Number.NaN,
+        unit: 'ms',
+        ...atMost(healthMs.at(-1) ?? Number.POSITIVE_INFINITY, 200),
+        note: `${health.length} polls, ${healthOk ? 'all 200' : 'NOT all 200'}; p50 ${Math.round(percentile(healthMs, 50))} ms`,
+      },
+    ];
+  } finally {
+    await app.close();
+    rmSync(dataDir, { recursive: true, force: true });
+  }
+}
+
 const median = (values: number[]) =>
   percentile(
     [...values].sort((a, b) => a - b),
@@ -87,6 +156,8 @@ export const suite: BenchSuite = {
       decrypted.push(await timed(() => read(true)));
     }
     releaseActor(actor);
+    // Last: the flood leaves the account locked.
+    const floodRows = await signInFlood(db);
     await db.close();
     const plainMs = median(plain.map((run) => run.wall));
     const decryptedMs = median(decrypted.map((run) => run.wall));
@@ -121,6 +192,7 @@ export const suite: BenchSuite = {
         unit: 'ms',
         note: `Argon2id13 opslimit ${KDF_PARAMS.opsLimit}, memlimit ${KDF_PARAMS.memLimit / 2 ** 20} MiB, ×2 per sign-in; median of 5, p100 ${Math.round(Math.max(...loginTimes))} ms`,
       },
+      ...floodRows,
     ];
   },
 };

@@ -28,7 +28,11 @@ export async function withStore<T>(
   }
 }
 
-/** Who is at the keyboard, for "captured by": the signed-in user once accounts exist, else the OS user. */
-export function currentActor(io: CommandIo): string {
-  return io.env.ATTEST_USER?.trim() || userInfo().username;
+/**
+ * Who is at the keyboard before any account exists: the operating-system user. Once accounts exist,
+ * commands sign in (user.ts `signInOnceAccountsExist`) and name the account instead: an unverified
+ * ATTEST_USER is never provenance.
+ */
+export function operatingSystemUser(): string {
+  return userInfo().username;
 }

@@ -46,9 +46,16 @@ export class Conflict extends AttestError {
   readonly code = 'conflict';
 }
 
-/** Too many attempts (login, public intake). */
+/** Too many attempts (login, public intake), or too many sign-ins waiting for password hashing. */
 export class RateLimited extends AttestError {
   readonly code = 'rate_limited';
+  constructor(
+    message: string,
+    /** When to try again (HTTP Retry-After), if known. */
+    readonly retryAfterSeconds?: number,
+  ) {
+    super(message);
+  }
 }
 
 /** Storage cannot be used: database down, data directory not ours, migration failure. */

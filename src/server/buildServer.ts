@@ -10,6 +10,7 @@ import cookie from '@fastify/cookie';
 import multipart from '@fastify/multipart';
 import rateLimit from '@fastify/rate-limit';
 import Fastify, { type FastifyInstance } from 'fastify';
+import { configurePasswordPool, type PasswordPoolOptions } from '../crypto/passwordPool.ts';
 import type { KdfParams } from '../crypto/passwords.ts';
 import { DEFAULT_MAX_FILE_BYTES } from '../services/ingest.ts';
 import type { Store } from '../store/openStore.ts';
@@ -49,6 +50,10 @@ export interface ServerOptions {
   kdfParams?: KdfParams;
   /** Sign-in and setup attempts per client per minute. */
   signInPerMinute?: number;
+  /** Sign-in attempts per minute from all clients together (default 300). */
+  signInGlobalPerMinute?: number;
+  /** Bounds of the Argon2id worker pool (threads, queue, deadline); default 2 threads. */
+  passwordHashing?: PasswordPoolOptions;
   /** Where log lines go (default stdout); tests capture them to prove nothing sensitive is logged. */
   logStream?: NodeJS.WritableStream;
 }
@@ -76,6 +81,7 @@ const trustOneHop = (_address: string, hop: number): boolean => hop === 0;
 export async function buildServer(options: ServerOptions): Promise<FastifyInstance> {
   const { store } = options;
   const uploadLimitBytes = options.uploadLimitBytes ?? DEFAULT_MAX_FILE_BYTES;
+  if (options.passwordHashing) configurePasswordPool(options.passwordHashing);
   const app = Fastify({
     bodyLimit: JSON_BODY_LIMIT,
     // Exactly one hop, never `true`: with `true` request.ip is the leftmost X-Forwarded-For entry,
@@ -139,6 +145,7 @@ export async function buildServer(options: ServerOptions): Promise<FastifyInstan
     store,
     kdfParams: options.kdfParams,
     signInPerMinute: options.signInPerMinute ?? 10,
+    signInGlobalPerMinute: options.signInGlobalPerMinute ?? 300,
   });
   await app.register(userRoleRoutes, { store });
   await app.register(sourceRoutes, { store, uploadLimitBytes });

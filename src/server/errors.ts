@@ -91,7 +91,11 @@ export function registerErrorHandler(app: FastifyInstance): void {
         'request failed',
       );
     }
-    if (status === 429 && !reply.hasHeader('retry-after')) reply.header('retry-after', '60');
+    if (status === 429 && !reply.hasHeader('retry-after'))
+      reply.header(
+        'retry-after',
+        String(error instanceof RateLimited ? (error.retryAfterSeconds ?? 60) : 60),
+      );
     return reply.status(status).send(body);
   });
 }

@@ -20,6 +20,23 @@ export const CSRF_COOKIE = 'attest_csrf';
 export const CSRF_HEADER = 'x-csrf-token';
 export const SESSION_COOKIE = 'attest_session';
 const UNSAFE_METHODS = new Set(['POST', 'PUT', 'PATCH', 'DELETE']);
+const PERMISSIONS_POLICY = [
+  'accelerometer',
+  'camera',
+  'display-capture',
+  'geolocation',
+  'gyroscope',
+  'hid',
+  'magnetometer',
+  'microphone',
+  'midi',
+  'payment',
+  'publickey-credentials-get',
+  'serial',
+  'usb',
+]
+  .map((feature) => `${feature}=()`)
+  .join(', ');
 
 export async function registerSecureHeaders(app: FastifyInstance): Promise<void> {
   await app.register(helmet, {
@@ -48,6 +65,9 @@ export async function registerSecureHeaders(app: FastifyInstance): Promise<void>
     crossOriginOpenerPolicy: { policy: 'same-origin' },
   });
   app.addHook('onSend', async (request, reply) => {
+    // No page of ours uses these browser features; denying them means injected or embedded code
+    // cannot use them either (a camera or a location would identify the person at the keyboard).
+    reply.header('permissions-policy', PERMISSIONS_POLICY);
     if (request.protocol === 'https')
       reply.header('strict-transport-security', 'max-age=31536000; includeSubDomains');
     if (request.url.startsWith('/api/'))

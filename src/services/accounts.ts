@@ -8,14 +8,8 @@ import { randomUUID } from 'node:crypto';
 import { z } from 'zod';
 import { Conflict, InvalidInput } from '../core/errors.ts';
 import { newCompartmentKey } from '../crypto/compartmentKeys.ts';
-import {
-  checkPasswordStrength,
-  deriveKeyFromPassword,
-  hashPassword,
-  KDF_PARAMS,
-  type KdfParams,
-  newKdfSalt,
-} from '../crypto/passwords.ts';
+import { passwordPool, type Reservation } from '../crypto/passwordPool.ts';
+import { checkPasswordStrength, KDF_PARAMS, type KdfParams, newKdfSalt } from '../crypto/passwords.ts';
 import { formatRecoveryKey, newRecoverySeed, recoveryKeyPair } from '../crypto/recoveryKey.ts';
 import { sealBytes } from '../crypto/seal.ts';
 import { wipe } from '../crypto/sodium.ts';
@@ -47,17 +41,39 @@ export function parseRole(value: string): Role {
   return result.data;
 }
 
-/** Everything stored for a password: verifier, key pair, private key wrapped under the password. */
-export function newCredentials(userId: string, password: string, params: KdfParams = KDF_PARAMS) {
+/**
+ * Everything stored for a password: verifier, key pair, private key wrapped under the password. The
+ * two Argon2id computations run in the bounded pool (RateLimited when it is full).
+ */
+export async function newCredentials(userId: string, password: string, params: KdfParams = KDF_PARAMS) {
   checkPasswordStrength(password);
-  const keyPair = newKeyPair();
   const kdfSalt = newKdfSalt();
-  const wrappingKey = deriveKeyFromPassword(password, kdfSalt, params);
+  const pool = passwordPool();
+  const hashing = pool.reserve();
+  let deriving: Reservation;
+  try {
+    deriving = pool.reserve();
+  } catch (error) {
+    hashing.release();
+    throw error;
+  }
+  const [verifier, derived] = await Promise.allSettled([
+    hashing.run({ kind: 'hash', password, params }),
+    deriving.run({ kind: 'derive', password, salt: kdfSalt, params }),
+  ]);
+  if (derived.status === 'rejected') throw derived.reason;
+  const wrappingKey = derived.value;
+  if (verifier.status === 'rejected') {
+    wipe(wrappingKey);
+    throw verifier.reason;
+  }
+  const passwordHash = verifier.value;
+  const keyPair = newKeyPair();
   try {
     return {
       keyPair,
       row: {
-        passwordHash: hashPassword(password, params),
+        passwordHash,
         publicKey: keyPair.publicKey,
         wrappedPrivateKey: wrapSecret(wrappingKey, keyPair.privateKey, PRIVATE_KEY_PURPOSE, userId),
         kdfSalt,
@@ -89,7 +105,7 @@ export async function initOrganisation(
   if (await organisations.find()) throw new Conflict('this installation already has an organisation');
 
   const adminId = randomUUID();
-  const { keyPair: adminKeys, row } = newCredentials(adminId, input.password, params);
+  const { keyPair: adminKeys, row } = await newCredentials(adminId, input.password, params);
   const organisationId = randomUUID();
   const compartmentId = randomUUID();
   const compartmentKey = newCompartmentKey(randomUUID());
@@ -98,6 +114,7 @@ export async function initOrganisation(
   const recovery = recoveryKeyPair(seed);
   try {
     const compartmentCode = await db.transaction(async (tx) => {
+      await organisationsRepository(tx).lockForSetup();
       if (await organisationsRepository(tx).find())
         throw new Conflict('this installation already has an organisation');
       const users = usersRepository(tx);
@@ -178,7 +195,7 @@ export async function addUser(
   try {
     if (await usersRepository(db).findByEmail(email))
       throw new Conflict(`a user with e-mail ${email} already exists`);
-    const credentials = newCredentials(id, input.password, params);
+    const credentials = await newCredentials(id, input.password, params);
     keyPair = credentials.keyPair;
     await db.transaction(async (tx) => {
       if (await usersRepository(tx).findByEmail(email))

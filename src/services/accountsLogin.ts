@@ -6,11 +6,17 @@
  * growing time (5 s, 10 s); from 5 failures on it is locked for 15 min, doubling per failure (max 24 h).
  * Each attempt is counted as a failure before its password is checked (see claimAttempt), so
  * concurrent guesses cannot outrun the lock. While locked, attempts are refused without checking the
- * password (a dummy Argon2id keeps the timing of a real check) and audited.
- * The price is that anyone can lock a known account; an administrator's answer is to check the audit log.
+ * password (a dummy Argon2id keeps the timing of a real check) and audited; every lock is audited too.
+ * The price is that anyone can lock a known account: an administrator lifts it (accountsUnlock.ts),
+ * and the recovery key lifts it with a new password (accountsRecovery.ts).
+ *
+ * Argon2id runs in the bounded worker pool (crypto/passwordPool.ts). A sign-in reserves its place
+ * there before it touches the database, so a flood is refused (429) without claiming attempts,
+ * and no transaction is open while the password is hashed: each sign-in holds a connection only
+ * for the two short transactions that claim the attempt and record its success.
  */
 import { Unauthenticated } from '../core/errors.ts';
-import { deriveKeyFromPassword, hashPassword, verifyPassword } from '../crypto/passwords.ts';
+import { type PasswordPool, passwordPool, type Reservation } from '../crypto/passwordPool.ts';
 import {
   newSessionToken,
   sessionLookupHash,
@@ -18,7 +24,7 @@ import {
   sessionTokenToText,
   sessionWrappingKey,
 } from '../crypto/sessionTokens.ts';
-import { randomBytes, wipe } from '../crypto/sodium.ts';
+import { wipe } from '../crypto/sodium.ts';
 import { base32Encode, matchTotp, newTotpSecret, totpUri } from '../crypto/totp.ts';
 import {
   openSealedWithKeyPair,
@@ -56,15 +62,20 @@ export interface Credentials {
   totpCode?: string | undefined;
 }
 
-// Unknown e-mails still pay for one Argon2id verification, so timing does not reveal who has an account.
-let dummyHash: string | null = null;
-function burnPasswordCheck(password: string): void {
-  dummyHash ??= hashPassword(Buffer.from(randomBytes(16)).toString('hex'));
-  verifyPassword(dummyHash, password);
-}
-
-function unwrapWithPassword(user: UserRow, password: string): Uint8Array {
-  const wrappingKey = deriveKeyFromPassword(password, user.kdfSalt, user.kdfParams);
+/** The private key, if the password matches; null otherwise. One Argon2id job in the pool. */
+async function unwrapWithPassword(
+  reservation: Reservation,
+  user: UserRow,
+  password: string,
+): Promise<Uint8Array | null> {
+  const wrappingKey = await reservation.run({
+    kind: 'verify',
+    hash: user.passwordHash,
+    password,
+    salt: user.kdfSalt,
+    params: user.kdfParams,
+  });
+  if (!wrappingKey) return null;
   try {
     return unwrapSecret(wrappingKey, user.wrappedPrivateKey, PRIVATE_KEY_PURPOSE, user.id);
   } finally {
@@ -114,7 +125,23 @@ async function claimAttempt(db: Db, email: string, now: Date): Promise<Claim> {
     if (user.lockedUntil && user.lockedUntil > now) return refuse('locked');
     const failures = user.failedLogins + 1;
     const lock = lockDuration(failures);
-    await users.recordFailedLogin(user.id, failures, lock > 0 ? new Date(now.getTime() + lock) : null);
+    const lockedUntil = lock > 0 ? new Date(now.getTime() + lock) : null;
+    await users.recordFailedLogin(user.id, failures, lockedUntil);
+    if (lockedUntil) {
+      // Counted before the check, so a success clears it again; an owner locked out by someone
+      // else's guesses finds here when and how often (and asks an administrator to unlock).
+      await appendAudit(
+        tx,
+        {
+          actor: 'system',
+          action: 'auth.lock',
+          recordType: 'user',
+          recordId: user.id,
+          details: { failures, until: lockedUntil.toISOString() },
+        },
+        now,
+      );
+    }
     return { user, failures };
   });
 }
@@ -128,10 +155,23 @@ async function claimAttempt(db: Db, email: string, now: Date): Promise<Claim> {
  * goes to the audit log only. The price: a locked-out user is not told to wait, and retrying
  * while locked gets the same answer as a typo (the route's per-client limiter still answers 429).
  */
-export async function authenticate(db: Db, credentials: Credentials, now: Date = new Date()): Promise<Actor> {
-  const claim = await claimAttempt(db, credentials.email, now);
+export async function authenticate(
+  db: Db,
+  credentials: Credentials,
+  now: Date = new Date(),
+  pool: PasswordPool = passwordPool(),
+): Promise<Actor> {
+  // RateLimited here, before any database work: a flood claims no attempt and holds no connection.
+  const reservation = pool.reserve();
+  let claim: Claim;
+  try {
+    claim = await claimAttempt(db, credentials.email, now);
+  } catch (error) {
+    reservation.release();
+    throw error;
+  }
   if (!claim) {
-    burnPasswordCheck(credentials.password);
+    await reservation.run({ kind: 'burn', password: credentials.password });
     throw new Unauthenticated(WRONG);
   }
   const { user, failures } = claim;
@@ -151,14 +191,14 @@ export async function authenticate(db: Db, credentials: Credentials, now: Date =
     );
     return new Unauthenticated(WRONG);
   };
-  if (!verifyPassword(user.passwordHash, credentials.password)) throw await fail('password');
-  let privateKey: Uint8Array;
+  let privateKey: Uint8Array | null;
   try {
-    privateKey = unwrapWithPassword(user, credentials.password);
+    privateKey = await unwrapWithPassword(reservation, user, credentials.password);
   } catch (error) {
     if (error instanceof UnwrapFailed) throw await fail('key unwrap');
     throw error;
   }
+  if (!privateKey) throw await fail('password');
   const keyPair = { publicKey: publicKeyOf(privateKey), privateKey };
   let totpStep: number | null = null;
   if (user.totpSecretSealed) {
@@ -194,7 +234,7 @@ export async function authenticate(db: Db, credentials: Credentials, now: Date =
     // A code may be used once: the step is claimed atomically, so of two concurrent sign-ins with
     // the same code only one gets it.
     if (step !== null && !(await users.claimTotpStep(user.id, step))) return false;
-    await users.recordSuccessfulLogin(user.id);
+    await users.clearLoginFailures(user.id);
     await appendAudit(
       tx,
       { actor: user.id, action: 'auth.login', recordType: 'user', recordId: user.id },

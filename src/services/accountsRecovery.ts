@@ -74,13 +74,15 @@ export async function resetPasswordWithRecoveryKey(
   // (InvalidInput) still wipes the organisation keys opened above.
   let keyPair: KeyPair | null = null;
   try {
-    const credentials = newCredentials(user.id, input.newPassword, params);
+    const credentials = await newCredentials(user.id, input.newPassword, params);
     keyPair = credentials.keyPair;
     const publicKey = keyPair.publicKey;
     // The TOTP secret is sealed to the old public key; the new key pair cannot open it, and keeping it
     // would make every later sign-in fail. Clear it; the user enrols again after signing in. Cleared
     // unconditionally (the row read above may predate a concurrent enrolment); audited when it existed.
     const totpCleared = user.totpSecretSealed !== null;
+    // replaceCredentials also clears a sign-in lock: the recovery key is the owner's way back in.
+    const unlocked = user.lockedUntil !== null && user.lockedUntil > new Date();
     await db.transaction(async (tx) => {
       const organisation = (await organisationsRepository(tx).find())!;
       const compartments = compartmentsRepository(tx);
@@ -99,7 +101,7 @@ export async function resetPasswordWithRecoveryKey(
         action: 'user.recover',
         recordType: 'user',
         recordId: user.id,
-        details: { totpCleared },
+        details: { totpCleared, unlocked },
       });
     });
   } finally {

@@ -14,10 +14,11 @@
  */
 import { resolve } from 'node:path';
 import { z } from 'zod';
-import { Forbidden, InvalidInput } from '../core/errors.ts';
+import { Forbidden, InvalidInput, Unauthenticated } from '../core/errors.ts';
 import { compartmentsRepository } from '../store/compartmentsRepository.ts';
 import type { Db } from '../store/db.ts';
 import { personsRepository } from '../store/personsRepository.ts';
+import { usersRepository } from '../store/usersRepository.ts';
 import type { Actor } from './accountsActor.ts';
 import { recordAudit } from './audit.ts';
 import { resolveCompartment } from './compartments.ts';
@@ -34,7 +35,7 @@ import { knownPersonalValues, noRedaction, piiRedactor, type RedactionCounts } f
 import { DEFAULT_SUPPRESSION_THRESHOLD, presentStatistics } from './exportStatistics.ts';
 import { readPersons } from './persons.ts';
 import type { PersonFields } from './personsSealing.ts';
-import { can } from './policies.ts';
+import { authorize, can } from './policies.ts';
 
 export const EXPORT_FORMAT_VERSION = 1;
 
@@ -80,6 +81,7 @@ export async function exportDataset(
     throw new InvalidInput(issue.path.join('.') || 'export', issue.message);
   }
   const options = parsed.data;
+  await checkMayExport(db, context.actor);
   const target = resolve(options.target);
   // Fail before reading (and auditing) anything when the target is already taken.
   checkExportTarget(target);
@@ -157,6 +159,30 @@ export async function exportDataset(
     persons: options.public ? null : (persons?.length ?? null),
     warnings,
   };
+}
+
+/**
+ * Exports leave the organisation's control, so once accounts exist only a signed-in user whose role
+ * may export makes one (a refusal of a signed-in user is audited). Before the first account there is
+ * no one to sign in, and whoever holds the data directory already holds everything in it.
+ */
+async function checkMayExport(db: Db, actor: Actor | null): Promise<void> {
+  if (!actor) {
+    if ((await usersRepository(db).count()) > 0)
+      throw new Unauthenticated(
+        'an export needs a signed-in user once accounts exist: set ATTEST_USER and ATTEST_PASSWORD',
+      );
+    return;
+  }
+  if (can(actor.role, 'dataset.export')) return;
+  await recordAudit(db, {
+    actor: actor.userId,
+    action: 'dataset.export',
+    outcome: 'denied',
+    recordType: 'dataset',
+    details: { reason: 'role' },
+  });
+  authorize(actor.role, 'dataset.export');
 }
 
 /**

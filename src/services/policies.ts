@@ -35,6 +35,11 @@ export const POLICY = {
     scope: 'organisation',
     description: 'change a user’s role (gives or takes away compartment keys)',
   },
+  'user.unlock': {
+    roles: ['administrator'],
+    scope: 'none',
+    description: 'lift a sign-in lock and reset the failure count',
+  },
   'user.enableTotp': {
     roles: ALL,
     scope: 'none',
@@ -81,6 +86,11 @@ export const POLICY = {
     roles: ['administrator', 'investigator'],
     scope: 'none',
     description: 'list submissions (ids and dates only)',
+  },
+  'dataset.export': {
+    roles: ['administrator', 'investigator', 'analyst'],
+    scope: 'none',
+    description: 'export the dataset (partner or public)',
   },
   'audit.verify': {
     roles: ['administrator', 'investigator', 'analyst'],

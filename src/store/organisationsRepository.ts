@@ -19,6 +19,9 @@ interface RawRow {
   compartment_id: string;
 }
 
+// Advisory lock ids: migrations take 4_700_001 (migrate.ts).
+const SETUP_LOCK = 4_700_002;
+
 const toRow = (row: RawRow): OrganisationRow => ({
   id: row.id,
   name: row.name,
@@ -30,6 +33,13 @@ const toRow = (row: RawRow): OrganisationRow => ({
 
 export function organisationsRepository(db: Queryable) {
   return {
+    /**
+     * Serialises first-run setups until the transaction ends: without it, concurrent setups on
+     * PostgreSQL all saw no organisation and all but one died on the unique index (500, not 409).
+     */
+    async lockForSetup(): Promise<void> {
+      await db.query(`select pg_advisory_xact_lock(${SETUP_LOCK})`);
+    },
     async find(): Promise<OrganisationRow | null> {
       const rows = await db.query<RawRow>('select * from organisations limit 1');
       return rows[0] ? toRow(rows[0]) : null;

@@ -121,8 +121,11 @@ export function usersRepository(db: Queryable) {
         lockedUntil,
       ]);
     },
-    /** Clears the failure counter and any lock; the caller holds the row lock (findByEmailForUpdate). */
-    async recordSuccessfulLogin(id: string): Promise<void> {
+    /**
+     * Clears the failure counter and any lock (a verified sign-in, an administrator's unlock); the
+     * caller holds the row lock (findByEmailForUpdate).
+     */
+    async clearLoginFailures(id: string): Promise<void> {
       await db.query('update users set failed_logins = 0, locked_until = null where id = $1', [id]);
     },
     /**

@@ -49,12 +49,12 @@ afterAll(() => {
 
 it('exports public and partner datasets, and refuses a directory that is not empty', async () => {
   const publicDir = join(out, 'public');
-  // Protected persons exist, so an anonymous public export is refused: detection alone could miss them.
+  // Accounts exist, so nobody exports without signing in.
   const anonymous = await runCli(['export', '--public', '--json', publicDir], {
     env: { ATTEST_DATA: dataDir },
   });
   expect(anonymous.code).toBe(1);
-  expect(anonymous.stderr).toMatch(/public export must be made by a user allowed to read protected persons/);
+  expect(anonymous.stderr).toMatch(/set ATTEST_USER and ATTEST_PASSWORD to export/);
   expect(existsSync(publicDir)).toBe(false);
 
   const open = await runCli(['export', '--public', '--json', publicDir], {
@@ -90,7 +90,9 @@ it('exports public and partner datasets, and refuses a directory that is not emp
   const taken = join(out, 'taken');
   mkdirSync(taken);
   writeFileSync(join(taken, 'keep.txt'), 'mine');
-  const refused = await runCli(['export', taken], { env: { ATTEST_DATA: dataDir } });
+  const refused = await runCli(['export', taken], {
+    env: { ATTEST_DATA: dataDir, ATTEST_USER: 'admin@example.org', ATTEST_PASSWORD: PASSWORD },
+  });
   expect(refused.code).toBe(1);
   expect(refused.stderr).toContain(taken);
   expect(readdirSync(taken)).toEqual(['keep.txt']);

@@ -97,6 +97,15 @@ describe.each(backends())('accounts on %s', (backend) => {
       'locked',
       'password',
     ]);
+    // Every lock is audited with its failure count: from the third failure on each claim sets one,
+    // the right password's too (claimed as a failure before the check, then cleared by the success).
+    const locks = (await auditRows(store.db, 'auth.lock')).filter((row) => row.record_id === actor.userId);
+    expect(locks.map((row) => row.details.failures)).toEqual([
+      3,
+      4,
+      LOCKOUT_THRESHOLD,
+      LOCKOUT_THRESHOLD + 1,
+    ]);
     expect(lockDuration(2)).toBe(0);
     expect(lockDuration(3)).toBeGreaterThan(0);
     expect(lockDuration(LOCKOUT_THRESHOLD + 1)).toBe(2 * lockDuration(LOCKOUT_THRESHOLD));
@@ -306,6 +315,12 @@ describe.each(backends())('accounts on %s', (backend) => {
     ).rejects.toThrow();
     const keys = await openOrganisationKeysWithRecovery(store.db, setup.init.recoveryKey.toLowerCase());
     expect(keys.length).toBeGreaterThan(0);
+    // Locked out by someone else's guesses: the recovery key lifts the lock with the new password.
+    await store.db.query('update users set failed_logins = $2, locked_until = $3 where email = $1', [
+      'admin@example.org',
+      LOCKOUT_THRESHOLD,
+      new Date(Date.now() + 60 * 60_000),
+    ]);
     await resetPasswordWithRecoveryKey(
       store.db,
       {
@@ -323,6 +338,10 @@ describe.each(backends())('accounts on %s', (backend) => {
       password: 'a brand new passphrase',
     });
     expect((await showPerson(store.db, admin, person.code)).name).toBe('Recovered Person');
+    expect((await auditRows(store.db, 'user.recover')).at(-1)).toMatchObject({
+      outcome: 'allowed',
+      details: { unlocked: true },
+    });
     setup.admin = admin;
   });
 });

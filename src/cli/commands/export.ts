@@ -1,16 +1,16 @@
 /**
  * `attest export [--format csv|json] [--public] <dir>`: the dataset for a partner, or with --public
- * for advocacy. Signs in as ATTEST_USER when it is set (person records for a partner export; a
- * cross-check of texts against protected names for a public one); without it, exports what needs no
- * key and says on stderr what was left out.
+ * for advocacy. Once accounts exist it signs in as ATTEST_USER (ATTEST_PASSWORD) and the role must
+ * allow exports; the signed-in user's keys add person records to a partner export and check a public
+ * one's texts against protected names.
  */
 import { resolve } from 'node:path';
 import { UsageError } from '../../core/errors.ts';
 import { type Actor, releaseActor } from '../../services/accountsActor.ts';
 import { exportDataset } from '../../services/exportDataset.ts';
 import { type Command, stringOption, writeJson } from '../command.ts';
-import { currentActor, DATA_OPTION, withStore } from '../storeOption.ts';
-import { signIn } from './user.ts';
+import { DATA_OPTION, operatingSystemUser, withStore } from '../storeOption.ts';
+import { signInOnceAccountsExist } from './user.ts';
 
 export const exportCommand: Command = {
   name: 'export',
@@ -32,13 +32,12 @@ export const exportCommand: Command = {
     const isPublic = args.values.public === true;
 
     const report = await withStore(args, io, async (store) => {
-      // Only an explicit ATTEST_USER signs in: an export without one must not stop at a password prompt.
-      const actor: Actor | null = io.env.ATTEST_USER?.trim() ? await signIn(store.db, io) : null;
+      const actor: Actor | null = await signInOnceAccountsExist(store.db, io, 'export');
       try {
         return await exportDataset(
           store.db,
           { target: resolve(io.cwd, target), format, public: isPublic },
-          { actor, exportedBy: actor?.email ?? currentActor(io) },
+          { actor, exportedBy: actor?.email ?? operatingSystemUser() },
         );
       } finally {
         if (actor) releaseActor(actor);

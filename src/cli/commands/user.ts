@@ -5,12 +5,14 @@
  * visible to every user of the machine in the process list.
  */
 import { z } from 'zod';
-import { InvalidInput, UsageError } from '../../core/errors.ts';
+import { InvalidInput, Unauthenticated, UsageError } from '../../core/errors.ts';
 import { addUser } from '../../services/accounts.ts';
 import { type Actor, releaseActor } from '../../services/accountsActor.ts';
 import { authenticate, enableTotp } from '../../services/accountsLogin.ts';
 import { changeUserRole } from '../../services/accountsRoles.ts';
+import { unlockAccount } from '../../services/accountsUnlock.ts';
 import type { Db } from '../../store/db.ts';
+import { usersRepository } from '../../store/usersRepository.ts';
 import { type Command, type CommandIo, stringOption, writeJson } from '../command.ts';
 import { promptHidden } from '../promptHidden.ts';
 import { DATA_OPTION, withStore } from '../storeOption.ts';
@@ -46,6 +48,19 @@ export async function signIn(db: Db, io: CommandIo): Promise<Actor> {
   return authenticate(db, { email, password, totpCode: io.env.ATTEST_TOTP?.trim() || undefined });
 }
 
+/**
+ * Signs in as ATTEST_USER when the installation has accounts; null before the first one exists
+ * (`attest init`), when there is no one to sign in as. `purpose` completes "sign in … to".
+ */
+export async function signInOnceAccountsExist(db: Db, io: CommandIo, purpose: string): Promise<Actor | null> {
+  if ((await usersRepository(db).count()) === 0) return null;
+  if (!io.env.ATTEST_USER?.trim())
+    throw new Unauthenticated(
+      `this installation has accounts: set ATTEST_USER and ATTEST_PASSWORD to ${purpose}`,
+    );
+  return signIn(db, io);
+}
+
 /** Runs `work` as the signed-in user with an open store, wiping the user's key afterwards. */
 export function asSignedInUser<T>(
   args: Parameters<typeof withStore>[0],
@@ -64,8 +79,10 @@ export function asSignedInUser<T>(
 
 export const userCommand: Command = {
   name: 'user',
-  summary: 'accounts: add a user or change a role (administrators), turn on TOTP for your own account',
-  usage: 'add --email E --role administrator|investigator|caseworker|analyst|viewer | role EMAIL ROLE | totp',
+  summary:
+    'accounts: add a user, change a role or lift a sign-in lock (administrators), turn on TOTP for your own account',
+  usage:
+    'add --email E --role administrator|investigator|caseworker|analyst|viewer | role EMAIL ROLE | unlock EMAIL | totp',
   options: {
     ...DATA_OPTION,
     email: { type: 'string', description: 'the new user’s e-mail address' },
@@ -115,6 +132,17 @@ export const userCommand: Command = {
       else io.stdout.write(`${result.secret}\n${result.uri}\n`);
       return 0;
     }
-    throw new UsageError('expected a subcommand: add, role or totp');
+    if (sub === 'unlock') {
+      const [, email, ...extra] = args.positionals;
+      if (!email || extra.length > 0) throw new UsageError('user unlock needs one e-mail address');
+      const result = await asSignedInUser(args, io, (db, actor) => unlockAccount(db, actor, { email }));
+      if (args.values.json) writeJson(io, result);
+      else
+        io.stdout.write(
+          `${result.wasLocked ? 'unlocked' : 'was not locked; reset the failure count of'} ${result.email}\n`,
+        );
+      return 0;
+    }
+    throw new UsageError('expected a subcommand: add, role, unlock or totp');
   },
 };

@@ -1,15 +1,24 @@
-/** First-run setup (organisation + administrator) and sessions (sign in, who am I, sign out). */
+/**
+ * First-run setup (organisation + administrator), sessions (sign in, who am I, sign out) and lifting
+ * a sign-in lock. Sign-in is limited per client address (@fastify/rate-limit, at onRequest) and for
+ * the whole server (one token bucket here), so changing address does not buy unlimited attempts;
+ * the password-hashing pool bounds what gets through (429 when it is full).
+ */
 import type { FastifyPluginAsync } from 'fastify';
 import { z } from 'zod';
+import { RateLimited } from '../../core/errors.ts';
 import type { KdfParams } from '../../crypto/passwords.ts';
 import { initOrganisation } from '../../services/accounts.ts';
 import { releaseActor } from '../../services/accountsActor.ts';
 import { login, logout } from '../../services/accountsLogin.ts';
+import { unlockAccount } from '../../services/accountsUnlock.ts';
+import { createRateLimiter } from '../../services/intakeRateLimiter.ts';
 import type { Store } from '../../store/openStore.ts';
 import { organisationsRepository } from '../../store/organisationsRepository.ts';
 import { actorOf, sessionTokenOf } from '../auth.ts';
+import { Id } from '../presenters/common.ts';
 import { presentUser, SessionSchema, UserSchema } from '../presenters/session.ts';
-import { contract, parseBody } from '../route.ts';
+import { contract, parseBody, parseParams } from '../route.ts';
 import { csrfTokenFor, SESSION_COOKIE } from '../security.ts';
 
 const SetupBody = z.strictObject({
@@ -32,17 +41,38 @@ const SignInBody = z.strictObject({
     .optional(),
 });
 
+const UserParams = z.strictObject({ id: z.uuid('expected a UUID') });
+const UnlockResult = z.object({
+  id: Id,
+  email: z.string(),
+  wasLocked: z.boolean().describe('false: the account was not locked (its failure count is reset anyway)'),
+  failures: z.number().int().describe('consecutive failed sign-ins before the unlock'),
+});
+
 export interface AccountRoutesOptions {
   store: Store;
   kdfParams?: KdfParams | undefined;
   signInPerMinute: number;
+  /** Sign-in attempts per minute from all clients together. */
+  signInGlobalPerMinute: number;
 }
 
 export const accountRoutes: FastifyPluginAsync<AccountRoutesOptions> = async (
   app,
-  { store, kdfParams, signInPerMinute },
+  { store, kdfParams, signInPerMinute, signInGlobalPerMinute },
 ) => {
   const rateLimit = { max: signInPerMinute, timeWindow: '1 minute' };
+  const allSignIns = createRateLimiter({
+    capacity: signInGlobalPerMinute,
+    refillPerSecond: signInGlobalPerMinute / 60,
+  });
+  const takeGlobalSignIn = () => {
+    if (!allSignIns.tryTake('all'))
+      throw new RateLimited(
+        'too many sign-ins on this server; try again in a minute',
+        Math.ceil(60 / signInGlobalPerMinute),
+      );
+  };
   const cookieOptions = (secure: boolean, expires?: Date) => ({
     path: '/api',
     httpOnly: true,
@@ -50,6 +80,11 @@ export const accountRoutes: FastifyPluginAsync<AccountRoutesOptions> = async (
     secure,
     ...(expires ? { expires } : {}),
   });
+
+  // Setups run one at a time: the first creates the organisation, the others then find it and get
+  // 409 before hashing a password (concurrent ones would all hash, crowd the pool and get 429).
+  // Across servers the database's setup lock (organisationsRepository) still makes it 409.
+  let setups: Promise<unknown> = Promise.resolve();
 
   app.get(
     '/api/setup',
@@ -73,11 +108,15 @@ export const accountRoutes: FastifyPluginAsync<AccountRoutesOptions> = async (
   });
   app.post('/api/setup', { ...setup, config: { ...setup.config, rateLimit } }, async (request, reply) => {
     const body = parseBody(SetupBody, request);
-    const result = await initOrganisation(
-      store.db,
-      { name: body.organisation, adminEmail: body.email, password: body.password },
-      kdfParams,
+    const setup = setups.then(() =>
+      initOrganisation(
+        store.db,
+        { name: body.organisation, adminEmail: body.email, password: body.password },
+        kdfParams,
+      ),
     );
+    setups = setup.catch(() => undefined);
+    const result = await setup;
     return reply.status(201).send({
       organisation: { id: result.organisationId, name: body.organisation },
       user: { id: result.adminId, email: body.email.toLowerCase(), role: 'administrator' },
@@ -94,6 +133,7 @@ export const accountRoutes: FastifyPluginAsync<AccountRoutesOptions> = async (
   });
   app.post('/api/session', { ...signIn, config: { ...signIn.config, rateLimit } }, async (request, reply) => {
     const body = parseBody(SignInBody, request);
+    takeGlobalSignIn();
     const { actor, token, expiresAt } = await login(store.db, {
       email: body.email,
       password: body.password,
@@ -107,6 +147,21 @@ export const accountRoutes: FastifyPluginAsync<AccountRoutesOptions> = async (
       csrfToken: csrfTokenFor(request, reply),
     };
   });
+
+  app.post(
+    '/api/users/:id/unlock',
+    contract('user.unlock', {
+      summary: 'Lift a sign-in lock and reset the failure count (audited)',
+      tags: ['accounts'],
+      params: UserParams,
+      response: { 200: UnlockResult },
+      errors: [404],
+    }),
+    async (request) => {
+      const { id } = parseParams(UserParams, request);
+      return unlockAccount(store.db, actorOf(request), { userId: id });
+    },
+  );
 
   app.get(
     '/api/session',
