@@ -22,7 +22,8 @@ process.exitCode = await main(process.argv.slice(2));
 function warnIfSourcesAreNewer(sources, builtAt) {
   if (!existsSync(sources)) return;
   const newer = readdirSync(sources, { recursive: true }).find(
-    (file) => file.endsWith('.ts') && !file.endsWith('.test.ts') && statSync(join(sources, file)).mtimeMs > builtAt,
+    (file) =>
+      file.endsWith('.ts') && !file.endsWith('.test.ts') && statSync(join(sources, file)).mtimeMs > builtAt,
   );
   if (newer) process.stderr.write(`attest: src/${newer} is newer than the build: run \`npm run build\`\n`);
 }

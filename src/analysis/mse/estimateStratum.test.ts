@@ -44,7 +44,9 @@ describe('estimateStratum on simulated independent lists', () => {
             if (result.ci95![0] <= size && size <= result.ci95![1]) covered += 1;
           }
           const mean = relative.reduce((a, b) => a + b, 0) / runs;
-          expect(Math.abs(mean - 1)).toBeLessThan(0.05);
+          // The mean of 12 runs has a relative standard error of about 2 % at the lowest capture
+          // probabilities drawn here; 8 % is four of them, so a failure means bias, not bad luck.
+          expect(Math.abs(mean - 1)).toBeLessThan(0.08);
           // 95% nominal; 12 runs: fewer than 8 covered would be very unlikely (p < 1e-4).
           expect(covered).toBeGreaterThanOrEqual(8);
         },
