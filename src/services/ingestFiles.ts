@@ -7,6 +7,7 @@ import { readdirSync, statSync } from 'node:fs';
 import { readFile, stat } from 'node:fs/promises';
 import { join, resolve } from 'node:path';
 import { isAttestError } from '../core/errors.ts';
+import { describeFsError, isFsError } from '../store/fsErrors.ts';
 import type { Store } from '../store/openStore.ts';
 import { DEFAULT_MAX_FILE_BYTES, fileTooLarge, type IngestResult, ingestOne } from './ingest.ts';
 
@@ -118,23 +119,4 @@ export async function ingestFiles(store: Store, paths: string[], cwd: string, op
     else report.errors.push(outcome.failure);
   }
   return report;
-}
-
-function isFsError(error: unknown): error is NodeJS.ErrnoException {
-  return error instanceof Error && typeof (error as NodeJS.ErrnoException).code === 'string';
-}
-
-function describeFsError(error: unknown): string {
-  const code = isFsError(error) ? error.code : undefined;
-  switch (code) {
-    case 'ENOENT':
-      return 'no such file or directory';
-    case 'EACCES':
-    case 'EPERM':
-      return 'permission denied (unreadable)';
-    case 'EISDIR':
-      return 'is a directory';
-    default:
-      return code ? `cannot read (${code})` : 'cannot read';
-  }
 }

@@ -97,7 +97,9 @@ async function openDb(config: StoreConfig, layout: DataDirLayout): Promise<Db> {
     return await openPgliteDb({ dataDir: layout.database });
   } catch (error) {
     const reason = error instanceof Error ? error.message : String(error);
-    throw new StorageUnavailable(`cannot open the embedded database in ${layout.database}: ${reason}`);
+    throw new StorageUnavailable(
+      `cannot open the embedded database in ${layout.database}: ${reason} (if it is damaged, restore a backup into a new directory with attest restore)`,
+    );
   }
 }
 
