@@ -11,6 +11,7 @@ import multipart from '@fastify/multipart';
 import rateLimit from '@fastify/rate-limit';
 import Fastify, { type FastifyInstance } from 'fastify';
 import type { KdfParams } from '../crypto/passwords.ts';
+import { type DecodePool, defaultDecodePool } from '../services/decodeSandbox/decodePool.ts';
 import { DEFAULT_MAX_FILE_BYTES } from '../services/ingest.ts';
 import type { Store } from '../store/openStore.ts';
 import type { RouteAccess } from './access.ts';
@@ -37,6 +38,8 @@ export interface ServerOptions {
   logLevel?: 'fatal' | 'error' | 'warn' | 'info' | 'debug' | 'trace' | 'silent';
   /** Largest accepted upload; default 100 MB (ATTEST_MAX_FILE_MB for the CLI). */
   uploadLimitBytes?: number;
+  /** Where uploads are decoded (worker threads under limits); default: the process's shared pool. */
+  decoder?: DecodePool;
   /** The built web app; null serves none. */
   webDist?: string | null;
   /**
@@ -139,7 +142,11 @@ export async function buildServer(options: ServerOptions): Promise<FastifyInstan
     kdfParams: options.kdfParams,
     signInPerMinute: options.signInPerMinute ?? 10,
   });
-  await app.register(sourceRoutes, { store, uploadLimitBytes });
+  await app.register(sourceRoutes, {
+    store,
+    uploadLimitBytes,
+    decoder: options.decoder ?? defaultDecodePool(),
+  });
   await app.register(searchRoutes, { store });
   await app.register(reviewRoutes, { store });
   await app.register(incidentRoutes, { store });

@@ -1,5 +1,7 @@
 import { SingleBar } from 'cli-progress';
 import { InvalidInput, UsageError } from '../../core/errors.ts';
+import { createDecodePool } from '../../services/decodeSandbox/decodePool.ts';
+import { decodeSettingsFrom } from '../../services/decodeSandbox/decodeSettings.ts';
 import { checkIngestOptions, DEFAULT_MAX_FILE_BYTES } from '../../services/ingest.ts';
 import { ingestFiles } from '../../services/ingestFiles.ts';
 import { type Command, stringOption, writeJson } from '../command.ts';
@@ -32,6 +34,7 @@ export const ingestCommand: Command = {
       throw error instanceof InvalidInput ? new UsageError(error.message) : error;
     }
     const maxBytes = maxBytesFrom(io.env.ATTEST_MAX_FILE_MB);
+    const decoder = createDecodePool(decodeSettingsFrom(io.env));
     const bar = io.stderr.isTTY
       ? new SingleBar({ format: 'ingest [{bar}] {value}/{total} {file}', stream: io.stderr })
       : null;
@@ -40,6 +43,7 @@ export const ingestCommand: Command = {
         ...options,
         capturedBy: currentActor(io),
         maxBytes,
+        decoder,
         onProgress: (done, total, file) => {
           if (!bar) return;
           if (done === 1) bar.start(total, 0, { file: '' });
@@ -47,18 +51,21 @@ export const ingestCommand: Command = {
           if (done === total) bar.stop();
         },
       }),
-    );
+    ).finally(() => decoder.close());
     if (args.values.json) {
       writeJson(io, {
-        sources: report.sources.map(({ id, sha256, duplicate, suggestions, file, language, title }) => ({
-          id,
-          sha256,
-          duplicate,
-          file,
-          title,
-          language,
-          suggestions,
-        })),
+        sources: report.sources.map(
+          ({ id, sha256, duplicate, suggestions, file, language, title, notDecoded }) => ({
+            id,
+            sha256,
+            duplicate,
+            file,
+            title,
+            language,
+            notDecoded,
+            suggestions,
+          }),
+        ),
         errors: report.errors,
       });
     } else {
@@ -68,6 +75,11 @@ export const ingestCommand: Command = {
           `${what} ${source.sha256.slice(0, 12)}  ${source.file}  (${source.language}, ${source.suggestions.events.length} suggested events)\n`,
         );
       }
+    }
+    // Preserved but over a decoding limit: stored (not a failure), but a reviewer must know.
+    for (const source of report.sources) {
+      if (source.notDecoded)
+        io.stderr.write(`attest: ${source.file}: preserved, not decoded: ${source.notDecoded}\n`);
     }
     for (const failure of report.errors) io.stderr.write(`attest: ${failure.error}\n`);
     return report.errors.length > 0 ? 1 : 0;

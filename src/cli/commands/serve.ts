@@ -1,5 +1,7 @@
 import { UsageError } from '../../core/errors.ts';
 import { buildServer } from '../../server/buildServer.ts';
+import { createDecodePool } from '../../services/decodeSandbox/decodePool.ts';
+import { decodeSettingsFrom } from '../../services/decodeSandbox/decodeSettings.ts';
 import type { Command } from '../command.ts';
 import { stringOption } from '../command.ts';
 import { DATA_OPTION, openCommandStore } from '../storeOption.ts';
@@ -27,10 +29,13 @@ export const serveCommand: Command = {
     if (uploadMb !== undefined && (!Number.isFinite(uploadMb) || uploadMb <= 0)) {
       throw new UsageError('ATTEST_MAX_FILE_MB must be a positive number of megabytes');
     }
+    const decodeSettings = decodeSettingsFrom(io.env);
 
     const store = await openCommandStore(args, io);
+    const decoder = createDecodePool(decodeSettings);
     const app = await buildServer({
       store,
+      decoder,
       trustProxy: args.values['trust-proxy'] === true,
       ...(uploadMb ? { uploadLimitBytes: Math.floor(uploadMb * 1024 * 1024) } : {}),
     });
@@ -39,6 +44,7 @@ export const serveCommand: Command = {
       address = await app.listen({ host, port });
     } catch (error) {
       await app.close().catch(() => {});
+      await decoder.close();
       await store.close();
       throw error;
     }
@@ -55,6 +61,7 @@ export const serveCommand: Command = {
       process.on('SIGTERM', stop);
     });
     await app.close();
+    await decoder.close();
     await store.close();
     return 0;
   },

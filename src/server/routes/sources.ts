@@ -3,6 +3,7 @@ import type { FastifyPluginAsync, FastifyRequest } from 'fastify';
 import { z } from 'zod';
 import { InvalidInput } from '../../core/errors.ts';
 import { IsoDate } from '../../core/isoDate.ts';
+import type { DecodePool } from '../../services/decodeSandbox/decodePool.ts';
 import { PageSchema } from '../../services/incidents.ts';
 import { type IngestInput, ingestOne } from '../../services/ingest.ts';
 import { getSource, listSources, sourceOriginal } from '../../services/reviewSources.ts';
@@ -32,10 +33,11 @@ const UploadFields = z.strictObject(Meta);
 const IdParams = z.strictObject({ id: z.uuid('expected a UUID') });
 const ListQuery = PageSchema.extend({ reviewed: z.enum(['true', 'false']).optional() });
 
-export const sourceRoutes: FastifyPluginAsync<{ store: Store; uploadLimitBytes: number }> = async (
-  app,
-  { store, uploadLimitBytes },
-) => {
+export const sourceRoutes: FastifyPluginAsync<{
+  store: Store;
+  uploadLimitBytes: number;
+  decoder: DecodePool;
+}> = async (app, { store, uploadLimitBytes, decoder }) => {
   app.post(
     '/api/sources',
     contract('source.create', {
@@ -52,7 +54,11 @@ export const sourceRoutes: FastifyPluginAsync<{ store: Store; uploadLimitBytes: 
       const input = request.isMultipart()
         ? await uploadInput(request, uploadLimitBytes)
         : pasteInput(request);
-      const result = await ingestOne(store, { ...input, capturedBy: actor.userId }, uploadLimitBytes);
+      const result = await ingestOne(
+        store,
+        { ...input, capturedBy: actor.userId },
+        { maxBytes: uploadLimitBytes, decoder },
+      );
       return reply.status(result.duplicate ? 200 : 201).send(presentIngested(result));
     },
   );
