@@ -3,6 +3,7 @@ import type { FastifyPluginAsync, FastifyRequest } from 'fastify';
 import { z } from 'zod';
 import { InvalidInput } from '../../core/errors.ts';
 import { IsoDate } from '../../core/isoDate.ts';
+import { findUnstorableText } from '../../core/storableText.ts';
 import type { DecodePool } from '../../services/decodeSandbox/decodePool.ts';
 import { PageSchema } from '../../services/incidents.ts';
 import { type IngestInput, ingestOne } from '../../services/ingest.ts';
@@ -154,7 +155,12 @@ async function uploadInput(request: FastifyRequest, limit: number): Promise<Inge
 
 function parseWithPrefix(schema: typeof UploadFields, value: Record<string, string>) {
   const parsed = schema.safeParse(value);
-  if (parsed.success) return parsed.data;
+  if (parsed.success) {
+    // Checked before the original is written: a refused upload leaves no orphan file.
+    const unstorable = findUnstorableText(parsed.data, 'body');
+    if (unstorable) throw new InvalidInput(unstorable.path, unstorable.reason);
+    return parsed.data;
+  }
   const issue = parsed.error.issues[0]!;
   const field = issue.code === 'unrecognized_keys' ? issue.keys.join(',') : issue.path.join('.');
   throw new InvalidInput(
