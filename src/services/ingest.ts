@@ -12,7 +12,7 @@ import { unstorableReason } from '../core/storableText.ts';
 import type { Suggestions } from '../core/suggestions.ts';
 import { guessMediaType } from '../decode/decodeDocument.ts';
 import { detectLanguage } from '../extract/language.ts';
-import { sha256Hex } from '../store/fileStore.ts';
+import { sha256HexYielding } from '../store/fileStore.ts';
 import type { Store } from '../store/openStore.ts';
 import { type NewSource, sourcesRepository } from '../store/sources.ts';
 import { appendAudit } from './audit.ts';
@@ -85,7 +85,7 @@ export async function ingestOne(
   if (input.bytes.byteLength === 0) throw new InvalidInput(input.fileName, 'empty file (0 bytes)');
   if (input.bytes.byteLength > maxBytes) throw fileTooLarge(input.fileName, input.bytes.byteLength, maxBytes);
 
-  const sha256 = sha256Hex(input.bytes);
+  const sha256 = await sha256HexYielding(input.bytes);
   const sources = sourcesRepository(store.db);
   const existing = await sources.findBySha256(sha256);
   if (existing) return { ...resultOf(existing), duplicate: true };

@@ -36,7 +36,8 @@ export function makeManyPagePdf(pageCount: number): Uint8Array {
     '<< /Type /Font /Subtype /Type1 /BaseFont /Helvetica >>',
     `<< /Length ${stream.length} >>\nstream\n${stream}\nendstream`,
   ];
-  const page = '<< /Type /Page /Parent 2 0 R /MediaBox [0 0 612 792] /Resources << /Font << /F1 3 0 R >> >> /Contents 4 0 R >>';
+  const page =
+    '<< /Type /Page /Parent 2 0 R /MediaBox [0 0 612 792] /Resources << /Font << /F1 3 0 R >> >> /Contents 4 0 R >>';
   const parts: string[] = ['%PDF-1.4\n'];
   const offsets: number[] = [];
   let length = parts[0]!.length;
@@ -46,7 +47,7 @@ export function makeManyPagePdf(pageCount: number): Uint8Array {
     parts.push(text);
     length += text.length;
   };
-  objects.forEach((body, i) => add(i + 1, body));
+  for (const [i, body] of objects.entries()) add(i + 1, body);
   for (let i = 0; i < pageCount; i++) add(i + 5, page);
   const count = pageCount + 5;
   parts.push(`xref\n0 ${count}\n0000000000 65535 f \n`);

@@ -4,6 +4,7 @@ import { z } from 'zod';
 import { InvalidInput } from '../../core/errors.ts';
 import { IsoDate } from '../../core/isoDate.ts';
 import { findUnstorableText } from '../../core/storableText.ts';
+import { sharedCopyOf } from '../../runtime/sharedBytes.ts';
 import type { DecodePool } from '../../services/decodeSandbox/decodePool.ts';
 import { PageSchema } from '../../services/incidents.ts';
 import { type IngestInput, ingestOne } from '../../services/ingest.ts';
@@ -53,7 +54,7 @@ export const sourceRoutes: FastifyPluginAsync<{
     async (request, reply) => {
       const actor = actorOf(request);
       const input = request.isMultipart()
-        ? await uploadInput(request, uploadLimitBytes)
+        ? await uploadInput(request, uploadLimitBytes, app.multipartErrors.RequestFileTooLargeError)
         : pasteInput(request);
       const result = await ingestOne(
         store,
@@ -129,7 +130,11 @@ function pasteInput(request: FastifyRequest): IngestFields {
   };
 }
 
-async function uploadInput(request: FastifyRequest, limit: number): Promise<IngestFields> {
+async function uploadInput(
+  request: FastifyRequest,
+  limit: number,
+  RequestFileTooLarge: new () => Error,
+): Promise<IngestFields> {
   let file: { fileName: string; bytes: Uint8Array } | null = null;
   const fields: Record<string, string> = {};
   for await (const part of request.parts({
@@ -138,11 +143,12 @@ async function uploadInput(request: FastifyRequest, limit: number): Promise<Inge
     if (part.type === 'file') {
       if (part.fieldname !== 'file')
         throw new InvalidInput(`body.${part.fieldname}`, 'unknown file part (expected "file")');
-      const bytes = await part.toBuffer();
-      file = {
-        fileName: part.filename || 'upload.bin',
-        bytes: new Uint8Array(bytes.buffer, bytes.byteOffset, bytes.byteLength),
-      };
+      // The chunks go straight into shared memory (the decode worker reads them in place), a step
+      // at a time: one large copy would hold up every other request.
+      const chunks: Buffer[] = [];
+      for await (const chunk of part.file) chunks.push(chunk as Buffer);
+      if (part.file.truncated) throw new RequestFileTooLarge();
+      file = { fileName: part.filename || 'upload.bin', bytes: await sharedCopyOf(chunks) };
     } else {
       if (typeof part.value !== 'string') throw new InvalidInput(`body.${part.fieldname}`, 'expected text');
       fields[part.fieldname] = part.value;

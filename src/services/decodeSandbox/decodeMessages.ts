@@ -9,6 +9,7 @@ export interface WorkerSetup {
 
 export interface DecodeJob {
   job: number;
+  /** In a SharedArrayBuffer: read in place, never written. */
   bytes: Uint8Array;
   fileName: string;
   published: string | null;

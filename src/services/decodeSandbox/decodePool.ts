@@ -8,6 +8,7 @@ import type { Worker } from 'node:worker_threads';
 import { InvalidInput } from '../../core/errors.ts';
 import type { Suggestions } from '../../core/suggestions.ts';
 import type { DecodedDocument } from '../../decode/decodeDocument.ts';
+import { inSharedMemory } from '../../runtime/sharedBytes.ts';
 import { startWorker } from '../../runtime/workerScript.ts';
 import type { DecodeJob, WorkerReply, WorkerSetup } from './decodeMessages.ts';
 import { DEFAULT_DECODE_SETTINGS, type DecodeSettings } from './decodeSettings.ts';
@@ -157,15 +158,16 @@ export function createDecodePool(settings: DecodeSettings = DEFAULT_DECODE_SETTI
     slot.current = pending;
     slot.worker.ref();
     startTimer(slot, settings.timeoutMs);
-    // Copied, not transferred: the caller still has to preserve these exact bytes.
     slot.worker.postMessage(pending.job);
   };
 
   return {
-    decode(bytes, fileName, published) {
-      if (closed) return Promise.reject(new Error('decode pool closed'));
+    async decode(bytes, fileName, published) {
+      if (closed) throw new Error('decode pool closed');
+      // Shared, not copied by postMessage: the worker reads the caller's bytes in place.
+      const job = { job: nextJob++, bytes: await inSharedMemory(bytes), fileName, published };
       return new Promise<SandboxOutcome>((resolve, reject) => {
-        queue.push({ job: { job: nextJob++, bytes, fileName, published }, resolve, reject, decoded: null });
+        queue.push({ job, resolve, reject, decoded: null });
         pump();
       });
     },
