@@ -13,7 +13,7 @@ export interface NewsText {
 }
 
 /** mulberry32: a tiny, well-distributed 32-bit generator; enough for picking templates. */
-function generator(seed: number): () => number {
+export function generator(seed: number): () => number {
   let state = seed >>> 0;
   return () => {
     state = (state + 0x6d2b79f5) >>> 0;

@@ -1,32 +1,25 @@
 /**
- * Once per test run: builds a migrated PGlite template (so each test store loads in ~1 s instead of
- * being created in ~6 s) and finds PostgreSQL. In CI PostgreSQL is required; elsewhere its absence
+ * Once per test run: builds dist/ and the migrated PGlite template (so each test store loads in ~1 s
+ * instead of being created in ~6 s) and finds PostgreSQL. In CI PostgreSQL is required; elsewhere its absence
  * skips the PostgreSQL half of the storage tests with a visible notice.
  */
-import { createHash } from 'node:crypto';
-import { existsSync, mkdirSync, renameSync, writeFileSync } from 'node:fs';
+import { execFileSync } from 'node:child_process';
 import { join } from 'node:path';
 import pg from 'pg';
 import type { TestProject } from 'vitest/node';
-import { listMigrations, migrate } from '../src/store/migrate.ts';
-import { openPgliteDb } from '../src/store/pgliteDb.ts';
+import { builtTemplatePath } from '../src/store/pgliteTemplate.ts';
 import { repoRoot } from './support/paths.ts';
 
-async function buildPgliteTemplate(): Promise<string> {
-  const hash = createHash('sha256');
-  for (const migration of listMigrations()) hash.update(migration.id).update(migration.sql);
-  const cacheDir = join(repoRoot, '.cache');
-  const path = join(cacheDir, `pglite-template-${hash.digest('hex').slice(0, 16)}.tar`);
-  if (existsSync(path)) return path;
-  mkdirSync(cacheDir, { recursive: true });
-  const db = await openPgliteDb();
-  await migrate(db);
-  const dump = await db.dump();
-  await db.close();
-  const temporary = `${path}.${process.pid}.tmp`;
-  writeFileSync(temporary, new Uint8Array(await dump.arrayBuffer()));
-  renameSync(temporary, path);
-  return path;
+/**
+ * Compiles dist/ (the CLI tests run `bin/attest.js`, which runs the compiled code) with the migrated
+ * PGlite template, which test stores load too.
+ */
+function build(): string {
+  execFileSync(process.execPath, [join(repoRoot, 'scripts/build.mjs')], {
+    cwd: repoRoot,
+    stdio: ['ignore', 'ignore', 'pipe'],
+  });
+  return builtTemplatePath(join(repoRoot, 'dist/store'));
 }
 
 async function findPostgres(): Promise<string | null> {
@@ -49,7 +42,8 @@ async function findPostgres(): Promise<string | null> {
 }
 
 export default async function setup(project: TestProject): Promise<void> {
-  const [template, postgresAdminUrl] = await Promise.all([buildPgliteTemplate(), findPostgres()]);
+  const template = build();
+  const postgresAdminUrl = await findPostgres();
   project.provide('pgliteTemplate', template);
   project.provide('postgresAdminUrl', postgresAdminUrl);
 }

@@ -5,6 +5,8 @@
  */
 import { parseArgs } from 'node:util';
 import { UsageError } from '../core/errors.ts';
+import type { Store } from '../store/openStore.ts';
+import { type StoreConfig, storeConfigFrom } from '../store/storeConfig.ts';
 
 export type OptionSpec = {
   type: 'string' | 'boolean';
@@ -19,9 +21,15 @@ export interface CommandIo {
   stdin: NodeJS.ReadableStream;
   env: NodeJS.ProcessEnv;
   cwd: string;
+  /** Set when the command runs inside `attest serve`: the server's open store, which it must not close. */
+  sharedStore?: Store;
+  /** Asks for a hidden answer on the terminal of the process that sent the command (see channel/). */
+  promptHidden?: (prompt: string) => Promise<string>;
 }
 
 export interface ParsedArgs {
+  /** The command's name, e.g. `ingest`. */
+  command: string;
   values: Record<string, string | boolean | string[] | undefined>;
   positionals: string[];
 }
@@ -59,7 +67,7 @@ export function parseCommandArgs(command: Command, argv: string[]): ParsedArgs {
       allowPositionals: true,
       strict: true,
     });
-    return { values: values as ParsedArgs['values'], positionals };
+    return { command: command.name, values: values as ParsedArgs['values'], positionals };
   } catch (error) {
     throw new UsageError(error instanceof Error ? error.message : String(error));
   }
@@ -83,4 +91,9 @@ export function stringOption(args: ParsedArgs, name: string): string | undefined
 
 export function writeJson(io: CommandIo, value: unknown): void {
   io.stdout.write(`${JSON.stringify(value, null, 2)}\n`);
+}
+
+/** The store a command's --data, ATTEST_DATA and DATABASE_URL point at. */
+export function commandStoreConfig(args: ParsedArgs, io: CommandIo): StoreConfig {
+  return storeConfigFrom(stringOption(args, 'data'), io.env, io.cwd);
 }

@@ -3,15 +3,44 @@
  * (0 success, 1 failure with one clear line, 2 usage error) as shared/contracts/cli.md requires.
  */
 import { isAttestError, UsageError } from '../core/errors.ts';
-import { type Command, type CommandIo, commandHelp, parseCommandArgs } from './command.ts';
+import {
+  type Command,
+  type CommandIo,
+  commandHelp,
+  commandStoreConfig,
+  type ParsedArgs,
+  parseCommandArgs,
+} from './command.ts';
 import { COMMANDS } from './commands/index.ts';
+
+const SERVER_START_WAIT_MS = 15_000;
 
 function topLevelHelp(): string {
   const rows = Object.entries(COMMANDS).map(([name, entry]) => `  ${name.padEnd(16)} ${entry.summary}`);
   return `Usage: attest <command> [options]\n\nCommands:\n${rows.join('\n')}\n\nRun 'attest <command> --help' for a command's options.\n`;
 }
 
-export async function main(argv: string[], io: CommandIo = processIo()): Promise<number> {
+/**
+ * Global options may come before the command name (`attest --data DIR search …`); they are moved
+ * after it, where every command parses them.
+ */
+function commandFirst(argv: string[]): string[] {
+  const leading: string[] = [];
+  let index = 0;
+  while (index < argv.length) {
+    const arg = argv[index]!;
+    if (arg === '--json') leading.push(arg);
+    else if (arg === '--data' && index + 1 < argv.length) leading.push(arg, argv[++index]!);
+    else if (arg.startsWith('--data=')) leading.push(arg);
+    else break;
+    index += 1;
+  }
+  if (index >= argv.length) return [];
+  return [...argv.slice(index, index + 1), ...leading, ...argv.slice(index + 1)];
+}
+
+export async function main(givenArgv: string[], io: CommandIo = processIo()): Promise<number> {
+  const argv = commandFirst(givenArgv);
   const [name, ...rest] = argv;
   if (!name || name === '--help' || name === '-h' || name === 'help') {
     io.stdout.write(topLevelHelp());
@@ -30,10 +59,37 @@ export async function main(argv: string[], io: CommandIo = processIo()): Promise
       io.stdout.write(commandHelp(command));
       return 0;
     }
+    const server = await runningServerFor(command, args, io);
+    if (server) {
+      const { forwardCommand } = await import('./channel/forwardCommand.ts');
+      return await forwardCommand(server.socket, argv, server.dataDir, io);
+    }
     return await command.run(args, io);
   } catch (error) {
     return reportError(error, io, command);
   }
+}
+
+/**
+ * The server holding this command's embedded data directory, when there is one: the command then
+ * runs inside it instead of opening the database a second time.
+ */
+async function runningServerFor(command: Command, args: ParsedArgs, io: CommandIo) {
+  if (!command.options.data || command.name === 'serve' || io.sharedStore) return null;
+  const config = commandStoreConfig(args, io);
+  if (config.databaseUrl) return null;
+  const { dataDirHolder } = await import('../store/dataDirLock.ts');
+  let holder = dataDirHolder(config.dataDir);
+  // A server that is still starting opens its channel within seconds: wait for it rather than fail.
+  for (
+    let waited = 0;
+    holder?.command === 'serve' && !holder.socket && waited < SERVER_START_WAIT_MS;
+    waited += 100
+  ) {
+    await new Promise((resolve) => setTimeout(resolve, 100));
+    holder = dataDirHolder(config.dataDir);
+  }
+  return holder?.socket ? { socket: holder.socket, dataDir: config.dataDir } : null;
 }
 
 function reportError(error: unknown, io: CommandIo, command: Command | undefined): number {

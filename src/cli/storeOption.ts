@@ -1,22 +1,25 @@
 /** The --data option and opening the store for commands that use storage. */
 import { userInfo } from 'node:os';
-import { openStore, type Store, storeConfigFrom } from '../store/openStore.ts';
-import { type CommandIo, type OptionSpec, type ParsedArgs, stringOption } from './command.ts';
+import { openStore, type Store } from '../store/openStore.ts';
+import { type CommandIo, commandStoreConfig, type OptionSpec, type ParsedArgs } from './command.ts';
 
 export const DATA_OPTION: Record<string, OptionSpec> = {
   data: { type: 'string', description: 'data directory (default ATTEST_DATA or ./attest-data)' },
 };
 
-export function openCommandStore(args: ParsedArgs, io: CommandIo): Promise<Store> {
-  return openStore(storeConfigFrom(stringOption(args, 'data'), io.env, io.cwd));
+export async function openCommandStore(args: ParsedArgs, io: CommandIo): Promise<Store> {
+  const store = await openStore(commandStoreConfig(args, io), { command: args.command });
+  for (const warning of store.layout.warnings) io.stderr.write(`attest: warning: ${warning}\n`);
+  return store;
 }
 
-/** Runs `work` with an open store and always closes it. */
+/** Runs `work` with an open store and closes it; inside `attest serve`, with the server's store. */
 export async function withStore<T>(
   args: ParsedArgs,
   io: CommandIo,
   work: (store: Store) => Promise<T>,
 ): Promise<T> {
+  if (io.sharedStore) return work(io.sharedStore);
   const store = await openCommandStore(args, io);
   try {
     return await work(store);

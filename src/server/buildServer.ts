@@ -26,6 +26,7 @@ import { reviewRoutes } from './routes/review.ts';
 import { searchRoutes } from './routes/search.ts';
 import { sourceRoutes } from './routes/sources.ts';
 import { statsRoutes } from './routes/stats.ts';
+import { userRoleRoutes } from './routes/userRoles.ts';
 import { vocabularyRoutes } from './routes/vocabulary.ts';
 import { registerCsrf, registerSecureHeaders } from './security.ts';
 import { DEFAULT_WEB_DIST, registerWebApp } from './webApp.ts';
@@ -142,6 +143,7 @@ export async function buildServer(options: ServerOptions): Promise<FastifyInstan
     kdfParams: options.kdfParams,
     signInPerMinute: options.signInPerMinute ?? 10,
   });
+  await app.register(userRoleRoutes, { store });
   await app.register(sourceRoutes, {
     store,
     uploadLimitBytes,

@@ -1,7 +1,8 @@
 /**
  * The organisation and its accounts: `initOrganisation` creates every key of a new installation;
- * `addUser` creates an account and gives it the organisation compartment key. Sign-in, sessions and
- * TOTP live in accountsLogin.ts.
+ * `addUser` creates an account and, when its role holds keys (policies.ts), gives it the organisation
+ * compartment key. Role changes live in accountsRoles.ts; sign-in, sessions and TOTP in
+ * accountsLogin.ts.
  */
 import { randomUUID } from 'node:crypto';
 import { z } from 'zod';
@@ -25,8 +26,9 @@ import { organisationsRepository } from '../store/organisationsRepository.ts';
 import { type NewUser, normaliseEmail, ROLES, type Role, usersRepository } from '../store/usersRepository.ts';
 import type { Actor } from './accountsActor.ts';
 import { appendAudit } from './audit.ts';
-import { keysForAction, resolveCompartment, wipeKeys } from './compartments.ts';
+import { keysForAction, resolveCompartment, sealKeysToMember, wipeKeys } from './compartments.ts';
 import { ORGANISATION_KEY_CONTEXT } from './compartmentsReseal.ts';
+import { holdsCompartmentKeys } from './policies.ts';
 
 export const PRIVATE_KEY_PURPOSE = 'user-private-key';
 
@@ -154,7 +156,10 @@ export async function initOrganisation(
   }
 }
 
-/** Creates an account and seals the organisation compartment key to it (so the actor must hold it). */
+/**
+ * Creates an account; when its role holds keys, seals the organisation compartment keys to it (so
+ * the actor must hold them). A viewer or analyst gets none: their password opens no protected value.
+ */
 export async function addUser(
   db: Db,
   actor: Actor,
@@ -179,21 +184,14 @@ export async function addUser(
       if (await usersRepository(tx).findByEmail(email))
         throw new Conflict(`a user with e-mail ${email} already exists`);
       await usersRepository(tx).insert({ id, email, role, ...credentials.row });
-      const compartments = compartmentsRepository(tx);
-      for (const key of keys) {
-        await compartments.addMemberKey(
-          compartment.id,
-          key.id,
-          id,
-          sealToPublicKey(key.bytes, credentials.row.publicKey),
-        );
-      }
+      const granted = holdsCompartmentKeys(role) ? keys : [];
+      await sealKeysToMember(tx, compartment.id, granted, { id, publicKey: credentials.row.publicKey });
       await appendAudit(tx, {
         actor: actor.userId,
         action: 'user.add',
         recordType: 'user',
         recordId: id,
-        details: { role },
+        details: { role, keys: granted.length },
       });
     });
     return { id, email: normaliseEmail(email), role };

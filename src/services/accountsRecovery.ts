@@ -1,8 +1,9 @@
 /**
  * Using the organisation recovery key: when an administrator has lost their password (and with it
  * their private key), the recovery key opens the organisation compartment keys, and this gives the
- * account a new password and key pair holding them again. Case compartments the account belonged to
- * are NOT recovered — their keys were sealed only to members — so another member must add them back.
+ * account a new password and key pair holding them again (if its role holds keys at all). Case
+ * compartments the account belonged to are NOT recovered — their keys were sealed only to members —
+ * so another member must add them back.
  */
 import { NotFound, Unauthenticated } from '../core/errors.ts';
 import type { KdfParams } from '../crypto/passwords.ts';
@@ -10,13 +11,7 @@ import { KDF_PARAMS } from '../crypto/passwords.ts';
 import { parseRecoveryKey, recoveryKeyPair } from '../crypto/recoveryKey.ts';
 import type { SymmetricKey } from '../crypto/seal.ts';
 import { wipe } from '../crypto/sodium.ts';
-import {
-  type KeyPair,
-  openSealedWithKeyPair,
-  sealToPublicKey,
-  UnwrapFailed,
-  wipeKeyPair,
-} from '../crypto/userKeys.ts';
+import { type KeyPair, openSealedWithKeyPair, UnwrapFailed, wipeKeyPair } from '../crypto/userKeys.ts';
 import { compartmentsRepository } from '../store/compartmentsRepository.ts';
 import type { Db, Queryable } from '../store/db.ts';
 import { organisationsRepository } from '../store/organisationsRepository.ts';
@@ -24,7 +19,8 @@ import { sessionsRepository } from '../store/sessionsRepository.ts';
 import { usersRepository } from '../store/usersRepository.ts';
 import { newCredentials } from './accounts.ts';
 import { appendAudit, recordAudit } from './audit.ts';
-import { wipeKeys } from './compartments.ts';
+import { sealKeysToMember, wipeKeys } from './compartments.ts';
+import { holdsCompartmentKeys } from './policies.ts';
 
 /** Every organisation compartment key, opened with the recovery key. Caller wipes them. */
 export async function openOrganisationKeysWithRecovery(
@@ -94,14 +90,10 @@ export async function resetPasswordWithRecoveryKey(
       // The old private key is gone: every key sealed to the old public key is now useless to them.
       await compartments.removeAllMembershipsOf(user.id);
       await sessionsRepository(tx).deleteForUser(user.id);
-      for (const key of keys) {
-        await compartments.addMemberKey(
-          organisation.compartmentId,
-          key.id,
-          user.id,
-          sealToPublicKey(key.bytes, publicKey),
-        );
-      }
+      // The role is read again under this transaction: a role changed meanwhile decides.
+      const role = (await users.findByIdForUpdate(user.id))!.role;
+      const granted = holdsCompartmentKeys(role) ? keys : [];
+      await sealKeysToMember(tx, organisation.compartmentId, granted, { id: user.id, publicKey });
       await appendAudit(tx, {
         actor: 'recovery',
         action: 'user.recover',

@@ -16,10 +16,27 @@ import { usersRepository } from '../store/usersRepository.ts';
 import type { Actor } from './accountsActor.ts';
 import { appendAudit, recordAudit } from './audit.ts';
 import { resealCompartmentValues } from './compartmentsReseal.ts';
-import { type Action, authorize } from './policies.ts';
+import { type Action, authorize, holdsCompartmentKeys, type Role } from './policies.ts';
 
 export function wipeKeys(keys: Iterable<SymmetricKey>): void {
   for (const key of keys) wipe(key.bytes);
+}
+
+/** Seals each key to the member's public key: no password of theirs is needed to give them keys. */
+export async function sealKeysToMember(
+  tx: Queryable,
+  compartmentId: string,
+  keys: SymmetricKey[],
+  member: { id: string; publicKey: Uint8Array },
+): Promise<void> {
+  const compartments = compartmentsRepository(tx);
+  for (const key of keys)
+    await compartments.addMemberKey(
+      compartmentId,
+      key.id,
+      member.id,
+      sealToPublicKey(key.bytes, member.publicKey),
+    );
 }
 
 /** Every key of the compartment the actor holds (current first), unwrapped. Empty if not a member. */
@@ -130,6 +147,11 @@ async function findUser(db: Queryable, email: string) {
   return user;
 }
 
+function refuseKeylessRole(role: Role): void {
+  if (!holdsCompartmentKeys(role))
+    throw new InvalidInput('member', `the role ${role} holds no compartment keys; change the role first`);
+}
+
 /** Gives `email` every key of the compartment the actor holds, so they can read old values too. */
 export async function addCompartmentMember(
   db: Db,
@@ -139,21 +161,16 @@ export async function addCompartmentMember(
 ): Promise<void> {
   const compartment = await resolveCompartment(db, compartmentCode);
   const member = await findUser(db, email);
+  refuseKeylessRole(member.role);
   const keys = await keysForAction(db, actor, 'compartment.addMember', compartment, {
     recordType: 'compartment',
     recordId: compartment.code,
   });
   try {
     await db.transaction(async (tx) => {
-      const compartments = compartmentsRepository(tx);
-      for (const key of keys) {
-        await compartments.addMemberKey(
-          compartment.id,
-          key.id,
-          member.id,
-          sealToPublicKey(key.bytes, member.publicKey),
-        );
-      }
+      // Locked so a concurrent role change cannot take keys away before these land.
+      refuseKeylessRole((await usersRepository(tx).findByIdForUpdate(member.id))!.role);
+      await sealKeysToMember(tx, compartment.id, keys, member);
       await appendAudit(tx, {
         actor: actor.userId,
         action: 'compartment.addMember',
@@ -222,7 +239,7 @@ export async function rotateCompartmentKey(
  * organisation compartment); every value re-sealed under it. Old key ids stay wrapped for remaining
  * members, so anything sealed elsewhere under them (exports, backups) remains readable to them.
  */
-async function rotateWithin(
+export async function rotateWithin(
   tx: Queryable,
   actor: Actor,
   compartment: CompartmentRow,

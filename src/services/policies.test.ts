@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { Forbidden } from '../core/errors.ts';
-import { ACTIONS, authorize, can, POLICY, ROLES } from './policies.ts';
+import { ACTIONS, authorize, can, holdsCompartmentKeys, POLICY, ROLES } from './policies.ts';
 
 describe('policies', () => {
   it('is a complete table a matrix test can iterate over', () => {
@@ -20,5 +20,10 @@ describe('policies', () => {
     }
     expect(ROLES.filter((role) => can(role, 'user.add'))).toEqual(['administrator']);
     expect(POLICY['person.read'].scope).toBe('compartment');
+  });
+
+  it('seals compartment keys only to roles that may read persons', () => {
+    expect(ROLES.filter(holdsCompartmentKeys)).toEqual(['administrator', 'investigator', 'caseworker']);
+    expect(ROLES.filter(holdsCompartmentKeys)).toEqual(ROLES.filter((role) => can(role, 'person.read')));
   });
 });

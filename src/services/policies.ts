@@ -28,7 +28,12 @@ export const POLICY = {
   'user.add': {
     roles: ['administrator'],
     scope: 'organisation',
-    description: 'create an account (joins the organisation compartment)',
+    description: 'create an account (joins the organisation compartment if its role holds keys)',
+  },
+  'user.changeRole': {
+    roles: ['administrator'],
+    scope: 'organisation',
+    description: 'change a user’s role (gives or takes away compartment keys)',
   },
   'user.enableTotp': {
     roles: ALL,
@@ -89,6 +94,16 @@ export const ACTIONS = Object.keys(POLICY) as Action[];
 
 export function can(role: Role, action: Action): boolean {
   return (POLICY[action].roles as readonly Role[]).includes(role);
+}
+
+/**
+ * Whether compartment keys may be sealed to an account of this role. A key is worth holding only for
+ * an action that needs it (scope 'compartment' or 'organisation' in the table above), and holding it
+ * opens everything the compartment seals, whatever the table says: so viewers and analysts, who may
+ * not read persons, hold none, and their password plus a copy of the database opens nothing.
+ */
+export function holdsCompartmentKeys(role: Role): boolean {
+  return ACTIONS.some((action) => POLICY[action].scope !== 'none' && can(role, action));
 }
 
 /** Throws Forbidden naming the role and the action (never the record's content). */

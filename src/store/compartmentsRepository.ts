@@ -123,7 +123,20 @@ export function compartmentsRepository(db: Queryable) {
       );
       return rows[0]?.n ?? 0;
     },
-    /** After a password reset by recovery the old private key is gone, and so is every key sealed to it. */
+    /** Every compartment this user holds any key of. */
+    async compartmentsOf(userId: string): Promise<CompartmentRow[]> {
+      const rows = await db.query<RawCompartment>(
+        `select c.* from compartments c
+         where exists (select 1 from compartment_members m where m.compartment_id = c.id and m.user_id = $1)
+         order by c.code`,
+        [userId],
+      );
+      return rows.map(toCompartment);
+    },
+    /**
+     * After a password reset by recovery the old private key is gone, and so is every key sealed to it;
+     * after a change to a role that holds no keys, the keys go too.
+     */
     async removeAllMembershipsOf(userId: string): Promise<void> {
       await db.query('delete from compartment_members where user_id = $1', [userId]);
     },

@@ -1,7 +1,7 @@
 /**
  * Preserved originals, content-addressed by SHA-256: files/ab/cd/abcd…  The same bytes are stored
- * once. Writes go to a temporary file that is fsynced and renamed, so a crash never leaves a
- * truncated original under its hash.
+ * once. Writes go to a temporary file that is fsynced and renamed, and the directory is fsynced, so a
+ * crash never leaves a truncated original under its hash nor loses one a committed row points at.
  */
 import { createHash, randomBytes } from 'node:crypto';
 import { existsSync, readFileSync } from 'node:fs';
@@ -42,7 +42,8 @@ export function fileStore(root: string): FileStore {
       const sha256 = await sha256HexYielding(bytes);
       const path = pathOf(sha256);
       if (existsSync(path)) return sha256;
-      await mkdir(join(root, sha256.slice(0, 2), sha256.slice(2, 4)), { recursive: true, mode: 0o700 });
+      const directory = join(root, sha256.slice(0, 2), sha256.slice(2, 4));
+      const created = await mkdir(directory, { recursive: true, mode: 0o700 });
       const temporary = `${path}.${randomBytes(6).toString('hex')}.tmp`;
       const file = await open(temporary, 'wx', 0o600);
       try {
@@ -52,9 +53,23 @@ export function fileStore(root: string): FileStore {
         await file.close();
       }
       await rename(temporary, path);
+      // The caller commits a row pointing at this file next, and that commit is fsynced: the new
+      // name (and any directory made for it) must reach the disk first, or a power cut could keep
+      // the row and lose its original.
+      await syncDirectory(directory);
+      if (created) for (const parent of [join(root, sha256.slice(0, 2)), root]) await syncDirectory(parent);
       return sha256;
     },
     get: (sha256) => new Uint8Array(readFileSync(pathOf(sha256))),
     has: (sha256) => existsSync(pathOf(sha256)),
   };
+}
+
+async function syncDirectory(path: string): Promise<void> {
+  const directory = await open(path, 'r');
+  try {
+    await directory.sync();
+  } finally {
+    await directory.close();
+  }
 }

@@ -26,12 +26,33 @@ export function listMigrations(): Migration[] {
     }));
 }
 
+/** PostgreSQL's insufficient_privilege: the role may not create, alter or write what a migration needs. */
+const INSUFFICIENT_PRIVILEGE = '42501';
+
 async function appliedMigrations(db: Db): Promise<Set<string>> {
-  await db.exec(
-    'create table if not exists schema_migrations (id text primary key, applied_at timestamptz not null default now())',
+  // Only looked up: a least-privileged application role may read this table but not create it.
+  const [table] = await db.query<{ present: boolean }>(
+    "select to_regclass('schema_migrations') is not null as present",
   );
+  if (!table?.present) return new Set();
   const rows = await db.query<{ id: string }>('select id from schema_migrations');
   return new Set(rows.map((row) => row.id));
+}
+
+/** Said when the role connected cannot apply what is pending (it is not the schema's owner). */
+function cannotMigrate(pending: string[]): StorageUnavailable {
+  return new StorageUnavailable(
+    `the database needs migrations (${pending.join(', ')}) and this database role may not apply them: run "attest migrate" with DATABASE_OWNER_URL set to the owner role (docs/deploy.md)`,
+  );
+}
+
+async function mayApplyMigrations(db: Db): Promise<boolean> {
+  const [row] = await db.query<{ allowed: boolean }>(
+    `select case when to_regclass('schema_migrations') is null
+                 then has_schema_privilege('public', 'CREATE')
+                 else has_table_privilege('schema_migrations', 'INSERT') end as allowed`,
+  );
+  return row?.allowed === true;
 }
 
 /** Applies every migration not yet applied; returns the ids it applied. */
@@ -45,9 +66,14 @@ export async function migrate(db: Db): Promise<string[]> {
       `the database has migrations this version of Attest does not know (${unknown.join(', ')}): upgrade Attest`,
     );
   }
+  const pending = migrations.filter((migration) => !applied.has(migration.id));
+  if (pending.length === 0) return [];
+  if (!(await mayApplyMigrations(db))) throw cannotMigrate(pending.map((migration) => migration.id));
+  await db.exec(
+    'create table if not exists schema_migrations (id text primary key, applied_at timestamptz not null default now())',
+  );
   const done: string[] = [];
-  for (const migration of migrations) {
-    if (applied.has(migration.id)) continue;
+  for (const migration of pending) {
     const id = migration.id.replace(/'/g, "''");
     try {
       await db.exec(
@@ -57,6 +83,8 @@ export async function migrate(db: Db): Promise<string[]> {
       await db.exec('rollback').catch(() => {});
       // Another server may have applied it while we waited for the lock.
       if ((await appliedMigrations(db)).has(migration.id)) continue;
+      if ((error as { code?: unknown }).code === INSUFFICIENT_PRIVILEGE)
+        throw cannotMigrate(pending.slice(pending.indexOf(migration)).map((m) => m.id));
       const reason = error instanceof Error ? error.message : String(error);
       throw new StorageUnavailable(`migration ${migration.id} failed: ${reason}`);
     }

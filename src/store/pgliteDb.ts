@@ -2,6 +2,7 @@ import { PGlite, types } from '@electric-sql/pglite';
 import { pg_trgm } from '@electric-sql/pglite/contrib/pg_trgm';
 import { unaccent } from '@electric-sql/pglite/contrib/unaccent';
 import type { Db, Queryable, SqlParam } from './db.ts';
+import { DurableNodeFS, durableStartParams } from './durableNodeFs.ts';
 
 const extensions = { unaccent, pg_trgm };
 
@@ -11,18 +12,30 @@ const parsers = {
   [types.INT8]: (value: string) => Number(value),
 };
 
-/**
- * Opens the embedded database. `dataDir` undefined keeps it in memory (tests); `template` loads a
- * previously dumped data directory, which is several times faster than creating one.
- */
 export interface PgliteDb extends Db {
   /** The whole database as a tarball that `openPgliteDb({ template })` can load. */
   dump(): Promise<Blob>;
 }
 
-export async function openPgliteDb(options: { dataDir?: string; template?: Blob } = {}): Promise<PgliteDb> {
+/**
+ * Opens the embedded database. `dataDir` undefined keeps it in memory (tests); on disk, commits are
+ * durable (see durableNodeFs.ts). `template` loads a previously dumped data directory, which is
+ * several times faster than creating one.
+ */
+export async function openPgliteDb(
+  options: {
+    dataDir?: string;
+    template?: Blob /** Only to measure what durability costs. */;
+    durable?: boolean;
+  } = {},
+): Promise<PgliteDb> {
+  const onDisk = options.dataDir
+    ? options.durable === false
+      ? { dataDir: options.dataDir }
+      : { fs: new DurableNodeFS(options.dataDir), startParams: durableStartParams() }
+    : {};
   const pg = await PGlite.create({
-    ...(options.dataDir ? { dataDir: options.dataDir } : {}),
+    ...onDisk,
     ...(options.template ? { loadDataDir: options.template } : {}),
     extensions,
     parsers,

@@ -24,7 +24,10 @@ const typeParsers = {
   },
 } as pg.CustomTypesConfig;
 
-export async function openPostgresDb(url: string, options: { max?: number } = {}): Promise<Db> {
+export async function openPostgresDb(
+  url: string,
+  options: { max?: number; urlVariable?: string } = {},
+): Promise<Db> {
   const pool = new pg.Pool({
     connectionString: url,
     types: typeParsers,
@@ -40,7 +43,7 @@ export async function openPostgresDb(url: string, options: { max?: number } = {}
     await pool.end().catch(() => {});
     const reason = error instanceof Error ? error.message : String(error);
     throw new StorageUnavailable(
-      `cannot connect to PostgreSQL at ${describeDatabaseUrl(url)} (from DATABASE_URL): ${reason}`,
+      `cannot connect to PostgreSQL at ${describeDatabaseUrl(url)} (from ${options.urlVariable ?? 'DATABASE_URL'}): ${reason}`,
     );
   }
   const queryable = (target: pg.Pool | pg.PoolClient): Queryable => ({

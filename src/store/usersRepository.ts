@@ -84,6 +84,13 @@ export function usersRepository(db: Queryable) {
       ]);
       return rows[0] ? toRow(rows[0]) : null;
     },
+    async findByIdForUpdate(id: string): Promise<UserRow | null> {
+      const rows = await db.query<RawRow>('select * from users where id = $1 for update', [id]);
+      return rows[0] ? toRow(rows[0]) : null;
+    },
+    async setRole(id: string, role: Role): Promise<void> {
+      await db.query('update users set role = $2 where id = $1', [id, role]);
+    },
     async count(): Promise<number> {
       const rows = await db.query<{ n: number }>('select count(*)::int as n from users');
       return rows[0]?.n ?? 0;

@@ -1,5 +1,5 @@
 /** Runs the real `attest` command line in a child process, as other tools and people do. */
-import { spawn } from 'node:child_process';
+import { type ChildProcessWithoutNullStreams, spawn } from 'node:child_process';
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { repoRoot } from './paths.ts';
@@ -22,6 +22,27 @@ function peakRssOf(pid: number): number | null {
   }
 }
 
+/** Starts the real `attest` in a child process with a clean environment; the caller reads its pipes. */
+export function spawnCli(
+  args: string[],
+  options: { env?: Record<string, string | undefined>; cwd?: string } = {},
+): ChildProcessWithoutNullStreams {
+  // A clean environment: a developer's own ATTEST_USER, ATTEST_DATA or DATABASE_URL must never
+  // leak into a test's command.
+  const env: NodeJS.ProcessEnv = {
+    PATH: process.env.PATH,
+    HOME: process.env.HOME,
+    TMPDIR: process.env.TMPDIR,
+    ...options.env,
+  };
+  for (const key of Object.keys(env)) if (env[key] === undefined) delete env[key];
+  return spawn(process.execPath, [join(repoRoot, 'bin/attest.js'), ...args], {
+    cwd: options.cwd ?? repoRoot,
+    env,
+    stdio: ['pipe', 'pipe', 'pipe'],
+  });
+}
+
 export function runCli(
   args: string[],
   options: {
@@ -32,20 +53,7 @@ export function runCli(
   } = {},
 ) {
   return new Promise<CliResult>((resolve, reject) => {
-    // A clean environment: a developer's own ATTEST_USER, ATTEST_DATA or DATABASE_URL must never
-    // leak into a test's command.
-    const env: NodeJS.ProcessEnv = {
-      PATH: process.env.PATH,
-      HOME: process.env.HOME,
-      TMPDIR: process.env.TMPDIR,
-      ...options.env,
-    };
-    for (const key of Object.keys(env)) if (env[key] === undefined) delete env[key];
-    const child = spawn(process.execPath, [join(repoRoot, 'bin/attest.js'), ...args], {
-      cwd: options.cwd ?? repoRoot,
-      env,
-      stdio: ['pipe', 'pipe', 'pipe'],
-    });
+    const child = spawnCli(args, options);
     let stdout = '';
     let stderr = '';
     child.stdout.on('data', (chunk: Buffer) => {

@@ -3,14 +3,13 @@
  * databases load a migrated template built once by globalSetup (seconds saved per file); each
  * PostgreSQL test store is a fresh database, dropped on close.
  */
-import { randomBytes } from 'node:crypto';
 import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import pg from 'pg';
 import { inject } from 'vitest';
 import { openStore, type Store } from '../../src/store/openStore.ts';
 import { openPgliteDb } from '../../src/store/pgliteDb.ts';
+import { createDatabaseAt, type ScratchDatabase } from './postgresDatabase.ts';
 
 export type Backend = 'pglite' | 'postgres';
 
@@ -65,23 +64,8 @@ export async function openTestStore(backend: Backend): Promise<TestStore> {
 }
 
 /** A fresh, empty PostgreSQL database; `drop` removes it. */
-export async function createPostgresDatabase(): Promise<{ url: string; drop: () => Promise<void> }> {
+export async function createPostgresDatabase(): Promise<ScratchDatabase> {
   const adminUrl = inject('postgresAdminUrl');
   if (!adminUrl) throw new Error('PostgreSQL is not available in this run');
-  const name = `attest_test_${randomBytes(5).toString('hex')}`;
-  const admin = new pg.Client({ connectionString: adminUrl });
-  await admin.connect();
-  await admin.query(`create database ${name}`);
-  await admin.end();
-  const url = new URL(adminUrl);
-  url.pathname = `/${name}`;
-  return {
-    url: url.toString(),
-    drop: async () => {
-      const client = new pg.Client({ connectionString: adminUrl });
-      await client.connect();
-      await client.query(`drop database if exists ${name} with (force)`);
-      await client.end();
-    },
-  };
+  return createDatabaseAt(adminUrl);
 }

@@ -53,6 +53,10 @@ export const COMMANDS: Record<string, CommandEntry> = {
     summary: 'dataset export for partners; --public redacts personal data for publication',
     load: async () => (await import('./export.ts')).exportCommand,
   },
+  migrate: {
+    summary: 'apply pending database migrations (as DATABASE_OWNER_URL when set)',
+    load: async () => (await import('./migrate.ts')).migrateCommand,
+  },
   compartment: {
     summary: 'case compartments: create, add/remove members, rotate keys',
     load: async () => (await import('./compartment.ts')).compartmentCommand,

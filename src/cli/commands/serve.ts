@@ -1,10 +1,17 @@
+import { createHash } from 'node:crypto';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
 import { UsageError } from '../../core/errors.ts';
 import { buildServer } from '../../server/buildServer.ts';
 import { createDecodePool } from '../../services/decodeSandbox/decodePool.ts';
 import { decodeSettingsFrom } from '../../services/decodeSandbox/decodeSettings.ts';
-import type { Command } from '../command.ts';
+import type { Store } from '../../store/openStore.ts';
+import type { Command, CommandIo } from '../command.ts';
 import { stringOption } from '../command.ts';
 import { DATA_OPTION, openCommandStore } from '../storeOption.ts';
+
+/** How long a graceful stop may take before the process exits anyway. */
+const STOP_BUDGET_MS = 10_000;
 
 export const serveCommand: Command = {
   name: 'serve',
@@ -40,29 +47,67 @@ export const serveCommand: Command = {
       ...(uploadMb ? { uploadLimitBytes: Math.floor(uploadMb * 1024 * 1024) } : {}),
     });
     let address: string;
+    let channel: Awaited<ReturnType<typeof startChannel>> | null = null;
     try {
-      address = await app.listen({ host, port });
+      address = (await app.listen({ host, port })).replace('://[::1]', '://localhost');
+      // With the embedded database this process owns the data directory: other commands run here.
+      if (store.lock) {
+        channel = await startChannel(store);
+        store.lock.update({ socket: channel.socketPath, url: address });
+      }
     } catch (error) {
       await app.close().catch(() => {});
       await decoder.close();
       await store.close();
       throw error;
     }
-    io.stderr.write(`attest: serving on ${address.replace('://[::1]', '://localhost')} (Ctrl-C to stop)\n`);
+    io.stderr.write(`attest: serving on ${address} (Ctrl-C to stop)\n`);
 
-    // Graceful shutdown: stop accepting, let in-flight requests finish, then close the database.
-    await new Promise<void>((resolveStop) => {
-      const stop = () => {
-        process.off('SIGINT', stop);
-        process.off('SIGTERM', stop);
-        resolveStop();
-      };
-      process.on('SIGINT', stop);
-      process.on('SIGTERM', stop);
-    });
-    await app.close();
+    await stopSignal(io);
+    // Graceful stop: no new connections or commands, in-flight ones finish, then the database closes.
+    await Promise.all([app.close(), channel?.close()]);
     await decoder.close();
     await store.close();
+    io.stderr.write('attest: stopped\n');
     return 0;
   },
 };
+
+async function startChannel(store: Store) {
+  const [{ startCommandChannel }, { main }] = await Promise.all([
+    import('../channel/channelServer.ts'),
+    import('../main.ts'),
+  ]);
+  return startCommandChannel({ socketPath: channelSocketPath(store.layout.root), store, run: main });
+}
+
+/** The socket lives in the data directory, unless that path is too long for a Unix socket. */
+function channelSocketPath(dataDir: string): string {
+  const inside = join(dataDir, 'attest.sock');
+  if (Buffer.byteLength(inside) < 100) return inside;
+  return join(tmpdir(), `attest-${createHash('sha256').update(dataDir).digest('hex').slice(0, 16)}.sock`);
+}
+
+/**
+ * Resolves on the first SIGINT or SIGTERM. From then on the stop has STOP_BUDGET_MS to finish; a
+ * second signal, or the budget running out, ends the process at once: a stop never hangs.
+ */
+function stopSignal(io: CommandIo): Promise<void> {
+  return new Promise<void>((resolveStop) => {
+    const first = () => {
+      process.off('SIGINT', first);
+      process.off('SIGTERM', first);
+      io.stderr.write('attest: stopping (a second Ctrl-C stops at once)\n');
+      const force = (reason: string) => {
+        io.stderr.write(`attest: ${reason}: stopped without waiting\n`);
+        process.exit(1);
+      };
+      process.once('SIGINT', () => force('second signal'));
+      process.once('SIGTERM', () => force('second signal'));
+      setTimeout(() => force(`still stopping after ${STOP_BUDGET_MS / 1000} s`), STOP_BUDGET_MS).unref();
+      resolveStop();
+    };
+    process.on('SIGINT', first);
+    process.on('SIGTERM', first);
+  });
+}

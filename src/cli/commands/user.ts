@@ -1,5 +1,5 @@
 /**
- * `attest user add|totp`, and how every protected command learns who is at the keyboard:
+ * `attest user add|role|totp`, and how every protected command learns who is at the keyboard:
  * ATTEST_USER / ATTEST_PASSWORD (and ATTEST_TOTP when the account has a second factor), or a
  * prompt without echo on a terminal. Passwords never come from command-line arguments: those are
  * visible to every user of the machine in the process list.
@@ -9,39 +9,13 @@ import { InvalidInput, UsageError } from '../../core/errors.ts';
 import { addUser } from '../../services/accounts.ts';
 import { type Actor, releaseActor } from '../../services/accountsActor.ts';
 import { authenticate, enableTotp } from '../../services/accountsLogin.ts';
+import { changeUserRole } from '../../services/accountsRoles.ts';
 import type { Db } from '../../store/db.ts';
 import { type Command, type CommandIo, stringOption, writeJson } from '../command.ts';
+import { promptHidden } from '../promptHidden.ts';
 import { DATA_OPTION, withStore } from '../storeOption.ts';
 
-type TtyInput = NodeJS.ReadableStream & { isTTY?: boolean; setRawMode?: (mode: boolean) => void };
-
-/** Reads a line from the terminal without echoing it. */
-function promptHidden(io: CommandIo, prompt: string): Promise<string> {
-  const input = io.stdin as TtyInput;
-  io.stderr.write(prompt);
-  return new Promise((resolve, reject) => {
-    let value = '';
-    const done = (error?: Error) => {
-      input.setRawMode?.(false);
-      input.removeListener('data', onData);
-      input.pause();
-      io.stderr.write('\n');
-      if (error) reject(error);
-      else resolve(value);
-    };
-    const onData = (chunk: Buffer | string) => {
-      for (const char of chunk.toString('utf8')) {
-        if (char === '\r' || char === '\n') return done();
-        if (char === '\u0003') return done(new UsageError('cancelled'));
-        if (char === '\u007f' || char === '\b') value = value.slice(0, -1);
-        else value += char;
-      }
-    };
-    input.setRawMode?.(true);
-    input.resume();
-    input.on('data', onData);
-  });
-}
+type TtyInput = NodeJS.ReadableStream & { isTTY?: boolean };
 
 const secretFromEnv = z.string().min(1).optional();
 
@@ -54,10 +28,12 @@ export async function readPassword(
 ): Promise<string> {
   const fromEnv = secretFromEnv.safeParse(io.env[envName]);
   if (fromEnv.success && fromEnv.data) return fromEnv.data;
-  if (!(io.stdin as TtyInput).isTTY)
+  // Inside `attest serve` the question goes back to the terminal of the command that sent it.
+  const ask = io.promptHidden ?? ((question: string) => promptHidden(io, question));
+  if (!io.promptHidden && !(io.stdin as TtyInput).isTTY)
     throw new UsageError(`set ${envName} (no terminal to ask for the password)`);
-  const first = await promptHidden(io, prompt);
-  if (confirm && (await promptHidden(io, 'Repeat it: ')) !== first)
+  const first = await ask(prompt);
+  if (confirm && (await ask('Repeat it: ')) !== first)
     throw new InvalidInput('password', 'the two entries differ');
   return first;
 }
@@ -88,8 +64,8 @@ export function asSignedInUser<T>(
 
 export const userCommand: Command = {
   name: 'user',
-  summary: 'accounts: add a user (administrators), turn on TOTP for your own account',
-  usage: 'add --email E --role administrator|investigator|caseworker|analyst|viewer | totp',
+  summary: 'accounts: add a user or change a role (administrators), turn on TOTP for your own account',
+  usage: 'add --email E --role administrator|investigator|caseworker|analyst|viewer | role EMAIL ROLE | totp',
   options: {
     ...DATA_OPTION,
     email: { type: 'string', description: 'the new user’s e-mail address' },
@@ -109,6 +85,29 @@ export const userCommand: Command = {
       else io.stdout.write(`added ${user.email} (${user.role})\n`);
       return 0;
     }
+    if (sub === 'role') {
+      const [, email, role, ...rest] = args.positionals;
+      if (!email || !role || rest.length > 0) throw new UsageError('user role needs EMAIL and ROLE');
+      const change = await asSignedInUser(args, io, (db, actor) =>
+        changeUserRole(db, actor, { user: { email }, role }),
+      );
+      if (args.values.json) writeJson(io, change);
+      else {
+        const keys =
+          change.keysGranted > 0
+            ? '; given the organisation key'
+            : change.revoked.length > 0
+              ? `; keys taken back from ${change.revoked.join(', ')}`
+              : '';
+        io.stdout.write(`${change.email}: ${change.previousRole} → ${change.role}${keys}\n`);
+      }
+      // Keys the user held may have been copied: a compartment not rotated now still opens with them.
+      for (const code of change.revoked.filter((code) => !change.rotated.includes(code)))
+        io.stderr.write(
+          `warning: a member of ${code} should run "attest compartment rotate --compartment ${code}"\n`,
+        );
+      return 0;
+    }
     if (sub === 'totp') {
       const result = await asSignedInUser(args, io, (db, actor) => enableTotp(db, actor));
       io.stderr.write('TOTP is on. Add this secret to your authenticator app now; it is not shown again.\n');
@@ -116,6 +115,6 @@ export const userCommand: Command = {
       else io.stdout.write(`${result.secret}\n${result.uri}\n`);
       return 0;
     }
-    throw new UsageError('expected a subcommand: add or totp');
+    throw new UsageError('expected a subcommand: add, role or totp');
   },
 };

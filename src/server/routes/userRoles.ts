@@ -1,0 +1,31 @@
+/** An administrator changes a user's role; the user's keys follow (services/accountsRoles.ts). */
+import type { FastifyPluginAsync } from 'fastify';
+import { z } from 'zod';
+import { changeUserRole } from '../../services/accountsRoles.ts';
+import { ROLES } from '../../services/policies.ts';
+import type { Store } from '../../store/openStore.ts';
+import { actorOf } from '../auth.ts';
+import { presentRoleChange, RoleChangeSchema } from '../presenters/roleChange.ts';
+import { contract, parseBody, parseParams } from '../route.ts';
+
+const IdParams = z.strictObject({ id: z.uuid('expected a UUID') });
+const RoleBody = z.strictObject({ role: z.enum(ROLES) });
+
+export const userRoleRoutes: FastifyPluginAsync<{ store: Store }> = async (app, { store }) => {
+  app.patch(
+    '/api/users/:id',
+    contract('user.changeRole', {
+      summary: 'Change a user’s role: compartment keys are given or taken back (and rotated) with it',
+      tags: ['accounts'],
+      params: IdParams,
+      body: RoleBody,
+      response: { 200: RoleChangeSchema },
+      errors: [404, 409],
+    }),
+    async (request) => {
+      const { id } = parseParams(IdParams, request);
+      const { role } = parseBody(RoleBody, request);
+      return presentRoleChange(await changeUserRole(store.db, actorOf(request), { user: { id }, role }));
+    },
+  );
+};
