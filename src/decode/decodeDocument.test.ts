@@ -179,15 +179,18 @@ describe('decodeDocument', () => {
       ['utf-8', [0xef, 0xbb, 0xbf], (s: string) => Buffer.from(s, 'utf8')],
       ['utf-16le', [0xff, 0xfe], (s: string) => Buffer.from(s, 'utf16le')],
       ['utf-16be', [0xfe, 0xff], (s: string) => Buffer.from(s, 'utf16le').swap16()],
-    ])('decodes any string encoded as %s with a BOM back to itself', async (encoding, bom, encode) => {
-      await fc.assert(
-        fc.asyncProperty(fc.string({ unit: 'binary', maxLength: 300 }), async (text) => {
-          const result = await decodeDocument(new Uint8Array([...bom, ...encode(text)]), 'a.txt');
-          expect(result.text).toBe(text);
-          expect(result.encoding).toBe(encoding);
-        }),
-        { numRuns: 300 },
-      );
-    });
+    ])(
+      'decodes any string encoded as %s with a BOM back to itself, less NUL',
+      async (encoding, bom, encode) => {
+        await fc.assert(
+          fc.asyncProperty(fc.string({ unit: 'binary', maxLength: 300 }), async (text) => {
+            const result = await decodeDocument(new Uint8Array([...bom, ...encode(text)]), 'a.txt');
+            expect(result.text).toBe(text.replaceAll('\u0000', ''));
+            expect(result.encoding).toBe(encoding);
+          }),
+          { numRuns: 300 },
+        );
+      },
+    );
   });
 });

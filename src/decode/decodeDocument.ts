@@ -1,4 +1,6 @@
 import { InvalidInput } from '../core/errors.ts';
+import { toStorableText } from '../core/storableText.ts';
+import { checkTextLength, DEFAULT_DECODE_LIMITS, type DecodeLimits } from './decodeLimits.ts';
 import { binaryContentReason, decodeText } from './decodeText.ts';
 import { docxToText } from './docxToText.ts';
 import { bytesLookLikeHtml, declaredHtmlCharset, looksLikeHtml } from './htmlCharset.ts';
@@ -23,18 +25,34 @@ const svgRoot = /^\s*(?:<\?xml\b[^>]*>\s*)?(?:<!--[\s\S]*?-->\s*|<!doctype\s+svg
 /**
  * Text of one captured file, given its original bytes. Pure: the caller preserves the bytes and
  * enforces size limits; this only reads them. Throws InvalidInput (naming the file, never quoting
- * its content) for empty, unknown binary, undecodable or corrupt input.
+ * its content) for empty, unknown binary, undecodable or corrupt input, and DecodeLimitExceeded for
+ * a file over one of `limits`. NUL and unpaired surrogates, which the database cannot store, are
+ * removed from the text and title with a warning.
  */
-export async function decodeDocument(bytes: Uint8Array, fileName: string): Promise<DecodedDocument> {
+export async function decodeDocument(
+  bytes: Uint8Array,
+  fileName: string,
+  limits: DecodeLimits = DEFAULT_DECODE_LIMITS,
+): Promise<DecodedDocument> {
+  const decoded = await decodeByType(bytes, fileName, limits);
+  checkTextLength(decoded.text, limits);
+  return storable(decoded);
+}
+
+async function decodeByType(
+  bytes: Uint8Array,
+  fileName: string,
+  limits: DecodeLimits,
+): Promise<DecodedDocument> {
   if (bytes.length === 0) throw new InvalidInput(fileName, 'empty file (0 bytes)');
   const sniffed = sniffType(bytes, fileName);
   switch (sniffed.kind) {
     case 'pdf': {
-      const pdf = await pdfToText(bytes, fileName);
+      const pdf = await pdfToText(bytes, fileName, limits);
       return { ...pdf, mediaType: 'application/pdf', encoding: null };
     }
     case 'docx': {
-      const docx = await docxToText(bytes, fileName);
+      const docx = await docxToText(bytes, fileName, limits);
       return { ...docx, mediaType: docxMediaType, encoding: null };
     }
     case 'media':
@@ -42,8 +60,20 @@ export async function decodeDocument(bytes: Uint8Array, fileName: string): Promi
     case 'unsupported-binary':
       throw new InvalidInput(fileName, binaryContentReason);
     case 'text':
-      return textDocument(bytes, fileName, sniffed.hint);
+      return textDocument(bytes, fileName, sniffed.hint, limits);
   }
+}
+
+function storable(decoded: DecodedDocument): DecodedDocument {
+  const text = toStorableText(decoded.text);
+  const title = decoded.title === null ? null : toStorableText(decoded.title);
+  const nul = text.nul + (title?.nul ?? 0);
+  const surrogates = text.surrogates + (title?.surrogates ?? 0);
+  if (nul === 0 && surrogates === 0) return decoded;
+  const warnings = [...decoded.warnings];
+  if (nul > 0) warnings.push(`${nul} NUL character(s) removed`);
+  if (surrogates > 0) warnings.push(`${surrogates} unpaired surrogate(s) replaced with U+FFFD`);
+  return { ...decoded, text: text.text, title: title?.text.trim() || null, warnings };
 }
 
 function mediaDocument(mediaType: string): DecodedDocument {
@@ -57,7 +87,12 @@ function mediaDocument(mediaType: string): DecodedDocument {
   };
 }
 
-function textDocument(bytes: Uint8Array, fileName: string, hint: 'html' | 'plain' | null): DecodedDocument {
+function textDocument(
+  bytes: Uint8Array,
+  fileName: string,
+  hint: 'html' | 'plain' | null,
+  limits: DecodeLimits,
+): DecodedDocument {
   const maybeHtml = hint === 'html' || (hint === null && bytesLookLikeHtml(bytes));
   const decoded = decodeText(bytes, fileName, maybeHtml ? declaredHtmlCharset(bytes) : null);
   const isHtml = hint === 'html' || (hint === null && looksLikeHtml(decoded.text));
@@ -72,7 +107,7 @@ function textDocument(bytes: Uint8Array, fileName: string, hint: 'html' | 'plain
       warnings: decoded.warnings,
     };
   }
-  const html = htmlToText(decoded.text);
+  const html = htmlToText(decoded.text, limits);
   return {
     text: html.text,
     mediaType: 'text/html',
@@ -80,4 +115,26 @@ function textDocument(bytes: Uint8Array, fileName: string, hint: 'html' | 'plain
     title: html.title,
     warnings: [...decoded.warnings, ...html.warnings],
   };
+}
+
+/**
+ * The media type of a file that was not decoded (over a limit), from its signature and name alone:
+ * cheap, and enough to show what kind of original was preserved.
+ */
+export function guessMediaType(bytes: Uint8Array, fileName: string): string {
+  const sniffed = sniffType(bytes, fileName);
+  switch (sniffed.kind) {
+    case 'pdf':
+      return 'application/pdf';
+    case 'docx':
+      return docxMediaType;
+    case 'media':
+      return sniffed.mediaType;
+    case 'unsupported-binary':
+      return 'application/octet-stream';
+    case 'text':
+      return sniffed.hint === 'html' || (sniffed.hint === null && bytesLookLikeHtml(bytes))
+        ? 'text/html'
+        : 'text/plain';
+  }
 }

@@ -1,6 +1,7 @@
 import mammoth from 'mammoth';
 import { InvalidInput } from '../core/errors.ts';
-import { listZipEntries, readZipEntry } from './zipEntries.ts';
+import { checkTextLength, DEFAULT_DECODE_LIMITS, type DecodeLimits } from './decodeLimits.ts';
+import { checkZipWithinLimits, listZipEntries, readZipEntry, type ZipEntry } from './zipEntries.ts';
 
 export interface DocxText {
   text: string;
@@ -20,8 +21,8 @@ function decodeXmlEntities(text: string): string {
 }
 
 /** The title the author set (File → Properties), from docProps/core.xml. */
-function titleOf(bytes: Uint8Array): string | null {
-  const entry = listZipEntries(bytes)?.find((e) => e.name === 'docProps/core.xml');
+function titleOf(bytes: Uint8Array, entries: ZipEntry[]): string | null {
+  const entry = entries.find((e) => e.name === 'docProps/core.xml');
   const xml = entry ? readZipEntry(bytes, entry, maxCoreXmlBytes) : null;
   if (!xml) return null;
   const match = /<dc:title(?:\s[^>]*)?>([^<]*)<\/dc:title>/.exec(new TextDecoder().decode(xml));
@@ -34,7 +35,15 @@ function titleOf(bytes: Uint8Array): string | null {
 }
 
 /** Paragraphs of the main document, separated by blank lines (mammoth's raw text). */
-export async function docxToText(bytes: Uint8Array, fileName: string): Promise<DocxText> {
+export async function docxToText(
+  bytes: Uint8Array,
+  fileName: string,
+  limits: DecodeLimits = DEFAULT_DECODE_LIMITS,
+): Promise<DocxText> {
+  // sniffType recognised a DOCX by these entries, so a missing directory here means a corrupt file.
+  const entries = listZipEntries(bytes);
+  if (!entries) throw new InvalidInput(fileName, 'corrupt or unreadable DOCX');
+  checkZipWithinLimits(bytes, entries, limits);
   let value: string;
   try {
     ({ value } = await mammoth.extractRawText({ buffer: Buffer.from(bytes) }));
@@ -43,6 +52,7 @@ export async function docxToText(bytes: Uint8Array, fileName: string): Promise<D
     throw new InvalidInput(fileName, 'corrupt or unreadable DOCX');
   }
   const text = value.replace(/\n+$/, '');
+  checkTextLength(text, limits);
   const warnings = text.trim() === '' ? ['no text extracted from DOCX'] : [];
-  return { text, title: titleOf(bytes), warnings };
+  return { text, title: titleOf(bytes, entries), warnings };
 }

@@ -1,5 +1,7 @@
 import { Readability } from '@mozilla/readability';
 import { parseHTML } from 'linkedom';
+import { DEFAULT_DECODE_LIMITS, type DecodeLimits } from './decodeLimits.ts';
+import { checkHtmlShape } from './htmlShape.ts';
 
 /**
  * The article text of an HTML page: boilerplate (navigation, banners, scripts, cookie notices,
@@ -170,7 +172,8 @@ function shapeOf(root: DomNode): { elements: number; depth: number } {
   return { elements, depth };
 }
 
-export function htmlToText(html: string): HtmlText {
+export function htmlToText(html: string, limits: DecodeLimits = DEFAULT_DECODE_LIMITS): HtmlText {
+  checkHtmlShape(html, limits);
   // linkedom, unlike a browser, builds no <html>/<body> of its own: a fragment or a page that
   // omits either tag ends up outside the body, so such input gets a clean skeleton.
   const complete = /<html[\s>]/i.test(html) && /<body[\s>]/i.test(html);

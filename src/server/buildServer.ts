@@ -12,6 +12,7 @@ import rateLimit from '@fastify/rate-limit';
 import Fastify, { type FastifyInstance } from 'fastify';
 import { configurePasswordPool, type PasswordPoolOptions } from '../crypto/passwordPool.ts';
 import type { KdfParams } from '../crypto/passwords.ts';
+import { type DecodePool, defaultDecodePool } from '../services/decodeSandbox/decodePool.ts';
 import { DEFAULT_MAX_FILE_BYTES } from '../services/ingest.ts';
 import type { Store } from '../store/openStore.ts';
 import type { RouteAccess } from './access.ts';
@@ -39,6 +40,8 @@ export interface ServerOptions {
   logLevel?: 'fatal' | 'error' | 'warn' | 'info' | 'debug' | 'trace' | 'silent';
   /** Largest accepted upload; default 100 MB (ATTEST_MAX_FILE_MB for the CLI). */
   uploadLimitBytes?: number;
+  /** Where uploads are decoded (worker threads under limits); default: the process's shared pool. */
+  decoder?: DecodePool;
   /** The built web app; null serves none. */
   webDist?: string | null;
   /**
@@ -148,7 +151,11 @@ export async function buildServer(options: ServerOptions): Promise<FastifyInstan
     signInGlobalPerMinute: options.signInGlobalPerMinute ?? 300,
   });
   await app.register(userRoleRoutes, { store });
-  await app.register(sourceRoutes, { store, uploadLimitBytes });
+  await app.register(sourceRoutes, {
+    store,
+    uploadLimitBytes,
+    decoder: options.decoder ?? defaultDecodePool(),
+  });
   await app.register(searchRoutes, { store });
   await app.register(reviewRoutes, { store });
   await app.register(incidentRoutes, { store });

@@ -7,6 +7,7 @@
 import { z } from 'zod';
 import { Conflict, Forbidden, InvalidInput, NotFound } from '../core/errors.ts';
 import { IsoDate } from '../core/isoDate.ts';
+import { findUnstorableText } from '../core/storableText.ts';
 import { EventType } from '../core/vocabulary.ts';
 import { actsRepository } from '../store/acts.ts';
 import { claimsRepository } from '../store/claims.ts';
@@ -144,5 +145,8 @@ export function invalidInputFrom(error: z.ZodError, where: string): InvalidInput
 export function parseWith<T extends z.ZodType>(schema: T, value: unknown, where: string): z.infer<T> {
   const parsed = schema.safeParse(value);
   if (!parsed.success) throw invalidInputFrom(parsed.error, where);
+  // Every HTTP input passes here: a NUL or a lone surrogate is refused before anything is written.
+  const unstorable = findUnstorableText(parsed.data, where);
+  if (unstorable) throw new InvalidInput(unstorable.path, unstorable.reason);
   return parsed.data;
 }

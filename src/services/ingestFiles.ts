@@ -9,6 +9,7 @@ import { join, resolve } from 'node:path';
 import { isAttestError } from '../core/errors.ts';
 import { describeFsError, isFsError } from '../store/fsErrors.ts';
 import type { Store } from '../store/openStore.ts';
+import type { DecodePool } from './decodeSandbox/decodePool.ts';
 import { DEFAULT_MAX_FILE_BYTES, fileTooLarge, type IngestResult, ingestOne } from './ingest.ts';
 
 export interface IngestFilesOptions {
@@ -17,6 +18,7 @@ export interface IngestFilesOptions {
   title?: string | undefined;
   url?: string | undefined;
   maxBytes?: number;
+  decoder?: DecodePool;
   onProgress?: (done: number, total: number, file: string) => void;
 }
 
@@ -63,8 +65,9 @@ export function collectFiles(paths: string[], cwd: string): { files: string[]; e
 }
 
 /**
- * Files in flight at once. Extraction is CPU work on this thread while a database commit and an
- * fsync are waiting on I/O, so a few files overlap well; more would only hold more bytes in memory.
+ * Files in flight at once. Decoding and extraction are CPU work in the decode pool's workers while
+ * a database commit and an fsync wait on I/O, so a few files overlap well; more would only hold
+ * more bytes in memory.
  */
 const CONCURRENCY = 4;
 
@@ -93,7 +96,7 @@ export async function ingestFiles(store: Store, paths: string[], cwd: string, op
           title: single ? options.title : undefined,
           url: single ? options.url : undefined,
         },
-        maxBytes,
+        { maxBytes, ...(options.decoder ? { decoder: options.decoder } : {}) },
       );
       return { source: { file, ...result } };
     } catch (error) {

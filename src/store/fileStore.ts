@@ -7,9 +7,22 @@ import { createHash, randomBytes } from 'node:crypto';
 import { existsSync, readFileSync } from 'node:fs';
 import { mkdir, open, rename } from 'node:fs/promises';
 import { join } from 'node:path';
+import { setImmediate as nextTurn } from 'node:timers/promises';
 
 export function sha256Hex(bytes: Uint8Array): string {
   return createHash('sha256').update(bytes).digest('hex');
+}
+
+const hashStep = 256 * 1024;
+
+/** sha256Hex in 256 KB steps, yielding between them, so hashing a large upload never stalls a server. */
+export async function sha256HexYielding(bytes: Uint8Array): Promise<string> {
+  const hash = createHash('sha256');
+  for (let from = 0; from < bytes.byteLength; from += hashStep) {
+    hash.update(bytes.subarray(from, from + hashStep));
+    if (from + hashStep < bytes.byteLength) await nextTurn();
+  }
+  return hash.digest('hex');
 }
 
 export interface FileStore {
@@ -26,7 +39,7 @@ export function fileStore(root: string): FileStore {
   };
   return {
     async put(bytes) {
-      const sha256 = sha256Hex(bytes);
+      const sha256 = await sha256HexYielding(bytes);
       const path = pathOf(sha256);
       if (existsSync(path)) return sha256;
       const directory = join(root, sha256.slice(0, 2), sha256.slice(2, 4));

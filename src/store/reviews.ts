@@ -32,6 +32,7 @@ export interface SourceListItem {
   byteSize: number;
   reviewed: boolean;
   counts: { events: number; claims: number; interventions: number };
+  notDecoded: string | null;
 }
 
 interface SourceListRow {
@@ -46,6 +47,7 @@ interface SourceListRow {
   captured_at: Date;
   byte_size: number;
   reviewed: boolean;
+  not_decoded_reason: string | null;
   events: number;
   claims: number;
   interventions: number;
@@ -141,7 +143,8 @@ export function reviewsRepository(db: Queryable) {
       const [count] = await db.query<{ n: number }>(`select count(*)::int as n from sources s ${where}`);
       const rows = await db.query<SourceListRow>(
         `select s.id, s.title, s.file_name, s.media_type, s.language, s.url, s.published_on, s.captured_by, s.captured_at,
-                s.byte_size, exists (select 1 from source_reviews r where r.source_id = s.id) as reviewed,
+                s.byte_size, s.not_decoded_reason,
+                exists (select 1 from source_reviews r where r.source_id = s.id) as reviewed,
                 jsonb_array_length(s.suggestions->'events')::int as events,
                 jsonb_array_length(s.suggestions->'claims')::int as claims,
                 jsonb_array_length(s.suggestions->'interventions')::int as interventions
@@ -162,6 +165,7 @@ export function reviewsRepository(db: Queryable) {
         byteSize: Number(row.byte_size),
         reviewed: row.reviewed,
         counts: { events: row.events, claims: row.claims, interventions: row.interventions },
+        notDecoded: row.not_decoded_reason,
       }));
       return { total: count?.n ?? 0, items };
     },

@@ -21,6 +21,8 @@ export interface NewSource {
   capturedBy: string;
   suggestions: Suggestions;
   warnings: string[];
+  /** Which decoding limit the file was over ("PDF has more than 5000 pages"); null when decoded. */
+  notDecoded: string | null;
 }
 
 export interface SourceRecord extends NewSource {
@@ -47,6 +49,7 @@ interface SourceRow {
   content_reliability: number | null;
   suggestions: Suggestions;
   warnings: string[];
+  not_decoded_reason: string | null;
 }
 
 const toRecord = (row: SourceRow): SourceRecord => ({
@@ -67,6 +70,7 @@ const toRecord = (row: SourceRow): SourceRecord => ({
   contentReliability: row.content_reliability,
   suggestions: row.suggestions,
   warnings: row.warnings,
+  notDecoded: row.not_decoded_reason,
 });
 
 export function sourcesRepository(db: Queryable) {
@@ -75,12 +79,12 @@ export function sourcesRepository(db: Queryable) {
     async insertUnlessPresent(source: NewSource): Promise<{ id: string; duplicate: boolean }> {
       const inserted = await db.query<{ id: string }>(
         `insert into sources (id, sha256, byte_size, media_type, encoding, file_name, title, url, published_on,
-           language, text, search_config, search, search_lead, captured_by, suggestions, warnings)
+           language, text, search_config, search, search_lead, captured_by, suggestions, warnings, not_decoded_reason)
          values ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12::regconfig,
            setweight(to_tsvector($12::regconfig, coalesce($7, '')), 'A') || setweight(to_tsvector($12::regconfig, $11), 'B'),
            setweight(to_tsvector($12::regconfig, coalesce($7, '')), 'A')
              || setweight(to_tsvector($12::regconfig, left($11, ${LEAD_CHARACTERS})), 'B'),
-           $13, $14::jsonb, $15::jsonb)
+           $13, $14::jsonb, $15::jsonb, $16)
          on conflict (sha256) do nothing
          returning id`,
         [
@@ -99,6 +103,7 @@ export function sourcesRepository(db: Queryable) {
           source.capturedBy,
           JSON.stringify(source.suggestions),
           JSON.stringify(source.warnings),
+          source.notDecoded,
         ],
       );
       if (inserted[0]) return { id: inserted[0].id, duplicate: false };

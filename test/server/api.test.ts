@@ -12,29 +12,10 @@ import { allows } from '../../src/server/access.ts';
 import { ROLES, type Role } from '../../src/services/policies.ts';
 import { sourcesRepository } from '../../src/store/sources.ts';
 import { backends } from '../support/stores.ts';
-import { CSRF, PASSWORD, signInEveryRole, startApi, type TestApi, testServer } from './support.ts';
+import { CSRF, multipart, PASSWORD, signInEveryRole, startApi, type TestApi, testServer } from './support.ts';
 
 const ADMIN = 'administrator@example.org';
 const sourceCount = (api: TestApi) => sourcesRepository(api.store.db).count();
-
-function multipart(parts: Array<{ name: string; value: string | Uint8Array; fileName?: string }>) {
-  const boundary = `----attest${Math.random().toString(16).slice(2)}`;
-  const chunks: Buffer[] = [];
-  for (const part of parts) {
-    const disposition = `form-data; name="${part.name}"${part.fileName ? `; filename="${part.fileName}"` : ''}`;
-    const type = part.fileName ? 'Content-Type: application/octet-stream\r\n' : '';
-    chunks.push(
-      Buffer.from(`--${boundary}\r\nContent-Disposition: ${disposition}\r\n${type}\r\n`),
-      Buffer.from(part.value),
-      Buffer.from('\r\n'),
-    );
-  }
-  chunks.push(Buffer.from(`--${boundary}--\r\n`));
-  return {
-    payload: Buffer.concat(chunks),
-    headers: { 'content-type': `multipart/form-data; boundary=${boundary}` },
-  };
-}
 
 describe.each(backends())('HTTP API on %s', (backend) => {
   let api: TestApi;

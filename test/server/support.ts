@@ -89,3 +89,23 @@ export async function startApi(backend: Backend, options: { users?: boolean } = 
     },
   };
 }
+
+/** A multipart/form-data body: text fields and file parts. */
+export function multipart(parts: Array<{ name: string; value: string | Uint8Array; fileName?: string }>) {
+  const boundary = `----attest${Math.random().toString(16).slice(2)}`;
+  const chunks: Buffer[] = [];
+  for (const part of parts) {
+    const disposition = `form-data; name="${part.name}"${part.fileName ? `; filename="${part.fileName}"` : ''}`;
+    const type = part.fileName ? 'Content-Type: application/octet-stream\r\n' : '';
+    chunks.push(
+      Buffer.from(`--${boundary}\r\nContent-Disposition: ${disposition}\r\n${type}\r\n`),
+      Buffer.from(part.value),
+      Buffer.from('\r\n'),
+    );
+  }
+  chunks.push(Buffer.from(`--${boundary}--\r\n`));
+  return {
+    payload: Buffer.concat(chunks),
+    headers: { 'content-type': `multipart/form-data; boundary=${boundary}` },
+  };
+}

@@ -108,9 +108,7 @@ describe.skipIf(!mountable)('storage faults', () => {
     const refused = await runCli(['search', 'Moscow'], { env: { ATTEST_DATA: dataDir } });
     expect(refused.code).toBe(1);
     expect(refused.stderr.trim().split('\n')).toHaveLength(1);
-    expect(refused.stderr).toContain(
-      `cannot use data directory ${dataDir}: read-only file system`,
-    );
+    expect(refused.stderr).toContain(`cannot use data directory ${dataDir}: read-only file system`);
     remount('rw');
     expect((await sourcesIn(dataDir)).total).toBe(1);
     execFileSync('umount', [mountPoint]);

@@ -1,5 +1,6 @@
 /** Runs the real `attest` command line in a child process, as other tools and people do. */
 import { type ChildProcessWithoutNullStreams, spawn } from 'node:child_process';
+import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { repoRoot } from './paths.ts';
 
@@ -7,6 +8,18 @@ export interface CliResult {
   code: number;
   stdout: string;
   stderr: string;
+  /** With `measureMemory`: the process's peak resident set (VmHWM, worker threads included). */
+  peakRssBytes?: number;
+}
+
+/** The high-water mark of a running process's resident memory, from /proc (Linux). */
+function peakRssOf(pid: number): number | null {
+  try {
+    const match = /^VmHWM:\s+(\d+) kB$/m.exec(readFileSync(`/proc/${pid}/status`, 'utf8'));
+    return match ? Number(match[1]) * 1024 : null;
+  } catch {
+    return null; // already gone
+  }
 }
 
 /** Starts the real `attest` in a child process with a clean environment; the caller reads its pipes. */
@@ -32,7 +45,12 @@ export function spawnCli(
 
 export function runCli(
   args: string[],
-  options: { env?: Record<string, string | undefined>; cwd?: string; input?: string } = {},
+  options: {
+    env?: Record<string, string | undefined>;
+    cwd?: string;
+    input?: string;
+    measureMemory?: boolean;
+  } = {},
 ) {
   return new Promise<CliResult>((resolve, reject) => {
     const child = spawnCli(args, options);
@@ -44,8 +62,20 @@ export function runCli(
     child.stderr.on('data', (chunk: Buffer) => {
       stderr += chunk.toString('utf8');
     });
+    // VmHWM only grows, so the last reading before exit holds the peak up to ~50 ms before it.
+    let peakRssBytes = 0;
+    const sampler = options.measureMemory
+      ? setInterval(() => {
+          peakRssBytes = Math.max(peakRssBytes, peakRssOf(child.pid ?? 0) ?? 0);
+        }, 50)
+      : null;
+    child.on('exit', () => {
+      if (sampler) clearInterval(sampler);
+    });
     child.on('error', reject);
-    child.on('close', (code) => resolve({ code: code ?? -1, stdout, stderr }));
+    child.on('close', (code) =>
+      resolve({ code: code ?? -1, stdout, stderr, ...(options.measureMemory ? { peakRssBytes } : {}) }),
+    );
     child.stdin.end(options.input ?? '');
   });
 }

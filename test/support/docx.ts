@@ -1,4 +1,4 @@
-import { makeZip } from './zip.ts';
+import { makeZip, type ZipFixtureEntry } from './zip.ts';
 
 /** Test fixture helper: a minimal Word document with the given paragraphs and optional title. */
 export interface DocxFixture {
@@ -7,6 +7,7 @@ export interface DocxFixture {
 }
 
 function escapeXml(text: string): string {
+  if (!/[&<>"]/.test(text)) return text;
   return text.replace(/&/g, '&amp;').replace(/</g, '&lt;').replace(/>/g, '&gt;').replace(/"/g, '&quot;');
 }
 
@@ -14,7 +15,20 @@ export function makeDocx({ paragraphs, title }: DocxFixture): Uint8Array {
   const body = paragraphs
     .map((p) => `<w:p><w:r><w:t xml:space="preserve">${escapeXml(p)}</w:t></w:r></w:p>`)
     .join('');
-  const entries = [
+  return makeDocxFromBody(body, title);
+}
+
+/** A Word document whose body is the given WordprocessingML (bytes, for very large bodies). */
+export function makeDocxFromBody(body: string | Uint8Array, title?: string): Uint8Array {
+  const documentXml = Buffer.concat([
+    Buffer.from(
+      '<?xml version="1.0" encoding="UTF-8" standalone="yes"?>' +
+        '<w:document xmlns:w="http://schemas.openxmlformats.org/wordprocessingml/2006/main"><w:body>',
+    ),
+    typeof body === 'string' ? Buffer.from(body) : body,
+    Buffer.from('</w:body></w:document>'),
+  ]);
+  const entries: ZipFixtureEntry[] = [
     {
       name: '[Content_Types].xml',
       data:
@@ -35,13 +49,7 @@ export function makeDocx({ paragraphs, title }: DocxFixture): Uint8Array {
         '<Relationship Id="rId2" Type="http://schemas.openxmlformats.org/package/2006/relationships/metadata/core-properties" Target="docProps/core.xml"/>' +
         '</Relationships>',
     },
-    {
-      name: 'word/document.xml',
-      data:
-        '<?xml version="1.0" encoding="UTF-8" standalone="yes"?>' +
-        '<w:document xmlns:w="http://schemas.openxmlformats.org/wordprocessingml/2006/main">' +
-        `<w:body>${body}</w:body></w:document>`,
-    },
+    { name: 'word/document.xml', data: documentXml },
   ];
   if (title !== undefined) {
     entries.push({

@@ -23,6 +23,7 @@ export function aSource(overrides: Partial<NewSource> & { text: string }): NewSo
     capturedBy: 'tester',
     suggestions: noSuggestions(language),
     warnings: [],
+    notDecoded: null,
     ...overrides,
     language,
   };

@@ -3,9 +3,10 @@
  * Reads a file or stdin, decodes it as ingest would (so offsets match what ingest stores), runs the
  * pure extractor and prints one JSON document or a short readable summary.
  */
-import { UsageError } from '../../core/errors.ts';
+import { InvalidInput, UsageError } from '../../core/errors.ts';
 import type { Suggestions } from '../../core/suggestions.ts';
 import { decodeDocument } from '../../decode/decodeDocument.ts';
+import { DecodeLimitExceeded } from '../../decode/decodeLimits.ts';
 import { extract, isValidIsoDate } from '../../extract/extract.ts';
 import { type Command, type CommandIo, type ParsedArgs, stringOption, writeJson } from '../command.ts';
 import { readInputBytes } from '../readInput.ts';
@@ -31,7 +32,10 @@ export const extractCommand: Command = {
     if (!path) throw new UsageError('extract needs a file (or - for stdin)');
     if (extra.length > 0) throw new UsageError('extract takes one file');
     const { label, bytes } = await readInputBytes(path, io);
-    const document = await decodeDocument(bytes, label);
+    // Nothing is stored here, so a file over a decoding limit is simply refused, naming the limit.
+    const document = await decodeDocument(bytes, label).catch((error: unknown) => {
+      throw error instanceof DecodeLimitExceeded ? new InvalidInput(label, error.message) : error;
+    });
     for (const warning of document.warnings) io.stderr.write(`attest: ${label}: ${warning}\n`);
     const suggestions = extract(document.text, { published: published ?? null, ...(lang ? { lang } : {}) });
     if (args.values.json) writeJson(io, suggestions);

@@ -2,6 +2,8 @@ import { SingleBar } from 'cli-progress';
 import { Forbidden, InvalidInput, UsageError } from '../../core/errors.ts';
 import { allows, describeAccess } from '../../server/access.ts';
 import { releaseActor } from '../../services/accountsActor.ts';
+import { createDecodePool } from '../../services/decodeSandbox/decodePool.ts';
+import { decodeSettingsFrom } from '../../services/decodeSandbox/decodeSettings.ts';
 import { checkIngestOptions, DEFAULT_MAX_FILE_BYTES } from '../../services/ingest.ts';
 import { ingestFiles } from '../../services/ingestFiles.ts';
 import { type Command, stringOption, writeJson } from '../command.ts';
@@ -35,6 +37,7 @@ export const ingestCommand: Command = {
       throw error instanceof InvalidInput ? new UsageError(error.message) : error;
     }
     const maxBytes = maxBytesFrom(io.env.ATTEST_MAX_FILE_MB);
+    const decoder = createDecodePool(decodeSettingsFrom(io.env));
     const bar = io.stderr.isTTY
       ? new SingleBar({ format: 'ingest [{bar}] {value}/{total} {file}', stream: io.stderr })
       : null;
@@ -49,6 +52,7 @@ export const ingestCommand: Command = {
           ...options,
           capturedBy: actor?.userId ?? operatingSystemUser(),
           maxBytes,
+          decoder,
           onProgress: (done, total, file) => {
             if (!bar) return;
             if (done === 1) bar.start(total, 0, { file: '' });
@@ -59,18 +63,21 @@ export const ingestCommand: Command = {
       } finally {
         if (actor) releaseActor(actor);
       }
-    });
+    }).finally(() => decoder.close());
     if (args.values.json) {
       writeJson(io, {
-        sources: report.sources.map(({ id, sha256, duplicate, suggestions, file, language, title }) => ({
-          id,
-          sha256,
-          duplicate,
-          file,
-          title,
-          language,
-          suggestions,
-        })),
+        sources: report.sources.map(
+          ({ id, sha256, duplicate, suggestions, file, language, title, notDecoded }) => ({
+            id,
+            sha256,
+            duplicate,
+            file,
+            title,
+            language,
+            notDecoded,
+            suggestions,
+          }),
+        ),
         errors: report.errors,
       });
     } else {
@@ -80,6 +87,11 @@ export const ingestCommand: Command = {
           `${what} ${source.sha256.slice(0, 12)}  ${source.file}  (${source.language}, ${source.suggestions.events.length} suggested events)\n`,
         );
       }
+    }
+    // Preserved but over a decoding limit: stored (not a failure), but a reviewer must know.
+    for (const source of report.sources) {
+      if (source.notDecoded)
+        io.stderr.write(`attest: ${source.file}: preserved, not decoded: ${source.notDecoded}\n`);
     }
     for (const failure of report.errors) io.stderr.write(`attest: ${failure.error}\n`);
     return report.errors.length > 0 ? 1 : 0;

@@ -3,6 +3,8 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { UsageError } from '../../core/errors.ts';
 import { buildServer } from '../../server/buildServer.ts';
+import { createDecodePool } from '../../services/decodeSandbox/decodePool.ts';
+import { decodeSettingsFrom } from '../../services/decodeSandbox/decodeSettings.ts';
 import type { Store } from '../../store/openStore.ts';
 import type { Command, CommandIo } from '../command.ts';
 import { stringOption } from '../command.ts';
@@ -34,10 +36,13 @@ export const serveCommand: Command = {
     if (uploadMb !== undefined && (!Number.isFinite(uploadMb) || uploadMb <= 0)) {
       throw new UsageError('ATTEST_MAX_FILE_MB must be a positive number of megabytes');
     }
+    const decodeSettings = decodeSettingsFrom(io.env);
 
     const store = await openCommandStore(args, io);
+    const decoder = createDecodePool(decodeSettings);
     const app = await buildServer({
       store,
+      decoder,
       trustProxy: args.values['trust-proxy'] === true,
       ...(uploadMb ? { uploadLimitBytes: Math.floor(uploadMb * 1024 * 1024) } : {}),
     });
@@ -52,6 +57,7 @@ export const serveCommand: Command = {
       }
     } catch (error) {
       await app.close().catch(() => {});
+      await decoder.close();
       await store.close();
       throw error;
     }
@@ -60,6 +66,7 @@ export const serveCommand: Command = {
     await stopSignal(io);
     // Graceful stop: no new connections or commands, in-flight ones finish, then the database closes.
     await Promise.all([app.close(), channel?.close()]);
+    await decoder.close();
     await store.close();
     io.stderr.write('attest: stopped\n');
     return 0;

@@ -6,7 +6,7 @@ import type { QueueItem, ReviewRecord } from '../../store/reviews.ts';
 import type { SourceRecord } from '../../store/sources.ts';
 import { DateOnly, Id, Instant, iso, listOf, SuggestionsSchema } from './common.ts';
 import { IncidentSummarySchema, presentIncidentSummary } from './incidents.ts';
-import { presentReviewState, ReviewStateSchema } from './sources.ts';
+import { NotDecoded, presentReviewState, ReviewStateSchema } from './sources.ts';
 
 export const QueueItemSchema = z.object({
   sourceId: Id,
@@ -28,6 +28,7 @@ export const ReviewDetailSchema = z.object({
     publishedOn: DateOnly.nullable(),
     url: z.string().nullable(),
     text: z.string(),
+    notDecoded: NotDecoded,
   }),
   suggestions: SuggestionsSchema,
   reviewed: ReviewStateSchema.nullable(),
@@ -59,6 +60,7 @@ export function presentReviewDetail(detail: {
       publishedOn: source.publishedOn,
       url: source.url,
       text: source.text,
+      notDecoded: source.notDecoded,
     },
     suggestions: source.suggestions,
     reviewed: presentReviewState(detail.review),

@@ -5,6 +5,11 @@ import type { ReviewRecord, SourceListItem } from '../../store/reviews.ts';
 import type { SourceRecord } from '../../store/sources.ts';
 import { DateOnly, Id, Instant, iso, listOf, SuggestionsSchema } from './common.ts';
 
+export const NotDecoded = z
+  .string()
+  .nullable()
+  .describe('the decoding limit the file was over ("PDF has more than 5000 pages"): original kept, no text');
+
 const Counts = z.object({
   events: z.number().int(),
   claims: z.number().int(),
@@ -24,6 +29,7 @@ export const SourceListItemSchema = z.object({
   byteSize: z.number().int(),
   reviewed: z.boolean(),
   counts: Counts,
+  notDecoded: NotDecoded,
 });
 export const SourceListSchema = listOf(SourceListItemSchema);
 
@@ -50,6 +56,7 @@ export const IngestedSchema = z.object({
   duplicate: z.boolean(),
   title: z.string().nullable(),
   language: z.string(),
+  notDecoded: NotDecoded,
   suggestions: SuggestionsSchema,
 });
 
@@ -86,6 +93,7 @@ export function presentSource(
     byteSize: Number(source.byteSize),
     reviewed: review !== null,
     counts: countsOf(source),
+    notDecoded: source.notDecoded,
     sha256: source.sha256,
     encoding: source.encoding,
     text: source.text,
@@ -104,6 +112,7 @@ export function presentIngested(result: IngestResult): z.infer<typeof IngestedSc
     duplicate: result.duplicate,
     title: result.title,
     language: result.language,
+    notDecoded: result.notDecoded,
     suggestions: result.suggestions,
   };
 }

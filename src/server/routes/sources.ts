@@ -3,6 +3,9 @@ import type { FastifyPluginAsync, FastifyRequest } from 'fastify';
 import { z } from 'zod';
 import { InvalidInput } from '../../core/errors.ts';
 import { IsoDate } from '../../core/isoDate.ts';
+import { findUnstorableText } from '../../core/storableText.ts';
+import { sharedCopyOf } from '../../runtime/sharedBytes.ts';
+import type { DecodePool } from '../../services/decodeSandbox/decodePool.ts';
 import { PageSchema } from '../../services/incidents.ts';
 import { type IngestInput, ingestOne } from '../../services/ingest.ts';
 import { getSource, listSources, sourceOriginal } from '../../services/reviewSources.ts';
@@ -32,10 +35,11 @@ const UploadFields = z.strictObject(Meta);
 const IdParams = z.strictObject({ id: z.uuid('expected a UUID') });
 const ListQuery = PageSchema.extend({ reviewed: z.enum(['true', 'false']).optional() });
 
-export const sourceRoutes: FastifyPluginAsync<{ store: Store; uploadLimitBytes: number }> = async (
-  app,
-  { store, uploadLimitBytes },
-) => {
+export const sourceRoutes: FastifyPluginAsync<{
+  store: Store;
+  uploadLimitBytes: number;
+  decoder: DecodePool;
+}> = async (app, { store, uploadLimitBytes, decoder }) => {
   app.post(
     '/api/sources',
     contract('source.create', {
@@ -50,9 +54,13 @@ export const sourceRoutes: FastifyPluginAsync<{ store: Store; uploadLimitBytes: 
     async (request, reply) => {
       const actor = actorOf(request);
       const input = request.isMultipart()
-        ? await uploadInput(request, uploadLimitBytes)
+        ? await uploadInput(request, uploadLimitBytes, app.multipartErrors.RequestFileTooLargeError)
         : pasteInput(request);
-      const result = await ingestOne(store, { ...input, capturedBy: actor.userId }, uploadLimitBytes);
+      const result = await ingestOne(
+        store,
+        { ...input, capturedBy: actor.userId },
+        { maxBytes: uploadLimitBytes, decoder },
+      );
       return reply.status(result.duplicate ? 200 : 201).send(presentIngested(result));
     },
   );
@@ -122,7 +130,11 @@ function pasteInput(request: FastifyRequest): IngestFields {
   };
 }
 
-async function uploadInput(request: FastifyRequest, limit: number): Promise<IngestFields> {
+async function uploadInput(
+  request: FastifyRequest,
+  limit: number,
+  RequestFileTooLarge: new () => Error,
+): Promise<IngestFields> {
   let file: { fileName: string; bytes: Uint8Array } | null = null;
   const fields: Record<string, string> = {};
   for await (const part of request.parts({
@@ -131,11 +143,12 @@ async function uploadInput(request: FastifyRequest, limit: number): Promise<Inge
     if (part.type === 'file') {
       if (part.fieldname !== 'file')
         throw new InvalidInput(`body.${part.fieldname}`, 'unknown file part (expected "file")');
-      const bytes = await part.toBuffer();
-      file = {
-        fileName: part.filename || 'upload.bin',
-        bytes: new Uint8Array(bytes.buffer, bytes.byteOffset, bytes.byteLength),
-      };
+      // The chunks go straight into shared memory (the decode worker reads them in place), a step
+      // at a time: one large copy would hold up every other request.
+      const chunks: Buffer[] = [];
+      for await (const chunk of part.file) chunks.push(chunk as Buffer);
+      if (part.file.truncated) throw new RequestFileTooLarge();
+      file = { fileName: part.filename || 'upload.bin', bytes: await sharedCopyOf(chunks) };
     } else {
       if (typeof part.value !== 'string') throw new InvalidInput(`body.${part.fieldname}`, 'expected text');
       fields[part.fieldname] = part.value;
@@ -148,7 +161,12 @@ async function uploadInput(request: FastifyRequest, limit: number): Promise<Inge
 
 function parseWithPrefix(schema: typeof UploadFields, value: Record<string, string>) {
   const parsed = schema.safeParse(value);
-  if (parsed.success) return parsed.data;
+  if (parsed.success) {
+    // Checked before the original is written: a refused upload leaves no orphan file.
+    const unstorable = findUnstorableText(parsed.data, 'body');
+    if (unstorable) throw new InvalidInput(unstorable.path, unstorable.reason);
+    return parsed.data;
+  }
   const issue = parsed.error.issues[0]!;
   const field = issue.code === 'unrecognized_keys' ? issue.keys.join(',') : issue.path.join('.');
   throw new InvalidInput(

@@ -135,6 +135,8 @@ export interface SourceSummary {
   byteSize: number | null;
   reviewed: boolean;
   counts: SuggestionCounts;
+  /** The decoding limit the file was over: the original is kept, with no text. */
+  notDecoded?: string | null;
 }
 
 export interface SourceDetail extends SourceSummary {
@@ -152,6 +154,7 @@ export interface CaptureResult {
   duplicate: boolean;
   title: string | null;
   language: string;
+  notDecoded?: string | null;
   suggestions: Suggestions;
 }
 
@@ -191,6 +194,7 @@ export interface ReviewItem {
     publishedOn: string | null;
     url: string | null;
     text: string;
+    notDecoded?: string | null;
   };
   suggestions: Suggestions;
   reviewed: { reviewedBy: string; reviewedAt: string; incidentId: string | null } | null;

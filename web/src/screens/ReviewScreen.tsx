@@ -144,6 +144,9 @@ export function ReviewScreen({ sourceId }: { sourceId: string }) {
         {/* biome-ignore lint/a11y/noNoninteractiveTabindex: a scrollable region has to be reachable by keyboard. */}
         <section className="panel source-text" aria-labelledby="source-text-heading" tabIndex={0}>
           <h2 id="source-text-heading">{t('review.text')}</h2>
+          {item.source.notDecoded ? (
+            <p className="warning">{t('source.notDecoded', { reason: item.source.notDecoded })}</p>
+          ) : null}
           {item.suggestions.pii.length ? <p className="warning">{t('review.pii')}</p> : null}
           <div className="text-body" lang={item.source.language}>
             <HighlightedText text={item.source.text} highlights={highlightsOf(item, state, selected)} />

@@ -77,6 +77,9 @@ export function SourceScreen({ id }: { id: string }) {
       </p>
       <section aria-labelledby="text-heading" className="panel">
         <h2 id="text-heading">{t('source.text')}</h2>
+        {source.notDecoded ? (
+          <p className="warning">{t('source.notDecoded', { reason: source.notDecoded })}</p>
+        ) : null}
         <div className="text-body" lang={source.language}>
           {source.text}
         </div>
