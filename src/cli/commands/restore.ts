@@ -3,11 +3,10 @@
  * data directory (and, with DATABASE_URL, an empty PostgreSQL database). Nothing is written when the
  * archive is damaged or the target is not empty.
  */
-import { existsSync, readdirSync } from 'node:fs';
-import { resolve } from 'node:path';
+import { existsSync, readdirSync, rmSync } from 'node:fs';
+import { join, resolve } from 'node:path';
 import { Conflict, UsageError } from '../../core/errors.ts';
 import { checkBackup, restoreBackup } from '../../services/restore.ts';
-
 import { type Command, commandStoreConfig, writeJson } from '../command.ts';
 import { DATA_OPTION, withStore } from '../storeOption.ts';
 
@@ -23,11 +22,22 @@ export const restoreCommand: Command = {
     const file = resolve(io.cwd, source);
     const manifest = await checkBackup(file);
     const { dataDir } = commandStoreConfig(args, io);
-    if (existsSync(dataDir) && readdirSync(dataDir).length > 0)
+    const existed = existsSync(dataDir);
+    if (existed && readdirSync(dataDir).length > 0)
       throw new Conflict(
         `data directory ${dataDir} is not empty: restore only into a new or empty directory`,
       );
-    const report = await withStore(args, io, (store) => restoreBackup(store, file, manifest));
+    let report: Awaited<ReturnType<typeof restoreBackup>>;
+    try {
+      report = await withStore(args, io, (store) => restoreBackup(store, file, manifest));
+    } catch (error) {
+      // The directory was new or empty a moment ago: what is in it now is this restore's, and half a
+      // restore must not look like a data directory.
+      for (const entry of existsSync(dataDir) ? readdirSync(dataDir) : [])
+        rmSync(join(dataDir, entry), { recursive: true, force: true });
+      if (!existed) rmSync(dataDir, { recursive: true, force: true });
+      throw error;
+    }
     if (args.values.json) writeJson(io, { ...report, dataDir });
     else
       io.stdout.write(
