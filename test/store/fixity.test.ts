@@ -1,8 +1,10 @@
-import { mkdirSync, rmSync, utimesSync, writeFileSync } from 'node:fs';
+import { mkdirSync, mkdtempSync, readdirSync, rmSync, utimesSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { ingestOne } from '../../src/services/ingest.ts';
 import { verifyStore } from '../../src/services/verifyStore.ts';
+import { prepareDataDir } from '../../src/store/dataDir.ts';
 import { STALE_TEMPORARY_MS } from '../../src/store/fileStore.ts';
 import { openStore } from '../../src/store/openStore.ts';
 import { backends, openTestStore, type TestStore } from '../support/stores.ts';
@@ -77,15 +79,27 @@ describe.each(backends())('attest verify (fixity) on %s', (backend) => {
     ]);
   });
 
-  it('removes stale temporaries in files/tmp when the store opens, keeping a write still in progress', async () => {
-    const dir = join(store.layout.files, 'tmp');
+  it('clears files/tmp when a store opens: all of it when holding the directory lock, only stale files otherwise', async () => {
+    const dataDir = mkdtempSync(join(tmpdir(), 'attest-reopen-'));
+    prepareDataDir(dataDir);
+    const dir = join(dataDir, 'files', 'tmp');
     mkdirSync(dir, { recursive: true });
     writeFileSync(join(dir, 'stale.tmp'), 'interrupted');
     utimesSync(join(dir, 'stale.tmp'), hoursAgo(2), hoursAgo(2));
-    writeFileSync(join(dir, 'running.tmp'), 'in progress');
-    const reopened = await openStore({ dataDir: store.dataDir }, { db: store.db });
-    expect(reopened.files.staleTemporaries(Date.now() + STALE_TEMPORARY_MS + 1_000)).toEqual([
-      'tmp/running.tmp',
-    ]);
+    writeFileSync(
+      join(dir, 'recent.tmp'),
+      'interrupted a minute ago, or still being written by another server',
+    );
+    const reopened = await openStore(
+      { dataDir, databaseUrl: store.databaseUrl ?? undefined },
+      { db: store.db, command: 'test' },
+    );
+    try {
+      // PGlite: this process holds the lock, so nobody else is writing. PostgreSQL: others may be.
+      expect(readdirSync(dir)).toEqual(backend === 'pglite' ? [] : ['recent.tmp']);
+    } finally {
+      reopened.lock?.release();
+      rmSync(dataDir, { recursive: true, force: true });
+    }
   });
 });
