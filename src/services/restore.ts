@@ -6,7 +6,7 @@
  */
 import { createHash } from 'node:crypto';
 import { rmSync } from 'node:fs';
-import { Conflict, InvalidInput } from '../core/errors.ts';
+import { Conflict, InvalidInput, StorageUnavailable } from '../core/errors.ts';
 import { appendAuditAnchor } from '../store/auditAnchor.ts';
 import { DamagedArchive, readArchive } from '../store/backupArchive.ts';
 import { listMigrations } from '../store/migrate.ts';
@@ -179,7 +179,17 @@ export async function restoreBackup(
           onProgress?.(done, manifest.entries.length);
         },
       );
-      for (const sequence of manifest.sequences) await dump.setSequence(sequence);
+      for (const sequence of manifest.sequences) {
+        try {
+          await dump.setSequence(sequence);
+        } catch (error) {
+          // The least-privileged application role may use sequences but not set them (docs/deploy.md).
+          const reason = error instanceof Error ? error.message : String(error);
+          throw new StorageUnavailable(
+            `cannot set sequence ${sequence.name} (${reason}); with two PostgreSQL roles, restore with DATABASE_URL set to the owner role`,
+          );
+        }
+      }
     });
   } catch (error) {
     for (const path of written) rmSync(path, { force: true });
