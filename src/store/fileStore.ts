@@ -112,8 +112,16 @@ export function removeStaleTemporaries(root: string, olderThanMs = STALE_TEMPORA
   const stale = readdirSync(dir)
     .filter((name) => name.endsWith('.tmp') && now - mtimeOf(join(dir, name)) >= olderThanMs)
     .map((name) => join(TEMPORARY_DIR, name));
-  for (const path of stale) rmSync(join(root, path), { force: true });
-  return stale;
+  const removed: string[] = [];
+  for (const path of stale) {
+    try {
+      rmSync(join(root, path), { force: true });
+      removed.push(path);
+    } catch {
+      // A read-only data directory still opens for reading; `attest verify` reports what stays.
+    }
+  }
+  return removed;
 }
 
 function mtimeOf(path: string): number {
