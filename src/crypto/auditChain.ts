@@ -62,10 +62,13 @@ const hex = (bytes: Uint8Array) => Buffer.from(bytes).toString('hex');
 
 /**
  * Checks entries in seq order (as stored), one at a time so a long log is verified in pages, and
- * reports the first one that is wrong and why. `finish` compares with the chain-head row (or an
- * externally recorded anchor): it catches removal of the newest entries, which a chain alone cannot see.
+ * reports the first one that is wrong and why. Entries recorded in the anchor (seq → hash, kept outside
+ * the database) must match it. `finish` compares with the anchor's highest seq and the chain-head row:
+ * they catch removal of the newest entries, which a chain alone cannot see.
  */
-export function auditChainVerifier() {
+export function auditChainVerifier(anchored: ReadonlyMap<number, Uint8Array> = new Map()) {
+  let anchorSeq = 0;
+  for (const seq of anchored.keys()) anchorSeq = Math.max(anchorSeq, seq);
   let expectedSeq = 1;
   let prevHash: Uint8Array = GENESIS_HASH;
   let count = 0;
@@ -93,6 +96,9 @@ export function auditChainVerifier() {
           `reordered or replaced: its previous-hash does not match entry ${entry.seq - 1} (entries were moved, or removed and renumbered)`,
         );
       }
+      const anchoredHash = anchored.get(entry.seq);
+      if (anchoredHash && !equal(anchoredHash, entry.hash))
+        return bad(`altered: entry ${entry.seq} does not match the hash the anchor recorded for it`);
       prevHash = entry.hash;
       expectedSeq += 1;
       count += 1;
@@ -101,6 +107,16 @@ export function auditChainVerifier() {
     finish(head: { seq: number; hash: Uint8Array } | null): ChainVerdict {
       if (failure) return failure;
       const lastSeq = expectedSeq - 1;
+      if (anchorSeq > lastSeq) {
+        const gap =
+          anchorSeq === lastSeq + 1 ? `entry ${anchorSeq} is` : `entries ${lastSeq + 1}–${anchorSeq} are`;
+        return {
+          ok: false,
+          entries: count,
+          firstBadEntry: lastSeq + 1,
+          reason: `removed: audit ${gap} missing: the anchor says the chain reached ${anchorSeq}`,
+        };
+      }
       if (!head)
         return { ok: false, entries: count, firstBadEntry: 1, reason: 'altered: the chain head is missing' };
       if (head.seq > lastSeq) {
@@ -127,8 +143,9 @@ export function auditChainVerifier() {
 export function verifyAuditChain(
   entries: Iterable<StoredAuditEntry>,
   head: { seq: number; hash: Uint8Array } | null,
+  anchored?: ReadonlyMap<number, Uint8Array>,
 ): ChainVerdict {
-  const verifier = auditChainVerifier();
+  const verifier = auditChainVerifier(anchored);
   for (const entry of entries) {
     const verdict = verifier.push(entry);
     if (verdict) return verdict;

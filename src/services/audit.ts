@@ -10,8 +10,10 @@ import {
   auditEntryHash,
   type ChainVerdict,
 } from '../crypto/auditChain.ts';
+import { type AuditAnchor, readAuditAnchor } from '../store/auditAnchor.ts';
 import { auditRepository } from '../store/auditRepository.ts';
 import type { Db, Queryable } from '../store/db.ts';
+import type { Store } from '../store/openStore.ts';
 
 export interface AuditEvent {
   /** A user id, 'public' for the intake form, 'system', or 'unknown' for a failed login of no account. */
@@ -50,15 +52,35 @@ export function recordAudit(db: Db, event: AuditEvent, at?: Date): Promise<numbe
 
 const PAGE = 5_000;
 
+export type AuditVerdict = ChainVerdict & {
+  /** The highest entry the anchor file records, for an external witness; null without an anchor. */
+  anchor: { seq: number; hash: string } | null;
+};
+
 /**
  * Walks the whole log in pages inside one repeatable-read snapshot (so concurrent appends cannot make
- * the head and the entries disagree); reports the first bad entry, or the head hash to anchor elsewhere.
+ * the head and the entries disagree) and compares it with the anchor when there is one; reports the
+ * first bad entry, or the head hash to record elsewhere.
  */
-export function verifyAudit(db: Db): Promise<ChainVerdict> {
+export async function verifyAudit(db: Db, anchor: AuditAnchor | null = null): Promise<AuditVerdict> {
+  const verdict = await verifyChain(db, anchor);
+  const head = anchor?.head;
+  return {
+    ...verdict,
+    anchor: head ? { seq: head.seq, hash: Buffer.from(head.hash).toString('hex') } : null,
+  };
+}
+
+/** The chain of a store, with the anchor in its data directory. */
+export function verifyStoreAudit(store: Store): Promise<AuditVerdict> {
+  return verifyAudit(store.db, readAuditAnchor(store.layout.auditAnchor));
+}
+
+function verifyChain(db: Db, anchor: AuditAnchor | null): Promise<ChainVerdict> {
   return db.transaction(async (tx) => {
     await tx.query('set transaction isolation level repeatable read');
     const audit = auditRepository(tx);
-    const verifier = auditChainVerifier();
+    const verifier = auditChainVerifier(anchor?.entries);
     let after = 0;
     for (;;) {
       const page = await audit.page(after, PAGE);

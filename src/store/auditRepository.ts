@@ -28,6 +28,13 @@ const toEntry = (row: RawEntry): StoredAuditEntry => ({
   hash: toBytes(row.hash),
 });
 
+/** The newest entry each transaction appended, so the store can anchor it once the transaction commits. */
+const appendedIn = new WeakMap<Queryable, { seq: number; hash: Uint8Array }>();
+
+export function auditHeadAppendedIn(tx: Queryable): { seq: number; hash: Uint8Array } | undefined {
+  return appendedIn.get(tx);
+}
+
 export function auditRepository(db: Queryable) {
   return {
     /** Locks the head row: concurrent appenders wait here, so the chain cannot fork. */
@@ -64,6 +71,7 @@ export function auditRepository(db: Queryable) {
         ],
       );
       await db.query('update audit_chain_head set seq = $1, hash = $2 where id', [entry.seq, entry.hash]);
+      appendedIn.set(db, { seq: entry.seq, hash: entry.hash });
     },
     /** A page of entries in seq order (keyset pagination keeps memory flat for long logs). */
     async page(afterSeq: number, limit: number): Promise<StoredAuditEntry[]> {

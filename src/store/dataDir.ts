@@ -26,12 +26,20 @@ export interface DataDirLayout {
   root: string;
   database: string;
   files: string;
+  /** Append-only record of the audit chain's head, outside the database (src/store/auditAnchor.ts). */
+  auditAnchor: string;
   /** What could not be made private (say it to the user; nothing else is wrong). */
   warnings: string[];
 }
 
 export function dataDirLayout(root: string): DataDirLayout {
-  return { root, database: join(root, 'db'), files: join(root, 'files'), warnings: [] };
+  return {
+    root,
+    database: join(root, 'db'),
+    files: join(root, 'files'),
+    auditAnchor: join(root, 'audit-anchor.log'),
+    warnings: [],
+  };
 }
 
 /** Creates the data directory on first use, or checks that an existing one is ours. */

@@ -1,12 +1,13 @@
 /**
  * Preserved originals, content-addressed by SHA-256: files/ab/cd/abcd…  The same bytes are stored
- * once. Writes go to a temporary file that is fsynced and renamed, and the directory is fsynced, so a
- * crash never leaves a truncated original under its hash nor loses one a committed row points at.
+ * once. Writes go to a temporary file in files/tmp/ that is fsynced and renamed, and the directory is
+ * fsynced, so a crash never leaves a truncated original under its hash nor loses one a committed row
+ * points at; what an interrupted write leaves behind sits in one directory, cheap to clean at start.
  */
 import { createHash, randomBytes } from 'node:crypto';
-import { existsSync, readFileSync } from 'node:fs';
+import { createReadStream, existsSync, readdirSync, readFileSync, rmSync, statSync } from 'node:fs';
 import { mkdir, open, rename } from 'node:fs/promises';
-import { join } from 'node:path';
+import { join, relative } from 'node:path';
 import { setImmediate as nextTurn } from 'node:timers/promises';
 
 export function sha256Hex(bytes: Uint8Array): string {
@@ -25,18 +26,34 @@ export async function sha256HexYielding(bytes: Uint8Array): Promise<string> {
   return hash.digest('hex');
 }
 
+const SHA256_HEX = /^[0-9a-f]{64}$/;
+const TEMPORARY_DIR = 'tmp';
+/** A temporary file untouched this long belongs to a write that will never finish. */
+export const STALE_TEMPORARY_MS = 60 * 60 * 1000;
+
 export interface FileStore {
   /** Stores the bytes (once) and returns their SHA-256. Asynchronous, so ingest overlaps disk and CPU. */
   put(bytes: Uint8Array): Promise<string>;
   get(sha256: string): Uint8Array;
   has(sha256: string): boolean;
+  /** Where the original lives on disk (for streaming it). */
+  path(sha256: string): string;
+  /** The original's SHA-256 and size as read back from disk now (streamed; originals may be large). */
+  rehash(sha256: string): Promise<{ sha256: string; byteSize: number }>;
+  /** Every preserved original's hash, walking the tree (sorted). */
+  list(): string[];
+  /** Temporary files left by interrupted writes, older than STALE_TEMPORARY_MS (paths relative to the root). */
+  staleTemporaries(now?: number): string[];
+  /** Removes the given temporaries (as returned by staleTemporaries). */
+  removeTemporaries(paths: readonly string[]): void;
 }
 
 export function fileStore(root: string): FileStore {
   const pathOf = (sha256: string) => {
-    if (!/^[0-9a-f]{64}$/.test(sha256)) throw new Error('not a SHA-256 hex digest');
+    if (!SHA256_HEX.test(sha256)) throw new Error('not a SHA-256 hex digest');
     return join(root, sha256.slice(0, 2), sha256.slice(2, 4), sha256);
   };
+  const temporaries = join(root, TEMPORARY_DIR);
   return {
     async put(bytes) {
       const sha256 = await sha256HexYielding(bytes);
@@ -44,7 +61,8 @@ export function fileStore(root: string): FileStore {
       if (existsSync(path)) return sha256;
       const directory = join(root, sha256.slice(0, 2), sha256.slice(2, 4));
       const created = await mkdir(directory, { recursive: true, mode: 0o700 });
-      const temporary = `${path}.${randomBytes(6).toString('hex')}.tmp`;
+      await mkdir(temporaries, { recursive: true, mode: 0o700 });
+      const temporary = join(temporaries, `${sha256}.${randomBytes(6).toString('hex')}.tmp`);
       const file = await open(temporary, 'wx', 0o600);
       try {
         await file.writeFile(bytes);
@@ -62,6 +80,28 @@ export function fileStore(root: string): FileStore {
     },
     get: (sha256) => new Uint8Array(readFileSync(pathOf(sha256))),
     has: (sha256) => existsSync(pathOf(sha256)),
+    path: pathOf,
+    rehash: (sha256) =>
+      new Promise((resolve, reject) => {
+        const hash = createHash('sha256');
+        let byteSize = 0;
+        createReadStream(pathOf(sha256))
+          .on('data', (chunk) => {
+            byteSize += chunk.length;
+            hash.update(chunk);
+          })
+          .on('error', reject)
+          .on('end', () => resolve({ sha256: hash.digest('hex'), byteSize }));
+      }),
+    list: () => walk(root).originals,
+    staleTemporaries(now = Date.now()) {
+      return walk(root)
+        .temporaries.filter((path) => now - mtimeOf(join(root, path)) > STALE_TEMPORARY_MS)
+        .sort();
+    },
+    removeTemporaries(paths) {
+      for (const path of paths) rmSync(join(root, path), { force: true });
+    },
   };
 }
 
@@ -72,4 +112,51 @@ async function syncDirectory(path: string): Promise<void> {
   } finally {
     await directory.close();
   }
+}
+
+/**
+ * Removes temporaries untouched for `olderThanMs` from files/tmp/ only: one directory, so every start
+ * can afford it. Older versions wrote temporaries beside the originals; `attest verify` removes those.
+ */
+export function removeStaleTemporaries(root: string, olderThanMs = STALE_TEMPORARY_MS): string[] {
+  const dir = join(root, TEMPORARY_DIR);
+  if (!existsSync(dir)) return [];
+  const now = Date.now();
+  const stale = readdirSync(dir)
+    .filter((name) => name.endsWith('.tmp') && now - mtimeOf(join(dir, name)) >= olderThanMs)
+    .map((name) => join(TEMPORARY_DIR, name));
+  const removed: string[] = [];
+  for (const path of stale) {
+    try {
+      rmSync(join(root, path), { force: true });
+      removed.push(path);
+    } catch {
+      // A read-only data directory still opens for reading; `attest verify` reports what stays.
+    }
+  }
+  return removed;
+}
+
+function mtimeOf(path: string): number {
+  try {
+    return statSync(path).mtimeMs;
+  } catch {
+    return Number.POSITIVE_INFINITY; // gone meanwhile: finished or removed by another process
+  }
+}
+
+/** Originals (by hash) and temporaries (relative paths) anywhere under the root. */
+function walk(root: string): { originals: string[]; temporaries: string[] } {
+  const originals: string[] = [];
+  const temporaries: string[] = [];
+  const visit = (dir: string) => {
+    for (const entry of readdirSync(dir, { withFileTypes: true })) {
+      const path = join(dir, entry.name);
+      if (entry.isDirectory()) visit(path);
+      else if (entry.name.endsWith('.tmp')) temporaries.push(relative(root, path));
+      else if (SHA256_HEX.test(entry.name)) originals.push(entry.name);
+    }
+  };
+  if (existsSync(root)) visit(root);
+  return { originals: originals.sort(), temporaries };
 }

@@ -2,16 +2,18 @@
  * Opens storage as configured: PGlite in the data directory by default, PostgreSQL when
  * DATABASE_URL is set (preserved files still go to the data directory). Migrates on open: with
  * DATABASE_OWNER_URL as that owner role, which then grants DATABASE_URL's role its rows
- * (appRoleGrants.ts); without it as DATABASE_URL's role, as a single-role installation does.
+ * (appRoleGrants.ts); without it as DATABASE_URL's role, as a single-role installation does. Removes
+ * stale temporary files and anchors every audit append outside the database.
  */
 import { closeSync, existsSync, fsyncSync, openSync, renameSync, rmSync } from 'node:fs';
 import { dirname } from 'node:path';
 import { StorageUnavailable, UsageError } from '../core/errors.ts';
 import { grantToAppRole, roleOfDatabaseUrl } from './appRoleGrants.ts';
+import { anchoringAudit } from './auditAnchor.ts';
 import { type DataDirLayout, prepareDataDir } from './dataDir.ts';
 import { type DataDirLock, lockDataDir } from './dataDirLock.ts';
 import type { Db } from './db.ts';
-import { type FileStore, fileStore } from './fileStore.ts';
+import { type FileStore, fileStore, removeStaleTemporaries, STALE_TEMPORARY_MS } from './fileStore.ts';
 import { migrate } from './migrate.ts';
 import { openPgliteDb } from './pgliteDb.ts';
 import { loadBuiltTemplate } from './pgliteTemplate.ts';
@@ -52,7 +54,10 @@ export async function openStore(
     lock?.release();
     throw error;
   }
-  const openDatabase = db;
+  // What interrupted writes left behind. Holding the lock, no other process writes here, so every
+  // temporary is stale; on PostgreSQL others may be mid-write, so only old ones go.
+  removeStaleTemporaries(layout.files, lock ? 0 : STALE_TEMPORARY_MS);
+  const openDatabase = anchoringAudit(db, layout.auditAnchor);
   return {
     db: openDatabase,
     files: fileStore(layout.files),

@@ -11,8 +11,11 @@ import pg from 'pg';
 import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
 import { StorageUnavailable } from '../../src/core/errors.ts';
 import { verifyAudit } from '../../src/services/audit.ts';
+import { backupStore } from '../../src/services/backup.ts';
 import { ingestOne } from '../../src/services/ingest.ts';
 import { addPerson } from '../../src/services/persons.ts';
+import { checkBackup, restoreBackup } from '../../src/services/restore.ts';
+import { verifyStore } from '../../src/services/verifyStore.ts';
 import { listMigrations } from '../../src/store/migrate.ts';
 import { openStore } from '../../src/store/openStore.ts';
 import { anOrganisation } from '../protection/fixtures.ts';
@@ -25,11 +28,11 @@ describe.skipIf(!adminUrl)('database roles on PostgreSQL', () => {
   const owner = `attest_owner_${suffix}`;
   const app = `attest_app_${suffix}`;
   const database = `attest_roles_${suffix}`;
-  const urlAs = (role: string) => {
+  const urlAs = (role: string, name = database) => {
     const url = new URL(adminUrl!);
     url.username = role;
     url.password = '';
-    url.pathname = `/${database}`;
+    url.pathname = `/${name}`;
     return url.toString();
   };
   let dataDir: string;
@@ -101,6 +104,48 @@ describe.skipIf(!adminUrl)('database roles on PostgreSQL', () => {
       expect(await verifyAudit(store.db)).toMatchObject({ ok: true });
     } finally {
       await store.close();
+    }
+  });
+
+  it('backs up online as the application role; restores as the owner, and says so when run as the application role', async () => {
+    const archive = join(dataDir, `..`, `attest-roles-${suffix}.tar.gz`);
+    const store = await openStore({ dataDir, databaseUrl: urlAs(app) });
+    try {
+      expect(await backupStore(store, archive)).toMatchObject({ originals: 1 });
+    } finally {
+      await store.close();
+    }
+    const copy = `${database}_copy`;
+    const copyDir = mkdtempSync(join(tmpdir(), 'attest-roles-copy-'));
+    await asSuperuser(`create database ${copy} owner ${owner}`);
+    try {
+      const manifest = await checkBackup(archive);
+      const asAppRole = await openStore({
+        dataDir: copyDir,
+        databaseUrl: urlAs(app, copy),
+        databaseOwnerUrl: urlAs(owner, copy),
+      });
+      try {
+        await expect(restoreBackup(asAppRole, archive, manifest)).rejects.toThrow(
+          /cannot set sequence .*restore with DATABASE_URL set to the owner role/,
+        );
+        // One transaction: nothing of the failed restore remains.
+        expect(await asAppRole.db.query('select 1 from sources')).toEqual([]);
+        expect(asAppRole.files.list()).toEqual([]);
+      } finally {
+        await asAppRole.close();
+      }
+      const asOwner = await openStore({ dataDir: copyDir, databaseUrl: urlAs(owner, copy) });
+      try {
+        await restoreBackup(asOwner, archive, manifest);
+        expect(await verifyStore(asOwner)).toMatchObject({ ok: true, sources: 1, originals: 1 });
+      } finally {
+        await asOwner.close();
+      }
+    } finally {
+      await asSuperuser(`drop database if exists ${copy} with (force)`);
+      rmSync(copyDir, { recursive: true, force: true });
+      rmSync(archive, { force: true });
     }
   });
 

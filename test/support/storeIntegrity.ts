@@ -25,7 +25,8 @@ export interface StoreInspection {
 }
 
 const ORIGINAL = /^([0-9a-f]{2})\/([0-9a-f]{2})\/(\1\2[0-9a-f]{60})$/;
-const TEMPORARY = /^[0-9a-f]{2}\/[0-9a-f]{2}\/[0-9a-f]{64}\.[0-9a-f]+\.tmp$/;
+// files/tmp/ since writes keep their temporaries apart; beside the originals in older versions.
+const TEMPORARY = /^(?:tmp|[0-9a-f]{2}\/[0-9a-f]{2})\/[0-9a-f]{64}\.[0-9a-f]+\.tmp$/;
 
 export async function inspectStore(config: StoreConfig): Promise<StoreInspection> {
   const store = await openStore(config, { command: 'crash check' });

@@ -1,10 +1,11 @@
 /**
- * `attest audit verify`: walks the hash chain end to end. On success it prints the head hash: record
- * it somewhere the database's operators cannot write (a signed e-mail, a printed log, a partner), so a
- * rewrite of the whole chain would be caught by comparing with it (see docs/protection.md).
+ * `attest audit verify`: walks the hash chain end to end and compares it with the anchor file. It prints
+ * the head and the anchor: record them somewhere the database's operators cannot write (a signed
+ * e-mail, a printed log, a partner), so a rewrite of the whole chain would be caught by comparing with
+ * it (see docs/protection.md).
  */
 import { UsageError } from '../../core/errors.ts';
-import { verifyAudit } from '../../services/audit.ts';
+import { verifyStoreAudit } from '../../services/audit.ts';
 import { type Command, writeJson } from '../command.ts';
 import { DATA_OPTION, withStore } from '../storeOption.ts';
 
@@ -16,17 +17,26 @@ export const auditCommand: Command = {
   async run(args, io) {
     const [sub] = args.positionals;
     if (sub !== 'verify') throw new UsageError('expected a subcommand: verify');
-    const verdict = await withStore(args, io, (store) => verifyAudit(store.db));
+    const verdict = await withStore(args, io, verifyStoreAudit);
+    const anchorLine = verdict.anchor
+      ? `anchor (audit-anchor.log): ${verdict.anchor.seq} ${verdict.anchor.hash}\n`
+      : 'anchor (audit-anchor.log): none yet (it is written at the next audited action)\n';
     if (verdict.ok) {
       if (args.values.json) writeJson(io, verdict);
       else
         io.stdout.write(
-          `audit chain ok: ${verdict.entries} entries; head ${verdict.headSeq} ${verdict.headHash}\n`,
+          `audit chain ok: ${verdict.entries} entries; head ${verdict.headSeq} ${verdict.headHash}\n${anchorLine}`,
         );
       return 0;
     }
     if (args.values.json)
-      writeJson(io, { ok: false, firstBadEntry: verdict.firstBadEntry, reason: verdict.reason });
+      writeJson(io, {
+        ok: false,
+        firstBadEntry: verdict.firstBadEntry,
+        reason: verdict.reason,
+        anchor: verdict.anchor,
+      });
+    else io.stdout.write(anchorLine);
     io.stderr.write(`attest: audit chain broken at entry ${verdict.firstBadEntry}: ${verdict.reason}\n`);
     return 1;
   },

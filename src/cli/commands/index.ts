@@ -45,6 +45,18 @@ export const COMMANDS: Record<string, CommandEntry> = {
     summary: 'verify the hash-chained audit log end to end',
     load: async () => (await import('./audit.ts')).auditCommand,
   },
+  verify: {
+    summary: 'fixity: re-hash every original, cross-check rows and files, verify the audit chain',
+    load: async () => (await import('./verify.ts')).verifyCommand,
+  },
+  backup: {
+    summary: 'online, consistent backup of the database and originals into one archive file',
+    load: async () => (await import('./backup.ts')).backupCommand,
+  },
+  restore: {
+    summary: 'restore a backup into a new data directory (or an empty PostgreSQL database)',
+    load: async () => (await import('./restore.ts')).restoreCommand,
+  },
   user: {
     summary: 'add a user account; turn on TOTP for your own',
     load: async () => (await import('./user.ts')).userCommand,
