@@ -97,6 +97,9 @@ describe.each(backends())('attest serve and the CLI together on %s', (backend) =
     // init, user add (with its key shares), person add and both sign-ins at least.
     expect(jsonOf<{ ok: boolean; entries: number }>(verified)).toMatchObject({ ok: true });
     expect(jsonOf<{ entries: number }>(verified).entries).toBeGreaterThanOrEqual(5);
+    const fixity = await cli(['verify', '--json']);
+    expect(fixity.code, fixity.stderr).toBe(0);
+    expect(jsonOf(fixity)).toMatchObject({ ok: true, sources: 1, originals: 1, problems: [] });
   }, 300_000);
 });
 

@@ -58,7 +58,7 @@ export const COMMANDS: Record<string, CommandEntry> = {
     load: async () => (await import('./restore.ts')).restoreCommand,
   },
   user: {
-    summary: 'add a user account; turn on TOTP for your own',
+    summary: 'accounts: add a user, change a role, lift a sign-in lock; turn on TOTP for your own',
     load: async () => (await import('./user.ts')).userCommand,
   },
   export: {
