@@ -7,7 +7,6 @@ import { randomUUID } from 'node:crypto';
 import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import pg from 'pg';
 import { ingestFiles } from '../../src/services/ingestFiles.ts';
 import { search } from '../../src/services/search.ts';
 import { sha256Hex } from '../../src/store/fileStore.ts';
@@ -15,6 +14,7 @@ import { openStore, type Store } from '../../src/store/openStore.ts';
 import { openPgliteDb } from '../../src/store/pgliteDb.ts';
 import { searchConfigFor } from '../../src/store/searchConfig.ts';
 import { LEAD_CHARACTERS } from '../../src/store/sources.ts';
+import { createDatabaseAt } from '../../test/support/postgresDatabase.ts';
 import { generateNewsTexts } from '../corpus.ts';
 import { atLeast, atMost, type BenchRow, type BenchSuite, peakRssMiB, percentile } from '../harness.ts';
 
@@ -50,22 +50,8 @@ async function withBenchStore<T>(
   const dataDir = mkdtempSync(join(tmpdir(), 'attest-bench-'));
   let dropDatabase = async () => {};
   let databaseUrl: string | undefined;
-  if (backend === 'postgres') {
-    const name = `attest_bench_${randomUUID().replace(/-/g, '').slice(0, 10)}`;
-    const admin = new pg.Client({ connectionString: PG_ADMIN_URL });
-    await admin.connect();
-    await admin.query(`create database ${name}`);
-    await admin.end();
-    const url = new URL(PG_ADMIN_URL);
-    url.pathname = `/${name}`;
-    databaseUrl = url.toString();
-    dropDatabase = async () => {
-      const client = new pg.Client({ connectionString: PG_ADMIN_URL });
-      await client.connect();
-      await client.query(`drop database if exists ${name} with (force)`);
-      await client.end();
-    };
-  }
+  if (backend === 'postgres')
+    ({ url: databaseUrl, drop: dropDatabase } = await createDatabaseAt(PG_ADMIN_URL));
   const db =
     backend === 'pglite' && options.durable === false
       ? await openPgliteDb({ dataDir: join(dataDir, 'db'), durable: false })
