@@ -9,6 +9,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { ingestFiles } from '../../src/services/ingestFiles.ts';
 import { search } from '../../src/services/search.ts';
+import { prepareDataDir } from '../../src/store/dataDir.ts';
 import { sha256Hex } from '../../src/store/fileStore.ts';
 import { openStore, type Store } from '../../src/store/openStore.ts';
 import { openPgliteDb } from '../../src/store/pgliteDb.ts';
@@ -54,7 +55,7 @@ async function withBenchStore<T>(
     ({ url: databaseUrl, drop: dropDatabase } = await createDatabaseAt(PG_ADMIN_URL));
   const db =
     backend === 'pglite' && options.durable === false
-      ? await openPgliteDb({ dataDir: join(dataDir, 'db'), durable: false })
+      ? await openPgliteDb({ dataDir: prepareDataDir(dataDir).database, durable: false })
       : undefined;
   const store = await openStore({ dataDir, databaseUrl }, db ? { db } : {});
   try {
