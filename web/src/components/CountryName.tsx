@@ -14,9 +14,11 @@ export function useCountryName(): (code: string) => string {
 }
 
 export function useLanguageName(): (code: string) => string {
-  const { locale } = useI18n();
+  const { locale, t } = useI18n();
   const names = new Intl.DisplayNames([locale], { type: 'language' });
   return (code) => {
+    // 'und' (no text to detect a language in) would read as "root" in some browsers.
+    if (code === 'und') return t('field.unknown');
     try {
       return names.of(code) ?? code;
     } catch {
