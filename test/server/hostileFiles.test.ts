@@ -107,7 +107,11 @@ describe('hostile uploads on pglite', () => {
       uploading = false;
     });
     const latencies: number[] = [];
+    // Resident memory of this process (server and decoding workers) while the uploads are handled;
+    // the fixtures built before them are not the server's doing, so the lifetime peak is not used.
+    let peakRss = 0;
     while (uploading) {
+      peakRss = Math.max(peakRss, process.memoryUsage().rss);
       const started = performance.now();
       const response = await fetch(`${base}/api/health`);
       expect(response.status).toBe(200);
@@ -131,7 +135,8 @@ describe('hostile uploads on pglite', () => {
     const sorted = [...latencies].sort((a, b) => a - b);
     expect(sorted[Math.floor(sorted.length * 0.95)]).toBeLessThan(200);
     expect(sorted[sorted.length - 1]).toBeLessThan(1000);
-    expect(process.resourceUsage().maxRSS * 1024).toBeLessThan(oneGigabyte);
+    expect(peakRss).toBeGreaterThan(0);
+    expect(peakRss).toBeLessThan(oneGigabyte);
 
     for (const [index, [name, bytes]] of files.entries()) {
       const id = results[index]!.json.id as string;
