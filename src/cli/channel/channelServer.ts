@@ -52,6 +52,9 @@ export async function startCommandChannel(options: {
 function serveConnection(socket: Socket, store: Store, run: RunCommand): Promise<void> {
   return new Promise<void>((resolve) => {
     let started = false;
+    // The command, once started, runs to its end even if the client goes away; a graceful stop
+    // waits for it, not just for the connection.
+    let command: Promise<unknown> = Promise.resolve();
     let answer: ((value: string) => void) | undefined;
     const send = (frame: ServerFrame) => {
       if (!socket.destroyed) socket.write(encodeFrame(frame));
@@ -87,7 +90,7 @@ function serveConnection(socket: Socket, store: Store, run: RunCommand): Promise
               answer = resolveAnswer;
             });
           });
-          run(request.argv, io)
+          command = run(request.argv, io)
             .catch(() => 1)
             .then((code) => {
               send({ exit: code });
@@ -98,7 +101,9 @@ function serveConnection(socket: Socket, store: Store, run: RunCommand): Promise
       ),
     );
     socket.on('error', () => {});
-    socket.on('close', () => resolve());
+    socket.on('close', () => {
+      void command.finally(resolve);
+    });
   });
 }
 
