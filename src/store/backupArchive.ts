@@ -8,6 +8,7 @@ import { createReadStream, createWriteStream, rmSync } from 'node:fs';
 import { open, rename } from 'node:fs/promises';
 import { pipeline } from 'node:stream';
 import { createGunzip, createGzip } from 'node:zlib';
+import { tarChecksum, tarHeader } from './tarball.ts';
 
 const BLOCK = 512;
 
@@ -80,35 +81,6 @@ export function writeArchive(path: string): ArchiveWriter {
   };
 }
 
-function tarHeader(name: string, size: number): Uint8Array {
-  const nameBytes = Buffer.from(name, 'utf8');
-  if (nameBytes.byteLength > 100) throw new Error(`archive entry name too long: ${name}`);
-  const header = Buffer.alloc(BLOCK);
-  nameBytes.copy(header, 0);
-  header.write('0000600\0', 100, 'ascii'); // mode
-  header.write('0000000\0', 108, 'ascii'); // uid
-  header.write('0000000\0', 116, 'ascii'); // gid
-  header.write(`${size.toString(8).padStart(11, '0')}\0`, 124, 'ascii');
-  header.write(
-    `${Math.floor(Date.now() / 1000)
-      .toString(8)
-      .padStart(11, '0')}\0`,
-    136,
-    'ascii',
-  );
-  header.write('        ', 148, 'ascii'); // checksum field counts as spaces while summing
-  header.write('0', 156, 'ascii'); // regular file
-  header.write('ustar\x0000', 257, 'ascii');
-  header.write(`${checksum(header).toString(8).padStart(6, '0')}\0 `, 148, 'ascii');
-  return header;
-}
-
-function checksum(header: Uint8Array): number {
-  let sum = 0;
-  for (let index = 0; index < BLOCK; index += 1) sum += index >= 148 && index < 156 ? 0x20 : header[index]!;
-  return sum;
-}
-
 export type ArchiveEvent =
   | { kind: 'entry'; name: string; size: number }
   | { kind: 'data'; chunk: Uint8Array }
@@ -161,7 +133,7 @@ export async function* readArchive(path: string): AsyncGenerator<ArchiveEvent> {
           break;
         }
         const stored = Number.parseInt(header.subarray(148, 156).toString('ascii').trim() || 'x', 8);
-        if (stored !== checksum(header)) throw new DamagedArchive('an archive header is corrupt');
+        if (stored !== tarChecksum(header)) throw new DamagedArchive('an archive header is corrupt');
         const name = header.subarray(0, 100).toString('utf8').replace(/\0.*$/s, '');
         const size = Number.parseInt(header.subarray(124, 136).toString('ascii').trim() || 'x', 8);
         if (!Number.isSafeInteger(size) || size < 0)

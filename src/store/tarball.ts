@@ -81,11 +81,11 @@ export function createTar(directory: string): Uint8Array {
       const path = relative ? `${relative}/${name}` : name;
       const stats = statSync(join(directory, path));
       if (stats.isDirectory()) {
-        blocks.push(header(`/${path}`, 0, '5', 0o750));
+        blocks.push(tarHeader(`/${path}`, 0, '5', 0o750));
         visit(path);
       } else if (stats.isFile()) {
         const bytes = readFileSync(join(directory, path));
-        blocks.push(header(`/${path}`, bytes.byteLength, '0', 0o600), bytes);
+        blocks.push(tarHeader(`/${path}`, bytes.byteLength), bytes);
         const padding = (BLOCK - (bytes.byteLength % BLOCK)) % BLOCK;
         if (padding) blocks.push(new Uint8Array(padding));
       }
@@ -96,7 +96,8 @@ export function createTar(directory: string): Uint8Array {
   return Buffer.concat(blocks);
 }
 
-function header(name: string, size: number, type: '0' | '5', mode: number): Uint8Array {
+/** One ustar header block: a regular file ('0') or a directory ('5'). */
+export function tarHeader(name: string, size: number, type: '0' | '5' = '0', mode = 0o600): Uint8Array {
   const block = Buffer.alloc(BLOCK);
   if (Buffer.byteLength(name) > 100) throw new Error(`tar entry name longer than 100 bytes: ${name}`);
   block.write(name, 0);
@@ -112,9 +113,13 @@ function header(name: string, size: number, type: '0' | '5', mode: number): Uint
   );
   block.write(type, 156);
   block.write('ustar\u000000', 257);
-  block.fill(' ', 148, 156);
-  let sum = 0;
-  for (const byte of block) sum += byte;
-  block.write(`${sum.toString(8).padStart(6, '0')}\0 `, 148);
+  block.write(`${tarChecksum(block).toString(8).padStart(6, '0')}\0 `, 148);
   return block;
+}
+
+/** The header checksum: every byte summed, the checksum field itself counted as spaces. */
+export function tarChecksum(header: Uint8Array): number {
+  let sum = 0;
+  for (let index = 0; index < BLOCK; index += 1) sum += index >= 148 && index < 156 ? 0x20 : header[index]!;
+  return sum;
 }

@@ -8,12 +8,11 @@ import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
 import { ingestOne } from '../../src/services/ingest.ts';
 import { addPerson } from '../../src/services/persons.ts';
-import { prepareDataDir } from '../../src/store/dataDir.ts';
 import { openStore, type Store } from '../../src/store/openStore.ts';
 import { openPgliteDb } from '../../src/store/pgliteDb.ts';
 import { anOrganisation } from '../protection/fixtures.ts';
 import { type CliResult, jsonOf, runCli } from '../support/cli.ts';
-import { createPostgresDatabase } from '../support/stores.ts';
+import { createPostgresDatabase, dataDirFromTemplate } from '../support/stores.ts';
 
 interface VerifyJson {
   ok: boolean;
@@ -45,11 +44,7 @@ describe('attest backup, restore and verify', () => {
     work = mkdtempSync(join(tmpdir(), 'attest-backup-cli-'));
     origin = join(work, 'origin');
     // A migrated template instead of creating a PGlite database (seconds saved), then content in-process.
-    const db = await openPgliteDb({
-      dataDir: prepareDataDir(origin).database,
-      template: new Blob([readFileSync(inject('pgliteTemplate'))]),
-    });
-    await db.close();
+    await dataDirFromTemplate(origin);
     const store: Store = await openStore({ dataDir: origin });
     try {
       const { admin } = await anOrganisation(store.db);

@@ -10,16 +10,15 @@ import {
 } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { afterAll, beforeAll, expect, inject, it } from 'vitest';
+import { afterAll, beforeAll, expect, it } from 'vitest';
 import { parseCsv } from '../../src/analysis/csv.ts';
 import { releaseActor } from '../../src/services/accountsActor.ts';
 import { sha256Of } from '../../src/services/exportFiles.ts';
-import { prepareDataDir } from '../../src/store/dataDir.ts';
 import { openStore } from '../../src/store/openStore.ts';
-import { openPgliteDb } from '../../src/store/pgliteDb.ts';
 import { filesContaining } from '../protection/cliHarness.ts';
 import { PASSWORD } from '../protection/fixtures.ts';
 import { jsonOf, runCli } from '../support/cli.ts';
+import { dataDirFromTemplate } from '../support/stores.ts';
 import { PERSON, PERSON_SECRETS, SEED_PII, seedExportData } from './exportFixture.ts';
 
 let dataDir: string;
@@ -28,12 +27,7 @@ let out: string;
 beforeAll(async () => {
   dataDir = mkdtempSync(join(tmpdir(), 'attest-export-cli-'));
   out = mkdtempSync(join(tmpdir(), 'attest-export-cli-out-'));
-  // Creating a PGlite data directory costs seconds; load the migrated template into it instead.
-  const template = await openPgliteDb({
-    dataDir: prepareDataDir(dataDir).database,
-    template: new Blob([readFileSync(inject('pgliteTemplate'))]),
-  });
-  await template.close();
+  await dataDirFromTemplate(dataDir);
   const store = await openStore({ dataDir });
   try {
     releaseActor((await seedExportData(store)).admin);

@@ -3,37 +3,15 @@
  * file and for stdin, exit 2 for a malformed --published, exit 1 naming an unreadable file.
  */
 import { join } from 'node:path';
-import { PassThrough, Readable } from 'node:stream';
 import { describe, expect, it } from 'vitest';
-import type { CommandIo } from '../../src/cli/command.ts';
 import { main } from '../../src/cli/main.ts';
 import { Suggestions } from '../../src/core/suggestions.ts';
+import { fakeIo } from '../support/commandIo.ts';
 import { sharedDir } from '../support/paths.ts';
-
-function fakeIo(stdin = ''): { io: CommandIo; out: () => string; err: () => string } {
-  const stdout = new PassThrough();
-  const stderr = new PassThrough();
-  let out = '';
-  let err = '';
-  stdout.on('data', (chunk: Buffer) => {
-    out += chunk.toString('utf8');
-  });
-  stderr.on('data', (chunk: Buffer) => {
-    err += chunk.toString('utf8');
-  });
-  const io: CommandIo = {
-    stdout,
-    stderr,
-    stdin: Readable.from([Buffer.from(stdin, 'utf8')]),
-    env: {},
-    cwd: sharedDir,
-  };
-  return { io, out: () => out, err: () => err };
-}
 
 describe('attest extract', () => {
   it('prints one JSON document of suggestions for the seed article', async () => {
-    const { io, out } = fakeIo();
+    const { io, out } = fakeIo('', sharedDir);
     const code = await main(
       ['extract', '--published', '2017-05-12', '--json', join('seed', '000_7bc82795b01c9afc.txt')],
       io,
@@ -45,7 +23,7 @@ describe('attest extract', () => {
   });
 
   it('reads stdin with -, and honours --lang', async () => {
-    const { io, out } = fakeIo('Police detained five activists in Moscow on Monday.');
+    const { io, out } = fakeIo('Police detained five activists in Moscow on Monday.', sharedDir);
     expect(await main(['extract', '--lang', 'en', '--json', '-'], io)).toBe(0);
     const result = Suggestions.parse(JSON.parse(out()));
     expect(result.events.map((e) => [e.type, e.victims?.min, e.place?.country])).toEqual([
@@ -54,16 +32,16 @@ describe('attest extract', () => {
   });
 
   it('prints a readable summary without --json', async () => {
-    const { io, out } = fakeIo('Cinco ativistas foram presos em Moscou.');
+    const { io, out } = fakeIo('Cinco ativistas foram presos em Moscou.', sharedDir);
     expect(await main(['extract', '-'], io)).toBe(0);
     expect(out()).toMatch(/Events \(1\)\n\s+detention\s+5 activists; Moscow \(RU\)/);
   });
 
   it('exits 2 for a malformed --published and 1 naming a file it cannot read', async () => {
-    const bad = fakeIo();
+    const bad = fakeIo('', sharedDir);
     expect(await main(['extract', '--published', '2017-5-12', '--json', 'x.txt'], bad.io)).toBe(2);
     expect(bad.err()).toMatch(/--published/);
-    const missing = fakeIo();
+    const missing = fakeIo('', sharedDir);
     expect(await main(['extract', '--json', 'no-such-file.txt'], missing.io)).toBe(1);
     expect(missing.err()).toMatch(/no-such-file\.txt/);
     expect(missing.out()).toBe('');

@@ -3,20 +3,19 @@
  * files (separate files so the two backends run in parallel workers).
  */
 
-import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
+import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import pg from 'pg';
-import { afterAll, beforeAll, expect, inject, it } from 'vitest';
+import { afterAll, beforeAll, expect, it } from 'vitest';
 import { addUser } from '../../src/services/accounts.ts';
 import { releaseActor } from '../../src/services/accountsActor.ts';
 import { authenticate } from '../../src/services/accountsLogin.ts';
 import { createCaseCompartment } from '../../src/services/compartments.ts';
 import { addPerson } from '../../src/services/persons.ts';
-import { prepareDataDir } from '../../src/store/dataDir.ts';
 import { openStore } from '../../src/store/openStore.ts';
 import { openPgliteDb } from '../../src/store/pgliteDb.ts';
-import { createPostgresDatabase } from '../support/stores.ts';
+import { createPostgresDatabase, dataDirFromTemplate } from '../support/stores.ts';
 import { attest, type CliResult, encodingsOf, filesContaining, pgDump } from './cliHarness.ts';
 import { FAST_KDF } from './fixtures.ts';
 
@@ -78,12 +77,7 @@ export function cliScenario(backend: 'pglite' | 'postgres'): void {
     dataDir = mkdtempSync(join(tmpdir(), 'attest-protection-cli-'));
     if (backend === 'postgres') ({ url: databaseUrl, drop } = await createPostgresDatabase());
     else {
-      // Creating a PGlite data directory costs seconds; load the migrated template into it instead.
-      const db = await openPgliteDb({
-        dataDir: prepareDataDir(dataDir).database,
-        template: new Blob([readFileSync(inject('pgliteTemplate'))]),
-      });
-      await db.close();
+      await dataDirFromTemplate(dataDir);
     }
     const init = json(
       await attest(['init', '--org', 'Memorial Test', '--admin', 'Admin@Example.org', '--json'], env()),

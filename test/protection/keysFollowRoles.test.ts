@@ -6,7 +6,7 @@
  */
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { Conflict, Forbidden, InvalidInput } from '../../src/core/errors.ts';
-import { deriveKeyFromPassword, type KdfParams } from '../../src/crypto/passwords.ts';
+import { deriveKeyFromPassword } from '../../src/crypto/passwords.ts';
 import { openBytes, openText } from '../../src/crypto/seal.ts';
 import { openSealedWithKeyPair, sealToPublicKey, unwrapSecret } from '../../src/crypto/userKeys.ts';
 import { PRIVATE_KEY_PURPOSE } from '../../src/services/accounts.ts';
@@ -29,6 +29,7 @@ import type { Db } from '../../src/store/db.ts';
 import { toBytes } from '../../src/store/db.ts';
 import { listMigrations, migrate } from '../../src/store/migrate.ts';
 import { PROTECTED_PERSON_FIELDS } from '../../src/store/personsRepository.ts';
+import { usersRepository } from '../../src/store/usersRepository.ts';
 import { backends, openTestStore, type TestStore } from '../support/stores.ts';
 import { anOrganisation, aUser, auditRows, FAST_KDF, PASSWORD } from './fixtures.ts';
 
@@ -51,24 +52,11 @@ async function everyByteString(db: Db): Promise<Uint8Array[]> {
 
 /** What an attacker with the database and this account's password can open: 32-byte keys. */
 async function keysOpenedWithPassword(db: Db, email: string, password: string): Promise<Uint8Array[]> {
-  const [user] = await db.query<{
-    id: string;
-    public_key: Uint8Array;
-    wrapped_private_key: Uint8Array;
-    kdf_salt: Uint8Array;
-    kdf_algorithm: string;
-    kdf_opslimit: number;
-    kdf_memlimit: number;
-  }>('select * from users where email = $1', [email]);
-  const params: KdfParams = {
-    algorithm: user!.kdf_algorithm as KdfParams['algorithm'],
-    opsLimit: user!.kdf_opslimit,
-    memLimit: Number(user!.kdf_memlimit),
-  };
-  const wrappingKey = deriveKeyFromPassword(password, toBytes(user!.kdf_salt), params);
+  const user = await usersRepository(db).findByEmail(email);
+  const wrappingKey = deriveKeyFromPassword(password, user!.kdfSalt, user!.kdfParams);
   const keyPair = {
-    publicKey: toBytes(user!.public_key),
-    privateKey: unwrapSecret(wrappingKey, toBytes(user!.wrapped_private_key), PRIVATE_KEY_PURPOSE, user!.id),
+    publicKey: user!.publicKey,
+    privateKey: unwrapSecret(wrappingKey, user!.wrappedPrivateKey, PRIVATE_KEY_PURPOSE, user!.id),
   };
   const opened: Uint8Array[] = [];
   for (const value of await everyByteString(db)) {

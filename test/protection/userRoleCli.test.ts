@@ -3,18 +3,17 @@
  * person; demoted again, they cannot, and the command says which compartments were rotated.
  * (The key handling itself runs on both backends in keysFollowRoles.test.ts.)
  */
-import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
+import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { initOrganisation } from '../../src/services/accounts.ts';
 import { releaseActor } from '../../src/services/accountsActor.ts';
 import { authenticate } from '../../src/services/accountsLogin.ts';
 import { addPerson } from '../../src/services/persons.ts';
-import { prepareDataDir } from '../../src/store/dataDir.ts';
 import { openStore } from '../../src/store/openStore.ts';
-import { openPgliteDb } from '../../src/store/pgliteDb.ts';
 import { jsonOf, runCli } from '../support/cli.ts';
+import { dataDirFromTemplate } from '../support/stores.ts';
 import { aUser, FAST_KDF, PASSWORD } from './fixtures.ts';
 
 describe('attest user role', () => {
@@ -25,11 +24,7 @@ describe('attest user role', () => {
 
   beforeAll(async () => {
     dataDir = mkdtempSync(join(tmpdir(), 'attest-user-role-'));
-    const db = await openPgliteDb({
-      dataDir: prepareDataDir(dataDir).database,
-      template: new Blob([readFileSync(inject('pgliteTemplate'))]),
-    });
-    await db.close();
+    await dataDirFromTemplate(dataDir);
     const store = await openStore({ dataDir });
     try {
       await initOrganisation(

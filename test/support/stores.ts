@@ -7,6 +7,7 @@ import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { inject } from 'vitest';
+import { prepareDataDir } from '../../src/store/dataDir.ts';
 import { openStore, type Store } from '../../src/store/openStore.ts';
 import { openPgliteDb } from '../../src/store/pgliteDb.ts';
 import { createDatabaseAt, type ScratchDatabase } from './postgresDatabase.ts';
@@ -68,4 +69,16 @@ export async function createPostgresDatabase(): Promise<ScratchDatabase> {
   const adminUrl = inject('postgresAdminUrl');
   if (!adminUrl) throw new Error('PostgreSQL is not available in this run');
   return createDatabaseAt(adminUrl);
+}
+
+/**
+ * Lays a migrated embedded database into `dataDir` from the run's template, for tests that then
+ * drive the real CLI on it: creating one costs seconds per file.
+ */
+export async function dataDirFromTemplate(dataDir: string): Promise<void> {
+  const db = await openPgliteDb({
+    dataDir: prepareDataDir(dataDir).database,
+    template: new Blob([readFileSync(inject('pgliteTemplate'))]),
+  });
+  await db.close();
 }
