@@ -11,7 +11,7 @@ import { estimatePopulation } from '../../src/analysis/mse/estimatePopulation.ts
 import { parseListsCsv } from '../../src/analysis/mse/parseListsCsv.ts';
 import { atMost, type BenchRow, type BenchSuite } from '../harness.ts';
 
-const sharedDir = process.env.ATTEST_SHARED_DIR ?? resolve(import.meta.dirname, '../../../shared');
+const fixturesDir = resolve(import.meta.dirname, '../../test/fixtures');
 
 /** Six lists capturing each of 20,000 people independently with probabilities 0.15–0.4. */
 function simulatedSixLists(): CaptureTable {
@@ -57,7 +57,7 @@ export const suite: BenchSuite = {
       ['UKdat_5.csv', 'UK 2013, 5 lists'],
       ['UKdat.csv', 'UK 2013, 6 lists'],
     ] as const) {
-      const table = parseListsCsv(readFileSync(resolve(sharedDir, 'bench/mse/modern_slavery', file), 'utf8'));
+      const table = parseListsCsv(readFileSync(resolve(fixturesDir, 'mse/modern_slavery', file), 'utf8'));
       const run = timed(() => estimatePopulation(table));
       rows.push({
         metric: `search + profile interval, ${label}`,

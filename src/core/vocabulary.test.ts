@@ -1,7 +1,7 @@
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { sharedDir } from '../../test/support/paths.ts';
+import { fixturesDir } from '../../test/support/paths.ts';
 import {
   EVENT_TYPE_ESF,
   EVENT_TYPE_LABELS,
@@ -10,7 +10,7 @@ import {
   LOCALES,
 } from './vocabulary.ts';
 
-const esfDir = join(sharedDir, 'bench/esf');
+const esfDir = join(fixturesDir, 'esf');
 
 describe('vocabulary', () => {
   it('maps every event type to an existing ESF Types of Acts term with the same English label', () => {

@@ -1,5 +1,6 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
+import { itWithShared, SEED_ARTICLE, sharedText } from '../../test/support/shared.ts';
 import { findDates } from './dates.ts';
 import { anyText, bigTexts, spansAreExact, tenMegabytesOfNews } from './testing.ts';
 
@@ -122,12 +123,8 @@ describe('findDates', () => {
     ]);
   });
 
-  it('finds the dates of the seed article', async () => {
-    const { readFileSync } = await import('node:fs');
-    const seed = readFileSync(
-      new URL('../../../shared/seed/000_7bc82795b01c9afc.txt', import.meta.url),
-      'utf8',
-    );
+  itWithShared(SEED_ARTICLE, 'finds the dates of the seed article', () => {
+    const seed = sharedText(SEED_ARTICLE);
     const found = findDates(seed, 'pt', PUBLISHED);
     expect(spansAreExact(seed, found)).toBe(true);
     expect(summary(seed, 'pt')).toEqual([

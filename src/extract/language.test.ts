@@ -1,5 +1,6 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
+import { itWithShared, SEED_ARTICLE, sharedText } from '../../test/support/shared.ts';
 import { detectLanguage } from './language.ts';
 import { anyText, bigTexts, tenMegabytesOfNews } from './testing.ts';
 
@@ -28,12 +29,8 @@ describe('detectLanguage', () => {
     expect(detectLanguage(text)).toBe(lang);
   });
 
-  it('recognises the seed article as Portuguese', async () => {
-    const { readFileSync } = await import('node:fs');
-    const seed = readFileSync(
-      new URL('../../../shared/seed/000_7bc82795b01c9afc.txt', import.meta.url),
-      'utf8',
-    );
+  itWithShared(SEED_ARTICLE, 'recognises the seed article as Portuguese', () => {
+    const seed = sharedText(SEED_ARTICLE);
     expect(detectLanguage(seed)).toBe('pt');
   });
 

@@ -1,5 +1,6 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
+import { itWithShared, SEED_ARTICLE, sharedText } from '../../test/support/shared.ts';
 import { type CountMention, findCounts } from './numbers.ts';
 import { anyText, bigTexts, spansAreExact, tenMegabytesOfNews } from './testing.ts';
 
@@ -123,12 +124,8 @@ describe('findCounts', () => {
     expect(summary(text, lang)).toEqual(expected);
   });
 
-  it('finds the counts of the seed article', async () => {
-    const { readFileSync } = await import('node:fs');
-    const seed = readFileSync(
-      new URL('../../../shared/seed/000_7bc82795b01c9afc.txt', import.meta.url),
-      'utf8',
-    );
+  itWithShared(SEED_ARTICLE, 'finds the counts of the seed article', () => {
+    const seed = sharedText(SEED_ARTICLE);
     const counts = findCounts(seed, 'pt');
     expect(spansAreExact(seed, counts)).toBe(true);
     expect(summary(seed, 'pt')).toEqual(

@@ -1,5 +1,6 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
+import { itWithShared, SEED_ARTICLE, sharedText } from '../../test/support/shared.ts';
 import { findPii } from './pii.ts';
 import { anyText, bigTexts, spansAreExact, tenMegabytesOfNews } from './testing.ts';
 
@@ -69,12 +70,8 @@ describe('findPii', () => {
     expect(summary(text, lang)).toEqual(expected);
   });
 
-  it('finds the protected data of the seed article, and no public official', async () => {
-    const { readFileSync } = await import('node:fs');
-    const seed = readFileSync(
-      new URL('../../../shared/seed/000_7bc82795b01c9afc.txt', import.meta.url),
-      'utf8',
-    );
+  itWithShared(SEED_ARTICLE, 'finds the protected data of the seed article, and no public official', () => {
+    const seed = sharedText(SEED_ARTICLE);
     const pii = findPii(seed, 'pt');
     expect(spansAreExact(seed, pii)).toBe(true);
     // The scraped page wrote the placeholder with a no-break space; the span keeps it as written.

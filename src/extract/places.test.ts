@@ -1,5 +1,6 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
+import { itWithShared, SEED_ARTICLE, sharedText } from '../../test/support/shared.ts';
 import { russianCases } from './gazetteer/russianCases.ts';
 import { findPlaces } from './places.ts';
 import { anyText, bigTexts, spansAreExact, tenMegabytesOfNews } from './testing.ts';
@@ -81,12 +82,8 @@ describe('findPlaces', () => {
     expect(summary(text, lang)).toEqual(expected);
   });
 
-  it('finds Chechnya and Moscow in the seed article', async () => {
-    const { readFileSync } = await import('node:fs');
-    const seed = readFileSync(
-      new URL('../../../shared/seed/000_7bc82795b01c9afc.txt', import.meta.url),
-      'utf8',
-    );
+  itWithShared(SEED_ARTICLE, 'finds Chechnya and Moscow in the seed article', () => {
+    const seed = sharedText(SEED_ARTICLE);
     const places = findPlaces(seed, 'pt');
     expect(spansAreExact(seed, places)).toBe(true);
     expect(places.map((p) => `${p.name}/${p.country}`)).toEqual(

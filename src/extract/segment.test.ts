@@ -1,5 +1,6 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
+import { itWithShared, SEED_ARTICLE, sharedText } from '../../test/support/shared.ts';
 import { MAX_SENTENCE, splitClauses, splitSentences } from './segment.ts';
 import { anyText, bigTexts, spansAreExact, tenMegabytesOfNews } from './testing.ts';
 
@@ -59,12 +60,8 @@ describe('splitSentences', () => {
     expect(texts(text, lang)).toEqual(expected);
   });
 
-  it('finds the sentences of the seed article with exact offsets', async () => {
-    const { readFileSync } = await import('node:fs');
-    const seed = readFileSync(
-      new URL('../../../shared/seed/000_7bc82795b01c9afc.txt', import.meta.url),
-      'utf8',
-    );
+  itWithShared(SEED_ARTICLE, 'finds the sentences of the seed article with exact offsets', () => {
+    const seed = sharedText(SEED_ARTICLE);
     const sentences = splitSentences(seed, 'pt');
     expect(spansAreExact(seed, sentences)).toBe(true);
     expect(sentences.map((s) => s.text)).toContain(

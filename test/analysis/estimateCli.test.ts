@@ -4,7 +4,7 @@ import { mkdtempSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { repoRoot, sharedDir } from '../support/paths.ts';
+import { fixturesDir, repoRoot } from '../support/paths.ts';
 
 const scratch = mkdtempSync(join(tmpdir(), 'attest-estimate-'));
 
@@ -25,7 +25,7 @@ function csv(name: string, text: string): string {
 
 describe('attest estimate', () => {
   it('prints the contract JSON for UK 2013 (five lists)', () => {
-    const { code, stdout } = attest('--json', resolve(sharedDir, 'bench/mse/modern_slavery/UKdat_5.csv'));
+    const { code, stdout } = attest('--json', resolve(fixturesDir, 'mse/modern_slavery/UKdat_5.csv'));
     expect(code).toBe(0);
     const result = JSON.parse(stdout);
     expect(Object.keys(result).slice(0, 6)).toEqual([
@@ -50,7 +50,7 @@ describe('attest estimate', () => {
   });
 
   it('honours --model independence and --criterion bic', () => {
-    const file = resolve(sharedDir, 'bench/mse/modern_slavery/UKdat_5.csv');
+    const file = resolve(fixturesDir, 'mse/modern_slavery/UKdat_5.csv');
     const independence = JSON.parse(attest('--json', '--model', 'independence', file).stdout);
     expect(independence.estimate).toBeCloseTo(13444.13, 2);
     expect(independence.selected.terms).toEqual(['LA', 'NG', 'PFNCA', 'GO', 'GP']);
@@ -85,7 +85,7 @@ describe('attest estimate', () => {
   });
 
   it('prints a readable table without --json', () => {
-    const { code, stdout } = attest(resolve(sharedDir, 'bench/mse/epi_classics/HAV_Taiwan_3lists.csv'));
+    const { code, stdout } = attest(resolve(fixturesDir, 'mse/epi_classics/HAV_Taiwan_3lists.csv'));
     expect(code).toBe(0);
     expect(stdout).toContain('Estimated total:');
     expect(stdout).toMatch(/AIC\s+BIC\s+deviance/);
@@ -116,7 +116,7 @@ describe('attest estimate', () => {
   it('exits 1 on a missing file and 2 on usage errors', () => {
     expect(attest('--json', join(scratch, 'nope.csv')).code).toBe(1);
     expect(attest('--json').code).toBe(2);
-    const bad = attest('--model', 'best', resolve(sharedDir, 'bench/mse/epi_classics/HAV_Taiwan_3lists.csv'));
+    const bad = attest('--model', 'best', resolve(fixturesDir, 'mse/epi_classics/HAV_Taiwan_3lists.csv'));
     expect(bad.code).toBe(2);
     expect(bad.stderr).toContain('--model must be auto or independence');
     expect(attest('--max-order', 'two', 'x.csv').code).toBe(2);

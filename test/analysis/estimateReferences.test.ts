@@ -1,5 +1,5 @@
 /**
- * The log-linear engine against the reference fits shipped in shared/bench/mse (R glm and SparseMSE
+ * The log-linear engine against the reference fits shipped in test/fixtures/mse (R glm and SparseMSE
  * figures; see each README). Independence and named models to ±0.01 where R printed two decimals
  * (the brief allows ±0.5); the UK 2013 selection must land in the published 10,000–13,000.
  */
@@ -9,9 +9,9 @@ import { describe, expect, it } from 'vitest';
 import { estimatePopulation } from '../../src/analysis/mse/estimatePopulation.ts';
 import { fitModel } from '../../src/analysis/mse/fitModel.ts';
 import { parseListsCsv } from '../../src/analysis/mse/parseListsCsv.ts';
-import { sharedDir } from '../support/paths.ts';
+import { fixturesDir } from '../support/paths.ts';
 
-const mse = resolve(sharedDir, 'bench/mse');
+const mse = resolve(fixturesDir, 'mse');
 const load = (file: string, stratumColumn?: string) =>
   parseListsCsv(readFileSync(resolve(mse, file), 'utf8'), stratumColumn ? { stratumColumn } : {});
 

@@ -4,7 +4,7 @@ import { mkdtempSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { repoRoot, sharedDir } from '../support/paths.ts';
+import { fixturesDir, repoRoot } from '../support/paths.ts';
 
 const dir = mkdtempSync(join(tmpdir(), 'attest-link-'));
 const file = (name: string, text: string) => {
@@ -20,7 +20,7 @@ const attest = (...args: string[]) =>
 
 describe('attest link', () => {
   it('prints the contract JSON for FEBRL dataset2', () => {
-    const run = attest('--json', join(sharedDir, 'bench/linkage/febrl/dataset2.csv'));
+    const run = attest('--json', join(fixturesDir, 'febrl/dataset2.csv'));
     expect(run.status).toBe(0);
     const out = JSON.parse(run.stdout) as {
       records: number;
@@ -59,7 +59,7 @@ describe('attest link', () => {
 
   it('is a usage error (exit 2) without a file or with a bad threshold', () => {
     expect(attest('--json').status).toBe(2);
-    const run = attest('--threshold', '2', join(sharedDir, 'bench/linkage/febrl/dataset1.csv'));
+    const run = attest('--threshold', '2', join(fixturesDir, 'febrl/dataset1.csv'));
     expect(run.status).toBe(2);
     expect(run.stderr).toMatch(/--threshold must be a probability/);
   });

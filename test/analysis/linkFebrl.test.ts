@@ -1,5 +1,5 @@
 /**
- * FEBRL benchmark (Christen's synthetic person records; /work/shared/bench/linkage/febrl/README.md):
+ * FEBRL benchmark (Christen's synthetic person records; test/fixtures/README.md):
  * pairwise precision, recall and F1 of `linkRecords` against the exact truth. Floors sit a little
  * below the figures measured when they were set (docs/analysis.md, "Record linkage"), so a change that
  * costs accuracy fails here.
@@ -11,9 +11,9 @@ import { parseCsv } from '../../src/analysis/csv.ts';
 import { pairwiseScores } from '../../src/analysis/linkage/evaluateLinkage.ts';
 import { linkRecords } from '../../src/analysis/linkage/linkRecords.ts';
 import { parseRecordsCsv } from '../../src/analysis/linkage/parseRecordsCsv.ts';
-import { sharedDir } from '../support/paths.ts';
+import { fixturesDir } from '../support/paths.ts';
 
-const dir = join(sharedDir, 'bench/linkage/febrl');
+const dir = join(fixturesDir, 'febrl');
 const read = (file: string) => readFileSync(join(dir, file), 'utf8');
 const truth = (file: string) =>
   parseCsv(read(file))

@@ -12,10 +12,11 @@ import { join } from 'node:path';
 import iconv from 'iconv-lite';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { jsonOf, runCli } from '../support/cli.ts';
-import { sharedDir } from '../support/paths.ts';
+import { aPortugueseArticle } from '../support/shared.ts';
 import { backends, createPostgresDatabase } from '../support/stores.ts';
 
-const seed = join(sharedDir, 'seed/000_7bc82795b01c9afc.txt');
+/** The seed where ../shared has it, else the project's own Portuguese article. */
+const seed = aPortugueseArticle().path;
 
 interface IngestJson {
   sources: Array<{

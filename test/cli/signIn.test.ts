@@ -9,9 +9,10 @@ import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { openStore } from '../../src/store/openStore.ts';
 import { jsonOf, runCli } from '../support/cli.ts';
-import { sharedDir } from '../support/paths.ts';
+import { aPortugueseArticle } from '../support/shared.ts';
 
-const seed = join(sharedDir, 'seed/000_7bc82795b01c9afc.txt');
+/** The seed where ../shared has it, else the project's own Portuguese article. */
+const seed = aPortugueseArticle().path;
 const PASSWORD = 'correct horse battery staple';
 const ADMIN = 'admin@example.org';
 const VIEWER = 'viewer@example.org';

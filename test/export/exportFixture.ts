@@ -1,20 +1,20 @@
 /**
- * The data every export test starts from: an organisation, the seed article (with a press contact's
- * name, a Cloudflare e-mail placeholder and a phone number) reviewed into an incident, a testimony
- * naming a protected person, and that person's protected record.
+ * The data every export test starts from: an organisation, a Portuguese article (the seed where
+ * ../shared has it, with a press contact's name, a Cloudflare e-mail placeholder and a phone number;
+ * else the project's own) reviewed into an incident, a testimony naming a protected person, and that
+ * person's protected record.
  */
 import { readFileSync } from 'node:fs';
-import { join } from 'node:path';
 import { ingestOne } from '../../src/services/ingest.ts';
 import { addPerson } from '../../src/services/persons.ts';
 import { applyReview } from '../../src/services/review.ts';
 import type { Store } from '../../src/store/openStore.ts';
 import { anOrganisation } from '../protection/fixtures.ts';
-import { sharedDir } from '../support/paths.ts';
+import { aPortugueseArticle } from '../support/shared.ts';
 
-export const SEED_FILE = '000_7bc82795b01c9afc.txt';
-/** What the seed itself says about its press contact: none of it may be in a public export. */
-export const SEED_PII = ['Christopher Plummer', '[email protected]', '202-370-3310'];
+const article = aPortugueseArticle();
+/** What the article itself says about its press contact: none of it may be in a public export. */
+export const SEED_PII = article.contact;
 export const PERSON = {
   name: 'Zarema Dudayeva',
   alias: 'Zara from Shali',
@@ -31,8 +31,8 @@ export const TESTIMONY = `Testimony recorded in Grozny. zarema dudayeva says the
 export async function seedExportData(store: Store) {
   const { admin } = await anOrganisation(store.db);
   const seed = await ingestOne(store, {
-    fileName: SEED_FILE,
-    bytes: readFileSync(join(sharedDir, 'seed', SEED_FILE)),
+    fileName: article.fileName,
+    bytes: readFileSync(article.path),
     capturedBy: 'admin@example.org',
     published: '2017-05-12',
   });

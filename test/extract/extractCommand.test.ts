@@ -2,20 +2,17 @@
  * `attest extract` end to end through the CLI entry point (src/cli/main.ts): JSON on stdout for a
  * file and for stdin, exit 2 for a malformed --published, exit 1 naming an unreadable file.
  */
-import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { main } from '../../src/cli/main.ts';
 import { Suggestions } from '../../src/core/suggestions.ts';
 import { fakeIo } from '../support/commandIo.ts';
-import { sharedDir } from '../support/paths.ts';
+import { fixturesDir, sharedDir } from '../support/paths.ts';
+import { itWithShared, SEED_ARTICLE } from '../support/shared.ts';
 
 describe('attest extract', () => {
-  it('prints one JSON document of suggestions for the seed article', async () => {
+  itWithShared(SEED_ARTICLE, 'prints one JSON document of suggestions for the seed article', async () => {
     const { io, out } = fakeIo('', sharedDir);
-    const code = await main(
-      ['extract', '--published', '2017-05-12', '--json', join('seed', '000_7bc82795b01c9afc.txt')],
-      io,
-    );
+    const code = await main(['extract', '--published', '2017-05-12', '--json', SEED_ARTICLE], io);
     expect(code).toBe(0);
     const result = Suggestions.parse(JSON.parse(out()));
     expect(result.language).toBe('pt');
@@ -23,7 +20,7 @@ describe('attest extract', () => {
   });
 
   it('reads stdin with -, and honours --lang', async () => {
-    const { io, out } = fakeIo('Police detained five activists in Moscow on Monday.', sharedDir);
+    const { io, out } = fakeIo('Police detained five activists in Moscow on Monday.', fixturesDir);
     expect(await main(['extract', '--lang', 'en', '--json', '-'], io)).toBe(0);
     const result = Suggestions.parse(JSON.parse(out()));
     expect(result.events.map((e) => [e.type, e.victims?.min, e.place?.country])).toEqual([
@@ -32,16 +29,16 @@ describe('attest extract', () => {
   });
 
   it('prints a readable summary without --json', async () => {
-    const { io, out } = fakeIo('Cinco ativistas foram presos em Moscou.', sharedDir);
+    const { io, out } = fakeIo('Cinco ativistas foram presos em Moscou.', fixturesDir);
     expect(await main(['extract', '-'], io)).toBe(0);
     expect(out()).toMatch(/Events \(1\)\n\s+detention\s+5 activists; Moscow \(RU\)/);
   });
 
   it('exits 2 for a malformed --published and 1 naming a file it cannot read', async () => {
-    const bad = fakeIo('', sharedDir);
+    const bad = fakeIo('', fixturesDir);
     expect(await main(['extract', '--published', '2017-5-12', '--json', 'x.txt'], bad.io)).toBe(2);
     expect(bad.err()).toMatch(/--published/);
-    const missing = fakeIo('', sharedDir);
+    const missing = fakeIo('', fixturesDir);
     expect(await main(['extract', '--json', 'no-such-file.txt'], missing.io)).toBe(1);
     expect(missing.err()).toMatch(/no-such-file\.txt/);
     expect(missing.out()).toBe('');

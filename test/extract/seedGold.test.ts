@@ -1,14 +1,17 @@
 /**
- * Acceptance: the seed article against shared/bench/seed-gold.json — the six events (type, count,
- * country, month), no event beyond the optional ones, the three denials, the five intervention
- * types and the contact's details, and every event's span containing its evidence.
+ * Acceptance: an article against its gold file — the events (type, count, country, month), no event
+ * beyond the optional ones, the denials, the intervention types and the contact's details, and every
+ * event's span containing its evidence. The project's own articles (test/fixtures/golden, one per
+ * interface language) always run; the seed article against ../shared/bench/seed-gold.json runs
+ * where ../shared is present.
  */
-import { readFileSync } from 'node:fs';
+import { readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { type EventSuggestion, Suggestions } from '../../src/core/suggestions.ts';
 import { extract } from '../../src/extract/extract.ts';
-import { sharedDir } from '../support/paths.ts';
+import { fixturesDir } from '../support/paths.ts';
+import { describeWithShared, SEED_ARTICLE, sharedFile } from '../support/shared.ts';
 
 interface GoldEvent {
   type: string[];
@@ -29,8 +32,8 @@ interface Gold {
   pii: Array<{ kind: string; text: string }>;
 }
 
-const gold = JSON.parse(readFileSync(join(sharedDir, 'bench', 'seed-gold.json'), 'utf8')) as Gold;
-const text = readFileSync(join(sharedDir, 'seed', '000_7bc82795b01c9afc.txt'), 'utf8');
+const goldenDir = join(fixturesDir, 'golden');
+const readGold = (file: string) => JSON.parse(readFileSync(file, 'utf8')) as Gold;
 
 /** Evidence may elide with "...": each piece must appear, in order. */
 function containsEvidence(span: string, evidence: string): boolean {
@@ -49,13 +52,17 @@ function matches(e: EventSuggestion, g: GoldEvent): boolean {
   return g.type.includes(e.type) && minOk && e.place?.country === g.country && monthOk;
 }
 
-describe('seed article (shared/bench/seed-gold.json)', () => {
+/** The acceptance checks of one article against its gold. */
+function checkAgainstGold(read: () => { text: string; gold: Gold }): void {
+  let text: string;
+  let gold: Gold;
   let result: Suggestions;
   beforeAll(() => {
+    ({ text, gold } = read());
     result = extract(text, { published: gold.published });
   });
 
-  it('validates against the Suggestions schema and detects Portuguese', () => {
+  it('validates against the Suggestions schema and detects the gold language', () => {
     expect(Suggestions.parse(result)).toEqual(result);
     expect(result.language).toBe(gold.lang);
   });
@@ -76,7 +83,7 @@ describe('seed article (shared/bench/seed-gold.json)', () => {
     expect(new Set(extra.map((e) => e.type)).size).toBe(extra.length);
   });
 
-  it('reports exactly the three denials, each with its words', () => {
+  it('reports exactly the gold denials, each with its words', () => {
     const denials = result.claims.filter((c) => c.stance === 'denies');
     expect(denials).toHaveLength(gold.denials);
     for (const evidence of gold.denial_evidence) {
@@ -88,7 +95,7 @@ describe('seed article (shared/bench/seed-gold.json)', () => {
     for (const c of result.claims) expect(text.slice(c.start, c.end)).toBe(c.text);
   });
 
-  it('finds the five intervention types', () => {
+  it('finds the gold intervention types', () => {
     const types = new Set(result.interventions.map((i) => i.type));
     for (const type of gold.interventions) expect(types, type).toContain(type);
     for (const i of result.interventions) expect(text.slice(i.start, i.end)).toBe(i.text);
@@ -102,4 +109,27 @@ describe('seed article (shared/bench/seed-gold.json)', () => {
       ).toBe(true);
     }
   });
+}
+
+describeWithShared(SEED_ARTICLE, 'seed article (shared/bench/seed-gold.json)', () => {
+  checkAgainstGold(() => ({
+    text: readFileSync(sharedFile(SEED_ARTICLE), 'utf8'),
+    gold: readGold(sharedFile('bench/seed-gold.json')),
+  }));
+});
+
+const golden = readdirSync(goldenDir).filter((file) => file.endsWith('.txt'));
+
+describe.each(golden)('project article %s (test/fixtures/golden)', (file) => {
+  checkAgainstGold(() => ({
+    text: readFileSync(join(goldenDir, file), 'utf8'),
+    gold: readGold(join(goldenDir, file.replace(/\.txt$/, '.gold.json'))),
+  }));
+});
+
+it('has a golden article in each of the five interface languages', () => {
+  const languages = golden.map(
+    (file) => readGold(join(goldenDir, file.replace(/\.txt$/, '.gold.json'))).lang,
+  );
+  expect(languages.sort()).toEqual(['en', 'es', 'fr', 'pt', 'ru']);
 });
