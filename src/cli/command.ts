@@ -89,6 +89,15 @@ export function stringOption(args: ParsedArgs, name: string): string | undefined
   return value;
 }
 
+/**
+ * Refuses words beyond the `count` positionals a command (or subcommand) takes: a stray argument is
+ * a usage mistake (exit 2), not something to ignore silently.
+ */
+export function expectPositionals(args: ParsedArgs, count: number, synopsis: string): void {
+  const extra = args.positionals[count];
+  if (extra !== undefined) throw new UsageError(`unexpected argument '${extra}': ${synopsis}`);
+}
+
 export function writeJson(io: CommandIo, value: unknown): void {
   io.stdout.write(`${JSON.stringify(value, null, 2)}\n`);
 }

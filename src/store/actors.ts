@@ -2,14 +2,16 @@
 import { randomUUID } from 'node:crypto';
 import type { Queryable } from './db.ts';
 
-export type ActorKind =
-  | 'media'
-  | 'authority'
-  | 'ngo'
-  | 'security-force'
-  | 'religious'
-  | 'political'
-  | 'other';
+export const ACTOR_KINDS = [
+  'media',
+  'authority',
+  'ngo',
+  'security-force',
+  'religious',
+  'political',
+  'other',
+] as const;
+export type ActorKind = (typeof ACTOR_KINDS)[number];
 
 export interface ActorRecord {
   id: string;

@@ -6,7 +6,7 @@
  */
 import { UsageError } from '../../core/errors.ts';
 import { verifyStoreAudit } from '../../services/audit.ts';
-import { type Command, writeJson } from '../command.ts';
+import { type Command, expectPositionals, writeJson } from '../command.ts';
 import { DATA_OPTION, withStore } from '../storeOption.ts';
 
 export const auditCommand: Command = {
@@ -17,6 +17,7 @@ export const auditCommand: Command = {
   async run(args, io) {
     const [sub] = args.positionals;
     if (sub !== 'verify') throw new UsageError('expected a subcommand: verify');
+    expectPositionals(args, 1, 'audit verify takes no arguments');
     const verdict = await withStore(args, io, verifyStoreAudit);
     const anchorLine = verdict.anchor
       ? `anchor (audit-anchor.log): ${verdict.anchor.seq} ${verdict.anchor.hash}\n`

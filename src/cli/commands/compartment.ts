@@ -6,7 +6,7 @@ import {
   removeCompartmentMember,
   rotateCompartmentKey,
 } from '../../services/compartments.ts';
-import { type Command, stringOption, writeJson } from '../command.ts';
+import { type Command, expectPositionals, stringOption, writeJson } from '../command.ts';
 import { DATA_OPTION } from '../storeOption.ts';
 import { asSignedInUser } from './user.ts';
 
@@ -22,6 +22,7 @@ export const compartmentCommand: Command = {
   },
   async run(args, io) {
     const [sub] = args.positionals;
+    expectPositionals(args, 1, `compartment ${sub} takes options only`);
     const compartment = stringOption(args, 'compartment');
     const email = stringOption(args, 'email');
     const needEmail = () => {

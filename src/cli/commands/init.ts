@@ -1,7 +1,7 @@
 /** `attest init`: the organisation, its keys and the first administrator; prints the recovery key once. */
 import { UsageError } from '../../core/errors.ts';
 import { initOrganisation } from '../../services/accounts.ts';
-import { type Command, stringOption, writeJson } from '../command.ts';
+import { type Command, expectPositionals, stringOption, writeJson } from '../command.ts';
 import { DATA_OPTION, withStore } from '../storeOption.ts';
 import { readPassword } from './user.ts';
 
@@ -18,6 +18,7 @@ export const initCommand: Command = {
     const org = stringOption(args, 'org');
     const admin = stringOption(args, 'admin');
     if (!org || !admin) throw new UsageError('init needs --org and --admin');
+    expectPositionals(args, 0, 'init takes only --org and --admin');
     const password = await readPassword(io, 'ATTEST_PASSWORD', `Choose a password for ${admin}: `, true);
     const result = await withStore(args, io, (store) =>
       initOrganisation(store.db, { name: org, adminEmail: admin, password }),

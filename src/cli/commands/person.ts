@@ -4,7 +4,7 @@
  */
 import { UsageError } from '../../core/errors.ts';
 import { addPerson, showPerson } from '../../services/persons.ts';
-import { type Command, type ParsedArgs, stringOption, writeJson } from '../command.ts';
+import { type Command, expectPositionals, type ParsedArgs, stringOption, writeJson } from '../command.ts';
 import { DATA_OPTION } from '../storeOption.ts';
 import { asSignedInUser } from './user.ts';
 
@@ -37,6 +37,7 @@ export const personCommand: Command = {
     if (sub === 'add') {
       const name = stringOption(args, 'name');
       if (!name) throw new UsageError('person add needs --name');
+      expectPositionals(args, 1, 'person add takes options only');
       const result = await asSignedInUser(args, io, (db, actor) =>
         addPerson(db, actor, {
           name,

@@ -7,7 +7,7 @@ import { createDecodePool } from '../../services/decodeSandbox/decodePool.ts';
 import { decodeSettingsFrom } from '../../services/decodeSandbox/decodeSettings.ts';
 import type { Store } from '../../store/openStore.ts';
 import type { Command, CommandIo } from '../command.ts';
-import { stringOption } from '../command.ts';
+import { expectPositionals, stringOption } from '../command.ts';
 import { DATA_OPTION, openCommandStore } from '../storeOption.ts';
 
 /** How long a graceful stop may take before the process exits anyway. */
@@ -27,6 +27,7 @@ export const serveCommand: Command = {
     },
   },
   async run(args, io) {
+    expectPositionals(args, 0, 'serve takes no arguments');
     const host = stringOption(args, 'host') ?? '127.0.0.1';
     const portText = stringOption(args, 'port') ?? io.env.ATTEST_PORT ?? '4700';
     const port = Number(portText);

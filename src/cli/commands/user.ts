@@ -13,7 +13,7 @@ import { changeUserRole } from '../../services/accountsRoles.ts';
 import { unlockAccount } from '../../services/accountsUnlock.ts';
 import type { Db } from '../../store/db.ts';
 import { usersRepository } from '../../store/usersRepository.ts';
-import { type Command, type CommandIo, stringOption, writeJson } from '../command.ts';
+import { type Command, type CommandIo, expectPositionals, stringOption, writeJson } from '../command.ts';
 import { promptHidden } from '../promptHidden.ts';
 import { DATA_OPTION, withStore } from '../storeOption.ts';
 
@@ -94,6 +94,7 @@ export const userCommand: Command = {
       const email = stringOption(args, 'email');
       const role = stringOption(args, 'role');
       if (!email || !role) throw new UsageError('user add needs --email and --role');
+      expectPositionals(args, 1, 'user add takes only --email and --role');
       const password = await readPassword(io, 'ATTEST_NEW_PASSWORD', `Initial password for ${email}: `, true);
       const user = await asSignedInUser(args, io, (db, actor) =>
         addUser(db, actor, { email, role, password }),
@@ -126,6 +127,7 @@ export const userCommand: Command = {
       return 0;
     }
     if (sub === 'totp') {
+      expectPositionals(args, 1, 'user totp takes no arguments');
       const result = await asSignedInUser(args, io, (db, actor) => enableTotp(db, actor));
       io.stderr.write('TOTP is on. Add this secret to your authenticator app now; it is not shown again.\n');
       if (args.values.json) writeJson(io, result);

@@ -1,7 +1,7 @@
 /** `attest verify`: fixity of the whole store (originals, rows ↔ files, audit chain and anchor). */
 import { SingleBar } from 'cli-progress';
 import { verifyStore } from '../../services/verifyStore.ts';
-import { type Command, writeJson } from '../command.ts';
+import { type Command, expectPositionals, writeJson } from '../command.ts';
 import { DATA_OPTION, withStore } from '../storeOption.ts';
 
 export const verifyCommand: Command = {
@@ -11,6 +11,7 @@ export const verifyCommand: Command = {
   usage: '',
   options: { ...DATA_OPTION },
   async run(args, io) {
+    expectPositionals(args, 0, 'verify takes no arguments');
     const bar = io.stderr.isTTY
       ? new SingleBar({ format: 'verify [{bar}] {value}/{total} originals', stream: io.stderr })
       : null;

@@ -1,0 +1,186 @@
+/**
+ * docs/vocabulary.md, rendered from the code that defines each vocabulary, so the page cannot drift:
+ * `vocabularyDoc.test.ts` compares the page with this rendering (`npx vitest run test/docs/vocabularyDoc.test.ts -u` rewrites it).
+ */
+import { DatePrecision, PiiKind } from '../../src/core/suggestions.ts';
+import {
+  CLAIM_STANCE_LABELS,
+  CLAIM_STANCES,
+  type ClaimStance,
+  EVENT_TYPE_ESF,
+  EVENT_TYPE_LABELS,
+  EVENT_TYPES,
+  type EventType,
+  INTERVENTION_TYPE_LABELS,
+  INTERVENTION_TYPES,
+  type InterventionType,
+  type Labels,
+  LOCALES,
+} from '../../src/core/vocabulary.ts';
+import { ACTOR_KINDS, type ActorKind } from '../../src/store/actors.ts';
+import { INCIDENT_STATUSES, type IncidentStatus } from '../../src/store/incidents.ts';
+import { MESSAGES } from '../../web/src/i18n/messages.ts';
+
+/** What each event type covers: the guidance a reviewer needs to choose one. */
+const EVENT_TYPE_SCOPE: Record<EventType, string> = {
+  killing: 'killings, extrajudicial executions, deaths in custody or from ill-treatment',
+  torture:
+    'torture and cruel, inhuman or degrading treatment: beatings, electric shocks, forced medical examinations',
+  detention: 'arbitrary arrest and detention, raids with arrests, abduction by state agents, secret prisons',
+  disappearance: 'enforced disappearance: whereabouts concealed or denied',
+  threat: 'threats, intimidation, harassment, surveillance of a person',
+  'sexual-violence': 'rape and other sexual violence',
+  'forced-disclosure': "coercion to reveal others' identities, forced outing to family",
+  displacement: 'forced displacement, people fleeing a place',
+  persecution: 'a campaign against a group where no narrower act is stated',
+};
+
+const INTERVENTION_SCOPE: Record<InterventionType, string> = {
+  investigation: 'an inquiry opened or demanded',
+  evacuation: 'people moved out of danger',
+  asylum: 'asylum, humanitarian parole, resettlement',
+  petition: 'a petition delivered or started',
+  statement: 'a public condemnation or call',
+  'legal-action': 'a complaint, lawsuit or appeal before a court',
+  referral: 'a case handed to another organisation or body',
+};
+
+const STANCE_SCOPE: Record<ClaimStance, string> = {
+  asserts: 'an actor affirms that acts happened',
+  denies: 'an actor denies them, or says there is no evidence, no victims, no complaints',
+};
+
+const STATUS_SCOPE: Record<IncidentStatus, string> = {
+  alleged: 'reported by at least one source; the starting status',
+  corroborated: 'supported by at least two independent sources',
+  verified: 'checked by a person allowed to verify',
+};
+
+const ACTOR_KIND_SCOPE: Record<ActorKind, string> = {
+  media: 'a newspaper, broadcaster or news agency',
+  authority: 'a government, ministry, embassy, prosecutor, council',
+  ngo: 'a human-rights or other non-governmental organisation',
+  'security-force': 'police, army, security service, guards',
+  religious: 'clergy or a religious body',
+  political: 'a party or politician',
+  other: 'anything not recognised; a person corrects it',
+};
+
+const PRECISION_SCOPE: Record<DatePrecision, string> = {
+  day: 'one day ("on Thursday", "11 May 2017")',
+  week: 'a week ("last week")',
+  month: 'a month ("in March")',
+  quarter: 'a quarter of a year',
+  year: 'a year ("in 2016")',
+  decade: 'a decade ("in the 1990s")',
+};
+
+const PII_SCOPE: Record<PiiKind, string> = {
+  email: 'an e-mail address (or a page’s placeholder for one)',
+  phone: 'a telephone number',
+  person: 'the name of a private individual',
+  address: 'a street address',
+  'id-number': 'an identity, passport or social-security number',
+  url: 'a link that names or locates a person',
+};
+
+const row = (cells: string[]) => `| ${cells.join(' | ')} |`;
+const header = (cells: string[]) => [row(cells), row(cells.map(() => '---'))];
+const labelsOf = (labels: Labels) => LOCALES.map((locale) => labels[locale]);
+
+function labelledTable(
+  codes: readonly string[],
+  scope: Record<string, string>,
+  labels: (code: string) => Labels,
+) {
+  return [
+    ...header(['code', 'covers', ...LOCALES]),
+    ...codes.map((code) => row([`\`${code}\``, scope[code]!, ...labelsOf(labels(code))])),
+  ];
+}
+
+function plainTable(codes: readonly string[], scope: Record<string, string>) {
+  return [...header(['code', 'meaning']), ...codes.map((code) => row([`\`${code}\``, scope[code]!]))];
+}
+
+export function renderVocabularyDoc(): string {
+  const statusLabel = (status: string) =>
+    Object.fromEntries(
+      LOCALES.map((locale) => [
+        locale,
+        MESSAGES[locale][`status.${status}` as keyof (typeof MESSAGES)['en']],
+      ]),
+    ) as Labels;
+  return [
+    '# Controlled vocabulary',
+    '',
+    '<!-- Generated from the code by test/docs/vocabularyDoc.ts; edit the code, then run',
+    '     `npx vitest run test/docs/vocabularyDoc.test.ts -u`. -->',
+    '',
+    'Codes are stable identifiers: they are stored in the database and appear in the API, in exports',
+    'and in `attest extract`. Labels are for people, in the five interface languages',
+    `(${LOCALES.join(', ')}). A code is never renamed; a new code is added with its labels in every`,
+    'language.',
+    '',
+    '## Event (act) types',
+    '',
+    'Defined in `src/core/vocabulary.ts`. Each maps to the closest term of the HURIDOCS Events',
+    'Standard Formats micro-thesaurus "Types of Acts" (list 4, from the OpenEvSys export), so records',
+    'can be exchanged with systems that use it.',
+    '',
+    ...labelledTable(EVENT_TYPES, EVENT_TYPE_SCOPE, (code) => EVENT_TYPE_LABELS[code as EventType]),
+    '',
+    ...header(['code', 'ESF vocab number', 'ESF term (en)']),
+    ...EVENT_TYPES.map((type) =>
+      row([`\`${type}\``, EVENT_TYPE_ESF[type].vocabNumber, EVENT_TYPE_ESF[type].label]),
+    ),
+    '',
+    '## Intervention types',
+    '',
+    'Actions taken in response to the acts (`src/core/vocabulary.ts`).',
+    '',
+    ...labelledTable(
+      INTERVENTION_TYPES,
+      INTERVENTION_SCOPE,
+      (code) => INTERVENTION_TYPE_LABELS[code as InterventionType],
+    ),
+    '',
+    '## Claim stances',
+    '',
+    'What an actor says about the acts (`src/core/vocabulary.ts`).',
+    '',
+    ...labelledTable(CLAIM_STANCES, STANCE_SCOPE, (code) => CLAIM_STANCE_LABELS[code as ClaimStance]),
+    '',
+    '## Incident statuses',
+    '',
+    'Defined in `src/store/incidents.ts`; labels from the web interface (`web/src/i18n/messages.ts`).',
+    '',
+    ...labelledTable(INCIDENT_STATUSES, STATUS_SCOPE, statusLabel),
+    '',
+    '## Actor kinds',
+    '',
+    'Defined in `src/store/actors.ts`; a first guess made when a review is applied',
+    '(`src/services/reviewActors.ts`), so evidence can count official statements. Codes only: the',
+    'interface does not show them yet.',
+    '',
+    ...plainTable(ACTOR_KINDS, ACTOR_KIND_SCOPE),
+    '',
+    '## Date precision',
+    '',
+    'How exactly a date is known (`src/core/suggestions.ts`); `from` and `to` span the whole period.',
+    '',
+    ...plainTable(DatePrecision.options, PRECISION_SCOPE),
+    '',
+    '## Protected data kinds',
+    '',
+    'What extraction marks for protection before anything is shared (`src/core/suggestions.ts`).',
+    '',
+    ...plainTable(PiiKind.options, PII_SCOPE),
+    '',
+    '## Victim groups',
+    '',
+    'Free text, as extraction normalises it in English from the words of the text: e.g. `men`,',
+    '`gay men`, `activists`, `journalists`, `protesters`, `people`. Not a controlled list.',
+    '',
+  ].join('\n');
+}
