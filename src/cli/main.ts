@@ -1,6 +1,6 @@
 /**
  * `attest` command line: finds the command, parses its arguments and maps typed errors to exit codes
- * (0 success, 1 failure with one clear line, 2 usage error) as shared/contracts/cli.md requires.
+ * (0 success, 1 failure with one clear line, 2 usage error) as docs/cli.md promises.
  */
 import { isAttestError, UsageError } from '../core/errors.ts';
 import {

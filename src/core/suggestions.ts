@@ -1,5 +1,5 @@
 /**
- * The output of assisted extraction (shared/contracts/extraction.md): what a documentation officer
+ * The output of assisted extraction (docs/extraction.md): what a documentation officer
  * reviews. Offsets are UTF-16 code-unit offsets into the decoded text, so text.slice(start, end)
  * returns the span.
  */

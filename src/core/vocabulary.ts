@@ -1,5 +1,5 @@
 /**
- * Controlled vocabulary v1 (shared/contracts/vocabulary.md). Codes are stable identifiers stored in
+ * Controlled vocabulary v1 (docs/vocabulary.md, generated from this file). Codes are stable identifiers stored in
  * the database and exchanged in exports; labels are for people. Each event type maps to the closest
  * term of the HURIDOCS Events Standard Formats micro-thesaurus "Types of Acts" (list 4), taken from
  * the OpenEvSys export of the ESF micro-thesauri (HURIDOCS, Dueck/Guzman/Verstappen, 2001;

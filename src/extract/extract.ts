@@ -1,5 +1,5 @@
 /**
- * Assisted extraction (shared/contracts/extraction.md): one text in, suggestions out — events,
+ * Assisted extraction (docs/extraction.md): one text in, suggestions out — events,
  * claims, interventions and the personal data to protect — for a documentation officer to review.
  * Pure and deterministic: no I/O, no clock, no randomness; the same text and hints always give the
  * same suggestions. Every step is linear in the text (or bounded per sentence), so a 10 MB paste

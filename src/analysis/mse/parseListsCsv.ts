@@ -1,5 +1,5 @@
 /**
- * Reads the capture-history CSV that `attest estimate` takes, in either form (contracts/analysis.md):
+ * Reads the capture-history CSV that `attest estimate` takes, in either form (docs/analysis.md):
  * - aggregated: one 0/1 column per list and a `count` column, one row per observed pattern;
  * - individual: one 0/1 column per list, one row per person (after record linkage), optionally an
  *   `id` column (ignored, but must be unique: the same person twice would be counted twice).

@@ -1,6 +1,6 @@
 /**
  * `attest estimate`: multiple systems estimation of the total number of victims from overlapping
- * lists (contracts/analysis.md). Reads the CSV, hands the pure analysis its text, prints either
+ * lists (docs/analysis.md). Reads the CSV, hands the pure analysis its text, prints either
  * one JSON document or a readable table of models. Methods are in docs/analysis.md.
  */
 import { estimatePopulation, type PopulationEstimate } from '../../analysis/mse/estimatePopulation.ts';

@@ -1,5 +1,5 @@
 /**
- * `attest extract`: suggestions for one text, nothing stored (shared/contracts/extraction.md).
+ * `attest extract`: suggestions for one text, nothing stored (docs/extraction.md).
  * Reads a file or stdin, decodes it as ingest would (so offsets match what ingest stores), runs the
  * pure extractor and prints one JSON document or a short readable summary.
  */

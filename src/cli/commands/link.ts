@@ -1,6 +1,6 @@
 /**
  * `attest link`: record linkage — which rows of a CSV describe the same person
- * (contracts/analysis.md). Reads the file, hands the pure analysis its text, prints one JSON document
+ * (docs/analysis.md). Reads the file, hands the pure analysis its text, prints one JSON document
  * or a readable summary. Methods and how to read the review list: docs/analysis.md, "Record linkage".
  */
 import { type ColumnRole, parseRoleOverride } from '../../analysis/linkage/columnRoles.ts';
