@@ -46,6 +46,10 @@ describe('parseCsv', () => {
     expect(parseCsv(' "a",b\n', { strictQuotes: true }).map((r) => r.cells)).toEqual([['a', 'b']]);
   });
 
+  it('quotes a cell that starts or ends with a space, so a reader that trims keeps it', () => {
+    expect(formatCsv([[' Grozny', 'Shali ', 'Argun']])).toBe('" Grozny","Shali ",Argun\n');
+  });
+
   it('round-trips whatever formatCsv writes (property)', () => {
     const cell = fc.string({ unit: fc.constantFrom('a', 'я', ',', '"', '\n', ' ', 'x') });
     fc.assert(

@@ -1,7 +1,7 @@
 /**
- * A small RFC 4180 CSV parser shared by the analysis commands (linkage, estimation). Pure: it takes
- * the file's text and returns rows with the 1-based line on which each row starts, so that error
- * messages can name the row a person would find in a spreadsheet or editor.
+ * The project's one CSV reader and writer (analysis commands, exports). A small RFC 4180 parser:
+ * pure, it takes the file's text and returns rows with the 1-based line on which each row starts,
+ * so that error messages can name the row a person would find in a spreadsheet or editor.
  *
  * Accepted beyond the RFC, because real exports do it: LF or CR line ends, a UTF-8 byte-order mark,
  * a missing final newline. Fields are returned exactly as written (no trimming): whether spaces
@@ -114,8 +114,14 @@ export function parseCsv(text: string, options: ParseCsvOptions = {}): CsvRow[] 
   return rows;
 }
 
-/** Formats rows as RFC 4180 CSV (CRLF-free: LF line ends), quoting only the cells that need it. */
+/**
+ * Formats rows as RFC 4180 CSV (LF line ends): the project's one CSV writer. A cell is quoted when
+ * it holds a quote, comma or line break, or starts or ends with a space (which a reader that trims,
+ * like the FEBRL one, would otherwise lose). Escaping cells a spreadsheet would run as formulas is
+ * the caller's job where the file goes to spreadsheets (`services/exportFiles.ts`).
+ */
 export function formatCsv(rows: string[][]): string {
-  const cell = (value: string) => (/[",\r\n]/.test(value) ? `"${value.replace(/"/g, '""')}"` : value);
+  const cell = (value: string) =>
+    /[",\r\n]/.test(value) || value.trim() !== value ? `"${value.replace(/"/g, '""')}"` : value;
   return rows.map((row) => row.map(cell).join(',')).join('\n') + (rows.length > 0 ? '\n' : '');
 }

@@ -1,8 +1,8 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
+import { formatListsCsv } from '../../../test/support/formatListsCsv.ts';
 import { InvalidInput } from '../../core/errors.ts';
 import type { CaptureTable } from './captureTable.ts';
-import { formatListsCsv } from './formatListsCsv.ts';
 import { parseListsCsv } from './parseListsCsv.ts';
 
 function invalid(text: string): InvalidInput {
