@@ -105,7 +105,7 @@ function reportError(error: unknown, io: CommandIo, command: Command | undefined
   // An unexpected failure: say so plainly, without dumping values that may be protected.
   const message = error instanceof Error ? `${error.name}: ${error.message}` : 'unknown error';
   io.stderr.write(`attest: internal error: ${message}\n`);
-  if (io.env.ATTEST_DEBUG && error instanceof Error) io.stderr.write(`${error.stack}\n`);
+  if (io.env.ATTEST_DEBUG?.trim() && error instanceof Error) io.stderr.write(`${error.stack}\n`);
   return 1;
 }
 

@@ -1,6 +1,7 @@
 /** Where the store is: the data directory, and PostgreSQL when DATABASE_URL is set. Kept free of
  * database imports so commands that only need the path start fast. */
 import { resolve } from 'node:path';
+import { runtimeConfigFrom } from '../runtime/config.ts';
 
 export interface StoreConfig {
   dataDir: string;
@@ -15,8 +16,7 @@ export function storeConfigFrom(
   env: NodeJS.ProcessEnv,
   cwd: string,
 ): StoreConfig {
-  const dataDir = resolve(cwd, dataOption ?? env.ATTEST_DATA ?? 'attest-data');
-  const databaseUrl = env.DATABASE_URL?.trim() || undefined;
-  const databaseOwnerUrl = env.DATABASE_OWNER_URL?.trim() || undefined;
-  return { dataDir, databaseUrl, databaseOwnerUrl };
+  const config = runtimeConfigFrom(env);
+  const dataDir = resolve(cwd, dataOption ?? config.dataDir ?? 'attest-data');
+  return { dataDir, databaseUrl: config.databaseUrl, databaseOwnerUrl: config.databaseOwnerUrl };
 }

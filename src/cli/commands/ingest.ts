@@ -1,5 +1,6 @@
 import { SingleBar } from 'cli-progress';
 import { Forbidden, InvalidInput, UsageError } from '../../core/errors.ts';
+import { runtimeConfigFrom } from '../../runtime/config.ts';
 import { allows, describeAccess } from '../../server/access.ts';
 import { releaseActor } from '../../services/accountsActor.ts';
 import { createDecodePool } from '../../services/decodeSandbox/decodePool.ts';
@@ -36,7 +37,7 @@ export const ingestCommand: Command = {
     } catch (error) {
       throw error instanceof InvalidInput ? new UsageError(error.message) : error;
     }
-    const maxBytes = maxBytesFrom(io.env.ATTEST_MAX_FILE_MB);
+    const maxBytes = runtimeConfigFrom(io.env).maxFileBytes ?? DEFAULT_MAX_FILE_BYTES;
     const decoder = createDecodePool(decodeSettingsFrom(io.env));
     const bar = io.stderr.isTTY
       ? new SingleBar({ format: 'ingest [{bar}] {value}/{total} {file}', stream: io.stderr })
@@ -97,11 +98,3 @@ export const ingestCommand: Command = {
     return report.errors.length > 0 ? 1 : 0;
   },
 };
-
-function maxBytesFrom(setting: string | undefined): number {
-  if (setting === undefined || setting === '') return DEFAULT_MAX_FILE_BYTES;
-  const mb = Number(setting);
-  if (!Number.isFinite(mb) || mb <= 0)
-    throw new UsageError('ATTEST_MAX_FILE_MB must be a positive number of megabytes');
-  return Math.floor(mb * 1024 * 1024);
-}

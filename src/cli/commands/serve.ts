@@ -2,6 +2,7 @@ import { createHash } from 'node:crypto';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { UsageError } from '../../core/errors.ts';
+import { runtimeConfigFrom } from '../../runtime/config.ts';
 import { buildServer } from '../../server/buildServer.ts';
 import { createDecodePool } from '../../services/decodeSandbox/decodePool.ts';
 import { decodeSettingsFrom } from '../../services/decodeSandbox/decodeSettings.ts';
@@ -29,14 +30,11 @@ export const serveCommand: Command = {
   async run(args, io) {
     expectPositionals(args, 0, 'serve takes no arguments');
     const host = stringOption(args, 'host') ?? '127.0.0.1';
-    const portText = stringOption(args, 'port') ?? io.env.ATTEST_PORT ?? '4700';
-    const port = Number(portText);
+    const config = runtimeConfigFrom(io.env);
+    const portText = stringOption(args, 'port');
+    const port = portText === undefined ? (config.port ?? 4700) : Number(portText);
     if (!Number.isInteger(port) || port < 0 || port > 65_535)
       throw new UsageError('--port is a whole number from 0 to 65535');
-    const uploadMb = io.env.ATTEST_MAX_FILE_MB ? Number(io.env.ATTEST_MAX_FILE_MB) : undefined;
-    if (uploadMb !== undefined && (!Number.isFinite(uploadMb) || uploadMb <= 0)) {
-      throw new UsageError('ATTEST_MAX_FILE_MB must be a positive number of megabytes');
-    }
     const decodeSettings = decodeSettingsFrom(io.env);
 
     const store = await openCommandStore(args, io);
@@ -45,7 +43,7 @@ export const serveCommand: Command = {
       store,
       decoder,
       trustProxy: args.values['trust-proxy'] === true,
-      ...(uploadMb ? { uploadLimitBytes: Math.floor(uploadMb * 1024 * 1024) } : {}),
+      ...(config.maxFileBytes ? { uploadLimitBytes: config.maxFileBytes } : {}),
     });
     let address: string;
     let channel: Awaited<ReturnType<typeof startChannel>> | null = null;

@@ -4,8 +4,8 @@
  * prompt without echo on a terminal. Passwords never come from command-line arguments: those are
  * visible to every user of the machine in the process list.
  */
-import { z } from 'zod';
 import { InvalidInput, Unauthenticated, UsageError } from '../../core/errors.ts';
+import { environmentSecret, environmentValue, type SECRET_VARIABLES } from '../../runtime/config.ts';
 import { addUser } from '../../services/accounts.ts';
 import { type Actor, releaseActor } from '../../services/accountsActor.ts';
 import { authenticate, enableTotp } from '../../services/accountsLogin.ts';
@@ -19,17 +19,15 @@ import { DATA_OPTION, withStore } from '../storeOption.ts';
 
 type TtyInput = NodeJS.ReadableStream & { isTTY?: boolean };
 
-const secretFromEnv = z.string().min(1).optional();
-
 /** A password from `envName`, else a hidden prompt on a terminal (asked twice when `confirm`). */
 export async function readPassword(
   io: CommandIo,
-  envName: string,
+  envName: (typeof SECRET_VARIABLES)[number],
   prompt: string,
   confirm = false,
 ): Promise<string> {
-  const fromEnv = secretFromEnv.safeParse(io.env[envName]);
-  if (fromEnv.success && fromEnv.data) return fromEnv.data;
+  const fromEnv = environmentSecret(io.env, envName);
+  if (fromEnv) return fromEnv;
   // Inside `attest serve` the question goes back to the terminal of the command that sent it.
   const ask = io.promptHidden ?? ((question: string) => promptHidden(io, question));
   if (!io.promptHidden && !(io.stdin as TtyInput).isTTY)
@@ -42,10 +40,10 @@ export async function readPassword(
 
 /** Signs in as ATTEST_USER; the caller must `releaseActor` when done. */
 export async function signIn(db: Db, io: CommandIo): Promise<Actor> {
-  const email = io.env.ATTEST_USER?.trim();
+  const email = environmentValue(io.env, 'ATTEST_USER');
   if (!email) throw new UsageError('set ATTEST_USER to the e-mail address of your account');
   const password = await readPassword(io, 'ATTEST_PASSWORD', `Password for ${email}: `);
-  return authenticate(db, { email, password, totpCode: io.env.ATTEST_TOTP?.trim() || undefined });
+  return authenticate(db, { email, password, totpCode: environmentValue(io.env, 'ATTEST_TOTP') });
 }
 
 /**
@@ -54,7 +52,7 @@ export async function signIn(db: Db, io: CommandIo): Promise<Actor> {
  */
 export async function signInOnceAccountsExist(db: Db, io: CommandIo, purpose: string): Promise<Actor | null> {
   if ((await usersRepository(db).count()) === 0) return null;
-  if (!io.env.ATTEST_USER?.trim())
+  if (!environmentValue(io.env, 'ATTEST_USER'))
     throw new Unauthenticated(
       `this installation has accounts: set ATTEST_USER and ATTEST_PASSWORD to ${purpose}`,
     );

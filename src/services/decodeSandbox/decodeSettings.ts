@@ -1,11 +1,11 @@
 /**
- * The decode sandbox's settings, from the environment: every limit can be raised or lowered by an
- * operator, and a bad value stops the program at startup with the variable named.
+ * The decode sandbox's settings, from the environment (validated in runtime/config.ts): every limit
+ * can be raised or lowered by an operator, and a bad value stops the program at startup with the
+ * variable named.
  */
 import { cpus } from 'node:os';
-import { z } from 'zod';
-import { UsageError } from '../../core/errors.ts';
 import { DEFAULT_DECODE_LIMITS, type DecodeLimits } from '../../decode/decodeLimits.ts';
+import { type Environment, environmentValue } from '../../runtime/config.ts';
 
 export interface DecodeSettings {
   limits: DecodeLimits;
@@ -27,34 +27,10 @@ export const DEFAULT_DECODE_SETTINGS: DecodeSettings = {
   workers: Math.max(1, Math.min(2, cpus().length)),
 };
 
-const whole = (min: number) =>
-  z.coerce.number().int('must be a whole number').min(min, `must be at least ${min}`);
-
-/** Environment variable → setting, with the smallest value that still makes sense. */
-const variables = {
-  ATTEST_DECODE_TIMEOUT_MS: whole(100),
-  ATTEST_EXTRACT_TIMEOUT_MS: whole(100),
-  ATTEST_DECODE_HEAP_MB: whole(32),
-  ATTEST_DECODE_WORKERS: whole(1).max(64, 'must be at most 64'),
-  ATTEST_DECODE_MAX_UNZIPPED_MB: whole(1),
-  ATTEST_DECODE_MAX_RATIO: whole(2),
-  ATTEST_DECODE_MAX_ZIP_ENTRIES: whole(1),
-  ATTEST_DECODE_MAX_PDF_PAGES: whole(1),
-  ATTEST_DECODE_MAX_HTML_ELEMENTS: whole(1),
-  ATTEST_DECODE_MAX_HTML_DEPTH: whole(1),
-  ATTEST_DECODE_MAX_TEXT_CHARS: whole(1),
-};
-type Variable = keyof typeof variables;
-
 /** Settings from `env`; unset or empty variables keep their defaults. Throws UsageError naming the variable. */
-export function decodeSettingsFrom(env: Record<string, string | undefined>): DecodeSettings {
-  const read = (name: Variable): number | undefined => {
-    const raw = env[name]?.trim();
-    if (raw === undefined || raw === '') return undefined;
-    const parsed = variables[name].safeParse(raw);
-    if (!parsed.success) throw new UsageError(`${name} ${parsed.error.issues[0]?.message ?? 'is not valid'}`);
-    return parsed.data;
-  };
+export function decodeSettingsFrom(env: Environment): DecodeSettings {
+  const read = (name: Parameters<typeof environmentValue>[1]) =>
+    environmentValue(env, name) as number | undefined;
   const defaults = DEFAULT_DECODE_SETTINGS;
   const unzippedMb = read('ATTEST_DECODE_MAX_UNZIPPED_MB');
   return {
