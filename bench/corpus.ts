@@ -5,23 +5,12 @@
  * benchmark exercises both what extraction finds and what it must leave alone. Generated from
  * sentence templates with a seeded generator: the same (count, seed) always gives the same texts.
  */
+import { seededRandom } from '../src/analysis/seededRandom.ts';
 
 export interface NewsText {
   lang: string;
   text: string;
   published: string;
-}
-
-/** mulberry32: a tiny, well-distributed 32-bit generator; enough for picking templates. */
-export function generator(seed: number): () => number {
-  let state = seed >>> 0;
-  return () => {
-    state = (state + 0x6d2b79f5) >>> 0;
-    let t = state;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
 }
 
 interface LanguageKit {
@@ -260,7 +249,7 @@ function publishedDate(random: () => number): string {
  * in five reports no violation at all; the others mix reports with everyday news.
  */
 export function generateNewsTexts(count: number, seed: number): NewsText[] {
-  const random = generator(seed);
+  const random = seededRandom(seed);
   const out: NewsText[] = [];
   for (let i = 0; i < count; i++) {
     const lang = CORPUS_LANGUAGES[i % CORPUS_LANGUAGES.length]!;

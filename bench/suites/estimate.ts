@@ -5,17 +5,17 @@
  */
 import { readFileSync } from 'node:fs';
 import { resolve } from 'node:path';
-import { mulberry32 } from '../../src/analysis/mse/bootstrapInterval.ts';
 import type { CaptureTable } from '../../src/analysis/mse/captureTable.ts';
 import { estimatePopulation } from '../../src/analysis/mse/estimatePopulation.ts';
 import { parseListsCsv } from '../../src/analysis/mse/parseListsCsv.ts';
+import { seededRandom } from '../../src/analysis/seededRandom.ts';
 import { atMost, type BenchRow, type BenchSuite } from '../harness.ts';
 
 const fixturesDir = resolve(import.meta.dirname, '../../test/fixtures');
 
 /** Six lists capturing each of 20,000 people independently with probabilities 0.15–0.4. */
 function simulatedSixLists(): CaptureTable {
-  const random = mulberry32(6);
+  const random = seededRandom(6);
   const probabilities = [0.15, 0.2, 0.25, 0.3, 0.35, 0.4];
   const counts = new Float64Array(64);
   for (let person = 0; person < 20_000; person += 1) {

@@ -1,14 +1,9 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
+import { FAST_KDF } from '../../test/support/factories.ts';
 import { blindIndex, normaliseForIndex } from './blindIndex.ts';
 import { deriveBlindIndexKey, newCompartmentKey } from './compartmentKeys.ts';
-import {
-  deriveKeyFromPassword,
-  hashPassword,
-  type KdfParams,
-  newKdfSalt,
-  verifyPassword,
-} from './passwords.ts';
+import { deriveKeyFromPassword, hashPassword, newKdfSalt, verifyPassword } from './passwords.ts';
 import { openIntakeSubmission, sealForOrganisation } from './publicIntake.ts';
 import { formatRecoveryKey, newRecoverySeed, parseRecoveryKey, recoveryKeyPair } from './recoveryKey.ts';
 import {
@@ -22,11 +17,10 @@ import {
 } from './userKeys.ts';
 
 // Fast parameters for unit tests only; production uses KDF_PARAMS (see passwords.ts).
-const FAST: KdfParams = { algorithm: 'argon2id13', opsLimit: 1, memLimit: 8 * 1024 * 1024 };
 
 describe('passwords', () => {
   it('verifies the right password and rejects others', () => {
-    const hash = hashPassword('correct horse battery', FAST);
+    const hash = hashPassword('correct horse battery', FAST_KDF);
     expect(hash.startsWith('$argon2id$')).toBe(true);
     expect(verifyPassword(hash, 'correct horse battery')).toBe(true);
     expect(verifyPassword(hash, 'correct horse batterY')).toBe(false);
@@ -35,15 +29,15 @@ describe('passwords', () => {
 
   it('derives the same key from the same password and salt only', () => {
     const salt = newKdfSalt();
-    const a = deriveKeyFromPassword('pw one two three', salt, FAST);
-    expect(deriveKeyFromPassword('pw one two three', salt, FAST)).toEqual(a);
-    expect(deriveKeyFromPassword('pw one two three', newKdfSalt(), FAST)).not.toEqual(a);
-    expect(deriveKeyFromPassword('pw one two threE', salt, FAST)).not.toEqual(a);
+    const a = deriveKeyFromPassword('pw one two three', salt, FAST_KDF);
+    expect(deriveKeyFromPassword('pw one two three', salt, FAST_KDF)).toEqual(a);
+    expect(deriveKeyFromPassword('pw one two three', newKdfSalt(), FAST_KDF)).not.toEqual(a);
+    expect(deriveKeyFromPassword('pw one two threE', salt, FAST_KDF)).not.toEqual(a);
   });
 });
 
 describe('wrapping a private key', () => {
-  const wrappingKey = deriveKeyFromPassword('a long enough password', newKdfSalt(), FAST);
+  const wrappingKey = deriveKeyFromPassword('a long enough password', newKdfSalt(), FAST_KDF);
   const pair = newKeyPair();
 
   it('round-trips and is bound to owner and purpose', () => {
@@ -51,7 +45,7 @@ describe('wrapping a private key', () => {
     expect(unwrapSecret(wrappingKey, wrapped, 'user-private-key', 'u1')).toEqual(pair.privateKey);
     expect(() => unwrapSecret(wrappingKey, wrapped, 'user-private-key', 'u2')).toThrow(UnwrapFailed);
     expect(() => unwrapSecret(wrappingKey, wrapped, 'session-private-key', 'u1')).toThrow(UnwrapFailed);
-    const other = deriveKeyFromPassword('another password!', newKdfSalt(), FAST);
+    const other = deriveKeyFromPassword('another password!', newKdfSalt(), FAST_KDF);
     expect(() => unwrapSecret(other, wrapped, 'user-private-key', 'u1')).toThrow(UnwrapFailed);
   });
 

@@ -17,8 +17,3 @@ export function wipe(...buffers: Array<Uint8Array | null | undefined>): void {
 export function randomBytes(length: number): Uint8Array {
   return sodium.randombytes_buf(length);
 }
-
-/** Constant-time equality for hashes and tags. */
-export function equalBytes(a: Uint8Array, b: Uint8Array): boolean {
-  return a.byteLength === b.byteLength && sodium.memcmp(a, b);
-}

@@ -1,8 +1,8 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { itWithShared, SEED_ARTICLE, sharedText } from '../../test/support/shared.ts';
+import { anyText, bigTexts, spansAreExact, tenMegabytesOfNews } from '../../test/support/textGenerators.ts';
 import { findDates } from './dates.ts';
-import { anyText, bigTexts, spansAreExact, tenMegabytesOfNews } from './testing.ts';
 
 const PUBLISHED = '2017-05-12'; // a Friday
 type Row = [text: string, from: string | null, to: string | null, precision: string];

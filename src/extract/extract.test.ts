@@ -6,10 +6,10 @@
  */
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
+import { anyText, bigTexts, spansAreExact } from '../../test/support/textGenerators.ts';
 import { InvalidInput } from '../core/errors.ts';
 import { Suggestions } from '../core/suggestions.ts';
 import { extract } from './extract.ts';
-import { anyText, bigTexts, spansAreExact } from './testing.ts';
 
 function assertWellFormed(text: string, result: Suggestions): void {
   expect(Suggestions.parse(result)).toEqual(result);

@@ -1,8 +1,8 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { itWithShared, SEED_ARTICLE, sharedText } from '../../test/support/shared.ts';
+import { anyText, bigTexts, tenMegabytesOfNews } from '../../test/support/textGenerators.ts';
 import { detectLanguage } from './language.ts';
-import { anyText, bigTexts, tenMegabytesOfNews } from './testing.ts';
 
 describe('detectLanguage', () => {
   it.each([

@@ -1,8 +1,8 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { itWithShared, SEED_ARTICLE, sharedText } from '../../test/support/shared.ts';
+import { anyText, bigTexts, spansAreExact, tenMegabytesOfNews } from '../../test/support/textGenerators.ts';
 import { type CountMention, findCounts } from './numbers.ts';
-import { anyText, bigTexts, spansAreExact, tenMegabytesOfNews } from './testing.ts';
 
 type Expected = [text: string, min: number | null, max: number | null, qualifier: CountMention['qualifier']];
 const summary = (text: string, lang: string): Expected[] =>

@@ -1,8 +1,8 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { itWithShared, SEED_ARTICLE, sharedText } from '../../test/support/shared.ts';
+import { anyText, bigTexts, spansAreExact, tenMegabytesOfNews } from '../../test/support/textGenerators.ts';
 import { findPii } from './pii.ts';
-import { anyText, bigTexts, spansAreExact, tenMegabytesOfNews } from './testing.ts';
 
 const summary = (text: string, lang: string): string[] =>
   findPii(text, lang).map((p) => `${p.kind}:${p.text}`);

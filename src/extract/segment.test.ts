@@ -1,8 +1,8 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { itWithShared, SEED_ARTICLE, sharedText } from '../../test/support/shared.ts';
+import { anyText, bigTexts, spansAreExact, tenMegabytesOfNews } from '../../test/support/textGenerators.ts';
 import { MAX_SENTENCE, splitClauses, splitSentences } from './segment.ts';
-import { anyText, bigTexts, spansAreExact, tenMegabytesOfNews } from './testing.ts';
 
 const texts = (text: string, lang: string) => splitSentences(text, lang).map((s) => s.text);
 

@@ -11,11 +11,12 @@ import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
 import { openStore } from '../../src/store/openStore.ts';
 import { openPgliteDb } from '../../src/store/pgliteDb.ts';
 import { jsonOf, runCli } from '../support/cli.ts';
+import { TEST_PASSWORD } from '../support/factories.ts';
 import { type RunningServer, signInOverHttp, startServer } from '../support/server.ts';
 import { backends, createPostgresDatabase } from '../support/stores.ts';
 
 const ADMIN = 'admin@example.org';
-const PASSWORD = 'correct horse battery staple';
+const PASSWORD = TEST_PASSWORD;
 const INVESTIGATOR = 'investigator@example.org';
 const INVESTIGATOR_PASSWORD = 'another long passphrase';
 const REPORT = 'Police in Moscow detained five activists on 11 May 2017 as they carried a petition.\n';

@@ -9,11 +9,12 @@ import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { openStore } from '../../src/store/openStore.ts';
 import { jsonOf, runCli } from '../support/cli.ts';
+import { TEST_PASSWORD } from '../support/factories.ts';
 import { aPortugueseArticle } from '../support/shared.ts';
 
 /** The seed where ../shared has it, else the project's own Portuguese article. */
 const seed = aPortugueseArticle().path;
-const PASSWORD = 'correct horse battery staple';
+const PASSWORD = TEST_PASSWORD;
 const ADMIN = 'admin@example.org';
 const VIEWER = 'viewer@example.org';
 

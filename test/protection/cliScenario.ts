@@ -15,6 +15,7 @@ import { createCaseCompartment } from '../../src/services/compartments.ts';
 import { addPerson } from '../../src/services/persons.ts';
 import { openStore } from '../../src/store/openStore.ts';
 import { openPgliteDb } from '../../src/store/pgliteDb.ts';
+import { TEST_PASSWORD } from '../support/factories.ts';
 import { createPostgresDatabase, dataDirFromTemplate } from '../support/stores.ts';
 import { attest, type CliResult, encodingsOf, filesContaining, pgDump } from './cliHarness.ts';
 import { FAST_KDF } from './fixtures.ts';
@@ -23,7 +24,7 @@ const NAME = 'Khadizhat Elmurzaeva';
 const CONTACT = '+7 928 555 0147';
 const ALIAS = 'Khadi from Urus-Martan';
 const NOTE = 'staying with her aunt near the market';
-const PASSWORD = 'correct horse battery staple';
+const PASSWORD = TEST_PASSWORD;
 const SECRETS = [NAME, CONTACT, ALIAS, NOTE];
 
 export function cliScenario(backend: 'pglite' | 'postgres'): void {

@@ -1,14 +1,14 @@
 /** Small factories for protection tests: an organisation with users, at cheap Argon2 parameters. */
-import type { KdfParams } from '../../src/crypto/passwords.ts';
 import { addUser, initOrganisation } from '../../src/services/accounts.ts';
 import type { Actor } from '../../src/services/accountsActor.ts';
 import { authenticate } from '../../src/services/accountsLogin.ts';
 import type { Db } from '../../src/store/db.ts';
 import type { Role } from '../../src/store/usersRepository.ts';
 
-/** Test-only: production always uses KDF_PARAMS; these keep service tests fast. */
-export const FAST_KDF: KdfParams = { algorithm: 'argon2id13', opsLimit: 1, memLimit: 8 * 1024 * 1024 };
-export const PASSWORD = 'correct horse battery staple';
+import { FAST_KDF, TEST_PASSWORD } from '../support/factories.ts';
+
+export { FAST_KDF };
+export const PASSWORD = TEST_PASSWORD;
 
 export async function anOrganisation(db: Db) {
   const init = await initOrganisation(

@@ -3,17 +3,18 @@
  * Argon2id parameters so a test file does not spend its time hashing.
  */
 import type { FastifyInstance, InjectOptions, LightMyRequestResponse } from 'fastify';
-import type { KdfParams } from '../../src/crypto/passwords.ts';
 import { buildServer, type ServerOptions } from '../../src/server/buildServer.ts';
 import { CSRF_COOKIE, SESSION_COOKIE } from '../../src/server/security.ts';
 import { addUser, initOrganisation } from '../../src/services/accounts.ts';
 import { releaseActor } from '../../src/services/accountsActor.ts';
 import { login } from '../../src/services/accountsLogin.ts';
 import { ROLES, type Role } from '../../src/services/policies.ts';
+import { FAST_KDF, TEST_PASSWORD } from '../support/factories.ts';
 import { type Backend, openTestStore, type TestStore } from '../support/stores.ts';
 
-export const LIGHT_KDF: KdfParams = { algorithm: 'argon2id13', opsLimit: 1, memLimit: 1024 * 1024 };
-export const PASSWORD = 'correct horse battery staple';
+/** The test suite's one fast KDF and password (test/support/factories.ts). */
+export const LIGHT_KDF = FAST_KDF;
+export const PASSWORD = TEST_PASSWORD;
 export const CSRF = 'test-csrf-token-0123456789abcdefghijklmnop';
 
 export interface TestApi {

@@ -15,7 +15,8 @@ import type { ChildProcess } from 'node:child_process';
 import { createHash } from 'node:crypto';
 import { mkdirSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { generateNewsTexts, generator } from '../../bench/corpus.ts';
+import { generateNewsTexts } from '../../bench/corpus.ts';
+import { seededRandom } from '../../src/analysis/seededRandom.ts';
 import type { StoreConfig } from '../../src/store/storeConfig.ts';
 import { runCli, spawnCli } from './cli.ts';
 import { type RunningServer, signInOverHttp, startServer } from './server.ts';
@@ -160,7 +161,7 @@ const STARTUP_WINDOW_MS = 2_500;
  */
 export async function crashIngest(options: CrashLoopOptions): Promise<CrashLoopReport> {
   const started = Date.now();
-  const random = generator(options.seed);
+  const random = seededRandom(options.seed);
   const documents = generateDocuments(options.documents, options.seed);
   const inbox = join(options.workDir, 'inbox');
   mkdirSync(inbox, { recursive: true });
@@ -300,7 +301,7 @@ const isSuccess = (status: number) => status >= 200 && status < 300;
  */
 export async function crashServe(options: CrashLoopOptions): Promise<CrashLoopReport> {
   const started = Date.now();
-  const random = generator(options.seed);
+  const random = seededRandom(options.seed);
   const documents = generateDocuments(options.documents, options.seed);
   const clients = options.clients ?? 4;
   const { config, env } = storeOf(options);

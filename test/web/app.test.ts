@@ -12,6 +12,7 @@ import type { BrowserContext, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { buildServer } from '../../src/server/buildServer.ts';
 import { FAST_KDF } from '../protection/fixtures.ts';
+import { TEST_PASSWORD } from '../support/factories.ts';
 import { hasShared, SEED_ARTICLE, sharedText } from '../support/shared.ts';
 import { openTestStore, type TestStore } from '../support/stores.ts';
 import { seriousViolations } from './axe.ts';
@@ -22,7 +23,7 @@ const seedText = sharedText(SEED_ARTICLE);
 const ADMIN = {
   organisation: 'Memorial Test',
   email: 'admin@example.org',
-  password: 'correct horse battery staple',
+  password: TEST_PASSWORD,
 };
 
 describe.skipIf(!hasShared(SEED_ARTICLE))('web app in Chromium', () => {

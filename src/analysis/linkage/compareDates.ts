@@ -26,9 +26,6 @@ export function parsePartialDate(value: string): PartialDate | null {
   return null;
 }
 
-/** Agreement levels, most to least similar. */
-export const DATE_LEVELS = ['exact', 'near', 'year', 'different'] as const;
-
 /**
  * 0 exact; 1 near: day and month swapped, or exactly one component differs (a typo, including a
  * mistyped year with day and month intact); 2 only the year agrees, or one side gives only the year

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
+import { seededRandom } from '../seededRandom.ts';
 import { estimateFellegiSunter, levelWeights, matchProbability, patternWeight } from './fellegiSunter.ts';
-import { seededRandom } from './generateVictimLists.ts';
 
 describe('Fellegi–Sunter EM', () => {
   it('recovers known m, u and prior from simulated comparison vectors', () => {

@@ -8,19 +8,8 @@
  * reproduce. FEBRL (Christen 2008) inspired the approach; its data has none of these traits.
  */
 
+import { seededRandom } from '../seededRandom.ts';
 import { RUSSIAN_TO_LATIN } from './transliterate.ts';
-
-/** mulberry32: small, fast, good enough for test data (not for anything secret). */
-export function seededRandom(seed: number): () => number {
-  let a = seed >>> 0;
-  return () => {
-    a = (a + 0x6d2b79f5) >>> 0;
-    let t = a;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
 
 // Given names in Cyrillic, with spellings that no transliteration scheme produces.
 const MALE: Array<[string, string[]]> = [

@@ -8,6 +8,7 @@
  * same input always gives the same interval. Replicates whose refit fails count as +∞ (see below), so
  * when more than 2.5% fail there is no finite upper bound and the caller says so.
  */
+import { seededRandom } from '../seededRandom.ts';
 import { fitPoissonLogLinear } from './fitPoissonLogLinear.ts';
 import { logGamma } from './logGamma.ts';
 
@@ -26,7 +27,7 @@ export function bootstrapInterval(
   replicates = 999,
   seed = 20131129,
 ): BootstrapInterval {
-  const random = mulberry32(seed);
+  const random = seededRandom(seed);
   const estimates: number[] = [];
   let failed = 0;
   for (let r = 0; r < replicates; r += 1) {
@@ -57,18 +58,6 @@ export function quantile(sorted: readonly number[], p: number): number {
   const above = Math.min(sorted.length - 1, below + 1);
   if (!Number.isFinite(sorted[above]!)) return position === below ? sorted[below]! : Number.POSITIVE_INFINITY;
   return sorted[below]! + (position - below) * (sorted[above]! - sorted[below]!);
-}
-
-/** A small seeded generator (mulberry32): reproducible, not for cryptography. */
-export function mulberry32(seed: number): () => number {
-  let state = seed >>> 0;
-  return () => {
-    state = (state + 0x6d2b79f5) >>> 0;
-    let t = state;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
 }
 
 /**

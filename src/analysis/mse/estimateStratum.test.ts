@@ -1,12 +1,12 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { mulberry32 } from './bootstrapInterval.ts';
+import { seededRandom } from '../seededRandom.ts';
 import { estimatePopulation } from './estimatePopulation.ts';
 import { estimateStratum } from './estimateStratum.ts';
 
 /** Each of `size` people is on list i with probability p_i, independently (a closed population). */
 function simulateCaptures(size: number, probabilities: number[], seed: number): Float64Array {
-  const random = mulberry32(seed);
+  const random = seededRandom(seed);
   const counts = new Float64Array(1 << probabilities.length);
   for (let person = 0; person < size; person += 1) {
     let pattern = 0;

@@ -163,13 +163,6 @@ export function sumLogFactorials(y: Float64Array, first = 1): number {
   return sum;
 }
 
-/** μ_c = exp(Σ_{t ⊆ c} β_t) for every cell. */
-export function linearPredictorToMean(beta: Float64Array, terms: readonly number[], k: number): Float64Array {
-  const mu = new Float64Array(1 << k);
-  linearPredictor(beta, terms, k, new Float64Array(1 << k), mu);
-  return mu;
-}
-
 /** η_c = Σ_{t ⊆ c} β_t and μ_c = exp(η_c), into the given buffers. */
 function linearPredictor(
   beta: Float64Array,

@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { bootstrapInterval, mulberry32, quantile, samplePoisson } from './bootstrapInterval.ts';
+import { seededRandom } from '../seededRandom.ts';
+import { bootstrapInterval, quantile, samplePoisson } from './bootstrapInterval.ts';
 import { fitModel } from './fitModel.ts';
 import { profileLikelihoodInterval } from './profileInterval.ts';
 
@@ -50,7 +51,7 @@ describe('bootstrap fallback', () => {
   });
 
   it('draws Poisson variates with the right mean and variance, small and large', () => {
-    const random = mulberry32(1);
+    const random = seededRandom(1);
     for (const mean of [0.5, 4, 25, 400]) {
       const draws = Array.from({ length: 20_000 }, () => samplePoisson(mean, random));
       const average = draws.reduce((a, b) => a + b, 0) / draws.length;

@@ -25,9 +25,5 @@ export function lexiconFor(lang: string): CompiledLexicon {
   return lexicon;
 }
 
-export function hasLexicon(lang: string): boolean {
-  return Object.hasOwn(LEXICONS, lang);
-}
-
 export type { CompiledLexicon } from './compile.ts';
 export type { ActorEntry, ActorKind, Lexicon } from './types.ts';

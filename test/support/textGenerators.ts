@@ -1,5 +1,5 @@
 /**
- * Shared generators for the property tests of the extraction primitives (imported only by tests).
+ * Generators for the property tests of the extraction primitives: arbitrary text and large inputs.
  */
 import fc from 'fast-check';
 

@@ -1,0 +1,15 @@
+/**
+ * The project's one seeded generator (mulberry32): small, fast, reproducible for a seed, so an
+ * interval, a generated test list or a benchmark corpus is the same on every run. Not for anything
+ * secret: keys and tokens come from libsodium.
+ */
+export function seededRandom(seed: number): () => number {
+  let state = seed >>> 0;
+  return () => {
+    state = (state + 0x6d2b79f5) >>> 0;
+    let t = state;
+    t = Math.imul(t ^ (t >>> 15), t | 1);
+    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
+    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
+  };
+}
