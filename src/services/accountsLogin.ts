@@ -17,6 +17,7 @@
  */
 import { Unauthenticated } from '../core/errors.ts';
 import { type PasswordPool, passwordPool, type Reservation } from '../crypto/passwordPool.ts';
+import type { KdfParams } from '../crypto/passwords.ts';
 import {
   newSessionToken,
   sessionLookupHash,
@@ -39,6 +40,7 @@ import { sessionsRepository } from '../store/sessionsRepository.ts';
 import { type UserRow, usersRepository } from '../store/usersRepository.ts';
 import { PRIVATE_KEY_PURPOSE } from './accounts.ts';
 import type { Actor } from './accountsActor.ts';
+import { rehashPasswordIfWeak } from './accountsRehash.ts';
 import { appendAudit, recordAudit } from './audit.ts';
 import { authorize } from './policies.ts';
 
@@ -253,10 +255,12 @@ export async function authenticate(
 export async function login(
   db: Db,
   credentials: Credentials,
-  options: { now?: Date; ttlMs?: number } = {},
+  options: { now?: Date; ttlMs?: number; rehashTo?: KdfParams } = {},
 ): Promise<{ actor: Actor; token: string; expiresAt: Date }> {
   const now = options.now ?? new Date();
   const actor = await authenticate(db, credentials, now);
+  // The password is at hand only now: upgrade a verifier made with weaker parameters.
+  if (options.rehashTo) await rehashPasswordIfWeak(db, actor, credentials.password, options.rehashTo);
   const token = newSessionToken();
   const wrappingKey = sessionWrappingKey(token);
   const expiresAt = new Date(now.getTime() + (options.ttlMs ?? SESSION_TTL_MS));

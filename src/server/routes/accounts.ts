@@ -7,7 +7,7 @@
 import type { FastifyPluginAsync } from 'fastify';
 import { z } from 'zod';
 import { RateLimited } from '../../core/errors.ts';
-import type { KdfParams } from '../../crypto/passwords.ts';
+import { KDF_PARAMS, type KdfParams } from '../../crypto/passwords.ts';
 import { initOrganisation } from '../../services/accounts.ts';
 import { releaseActor } from '../../services/accountsActor.ts';
 import { login, logout } from '../../services/accountsLogin.ts';
@@ -134,11 +134,11 @@ export const accountRoutes: FastifyPluginAsync<AccountRoutesOptions> = async (
   app.post('/api/session', { ...signIn, config: { ...signIn.config, rateLimit } }, async (request, reply) => {
     const body = parseBody(SignInBody, request);
     takeGlobalSignIn();
-    const { actor, token, expiresAt } = await login(store.db, {
-      email: body.email,
-      password: body.password,
-      totpCode: body.totp,
-    });
+    const { actor, token, expiresAt } = await login(
+      store.db,
+      { email: body.email, password: body.password, totpCode: body.totp },
+      { rehashTo: kdfParams ?? KDF_PARAMS },
+    );
     releaseActor(actor);
     reply.setCookie(SESSION_COOKIE, token, cookieOptions(request.protocol === 'https', expiresAt));
     return {
