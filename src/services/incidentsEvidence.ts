@@ -80,12 +80,6 @@ export interface Evidence {
 
 const OFFICIAL_KINDS = new Set(['authority', 'security-force']);
 
-/** Distinct origins among the sources of these assertions. */
-export function independentOrigins(claims: ReadonlyArray<{ stance: string; sourceOrigin: string }>): number {
-  return new Set(claims.filter((claim) => claim.stance === 'asserts').map((claim) => claim.sourceOrigin))
-    .size;
-}
-
 /** Distinct deniers: the actor, or the source when the denial has no named actor. */
 function denierKey(claim: ClaimWithSource): string {
   return claim.actorId ? `actor:${claim.actorId}` : `source:${claim.sourceId}`;
@@ -173,7 +167,7 @@ export function buildEvidence(input: {
       datePrecision: act.datePrecision,
       perpetrators: act.perpetrators,
       provenance: act.provenance,
-      assertedBy: independentOrigins(assertions.filter((claim) => claim.actId === act.id)),
+      assertedBy: corroboration.get(act.id)!.independent,
       deniedBy: new Set(denials.filter((claim) => claim.actId === act.id).map(denierKey)).size,
       corroboration: corroboration.get(act.id)!,
     })),
