@@ -262,11 +262,26 @@ describe.each(backends())('review and incidents over the API on %s', (backend) =
     });
     expect(merge.statusCode).toBe(201);
     expect(merge.json().acts).toEqual([]);
+    expect(merge.json().actLinks).toEqual([{ index: 0, id: moscow.id, merged: true }]);
 
     const after = (await api.as('viewer', { method: 'GET', url: `/api/incidents/${incidentId}` })).json();
     expect(after.evidence.independentSources).toBe(2);
     expect(after.evidence.acts.find((act: { id: string }) => act.id === moscow.id).assertedBy).toBe(2);
     expect(after.evidence.summary).toMatch(/^reported by 2 independent sources; denied by/);
+    // One act, two reports, each with its own figure; the act is corroborated, the others alleged.
+    const corroboration = after.evidence.acts.find(
+      (act: { id: string }) => act.id === moscow.id,
+    ).corroboration;
+    expect(corroboration).toMatchObject({
+      reports: 2,
+      independent: 2,
+      status: 'corroborated',
+      range: { min: 5, max: 5 },
+      chosen: 5,
+    });
+    expect(corroboration.sources.map((s: { victims: { min: number } }) => s.victims.min)).toEqual([5, 5]);
+    expect(after.evidence.acts).toHaveLength(before.evidence.acts.length);
+    expect(after.supportedStatus).toBe('corroborated');
 
     const analyst = await api.as('analyst', {
       method: 'PATCH',
@@ -285,22 +300,49 @@ describe.each(backends())('review and incidents over the API on %s', (backend) =
       title: 'Detenções na Chechênia e em Moscou',
       verifiedBy: null,
     });
+    // Verified claims more than the acts support until a person verifies an act, with a reason.
+    const unsupported = await api.as('investigator', {
+      method: 'PATCH',
+      url: `/api/incidents/${incidentId}`,
+      payload: { status: 'verified' },
+    });
+    expect(unsupported.statusCode).toBe(409);
+    expect(unsupported.json().message).toMatch(/support at most "corroborated".*give a reason/);
+    const noReason = await api.as('investigator', {
+      method: 'PUT',
+      url: `/api/acts/${moscow.id}/verification`,
+      payload: { verified: true },
+    });
+    expect(noReason.statusCode).toBe(400);
+    const actVerified = await api.as('investigator', {
+      method: 'PUT',
+      url: `/api/acts/${moscow.id}/verification`,
+      payload: { verified: true, reason: 'Lawyer for the five confirmed the arrests by phone' },
+    });
+    expect(actVerified.statusCode).toBe(200);
+    const verifiedAct = actVerified.json().evidence.acts.find((act: { id: string }) => act.id === moscow.id);
+    expect(verifiedAct.corroboration).toMatchObject({
+      status: 'verified',
+      verification: { by: expect.any(String), reason: 'Lawyer for the five confirmed the arrests by phone' },
+    });
     const verified = await api.as('investigator', {
       method: 'PATCH',
       url: `/api/incidents/${incidentId}`,
       payload: { status: 'verified' },
     });
     expect(verified.statusCode).toBe(200);
+    expect(verified.json().statusReason).toBeNull();
     expect(verified.json().verifiedBy).toEqual(expect.any(String));
     expect(verified.json().verifiedAt).toEqual(expect.any(String));
     // Every review and change is in the audit chain, which still verifies.
     const audited = await api.store.db.query<{ action: string }>(
-      "select action from audit_log where action in ('review.apply', 'incident.update', 'incident.verify') order by seq",
+      "select action from audit_log where action in ('review.apply', 'incident.update', 'incident.verify', 'act.verify') order by seq",
     );
     expect(audited.map((row) => row.action)).toEqual([
       'review.apply',
       'review.apply',
       'incident.update',
+      'act.verify',
       'incident.verify',
     ]);
     expect((await verifyAudit(api.store.db)).ok).toBe(true);
@@ -326,6 +368,57 @@ describe.each(backends())('review and incidents over the API on %s', (backend) =
     expect(map.countries).toEqual([
       expect.objectContaining({ country: 'RU', incidents: 1, victimsMin: 105 }),
     ]);
+    // Issue 10: the Moscow arrests reported by two sources count once — Russia stays at 108
+    // (100 detained in Chechnya, 3 killed, 5 in Moscow), not 216 or 113.
+    const all = (await api.as('viewer', { method: 'GET', url: '/api/stats/map' })).json();
+    expect(all.countries).toEqual([expect.objectContaining({ country: 'RU', victimsMin: 108 })]);
+    const list = (await api.as('viewer', { method: 'GET', url: '/api/incidents' })).json();
+    expect(list.items[0].victims.min).toBe(108);
+  });
+
+  it('counts an act with the figure a person chose, with a reason, and can go back to the default', async () => {
+    const incident = (await api.as('viewer', { method: 'GET', url: `/api/incidents/${incidentId}` })).json();
+    const mass = incident.evidence.acts.find(
+      (act: { type: string; placeName: string | null }) =>
+        act.type === 'detention' && act.placeName !== 'Moscow',
+    );
+    const url = `/api/acts/${mass.id}/chosen-figure`;
+    const noReason = await api.as('investigator', { method: 'PUT', url, payload: { victims: 150 } });
+    expect(noReason.statusCode).toBe(400);
+    expect(noReason.json().field).toBe('body.reason');
+    const viewer = await api.as('viewer', {
+      method: 'PUT',
+      url,
+      payload: { victims: 150, reason: 'x'.repeat(5) },
+    });
+    expect(viewer.statusCode).toBe(403);
+    const chosen = await api.as('investigator', {
+      method: 'PUT',
+      url,
+      payload: { victims: 150, reason: 'Later lists from the Russian LGBT Network name 150 men' },
+    });
+    expect(chosen.statusCode).toBe(200);
+    const act = chosen.json().evidence.acts.find((a: { id: string }) => a.id === mass.id);
+    expect(act.corroboration).toMatchObject({
+      chosen: 150,
+      range: { min: 100 },
+      chosenBy: { by: expect.any(String), reason: 'Later lists from the Russian LGBT Network name 150 men' },
+    });
+    const map = (await api.as('viewer', { method: 'GET', url: '/api/stats/map' })).json();
+    expect(map.countries[0].victimsMin).toBe(158);
+    const reset = await api.as('investigator', {
+      method: 'PUT',
+      url,
+      payload: { victims: null, reason: 'Back to the lowest reported figure' },
+    });
+    expect(
+      reset.json().evidence.acts.find((a: { id: string }) => a.id === mass.id).corroboration.chosen,
+    ).toBe(100);
+    const audited = await api.store.db.query<{ action: string }>(
+      "select action from audit_log where action = 'act.choose-figure' and record_id = $1",
+      [mass.id],
+    );
+    expect(audited).toHaveLength(2);
     const bad = await api.as('viewer', { method: 'GET', url: '/api/stats/map?country=RU' });
     expect(bad.statusCode).toBe(400);
     expect(bad.json().field).toBe('query.country');
@@ -359,7 +452,13 @@ describe.each(backends())('review and incidents over the API on %s', (backend) =
       payload: reject,
     });
     expect(response.statusCode).toBe(201);
-    expect(response.json()).toEqual({ incidentId: null, acts: [], claims: [], interventions: [] });
+    expect(response.json()).toEqual({
+      incidentId: null,
+      acts: [],
+      actLinks: [],
+      claims: [],
+      interventions: [],
+    });
     const source = (await api.as('analyst', { method: 'GET', url: `/api/sources/${pasted.id}` })).json();
     expect(source.review).toMatchObject({ incidentId: null, reviewedBy: expect.any(String) });
   });
