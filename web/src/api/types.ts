@@ -199,6 +199,37 @@ export interface ReviewItem {
   suggestions: Suggestions;
   reviewed: { reviewedBy: string; reviewedAt: string; incidentId: string | null } | null;
   candidates: IncidentSummary[];
+  proposals: IncidentProposal[];
+}
+
+export type MatchReason =
+  | 'same-type'
+  | 'same-place'
+  | 'same-country'
+  | 'dates-overlap'
+  | 'counts-compatible'
+  | 'same-victim-group';
+
+/** Attest's proposal for one candidate incident: which suggested events are acts it already has. */
+export interface IncidentProposal {
+  incidentId: string;
+  score: number;
+  events: Array<{
+    index: number;
+    act: {
+      id: string;
+      type: string;
+      placeName: string | null;
+      country: string | null;
+      dateFrom: string | null;
+      dateTo: string | null;
+      victimsMin: number | null;
+      victimsMax: number | null;
+    };
+    score: number;
+    confident: boolean;
+    reasons: MatchReason[];
+  }>;
 }
 
 export type Decision = 'accept' | 'edit' | 'reject';
@@ -274,6 +305,37 @@ export interface ActRecord {
   perpetrators: Array<{ name: string; actorId: string | null }>;
   assertedBy: number;
   deniedBy: number;
+  corroboration: ActCorroboration;
+}
+
+export interface Judgement {
+  by: string;
+  at: string;
+  reason: string;
+}
+
+/** One act, many reports: each source's own figure, independence, the range and the figure counted. */
+export interface ActCorroboration {
+  reports: number;
+  independent: number;
+  status: IncidentStatus;
+  range: { min: number | null; max: number | null };
+  chosen: number | null;
+  chosenBy: Judgement | null;
+  verification: Judgement | null;
+  sources: Array<{
+    sourceId: string;
+    title: string | null;
+    publisher: string;
+    independent: boolean;
+    repeats: string | null;
+    victims: { min: number | null; max: number | null; group: string | null };
+    placeName: string | null;
+    country: string | null;
+    dateFrom: string | null;
+    dateTo: string | null;
+    passage: string;
+  }>;
 }
 
 export interface InterventionRecord {
@@ -287,8 +349,10 @@ export interface InterventionRecord {
 }
 
 export interface Evidence {
+  reportingSources: number;
   independentSources: number;
   deniedBy: number;
+  deniedOfficially: boolean;
   summary: string;
   canBeCorroborated: boolean;
   sources: Array<{
@@ -310,6 +374,8 @@ export interface Incident extends IncidentSummary {
   createdBy: string | null;
   verifiedBy: string | null;
   verifiedAt: string | null;
+  supportedStatus: IncidentStatus;
+  statusReason: string | null;
   evidence: Evidence;
 }
 

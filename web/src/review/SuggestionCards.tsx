@@ -4,6 +4,7 @@ import type {
   ClaimSuggestion,
   Decision,
   EventSuggestion,
+  IncidentProposal,
   InterventionSuggestion,
 } from '../api/types.ts';
 import { useCountryName } from '../components/CountryName.tsx';
@@ -62,13 +63,47 @@ function SuggestionCard({
   );
 }
 
+type ProposedMatch = IncidentProposal['events'][number];
+
 interface EventCardProps extends CardProps<EventSuggestion, EventForm> {
   existingActs: ActRecord[];
   sameAs: string;
   onSameAs: (actId: string) => void;
+  /** Attest's proposed match in the incident merged into, with its reasons. */
+  proposal: ProposedMatch | null;
 }
 
-export function EventCard({ suggestion, choice, existingActs, sameAs, onSameAs, ...rest }: EventCardProps) {
+/** "Same as: detention, Moscow, 11 May 2017 — same type, same place, dates overlap, counts compatible". */
+function ProposedMatchLine({ proposal }: { proposal: ProposedMatch }) {
+  const { t, formatDate } = useI18n();
+  const label = useVocabularyLabel();
+  const { act } = proposal;
+  let when: string | null = null;
+  if (act.dateFrom && (!act.dateTo || act.dateFrom === act.dateTo)) when = formatDate(act.dateFrom, 'day');
+  else if (act.dateFrom && act.dateTo?.slice(0, 7) === act.dateFrom.slice(0, 7))
+    when = formatDate(act.dateFrom, 'month');
+  else if (act.dateFrom && act.dateTo)
+    when = `${formatDate(act.dateFrom, 'day')} – ${formatDate(act.dateTo, 'day')}`;
+  const description = [label('eventTypes', act.type), act.placeName, when].filter(Boolean).join(', ');
+  return (
+    <p className={`proposed-match${proposal.confident ? ' confident' : ''}`} data-testid="proposed-match">
+      {t('review.proposed', {
+        act: description,
+        reasons: proposal.reasons.map((reason) => t(`match.${reason}`)).join(', '),
+      })}
+    </p>
+  );
+}
+
+export function EventCard({
+  suggestion,
+  choice,
+  existingActs,
+  sameAs,
+  onSameAs,
+  proposal,
+  ...rest
+}: EventCardProps) {
   const { t, locale } = useI18n();
   const label = useVocabularyLabel();
   const countryName = useCountryName();
@@ -82,9 +117,12 @@ export function EventCard({ suggestion, choice, existingActs, sameAs, onSameAs, 
       onDecide={rest.onDecide}
       editor={<EventEditor form={choice.form} onChange={rest.onEdit} />}
       extra={
-        existingActs.length && (choice.decision === 'accept' || choice.decision === 'edit') ? (
-          <SameActChooser acts={existingActs} value={sameAs} onChange={onSameAs} />
-        ) : null
+        <>
+          {proposal ? <ProposedMatchLine proposal={proposal} /> : null}
+          {existingActs.length && (choice.decision === 'accept' || choice.decision === 'edit') ? (
+            <SameActChooser acts={existingActs} value={sameAs} onChange={onSameAs} />
+          ) : null}
+        </>
       }
       details={
         <dl className="facts">

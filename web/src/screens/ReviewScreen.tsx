@@ -68,12 +68,28 @@ export function ReviewScreen({ sourceId }: { sourceId: string }) {
   const existingActs = mergeId && mergeIncident?.id === mergeId ? mergeIncident.evidence.acts : [];
   usePageTitle(item ? t('review.title', { title: item.source.title ?? item.source.id.slice(0, 8) }) : null);
 
+  // Attest's proposal for the incident merged into: each suggested event's likely act, with reasons.
+  const proposal = mergeId ? (item?.proposals.find((p) => p.incidentId === mergeId) ?? null) : null;
+
   useEffect(() => {
     if (item) {
       setState(initialReviewState(item.suggestions));
-      setTarget({ mode: 'new', title: item.source.title ?? '' });
+      // When an incident already records some of these acts, Attest proposes merging into it.
+      const best = item.proposals.find((p) => p.events.some((e) => e.confident));
+      setTarget(
+        best
+          ? { mode: 'merge', incidentId: best.incidentId }
+          : { mode: 'new', title: item.source.title ?? '' },
+      );
     }
   }, [item]);
+
+  // Confident matches are preselected as "same as"; the reviewer can switch each to a new act.
+  useEffect(() => {
+    setSameAs(
+      Object.fromEntries((proposal?.events ?? []).filter((e) => e.confident).map((e) => [e.index, e.act.id])),
+    );
+  }, [proposal]);
 
   useEffect(() => {
     if (selected)
@@ -174,6 +190,7 @@ export function ReviewScreen({ sourceId }: { sourceId: string }) {
                 existingActs={existingActs}
                 sameAs={sameAs[index] ?? ''}
                 onSameAs={(actId) => setSameAs((s) => ({ ...s, [index]: actId }))}
+                proposal={proposal?.events.find((e) => e.index === index) ?? null}
               />
             ))}
           </ul>
@@ -207,7 +224,12 @@ export function ReviewScreen({ sourceId }: { sourceId: string }) {
               />
             ))}
           </ul>
-          <IncidentTarget candidates={item.candidates} value={target} onChange={setTarget} />
+          <IncidentTarget
+            candidates={item.candidates}
+            proposals={item.proposals}
+            value={target}
+            onChange={setTarget}
+          />
           {left ? <p className="hint">{t('review.undecidedLeft', { count: left })}</p> : null}
           {saveError ? <ErrorMessage error={saveError} /> : null}
           <button
