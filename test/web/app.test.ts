@@ -228,6 +228,13 @@ describe('web app in Chromium', () => {
       .toMatch(/Counted: 150 \(chosen: Later lists name 150 men\)/);
     await mass.locator('.act-sources summary').click();
     await screenshot(page, 'act-figure');
+    // In Portuguese the counts take their plural forms, zero included ("0 relatos", never "0 relato").
+    await page.getByRole('combobox', { name: 'Language', exact: true }).selectOption('pt');
+    await expect
+      .poll(() => detentionIn('Moscou').or(detentionIn('Moscow')).getByTestId('act-reports').textContent())
+      .toMatch(/Corroborado\s*2 relatos, 2 independentes/);
+    await screenshot(page, 'incident-pt');
+    await page.getByRole('combobox', { name: 'Idioma', exact: true }).selectOption('en');
     const map = (await page.evaluate(() => fetch('/api/stats/map').then((r) => r.json()))) as {
       countries: unknown[];
     };

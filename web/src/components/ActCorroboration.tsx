@@ -30,24 +30,29 @@ export function ActCorroboration({
           independent: t('act.independent', { count: c.independent }),
         })}
       </p>
-      <p className="act-figure" data-testid="act-figure">
-        {t('act.range', { range: '' })}
-        <VictimCountText min={c.range.min} max={c.range.max} />
-        {' · '}
-        <strong>
-          {t('act.counted', { count: c.chosen === null ? t('field.unknown') : formatNumber(c.chosen) })}
-        </strong>{' '}
-        <span className="meta">
-          {c.chosenBy ? t('act.countedChosen', { reason: c.chosenBy.reason }) : t('act.countedDefault')}
-        </span>
-      </p>
+      {c.range.min === null && c.range.max === null && c.chosen === null ? null : (
+        <p className="act-figure" data-testid="act-figure">
+          {t('act.range', { range: '' })}
+          <VictimCountText min={c.range.min} max={c.range.max} />
+          {' · '}
+          <strong>
+            {t('act.counted', { count: c.chosen === null ? t('field.unknown') : formatNumber(c.chosen) })}
+          </strong>{' '}
+          <span className="meta">
+            {c.chosenBy ? t('act.countedChosen', { reason: c.chosenBy.reason }) : t('act.countedDefault')}
+          </span>
+        </p>
+      )}
       <details className="act-sources">
         <summary>{t('act.sources')}</summary>
         <ul className="source-list">
           {c.sources.map((source) => (
             <li key={`${source.sourceId}-${source.passage.length}`} data-independent={source.independent}>
               <Link to={`/sources/${source.sourceId}`}>{source.title ?? source.publisher}</Link>{' '}
-              <span className="meta">({source.publisher})</span>
+              {/* A source without a URL is its own publisher: nothing useful to show. */}
+              {source.publisher.startsWith('capture:') ? null : (
+                <span className="meta">({source.publisher})</span>
+              )}
               {' — '}
               <VictimCountText
                 min={source.victims.min}
