@@ -2,22 +2,29 @@
  * Evidence links: which source passages report an act, each with that source's own figure, date and
  * place as reported (040_act_evidence.sql). An act's range is derived from them, never typed over.
  */
+
+import type { NewAct } from './acts.ts';
 import { sourceOriginSql } from './claims.ts';
 import type { Queryable } from './db.ts';
 
-export interface NewEvidence {
+/** What one source reports about an act: the same facts an act records, as that source gave them. */
+export type ReportedFacts = Pick<
+  NewAct,
+  | 'victimsMin'
+  | 'victimsMax'
+  | 'victimGroup'
+  | 'placeName'
+  | 'country'
+  | 'dateFrom'
+  | 'dateTo'
+  | 'datePrecision'
+>;
+
+export interface NewEvidence extends ReportedFacts {
   actId: string;
   sourceId: string;
   start: number;
   end: number;
-  victimsMin: number | null;
-  victimsMax: number | null;
-  victimGroup: string | null;
-  placeName: string | null;
-  country: string | null;
-  dateFrom: string | null;
-  dateTo: string | null;
-  datePrecision: string | null;
   linkedBy: string;
 }
 
