@@ -308,6 +308,28 @@ describe.each(backends())('review and incidents over the API on %s', (backend) =
     });
     expect(unsupported.statusCode).toBe(409);
     expect(unsupported.json().message).toMatch(/support at most "corroborated".*give a reason/);
+    // A reviewer may override with a written reason: kept on the incident, the override audited.
+    const overridden = await api.as('investigator', {
+      method: 'PATCH',
+      url: `/api/incidents/${incidentId}`,
+      payload: { status: 'verified', reason: 'Confirmed in person with two of the five detained' },
+    });
+    expect(overridden.statusCode).toBe(200);
+    expect(overridden.json()).toMatchObject({
+      status: 'verified',
+      supportedStatus: 'corroborated',
+      statusReason: 'Confirmed in person with two of the five detained',
+    });
+    const [override] = await api.store.db.query<{ details: { override?: boolean } }>(
+      "select details from audit_log where action = 'incident.verify' order by seq desc limit 1",
+    );
+    expect(override?.details.override).toBe(true);
+    const back = await api.as('investigator', {
+      method: 'PATCH',
+      url: `/api/incidents/${incidentId}`,
+      payload: { status: 'corroborated' },
+    });
+    expect(back.json()).toMatchObject({ status: 'corroborated', statusReason: null });
     const noReason = await api.as('investigator', {
       method: 'PUT',
       url: `/api/acts/${moscow.id}/verification`,
@@ -341,6 +363,8 @@ describe.each(backends())('review and incidents over the API on %s', (backend) =
     expect(audited.map((row) => row.action)).toEqual([
       'review.apply',
       'review.apply',
+      'incident.update',
+      'incident.verify',
       'incident.update',
       'act.verify',
       'incident.verify',
