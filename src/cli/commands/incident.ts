@@ -57,12 +57,17 @@ export const incidentCommand: Command = {
       }
       io.stdout.write(`${json.title}\nstatus: ${json.status}\n`);
       for (const act of json.acts) {
+        const { min, max } = act.victims;
         const range =
-          act.victims.min === act.victims.max
-            ? `${act.victims.min ?? '?'}`
-            : `${act.victims.min ?? '?'}–${act.victims.max ?? ''}`;
+          min === null && max === null
+            ? 'no figure'
+            : min === max
+              ? `${min}`
+              : max === null
+                ? `at least ${min}`
+                : `${min ?? 0}–${max}`;
         io.stdout.write(
-          `  ${act.type}, ${act.place.name ?? '?'}, ${act.date.from ?? 'undated'}: victims ${act.victims.chosen ?? '?'} (sources say ${range}); ${act.reports} report(s), ${act.independent} independent; ${act.status}\n`,
+          `  ${act.type}, ${act.place.name ?? '?'}, ${act.date.from ?? 'undated'}: victims counted ${act.victims.chosen ?? '?'} (sources: ${range}); ${act.reports} report(s), ${act.independent} independent; ${act.status}\n`,
         );
       }
       return 0;
