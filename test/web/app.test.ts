@@ -188,6 +188,13 @@ describe('web app in Chromium', () => {
     // The match is preselected; the reviewer could switch it to "A new act" or another act.
     const sameAs = moscowCard.getByLabel('Already recorded as');
     expect(await sameAs.locator('option:checked').textContent()).toMatch(/Moscow/);
+    // The Novaya Gazeta report is a statement the incident already records: kept as one claim.
+    const sameClaim = page
+      .locator('li.suggestion')
+      .filter({ hasText: 'Novaya Gazeta' })
+      .getByTestId('same-record')
+      .getByRole('checkbox');
+    expect(await sameClaim.first().isChecked()).toBe(true);
     await screenshot(page, 'review-proposals');
     await page.getByRole('button', { name: 'Save review' }).click();
     await page.waitForURL(incidentUrl);

@@ -230,6 +230,16 @@ export interface IncidentProposal {
     confident: boolean;
     reasons: MatchReason[];
   }>;
+  claims: StatementProposal[];
+  interventions: StatementProposal[];
+}
+
+/** A suggested claim or intervention that is already recorded: same actor and stance, or type. */
+export interface StatementProposal {
+  index: number;
+  recordId: string;
+  confident: boolean;
+  reasons: Array<'same-actor' | 'same-stance' | 'same-act' | 'same-type'>;
 }
 
 export type Decision = 'accept' | 'edit' | 'reject';
@@ -260,6 +270,9 @@ export interface DecisionItem<E> {
   edit?: E;
   /** Merge only: this event is an act the incident already holds; the source then corroborates it. */
   sameAsActId?: string;
+  /** Merge only: the same statement / response is already recorded; no second record. */
+  sameAsClaimId?: string;
+  sameAsInterventionId?: string;
 }
 
 export interface ReviewDecision {

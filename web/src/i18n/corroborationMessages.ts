@@ -30,6 +30,10 @@ const en = {
   'match.dates-overlap': 'dates overlap',
   'match.counts-compatible': 'counts compatible',
   'match.same-victim-group': 'same victim group',
+  'review.sameRecord': 'Already recorded in this incident ({reasons}): add no second record',
+  'match.same-actor': 'same actor',
+  'match.same-stance': 'same stance',
+  'match.same-act': 'same act',
 };
 
 export type CorroborationKey = keyof typeof en;
@@ -62,6 +66,10 @@ const pt: Record<CorroborationKey, string> = {
   'match.dates-overlap': 'datas sobrepostas',
   'match.counts-compatible': 'números compatíveis',
   'match.same-victim-group': 'mesmo grupo de vítimas',
+  'review.sameRecord': 'Já registrado neste incidente ({reasons}): não criar outro registro',
+  'match.same-actor': 'mesmo ator',
+  'match.same-stance': 'mesma posição',
+  'match.same-act': 'mesmo ato',
 };
 
 const es: Record<CorroborationKey, string> = {
@@ -92,6 +100,10 @@ const es: Record<CorroborationKey, string> = {
   'match.dates-overlap': 'fechas que se solapan',
   'match.counts-compatible': 'cifras compatibles',
   'match.same-victim-group': 'mismo grupo de víctimas',
+  'review.sameRecord': 'Ya registrado en este incidente ({reasons}): no crear otro registro',
+  'match.same-actor': 'mismo actor',
+  'match.same-stance': 'misma postura',
+  'match.same-act': 'mismo acto',
 };
 
 const ru: Record<CorroborationKey, string> = {
@@ -125,6 +137,10 @@ const ru: Record<CorroborationKey, string> = {
   'match.dates-overlap': 'даты пересекаются',
   'match.counts-compatible': 'числа совместимы',
   'match.same-victim-group': 'та же группа пострадавших',
+  'review.sameRecord': 'Уже записано в этом инциденте ({reasons}): не создавать вторую запись',
+  'match.same-actor': 'тот же участник',
+  'match.same-stance': 'та же позиция',
+  'match.same-act': 'то же нарушение',
 };
 
 const fr: Record<CorroborationKey, string> = {
@@ -155,6 +171,11 @@ const fr: Record<CorroborationKey, string> = {
   'match.dates-overlap': 'dates qui se chevauchent',
   'match.counts-compatible': 'chiffres compatibles',
   'match.same-victim-group': 'même groupe de victimes',
+  'review.sameRecord':
+    'Déjà enregistré dans cet incident ({reasons}) : ne pas créer de second enregistrement',
+  'match.same-actor': 'même acteur',
+  'match.same-stance': 'même position',
+  'match.same-act': 'même acte',
 };
 
 export const CORROBORATION_MESSAGES = { en, pt, es, ru, fr };

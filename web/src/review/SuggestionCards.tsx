@@ -6,6 +6,7 @@ import type {
   EventSuggestion,
   IncidentProposal,
   InterventionSuggestion,
+  StatementProposal,
 } from '../api/types.ts';
 import { useCountryName } from '../components/CountryName.tsx';
 import { DateRangeText } from '../components/DateRangeText.tsx';
@@ -168,7 +169,52 @@ export function EventCard({
   );
 }
 
-export function ClaimCard({ suggestion, choice, ...rest }: CardProps<ClaimSuggestion, ClaimForm>) {
+/** A suggested claim or intervention Attest found already recorded: kept as one record when ticked. */
+function SameRecordToggle({
+  proposal,
+  checked,
+  onChange,
+}: {
+  proposal: StatementProposal;
+  checked: boolean;
+  onChange: (checked: boolean) => void;
+}) {
+  const { t } = useI18n();
+  const id = useId();
+  return (
+    <div className="radio same-record" data-testid="same-record">
+      <input id={id} type="checkbox" checked={checked} onChange={(e) => onChange(e.target.checked)} />
+      <label htmlFor={id}>
+        {t('review.sameRecord', {
+          reasons: proposal.reasons.map((reason) => t(`match.${reason}`)).join(', '),
+        })}
+      </label>
+    </div>
+  );
+}
+
+interface StatementCardProps<S, F> extends CardProps<S, F> {
+  proposal: StatementProposal | null;
+  same: boolean;
+  onSame: (same: boolean) => void;
+}
+
+const sameRecordExtra = (
+  decision: Decision | null,
+  { proposal, same, onSame }: Pick<StatementCardProps<unknown, unknown>, 'proposal' | 'same' | 'onSame'>,
+) =>
+  proposal && (decision === 'accept' || decision === 'edit') ? (
+    <SameRecordToggle proposal={proposal} checked={same} onChange={onSame} />
+  ) : null;
+
+export function ClaimCard({
+  suggestion,
+  choice,
+  proposal,
+  same,
+  onSame,
+  ...rest
+}: StatementCardProps<ClaimSuggestion, ClaimForm>) {
   const { t } = useI18n();
   const label = useVocabularyLabel();
   const s = suggestion;
@@ -180,6 +226,7 @@ export function ClaimCard({ suggestion, choice, ...rest }: CardProps<ClaimSugges
       onSelect={rest.onSelect}
       onDecide={rest.onDecide}
       editor={<ClaimEditor form={choice.form} onChange={rest.onEdit} />}
+      extra={sameRecordExtra(choice.decision, { proposal, same, onSame })}
       details={
         <blockquote className={`claim-text stance-${s.stance}`}>{s.text || t('field.unknown')}</blockquote>
       }
@@ -190,8 +237,11 @@ export function ClaimCard({ suggestion, choice, ...rest }: CardProps<ClaimSugges
 export function InterventionCard({
   suggestion,
   choice,
+  proposal,
+  same,
+  onSame,
   ...rest
-}: CardProps<InterventionSuggestion, InterventionForm>) {
+}: StatementCardProps<InterventionSuggestion, InterventionForm>) {
   const label = useVocabularyLabel();
   const s = suggestion;
   return (
@@ -202,6 +252,7 @@ export function InterventionCard({
       onSelect={rest.onSelect}
       onDecide={rest.onDecide}
       editor={<InterventionEditor form={choice.form} onChange={rest.onEdit} />}
+      extra={sameRecordExtra(choice.decision, { proposal, same, onSame })}
       details={<blockquote className="claim-text">{s.text}</blockquote>}
     />
   );

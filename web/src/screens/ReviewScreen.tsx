@@ -84,12 +84,20 @@ export function ReviewScreen({ sourceId }: { sourceId: string }) {
     }
   }, [item]);
 
-  // Confident matches are preselected as "same as"; the reviewer can switch each to a new act.
+  // Confident matches are preselected as "same as"; the reviewer can switch each to a new record.
+  const [sameClaim, setSameClaim] = useState<Record<number, boolean>>({});
+  const [sameIntervention, setSameIntervention] = useState<Record<number, boolean>>({});
   useEffect(() => {
     setSameAs(
       Object.fromEntries((proposal?.events ?? []).filter((e) => e.confident).map((e) => [e.index, e.act.id])),
     );
+    const confidentIndexes = (list: Array<{ index: number; confident: boolean }>) =>
+      Object.fromEntries(list.filter((p) => p.confident).map((p) => [p.index, true]));
+    setSameClaim(confidentIndexes(proposal?.claims ?? []));
+    setSameIntervention(confidentIndexes(proposal?.interventions ?? []));
   }, [proposal]);
+  const statementProposal = (list: 'claims' | 'interventions', index: number) =>
+    proposal?.[list].find((p) => p.index === index) ?? null;
 
   useEffect(() => {
     if (selected)
@@ -123,8 +131,18 @@ export function ReviewScreen({ sourceId }: { sourceId: string }) {
         events: toDecisions(state.events, eventEdit).map((d) =>
           mergeId && sameAs[d.index] && d.decision !== 'reject' ? { ...d, sameAsActId: sameAs[d.index] } : d,
         ),
-        claims: toDecisions(state.claims, claimEdit),
-        interventions: toDecisions(state.interventions, interventionEdit),
+        claims: toDecisions(state.claims, claimEdit).map((d) => {
+          const match = statementProposal('claims', d.index);
+          return match && sameClaim[d.index] && d.decision !== 'reject'
+            ? { ...d, sameAsClaimId: match.recordId }
+            : d;
+        }),
+        interventions: toDecisions(state.interventions, interventionEdit).map((d) => {
+          const match = statementProposal('interventions', d.index);
+          return match && sameIntervention[d.index] && d.decision !== 'reject'
+            ? { ...d, sameAsInterventionId: match.recordId }
+            : d;
+        }),
         incident: !anyAccepted(state)
           ? null
           : target.mode === 'merge'
@@ -206,6 +224,9 @@ export function ReviewScreen({ sourceId }: { sourceId: string }) {
                 onSelect={select('claims', index)}
                 onDecide={(d) => decide('claims', index, d)}
                 onEdit={(form) => edit('claims', index, form)}
+                proposal={statementProposal('claims', index)}
+                same={sameClaim[index] ?? false}
+                onSame={(same) => setSameClaim((s) => ({ ...s, [index]: same }))}
               />
             ))}
           </ul>
@@ -221,6 +242,9 @@ export function ReviewScreen({ sourceId }: { sourceId: string }) {
                 onSelect={select('interventions', index)}
                 onDecide={(d) => decide('interventions', index, d)}
                 onEdit={(form) => edit('interventions', index, form)}
+                proposal={statementProposal('interventions', index)}
+                same={sameIntervention[index] ?? false}
+                onSame={(same) => setSameIntervention((s) => ({ ...s, [index]: same }))}
               />
             ))}
           </ul>
