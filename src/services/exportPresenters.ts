@@ -103,8 +103,10 @@ export function presentDataset(records: DatasetRecords, options: PresentOptions)
       id: act.id,
       incident_id: act.incidentId,
       type: act.type,
+      // The range the sources give and the one figure to count (each act once: 040_act_evidence.sql).
       victims_min: act.victimsMin,
       victims_max: act.victimsMax,
+      victims_chosen: act.chosen?.victims ?? act.victimsMin,
       victim_group: redactor.redactNullable(act.victimGroup, 'acts.victim_group'),
       place_name: redactor.redactNullable(act.placeName, 'acts.place_name'),
       country: act.country,
@@ -238,6 +240,7 @@ export function presentDataset(records: DatasetRecords, options: PresentOptions)
       'type',
       'victims_min',
       'victims_max',
+      'victims_chosen',
       'victim_group',
       'place_name',
       'country',

@@ -1,14 +1,17 @@
 /**
  * Incidents use case: list with filters, one incident with its evidence, and changes to it —
- * including the status rules: `corroborated` needs at least two independent asserting sources
- * (see incidentsEvidence.ts for "independent"); `verified` is a person's judgement, set only here,
- * by someone allowed to verify, and never by import or review.
+ * including the status rules: an incident may not claim more than its acts support (an act is
+ * corroborated by two independent sources, verified by a person with a reason: actCorroboration.ts)
+ * unless a reviewer overrides that with a written reason, audited; `verified` is set only here, by
+ * someone allowed to verify, and never by import or review.
  */
 import { z } from 'zod';
+import { claimsMoreThan } from '../analysis/corroboration/reconcile.ts';
 import { Conflict, Forbidden, InvalidInput, NotFound } from '../core/errors.ts';
 import { IsoDate } from '../core/isoDate.ts';
 import { findUnstorableText } from '../core/storableText.ts';
 import { EventType } from '../core/vocabulary.ts';
+import { actEvidenceRepository } from '../store/actEvidence.ts';
 import { actsRepository } from '../store/acts.ts';
 import { claimsRepository } from '../store/claims.ts';
 import type { Db, Queryable } from '../store/db.ts';
@@ -20,8 +23,9 @@ import {
   incidentsRepository,
 } from '../store/incidents.ts';
 import { interventionsRepository } from '../store/interventions.ts';
+import { corroborateActs, incidentSupportedStatus } from './actCorroboration.ts';
 import { appendAudit } from './audit.ts';
-import { buildEvidence, type Evidence, independentOrigins } from './incidentsEvidence.ts';
+import { buildEvidence, type Evidence } from './incidentsEvidence.ts';
 
 export { INCIDENT_STATUSES, type IncidentStatus, type IncidentSummary };
 
@@ -57,12 +61,17 @@ export const IncidentPatchSchema = z
     summary: z.string().max(20_000).optional(),
     tags: z.array(z.string().trim().min(1).max(60)).max(50).optional(),
     status: IncidentStatusSchema.optional(),
+    /** Needed when the status claims more than the incident's acts support. */
+    reason: z.string().trim().min(3).max(2_000).optional(),
   })
   .refine((patch) => Object.keys(patch).length > 0, 'give at least one of title, summary, tags, status');
 export type IncidentPatch = z.infer<typeof IncidentPatchSchema>;
 
 export interface IncidentDetail extends IncidentRecord {
   evidence: Evidence;
+  /** The most the acts support; a status above it carries `statusReason`. */
+  supportedStatus: IncidentStatus;
+  statusReason: string | null;
 }
 
 /** Who is changing an incident, and whether they may verify (decided by the caller's policy). */
@@ -79,13 +88,29 @@ export async function listIncidents(db: Queryable, filters: IncidentFiltersInput
 export async function getIncident(db: Queryable, id: string): Promise<IncidentDetail> {
   const incident = await incidentsRepository(db).findById(id);
   if (!incident) throw new NotFound('incident', id);
-  const [acts, claims, interventions, sources] = await Promise.all([
+  const [acts, claims, interventions, sources, links, statusReason] = await Promise.all([
     actsRepository(db).listByIncident(id),
     claimsRepository(db).listByIncident(id),
     interventionsRepository(db).listByIncident(id),
     incidentsRepository(db).sourcesOf(id),
+    actEvidenceRepository(db).listByIncident(id),
+    incidentsRepository(db).statusReasonOf(id),
   ]);
-  return { ...incident, evidence: buildEvidence({ acts, claims, interventions, sources }) };
+  const evidence = buildEvidence({ acts, claims, interventions, sources, evidence: links });
+  const supportedStatus = incidentSupportedStatus(
+    new Map(evidence.acts.map((act) => [act.id, act.corroboration])),
+  );
+  return { ...incident, evidence, supportedStatus, statusReason };
+}
+
+/** What the incident's acts support, read inside a transaction. */
+async function supportedStatusOf(db: Queryable, id: string): Promise<IncidentStatus> {
+  const [acts, sources, links] = await Promise.all([
+    actsRepository(db).listByIncident(id),
+    incidentsRepository(db).sourcesOf(id),
+    actEvidenceRepository(db).listByIncident(id),
+  ]);
+  return incidentSupportedStatus(corroborateActs(acts, links, sources));
 }
 
 export async function updateIncident(
@@ -101,16 +126,16 @@ export async function updateIncident(
     const incidents = incidentsRepository(tx);
     const current = await incidents.findById(id);
     if (!current) throw new NotFound('incident', id);
+    let overridden = false;
     if (patch.status && patch.status !== current.status) {
-      if (patch.status === 'corroborated') {
-        const independent = independentOrigins(await claimsRepository(tx).listByIncident(id));
-        if (independent < 2) {
-          throw new Conflict(
-            `status: corroborated needs at least 2 independent sources asserting the incident; it has ${independent}`,
-          );
-        }
+      const supported = await supportedStatusOf(tx, id);
+      overridden = claimsMoreThan(patch.status, supported);
+      if (overridden && !patch.reason) {
+        throw new Conflict(
+          `status: the acts support at most "${supported}" (corroborated needs an act with 2 independent sources, verified an act a person verified); give a reason to set "${patch.status}" anyway`,
+        );
       }
-      await incidents.setStatus(id, patch.status, editor.userId);
+      await incidents.setStatus(id, patch.status, editor.userId, overridden ? (patch.reason ?? null) : null);
     }
     if (patch.title !== undefined || patch.summary !== undefined || patch.tags !== undefined) {
       await incidents.update(id, patch);
@@ -126,6 +151,8 @@ export async function updateIncident(
         fields: Object.keys(patch).sort().join(','),
         from: current.status,
         to: patch.status ?? current.status,
+        // The reason itself is free text kept on the record (status_reason), not copied into the log.
+        ...(overridden ? { override: true } : {}),
       },
     });
   });

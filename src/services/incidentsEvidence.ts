@@ -3,16 +3,19 @@
  * independent sources assert the acts, and the denials beside what they deny — so a reader sees
  * "reported by 4 independent sources; denied by 2 official statements" and can check each passage.
  *
- * Independence: two sources are independent when their origins differ. A source with a URL has its
- * publisher's domain as origin (two articles on one site are one origin, since one newsroom wrote
- * both); a source without one (testimony, upload, paste) is its own origin. Same bytes are always
- * one source. This is deliberately conservative: syndicated copies on different domains still count
- * twice, which a reviewer can only catch by reading — the passages are shown for that reason.
+ * Independence (analysis/corroboration/independence.ts): two sources are independent when their
+ * publishers differ — a source with a URL has its domain as publisher (two articles on one site are
+ * one newsroom); a source without one (testimony, upload, paste) is its own — and neither text is a
+ * near-copy of the other, so a wire copy on another domain does not count twice. Same bytes are
+ * always one source. The passages are shown so a reader can still check.
  */
+import { assessIndependence } from '../analysis/corroboration/independence.ts';
+import type { EvidenceRecord } from '../store/actEvidence.ts';
 import type { ActRecord, Provenance } from '../store/acts.ts';
 import type { ClaimWithSource } from '../store/claims.ts';
 import type { IncidentSource } from '../store/incidents.ts';
 import type { InterventionRecord } from '../store/interventions.ts';
+import { type ActCorroboration, corroborateActs, reportsOf } from './actCorroboration.ts';
 
 export interface EvidenceClaim {
   id: string;
@@ -44,6 +47,7 @@ export interface EvidenceAct {
   provenance: Provenance | null;
   assertedBy: number;
   deniedBy: number;
+  corroboration: ActCorroboration;
 }
 
 export interface EvidenceIntervention {
@@ -58,8 +62,13 @@ export interface EvidenceIntervention {
 }
 
 export interface Evidence {
+  /** Sources asserting something in the incident, and how many of them are independent. */
+  reportingSources: number;
   independentSources: number;
+  /** The denials listed, so the summary counts exactly what is shown. */
   deniedBy: number;
+  /** Every listed denial comes from an authority or a security force. */
+  deniedOfficially: boolean;
   summary: string;
   canBeCorroborated: boolean;
   sources: Array<Omit<IncidentSource, 'text'>>;
@@ -71,12 +80,6 @@ export interface Evidence {
 
 const OFFICIAL_KINDS = new Set(['authority', 'security-force']);
 
-/** Distinct origins among the sources of these assertions. */
-export function independentOrigins(claims: ReadonlyArray<{ stance: string; sourceOrigin: string }>): number {
-  return new Set(claims.filter((claim) => claim.stance === 'asserts').map((claim) => claim.sourceOrigin))
-    .size;
-}
-
 /** Distinct deniers: the actor, or the source when the denial has no named actor. */
 function denierKey(claim: ClaimWithSource): string {
   return claim.actorId ? `actor:${claim.actorId}` : `source:${claim.sourceId}`;
@@ -85,12 +88,23 @@ function denierKey(claim: ClaimWithSource): string {
 export function evidenceSummary(independent: number, denials: ClaimWithSource[]): string {
   const plural = (n: number, word: string) => `${n} ${word}${n === 1 ? '' : 's'}`;
   const reported = `reported by ${plural(independent, 'independent source')}`;
-  const deniers = new Map(denials.map((claim) => [denierKey(claim), claim]));
-  if (deniers.size === 0) return reported;
-  const official = [...deniers.values()].every(
-    (claim) => claim.actorKind !== null && OFFICIAL_KINDS.has(claim.actorKind),
+  if (denials.length === 0) return reported;
+  return `${reported}; denied by ${plural(denials.length, deniedOfficially(denials) ? 'official statement' : 'statement')}`;
+}
+
+function deniedOfficially(denials: readonly ClaimWithSource[]): boolean {
+  return (
+    denials.length > 0 &&
+    denials.every((claim) => claim.actorKind !== null && OFFICIAL_KINDS.has(claim.actorKind))
   );
-  return `${reported}; denied by ${plural(deniers.size, official ? 'official statement' : 'statement')}`;
+}
+
+/** Independent sources among those asserting: distinct publishers, near-copies counted once. */
+export function independentAsserting(claims: readonly ClaimWithSource[], sources: readonly IncidentSource[]) {
+  const asserting = new Set(
+    claims.filter((claim) => claim.stance === 'asserts').map((claim) => claim.sourceId),
+  );
+  return assessIndependence(reportsOf(sources, asserting));
 }
 
 export function buildEvidence(input: {
@@ -98,6 +112,7 @@ export function buildEvidence(input: {
   claims: ClaimWithSource[];
   interventions: InterventionRecord[];
   sources: IncidentSource[];
+  evidence: EvidenceRecord[];
 }): Evidence {
   const texts = new Map(input.sources.map((source) => [source.id, source.text]));
   // Spans are UTF-16 offsets (extraction.md), which is what String#slice counts.
@@ -125,10 +140,14 @@ export function buildEvidence(input: {
   });
   const assertions = input.claims.filter((claim) => claim.stance === 'asserts');
   const denials = input.claims.filter((claim) => claim.stance === 'denies');
-  const independent = independentOrigins(assertions);
+  const independence = independentAsserting(input.claims, input.sources);
+  const independent = independence.independent;
+  const corroboration = corroborateActs(input.acts, input.evidence, input.sources);
   return {
+    reportingSources: independence.reports,
     independentSources: independent,
-    deniedBy: new Set(denials.map(denierKey)).size,
+    deniedBy: denials.length,
+    deniedOfficially: deniedOfficially(denials),
     summary: evidenceSummary(independent, denials),
     canBeCorroborated: independent >= 2,
     sources: input.sources.map(({ text: _text, ...source }) => source),
@@ -148,8 +167,9 @@ export function buildEvidence(input: {
       datePrecision: act.datePrecision,
       perpetrators: act.perpetrators,
       provenance: act.provenance,
-      assertedBy: independentOrigins(assertions.filter((claim) => claim.actId === act.id)),
+      assertedBy: corroboration.get(act.id)!.independent,
       deniedBy: new Set(denials.filter((claim) => claim.actId === act.id).map(denierKey)).size,
+      corroboration: corroboration.get(act.id)!,
     })),
     interventions: input.interventions.map((intervention) => ({
       id: intervention.id,

@@ -1,7 +1,9 @@
 /**
  * Review: a person goes through a source's suggestions and turns the ones they accept into records —
- * acts (each with an `asserts` claim of the source, which is what corroboration counts), claims and
- * interventions — in a new incident or merged into an existing one. All of it, and the review row
+ * acts (each with an evidence link holding this source's own figure, date and place, and an
+ * `asserts` claim of the source), claims and interventions — in a new incident or merged into an
+ * existing one, where a suggestion may be "same as" a recorded act (it becomes more evidence for it,
+ * never a second act), claim or intervention. All of it, and the review row
  * that takes the source off the queue, happens in ONE transaction: a failure leaves no half-built
  * incident and the source stays in the queue. Every record keeps its provenance (source, span, who
  * confirmed, when, whether edited).
@@ -10,6 +12,7 @@ import { randomUUID } from 'node:crypto';
 import { Conflict, InvalidInput, NotFound } from '../core/errors.ts';
 import type { EventSuggestion } from '../core/suggestions.ts';
 import { EVENT_TYPE_LABELS, type EventType, LOCALES, type Locale } from '../core/vocabulary.ts';
+import { actEvidenceRepository } from '../store/actEvidence.ts';
 import { actorsRepository } from '../store/actors.ts';
 import { actsRepository, type NewAct, type Provenance } from '../store/acts.ts';
 import { claimsRepository } from '../store/claims.ts';
@@ -22,11 +25,15 @@ import { appendAudit } from './audit.ts';
 import type { Page } from './incidents.ts';
 import { guessActorKind } from './reviewActors.ts';
 import { checkCoverage, type EventEdit, type ReviewRequest } from './reviewDecisions.ts';
+import { type IncidentProposal, proposalsFor, proposeIncidents } from './reviewProposals.ts';
 import { getSource } from './reviewSources.ts';
 
 export interface ReviewResult {
   incidentId: string | null;
+  /** Acts created by this review. */
   acts: string[];
+  /** Every accepted event: the act it became or was merged into. */
+  actLinks: Array<{ index: number; id: string; merged: boolean }>;
   claims: string[];
   interventions: string[];
 }
@@ -35,24 +42,66 @@ export function reviewQueue(db: Queryable, page: Page) {
   return reviewsRepository(db).queue(page);
 }
 
-/** A source to review, with existing incidents it may belong to (to offer "merge into"). */
+/**
+ * A source to review, with existing incidents it may belong to (across the whole database, ranked
+ * with reasons) and, for each, which suggestions are the same as records it already has.
+ */
 export async function getReview(db: Queryable, sourceId: string) {
   const { source, review } = await getSource(db, sourceId);
-  const events = source.suggestions.events;
-  const dates = events
-    .flatMap((event) => [event.date?.from, event.date?.to])
-    .filter((d): d is string => typeof d === 'string')
-    .sort();
-  const candidates = await incidentsRepository(db).candidates(
-    {
-      countries: [...new Set(events.map((event) => event.place?.country).filter((c): c is string => !!c))],
-      types: [...new Set(events.map((event) => event.type))],
-      from: dates[0] ?? null,
-      to: dates.at(-1) ?? null,
-    },
-    10,
-  );
-  return { source, review, candidates };
+  const proposals: IncidentProposal[] = await proposeIncidents(db, source.suggestions);
+  return { source, review, candidates: proposals.map((p) => p.incident), proposals };
+}
+
+/**
+ * Accepts every suggestion of a source, for scripts importing many reports (`attest review apply
+ * --accept-all`). Into `into` when given; otherwise into the best-ranked existing incident that has
+ * at least one confident act match, else a new incident. A suggestion is merged into a recorded act,
+ * claim or intervention only where the match is confident; everything else becomes a new record.
+ */
+export async function acceptAllSuggestions(
+  db: Db,
+  sourceId: string,
+  reviewer: string,
+  into: string | null,
+): Promise<ReviewResult> {
+  const { source } = await getSource(db, sourceId);
+  let proposal: IncidentProposal | null;
+  if (into) {
+    const incident = await incidentsRepository(db).findById(into);
+    if (!incident) throw new NotFound('incident', into);
+    proposal = await proposalsFor(db, incident, source.suggestions);
+  } else {
+    const ranked = await proposeIncidents(db, source.suggestions);
+    proposal = ranked.find((candidate) => candidate.events.some((event) => event.confident)) ?? null;
+  }
+  const { events, claims, interventions } = source.suggestions;
+  const anything = events.length + claims.length + interventions.length > 0;
+  const request: ReviewRequest = {
+    events: events.map((_, index) => {
+      const match = proposal?.events.find((p) => p.index === index && p.confident);
+      return match
+        ? { index, decision: 'accept' as const, sameAsActId: match.act.id }
+        : { index, decision: 'accept' as const };
+    }),
+    claims: claims.map((_, index) => {
+      const match = proposal?.claims.find((p) => p.index === index && p.confident);
+      return match
+        ? { index, decision: 'accept' as const, sameAsClaimId: match.recordId }
+        : { index, decision: 'accept' as const };
+    }),
+    interventions: interventions.map((_, index) => {
+      const match = proposal?.interventions.find((p) => p.index === index && p.confident);
+      return match
+        ? { index, decision: 'accept' as const, sameAsInterventionId: match.recordId }
+        : { index, decision: 'accept' as const };
+    }),
+    incident: !anything
+      ? null
+      : proposal
+        ? { mode: 'merge', incidentId: proposal.incident.id }
+        : { mode: 'new' },
+  };
+  return applyReview(db, sourceId, reviewer, request);
 }
 
 export async function applyReview(
@@ -75,7 +124,7 @@ export async function applyReview(
   });
 
   return db.transaction(async (tx) => {
-    const result: ReviewResult = { incidentId: null, acts: [], claims: [], interventions: [] };
+    const result: ReviewResult = { incidentId: null, acts: [], actLinks: [], claims: [], interventions: [] };
     if (request.incident) {
       const incidents = incidentsRepository(tx);
       const actors = actorsRepository(tx);
@@ -89,6 +138,16 @@ export async function applyReview(
         const suggestion = source.suggestions.events[decision.index]!;
         const edit = decision.decision === 'edit' ? decision.edit : {};
         let actId = decision.sameAsActId;
+        const reported = await actFrom(
+          suggestion,
+          edit,
+          {
+            id: actId ?? randomUUID(),
+            incidentId,
+            provenance: provenance(suggestion, decision.decision === 'edit'),
+          },
+          (name) => actors.idForName(name, guessActorKind(name)),
+        );
         if (actId) {
           const existing = await actsRepository(tx).findById(actId);
           if (existing?.incidentId !== incidentId) {
@@ -98,16 +157,32 @@ export async function applyReview(
             );
           }
         } else {
-          actId = randomUUID();
-          const act = await actFrom(
-            suggestion,
-            edit,
-            { id: actId, incidentId, provenance: provenance(suggestion, decision.decision === 'edit') },
-            (name) => actors.idForName(name, guessActorKind(name)),
-          );
-          await actsRepository(tx).insert(act);
+          actId = reported.id;
+          await actsRepository(tx).insert(reported);
           result.acts.push(actId);
         }
+        // This source's own report of the act, kept beside the others; the act's range follows.
+        await actEvidenceRepository(tx).insert({
+          actId,
+          sourceId,
+          start: suggestion.start,
+          end: suggestion.end,
+          victimsMin: reported.victimsMin,
+          victimsMax: reported.victimsMax,
+          victimGroup: reported.victimGroup,
+          placeName: reported.placeName,
+          country: reported.country,
+          dateFrom: reported.dateFrom,
+          dateTo: reported.dateTo,
+          datePrecision: reported.datePrecision,
+          linkedBy: reviewer,
+        });
+        await actEvidenceRepository(tx).refreshActRange(actId);
+        result.actLinks.push({
+          index: decision.index,
+          id: actId,
+          merged: decision.sameAsActId !== undefined,
+        });
         actIdByEventIndex.set(decision.index, actId);
         // The source reporting the act is itself a claim that it happened: what corroboration counts.
         const reporter = suggestion.reportedBy[0]?.name;
@@ -131,6 +206,11 @@ export async function applyReview(
         if (decision.decision === 'reject') continue;
         const suggestion = source.suggestions.claims[decision.index]!;
         const edit = decision.decision === 'edit' ? decision.edit : {};
+        if (decision.sameAsClaimId) {
+          // The same statement reported again: one claim; this review's decision keeps the passage.
+          await checkRecordOf(tx, 'claims', decision.sameAsClaimId, incidentId, `claims[${decision.index}]`);
+          continue;
+        }
         const actorName = edit.actor === undefined ? (suggestion.actor?.name ?? null) : edit.actor;
         let actId: string | null = null;
         if (edit.actIndex !== undefined && edit.actIndex !== null)
@@ -161,6 +241,16 @@ export async function applyReview(
         if (decision.decision === 'reject') continue;
         const suggestion = source.suggestions.interventions[decision.index]!;
         const edit = decision.decision === 'edit' ? decision.edit : {};
+        if (decision.sameAsInterventionId) {
+          await checkRecordOf(
+            tx,
+            'interventions',
+            decision.sameAsInterventionId,
+            incidentId,
+            `interventions[${decision.index}]`,
+          );
+          continue;
+        }
         const actorName = edit.actor === undefined ? (suggestion.actor?.name ?? null) : edit.actor;
         const interventionId = randomUUID();
         await interventionsRepository(tx).insert({
@@ -197,12 +287,31 @@ export async function applyReview(
         incidentId: result.incidentId,
         mode: request.incident?.mode ?? 'none',
         acts: result.acts.length,
+        merged: result.actLinks.filter((link) => link.merged).length,
         claims: result.claims.length,
         interventions: result.interventions.length,
       },
     });
     return result;
   });
+}
+
+/** A claim or intervention named as "same as" must belong to the incident merged into. */
+async function checkRecordOf(
+  tx: Queryable,
+  table: 'claims' | 'interventions',
+  id: string,
+  incidentId: string,
+  field: string,
+): Promise<void> {
+  const rows = await tx.query<{ incident_id: string | null }>(
+    `select incident_id from ${table} where id = $1`,
+    [id],
+  );
+  if (rows[0]?.incident_id !== incidentId) {
+    const key = table === 'claims' ? 'sameAsClaimId' : 'sameAsInterventionId';
+    throw new InvalidInput(`${field}.${key}`, `not a ${table.slice(0, -1)} of the incident merged into`);
+  }
 }
 
 async function targetIncident(

@@ -59,9 +59,15 @@ export const ClaimEdit = z.strictObject({
 });
 export type ClaimEdit = z.infer<typeof ClaimEdit>;
 
+/** `sameAsClaimId`: the same statement is already recorded in the target incident (no second claim). */
 export const ClaimDecision = z.discriminatedUnion('decision', [
-  z.strictObject({ index: Index, decision: z.literal('accept') }),
-  z.strictObject({ index: Index, decision: z.literal('edit'), edit: ClaimEdit }),
+  z.strictObject({ index: Index, decision: z.literal('accept'), sameAsClaimId: Uuid.optional() }),
+  z.strictObject({
+    index: Index,
+    decision: z.literal('edit'),
+    edit: ClaimEdit,
+    sameAsClaimId: Uuid.optional(),
+  }),
   z.strictObject({ index: Index, decision: z.literal('reject') }),
 ]);
 export type ClaimDecision = z.infer<typeof ClaimDecision>;
@@ -76,8 +82,13 @@ export const InterventionEdit = z.strictObject({
 export type InterventionEdit = z.infer<typeof InterventionEdit>;
 
 export const InterventionDecision = z.discriminatedUnion('decision', [
-  z.strictObject({ index: Index, decision: z.literal('accept') }),
-  z.strictObject({ index: Index, decision: z.literal('edit'), edit: InterventionEdit }),
+  z.strictObject({ index: Index, decision: z.literal('accept'), sameAsInterventionId: Uuid.optional() }),
+  z.strictObject({
+    index: Index,
+    decision: z.literal('edit'),
+    edit: InterventionEdit,
+    sameAsInterventionId: Uuid.optional(),
+  }),
   z.strictObject({ index: Index, decision: z.literal('reject') }),
 ]);
 export type InterventionDecision = z.infer<typeof InterventionDecision>;
@@ -136,6 +147,22 @@ export function checkCoverage(request: ReviewRequest, suggestions: Suggestions):
     if (decision.decision !== 'reject' && decision.sameAsActId && request.incident?.mode !== 'merge') {
       throw new InvalidInput(
         `events[${position}].sameAsActId`,
+        'only when merging into an existing incident',
+      );
+    }
+  }
+  const merging = request.incident?.mode === 'merge';
+  for (const [position, decision] of [...request.claims, ...request.interventions].entries()) {
+    if (decision.decision === 'reject' || merging) continue;
+    if ('sameAsClaimId' in decision && decision.sameAsClaimId)
+      throw new InvalidInput(
+        `claims[${position}].sameAsClaimId`,
+        'only when merging into an existing incident',
+      );
+    if ('sameAsInterventionId' in decision && decision.sameAsInterventionId) {
+      const at = position - request.claims.length;
+      throw new InvalidInput(
+        `interventions[${at}].sameAsInterventionId`,
         'only when merging into an existing incident',
       );
     }

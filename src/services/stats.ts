@@ -13,3 +13,8 @@ export async function byCountry(
 ) {
   return { countries: await statsRepository(db).byCountry(filters) };
 }
+
+/** Acts and their chosen victim figures by country, type and month: each act counted once. */
+export function actTotals(db: Queryable, filters: Omit<IncidentFiltersInput, 'source' | 'language'>) {
+  return statsRepository(db).actTotals(filters);
+}

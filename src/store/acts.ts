@@ -33,8 +33,25 @@ export interface NewAct {
   provenance: Provenance | null;
 }
 
+/** A figure a person chose instead of the conservative default, and why (040_act_evidence.sql). */
+export interface ChosenFigure {
+  victims: number;
+  reason: string;
+  by: string;
+  at: Date;
+}
+
+/** "Verified" for one act: a person's judgement, with who, when and why. */
+export interface ActVerification {
+  by: string;
+  at: Date;
+  reason: string;
+}
+
 export interface ActRecord extends NewAct {
   createdAt: Date;
+  chosen: ChosenFigure | null;
+  verification: ActVerification | null;
 }
 
 interface ActRow {
@@ -52,6 +69,13 @@ interface ActRow {
   perpetrators: Perpetrator[];
   provenance: Provenance | null;
   created_at: Date;
+  victims_chosen: number | null;
+  victims_chosen_reason: string | null;
+  victims_chosen_by: string | null;
+  victims_chosen_at: Date | null;
+  verified_by: string | null;
+  verified_at: Date | null;
+  verified_reason: string | null;
 }
 
 const toRecord = (row: ActRow): ActRecord => ({
@@ -69,6 +93,18 @@ const toRecord = (row: ActRow): ActRecord => ({
   perpetrators: row.perpetrators,
   provenance: row.provenance,
   createdAt: row.created_at,
+  chosen:
+    row.victims_chosen !== null
+      ? {
+          victims: row.victims_chosen,
+          reason: row.victims_chosen_reason ?? '',
+          by: row.victims_chosen_by ?? '',
+          at: row.victims_chosen_at ?? row.created_at,
+        }
+      : null,
+  verification: row.verified_by
+    ? { by: row.verified_by, at: row.verified_at ?? row.created_at, reason: row.verified_reason ?? '' }
+    : null,
 });
 
 export function actsRepository(db: Queryable) {
@@ -102,6 +138,26 @@ export function actsRepository(db: Queryable) {
         [incidentId],
       );
       return rows.map(toRecord);
+    },
+
+    /** A person's chosen figure (null: back to the conservative default), with their reason. */
+    async setChosenFigure(id: string, victims: number | null, reason: string, by: string): Promise<void> {
+      await db.query(
+        `update acts set victims_chosen = $2,
+                victims_chosen_reason = case when $2::int is null then null else $3 end,
+                victims_chosen_by = case when $2::int is null then null else $4 end,
+                victims_chosen_at = case when $2::int is null then null else now() end
+          where id = $1`,
+        [id, victims, reason, by],
+      );
+    },
+
+    async setVerified(id: string, verification: { by: string; reason: string } | null): Promise<void> {
+      await db.query(
+        `update acts set verified_by = $2, verified_reason = $3,
+                verified_at = case when $2::text is null then null else now() end where id = $1`,
+        [id, verification?.by ?? null, verification?.reason ?? null],
+      );
     },
 
     async findById(id: string): Promise<ActRecord | null> {

@@ -95,14 +95,15 @@ interface RecordRow extends SummaryRow {
   status_changed_at: Date | null;
 }
 
-// Per incident: its act types, victims summed over acts (a max only when every act states one) and
-// how many sources it rests on. Lateral, so it runs only for the rows of the page.
+// Per incident: its act types, victims summed over acts — each act once, with its chosen figure as
+// the lower bound (stats.ts CHOSEN_VICTIMS); a max only when every act states one — and how many
+// sources it rests on. Lateral, so it runs only for the rows of the page.
 const SUMMARY_COLUMNS = `i.id, i.title, i.status, i.place_name, i.country, i.date_from, i.date_to, i.date_precision,
   i.language, i.tags, i.created_at, i.updated_at, agg.types, agg.victims_min, agg.victims_max,
   (select count(*) from incident_sources x where x.incident_id = i.id)::int as source_count`;
 const SUMMARY_JOIN = `left join lateral (
     select array_agg(distinct a.type order by a.type) as types,
-           sum(a.victims_min)::int as victims_min,
+           sum(coalesce(a.victims_chosen, a.victims_min))::int as victims_min,
            case when count(*) > 0 and count(*) = count(a.victims_max) then sum(a.victims_max)::int end as victims_max
       from acts a where a.incident_id = i.id
   ) agg on true`;
@@ -238,15 +239,34 @@ export function incidentsRepository(db: Queryable) {
       );
     },
 
-    async setStatus(id: string, status: IncidentStatus, by: string): Promise<void> {
+    /** `reason`: why a reviewer set a status above what the acts support (null when they support it). */
+    async setStatus(
+      id: string,
+      status: IncidentStatus,
+      by: string,
+      reason: string | null = null,
+    ): Promise<void> {
       // verified_by/at describe the current verification only: cleared when the status leaves 'verified'.
       await db.query(
         `update incidents set status = $2, status_changed_by = $3, status_changed_at = now(), updated_at = now(),
+                status_reason = $4,
                 verified_by = case when $2 = 'verified' then $3 else null end,
                 verified_at = case when $2 = 'verified' then now() else null end
           where id = $1`,
-        [id, status, by],
+        [id, status, by, reason],
       );
+    },
+
+    async touch(id: string): Promise<void> {
+      await db.query('update incidents set updated_at = now() where id = $1', [id]);
+    },
+
+    async statusReasonOf(id: string): Promise<string | null> {
+      const rows = await db.query<{ status_reason: string | null }>(
+        'select status_reason from incidents where id = $1',
+        [id],
+      );
+      return rows[0]?.status_reason ?? null;
     },
 
     /**

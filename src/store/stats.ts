@@ -15,6 +15,18 @@ export interface CountryCount {
   victimsMin: number;
 }
 
+/**
+ * The figure each act counts with: the one a person chose, else the lowest lower bound its sources
+ * report (acts.victims_min is that bound: actEvidence.ts). Each act is one row, so it counts once.
+ */
+export const CHOSEN_VICTIMS = 'coalesce(a.victims_chosen, a.victims_min)';
+
+export interface ActTotal {
+  key: string;
+  acts: number;
+  victims: number;
+}
+
 export function statsRepository(db: Queryable) {
   return {
     /** Incidents by the month they began; acts by their own date. Undated records are counted apart. */
@@ -41,6 +53,34 @@ export function statsRepository(db: Queryable) {
       };
     },
 
+    /** Acts and their chosen victims by country, act type and month of the act (each act once). */
+    async actTotals(
+      filters: IncidentFilters,
+    ): Promise<{ byCountry: ActTotal[]; byType: ActTotal[]; byMonth: ActTotal[] }> {
+      const params: SqlParam[] = [];
+      const where = incidentFilterSql(filters, params);
+      const actType = filters.type ? `and a.type = $${params.push(filters.type)}` : '';
+      const rows = await db.query<{ dimension: string; key: string | null; acts: number; victims: number }>(
+        `with f as (select i.id, i.country from incidents i ${where}),
+         x as (select a.type, coalesce(a.country, f.country) as country, to_char(a.date_from, 'YYYY-MM') as month,
+                      ${CHOSEN_VICTIMS} as victims
+                 from acts a join f on f.id = a.incident_id where true ${actType})
+         select 'country' as dimension, country as key, count(*)::int as acts, coalesce(sum(victims), 0)::int as victims
+           from x group by country
+         union all
+         select 'type', type, count(*)::int, coalesce(sum(victims), 0)::int from x group by type
+         union all
+         select 'month', month, count(*)::int, coalesce(sum(victims), 0)::int from x group by month
+         order by 1, 2 nulls last`,
+        params,
+      );
+      const of = (dimension: string) =>
+        rows
+          .filter((row) => row.dimension === dimension)
+          .map((row) => ({ key: row.key?.trim() ?? '', acts: row.acts, victims: row.victims }));
+      return { byCountry: of('country'), byType: of('type'), byMonth: of('month') };
+    },
+
     async byCountry(filters: IncidentFilters): Promise<CountryCount[]> {
       const params: SqlParam[] = [];
       const where = incidentFilterSql({ ...filters, country: undefined }, params);
@@ -48,7 +88,7 @@ export function statsRepository(db: Queryable) {
       const rows = await db.query<{ country: string; incidents: number; acts: number; victims_min: number }>(
         `with f as (select i.id, i.country from incidents i ${where}),
          inc as (select country, count(*)::int as n from f where country is not null group by 1),
-         act as (select coalesce(a.country, f.country) as country, count(*)::int as n, coalesce(sum(a.victims_min), 0)::int as victims
+         act as (select coalesce(a.country, f.country) as country, count(*)::int as n, coalesce(sum(${CHOSEN_VICTIMS}), 0)::int as victims
                    from acts a join f on f.id = a.incident_id where true ${actType} group by 1)
          select coalesce(inc.country, act.country) as country, coalesce(inc.n, 0) as incidents, coalesce(act.n, 0) as acts,
                 coalesce(act.victims, 0) as victims_min

@@ -13,6 +13,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { buildServer } from '../../src/server/buildServer.ts';
 import { FAST_KDF } from '../protection/fixtures.ts';
 import { TEST_PASSWORD } from '../support/factories.ts';
+import { repoRoot } from '../support/paths.ts';
 import { hasShared, SEED_ARTICLE, sharedText } from '../support/shared.ts';
 import { openTestStore, type TestStore } from '../support/stores.ts';
 import { seriousViolations } from './axe.ts';
@@ -20,6 +21,8 @@ import { buildWebIfStale, distDir, type LaunchedBrowser, launchChromium, screens
 
 /** Needs ../shared (the seed's own words are asserted); skipped with a notice in a bare clone. */
 const seedText = sharedText(SEED_ARTICLE);
+// A second, independently written report of the same arrests and of the Chechnya detentions.
+const secondArticle = readFileSync(join(repoRoot, 'test/fixtures/moscow-petition-en.txt'), 'utf8');
 const ADMIN = {
   organisation: 'Memorial Test',
   email: 'admin@example.org',
@@ -37,6 +40,10 @@ describe.skipIf(!hasShared(SEED_ARTICLE))('web app in Chromium', () => {
   const cspViolations: string[] = [];
   let sourceId = '';
   let incidentUrl = '';
+  const detentionIn = (place: string) =>
+    page
+      .locator('li.act[data-act-type="detention"]')
+      .filter({ has: page.locator('.act-place', { hasText: place }) });
 
   beforeAll(async () => {
     buildWebIfStale();
@@ -156,15 +163,12 @@ describe.skipIf(!hasShared(SEED_ARTICLE))('web app in Chromium', () => {
     await page.getByRole('combobox', { name: 'Язык', exact: true }).selectOption('en');
   });
 
-  it('merges a second, independent report into the incident, which can then be corroborated', async () => {
+  it('proposes the acts a second report shares, merges them, and counts each act once', async () => {
     await page.goto(`${origin}/capture`);
+    await page.getByLabel('Text', { exact: true }).fill(secondArticle);
     await page
-      .getByLabel('Text', { exact: true })
-      .fill(
-        'Moscow police detained five activists on Thursday, 11 May 2017, as they tried to deliver a petition ' +
-          'demanding an investigation into the persecution of gay men in Chechnya.',
-      );
-    await page.getByLabel('Title (optional)').fill('Activists detained in Moscow');
+      .getByLabel('Title (optional)')
+      .fill('Police in Moscow detain activists over Chechnya petition');
     await page
       .getByLabel('Web address (optional)')
       .fill('https://www.example-news.org/2017/05/moscow-activists');
@@ -172,24 +176,79 @@ describe.skipIf(!hasShared(SEED_ARTICLE))('web app in Chromium', () => {
     await page.getByRole('button', { name: 'Save and extract' }).click();
     await page.getByRole('link', { name: 'Review its suggestions' }).click();
     await page.getByRole('heading', { name: /^Review: / }).waitFor();
-    await page.getByLabel(/^Existing incident: Crackdown on LGBT people/).check();
+    // Attest proposes the incident that already records these acts, and says which and why.
+    await expect
+      .poll(() => page.getByLabel(/^Existing incident: Crackdown on LGBT people/).isChecked())
+      .toBe(true);
+    expect(await page.locator('.proposed-incident').first().textContent()).toMatch(/acts? (is|are) the same/);
+    const moscowCard = page.locator('li.suggestion').filter({ hasText: '5 LGBT activists' }).first();
+    await expect
+      .poll(() => moscowCard.getByTestId('proposed-match').textContent())
+      .toMatch(
+        /^Same as: Arbitrary detention, Moscow, May 11, 2017 — same type, same place, dates overlap, counts compatible/,
+      );
     await page.getByRole('button', { name: 'Accept all' }).click();
-    // The detention it reports is the one already recorded: it corroborates that act, adds none.
-    const sameAs = page.getByLabel('Already recorded as').first();
-    const moscowAct = (await sameAs.locator('option').allTextContents()).find((o) => o.includes('Moscow'));
-    expect(moscowAct).toBeDefined();
-    await sameAs.selectOption({ label: moscowAct! });
+    // The match is preselected; the reviewer could switch it to "A new act" or another act.
+    const sameAs = moscowCard.getByLabel('Already recorded as');
+    expect(await sameAs.locator('option:checked').textContent()).toMatch(/Moscow/);
+    // The Novaya Gazeta report is a statement the incident already records: kept as one claim.
+    const sameClaim = page
+      .locator('li.suggestion')
+      .filter({ hasText: 'Novaya Gazeta' })
+      .getByTestId('same-record')
+      .getByRole('checkbox');
+    expect(await sameClaim.first().isChecked()).toBe(true);
+    await screenshot(page, 'review-proposals');
     await page.getByRole('button', { name: 'Save review' }).click();
     await page.waitForURL(incidentUrl);
     await expect
       .poll(() => page.getByTestId('evidence-summary').textContent())
       .toMatch(/^Reported by 2 independent sources; /);
+    expect(await page.getByTestId('evidence-reports').textContent()).toBe('2 reports, 2 independent');
+    // One act each, with both reports; the Moscow arrests counted as 5, the mass detention as 100.
+    const moscow = detentionIn('Moscow');
+    expect(await moscow.count()).toBe(1);
+    expect(await moscow.getByTestId('act-reports').textContent()).toMatch(
+      /Corroborated\s*2 reports, 2 independent/,
+    );
+    expect(await moscow.getByTestId('act-figure').textContent()).toMatch(/Counted: 5/);
+    const mass = detentionIn('Chechnya');
+    expect(await mass.count()).toBe(1);
+    expect(await mass.getByTestId('act-figure').textContent()).toMatch(
+      /Sources report at least 100 · Counted: 100 \(the lowest reported figure\)/,
+    );
     await page.getByLabel('Change status').selectOption('corroborated');
     await page.getByRole('button', { name: 'Save status' }).click();
     await expect
       .poll(() => page.locator('.status-steps [aria-current="step"]').textContent())
       .toBe('Corroborated');
     await screenshot(page, 'incident-corroborated');
+  });
+
+  it('changes the counted figure of an act with a reason, and the map follows', async () => {
+    const mass = detentionIn('Chechnya');
+    await mass.getByText('Change the counted figure').click();
+    await mass.getByLabel('Figure to count').fill('150');
+    const save = mass.getByRole('button', { name: 'Save figure' });
+    expect(await save.isDisabled()).toBe(true);
+    await mass.getByLabel('Reason (required)').fill('Later lists name 150 men');
+    await save.click();
+    await expect
+      .poll(() => mass.getByTestId('act-figure').textContent())
+      .toMatch(/Counted: 150 \(chosen: Later lists name 150 men\)/);
+    await mass.locator('.act-sources summary').click();
+    await screenshot(page, 'act-figure');
+    // In Portuguese the counts take their plural forms, zero included ("0 relatos", never "0 relato").
+    await page.getByRole('combobox', { name: 'Language', exact: true }).selectOption('pt');
+    await expect
+      .poll(() => detentionIn('Moscou').or(detentionIn('Moscow')).getByTestId('act-reports').textContent())
+      .toMatch(/Corroborado\s*2 relatos, 2 independentes/);
+    await screenshot(page, 'incident-pt');
+    await page.getByRole('combobox', { name: 'Idioma', exact: true }).selectOption('en');
+    const map = (await page.evaluate(() => fetch('/api/stats/map').then((r) => r.json()))) as {
+      countries: unknown[];
+    };
+    expect(map.countries).toEqual([expect.objectContaining({ country: 'RU', victimsMin: 158 })]);
   });
 
   it('has the timeline and the offline map', async () => {

@@ -69,6 +69,18 @@ export const COMMANDS: Record<string, CommandEntry> = {
     summary: 'apply pending database migrations (as DATABASE_OWNER_URL when set)',
     load: async () => (await import('./migrate.ts')).migrateCommand,
   },
+  review: {
+    summary: 'review a source from a script: accept every suggestion, merging where the match is confident',
+    load: async () => (await import('./review.ts')).reviewCommand,
+  },
+  incident: {
+    summary: 'list incidents or show one, with acts, chosen figures, sources and status',
+    load: async () => (await import('./incident.ts')).incidentCommand,
+  },
+  stats: {
+    summary: 'acts and victims by country, type and month, each act counted once',
+    load: async () => (await import('./stats.ts')).statsCommand,
+  },
   compartment: {
     summary: 'case compartments: create, add/remove members, rotate keys',
     load: async () => (await import('./compartment.ts')).compartmentCommand,

@@ -37,9 +37,44 @@ const ClaimSchema = z.object({
   provenance: ProvenanceSchema.nullable(),
 });
 
+const Status = z.enum(['alleged', 'corroborated', 'verified']);
+const Judgement = z.object({ by: z.string(), at: Instant, reason: z.string() });
+
+/** Per act: its sources (each with its own figure), independence, range, chosen figure and status. */
+const CorroborationSchema = z.object({
+  reports: z.number().int(),
+  independent: z.number().int(),
+  status: Status,
+  range: Victims,
+  chosen: z.number().int().nullable().describe("the figure counted: a person's choice, else range.min"),
+  chosenBy: Judgement.nullable(),
+  verification: Judgement.nullable(),
+  sources: z.array(
+    z.object({
+      sourceId: Id,
+      title: z.string().nullable(),
+      publisher: z.string(),
+      independent: z.boolean(),
+      repeats: Id.nullable().describe('the earlier report this one shares a publisher with or copies'),
+      victims: Victims.extend({ group: z.string().nullable() }),
+      placeName: z.string().nullable(),
+      country: z.string().nullable(),
+      dateFrom: DateOnly.nullable(),
+      dateTo: DateOnly.nullable(),
+      passage: z.string(),
+      start: z.number().int(),
+      end: z.number().int(),
+      linkedBy: z.string(),
+      linkedAt: Instant,
+    }),
+  ),
+});
+
 export const EvidenceSchema = z.object({
+  reportingSources: z.number().int(),
   independentSources: z.number().int(),
-  deniedBy: z.number().int(),
+  deniedBy: z.number().int().describe('the denials listed'),
+  deniedOfficially: z.boolean(),
   summary: z.string(),
   canBeCorroborated: z.boolean(),
   sources: z.array(
@@ -68,6 +103,7 @@ export const EvidenceSchema = z.object({
       provenance: ProvenanceSchema.nullable(),
       assertedBy: z.number().int(),
       deniedBy: z.number().int(),
+      corroboration: CorroborationSchema,
     }),
   ),
   interventions: z.array(
@@ -91,6 +127,8 @@ export const IncidentDetailSchema = IncidentSummarySchema.extend({
   createdBy: z.string(),
   verifiedBy: z.string().nullable(),
   verifiedAt: Instant.nullable(),
+  supportedStatus: Status.describe('the most the acts support; a higher status carries statusReason'),
+  statusReason: z.string().nullable(),
   evidence: EvidenceSchema,
 });
 
@@ -121,6 +159,23 @@ export function presentIncident(incident: IncidentDetail): z.infer<typeof Incide
     createdBy: incident.createdBy,
     verifiedBy: incident.verifiedBy,
     verifiedAt: iso(incident.verifiedAt),
-    evidence: incident.evidence,
+    supportedStatus: incident.supportedStatus,
+    statusReason: incident.statusReason,
+    evidence: {
+      ...incident.evidence,
+      acts: incident.evidence.acts.map((act) => {
+        const { chosenBy, verification, sources } = act.corroboration;
+        const judgement = (j: typeof chosenBy) => (j ? { ...j, at: iso(j.at)! } : null);
+        return {
+          ...act,
+          corroboration: {
+            ...act.corroboration,
+            chosenBy: judgement(chosenBy),
+            verification: judgement(verification),
+            sources: sources.map((source) => ({ ...source, linkedAt: iso(source.linkedAt)! })),
+          },
+        };
+      }),
+    },
   };
 }

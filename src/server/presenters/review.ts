@@ -1,7 +1,10 @@
 /** The review queue, one source under review, and the result of applying a review. */
 import { z } from 'zod';
+import { ACT_MATCH_REASONS } from '../../analysis/corroboration/actMatch.ts';
+import { STATEMENT_MATCH_REASONS } from '../../analysis/corroboration/statementMatch.ts';
 import type { IncidentSummary } from '../../services/incidents.ts';
 import type { ReviewResult } from '../../services/review.ts';
+import type { IncidentProposal } from '../../services/reviewProposals.ts';
 import type { QueueItem, ReviewRecord } from '../../store/reviews.ts';
 import type { SourceRecord } from '../../store/sources.ts';
 import { DateOnly, Id, Instant, iso, listOf, SuggestionsSchema } from './common.ts';
@@ -20,6 +23,13 @@ export const QueueItemSchema = z.object({
 });
 export const QueueSchema = listOf(QueueItemSchema);
 
+const StatementProposalSchema = z.object({
+  index: z.number().int(),
+  recordId: Id,
+  confident: z.boolean(),
+  reasons: z.array(z.enum(STATEMENT_MATCH_REASONS)),
+});
+
 export const ReviewDetailSchema = z.object({
   source: z.object({
     id: Id,
@@ -33,11 +43,39 @@ export const ReviewDetailSchema = z.object({
   suggestions: SuggestionsSchema,
   reviewed: ReviewStateSchema.nullable(),
   candidates: z.array(IncidentSummarySchema),
+  /** Per candidate incident: which suggestions are the same as its records, and why. */
+  proposals: z.array(
+    z.object({
+      incidentId: Id,
+      score: z.number(),
+      events: z.array(
+        z.object({
+          index: z.number().int(),
+          act: z.object({
+            id: Id,
+            type: z.string(),
+            placeName: z.string().nullable(),
+            country: z.string().nullable(),
+            dateFrom: DateOnly.nullable(),
+            dateTo: DateOnly.nullable(),
+            victimsMin: z.number().int().nullable(),
+            victimsMax: z.number().int().nullable(),
+          }),
+          score: z.number(),
+          confident: z.boolean(),
+          reasons: z.array(z.enum(ACT_MATCH_REASONS)),
+        }),
+      ),
+      claims: z.array(StatementProposalSchema),
+      interventions: z.array(StatementProposalSchema),
+    }),
+  ),
 });
 
 export const ReviewResultSchema = z.object({
   incidentId: Id.nullable(),
   acts: z.array(Id),
+  actLinks: z.array(z.object({ index: z.number().int(), id: Id, merged: z.boolean() })),
   claims: z.array(Id),
   interventions: z.array(Id),
 });
@@ -50,6 +88,7 @@ export function presentReviewDetail(detail: {
   source: SourceRecord;
   review: ReviewRecord | null;
   candidates: IncidentSummary[];
+  proposals: IncidentProposal[];
 }): z.infer<typeof ReviewDetailSchema> {
   const { source } = detail;
   return {
@@ -65,6 +104,10 @@ export function presentReviewDetail(detail: {
     suggestions: source.suggestions,
     reviewed: presentReviewState(detail.review),
     candidates: detail.candidates.map(presentIncidentSummary),
+    proposals: detail.proposals.map(({ incident, ...proposal }) => ({
+      incidentId: incident.id,
+      ...proposal,
+    })),
   };
 }
 
@@ -72,6 +115,7 @@ export function presentReviewResult(result: ReviewResult): z.infer<typeof Review
   return {
     incidentId: result.incidentId,
     acts: result.acts,
+    actLinks: result.actLinks,
     claims: result.claims,
     interventions: result.interventions,
   };

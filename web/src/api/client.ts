@@ -170,8 +170,10 @@ export const getIncident = (id: string) =>
   request<Incident>('GET', `/api/incidents/${encodeURIComponent(id)}`);
 export const updateIncident = (
   id: string,
-  patch: { status?: IncidentStatus; title?: string; summary?: string },
+  patch: { status?: IncidentStatus; title?: string; summary?: string; reason?: string },
 ) => request<Incident>('PATCH', `/api/incidents/${encodeURIComponent(id)}`, patch);
+export const chooseActFigure = (actId: string, body: { victims: number | null; reason: string }) =>
+  request<Incident>('PUT', `/api/acts/${encodeURIComponent(actId)}/chosen-figure`, body);
 
 export const search = (params: Record<string, string | undefined>) =>
   request<SearchResult>('GET', `/api/search${query(params)}`);

@@ -199,6 +199,47 @@ export interface ReviewItem {
   suggestions: Suggestions;
   reviewed: { reviewedBy: string; reviewedAt: string; incidentId: string | null } | null;
   candidates: IncidentSummary[];
+  proposals: IncidentProposal[];
+}
+
+export type MatchReason =
+  | 'same-type'
+  | 'same-place'
+  | 'same-country'
+  | 'dates-overlap'
+  | 'counts-compatible'
+  | 'same-victim-group';
+
+/** Attest's proposal for one candidate incident: which suggested events are acts it already has. */
+export interface IncidentProposal {
+  incidentId: string;
+  score: number;
+  events: Array<{
+    index: number;
+    act: {
+      id: string;
+      type: string;
+      placeName: string | null;
+      country: string | null;
+      dateFrom: string | null;
+      dateTo: string | null;
+      victimsMin: number | null;
+      victimsMax: number | null;
+    };
+    score: number;
+    confident: boolean;
+    reasons: MatchReason[];
+  }>;
+  claims: StatementProposal[];
+  interventions: StatementProposal[];
+}
+
+/** A suggested claim or intervention that is already recorded: same actor and stance, or type. */
+export interface StatementProposal {
+  index: number;
+  recordId: string;
+  confident: boolean;
+  reasons: Array<'same-actor' | 'same-stance' | 'same-act' | 'same-type'>;
 }
 
 export type Decision = 'accept' | 'edit' | 'reject';
@@ -229,6 +270,9 @@ export interface DecisionItem<E> {
   edit?: E;
   /** Merge only: this event is an act the incident already holds; the source then corroborates it. */
   sameAsActId?: string;
+  /** Merge only: the same statement / response is already recorded; no second record. */
+  sameAsClaimId?: string;
+  sameAsInterventionId?: string;
 }
 
 export interface ReviewDecision {
@@ -274,6 +318,37 @@ export interface ActRecord {
   perpetrators: Array<{ name: string; actorId: string | null }>;
   assertedBy: number;
   deniedBy: number;
+  corroboration: ActCorroboration;
+}
+
+export interface Judgement {
+  by: string;
+  at: string;
+  reason: string;
+}
+
+/** One act, many reports: each source's own figure, independence, the range and the figure counted. */
+export interface ActCorroboration {
+  reports: number;
+  independent: number;
+  status: IncidentStatus;
+  range: { min: number | null; max: number | null };
+  chosen: number | null;
+  chosenBy: Judgement | null;
+  verification: Judgement | null;
+  sources: Array<{
+    sourceId: string;
+    title: string | null;
+    publisher: string;
+    independent: boolean;
+    repeats: string | null;
+    victims: { min: number | null; max: number | null; group: string | null };
+    placeName: string | null;
+    country: string | null;
+    dateFrom: string | null;
+    dateTo: string | null;
+    passage: string;
+  }>;
 }
 
 export interface InterventionRecord {
@@ -287,8 +362,10 @@ export interface InterventionRecord {
 }
 
 export interface Evidence {
+  reportingSources: number;
   independentSources: number;
   deniedBy: number;
+  deniedOfficially: boolean;
   summary: string;
   canBeCorroborated: boolean;
   sources: Array<{
@@ -310,6 +387,8 @@ export interface Incident extends IncidentSummary {
   createdBy: string | null;
   verifiedBy: string | null;
   verifiedAt: string | null;
+  supportedStatus: IncidentStatus;
+  statusReason: string | null;
   evidence: Evidence;
 }
 

@@ -1,12 +1,20 @@
-import type { ActRecord } from '../api/types.ts';
+import type { ActRecord, Incident } from '../api/types.ts';
 import { useI18n } from '../i18n/I18nContext.tsx';
 import { useVocabularyLabel } from '../vocabulary.tsx';
+import { ActCorroboration } from './ActCorroboration.tsx';
 import { useCountryName } from './CountryName.tsx';
 import { DateRangeText } from './DateRangeText.tsx';
 import { VictimCountText } from './VictimCountText.tsx';
 
 /** One card per act rather than a wide table: it has to read on a 360 px phone. */
-export function ActsTable({ acts }: { acts: ActRecord[] }) {
+export function ActsTable({
+  acts,
+  onSaved,
+}: {
+  acts: ActRecord[];
+  /** Given when the reader may change an act's counted figure. */
+  onSaved?: (incident: Incident) => void;
+}) {
   const { t } = useI18n();
   const label = useVocabularyLabel();
   const countryName = useCountryName();
@@ -37,12 +45,15 @@ export function ActsTable({ acts }: { acts: ActRecord[] }) {
             <dd>{act.perpetrators.map((p) => p.name).join(', ') || t('field.unknown')}</dd>
             <dt>{t('incident.evidence')}</dt>
             <dd>
-              {t('incident.actLine', {
-                reported: t('incident.reported', { count: act.assertedBy }),
-                denied: t('incident.denied', { count: act.deniedBy }),
-              })}
+              {act.deniedBy > 0
+                ? t('incident.actLine', {
+                    reported: t('incident.reported', { count: act.assertedBy }),
+                    denied: t('incident.deniedStatements', { count: act.deniedBy }),
+                  })
+                : t('incident.reported', { count: act.assertedBy })}
             </dd>
           </dl>
+          <ActCorroboration act={act} onSaved={onSaved} />
         </li>
       ))}
     </ul>

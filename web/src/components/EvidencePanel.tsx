@@ -56,10 +56,21 @@ export function EvidencePanel({ evidence }: { evidence: Evidence }) {
   return (
     <section className="evidence" aria-labelledby="evidence-heading">
       <h2 id="evidence-heading">{t('incident.evidence')}</h2>
+      {/* Counts exactly what is listed below: every denial shown, "official" only when all are. */}
       <p className="evidence-summary" data-testid="evidence-summary">
-        {t('incident.summaryLine', {
-          reported: t('incident.reported', { count: evidence.independentSources }),
-          denied: t('incident.denied', { count: evidence.deniedBy }),
+        {evidence.deniedBy > 0
+          ? t('incident.summaryLine', {
+              reported: t('incident.reported', { count: evidence.independentSources }),
+              denied: t(evidence.deniedOfficially ? 'incident.denied' : 'incident.deniedStatements', {
+                count: evidence.deniedBy,
+              }),
+            })
+          : t('incident.reported', { count: evidence.independentSources })}
+      </p>
+      <p className="meta" data-testid="evidence-reports">
+        {t('act.reportsLine', {
+          reports: t('act.reports', { count: evidence.reportingSources }),
+          independent: t('act.independent', { count: evidence.independentSources }),
         })}
       </p>
       {groups.map((group) => (

@@ -42,7 +42,9 @@ function parseDate(iso: string): Date {
 
 /**
  * Messages that depend on a count list their forms as `one:… | few:… | other:…`, named by the
- * locale's plural categories (Russian needs one/few/many; English one/other). Intl.PluralRules picks.
+ * locale's plural categories (Russian needs one/few/many; English one/other). Intl.PluralRules picks,
+ * unless an exact form for the number is given (`0:…`): Brazilian Portuguese rules call 0 "one",
+ * which would read "0 declaração".
  */
 function pluralForm(message: string, count: string | number | undefined, rules: Intl.PluralRules): string {
   if (!message.includes('|') || typeof count !== 'number') return message;
@@ -52,7 +54,7 @@ function pluralForm(message: string, count: string | number | undefined, rules: 
       return [part.slice(0, colon).trim(), part.slice(colon + 1).trim()] as const;
     }),
   );
-  return forms.get(rules.select(count)) ?? forms.get('other') ?? message;
+  return forms.get(String(count)) ?? forms.get(rules.select(count)) ?? forms.get('other') ?? message;
 }
 
 export function I18nProvider({ children }: { children: ReactNode }) {

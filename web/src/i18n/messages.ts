@@ -3,6 +3,8 @@
  * the API, which reads them from src/core/vocabulary.ts, so they are not repeated here. `{name}`
  * placeholders are filled by `t`.
  */
+import { CORROBORATION_MESSAGES } from './corroborationMessages.ts';
+
 export const LOCALES = ['en', 'pt', 'es', 'ru', 'fr'] as const;
 export type Locale = (typeof LOCALES)[number];
 
@@ -206,6 +208,7 @@ const en = {
   'intake.received': 'Received {date}',
   'intake.open': 'Open',
   'intake.raw': 'This report is not in the form’s format; shown exactly as sent:',
+  ...CORROBORATION_MESSAGES.en,
 };
 
 export type MessageKey = keyof typeof en;
@@ -369,9 +372,9 @@ const pt: Messages = {
   'incident.sources': 'Fontes',
   'search.kind': 'Tipo de registro',
   'incident.reported':
-    'one: Relatado por {count} fonte independente | other: Relatado por {count} fontes independentes',
+    '0: Relatado por {count} fontes independentes | one: Relatado por {count} fonte independente | other: Relatado por {count} fontes independentes',
   'incident.denied':
-    'one: negado por {count} declaração oficial | other: negado por {count} declarações oficiais',
+    '0: negado por {count} declarações oficiais | one: negado por {count} declaração oficial | other: negado por {count} declarações oficiais',
   'review.sameAs': 'Já registrado como',
   'review.newAct': 'Um novo ato',
   'review.already': 'Esta fonte já foi revisada em {date}.',
@@ -403,6 +406,7 @@ const pt: Messages = {
   'intake.received': 'Recebida em {date}',
   'intake.open': 'Abrir',
   'intake.raw': 'Esta denúncia não está no formato do formulário; mostrada exatamente como foi enviada:',
+  ...CORROBORATION_MESSAGES.pt,
 };
 
 const es: Messages = {
@@ -597,6 +601,7 @@ const es: Messages = {
   'intake.received': 'Recibida el {date}',
   'intake.open': 'Abrir',
   'intake.raw': 'Esta denuncia no tiene el formato del formulario; se muestra tal como se envió:',
+  ...CORROBORATION_MESSAGES.es,
 };
 
 const ru: Messages = {
@@ -793,6 +798,7 @@ const ru: Messages = {
   'intake.received': 'Получено {date}',
   'intake.open': 'Открыть',
   'intake.raw': 'Это сообщение не в формате формы; показано в точности как отправлено:',
+  ...CORROBORATION_MESSAGES.ru,
 };
 
 const fr: Messages = {
@@ -988,6 +994,7 @@ const fr: Messages = {
   'intake.received': 'Reçu le {date}',
   'intake.open': 'Ouvrir',
   'intake.raw': 'Ce signalement n’est pas au format du formulaire ; affiché tel qu’il a été envoyé :',
+  ...CORROBORATION_MESSAGES.fr,
 };
 
 export const MESSAGES: Record<Locale, Messages> = { en, pt, es, ru, fr };

@@ -1,4 +1,4 @@
-import type { IncidentSummary } from '../api/types.ts';
+import type { IncidentProposal, IncidentSummary } from '../api/types.ts';
 import { FormField } from '../components/FormField.tsx';
 import { useI18n } from '../i18n/I18nContext.tsx';
 
@@ -7,10 +7,13 @@ export type Target = { mode: 'new'; title: string } | { mode: 'merge'; incidentI
 /** Where accepted suggestions go: a new incident, or one already recorded that may be the same. */
 export function IncidentTarget({
   candidates,
+  proposals = [],
   value,
   onChange,
 }: {
   candidates: IncidentSummary[];
+  /** Attest's ranking: how many suggested acts each candidate already records. */
+  proposals?: IncidentProposal[];
   value: Target;
   onChange: (target: Target) => void;
 }) {
@@ -51,6 +54,17 @@ export function IncidentTarget({
           <label htmlFor={`target-${incident.id}`}>
             {t('review.existingIncident', { title: incident.title })}
           </label>
+          {(() => {
+            const same = proposals
+              .find((p) => p.incidentId === incident.id)
+              ?.events.filter((e) => e.confident);
+            return same?.length ? (
+              <span className="hint proposed-incident">
+                {' '}
+                — {t('review.proposedActs', { count: same.length })}
+              </span>
+            ) : null;
+          })()}
         </div>
       ))}
     </fieldset>

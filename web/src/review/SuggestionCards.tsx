@@ -4,7 +4,9 @@ import type {
   ClaimSuggestion,
   Decision,
   EventSuggestion,
+  IncidentProposal,
   InterventionSuggestion,
+  StatementProposal,
 } from '../api/types.ts';
 import { useCountryName } from '../components/CountryName.tsx';
 import { DateRangeText } from '../components/DateRangeText.tsx';
@@ -62,13 +64,47 @@ function SuggestionCard({
   );
 }
 
+type ProposedMatch = IncidentProposal['events'][number];
+
 interface EventCardProps extends CardProps<EventSuggestion, EventForm> {
   existingActs: ActRecord[];
   sameAs: string;
   onSameAs: (actId: string) => void;
+  /** Attest's proposed match in the incident merged into, with its reasons. */
+  proposal: ProposedMatch | null;
 }
 
-export function EventCard({ suggestion, choice, existingActs, sameAs, onSameAs, ...rest }: EventCardProps) {
+/** "Same as: detention, Moscow, 11 May 2017 — same type, same place, dates overlap, counts compatible". */
+function ProposedMatchLine({ proposal }: { proposal: ProposedMatch }) {
+  const { t, formatDate } = useI18n();
+  const label = useVocabularyLabel();
+  const { act } = proposal;
+  let when: string | null = null;
+  if (act.dateFrom && (!act.dateTo || act.dateFrom === act.dateTo)) when = formatDate(act.dateFrom, 'day');
+  else if (act.dateFrom && act.dateTo?.slice(0, 7) === act.dateFrom.slice(0, 7))
+    when = formatDate(act.dateFrom, 'month');
+  else if (act.dateFrom && act.dateTo)
+    when = `${formatDate(act.dateFrom, 'day')} – ${formatDate(act.dateTo, 'day')}`;
+  const description = [label('eventTypes', act.type), act.placeName, when].filter(Boolean).join(', ');
+  return (
+    <p className={`proposed-match${proposal.confident ? ' confident' : ''}`} data-testid="proposed-match">
+      {t('review.proposed', {
+        act: description,
+        reasons: proposal.reasons.map((reason) => t(`match.${reason}`)).join(', '),
+      })}
+    </p>
+  );
+}
+
+export function EventCard({
+  suggestion,
+  choice,
+  existingActs,
+  sameAs,
+  onSameAs,
+  proposal,
+  ...rest
+}: EventCardProps) {
   const { t, locale } = useI18n();
   const label = useVocabularyLabel();
   const countryName = useCountryName();
@@ -82,9 +118,12 @@ export function EventCard({ suggestion, choice, existingActs, sameAs, onSameAs, 
       onDecide={rest.onDecide}
       editor={<EventEditor form={choice.form} onChange={rest.onEdit} />}
       extra={
-        existingActs.length && (choice.decision === 'accept' || choice.decision === 'edit') ? (
-          <SameActChooser acts={existingActs} value={sameAs} onChange={onSameAs} />
-        ) : null
+        <>
+          {proposal ? <ProposedMatchLine proposal={proposal} /> : null}
+          {existingActs.length && (choice.decision === 'accept' || choice.decision === 'edit') ? (
+            <SameActChooser acts={existingActs} value={sameAs} onChange={onSameAs} />
+          ) : null}
+        </>
       }
       details={
         <dl className="facts">
@@ -130,7 +169,52 @@ export function EventCard({ suggestion, choice, existingActs, sameAs, onSameAs, 
   );
 }
 
-export function ClaimCard({ suggestion, choice, ...rest }: CardProps<ClaimSuggestion, ClaimForm>) {
+/** A suggested claim or intervention Attest found already recorded: kept as one record when ticked. */
+function SameRecordToggle({
+  proposal,
+  checked,
+  onChange,
+}: {
+  proposal: StatementProposal;
+  checked: boolean;
+  onChange: (checked: boolean) => void;
+}) {
+  const { t } = useI18n();
+  const id = useId();
+  return (
+    <div className="radio same-record" data-testid="same-record">
+      <input id={id} type="checkbox" checked={checked} onChange={(e) => onChange(e.target.checked)} />
+      <label htmlFor={id}>
+        {t('review.sameRecord', {
+          reasons: proposal.reasons.map((reason) => t(`match.${reason}`)).join(', '),
+        })}
+      </label>
+    </div>
+  );
+}
+
+interface StatementCardProps<S, F> extends CardProps<S, F> {
+  proposal: StatementProposal | null;
+  same: boolean;
+  onSame: (same: boolean) => void;
+}
+
+const sameRecordExtra = (
+  decision: Decision | null,
+  { proposal, same, onSame }: Pick<StatementCardProps<unknown, unknown>, 'proposal' | 'same' | 'onSame'>,
+) =>
+  proposal && (decision === 'accept' || decision === 'edit') ? (
+    <SameRecordToggle proposal={proposal} checked={same} onChange={onSame} />
+  ) : null;
+
+export function ClaimCard({
+  suggestion,
+  choice,
+  proposal,
+  same,
+  onSame,
+  ...rest
+}: StatementCardProps<ClaimSuggestion, ClaimForm>) {
   const { t } = useI18n();
   const label = useVocabularyLabel();
   const s = suggestion;
@@ -142,6 +226,7 @@ export function ClaimCard({ suggestion, choice, ...rest }: CardProps<ClaimSugges
       onSelect={rest.onSelect}
       onDecide={rest.onDecide}
       editor={<ClaimEditor form={choice.form} onChange={rest.onEdit} />}
+      extra={sameRecordExtra(choice.decision, { proposal, same, onSame })}
       details={
         <blockquote className={`claim-text stance-${s.stance}`}>{s.text || t('field.unknown')}</blockquote>
       }
@@ -152,8 +237,11 @@ export function ClaimCard({ suggestion, choice, ...rest }: CardProps<ClaimSugges
 export function InterventionCard({
   suggestion,
   choice,
+  proposal,
+  same,
+  onSame,
   ...rest
-}: CardProps<InterventionSuggestion, InterventionForm>) {
+}: StatementCardProps<InterventionSuggestion, InterventionForm>) {
   const label = useVocabularyLabel();
   const s = suggestion;
   return (
@@ -164,6 +252,7 @@ export function InterventionCard({
       onSelect={rest.onSelect}
       onDecide={rest.onDecide}
       editor={<InterventionEditor form={choice.form} onChange={rest.onEdit} />}
+      extra={sameRecordExtra(choice.decision, { proposal, same, onSame })}
       details={<blockquote className="claim-text">{s.text}</blockquote>}
     />
   );

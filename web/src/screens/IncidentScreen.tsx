@@ -11,11 +11,16 @@ import { usePageTitle } from '../usePageTitle.ts';
 function StatusChanger({ incident, onSaved }: { incident: Incident; onSaved: (incident: Incident) => void }) {
   const { t } = useI18n();
   const [status, setStatus] = useState<IncidentStatus>(incident.status);
+  const [reason, setReason] = useState('');
   const [error, setError] = useState<Error | null>(null);
+  // Above what the acts support, the server wants the reviewer's reason for the override.
+  const overriding = INCIDENT_STATUSES.indexOf(status) > INCIDENT_STATUSES.indexOf(incident.supportedStatus);
   const save = async () => {
     setError(null);
     try {
-      onSaved(await updateIncident(incident.id, { status }));
+      onSaved(
+        await updateIncident(incident.id, { status, ...(overriding ? { reason: reason.trim() } : {}) }),
+      );
     } catch (reason) {
       setError(reason instanceof Error ? reason : new Error(String(reason)));
     }
@@ -34,7 +39,19 @@ function StatusChanger({ incident, onSaved }: { incident: Incident; onSaved: (in
           </option>
         ))}
       </select>
-      <button type="button" onClick={() => void save()} disabled={status === incident.status}>
+      {overriding ? (
+        <>
+          <label htmlFor="incident-status-reason">
+            {t('incident.statusReason', { status: t(`status.${incident.supportedStatus}`) })}
+          </label>
+          <input id="incident-status-reason" value={reason} onChange={(e) => setReason(e.target.value)} />
+        </>
+      ) : null}
+      <button
+        type="button"
+        onClick={() => void save()}
+        disabled={status === incident.status || (overriding && reason.trim().length < 3)}
+      >
         {t('incident.saveStatus')}
       </button>
       {error ? <ErrorMessage error={error} /> : null}
@@ -61,10 +78,11 @@ export function IncidentScreen({ id }: { id: string }) {
         ))}
       </ol>
       {incident.summary ? <p>{incident.summary}</p> : null}
+      {incident.statusReason ? <p className="meta">{incident.statusReason}</p> : null}
       <StatusChanger key={incident.status} incident={incident} onSaved={setUpdated} />
       <section aria-labelledby="acts-heading">
         <h2 id="acts-heading">{t('incident.acts')}</h2>
-        <ActsTable acts={incident.evidence.acts} />
+        <ActsTable acts={incident.evidence.acts} onSaved={setUpdated} />
       </section>
       <EvidencePanel evidence={incident.evidence} />
     </article>

@@ -68,12 +68,36 @@ export function ReviewScreen({ sourceId }: { sourceId: string }) {
   const existingActs = mergeId && mergeIncident?.id === mergeId ? mergeIncident.evidence.acts : [];
   usePageTitle(item ? t('review.title', { title: item.source.title ?? item.source.id.slice(0, 8) }) : null);
 
+  // Attest's proposal for the incident merged into: each suggested event's likely act, with reasons.
+  const proposal = mergeId ? (item?.proposals.find((p) => p.incidentId === mergeId) ?? null) : null;
+
   useEffect(() => {
     if (item) {
       setState(initialReviewState(item.suggestions));
-      setTarget({ mode: 'new', title: item.source.title ?? '' });
+      // When an incident already records some of these acts, Attest proposes merging into it.
+      const best = item.proposals.find((p) => p.events.some((e) => e.confident));
+      setTarget(
+        best
+          ? { mode: 'merge', incidentId: best.incidentId }
+          : { mode: 'new', title: item.source.title ?? '' },
+      );
     }
   }, [item]);
+
+  // Confident matches are preselected as "same as"; the reviewer can switch each to a new record.
+  const [sameClaim, setSameClaim] = useState<Record<number, boolean>>({});
+  const [sameIntervention, setSameIntervention] = useState<Record<number, boolean>>({});
+  useEffect(() => {
+    setSameAs(
+      Object.fromEntries((proposal?.events ?? []).filter((e) => e.confident).map((e) => [e.index, e.act.id])),
+    );
+    const confidentIndexes = (list: Array<{ index: number; confident: boolean }>) =>
+      Object.fromEntries(list.filter((p) => p.confident).map((p) => [p.index, true]));
+    setSameClaim(confidentIndexes(proposal?.claims ?? []));
+    setSameIntervention(confidentIndexes(proposal?.interventions ?? []));
+  }, [proposal]);
+  const statementProposal = (list: 'claims' | 'interventions', index: number) =>
+    proposal?.[list].find((p) => p.index === index) ?? null;
 
   useEffect(() => {
     if (selected)
@@ -107,8 +131,18 @@ export function ReviewScreen({ sourceId }: { sourceId: string }) {
         events: toDecisions(state.events, eventEdit).map((d) =>
           mergeId && sameAs[d.index] && d.decision !== 'reject' ? { ...d, sameAsActId: sameAs[d.index] } : d,
         ),
-        claims: toDecisions(state.claims, claimEdit),
-        interventions: toDecisions(state.interventions, interventionEdit),
+        claims: toDecisions(state.claims, claimEdit).map((d) => {
+          const match = statementProposal('claims', d.index);
+          return match && sameClaim[d.index] && d.decision !== 'reject'
+            ? { ...d, sameAsClaimId: match.recordId }
+            : d;
+        }),
+        interventions: toDecisions(state.interventions, interventionEdit).map((d) => {
+          const match = statementProposal('interventions', d.index);
+          return match && sameIntervention[d.index] && d.decision !== 'reject'
+            ? { ...d, sameAsInterventionId: match.recordId }
+            : d;
+        }),
         incident: !anyAccepted(state)
           ? null
           : target.mode === 'merge'
@@ -174,6 +208,7 @@ export function ReviewScreen({ sourceId }: { sourceId: string }) {
                 existingActs={existingActs}
                 sameAs={sameAs[index] ?? ''}
                 onSameAs={(actId) => setSameAs((s) => ({ ...s, [index]: actId }))}
+                proposal={proposal?.events.find((e) => e.index === index) ?? null}
               />
             ))}
           </ul>
@@ -189,6 +224,9 @@ export function ReviewScreen({ sourceId }: { sourceId: string }) {
                 onSelect={select('claims', index)}
                 onDecide={(d) => decide('claims', index, d)}
                 onEdit={(form) => edit('claims', index, form)}
+                proposal={statementProposal('claims', index)}
+                same={sameClaim[index] ?? false}
+                onSame={(same) => setSameClaim((s) => ({ ...s, [index]: same }))}
               />
             ))}
           </ul>
@@ -204,10 +242,18 @@ export function ReviewScreen({ sourceId }: { sourceId: string }) {
                 onSelect={select('interventions', index)}
                 onDecide={(d) => decide('interventions', index, d)}
                 onEdit={(form) => edit('interventions', index, form)}
+                proposal={statementProposal('interventions', index)}
+                same={sameIntervention[index] ?? false}
+                onSame={(same) => setSameIntervention((s) => ({ ...s, [index]: same }))}
               />
             ))}
           </ul>
-          <IncidentTarget candidates={item.candidates} value={target} onChange={setTarget} />
+          <IncidentTarget
+            candidates={item.candidates}
+            proposals={item.proposals}
+            value={target}
+            onChange={setTarget}
+          />
           {left ? <p className="hint">{t('review.undecidedLeft', { count: left })}</p> : null}
           {saveError ? <ErrorMessage error={saveError} /> : null}
           <button
