@@ -3,6 +3,8 @@
  * the API, which reads them from src/core/vocabulary.ts, so they are not repeated here. `{name}`
  * placeholders are filled by `t`.
  */
+import { adminEn, adminEs, adminFr, adminPt, adminRu } from './adminMessages.ts';
+
 export const LOCALES = ['en', 'pt', 'es', 'ru', 'fr'] as const;
 export type Locale = (typeof LOCALES)[number];
 
@@ -206,6 +208,7 @@ const en = {
   'intake.received': 'Received {date}',
   'intake.open': 'Open',
   'intake.raw': 'This report is not in the form’s format; shown exactly as sent:',
+  ...adminEn,
 };
 
 export type MessageKey = keyof typeof en;
@@ -403,6 +406,7 @@ const pt: Messages = {
   'intake.received': 'Recebida em {date}',
   'intake.open': 'Abrir',
   'intake.raw': 'Esta denúncia não está no formato do formulário; mostrada exatamente como foi enviada:',
+  ...adminPt,
 };
 
 const es: Messages = {
@@ -597,6 +601,7 @@ const es: Messages = {
   'intake.received': 'Recibida el {date}',
   'intake.open': 'Abrir',
   'intake.raw': 'Esta denuncia no tiene el formato del formulario; se muestra tal como se envió:',
+  ...adminEs,
 };
 
 const ru: Messages = {
@@ -793,6 +798,7 @@ const ru: Messages = {
   'intake.received': 'Получено {date}',
   'intake.open': 'Открыть',
   'intake.raw': 'Это сообщение не в формате формы; показано в точности как отправлено:',
+  ...adminRu,
 };
 
 const fr: Messages = {
@@ -988,6 +994,7 @@ const fr: Messages = {
   'intake.received': 'Reçu le {date}',
   'intake.open': 'Ouvrir',
   'intake.raw': 'Ce signalement n’est pas au format du formulaire ; affiché tel qu’il a été envoyé :',
+  ...adminFr,
 };
 
 export const MESSAGES: Record<Locale, Messages> = { en, pt, es, ru, fr };
