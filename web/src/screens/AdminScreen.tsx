@@ -124,9 +124,9 @@ export function AdminScreen() {
                 </select>
               </td>
               <td>{stateOf(account)}</td>
-              <td className="row-actions">
+              <td>
                 {account.id === me ? null : (
-                  <>
+                  <div className="row-actions">
                     <button
                       type="button"
                       onClick={() =>
@@ -143,7 +143,7 @@ export function AdminScreen() {
                     <button type="button" onClick={() => reset(account)}>
                       {t('admin.reset')}
                     </button>
-                  </>
+                  </div>
                 )}
               </td>
             </tr>

@@ -139,11 +139,10 @@ export default function ReportScreen() {
             />
           )}
         </FormField>
-        <FormField label={t('report.name')} hint={t('report.contactWarning')}>
-          {({ id, describedBy }) => (
+        <FormField label={t('report.name')}>
+          {({ id }) => (
             <input
               id={id}
-              aria-describedby={describedBy}
               autoComplete="off"
               maxLength={500}
               value={fields.name}
