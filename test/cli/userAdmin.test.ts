@@ -9,19 +9,12 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { main } from '../../src/cli/main.ts';
-import { totp } from '../../src/crypto/totp.ts';
 import { fakeIo } from '../support/commandIo.ts';
 import { dataDirFromTemplate } from '../support/stores.ts';
+import { totpCodeFor } from '../support/totpCode.ts';
 
 const PASSWORD = 'correct horse battery staple';
 const ADMIN = 'admin@example.org';
-
-const base32Decode = (text: string) => {
-  const alphabet = 'ABCDEFGHIJKLMNOPQRSTUVWXYZ234567';
-  let bits = '';
-  for (const char of text) bits += alphabet.indexOf(char).toString(2).padStart(5, '0');
-  return new Uint8Array(bits.match(/.{8}/g)!.map((byte) => Number.parseInt(byte, 2)));
-};
 
 describe('attest user for administrators', () => {
   let work: string;
@@ -155,12 +148,15 @@ describe('attest user for administrators', () => {
     const ana = { ATTEST_USER: 'ana@example.org', ATTEST_PASSWORD: 'ana after recovery' };
     const started = await attest(['user', 'totp', '--json'], ana);
     expect(started.code, started.stderr).toBe(0);
-    const key = base32Decode(JSON.parse(started.stdout).secret);
-    const wrong = await attest(['user', 'totp', '--code', totp(key, Date.now() / 1000 + 3600)], ana);
+    const secret = JSON.parse(started.stdout).secret as string;
+    const wrong = await attest(
+      ['user', 'totp', '--code', totpCodeFor(secret, Date.now() / 1000 + 3600)],
+      ana,
+    );
     expect(wrong.code).toBe(1);
     // Still off: signing in needs no code.
     expect((await attest(['user', 'list'], ana)).stderr).not.toMatch(/wrong e-mail/);
-    const on = await attest(['user', 'totp', '--code', totp(key, Date.now() / 1000)], ana);
+    const on = await attest(['user', 'totp', '--code', totpCodeFor(secret, Date.now() / 1000)], ana);
     expect(on.code, on.stderr).toBe(0);
     const without = await attest(['user', 'totp'], ana);
     expect(without.code).toBe(1);

@@ -7,21 +7,15 @@
  */
 import sodium from 'libsodium-wrappers';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { totp } from '../../src/crypto/totp.ts';
 import { initOrganisation } from '../../src/services/accounts.ts';
 import { releaseActor } from '../../src/services/accountsActor.ts';
 import { authenticate } from '../../src/services/accountsLogin.ts';
 import { showPerson } from '../../src/services/persons.ts';
+import { encodingsOf, everyFile, pgDump } from '../protection/cliHarness.ts';
 import { auditRows } from '../protection/fixtures.ts';
 import { backends } from '../support/stores.ts';
+import { totpCodeFor } from '../support/totpCode.ts';
 import { LIGHT_KDF, PASSWORD, signInEveryRole, startApi, type TestApi } from './support.ts';
-
-const base32Decode = (text: string) => {
-  const alphabet = 'ABCDEFGHIJKLMNOPQRSTUVWXYZ234567';
-  let bits = '';
-  for (const char of text) bits += alphabet.indexOf(char).toString(2).padStart(5, '0');
-  return new Uint8Array(bits.match(/.{8}/g)!.map((byte) => Number.parseInt(byte, 2)));
-};
 
 const REPORTER = { name: 'Zelimkhan Dudayev', contact: 'zelim.reporter@example.net' };
 const ATTACHMENT_TEXT = 'Detention list page 3: cell 14 holds eleven men';
@@ -184,8 +178,7 @@ describe.each(backends())('administration and report work on %s', (backend) => {
     const { secret, uri } = started.json();
     expect(uri).toMatch(/^otpauth:\/\/totp\/Rainbow%20Evac/);
     expect((await signInAs('analyst@example.org', PASSWORD)).statusCode).toBe(200);
-    const key = base32Decode(secret);
-    const wrong = totp(key, Date.now() / 1000 + 3600);
+    const wrong = totpCodeFor(secret, Date.now() / 1000 + 3600);
     const refused = await api.as('analyst', {
       method: 'POST',
       url: '/api/me/totp/confirm',
@@ -195,7 +188,7 @@ describe.each(backends())('administration and report work on %s', (backend) => {
     const confirmed = await api.as('analyst', {
       method: 'POST',
       url: '/api/me/totp/confirm',
-      payload: { code: totp(key, Date.now() / 1000) },
+      payload: { code: totpCodeFor(secret, Date.now() / 1000) },
     });
     expect(confirmed.statusCode).toBe(204);
     expect((await signInAs('analyst@example.org', PASSWORD)).statusCode).toBe(401);
@@ -342,6 +335,18 @@ describe.each(backends())('administration and report work on %s', (backend) => {
       for (const secret of [REPORTER.name, REPORTER.contact, ATTACHMENT_TEXT, 'Zelimkhan'])
         expect(dump.includes(secret), `${secret} in ${table_name}`).toBe(false);
     }
+    // The data directory byte for byte, and on PostgreSQL a pg_dump of the database.
+    const files = everyFile(api.store.dataDir);
+    const dump = api.store.databaseUrl ? Buffer.from(await pgDump(api.store.databaseUrl)) : Buffer.alloc(0);
+    if (backend === 'postgres') expect(dump.length).toBeGreaterThan(1000);
+    for (const secret of [REPORTER.name, REPORTER.contact, ATTACHMENT_TEXT])
+      for (const needle of encodingsOf(secret)) {
+        expect(
+          files.filter((file) => file.bytes.includes(needle)).map((file) => file.path),
+          secret,
+        ).toEqual([]);
+        expect(dump.includes(needle), `${secret} in pg_dump`).toBe(false);
+      }
     const actions = (await auditRows(api.store.db)).map((row) => row.action);
     expect(actions).toEqual(
       expect.arrayContaining(['intake.triage', 'intake.convert', 'person.create', 'source.create']),

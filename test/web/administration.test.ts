@@ -10,12 +10,12 @@
 import type { AddressInfo } from 'node:net';
 import type { Browser, BrowserContext, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { totp } from '../../src/crypto/totp.ts';
 import { buildServer } from '../../src/server/buildServer.ts';
 import { initOrganisation } from '../../src/services/accounts.ts';
 import { encodingsOf, everyFile } from '../protection/cliHarness.ts';
 import { FAST_KDF } from '../protection/fixtures.ts';
 import { openTestStore, type TestStore } from '../support/stores.ts';
+import { totpCodeFor } from '../support/totpCode.ts';
 import { seriousViolations } from './axe.ts';
 import { buildWebIfStale, distDir, type LaunchedBrowser, launchChromium, screenshot } from './browser.ts';
 
@@ -23,13 +23,6 @@ const ADMIN = { email: 'admin@example.org', password: 'correct horse battery sta
 const INVITEE = { email: 'marina@example.org', password: 'marina picks her own passphrase' };
 const REPORTER = { name: 'Ibragim Saidullaev', contact: 'ibragim.signal@example.net' };
 const ATTACHMENT_TEXT = 'Handwritten list: basement of the old police station, nine names';
-
-const base32Decode = (text: string) => {
-  const alphabet = 'ABCDEFGHIJKLMNOPQRSTUVWXYZ234567';
-  let bits = '';
-  for (const char of text) bits += alphabet.indexOf(char).toString(2).padStart(5, '0');
-  return new Uint8Array(bits.match(/.{8}/g)!.map((byte) => Number.parseInt(byte, 2)));
-};
 
 describe('administration and report work in Chromium', () => {
   let store: TestStore;
@@ -138,10 +131,10 @@ describe('administration and report work in Chromium', () => {
     expect(secret).toMatch(/^[A-Z2-7]{32}$/);
     await screenshot(invitee, 'account-totp');
     expect(await accessibilityProblems(invitee)).toEqual([]);
-    await invitee.getByLabel('Code from the app').fill(totp(base32Decode(secret), Date.now() / 1000 + 3600));
+    await invitee.getByLabel('Code from the app').fill(totpCodeFor(secret, Date.now() / 1000 + 3600));
     await invitee.getByRole('button', { name: 'Turn on' }).click();
     await invitee.getByRole('alert').waitFor();
-    await invitee.getByLabel('Code from the app').fill(totp(base32Decode(secret), Date.now() / 1000));
+    await invitee.getByLabel('Code from the app').fill(totpCodeFor(secret, Date.now() / 1000));
     await invitee.getByRole('button', { name: 'Turn on' }).click();
     await invitee.getByRole('status').filter({ hasText: 'Two-factor sign-in is on.' }).waitFor();
   });
@@ -159,12 +152,7 @@ describe('administration and report work in Chromium', () => {
     await row.getByRole('button', { name: 'Enable' }).click();
     await expect.poll(() => row.textContent()).toContain('active');
     // A later step than the enrolment's: each code is used once.
-    await signIn(
-      invitee,
-      INVITEE.email,
-      INVITEE.password,
-      totp(base32Decode(secret), Date.now() / 1000 + 30),
-    );
+    await signIn(invitee, INVITEE.email, INVITEE.password, totpCodeFor(secret, Date.now() / 1000 + 30));
   });
 
   it('the administrator views the audit log, filters it, and verifies the chain', async () => {
