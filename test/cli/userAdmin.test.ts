@@ -163,6 +163,25 @@ describe('attest user for administrators', () => {
     expect(without.stderr).toContain('wrong e-mail, password or TOTP code');
   });
 
+  it('reads the audit log and lists compartments with their members', async () => {
+    const log = await attest(['audit', 'log', '--action', 'user.disable', '--json'], asAdmin);
+    expect(log.code, log.stderr).toBe(0);
+    const { entries, nextBefore } = JSON.parse(log.stdout);
+    expect(entries).toHaveLength(1);
+    expect(entries[0]).toMatchObject({ action: 'user.disable', outcome: 'allowed' });
+    expect(nextBefore).toBeNull();
+    const denied = await attest(['audit', 'log'], {
+      ATTEST_USER: 'carla@example.org',
+      ATTEST_PASSWORD: 'carla own passphrase',
+    });
+    expect(denied.code).toBe(1);
+    const compartments = await attest(['compartment', 'list', '--json'], asAdmin);
+    expect(compartments.code, compartments.stderr).toBe(0);
+    const [organisation] = JSON.parse(compartments.stdout).compartments;
+    expect(organisation).toMatchObject({ code: 'C-0001', kind: 'organisation' });
+    expect(organisation.members.map((m: { email: string }) => m.email)).toContain('admin@example.org');
+  });
+
   it('usage mistakes exit 2 with the help', async () => {
     for (const args of [
       ['user'],
@@ -173,10 +192,12 @@ describe('attest user for administrators', () => {
       ['user', 'list', 'extra'],
       ['user', 'reset-password'],
       ['user', 'list', '--bogus'],
+      ['audit', 'log', 'extra'],
+      ['audit'],
     ]) {
       const result = await attest(args, asAdmin);
       expect(result.code, args.join(' ')).toBe(2);
-      expect(result.stderr, args.join(' ')).toContain('Usage: attest user');
+      expect(result.stderr, args.join(' ')).toContain(`Usage: attest ${args[0]}`);
     }
   });
 });
