@@ -152,7 +152,8 @@ export async function acceptInvitation(
   wipe(token);
   let keyPair: KeyPair | null = null;
   try {
-    const user = await usersRepository(db).findByInvitationHashForUpdate(hash);
+    // Read without a lock: the password is hashed before the transaction, which claims the code.
+    const user = await usersRepository(db).findByInvitationHash(hash);
     if (!user?.invitationExpiresAt || user.invitationExpiresAt <= now || user.disabledAt) throw refused;
     let privateKey: Uint8Array;
     try {

@@ -109,6 +109,10 @@ export function usersRepository(db: Queryable) {
       const rows = await db.query<RawRow>('select * from users order by email');
       return rows.map(toRow);
     },
+    async findByInvitationHash(hash: Uint8Array): Promise<UserRow | null> {
+      const rows = await db.query<RawRow>('select * from users where invitation_hash = $1', [hash]);
+      return rows[0] ? toRow(rows[0]) : null;
+    },
     async findByInvitationHashForUpdate(hash: Uint8Array): Promise<UserRow | null> {
       const rows = await db.query<RawRow>('select * from users where invitation_hash = $1 for update', [
         hash,
