@@ -237,6 +237,28 @@ describe('administration and report work in Chromium', () => {
     expect(await reporter.getByTestId('report-status').textContent()).toBe('Being handled.');
   });
 
+  it('fits a 360 px phone, and speaks Russian', async () => {
+    const phone = await browser.newContext({
+      viewport: { width: 360, height: 780 },
+      storageState: await admin.context().storageState(),
+    });
+    phone.on('request', (request) => requests.push(request.url()));
+    contexts.push(phone);
+    const page = await phone.newPage();
+    for (const path of ['/admin', '/admin/audit', '/intake', '/account']) {
+      await page.goto(`${origin}${path}`);
+      await page.locator('main h1').first().waitFor();
+      await page.waitForLoadState('networkidle');
+      const width = await page.evaluate('document.documentElement.scrollWidth');
+      expect({ path, width }).toEqual({ path, width: 360 });
+    }
+    await admin.goto(`${origin}/admin`);
+    await admin.getByLabel('Language').selectOption('ru');
+    await admin.getByRole('heading', { name: 'Пользователи' }).waitFor();
+    await screenshot(admin, 'admin-ru');
+    await admin.getByLabel('Язык').selectOption('en');
+  });
+
   it('leaves neither the reporter nor the attachment readable in the data directory, and speaks to no one else', async () => {
     const files = everyFile(store.dataDir);
     expect(files.length).toBeGreaterThan(0);

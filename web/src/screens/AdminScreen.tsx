@@ -96,60 +96,64 @@ export function AdminScreen() {
       ) : null}
 
       <h2>{t('admin.users')}</h2>
-      <table className="data-table" data-testid="users">
-        <thead>
-          <tr>
-            <th scope="col">{t('admin.email')}</th>
-            <th scope="col">{t('admin.role')}</th>
-            <th scope="col">{t('admin.state')}</th>
-            <th scope="col">{t('admin.actions')}</th>
-          </tr>
-        </thead>
-        <tbody>
-          {users.data?.items.map((account) => (
-            <tr key={account.id} data-email={account.email}>
-              <td>{account.email}</td>
-              <td>
-                <select
-                  aria-label={t('admin.changeRole', { email: account.email })}
-                  value={account.role}
-                  disabled={account.id === me}
-                  onChange={(e) => void act(() => changeUserRole(account.id, e.target.value as Role))}
-                >
-                  {ROLES.map((r) => (
-                    <option key={r} value={r}>
-                      {r}
-                    </option>
-                  ))}
-                </select>
-              </td>
-              <td>{stateOf(account)}</td>
-              <td>
-                {account.id === me ? null : (
-                  <div className="row-actions">
-                    <button
-                      type="button"
-                      onClick={() =>
-                        void act(() => (account.disabled ? enableUser(account.id) : disableUser(account.id)))
-                      }
-                    >
-                      {account.disabled ? t('admin.enable') : t('admin.disable')}
-                    </button>
-                    {account.locked ? (
-                      <button type="button" onClick={() => void act(() => unlockUser(account.id))}>
-                        {t('admin.unlock')}
-                      </button>
-                    ) : null}
-                    <button type="button" onClick={() => reset(account)}>
-                      {t('admin.reset')}
-                    </button>
-                  </div>
-                )}
-              </td>
+      <div className="table-scroll">
+        <table className="data-table admin-table" data-testid="users">
+          <thead>
+            <tr>
+              <th scope="col">{t('admin.email')}</th>
+              <th scope="col">{t('admin.role')}</th>
+              <th scope="col">{t('admin.state')}</th>
+              <th scope="col">{t('admin.actions')}</th>
             </tr>
-          ))}
-        </tbody>
-      </table>
+          </thead>
+          <tbody>
+            {users.data?.items.map((account) => (
+              <tr key={account.id} data-email={account.email}>
+                <td>{account.email}</td>
+                <td>
+                  <select
+                    aria-label={t('admin.changeRole', { email: account.email })}
+                    value={account.role}
+                    disabled={account.id === me}
+                    onChange={(e) => void act(() => changeUserRole(account.id, e.target.value as Role))}
+                  >
+                    {ROLES.map((r) => (
+                      <option key={r} value={r}>
+                        {r}
+                      </option>
+                    ))}
+                  </select>
+                </td>
+                <td>{stateOf(account)}</td>
+                <td>
+                  {account.id === me ? null : (
+                    <div className="row-actions">
+                      <button
+                        type="button"
+                        onClick={() =>
+                          void act(() =>
+                            account.disabled ? enableUser(account.id) : disableUser(account.id),
+                          )
+                        }
+                      >
+                        {account.disabled ? t('admin.enable') : t('admin.disable')}
+                      </button>
+                      {account.locked ? (
+                        <button type="button" onClick={() => void act(() => unlockUser(account.id))}>
+                          {t('admin.unlock')}
+                        </button>
+                      ) : null}
+                      <button type="button" onClick={() => reset(account)}>
+                        {t('admin.reset')}
+                      </button>
+                    </div>
+                  )}
+                </td>
+              </tr>
+            ))}
+          </tbody>
+        </table>
+      </div>
 
       <form className="inline-form" onSubmit={invite} aria-label={t('admin.invite')}>
         <h3>{t('admin.invite')}</h3>

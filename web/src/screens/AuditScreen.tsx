@@ -94,34 +94,36 @@ export function AuditScreen() {
       {first.error ? <ErrorMessage error={first.error} /> : null}
       {error ? <ErrorMessage error={error} /> : null}
       {first.data && entries.length === 0 ? <p>{t('audit.empty')}</p> : null}
-      <table className="data-table" data-testid="audit-entries">
-        <thead>
-          <tr>
-            <th scope="col">#</th>
-            <th scope="col">{t('audit.when')}</th>
-            <th scope="col">{t('audit.actor')}</th>
-            <th scope="col">{t('audit.action')}</th>
-            <th scope="col">{t('audit.outcome')}</th>
-            <th scope="col">{t('audit.record')}</th>
-            <th scope="col">{t('audit.details')}</th>
-          </tr>
-        </thead>
-        <tbody>
-          {entries.map((entry) => (
-            <tr key={entry.seq}>
-              <td>{entry.seq}</td>
-              <td>{formatDateTime(entry.at)}</td>
-              <td className="mono">{entry.actor}</td>
-              <td>{entry.action}</td>
-              <td>{entry.outcome}</td>
-              <td className="mono">{entry.recordId ?? ''}</td>
-              <td className="mono">
-                {Object.keys(entry.details).length ? JSON.stringify(entry.details) : ''}
-              </td>
+      <div className="table-scroll">
+        <table className="data-table admin-table" data-testid="audit-entries">
+          <thead>
+            <tr>
+              <th scope="col">#</th>
+              <th scope="col">{t('audit.when')}</th>
+              <th scope="col">{t('audit.actor')}</th>
+              <th scope="col">{t('audit.action')}</th>
+              <th scope="col">{t('audit.outcome')}</th>
+              <th scope="col">{t('audit.record')}</th>
+              <th scope="col">{t('audit.details')}</th>
             </tr>
-          ))}
-        </tbody>
-      </table>
+          </thead>
+          <tbody>
+            {entries.map((entry) => (
+              <tr key={entry.seq}>
+                <td>{entry.seq}</td>
+                <td>{formatDateTime(entry.at)}</td>
+                <td className="mono">{entry.actor}</td>
+                <td>{entry.action}</td>
+                <td>{entry.outcome}</td>
+                <td className="mono">{entry.recordId ?? ''}</td>
+                <td className="mono">
+                  {Object.keys(entry.details).length ? JSON.stringify(entry.details) : ''}
+                </td>
+              </tr>
+            ))}
+          </tbody>
+        </table>
+      </div>
       {nextBefore ? (
         <button type="button" onClick={() => void more()}>
           {t('audit.older')}
