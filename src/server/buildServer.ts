@@ -19,8 +19,10 @@ import type { RouteAccess } from './access.ts';
 import { registerAccessControl } from './auth.ts';
 import { registerErrorHandler } from './errors.ts';
 import { registerOpenApi } from './openapi.ts';
+import { accountAccessRoutes } from './routes/accountAccess.ts';
 import { accountRoutes } from './routes/accounts.ts';
 import { actRoutes } from './routes/acts.ts';
+import { administrationRoutes } from './routes/administration.ts';
 import { healthRoutes } from './routes/health.ts';
 import { incidentRoutes } from './routes/incidents.ts';
 import { intakeRoutes } from './routes/intake.ts';
@@ -29,6 +31,7 @@ import { searchRoutes } from './routes/search.ts';
 import { sourceRoutes } from './routes/sources.ts';
 import { statsRoutes } from './routes/stats.ts';
 import { userRoleRoutes } from './routes/userRoles.ts';
+import { userRoutes } from './routes/users.ts';
 import { vocabularyRoutes } from './routes/vocabulary.ts';
 import { registerCsrf, registerSecureHeaders } from './security.ts';
 import { DEFAULT_WEB_DIST, registerWebApp } from './webApp.ts';
@@ -152,6 +155,13 @@ export async function buildServer(options: ServerOptions): Promise<FastifyInstan
     signInGlobalPerMinute: options.signInGlobalPerMinute ?? 300,
   });
   await app.register(userRoleRoutes, { store });
+  await app.register(userRoutes, { store });
+  await app.register(accountAccessRoutes, {
+    store,
+    kdfParams: options.kdfParams,
+    signInPerMinute: options.signInPerMinute ?? 10,
+  });
+  await app.register(administrationRoutes, { store });
   await app.register(sourceRoutes, {
     store,
     uploadLimitBytes,

@@ -43,9 +43,15 @@ export function parseRole(value: string): Role {
 
 /**
  * Everything stored for a password: verifier, key pair, private key wrapped under the password. The
- * two Argon2id computations run in the bounded pool (RateLimited when it is full).
+ * two Argon2id computations run in the bounded pool (RateLimited when it is full). `existing` keeps a
+ * key pair the account already has (an accepted invitation), so keys sealed to it stay readable.
  */
-export async function newCredentials(userId: string, password: string, params: KdfParams = KDF_PARAMS) {
+export async function newCredentials(
+  userId: string,
+  password: string,
+  params: KdfParams = KDF_PARAMS,
+  existing?: KeyPair,
+) {
   checkPasswordStrength(password);
   const kdfSalt = newKdfSalt();
   const pool = passwordPool();
@@ -68,7 +74,7 @@ export async function newCredentials(userId: string, password: string, params: K
     throw verifier.reason;
   }
   const passwordHash = verifier.value;
-  const keyPair = newKeyPair();
+  const keyPair = existing ?? newKeyPair();
   try {
     return {
       keyPair,

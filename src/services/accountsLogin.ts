@@ -15,7 +15,7 @@
  * and no transaction is open while the password is hashed: each sign-in holds a connection only
  * for the two short transactions that claim the attempt and record its success.
  */
-import { Unauthenticated } from '../core/errors.ts';
+import { Conflict, InvalidInput, Unauthenticated } from '../core/errors.ts';
 import { type PasswordPool, passwordPool, type Reservation } from '../crypto/passwordPool.ts';
 import type { KdfParams } from '../crypto/passwords.ts';
 import {
@@ -124,6 +124,7 @@ async function claimAttempt(db: Db, email: string, now: Date): Promise<Claim> {
       return null;
     };
     if (user.disabledAt) return refuse('disabled');
+    if (user.invitationExpiresAt) return refuse('invitation not accepted');
     if (user.lockedUntil && user.lockedUntil > now) return refuse('locked');
     const failures = user.failedLogins + 1;
     const lock = lockDuration(failures);
@@ -312,10 +313,12 @@ export async function logout(db: Db, tokenText: string, now: Date = new Date()):
 }
 
 /**
- * Turns on TOTP for the actor's own account. The secret is sealed to the user's public key, so only
- * a sign-in with the password can check codes; a seized database cannot mint them.
+ * Starts TOTP enrolment for the actor's own account: a new secret is kept pending, sealed to the
+ * user's public key (so only a sign-in with the password can check codes; a seized database cannot
+ * mint them). It protects sign-in only once `confirmTotp` has seen a valid code from it, so a secret
+ * mistyped into an authenticator cannot lock the owner out.
  */
-export async function enableTotp(
+export async function startTotpEnrolment(
   db: Db,
   actor: Actor,
   issuer = 'Attest',
@@ -324,17 +327,38 @@ export async function enableTotp(
   const secret = newTotpSecret();
   try {
     const sealed = sealToPublicKey(secret, actor.keyPair.publicKey);
-    await db.transaction(async (tx) => {
-      await usersRepository(tx).setTotpSecret(actor.userId, sealed);
-      await appendAudit(tx, {
-        actor: actor.userId,
-        action: 'user.enableTotp',
-        recordType: 'user',
-        recordId: actor.userId,
-      });
-    });
+    await usersRepository(db).setPendingTotpSecret(actor.userId, sealed);
     return { secret: base32Encode(secret), uri: totpUri(secret, issuer, actor.email) };
   } finally {
     wipe(secret);
   }
+}
+
+/** Turns the pending secret on if `code` is valid now; the code's step is used up like a sign-in's. */
+export async function confirmTotp(db: Db, actor: Actor, code: string, now: Date = new Date()): Promise<void> {
+  authorize(actor.role, 'user.enableTotp');
+  if (!/^\d{6}$/.test(code.trim())) throw new InvalidInput('code', 'expected the 6 digits your app shows');
+  await db.transaction(async (tx) => {
+    const users = usersRepository(tx);
+    const user = await users.findByIdForUpdate(actor.userId);
+    if (!user?.totpPendingSealed)
+      throw new Conflict('no TOTP enrolment is waiting for a code; start one first');
+    const secret = openSealedWithKeyPair(user.totpPendingSealed, actor.keyPair);
+    let step: number | null;
+    try {
+      step = matchTotp(secret, code.trim(), Math.floor(now.getTime() / SECOND));
+    } finally {
+      wipe(secret);
+    }
+    if (step === null)
+      throw new InvalidInput('code', 'this code does not match; check the clock and try again');
+    await users.setTotpSecret(actor.userId, user.totpPendingSealed);
+    await users.setPendingTotpSecret(actor.userId, null);
+    await users.claimTotpStep(actor.userId, step);
+    await appendAudit(
+      tx,
+      { actor: actor.userId, action: 'user.enableTotp', recordType: 'user', recordId: actor.userId },
+      now,
+    );
+  });
 }

@@ -141,9 +141,12 @@ export async function createCaseCompartment(db: Db, actor: Actor): Promise<{ id:
   }
 }
 
-async function findUser(db: Queryable, email: string) {
-  const user = await usersRepository(db).findByEmail(email);
-  if (!user) throw new NotFound('user', email);
+/** By e-mail (the CLI) or by id (the web app, which keeps e-mails out of URLs). */
+async function findUser(db: Queryable, emailOrId: string) {
+  const users = usersRepository(db);
+  const isId = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i.test(emailOrId);
+  const user = isId ? await users.findById(emailOrId) : await users.findByEmail(emailOrId);
+  if (!user) throw new NotFound('user', emailOrId);
   return user;
 }
 

@@ -4,8 +4,9 @@
  * in — no IP address, no user agent. Opening one needs the organisation compartment key, because the
  * organisation's private key is sealed under it; every opening is audited.
  */
-import { randomUUID } from 'node:crypto';
+import { createHash, randomBytes, randomUUID } from 'node:crypto';
 import { Conflict, InvalidInput, NotFound } from '../core/errors.ts';
+import { encodeBase32, RFC4648_ALPHABET } from '../crypto/base32.ts';
 import { openIntakeSubmission, sealForOrganisation } from '../crypto/publicIntake.ts';
 import { keyRing, openBytes } from '../crypto/seal.ts';
 import { wipe } from '../crypto/sodium.ts';
@@ -29,18 +30,36 @@ export async function organisationIntakeKey(db: Db): Promise<Uint8Array> {
   return organisation.publicKey;
 }
 
-export async function storeSealedSubmission(db: Db, sealed: Uint8Array): Promise<{ id: string }> {
+/**
+ * The reporter's reference: 128 random bits in base32 (26 characters, grouped for reading aloud), so
+ * guessing one is hopeless even without the rate limit. Only its SHA-256 is stored.
+ */
+export function newReferenceCode(): string {
+  const text = encodeBase32(randomBytes(16), RFC4648_ALPHABET).replace(/=+$/, '');
+  return text.match(/.{1,4}/g)!.join('-');
+}
+
+export function referenceHash(code: string): Uint8Array {
+  const normalised = code.toUpperCase().replace(/[^A-Z2-7]/g, '');
+  return new Uint8Array(createHash('sha256').update(normalised).digest());
+}
+
+export async function storeSealedSubmission(
+  db: Db,
+  sealed: Uint8Array,
+): Promise<{ id: string; reference: string }> {
   if (sealed.byteLength <= SEAL_OVERHEAD) throw new InvalidInput('submission', 'is not a sealed box');
   if (sealed.byteLength > MAX_SUBMISSION_BYTES)
     throw new InvalidInput('submission', `is larger than ${MAX_SUBMISSION_BYTES} bytes`);
   const id = randomUUID();
+  const reference = newReferenceCode();
   // The audit entry gets the same minute as received_at: its own millisecond time would undo that
   // truncation (a network observer who saw a visit at 14:03:27.412 could match it to this entry).
   // The chain is ordered by seq, not by time, so an entry dated to the start of its minute after
   // entries later in that minute still verifies.
   const minute = new Date(Math.floor(Date.now() / 60_000) * 60_000);
   await db.transaction(async (tx) => {
-    await intakeRepository(tx).insert(id, sealed);
+    await intakeRepository(tx).insert(id, sealed, referenceHash(reference));
     await appendAudit(
       tx,
       {
@@ -53,11 +72,14 @@ export async function storeSealedSubmission(db: Db, sealed: Uint8Array): Promise
       minute,
     );
   });
-  return { id };
+  return { id, reference };
 }
 
 /** For callers that hold plaintext on the server side (CLI import, tests): seals, then stores. */
-export async function sealAndStoreSubmission(db: Db, plaintext: Uint8Array): Promise<{ id: string }> {
+export async function sealAndStoreSubmission(
+  db: Db,
+  plaintext: Uint8Array,
+): Promise<{ id: string; reference: string }> {
   return storeSealedSubmission(db, sealForOrganisation(plaintext, await organisationIntakeKey(db)));
 }
 

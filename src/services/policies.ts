@@ -35,6 +35,21 @@ export const POLICY = {
     scope: 'organisation',
     description: 'change a user’s role (gives or takes away compartment keys)',
   },
+  'user.list': {
+    roles: ['administrator'],
+    scope: 'none',
+    description: 'list accounts (e-mail, role, state)',
+  },
+  'user.disable': {
+    roles: ['administrator'],
+    scope: 'none',
+    description: 'disable or re-enable an account (disabling ends its sessions)',
+  },
+  'user.resetPassword': {
+    roles: ['administrator'],
+    scope: 'organisation',
+    description: 'reset another user’s password (a new invitation; keys re-sealed)',
+  },
   'user.unlock': {
     roles: ['administrator'],
     scope: 'none',
@@ -91,6 +106,26 @@ export const POLICY = {
     roles: ['administrator', 'investigator', 'analyst'],
     scope: 'none',
     description: 'export the dataset (partner or public)',
+  },
+  'intake.triage': {
+    roles: ['administrator', 'investigator'],
+    scope: 'none',
+    description: 'mark a submission triaged or discarded',
+  },
+  'intake.convert': {
+    roles: ['administrator', 'investigator'],
+    scope: 'organisation',
+    description: 'turn a submission into a source and a protected person',
+  },
+  'compartment.list': {
+    roles: PROTECTION_STAFF,
+    scope: 'none',
+    description: 'list compartments and their members (administrators: all; others: their own)',
+  },
+  'audit.read': {
+    roles: ['administrator'],
+    scope: 'none',
+    description: 'read the audit log (actions, actors and record ids; never a protected value)',
   },
   'audit.verify': {
     roles: ['administrator', 'investigator', 'analyst'],

@@ -73,6 +73,32 @@ export function auditRepository(db: Queryable) {
       await db.query('update audit_chain_head set seq = $1, hash = $2 where id', [entry.seq, entry.hash]);
       appendedIn.set(db, { seq: entry.seq, hash: entry.hash });
     },
+    /**
+     * Newest first, for a reader: entries before `beforeSeq` matching every filter given. Exact
+     * matches only, so the filters use the indexes and never scan details.
+     */
+    async search(filter: {
+      actor?: string | undefined;
+      action?: string | undefined;
+      recordId?: string | undefined;
+      beforeSeq?: number | undefined;
+      limit: number;
+    }): Promise<StoredAuditEntry[]> {
+      const rows = await db.query<RawEntry>(
+        `select * from audit_log
+         where ($1::text is null or actor = $1) and ($2::text is null or action = $2)
+           and ($3::text is null or record_id = $3) and ($4::bigint is null or seq < $4)
+         order by seq desc limit $5`,
+        [
+          filter.actor ?? null,
+          filter.action ?? null,
+          filter.recordId ?? null,
+          filter.beforeSeq ?? null,
+          filter.limit,
+        ],
+      );
+      return rows.map(toEntry);
+    },
     /** A page of entries in seq order (keyset pagination keeps memory flat for long logs). */
     async page(afterSeq: number, limit: number): Promise<StoredAuditEntry[]> {
       const rows = await db.query<RawEntry>('select * from audit_log where seq > $1 order by seq limit $2', [

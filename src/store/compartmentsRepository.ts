@@ -115,6 +115,25 @@ export function compartmentsRepository(db: Queryable) {
       );
       return rows.map((row) => ({ userId: row.user_id, publicKey: toBytes(row.public_key) }));
     },
+    /** Every compartment with the e-mails of its current members (for the administration screen). */
+    async listWithMembers(): Promise<
+      Array<CompartmentRow & { members: Array<{ id: string; email: string }> }>
+    > {
+      const compartments = (await db.query<RawCompartment>('select * from compartments order by code')).map(
+        toCompartment,
+      );
+      const members = await db.query<{ compartment_id: string; id: string; email: string }>(
+        `select distinct m.compartment_id, u.id, u.email from compartment_members m
+         join compartments c on c.id = m.compartment_id and m.key_id = c.current_key_id
+         join users u on u.id = m.user_id order by u.email`,
+      );
+      return compartments.map((compartment) => ({
+        ...compartment,
+        members: members
+          .filter((member) => member.compartment_id === compartment.id)
+          .map((member) => ({ id: member.id, email: member.email })),
+      }));
+    },
     async removeMember(compartmentId: string, userId: string): Promise<number> {
       const rows = await db.query<{ n: number }>(
         `with gone as (delete from compartment_members where compartment_id = $1 and user_id = $2 returning 1)

@@ -19,6 +19,10 @@ export interface UserRow {
   failedLogins: number;
   lockedUntil: Date | null;
   disabledAt: Date | null;
+  /** Set while the account waits for its invitation to be accepted (no password yet). */
+  invitationExpiresAt: Date | null;
+  totpPendingSealed: Uint8Array | null;
+  createdAt: Date;
 }
 
 interface RawRow {
@@ -37,6 +41,9 @@ interface RawRow {
   failed_logins: number;
   locked_until: Date | null;
   disabled_at: Date | null;
+  invitation_expires_at: Date | null;
+  totp_pending_sealed: Uint8Array | null;
+  created_at: Date;
 }
 
 const toRow = (row: RawRow): UserRow => ({
@@ -57,6 +64,9 @@ const toRow = (row: RawRow): UserRow => ({
   failedLogins: row.failed_logins,
   lockedUntil: row.locked_until,
   disabledAt: row.disabled_at,
+  invitationExpiresAt: row.invitation_expires_at,
+  totpPendingSealed: row.totp_pending_sealed ? toBytes(row.totp_pending_sealed) : null,
+  createdAt: row.created_at,
 });
 
 /** Emails compare case-insensitively; stored lower-cased. */
@@ -64,7 +74,14 @@ export const normaliseEmail = (email: string) => email.trim().toLowerCase();
 
 export type NewUser = Omit<
   UserRow,
-  'totpSecretSealed' | 'totpLastStep' | 'failedLogins' | 'lockedUntil' | 'disabledAt'
+  | 'totpSecretSealed'
+  | 'totpLastStep'
+  | 'failedLogins'
+  | 'lockedUntil'
+  | 'disabledAt'
+  | 'invitationExpiresAt'
+  | 'totpPendingSealed'
+  | 'createdAt'
 >;
 
 export function usersRepository(db: Queryable) {
@@ -87,6 +104,33 @@ export function usersRepository(db: Queryable) {
     async findByIdForUpdate(id: string): Promise<UserRow | null> {
       const rows = await db.query<RawRow>('select * from users where id = $1 for update', [id]);
       return rows[0] ? toRow(rows[0]) : null;
+    },
+    async list(): Promise<UserRow[]> {
+      const rows = await db.query<RawRow>('select * from users order by email');
+      return rows.map(toRow);
+    },
+    async findByInvitationHash(hash: Uint8Array): Promise<UserRow | null> {
+      const rows = await db.query<RawRow>('select * from users where invitation_hash = $1', [hash]);
+      return rows[0] ? toRow(rows[0]) : null;
+    },
+    async findByInvitationHashForUpdate(hash: Uint8Array): Promise<UserRow | null> {
+      const rows = await db.query<RawRow>('select * from users where invitation_hash = $1 for update', [
+        hash,
+      ]);
+      return rows[0] ? toRow(rows[0]) : null;
+    },
+    async setInvitation(id: string, hash: Uint8Array | null, expiresAt: Date | null): Promise<void> {
+      await db.query('update users set invitation_hash = $2, invitation_expires_at = $3 where id = $1', [
+        id,
+        hash,
+        expiresAt,
+      ]);
+    },
+    async setDisabled(id: string, disabledAt: Date | null): Promise<void> {
+      await db.query('update users set disabled_at = $2 where id = $1', [id, disabledAt]);
+    },
+    async setPendingTotpSecret(id: string, sealed: Uint8Array | null): Promise<void> {
+      await db.query('update users set totp_pending_sealed = $2 where id = $1', [id, sealed]);
     },
     async setRole(id: string, role: Role): Promise<void> {
       await db.query('update users set role = $2 where id = $1', [id, role]);

@@ -2,20 +2,23 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { Conflict, Forbidden, InvalidInput, Unauthenticated } from '../../src/core/errors.ts';
 import { totp } from '../../src/crypto/totp.ts';
 import { addUser, initOrganisation } from '../../src/services/accounts.ts';
+import type { Actor } from '../../src/services/accountsActor.ts';
 import {
   authenticate,
-  enableTotp,
+  confirmTotp,
   LOCKOUT_THRESHOLD,
   lockDuration,
   login,
   logout,
   resumeSession,
+  startTotpEnrolment,
 } from '../../src/services/accountsLogin.ts';
 import {
   openOrganisationKeysWithRecovery,
   resetPasswordWithRecoveryKey,
 } from '../../src/services/accountsRecovery.ts';
 import { addPerson, showPerson } from '../../src/services/persons.ts';
+import type { Db } from '../../src/store/db.ts';
 import { backends, openTestStore, type TestStore } from '../support/stores.ts';
 import { anOrganisation, aUser, auditRows, FAST_KDF, PASSWORD } from './fixtures.ts';
 
@@ -25,6 +28,13 @@ const base32Decode = (text: string) => {
   for (const char of text) bits += alphabet.indexOf(char).toString(2).padStart(5, '0');
   return new Uint8Array(bits.match(/.{8}/g)!.map((byte) => Number.parseInt(byte, 2)));
 };
+
+/** Enrols TOTP the way a user does: start, then confirm with a code from the secret. */
+async function enableTotp(db: Db, user: Actor) {
+  const enrolment = await startTotpEnrolment(db, user);
+  await confirmTotp(db, user, totp(base32Decode(enrolment.secret), Date.now() / 1000));
+  return enrolment;
+}
 
 describe.each(backends())('accounts on %s', (backend) => {
   let store: TestStore;
@@ -203,6 +213,27 @@ describe.each(backends())('accounts on %s', (backend) => {
     if (results.at(-1)?.status === 'rejected') {
       expect(user!.locked_until!.getTime()).toBeGreaterThan(now.getTime());
     }
+  });
+
+  it('turns TOTP on only after a valid code from the pending secret', async () => {
+    const user = await aUser(store.db, setup.admin, 'totp-pending@example.org', 'investigator');
+    const { secret } = await startTotpEnrolment(store.db, user);
+    const key = base32Decode(secret);
+    // Pending: sign-in still needs no code.
+    const creds = { email: 'totp-pending@example.org', password: PASSWORD };
+    const before = await authenticate(store.db, creds);
+    expect(before.userId).toBe(user.userId);
+    const now = new Date();
+    const wrong = totp(key, now.getTime() / 1000 + 600);
+    await expect(confirmTotp(store.db, user, wrong, now)).rejects.toThrow(InvalidInput);
+    await expect(authenticate(store.db, creds)).resolves.toBeTruthy();
+    await confirmTotp(store.db, user, totp(key, now.getTime() / 1000), now);
+    await expect(authenticate(store.db, creds)).rejects.toThrow(Unauthenticated);
+    // No enrolment waits any more.
+    await expect(confirmTotp(store.db, user, totp(key, now.getTime() / 1000), now)).rejects.toThrow(Conflict);
+    expect((await auditRows(store.db, 'user.enableTotp')).some((row) => row.record_id === user.userId)).toBe(
+      true,
+    );
   });
 
   it('accepts a TOTP code once even when two sign-ins race with it', async () => {

@@ -7,6 +7,7 @@
 import { Writable } from 'node:stream';
 import sodium from 'libsodium-wrappers';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { INTAKE_BODY_LIMIT } from '../../src/server/routes/intake.ts';
 import { initOrganisation } from '../../src/services/accounts.ts';
 import { verifyAudit } from '../../src/services/audit.ts';
 import { storeSealedSubmission } from '../../src/services/intake.ts';
@@ -73,7 +74,10 @@ describe.each(backends())('public intake on %s', (backend) => {
 
     const response = await submit(api, await sealedReport(api), '203.0.113.77');
     expect(response.statusCode).toBe(202);
-    expect(response.body).toBe('');
+    // The reporter's reference: 128 random bits in base32 groups, and only its hash is stored.
+    const { reference } = response.json();
+    expect(reference).toMatch(/^[A-Z2-7]{4}(-[A-Z2-7]{1,4}){6}$/);
+    expect(reference.replaceAll('-', '')).toHaveLength(26);
 
     const rows = await api.store.db.query<{ id: string; sealed: Uint8Array; received_at: Date }>(
       'select * from intake_submissions',
@@ -89,7 +93,23 @@ describe.each(backends())('public intake on %s', (backend) => {
     const columns = await api.store.db.query<{ column_name: string }>(
       "select column_name from information_schema.columns where table_name = 'intake_submissions' order by column_name",
     );
-    expect(columns.map((c) => c.column_name)).toEqual(['id', 'received_at', 'sealed']);
+    expect(columns.map((c) => c.column_name)).toEqual([
+      'discard_reason',
+      'id',
+      'person_code',
+      'received_at',
+      'reference_hash',
+      'sealed',
+      'source_id',
+      'status',
+      'status_changed_at',
+    ]);
+    const [hashed] = await api.store.db.query<{ reference_hash: Uint8Array }>(
+      'select reference_hash from intake_submissions',
+    );
+    expect(Buffer.from(hashed!.reference_hash).includes(Buffer.from(reference.replaceAll('-', '')))).toBe(
+      false,
+    );
     const received = await auditRows(api.store.db, 'intake.receive');
     expect(received).toHaveLength(1);
     expect(received[0]!.actor).toBe('public');
@@ -99,7 +119,16 @@ describe.each(backends())('public intake on %s', (backend) => {
   it('lists submissions with their arrival minute only, to the roles the policy names', async () => {
     const list = await api.as('investigator', { method: 'GET', url: '/api/intake' });
     expect(list.statusCode).toBe(200);
-    expect(list.json().items).toEqual([{ id: submissionId, receivedAt: expect.any(String) }]);
+    expect(list.json().items).toEqual([
+      {
+        id: submissionId,
+        receivedAt: expect.any(String),
+        status: 'new',
+        discardReason: null,
+        sourceId: null,
+        personCode: null,
+      },
+    ]);
     for (const role of ['caseworker', 'analyst', 'viewer'] as Role[])
       expect((await api.as(role, { method: 'GET', url: '/api/intake' })).statusCode).toBe(403);
     expect((await api.as(null, { method: 'GET', url: '/api/intake' })).statusCode).toBe(401);
@@ -107,10 +136,14 @@ describe.each(backends())('public intake on %s', (backend) => {
 
   it('opens a submission for an administrator and audits the opening', async () => {
     const opened = await api.as('administrator', { method: 'POST', url: `/api/intake/${submissionId}/open` });
-    expect(opened.statusCode).toBe(200);
+    expect(opened.statusCode, opened.body).toBe(200);
     expect(opened.json()).toEqual({
       id: submissionId,
       receivedAt: expect.any(String),
+      status: 'new',
+      discardReason: null,
+      sourceId: null,
+      personCode: null,
       report: REPORT,
       text: null,
     });
@@ -186,7 +219,7 @@ describe.each(backends())('public intake on %s', (backend) => {
     expect(extra.statusCode).toBe(400);
     const stale = await submit(api, { ...good, keyId: 'an-older-key-id' }, '192.0.2.12');
     expect(stale.statusCode).toBe(409);
-    const huge = await submit(api, { sealed: 'A'.repeat(400 * 1024) }, '192.0.2.13');
+    const huge = await submit(api, { sealed: 'A'.repeat(INTAKE_BODY_LIMIT + 1024) }, '192.0.2.13');
     expect(huge.statusCode).toBe(413);
     expect(huge.json().error).toBe('payload_too_large');
     expect(await storedCount(api)).toBe(before);

@@ -4,10 +4,15 @@ import { ErrorMessage } from './components/ErrorMessage.tsx';
 import { LanguageSwitch } from './components/LanguageSwitch.tsx';
 import { useI18n } from './i18n/I18nContext.tsx';
 import { matchPath, useLocation } from './router.tsx';
+import { AccountScreen } from './screens/AccountScreen.tsx';
+import { AdminScreen } from './screens/AdminScreen.tsx';
+import { AuditScreen } from './screens/AuditScreen.tsx';
 import { CaptureScreen } from './screens/CaptureScreen.tsx';
 import { IncidentScreen } from './screens/IncidentScreen.tsx';
 import { IncidentsScreen } from './screens/IncidentsScreen.tsx';
 import { IntakeScreen } from './screens/IntakeScreen.tsx';
+import { InvitationScreen } from './screens/InvitationScreen.tsx';
+import { RecoveryScreen } from './screens/RecoveryScreen.tsx';
 import { ReviewQueueScreen } from './screens/ReviewQueueScreen.tsx';
 import { ReviewScreen } from './screens/ReviewScreen.tsx';
 import { SearchScreen } from './screens/SearchScreen.tsx';
@@ -23,6 +28,15 @@ import { VocabularyProvider } from './vocabulary.tsx';
 const MapScreen = lazy(() => import('./screens/MapScreen.tsx'));
 // The public report form carries libsodium (WebAssembly): only someone reporting downloads it.
 const ReportScreen = lazy(() => import('./screens/ReportScreen.tsx'));
+const ReportStatusScreen = lazy(() => import('./screens/ReportStatusScreen.tsx'));
+
+/** Screens anyone may open, whatever the session state: reporting, and getting into one's account. */
+const PUBLIC_SCREENS: Record<string, () => ReactNode> = {
+  '/report': () => <ReportScreen />,
+  '/report/status': () => <ReportStatusScreen />,
+  '/invitation': () => <InvitationScreen />,
+  '/recover': () => <RecoveryScreen />,
+};
 
 /** Path patterns and the screen each shows; the first match wins. */
 const ROUTES: Array<[string, (params: Record<string, string>) => ReactNode]> = [
@@ -38,6 +52,9 @@ const ROUTES: Array<[string, (params: Record<string, string>) => ReactNode]> = [
   ['/timeline', () => <TimelineScreen />],
   ['/map', () => <MapScreen />],
   ['/intake', () => <IntakeScreen />],
+  ['/admin', () => <AdminScreen />],
+  ['/admin/audit', () => <AuditScreen />],
+  ['/account', () => <AccountScreen />],
 ];
 
 function Screen() {
@@ -71,12 +88,11 @@ export function App() {
   const { t } = useI18n();
   const { path } = useLocation();
   // Public: a person at risk reports without an account, whatever the session state.
-  if (path === '/report')
+  const publicScreen = PUBLIC_SCREENS[path];
+  if (publicScreen)
     return (
       <Bare>
-        <Suspense fallback={<p>{t('app.loading')}</p>}>
-          <ReportScreen />
-        </Suspense>
+        <Suspense fallback={<p>{t('app.loading')}</p>}>{publicScreen()}</Suspense>
       </Bare>
     );
   switch (state.kind) {

@@ -1,4 +1,5 @@
 /**
+ * `attest audit log`: the entries, newest first, filtered like the web viewer (administrators).
  * `attest audit verify`: walks the hash chain end to end and compares it with the anchor file. It prints
  * the head and the anchor: record them somewhere the database's operators cannot write (a signed
  * e-mail, a printed log, a partner), so a rewrite of the whole chain would be caught by comparing with
@@ -6,18 +7,60 @@
  */
 import { UsageError } from '../../core/errors.ts';
 import { verifyStoreAudit } from '../../services/audit.ts';
-import { type Command, expectPositionals, writeJson } from '../command.ts';
+import { AuditFilter, listAuditEntries } from '../../services/auditLog.ts';
+import { parseWith } from '../../services/incidents.ts';
+import { type Command, stringOption, writeJson } from '../command.ts';
 import { DATA_OPTION, withStore } from '../storeOption.ts';
+import { asSignedInUser } from './user.ts';
 
 export const auditCommand: Command = {
   name: 'audit',
-  summary: 'check the audit log’s hash chain end to end',
-  usage: 'verify',
-  options: { ...DATA_OPTION },
+  summary: 'read the audit log (administrators) or check its hash chain end to end',
+  usage: 'log [--actor USER_ID] [--action A] [--record ID] [--before SEQ] [--limit N] | verify',
+  options: {
+    ...DATA_OPTION,
+    actor: { type: 'string', description: 'log: only entries by this user id (or public, system)' },
+    action: { type: 'string', description: 'log: only this action, e.g. user.disable' },
+    record: { type: 'string', description: 'log: only entries about this record id or code' },
+    before: { type: 'string', description: 'log: entries before this sequence number (the next page)' },
+    limit: { type: 'string', description: 'log: at most this many entries (default 50, at most 200)' },
+  },
   async run(args, io) {
-    const [sub] = args.positionals;
-    if (sub !== 'verify') throw new UsageError('expected a subcommand: verify');
-    expectPositionals(args, 1, 'audit verify takes no arguments');
+    const [sub, ...extra] = args.positionals;
+    if (extra.length > 0) throw new UsageError(`audit ${sub} takes no argument`);
+    if (sub === 'log') {
+      const filter = parseWith(
+        AuditFilter,
+        Object.fromEntries(
+          ['actor', 'action', 'record', 'before', 'limit']
+            .map((name) => [name, stringOption(args, name)])
+            .filter(([, value]) => value !== undefined),
+        ),
+        'option',
+      );
+      const page = await asSignedInUser(args, io, (db, actor) => listAuditEntries(db, actor, filter));
+      if (args.values.json)
+        writeJson(io, {
+          entries: page.entries.map((entry) => ({
+            seq: entry.seq,
+            at: entry.at.toISOString(),
+            actor: entry.actor,
+            action: entry.action,
+            outcome: entry.outcome,
+            recordType: entry.recordType,
+            recordId: entry.recordId,
+            details: entry.details,
+          })),
+          nextBefore: page.nextBefore,
+        });
+      else
+        for (const entry of page.entries)
+          io.stdout.write(
+            `${entry.seq}\t${entry.at.toISOString()}\t${entry.actor}\t${entry.action}\t${entry.outcome}\t${entry.recordId ?? ''}\n`,
+          );
+      return 0;
+    }
+    if (sub !== 'verify') throw new UsageError('expected a subcommand: log or verify');
     const verdict = await withStore(args, io, verifyStoreAudit);
     const anchorLine = verdict.anchor
       ? `anchor (audit-anchor.log): ${verdict.anchor.seq} ${verdict.anchor.hash}\n`

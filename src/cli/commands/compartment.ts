@@ -1,4 +1,4 @@
-/** `attest compartment create|add-member|remove-member|rotate`: who holds which compartment key. */
+/** `attest compartment list|create|add-member|remove-member|rotate`: who holds which compartment key. */
 import { UsageError } from '../../core/errors.ts';
 import {
   addCompartmentMember,
@@ -6,15 +6,17 @@ import {
   removeCompartmentMember,
   rotateCompartmentKey,
 } from '../../services/compartments.ts';
+import { listCompartments } from '../../services/compartmentsList.ts';
 import { type Command, expectPositionals, stringOption, writeJson } from '../command.ts';
 import { DATA_OPTION } from '../storeOption.ts';
 import { asSignedInUser } from './user.ts';
 
 export const compartmentCommand: Command = {
   name: 'compartment',
-  summary: 'case compartments: create, add or remove a member (removal rotates the key), rotate the key',
+  summary:
+    'case compartments: list them with their members, create, add or remove a member (removal rotates the key), rotate the key',
   usage:
-    'create | add-member --email E [--compartment C] | remove-member --email E [--compartment C] | rotate [--compartment C]',
+    'list | create | add-member --email E [--compartment C] | remove-member --email E [--compartment C] | rotate [--compartment C]',
   options: {
     ...DATA_OPTION,
     compartment: { type: 'string', description: 'compartment code (default: the organisation’s)' },
@@ -30,6 +32,14 @@ export const compartmentCommand: Command = {
       return email;
     };
     let result: Record<string, unknown>;
+    if (sub === 'list') {
+      const compartments = await asSignedInUser(args, io, (db, actor) => listCompartments(db, actor));
+      if (args.values.json) writeJson(io, { compartments });
+      else
+        for (const c of compartments)
+          io.stdout.write(`${c.code}\t${c.kind}\t${c.members.map((m) => m.email).join(', ')}\n`);
+      return 0;
+    }
     if (sub === 'create') {
       result = await asSignedInUser(args, io, (db, actor) => createCaseCompartment(db, actor));
     } else if (sub === 'add-member') {
@@ -45,7 +55,7 @@ export const compartmentCommand: Command = {
     } else if (sub === 'rotate') {
       result = await asSignedInUser(args, io, (db, actor) => rotateCompartmentKey(db, actor, compartment));
     } else {
-      throw new UsageError('expected a subcommand: create, add-member, remove-member or rotate');
+      throw new UsageError('expected a subcommand: list, create, add-member, remove-member or rotate');
     }
     if (args.values.json) writeJson(io, result);
     else

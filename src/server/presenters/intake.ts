@@ -6,29 +6,27 @@
  */
 import { createHash } from 'node:crypto';
 import { z } from 'zod';
+import { INTAKE_STATUSES, IntakeReportSchema, parseIntakeReport } from '../../core/intakeReport.ts';
+import type { SubmissionRow } from '../../store/intakeRepository.ts';
 import { Id, Instant } from './common.ts';
 
-const Text = (max: number) => z.string().max(max);
-
-/** The plaintext the web form seals. `version` lets the form evolve without breaking old submissions. */
-export const IntakeReportSchema = z.strictObject({
-  version: z.literal(1),
-  what: Text(50_000).describe('what happened, in the submitter’s words'),
-  where: Text(2_000),
-  when: Text(500),
-  contact: Text(2_000).describe('how to reach the submitter; empty if they chose not to say'),
-});
-export type IntakeReport = z.infer<typeof IntakeReportSchema>;
+export { IntakeReportSchema };
 
 export const IntakeKeySchema = z.object({
   publicKey: z.string().describe('the organisation’s X25519 public key, base64 (standard alphabet)'),
   keyId: z.string().describe('a short fingerprint of that key; changes when the key does'),
   algorithm: z.literal('crypto_box_seal'),
+  organisation: z.string().describe('the organisation’s name, shown on the form'),
+  maxAttachmentBytes: z.number().int().describe('raw bytes of all attachments together'),
 });
 
 export const SubmissionSchema = z.object({
   id: Id,
   receivedAt: Instant.describe('truncated to the minute'),
+  status: z.enum(INTAKE_STATUSES),
+  discardReason: z.string().nullable(),
+  sourceId: Id.nullable().describe('the source it was converted into'),
+  personCode: z.string().nullable().describe('the protected person record of the reporter'),
 });
 export const SubmissionListSchema = z.object({ items: z.array(SubmissionSchema) });
 
@@ -44,35 +42,36 @@ export function intakeKeyId(publicKey: Uint8Array): string {
   return createHash('sha256').update(publicKey).digest('base64url').slice(0, 16);
 }
 
-export function presentIntakeKey(publicKey: Uint8Array): z.infer<typeof IntakeKeySchema> {
+export function presentIntakeKey(
+  publicKey: Uint8Array,
+  organisation: string,
+  maxAttachmentBytes: number,
+): z.infer<typeof IntakeKeySchema> {
   return {
     publicKey: Buffer.from(publicKey).toString('base64'),
     keyId: intakeKeyId(publicKey),
     algorithm: 'crypto_box_seal',
+    organisation,
+    maxAttachmentBytes,
   };
 }
 
-export function presentSubmission(submission: { id: string; receivedAt: Date }) {
-  return { id: submission.id, receivedAt: submission.receivedAt.toISOString() };
+export function presentSubmission(submission: SubmissionRow): z.infer<typeof SubmissionSchema> {
+  return {
+    id: submission.id,
+    receivedAt: submission.receivedAt.toISOString(),
+    status: submission.status,
+    discardReason: submission.discardReason,
+    sourceId: submission.sourceId,
+    personCode: submission.personCode,
+  };
 }
 
 export function presentOpenedSubmission(
-  submission: { id: string; receivedAt: Date },
+  submission: SubmissionRow,
   plaintext: Uint8Array,
 ): z.infer<typeof OpenedSubmissionSchema> {
   const text = new TextDecoder('utf-8', { fatal: false }).decode(plaintext);
-  const report = IntakeReportSchema.safeParse(parseJson(text));
-  return {
-    ...presentSubmission(submission),
-    report: report.success ? report.data : null,
-    text: report.success ? null : text,
-  };
-}
-
-function parseJson(text: string): unknown {
-  try {
-    return JSON.parse(text);
-  } catch {
-    return null;
-  }
+  const report = parseIntakeReport(text);
+  return { ...presentSubmission(submission), report, text: report ? null : text };
 }

@@ -12,10 +12,18 @@ import { createHmac, randomBytes } from 'node:crypto';
 import type { FastifyPluginAsync, FastifyRequest } from 'fastify';
 import { z } from 'zod';
 import { Conflict, NotFound } from '../../core/errors.ts';
+import { DISCARD_REASONS, MAX_REPORT_ATTACHMENT_BYTES } from '../../core/intakeReport.ts';
 import { openSubmission, organisationIntakeKey, storeSealedSubmission } from '../../services/intake.ts';
 import { createRateLimiter, type RateLimiterOptions } from '../../services/intakeRateLimiter.ts';
+import {
+  convertSubmission,
+  discardSubmission,
+  reportStatusByReference,
+  triageSubmission,
+} from '../../services/intakeWork.ts';
 import { intakeRepository } from '../../store/intakeRepository.ts';
 import type { Store } from '../../store/openStore.ts';
+import { organisationsRepository } from '../../store/organisationsRepository.ts';
 import { actorOf } from '../auth.ts';
 import {
   IntakeKeySchema,
@@ -25,20 +33,36 @@ import {
   presentOpenedSubmission,
   presentSubmission,
   SubmissionListSchema,
+  SubmissionSchema,
 } from '../presenters/intake.ts';
 import { contract, parseBody, parseParams } from '../route.ts';
 
-/** Enough for a long written account (~190 KB of text once base64 and the seal are added). */
-export const INTAKE_BODY_LIMIT = 256 * 1024;
+/**
+ * A long written account plus attachments up to MAX_REPORT_ATTACHMENT_BYTES: base64 inside the sealed
+ * JSON and base64 again around the seal make 16/9 of the raw size, plus room for the text.
+ */
+export const INTAKE_BODY_LIMIT = Math.ceil((MAX_REPORT_ATTACHMENT_BYTES * 16) / 9) + 512 * 1024;
 
 /** A few reports in a row, then one every 12 minutes, per client. */
 export const DEFAULT_INTAKE_LIMIT: RateLimiterOptions = { capacity: 5, refillPerSecond: 1 / 720 };
+/** A few checks in a row, then one a minute, per client: enough for a reporter, useless for guessing. */
+const DEFAULT_STATUS_LIMIT: RateLimiterOptions = { capacity: 5, refillPerSecond: 1 / 60 };
 
 const SubmitBody = z.strictObject({
   sealed: z.base64('expected base64').min(1).max(INTAKE_BODY_LIMIT),
   keyId: z.string().max(64).optional().describe('the keyId the form sealed to, to detect a key change'),
 });
 const IdParams = z.strictObject({ id: z.uuid('expected a UUID') });
+const DiscardBody = z.strictObject({ reason: z.enum(DISCARD_REASONS) });
+const ConvertBody = z.strictObject({
+  person: z.boolean().optional().describe('create a protected person for the reporter (default: if named)'),
+  case: z
+    .strictObject({ type: z.string().min(1).max(50) })
+    .optional()
+    .describe('open a case too: not available in this version yet (400)'),
+});
+const ReferenceBody = z.strictObject({ reference: z.string().trim().min(20).max(64) });
+const ReferenceStatus = z.object({ status: z.enum(['received', 'in-progress', 'closed']) });
 
 export interface IntakeRoutesOptions {
   store: Store;
@@ -64,7 +88,12 @@ export const intakeRoutes: FastifyPluginAsync<IntakeRoutesOptions> = async (app,
       }),
       logLevel: 'warn',
     },
-    async () => presentIntakeKey(await intakeKey(store)),
+    async () =>
+      presentIntakeKey(
+        await intakeKey(store),
+        (await organisationsRepository(store.db).find())?.name ?? '',
+        MAX_REPORT_ATTACHMENT_BYTES,
+      ),
   );
 
   const submit = contract('public', {
@@ -74,7 +103,9 @@ export const intakeRoutes: FastifyPluginAsync<IntakeRoutesOptions> = async (app,
       'Nothing about the sender (address, user agent) is stored; the arrival time is kept to the minute.',
     tags: ['intake'],
     body: SubmitBody,
-    response: { 202: null },
+    response: {
+      202: z.object({ reference: z.string().describe('the reporter’s code to check the status later') }),
+    },
     errors: [409, 413, 415, 429],
   });
   app.post(
@@ -93,15 +124,104 @@ export const intakeRoutes: FastifyPluginAsync<IntakeRoutesOptions> = async (app,
       const body = parseBody(SubmitBody, request);
       if (body.keyId !== undefined && body.keyId !== intakeKeyId(await intakeKey(store)))
         throw new Conflict('the organisation’s intake key has changed: reload the page and send again');
-      await storeSealedSubmission(store.db, new Uint8Array(Buffer.from(body.sealed, 'base64')));
-      return reply.status(202).send();
+      const { reference } = await storeSealedSubmission(
+        store.db,
+        new Uint8Array(Buffer.from(body.sealed, 'base64')),
+      );
+      return reply.status(202).send({ reference });
+    },
+  );
+
+  // Its own bucket: checking a status must not use up the reporter's sending allowance, and vice versa.
+  const statusLimiter = createRateLimiter(rateLimit ?? DEFAULT_STATUS_LIMIT);
+  app.post(
+    '/api/intake/status',
+    {
+      ...contract('public', {
+        summary: 'A reporter checks their report with its reference code: received, in progress or closed',
+        description: 'Nothing else about the report or the organisation’s work is revealed; rate-limited.',
+        tags: ['intake'],
+        body: ReferenceBody,
+        response: { 200: ReferenceStatus },
+        errors: [404, 429],
+      }),
+      logLevel: 'warn',
+      onRequest: async (request) => {
+        requireJson(request);
+        statusLimiter.take(clientKey(request));
+      },
+    },
+    async (request) => {
+      const { reference } = parseBody(ReferenceBody, request);
+      const status = await reportStatusByReference(store.db, reference);
+      if (!status) throw new NotFound('report', 'with this reference');
+      return { status };
+    },
+  );
+
+  app.get(
+    '/api/intake/counts',
+    contract('intake.list', {
+      summary: 'How many reports are new (for the navigation)',
+      tags: ['intake'],
+      response: { 200: z.object({ new: z.number().int() }) },
+    }),
+    async () => ({ new: await intakeRepository(store.db).countNew() }),
+  );
+
+  app.post(
+    '/api/intake/:id/triage',
+    contract('intake.triage', {
+      summary: 'Mark a new report triaged (audited)',
+      tags: ['intake'],
+      params: IdParams,
+      response: { 200: SubmissionSchema },
+      errors: [404],
+    }),
+    async (request) => {
+      const { id } = parseParams(IdParams, request);
+      return presentSubmission(await triageSubmission(store.db, actorOf(request), id));
+    },
+  );
+
+  app.post(
+    '/api/intake/:id/discard',
+    contract('intake.triage', {
+      summary: 'Discard a report with a reason from a fixed list (audited)',
+      tags: ['intake'],
+      params: IdParams,
+      body: DiscardBody,
+      response: { 200: SubmissionSchema },
+      errors: [404],
+    }),
+    async (request) => {
+      const { id } = parseParams(IdParams, request);
+      const { reason } = parseBody(DiscardBody, request);
+      return presentSubmission(await discardSubmission(store.db, actorOf(request), id, reason));
+    },
+  );
+
+  app.post(
+    '/api/intake/:id/convert',
+    contract('intake.convert', {
+      summary: 'Turn a triaged report into a source and a protected person for the reporter, in one step',
+      tags: ['intake'],
+      params: IdParams,
+      body: ConvertBody,
+      response: { 200: SubmissionSchema },
+      errors: [404, 409],
+    }),
+    async (request) => {
+      const { id } = parseParams(IdParams, request);
+      const body = parseBody(ConvertBody, request);
+      return presentSubmission(await convertSubmission(store, actorOf(request), id, body));
     },
   );
 
   app.get(
     '/api/intake',
     contract('intake.list', {
-      summary: 'Submissions received, oldest first: ids and arrival minute only',
+      summary: 'Submissions received, oldest first: ids, arrival minute and status only',
       tags: ['intake'],
       response: { 200: SubmissionListSchema },
     }),

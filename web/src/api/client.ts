@@ -4,12 +4,18 @@
  * carries the CSRF token the server handed out with the session.
  */
 import type {
+  Account,
+  AuditEntry,
+  AuditVerdict,
   CaptureResult,
+  Compartment,
+  DiscardReason,
   Incident,
   IncidentStatus,
   IncidentSummary,
   IntakeKey,
   IntakeSubmission,
+  Invitation,
   MapCountry,
   OpenedSubmission,
   Page,
@@ -17,6 +23,7 @@ import type {
   ReviewItem,
   ReviewOutcome,
   ReviewQueueItem,
+  Role,
   SearchResult,
   Session,
   SetupResult,
@@ -87,8 +94,7 @@ async function request<T>(method: string, path: string, body?: unknown): Promise
   });
   if (response.status === 401 && !path.startsWith('/api/session')) onSessionLost();
   if (!response.ok) throw await errorFrom(response);
-  // 204 and 202 (a public report accepted) carry no body by design.
-  if (response.status === 204 || response.status === 202) return undefined as T;
+  if (response.status === 204) return undefined as T;
   return (await response.json()) as T;
 }
 
@@ -185,7 +191,45 @@ export const getMapStats = () => request<{ countries: MapCountry[] }>('GET', '/a
 // POST then echoes); listing and opening are for members the policy allows.
 export const getIntakeKey = () => request<IntakeKey>('GET', '/api/intake/key');
 export const submitIntake = (input: { sealed: string; keyId: string }) =>
-  request<void>('POST', '/api/intake', input);
+  request<{ reference: string }>('POST', '/api/intake', input);
 export const listIntake = () => request<{ items: IntakeSubmission[] }>('GET', '/api/intake');
 export const openIntake = (id: string) =>
   request<OpenedSubmission>('POST', `/api/intake/${encodeURIComponent(id)}/open`);
+export const checkReportStatus = (reference: string) =>
+  request<{ status: 'received' | 'in-progress' | 'closed' }>('POST', '/api/intake/status', { reference });
+export const countNewIntake = () => request<{ new: number }>('GET', '/api/intake/counts');
+const intakeAction = (id: string, action: string, body: unknown = {}) =>
+  request<IntakeSubmission>('POST', `/api/intake/${encodeURIComponent(id)}/${action}`, body);
+export const triageIntake = (id: string) => intakeAction(id, 'triage');
+export const discardIntake = (id: string, reason: DiscardReason) => intakeAction(id, 'discard', { reason });
+export const convertIntake = (id: string) => intakeAction(id, 'convert', {});
+
+// Administration (administrators) and one's own account.
+export const listUsers = () => request<{ items: Account[] }>('GET', '/api/users');
+export const inviteUser = (input: { email: string; role: Role }) =>
+  request<Invitation>('POST', '/api/users', input);
+const userAction = <T>(id: string, action: string) =>
+  request<T>('POST', `/api/users/${encodeURIComponent(id)}/${action}`);
+export const disableUser = (id: string) => userAction<Account>(id, 'disable');
+export const enableUser = (id: string) => userAction<Account>(id, 'enable');
+export const unlockUser = (id: string) => userAction<unknown>(id, 'unlock');
+export const resetUserPassword = (id: string) => userAction<Invitation>(id, 'reset-password');
+export const changeUserRole = (id: string, role: Role) =>
+  request<unknown>('PATCH', `/api/users/${encodeURIComponent(id)}`, { role });
+export const acceptInvitation = (input: { code: string; password: string }) =>
+  request<{ id: string; email: string }>('POST', '/api/invitation', input);
+export const recoverAccount = (input: { email: string; recoveryKey: string; password: string }) =>
+  request<void>('POST', '/api/recovery', input);
+export const startTotp = () => request<{ secret: string; uri: string }>('POST', '/api/me/totp');
+export const confirmTotp = (code: string) => request<void>('POST', '/api/me/totp/confirm', { code });
+export const listAudit = (params: Record<string, string | undefined>) =>
+  request<{ items: AuditEntry[]; nextBefore: number | null }>('GET', `/api/audit${query(params)}`);
+export const verifyAudit = () => request<AuditVerdict>('POST', '/api/audit/verify');
+export const listCompartments = () => request<{ items: Compartment[] }>('GET', '/api/compartments');
+export const addCompartmentMember = (code: string, email: string) =>
+  request<void>('POST', `/api/compartments/${encodeURIComponent(code)}/members`, { email });
+export const removeCompartmentMember = (code: string, userId: string) =>
+  request<void>(
+    'DELETE',
+    `/api/compartments/${encodeURIComponent(code)}/members/${encodeURIComponent(userId)}`,
+  );

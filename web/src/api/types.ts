@@ -441,23 +441,95 @@ export interface IntakeKey {
   publicKey: string;
   keyId: string;
   algorithm: 'crypto_box_seal';
+  organisation: string;
+  maxAttachmentBytes: number;
 }
 
-/** What the report form seals: the server never sees it in the clear. */
-export interface IntakeReport {
-  version: 1;
-  what: string;
-  where: string;
-  when: string;
-  contact: string;
+export interface ReportAttachment {
+  name: string;
+  type: string;
+  /** Base64. */
+  data: string;
 }
+
+/** What the report form seals: the server never sees it in the clear (src/core/intakeReport.ts). */
+export type IntakeReport =
+  | { version: 1; what: string; where: string; when: string; contact: string }
+  | {
+      version: 2;
+      what: string;
+      where: string;
+      when: string;
+      contact: string;
+      name: string;
+      attachments: ReportAttachment[];
+    };
+
+export type IntakeStatus = 'new' | 'triaged' | 'converted' | 'discarded';
+export const DISCARD_REASONS = ['spam', 'duplicate', 'out-of-scope', 'not-enough-information'] as const;
+export type DiscardReason = (typeof DISCARD_REASONS)[number];
 
 export interface IntakeSubmission {
   id: string;
   receivedAt: string;
+  status: IntakeStatus;
+  discardReason: DiscardReason | null;
+  sourceId: string | null;
+  personCode: string | null;
 }
 
 export interface OpenedSubmission extends IntakeSubmission {
   report: IntakeReport | null;
   text: string | null;
+}
+
+export type Role = 'administrator' | 'investigator' | 'caseworker' | 'analyst' | 'viewer';
+export const ROLES: readonly Role[] = ['administrator', 'investigator', 'caseworker', 'analyst', 'viewer'];
+
+/** An account as administrators see it (GET /api/users). */
+export interface Account {
+  id: string;
+  email: string;
+  role: Role;
+  disabled: boolean;
+  locked: boolean;
+  totp: boolean;
+  invited: boolean;
+  createdAt: string;
+}
+
+export interface Invitation {
+  id: string;
+  email: string;
+  role: Role;
+  invitation: string;
+  expiresAt: string;
+}
+
+export interface AuditEntry {
+  seq: number;
+  at: string;
+  actor: string;
+  action: string;
+  outcome: 'allowed' | 'denied';
+  recordType: string | null;
+  recordId: string | null;
+  details: Record<string, unknown>;
+  hash: string;
+}
+
+export interface AuditVerdict {
+  ok: boolean;
+  entries?: number;
+  headSeq?: number;
+  headHash?: string;
+  firstBadEntry?: number;
+  reason?: string;
+  anchor: { seq: number; hash: string } | null;
+}
+
+export interface Compartment {
+  code: string;
+  kind: 'organisation' | 'case';
+  members: Array<{ id: string; email: string }>;
 }

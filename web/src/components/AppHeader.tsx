@@ -1,9 +1,34 @@
+import { useEffect, useState } from 'react';
+import { countNewIntake } from '../api/client.ts';
 import type { User } from '../api/types.ts';
 import { useI18n } from '../i18n/I18nContext.tsx';
 import type { MessageKey } from '../i18n/messages.ts';
 import { Link, useLocation } from '../router.tsx';
 import { useSession } from '../session.tsx';
 import { LanguageSwitch } from './LanguageSwitch.tsx';
+
+const INTAKE_READERS = ['administrator', 'investigator'];
+
+/** How many public reports wait to be looked at, refreshed each minute and after a report changes. */
+function useNewReportCount(enabled: boolean): number {
+  const [count, setCount] = useState(0);
+  useEffect(() => {
+    if (!enabled) return;
+    const refresh = () =>
+      void countNewIntake().then(
+        (answer) => setCount(answer.new),
+        () => undefined,
+      );
+    refresh();
+    const timer = setInterval(refresh, 60_000);
+    window.addEventListener('attest:intake-changed', refresh);
+    return () => {
+      clearInterval(timer);
+      window.removeEventListener('attest:intake-changed', refresh);
+    };
+  }, [enabled]);
+  return count;
+}
 
 const NAV: Array<{ to: string; label: MessageKey; roles?: readonly string[] }> = [
   { to: '/capture', label: 'nav.capture' },
@@ -14,7 +39,9 @@ const NAV: Array<{ to: string; label: MessageKey; roles?: readonly string[] }> =
   { to: '/timeline', label: 'nav.timeline' },
   { to: '/map', label: 'nav.map' },
   // Mirrors 'intake.list' in src/services/policies.ts; the server enforces it, this only hides the link.
-  { to: '/intake', label: 'nav.intake', roles: ['administrator', 'investigator'] },
+  { to: '/intake', label: 'nav.intake', roles: INTAKE_READERS },
+  // Mirrors 'user.list' and 'audit.read'.
+  { to: '/admin', label: 'nav.admin', roles: ['administrator'] },
 ];
 
 export function AppHeader({ user }: { user: User }) {
@@ -22,6 +49,7 @@ export function AppHeader({ user }: { user: User }) {
   const { path } = useLocation();
   const { signOut } = useSession();
   const current = path === '/' ? '/capture' : path;
+  const newReports = useNewReportCount(INTAKE_READERS.includes(user.role));
   return (
     <header className="app-header">
       <Link to="/capture" className="brand">
@@ -36,6 +64,11 @@ export function AppHeader({ user }: { user: User }) {
                 aria-current={current === item.to || current.startsWith(`${item.to}/`) ? 'page' : undefined}
               >
                 {t(item.label)}
+                {item.to === '/intake' && newReports > 0 ? (
+                  <span className="nav-count" data-testid="new-reports">
+                    {t('nav.newCount', { count: String(newReports) })}
+                  </span>
+                ) : null}
               </Link>
             </li>
           ))}
@@ -43,7 +76,9 @@ export function AppHeader({ user }: { user: User }) {
       </nav>
       <div className="header-tools">
         <LanguageSwitch />
-        <span className="user-name">{user.email}</span>
+        <Link to="/account" className="user-name">
+          {user.email}
+        </Link>
         <button type="button" className="link-button" onClick={() => void signOut()}>
           {t('nav.signOut')}
         </button>

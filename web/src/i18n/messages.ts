@@ -4,6 +4,7 @@
  * placeholders are filled by `t`.
  */
 import { CORROBORATION_MESSAGES } from './corroborationMessages.ts';
+import { adminEn, adminEs, adminFr, adminPt, adminRu } from './adminMessages.ts';
 
 export const LOCALES = ['en', 'pt', 'es', 'ru', 'fr'] as const;
 export type Locale = (typeof LOCALES)[number];
@@ -209,6 +210,7 @@ const en = {
   'intake.open': 'Open',
   'intake.raw': 'This report is not in the form’s format; shown exactly as sent:',
   ...CORROBORATION_MESSAGES.en,
+  ...adminEn,
 };
 
 export type MessageKey = keyof typeof en;
@@ -407,6 +409,7 @@ const pt: Messages = {
   'intake.open': 'Abrir',
   'intake.raw': 'Esta denúncia não está no formato do formulário; mostrada exatamente como foi enviada:',
   ...CORROBORATION_MESSAGES.pt,
+  ...adminPt,
 };
 
 const es: Messages = {
@@ -602,6 +605,7 @@ const es: Messages = {
   'intake.open': 'Abrir',
   'intake.raw': 'Esta denuncia no tiene el formato del formulario; se muestra tal como se envió:',
   ...CORROBORATION_MESSAGES.es,
+  ...adminEs,
 };
 
 const ru: Messages = {
@@ -799,6 +803,7 @@ const ru: Messages = {
   'intake.open': 'Открыть',
   'intake.raw': 'Это сообщение не в формате формы; показано в точности как отправлено:',
   ...CORROBORATION_MESSAGES.ru,
+  ...adminRu,
 };
 
 const fr: Messages = {
@@ -995,6 +1000,7 @@ const fr: Messages = {
   'intake.open': 'Ouvrir',
   'intake.raw': 'Ce signalement n’est pas au format du formulaire ; affiché tel qu’il a été envoyé :',
   ...CORROBORATION_MESSAGES.fr,
+  ...adminFr,
 };
 
 export const MESSAGES: Record<Locale, Messages> = { en, pt, es, ru, fr };

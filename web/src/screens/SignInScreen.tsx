@@ -75,6 +75,9 @@ export function SignInScreen() {
         </button>
       </form>
       <p className="report-link">
+        <Link to="/recover">{t('signIn.forgot')}</Link>
+      </p>
+      <p className="report-link">
         <Link to="/report">{t('signIn.report')}</Link>
       </p>
     </section>

@@ -1,0 +1,126 @@
+/** The audit log viewer and compartment membership over HTTP (services/auditLog.ts, compartments*.ts). */
+import type { FastifyPluginAsync } from 'fastify';
+import { z } from 'zod';
+import { verifyStoreAudit } from '../../services/audit.ts';
+import { AuditFilter, listAuditEntries } from '../../services/auditLog.ts';
+import { addCompartmentMember, removeCompartmentMember } from '../../services/compartments.ts';
+import { listCompartments } from '../../services/compartmentsList.ts';
+import type { Store } from '../../store/openStore.ts';
+import { actorOf } from '../auth.ts';
+import { Id, Instant } from '../presenters/common.ts';
+import { contract, parseBody, parseParams, parseQuery } from '../route.ts';
+
+const AuditEntrySchema = z.object({
+  seq: z.number().int(),
+  at: Instant,
+  actor: z.string(),
+  action: z.string(),
+  outcome: z.enum(['allowed', 'denied']),
+  recordType: z.string().nullable(),
+  recordId: z.string().nullable(),
+  details: z.record(z.string(), z.unknown()),
+  hash: z.string().describe('hex'),
+});
+const AuditVerdictSchema = z.object({
+  ok: z.boolean(),
+  entries: z.number().int().optional(),
+  headSeq: z.number().int().optional(),
+  headHash: z.string().optional(),
+  firstBadEntry: z.number().int().optional(),
+  reason: z.string().optional(),
+  anchor: z.object({ seq: z.number().int(), hash: z.string() }).nullable(),
+});
+const CompartmentSchema = z.object({
+  code: z.string(),
+  kind: z.enum(['organisation', 'case']),
+  members: z.array(z.object({ id: Id, email: z.string() })),
+});
+const CodeParams = z.strictObject({ code: z.string().regex(/^C-\d{4,}$/, 'expected a code like C-0001') });
+const MemberParams = CodeParams.extend({ userId: z.uuid('expected a UUID') });
+const MemberBody = z.strictObject({ email: z.string().trim().min(3).max(320) });
+
+export const administrationRoutes: FastifyPluginAsync<{ store: Store }> = async (app, { store }) => {
+  app.get(
+    '/api/audit',
+    contract('audit.read', {
+      summary:
+        'Audit entries, newest first; filter by actor (user id), action and record id; page with before',
+      tags: ['audit'],
+      querystring: AuditFilter,
+      response: {
+        200: z.object({ items: z.array(AuditEntrySchema), nextBefore: z.number().int().nullable() }),
+      },
+    }),
+    async (request) => {
+      const page = await listAuditEntries(store.db, actorOf(request), parseQuery(AuditFilter, request));
+      return {
+        items: page.entries.map((entry) => ({
+          seq: entry.seq,
+          at: entry.at.toISOString(),
+          actor: entry.actor,
+          action: entry.action,
+          outcome: entry.outcome,
+          recordType: entry.recordType,
+          recordId: entry.recordId,
+          details: entry.details,
+          hash: Buffer.from(entry.hash).toString('hex'),
+        })),
+        nextBefore: page.nextBefore,
+      };
+    },
+  );
+
+  app.post(
+    '/api/audit/verify',
+    contract('audit.verify', {
+      summary: 'Walk the whole chain and compare it with the anchor file; the head hash to record elsewhere',
+      tags: ['audit'],
+      response: { 200: AuditVerdictSchema },
+    }),
+    async () => verifyStoreAudit(store),
+  );
+
+  app.get(
+    '/api/compartments',
+    contract('compartment.list', {
+      summary: 'Compartments and their members (administrators: all; others: those they belong to)',
+      tags: ['compartments'],
+      response: { 200: z.object({ items: z.array(CompartmentSchema) }) },
+    }),
+    async (request) => ({ items: await listCompartments(store.db, actorOf(request)) }),
+  );
+
+  app.post(
+    '/api/compartments/:code/members',
+    contract('compartment.addMember', {
+      summary: 'Give a user the compartment’s keys (the caller must be a member)',
+      tags: ['compartments'],
+      params: CodeParams,
+      body: MemberBody,
+      response: { 204: null },
+      errors: [404],
+    }),
+    async (request, reply) => {
+      const { code } = parseParams(CodeParams, request);
+      const { email } = parseBody(MemberBody, request);
+      await addCompartmentMember(store.db, actorOf(request), code, email);
+      return reply.status(204).send();
+    },
+  );
+
+  app.delete(
+    '/api/compartments/:code/members/:userId',
+    contract('compartment.removeMember', {
+      summary: 'Take a user out of a compartment; its key is rotated in the same transaction',
+      tags: ['compartments'],
+      params: MemberParams,
+      response: { 204: null },
+      errors: [404],
+    }),
+    async (request, reply) => {
+      const { code, userId } = parseParams(MemberParams, request);
+      await removeCompartmentMember(store.db, actorOf(request), code, userId);
+      return reply.status(204).send();
+    },
+  );
+};

@@ -1,0 +1,134 @@
+/**
+ * The audit log for administrators: newest first, filters by user id, action and record id, older
+ * pages on demand, and a verify button that walks the whole chain on the server and shows its head
+ * hash to write down elsewhere.
+ */
+import { type FormEvent, useState } from 'react';
+import { listAudit, verifyAudit } from '../api/client.ts';
+import type { AuditEntry, AuditVerdict } from '../api/types.ts';
+import { ErrorMessage } from '../components/ErrorMessage.tsx';
+import { FormField } from '../components/FormField.tsx';
+import { useI18n } from '../i18n/I18nContext.tsx';
+import { useLoad } from '../useLoad.ts';
+import { usePageTitle } from '../usePageTitle.ts';
+
+const EMPTY = { actor: '', action: '', record: '' };
+
+export function AuditScreen() {
+  const { t, formatDateTime } = useI18n();
+  usePageTitle(t('audit.title'));
+  const [draft, setDraft] = useState(EMPTY);
+  const [filter, setFilter] = useState(EMPTY);
+  const [older, setOlder] = useState<AuditEntry[]>([]);
+  const [next, setNext] = useState<number | null | undefined>(undefined);
+  const [verdict, setVerdict] = useState<AuditVerdict | null>(null);
+  const [error, setError] = useState<Error | null>(null);
+  const first = useLoad(() => listAudit(filter), [filter]);
+  const entries = [...(first.data?.items ?? []), ...older];
+  const nextBefore = next === undefined ? first.data?.nextBefore : next;
+
+  const apply = (event: FormEvent) => {
+    event.preventDefault();
+    setOlder([]);
+    setNext(undefined);
+    setFilter({ ...draft });
+  };
+  const more = async () => {
+    if (!nextBefore) return;
+    try {
+      const page = await listAudit({ ...filter, before: String(nextBefore) });
+      setOlder((current) => [...current, ...page.items]);
+      setNext(page.nextBefore);
+    } catch (reason) {
+      setError(reason instanceof Error ? reason : new Error(String(reason)));
+    }
+  };
+  const verify = async () => {
+    setError(null);
+    try {
+      setVerdict(await verifyAudit());
+    } catch (reason) {
+      setError(reason instanceof Error ? reason : new Error(String(reason)));
+    }
+  };
+
+  return (
+    <>
+      <h1>{t('audit.title')}</h1>
+      <p>{t('audit.intro')}</p>
+      <button type="button" className="primary" onClick={() => void verify()}>
+        {t('audit.verify')}
+      </button>
+      {verdict ? (
+        <div role="status" className={verdict.ok ? 'notice' : 'notice error'} data-testid="audit-verdict">
+          {verdict.ok ? (
+            <>
+              <p>{t('audit.ok', { entries: String(verdict.entries ?? 0) })}</p>
+              <p>
+                {t('audit.head', { seq: String(verdict.headSeq ?? 0), hash: '' })}
+                <code className="hash">{verdict.headHash}</code>
+              </p>
+              <p className="hint">{t('audit.headHint')}</p>
+            </>
+          ) : (
+            <p>
+              {t('audit.bad', { seq: String(verdict.firstBadEntry ?? '?'), reason: verdict.reason ?? '' })}
+            </p>
+          )}
+        </div>
+      ) : null}
+      <form className="inline-form" onSubmit={apply}>
+        {(['actor', 'action', 'record'] as const).map((name) => (
+          <FormField key={name} label={t(`audit.${name}`)}>
+            {({ id }) => (
+              <input
+                id={id}
+                value={draft[name]}
+                onChange={(e) => setDraft((d) => ({ ...d, [name]: e.target.value }))}
+              />
+            )}
+          </FormField>
+        ))}
+        <button type="submit">{t('audit.filter')}</button>
+      </form>
+      {first.error ? <ErrorMessage error={first.error} /> : null}
+      {error ? <ErrorMessage error={error} /> : null}
+      {first.data && entries.length === 0 ? <p>{t('audit.empty')}</p> : null}
+      <div className="table-scroll">
+        <table className="data-table admin-table" data-testid="audit-entries">
+          <thead>
+            <tr>
+              <th scope="col">#</th>
+              <th scope="col">{t('audit.when')}</th>
+              <th scope="col">{t('audit.actor')}</th>
+              <th scope="col">{t('audit.action')}</th>
+              <th scope="col">{t('audit.outcome')}</th>
+              <th scope="col">{t('audit.record')}</th>
+              <th scope="col">{t('audit.details')}</th>
+            </tr>
+          </thead>
+          <tbody>
+            {entries.map((entry) => (
+              <tr key={entry.seq}>
+                <td>{entry.seq}</td>
+                <td>{formatDateTime(entry.at)}</td>
+                <td className="mono">{entry.actor}</td>
+                <td>{entry.action}</td>
+                <td>{entry.outcome}</td>
+                <td className="mono">{entry.recordId ?? ''}</td>
+                <td className="mono">
+                  {Object.keys(entry.details).length ? JSON.stringify(entry.details) : ''}
+                </td>
+              </tr>
+            ))}
+          </tbody>
+        </table>
+      </div>
+      {nextBefore ? (
+        <button type="button" onClick={() => void more()}>
+          {t('audit.older')}
+        </button>
+      ) : null}
+    </>
+  );
+}
