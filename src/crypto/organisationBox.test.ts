@@ -9,14 +9,20 @@ describe('boxes between organisations', () => {
     const stranger = newKeyPair();
     const message = new TextEncoder().encode('referral');
     const { nonce, box } = boxToOrganisation(message, recipient.publicKey, sender.privateKey);
-    expect(new TextDecoder().decode(openFromOrganisation(box, nonce, sender.publicKey, recipient.privateKey))).toBe(
-      'referral',
+    expect(
+      new TextDecoder().decode(openFromOrganisation(box, nonce, sender.publicKey, recipient.privateKey)),
+    ).toBe('referral');
+    expect(() => openFromOrganisation(box, nonce, stranger.publicKey, recipient.privateKey)).toThrow(
+      BoxOpenFailed,
     );
-    expect(() => openFromOrganisation(box, nonce, stranger.publicKey, recipient.privateKey)).toThrow(BoxOpenFailed);
-    expect(() => openFromOrganisation(box, nonce, sender.publicKey, stranger.privateKey)).toThrow(BoxOpenFailed);
+    expect(() => openFromOrganisation(box, nonce, sender.publicKey, stranger.privateKey)).toThrow(
+      BoxOpenFailed,
+    );
     const altered = box.slice();
     altered[0]! ^= 1;
-    expect(() => openFromOrganisation(altered, nonce, sender.publicKey, recipient.privateKey)).toThrow(BoxOpenFailed);
+    expect(() => openFromOrganisation(altered, nonce, sender.publicKey, recipient.privateKey)).toThrow(
+      BoxOpenFailed,
+    );
   });
 
   it('prints a fingerprint people can read aloud', () => {

@@ -12,7 +12,9 @@ export const PUBLIC_KEY_BYTES = 32;
 export class BoxOpenFailed extends Error {
   override readonly name = 'BoxOpenFailed';
   constructor() {
-    super('the package could not be opened (not sealed to this organisation, from another sender, or altered)');
+    super(
+      'the package could not be opened (not sealed to this organisation, from another sender, or altered)',
+    );
   }
 }
 

@@ -121,10 +121,17 @@ export async function addTask(
   return withCase(db, actor, 'case.update', ref, async (access) => {
     const id = randomUUID();
     const title = sealText(access.current, task.title, sealedContext('case_tasks', id, 'title'));
-    return writeSealed(db, actor, access, 'case.task.add', { task: id, dueOn: task.dueOn }, async (records) => {
-      await records.insertTask({ id, caseId: access.row.id, title, dueOn: task.dueOn, by: actor.userId });
-      return { id };
-    });
+    return writeSealed(
+      db,
+      actor,
+      access,
+      'case.task.add',
+      { task: id, dueOn: task.dueOn },
+      async (records) => {
+        await records.insertTask({ id, caseId: access.row.id, title, dueOn: task.dueOn, by: actor.userId });
+        return { id };
+      },
+    );
   });
 }
 
@@ -155,8 +162,14 @@ export async function addConsent(
   return withCase(db, actor, 'case.update', ref, async (access) => {
     const person = await personsRepository(db).findByCode(consent.person);
     if (!person) throw new NotFound('person', consent.person);
+    if (!(await isCasePerson(db, access.row.id, person.id)))
+      throw new InvalidInput('person', `${consent.person} is not a person of case ${access.row.code}`);
     const id = randomUUID();
-    const recipient = sealText(access.current, consent.recipient, sealedContext('case_consents', id, 'recipient'));
+    const recipient = sealText(
+      access.current,
+      consent.recipient,
+      sealedContext('case_consents', id, 'recipient'),
+    );
     const fields = [...new Set(consent.fields)];
     return writeSealed(
       db,
@@ -165,8 +178,6 @@ export async function addConsent(
       'case.consent.add',
       { consent: id, person: consent.person, fields: fields.join(',') },
       async (records) => {
-        if (!(await isCasePerson(db, access.row.id, person.id)))
-          throw new InvalidInput('person', `${consent.person} is not a person of case ${access.row.code}`);
         await records.insertConsent({
           id,
           caseId: access.row.id,
@@ -189,7 +200,8 @@ async function isCasePerson(db: Db, caseId: string, personId: string): Promise<b
 export async function withdrawConsent(db: Db, actor: Actor, ref: string, consentId: string): Promise<void> {
   await withCase(db, actor, 'case.update', ref, (access) =>
     writeSealed(db, actor, access, 'case.consent.withdraw', { consent: consentId }, async (records) => {
-      if (!(await records.withdrawConsent(access.row.id, consentId))) throw new NotFound('consent', consentId);
+      if (!(await records.withdrawConsent(access.row.id, consentId)))
+        throw new NotFound('consent', consentId);
     }),
   );
 }

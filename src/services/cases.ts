@@ -184,7 +184,13 @@ export async function listCases(db: Db, actor: Actor, filter: CaseListFilter = {
 export interface CaseDetail extends CaseSummary {
   persons: string[];
   allowedTransitions: CaseStatus[];
-  transitions: Array<{ from: CaseStatus | null; to: CaseStatus; by: string; at: string; note: string | null }>;
+  transitions: Array<{
+    from: CaseStatus | null;
+    to: CaseStatus;
+    by: string;
+    at: string;
+    note: string | null;
+  }>;
 }
 
 /** The case with its persons (codes) and history, notes of transitions opened; audited as a read. */
@@ -282,7 +288,10 @@ export async function updateCase(
         action: 'case.update',
         recordType: 'case',
         recordId: access.row.code,
-        details: { risk: change.risk ?? null, assignedTo: change.assignTo === undefined ? null : (assignee?.id ?? 'none') },
+        details: {
+          risk: change.risk ?? null,
+          assignedTo: change.assignTo === undefined ? null : (assignee?.id ?? 'none'),
+        },
       });
     });
     return summaryOf(await findCase(db, access.row.id));

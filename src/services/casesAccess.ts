@@ -41,7 +41,10 @@ export async function withCase<T>(
 ): Promise<T> {
   const row = await findCase(db, ref);
   const compartment = (await compartmentsRepository(db).findById(row.compartmentId))!;
-  const keys = await keysForAction(db, actor, action, compartment, { recordType: 'case', recordId: row.code });
+  const keys = await keysForAction(db, actor, action, compartment, {
+    recordType: 'case',
+    recordId: row.code,
+  });
   try {
     const current = keys.find((key) => key.id === compartment.currentKeyId)!;
     return await work({ row, keys, current });
@@ -57,7 +60,9 @@ export async function withCase<T>(
 export async function holdCurrentKey(tx: Queryable, access: CaseWithKeys): Promise<void> {
   const now = await compartmentsRepository(tx).currentKeyIdForShare(access.row.compartmentId);
   if (now !== access.current.id)
-    throw new Conflict(`the key of compartment ${access.row.compartmentCode} was rotated meanwhile; try again`);
+    throw new Conflict(
+      `the key of compartment ${access.row.compartmentCode} was rotated meanwhile; try again`,
+    );
 }
 
 /** Role check for actions on no existing compartment; a refusal is audited before it is thrown. */

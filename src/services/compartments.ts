@@ -136,7 +136,12 @@ export async function insertCaseCompartment(
   const code = await compartments.nextCode();
   await compartments.insert({ id, kind: 'case', code, currentKeyId: key.id }, actor.userId);
   await compartments.insertKey(key.id, id);
-  await compartments.addMemberKey(id, key.id, actor.userId, sealToPublicKey(key.bytes, actor.keyPair.publicKey));
+  await compartments.addMemberKey(
+    id,
+    key.id,
+    actor.userId,
+    sealToPublicKey(key.bytes, actor.keyPair.publicKey),
+  );
   await appendAudit(tx, {
     actor: actor.userId,
     action: 'compartment.create',

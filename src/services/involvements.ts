@@ -88,7 +88,10 @@ export async function linkInvolvement(
       createdBy: actor.userId,
     });
     if (!inserted)
-      throw new InvalidInput(link.person ? 'person' : 'organisation', `is already linked to this act as ${link.role}`);
+      throw new InvalidInput(
+        link.person ? 'person' : 'organisation',
+        `is already linked to this act as ${link.role}`,
+      );
     const named = await involvements.namedVictims(actId);
     const countRaised = act.victimsMin === null || act.victimsMin < named;
     if (countRaised) await involvements.raiseVictimCount(actId, named);

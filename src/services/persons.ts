@@ -82,7 +82,7 @@ export async function addPerson(
   try {
     const current = keys.find((key) => key.id === compartment.currentKeyId)!;
     const id = randomUUID();
-        return await db.transaction(async (tx) => {
+    return await db.transaction(async (tx) => {
       // Sealing happened outside any lock. A rotation that committed since would already have
       // re-sealed every record, so this one, still under the retired key, would stay readable by a
       // member just removed. The share lock also holds off a rotation until this insert commits, so
@@ -120,7 +120,14 @@ export async function insertPerson(
   const { sealed, nameIndex } = sealPersonFields(key, id, fields);
   const persons = personsRepository(tx);
   const code = await persons.nextCode();
-  await persons.insert({ id, code, compartmentId: compartment.id, sealed, nameIndex, createdBy: actor.userId });
+  await persons.insert({
+    id,
+    code,
+    compartmentId: compartment.id,
+    sealed,
+    nameIndex,
+    createdBy: actor.userId,
+  });
   const present = Object.entries(sealed)
     .filter(([, value]) => value !== null)
     .map(([field]) => field);

@@ -43,7 +43,8 @@ export function detailsOf(fields: Partial<PersonDetails>): PersonDetails {
 /** What sealing takes: the details may be left out (records made before they existed have none). */
 export type PersonInput = Omit<PersonFields, keyof PersonDetails> & Partial<PersonDetails>;
 
-const noDetails = (fields: PersonInput) => PERSON_DETAIL_FIELDS.every((field) => (fields[field] ?? null) === null);
+const noDetails = (fields: PersonInput) =>
+  PERSON_DETAIL_FIELDS.every((field) => (fields[field] ?? null) === null);
 
 const context = (id: string, field: ProtectedPersonField) => ({ recordType: 'person', recordId: id, field });
 
@@ -75,7 +76,9 @@ export function sealPersonFields(
         ? null
         : sealText(
             key,
-            JSON.stringify(Object.fromEntries(PERSON_DETAIL_FIELDS.map((field) => [field, fields[field] ?? null]))),
+            JSON.stringify(
+              Object.fromEntries(PERSON_DETAIL_FIELDS.map((field) => [field, fields[field] ?? null])),
+            ),
             context(id, 'details'),
           ),
     },

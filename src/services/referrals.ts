@@ -99,7 +99,10 @@ const b64 = (bytes: Uint8Array) => Buffer.from(bytes).toString('base64');
 const bytesOf = (text: string) => new Uint8Array(Buffer.from(text, 'base64'));
 
 /** The organisation's public key and its fingerprint: what a partner needs to send us a referral. */
-export async function organisationKey(db: Db, actor: Actor): Promise<{ publicKey: string; fingerprint: string }> {
+export async function organisationKey(
+  db: Db,
+  actor: Actor,
+): Promise<{ publicKey: string; fingerprint: string }> {
   await authorizeAudited(db, actor, 'organisation.key', 'organisation');
   const organisation = await organisationsRepository(db).find();
   if (!organisation) throw new NotFound('organisation', '(run attest init first)');
@@ -150,8 +153,13 @@ async function withOrganisationKeyPair<T>(
   }
 }
 
-function pickFields(person: PersonView, fields: readonly ShareableField[]): ReferralPayload['persons'][number] {
-  return Object.fromEntries(fields.map((field) => [field, person[field]])) as ReferralPayload['persons'][number];
+function pickFields(
+  person: PersonView,
+  fields: readonly ShareableField[],
+): ReferralPayload['persons'][number] {
+  return Object.fromEntries(
+    fields.map((field) => [field, person[field]]),
+  ) as ReferralPayload['persons'][number];
 }
 
 export const createReferralSchema = z.strictObject({
@@ -186,7 +194,8 @@ export async function createReferral(
         );
     }
     const shared: ReferralPayload['persons'] = [];
-    for (const personId of personIds) shared.push(pickFields(await showPerson(db, actor, codes.get(personId)!), wanted));
+    for (const personId of personIds)
+      shared.push(pickFields(await showPerson(db, actor, codes.get(personId)!), wanted));
     const id = randomUUID();
     const payload: ReferralPayload = {
       format: REFERRAL_FORMAT,
@@ -219,7 +228,12 @@ export async function createReferral(
           action: 'referral.create',
           recordType: 'case',
           recordId: access.row.code,
-          details: { referral: id, partner: partnerFingerprint, fields: wanted.join(','), persons: personIds.length },
+          details: {
+            referral: id,
+            partner: partnerFingerprint,
+            fields: wanted.join(','),
+            persons: personIds.length,
+          },
         });
       });
       const envelope = {
@@ -340,7 +354,11 @@ export async function importReferral(db: Db, actor: Actor, text: string): Promis
           action: 'referral.import',
           recordType: 'case',
           recordId: opened.code,
-          details: { referral: payload.referralId, partner: senderFingerprint, fields: payload.fields.join(',') },
+          details: {
+            referral: payload.referralId,
+            partner: senderFingerprint,
+            fields: payload.fields.join(','),
+          },
         });
         return {
           referralId: payload.referralId,
@@ -366,10 +384,15 @@ export async function replyToReferral(
 ): Promise<{ package: string; status: ReferralStatus }> {
   const reply = parseWith(z.enum(REFERRAL_REPLIES), status, 'status');
   const referral = await referralsRepository(db).findById(parseWith(z.uuid(), referralId, 'referral'));
-  if (!referral || referral.direction !== 'incoming') throw new NotFound('received referral', referralId);
+  if (referral?.direction !== 'incoming') throw new NotFound('received referral', referralId);
   return withCase(db, actor, 'case.update', referral.caseId, async () =>
     withOrganisationKeyPair(db, actor, 'referral.import', async (own) => {
-      const payload = { format: STATUS_FORMAT, referralId: referral.id, status: reply, at: new Date().toISOString() };
+      const payload = {
+        format: STATUS_FORMAT,
+        referralId: referral.id,
+        status: reply,
+        at: new Date().toISOString(),
+      };
       const sealed = boxToOrganisation(
         new TextEncoder().encode(JSON.stringify(payload)),
         referral.partnerPublicKey,
@@ -398,11 +421,18 @@ export async function importReferralStatus(
   const envelope = parseEnvelope(text, STATUS_FORMAT);
   return withOrganisationKeyPair(db, actor, 'referral.import', async (own) => {
     const { sender, plaintext } = openEnvelope(envelope, own);
-    const payload = parseWith(statusPayloadSchema, JSON.parse(new TextDecoder().decode(plaintext)), 'package');
+    const payload = parseWith(
+      statusPayloadSchema,
+      JSON.parse(new TextDecoder().decode(plaintext)),
+      'package',
+    );
     const referral = await referralsRepository(db).findById(payload.referralId);
-    if (!referral || referral.direction !== 'outgoing') throw new NotFound('sent referral', payload.referralId);
+    if (referral?.direction !== 'outgoing') throw new NotFound('sent referral', payload.referralId);
     if (!equalBytes(referral.partnerPublicKey, sender))
-      throw new InvalidInput('package', 'comes from another organisation than the one the referral was sent to');
+      throw new InvalidInput(
+        'package',
+        'comes from another organisation than the one the referral was sent to',
+      );
     await setStatus(db, actor, referral, payload.status, 'referral.status');
     return {
       referralId: referral.id,
@@ -413,7 +443,13 @@ export async function importReferralStatus(
   });
 }
 
-async function setStatus(db: Db, actor: Actor, referral: ReferralRow, status: ReferralStatus, action: string) {
+async function setStatus(
+  db: Db,
+  actor: Actor,
+  referral: ReferralRow,
+  status: ReferralStatus,
+  action: string,
+) {
   await db.transaction(async (tx) => {
     const referrals = referralsRepository(tx);
     const locked = (await referrals.findByIdForUpdate(referral.id))!;

@@ -53,7 +53,13 @@ const bytes = (value: Uint8Array) => toBytes(value);
 
 export function caseRecordsRepository(db: Queryable) {
   return {
-    async insertTask(row: { id: string; caseId: string; title: Uint8Array; dueOn: string | null; by: string }) {
+    async insertTask(row: {
+      id: string;
+      caseId: string;
+      title: Uint8Array;
+      dueOn: string | null;
+      by: string;
+    }) {
       await db.query(
         'insert into case_tasks (id, case_id, title, due_on, created_by) values ($1, $2, $3, $4, $5)',
         [row.id, row.caseId, row.title, row.dueOn, row.by],

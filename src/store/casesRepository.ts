@@ -121,9 +121,10 @@ export function casesRepository(db: Queryable) {
     },
     /** Locks the case row for a status change, so two changes cannot both start from one status. */
     async lockStatus(id: string): Promise<CaseStatus | null> {
-      const rows = await db.query<{ status: CaseStatus }>('select status from cases where id = $1 for update', [
-        id,
-      ]);
+      const rows = await db.query<{ status: CaseStatus }>(
+        'select status from cases where id = $1 for update',
+        [id],
+      );
       return rows[0]?.status ?? null;
     },
     /** Cases in compartments whose current key `memberId` holds, newest first, filtered. */

@@ -65,7 +65,10 @@ export function referralsRepository(db: Queryable) {
       return rows[0] ? toRow(rows[0]) : null;
     },
     async setStatus(id: string, status: ReferralStatus): Promise<void> {
-      await db.query('update referrals set status = $2, status_changed_at = now() where id = $1', [id, status]);
+      await db.query('update referrals set status = $2, status_changed_at = now() where id = $1', [
+        id,
+        status,
+      ]);
     },
     /** Referrals of the cases in compartments `memberId` belongs to, newest first. */
     async listForMember(memberId: string, caseId?: string): Promise<ReferralRow[]> {
