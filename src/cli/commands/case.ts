@@ -142,7 +142,8 @@ export const caseCommand: Command = {
     } else if (sub === 'consent') {
       const { fields, unknown } = parseFieldList(required(args, 'fields', 'consent'));
       if (unknown.length > 0) throw new UsageError(`unknown field(s) in --fields: ${unknown.join(', ')}`);
-      const person = required(args, 'person', 'consent');
+      const [person, ...others] = list(args, 'person');
+      if (!person || others.length > 0) throw new UsageError('case consent needs one --person CODE');
       const recipient = required(args, 'recipient', 'consent');
       result = await asSignedInUser(args, io, (db, actor) =>
         addConsent(db, actor, needId(), { person, fields, recipient, givenOn: stringOption(args, 'given') }),

@@ -3,6 +3,8 @@
  * the API, which reads them from src/core/vocabulary.ts, so they are not repeated here. `{name}`
  * placeholders are filled by `t`.
  */
+import { CASEWORK_MESSAGES } from './caseworkMessages.ts';
+
 export const LOCALES = ['en', 'pt', 'es', 'ru', 'fr'] as const;
 export type Locale = (typeof LOCALES)[number];
 
@@ -15,6 +17,7 @@ export const LOCALE_NAMES: Record<Locale, string> = {
 };
 
 const en = {
+  ...CASEWORK_MESSAGES.en,
   'app.name': 'Attest',
   'app.skip': 'Skip to content',
   'app.language': 'Language',
@@ -212,6 +215,7 @@ export type MessageKey = keyof typeof en;
 export type Messages = Record<MessageKey, string>;
 
 const pt: Messages = {
+  ...CASEWORK_MESSAGES.pt,
   'app.name': 'Attest',
   'app.skip': 'Ir para o conteúdo',
   'app.language': 'Idioma',
@@ -406,6 +410,7 @@ const pt: Messages = {
 };
 
 const es: Messages = {
+  ...CASEWORK_MESSAGES.es,
   'app.name': 'Attest',
   'app.skip': 'Ir al contenido',
   'app.language': 'Idioma',
@@ -600,6 +605,7 @@ const es: Messages = {
 };
 
 const ru: Messages = {
+  ...CASEWORK_MESSAGES.ru,
   'app.name': 'Attest',
   'app.skip': 'Перейти к содержимому',
   'app.language': 'Язык',
@@ -796,6 +802,7 @@ const ru: Messages = {
 };
 
 const fr: Messages = {
+  ...CASEWORK_MESSAGES.fr,
   'app.name': 'Attest',
   'app.skip': 'Aller au contenu',
   'app.language': 'Langue',
