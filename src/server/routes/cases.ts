@@ -231,7 +231,7 @@ export const caseRoutes: FastifyPluginAsync<{ store: Store }> = async (app, { st
       if (!request.isMultipart())
         throw new InvalidInput('body', 'expected multipart/form-data with a "file" part');
       const part = await request.file({ limits: { fileSize: MAX_ATTACHMENT_BYTES, files: 1 } });
-      if (!part || part.fieldname !== 'file')
+      if (part?.fieldname !== 'file')
         throw new InvalidInput('body.file', 'missing: attach the file as the "file" part');
       const bytes = new Uint8Array(await part.toBuffer());
       const result = await addAttachment(store.db, actorOf(request), id, {

@@ -68,7 +68,13 @@ export interface CaseSummary {
 export interface CaseDetail extends CaseSummary {
   persons: string[];
   allowedTransitions: CaseStatus[];
-  transitions: Array<{ from: CaseStatus | null; to: CaseStatus; by: string; at: string; note: string | null }>;
+  transitions: Array<{
+    from: CaseStatus | null;
+    to: CaseStatus;
+    by: string;
+    at: string;
+    note: string | null;
+  }>;
   tasks: Array<{ id: string; title: string; dueOn: string | null; done: boolean; overdue: boolean }>;
   consents: Array<{
     id: string;
@@ -130,13 +136,18 @@ export const getCase = (id: string) => request<CaseDetail>('GET', `/api/cases/${
 export const updateCase = (id: string, change: { risk?: RiskLevel; assignTo?: string | null }) =>
   request<CaseSummary>('PATCH', `/api/cases/${enc(id)}`, change);
 export const changeCaseStatus = (id: string, status: CaseStatus, note?: string) =>
-  request<{ status: CaseStatus }>('POST', `/api/cases/${enc(id)}/status`, { status, ...(note ? { note } : {}) });
+  request<{ status: CaseStatus }>('POST', `/api/cases/${enc(id)}/status`, {
+    status,
+    ...(note ? { note } : {}),
+  });
 export const addTask = (id: string, title: string, dueOn: string | null) =>
   request<{ id: string }>('POST', `/api/cases/${enc(id)}/tasks`, { title, dueOn });
 export const completeTask = (id: string, taskId: string) =>
   request<void>('POST', `/api/cases/${enc(id)}/tasks/${enc(taskId)}/done`);
-export const addConsent = (id: string, consent: { person: string; fields: ShareableField[]; recipient: string }) =>
-  request<{ id: string }>('POST', `/api/cases/${enc(id)}/consents`, consent);
+export const addConsent = (
+  id: string,
+  consent: { person: string; fields: ShareableField[]; recipient: string },
+) => request<{ id: string }>('POST', `/api/cases/${enc(id)}/consents`, consent);
 export const withdrawConsent = (id: string, consentId: string) =>
   request<void>('POST', `/api/cases/${enc(id)}/consents/${enc(consentId)}/withdraw`);
 export const addNote = (id: string, text: string) =>

@@ -43,15 +43,26 @@ export function CasesScreen() {
     risk: RISK_LEVELS,
   };
   const labelOf = (filter: (typeof FILTERS)[number], code: string) =>
-    t(filter === 'type' ? `caseType.${code as CaseType}` : filter === 'risk' ? `risk.${code as RiskLevel}` : `caseStatus.${code as 'open'}`);
+    t(
+      filter === 'type'
+        ? `caseType.${code as CaseType}`
+        : filter === 'risk'
+          ? `risk.${code as RiskLevel}`
+          : `caseStatus.${code as 'open'}`,
+    );
 
   return (
     <>
       <h1>{t('cases.title')}</h1>
       <p>{t('cases.intro')}</p>
-      <div className="filters" role="group" aria-label={t('cases.title')}>
+      <fieldset className="filters">
+        <legend className="visually-hidden">{t('cases.title')}</legend>
         <label>
-          <input type="checkbox" checked={filters.mine === 'true'} onChange={(e) => setFilter('mine', e.target.checked ? 'true' : undefined)} />{' '}
+          <input
+            type="checkbox"
+            checked={filters.mine === 'true'}
+            onChange={(e) => setFilter('mine', e.target.checked ? 'true' : undefined)}
+          />{' '}
           {t('cases.mine')}
         </label>
         <label>
@@ -66,7 +77,11 @@ export function CasesScreen() {
         {FILTERS.map((filter) => (
           <FormField key={filter} label={t(`case.${filter}`)}>
             {({ id }) => (
-              <select id={id} value={filters[filter] ?? ''} onChange={(e) => setFilter(filter, e.target.value || undefined)}>
+              <select
+                id={id}
+                value={filters[filter] ?? ''}
+                onChange={(e) => setFilter(filter, e.target.value || undefined)}
+              >
                 <option value="">{t('cases.any')}</option>
                 {options[filter].map((code) => (
                   <option key={code} value={code}>
@@ -77,7 +92,7 @@ export function CasesScreen() {
             )}
           </FormField>
         ))}
-      </div>
+      </fieldset>
       {error ? <ErrorMessage error={error} /> : null}
       {data && data.items.length === 0 ? <p>{t('cases.empty')}</p> : null}
       <ul className="card-list" data-testid="case-list">
@@ -88,7 +103,9 @@ export function CasesScreen() {
               <span>{t(`caseType.${item.type}`)}</span>
               <span>{t(`caseStatus.${item.status}`)}</span>
               <span className={`risk risk-${item.risk}`}>{t(`risk.${item.risk}`)}</span>
-              {item.overdueTasks > 0 ? <strong className="overdue">{t('cases.overdueCount', { count: item.overdueTasks })}</strong> : null}
+              {item.overdueTasks > 0 ? (
+                <strong className="overdue">{t('cases.overdueCount', { count: item.overdueTasks })}</strong>
+              ) : null}
             </div>
             <p className="hint">
               {item.assignedTo ?? t('case.unassigned')} · {formatDate(item.createdAt.slice(0, 10))}
@@ -112,8 +129,16 @@ function OpenCaseForm() {
   const submit = async (event: FormEvent) => {
     event.preventDefault();
     await action.run(async () => {
-      const codes = persons.split(',').map((code) => code.trim()).filter(Boolean);
-      const opened = await openCase({ persons: codes, type, risk, ...(assignTo.trim() ? { assignTo: assignTo.trim() } : {}) });
+      const codes = persons
+        .split(',')
+        .map((code) => code.trim())
+        .filter(Boolean);
+      const opened = await openCase({
+        persons: codes,
+        type,
+        risk,
+        ...(assignTo.trim() ? { assignTo: assignTo.trim() } : {}),
+      });
       navigate(`/cases/${opened.id}`);
     });
   };
@@ -122,7 +147,15 @@ function OpenCaseForm() {
       <h2 id="open-case">{t('cases.open')}</h2>
       <form onSubmit={(e) => void submit(e)} autoComplete="off">
         <FormField label={t('cases.persons')}>
-          {({ id }) => <input id={id} name="persons" value={persons} onChange={(e) => setPersons(e.target.value)} required />}
+          {({ id }) => (
+            <input
+              id={id}
+              name="persons"
+              value={persons}
+              onChange={(e) => setPersons(e.target.value)}
+              required
+            />
+          )}
         </FormField>
         <FormField label={t('case.type')}>
           {({ id }) => (
@@ -147,7 +180,9 @@ function OpenCaseForm() {
           )}
         </FormField>
         <FormField label={t('cases.assignTo')}>
-          {({ id }) => <input id={id} type="email" value={assignTo} onChange={(e) => setAssignTo(e.target.value)} />}
+          {({ id }) => (
+            <input id={id} type="email" value={assignTo} onChange={(e) => setAssignTo(e.target.value)} />
+          )}
         </FormField>
         <button type="submit" disabled={action.busy}>
           {t('cases.submit')}

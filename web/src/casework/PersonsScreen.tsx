@@ -61,7 +61,9 @@ export function PersonsScreen() {
       <p>{t('persons.intro')}</p>
       <form className="inline-form" onSubmit={(e) => void find(e)} autoComplete="off">
         <FormField label={t('persons.search')}>
-          {({ id }) => <input id={id} value={searchName} onChange={(e) => setSearchName(e.target.value)} required />}
+          {({ id }) => (
+            <input id={id} value={searchName} onChange={(e) => setSearchName(e.target.value)} required />
+          )}
         </FormField>
         <button type="submit" disabled={search.busy}>
           {t('persons.searchSubmit')}

@@ -15,6 +15,12 @@ const NAV: Array<{ to: string; label: MessageKey; roles?: readonly string[] }> =
   { to: '/map', label: 'nav.map' },
   // Mirrors 'intake.list' in src/services/policies.ts; the server enforces it, this only hides the link.
   { to: '/intake', label: 'nav.intake', roles: ['administrator', 'investigator'] },
+  // Mirror 'person.create', 'case.list' and 'referral.list' (protection staff).
+  ...(['/persons', '/cases', '/referrals'] as const).map((to) => ({
+    to,
+    label: `nav${to.replace('/', '.')}` as MessageKey,
+    roles: ['administrator', 'investigator', 'caseworker'],
+  })),
 ];
 
 export function AppHeader({ user }: { user: User }) {

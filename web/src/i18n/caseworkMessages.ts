@@ -183,7 +183,8 @@ const pt: Record<Keys, string> = {
   'personField.occupation': 'Ocupação',
   'personField.safety': 'Informação relevante para a segurança',
   'cases.title': 'Casos',
-  'cases.intro': 'Casos de que você é membro. Cada um fica em seu próprio compartimento, com sua própria chave.',
+  'cases.intro':
+    'Casos de que você é membro. Cada um fica em seu próprio compartimento, com sua própria chave.',
   'cases.empty': 'Nenhum caso corresponde.',
   'cases.mine': 'Meus casos',
   'cases.overdue': 'Com tarefas atrasadas',
@@ -242,7 +243,8 @@ const pt: Record<Keys, string> = {
   'referrals.importStatus': 'Importar uma resposta de situação',
   'referrals.file': 'Arquivo do pacote',
   'referrals.importSubmit': 'Importar',
-  'referrals.imported': 'Aberto como caso {code}, enviado pela organização com impressão digital {fingerprint}.',
+  'referrals.imported':
+    'Aberto como caso {code}, enviado pela organização com impressão digital {fingerprint}.',
   'referrals.statusImported': 'O encaminhamento do caso {code} agora está: {status}.',
   'referrals.empty': 'Nenhum encaminhamento ainda.',
   'referrals.outgoing': 'Enviado',
@@ -332,7 +334,8 @@ const es: Record<Keys, string> = {
   'personField.occupation': 'Ocupación',
   'personField.safety': 'Información relevante para la seguridad',
   'cases.title': 'Casos',
-  'cases.intro': 'Casos de los que usted es miembro. Cada uno vive en su propio compartimento, con su propia clave.',
+  'cases.intro':
+    'Casos de los que usted es miembro. Cada uno vive en su propio compartimento, con su propia clave.',
   'cases.empty': 'Ningún caso coincide.',
   'cases.mine': 'Mis casos',
   'cases.overdue': 'Con tareas vencidas',
@@ -400,7 +403,8 @@ const es: Record<Keys, string> = {
   'referrals.replyMade': 'Registrada como {status}. Devuelva la respuesta a la aliada.',
   'referrals.partner': 'Aliada {fingerprint}',
   'involvement.title': 'Quiénes estuvieron involucrados',
-  'involvement.intro': 'Las personas aparecen como códigos; revele un nombre en la página de la persona (auditado).',
+  'involvement.intro':
+    'Las personas aparecen como códigos; revele un nombre en la página de la persona (auditado).',
   'involvement.empty': 'Nadie vinculado todavía.',
   'involvement.act': 'Acto',
   'involvement.add': 'Vincular una persona u organización a un acto',
@@ -630,7 +634,8 @@ const fr: Record<Keys, string> = {
   'personField.occupation': 'Profession',
   'personField.safety': 'Informations importantes pour la sécurité',
   'cases.title': 'Dossiers',
-  'cases.intro': 'Dossiers dont vous êtes membre. Chacun vit dans son propre compartiment, sous sa propre clé.',
+  'cases.intro':
+    'Dossiers dont vous êtes membre. Chacun vit dans son propre compartiment, sous sa propre clé.',
   'cases.empty': 'Aucun dossier ne correspond.',
   'cases.mine': 'Mes dossiers',
   'cases.overdue': 'Avec des tâches en retard',
@@ -698,7 +703,8 @@ const fr: Record<Keys, string> = {
   'referrals.replyMade': 'Enregistrée comme {status}. Renvoyez la réponse au partenaire.',
   'referrals.partner': 'Partenaire {fingerprint}',
   'involvement.title': 'Personnes et organisations impliquées',
-  'involvement.intro': 'Les personnes apparaissent sous forme de codes ; révélez un nom sur la page de la personne (audité).',
+  'involvement.intro':
+    'Les personnes apparaissent sous forme de codes ; révélez un nom sur la page de la personne (audité).',
   'involvement.empty': 'Personne n’est encore lié.',
   'involvement.act': 'Acte',
   'involvement.add': 'Lier une personne ou une organisation à un acte',

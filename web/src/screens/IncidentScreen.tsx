@@ -1,6 +1,7 @@
 import { useState } from 'react';
 import { getIncident, updateIncident } from '../api/client.ts';
 import { INCIDENT_STATUSES, type Incident, type IncidentStatus } from '../api/types.ts';
+import { InvolvementSection } from '../casework/InvolvementSection.tsx';
 import { ActsTable } from '../components/ActsTable.tsx';
 import { ErrorMessage } from '../components/ErrorMessage.tsx';
 import { EvidencePanel } from '../components/EvidencePanel.tsx';
@@ -66,6 +67,7 @@ export function IncidentScreen({ id }: { id: string }) {
         <h2 id="acts-heading">{t('incident.acts')}</h2>
         <ActsTable acts={incident.evidence.acts} />
       </section>
+      <InvolvementSection incidentId={incident.id} acts={incident.evidence.acts} />
       <EvidencePanel evidence={incident.evidence} />
     </article>
   );
