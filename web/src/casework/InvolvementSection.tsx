@@ -26,7 +26,16 @@ import { useAction } from './useAction.ts';
 // Mirrors 'involvement.create' in src/services/policies.ts; the server enforces it.
 const LINKERS = ['administrator', 'investigator', 'caseworker'];
 
-export function InvolvementSection({ incidentId, acts }: { incidentId: string; acts: ActRecord[] }) {
+export function InvolvementSection({
+  incidentId,
+  acts,
+  onLinked,
+}: {
+  incidentId: string;
+  acts: ActRecord[];
+  /** Reloads the incident: linking a victim may raise an act's count. */
+  onLinked: () => void;
+}) {
   const { t } = useI18n();
   const label = useVocabularyLabel();
   const { state } = useSession();
@@ -60,7 +69,15 @@ export function InvolvementSection({ incidentId, acts }: { incidentId: string; a
           </div>
         );
       })}
-      {mayLink && acts.length > 0 ? <LinkForm acts={acts} onLinked={reload} /> : null}
+      {mayLink && acts.length > 0 ? (
+        <LinkForm
+          acts={acts}
+          onLinked={() => {
+            reload();
+            onLinked();
+          }}
+        />
+      ) : null}
     </section>
   );
 }

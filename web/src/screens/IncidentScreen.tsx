@@ -45,7 +45,7 @@ function StatusChanger({ incident, onSaved }: { incident: Incident; onSaved: (in
 
 export function IncidentScreen({ id }: { id: string }) {
   const { t } = useI18n();
-  const { data, error } = useLoad(() => getIncident(id), [id]);
+  const { data, error, reload } = useLoad(() => getIncident(id), [id]);
   const [updated, setUpdated] = useState<Incident | null>(null);
   const incident = updated?.id === id ? updated : data;
   usePageTitle(incident?.title);
@@ -67,7 +67,7 @@ export function IncidentScreen({ id }: { id: string }) {
         <h2 id="acts-heading">{t('incident.acts')}</h2>
         <ActsTable acts={incident.evidence.acts} />
       </section>
-      <InvolvementSection incidentId={incident.id} acts={incident.evidence.acts} />
+      <InvolvementSection incidentId={incident.id} acts={incident.evidence.acts} onLinked={reload} />
       <EvidencePanel evidence={incident.evidence} />
     </article>
   );
