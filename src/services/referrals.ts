@@ -195,7 +195,7 @@ export async function createReferral(
     }
     const shared: ReferralPayload['persons'] = [];
     for (const personId of personIds)
-      shared.push(pickFields(await showPerson(db, actor, codes.get(personId)!), wanted));
+      shared.push(pickFields(await showPerson(db, actor, codes.get(personId)!, wanted), wanted));
     const id = randomUUID();
     const payload: ReferralPayload = {
       format: REFERRAL_FORMAT,

@@ -52,7 +52,11 @@ export function PersonsScreen() {
 
   const find = async (event: FormEvent) => {
     event.preventDefault();
-    await search.run(async () => setMatches((await findPersons(searchName)).items.map((item) => item.code)));
+    // The typed name is cleared once answered: it should not stay on screen.
+    if (
+      await search.run(async () => setMatches((await findPersons(searchName)).items.map((item) => item.code)))
+    )
+      setSearchName('');
   };
 
   return (
