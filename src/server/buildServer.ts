@@ -23,9 +23,13 @@ import { accountAccessRoutes } from './routes/accountAccess.ts';
 import { accountRoutes } from './routes/accounts.ts';
 import { actRoutes } from './routes/acts.ts';
 import { administrationRoutes } from './routes/administration.ts';
+import { caseRoutes } from './routes/cases.ts';
 import { healthRoutes } from './routes/health.ts';
 import { incidentRoutes } from './routes/incidents.ts';
 import { intakeRoutes } from './routes/intake.ts';
+import { involvementRoutes } from './routes/involvements.ts';
+import { personRoutes } from './routes/persons.ts';
+import { referralRoutes } from './routes/referrals.ts';
 import { reviewRoutes } from './routes/review.ts';
 import { searchRoutes } from './routes/search.ts';
 import { sourceRoutes } from './routes/sources.ts';
@@ -173,6 +177,10 @@ export async function buildServer(options: ServerOptions): Promise<FastifyInstan
   await app.register(actRoutes, { store });
   await app.register(statsRoutes, { store });
   await app.register(intakeRoutes, { store });
+  await app.register(personRoutes, { store });
+  await app.register(involvementRoutes, { store });
+  await app.register(caseRoutes, { store });
+  await app.register(referralRoutes, { store });
   await registerWebApp(app, options.webDist === undefined ? DEFAULT_WEB_DIST : options.webDist);
   return app;
 }

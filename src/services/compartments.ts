@@ -116,29 +116,39 @@ export async function createCaseCompartment(db: Db, actor: Actor): Promise<{ id:
   authorize(actor.role, 'compartment.create');
   const key = newCompartmentKey(randomUUID());
   try {
-    return await db.transaction(async (tx) => {
-      const compartments = compartmentsRepository(tx);
-      const id = randomUUID();
-      const code = await compartments.nextCode();
-      await compartments.insert({ id, kind: 'case', code, currentKeyId: key.id }, actor.userId);
-      await compartments.insertKey(key.id, id);
-      await compartments.addMemberKey(
-        id,
-        key.id,
-        actor.userId,
-        sealToPublicKey(key.bytes, actor.keyPair.publicKey),
-      );
-      await appendAudit(tx, {
-        actor: actor.userId,
-        action: 'compartment.create',
-        recordType: 'compartment',
-        recordId: code,
-      });
-      return { id, code };
-    });
+    return await db.transaction((tx) => insertCaseCompartment(tx, actor, key));
   } finally {
     wipe(key.bytes);
   }
+}
+
+/**
+ * A case compartment under `key`, with the actor as its first member, inside the caller's
+ * transaction (opening a case creates its compartment in the same one). The caller wipes the key.
+ */
+export async function insertCaseCompartment(
+  tx: Queryable,
+  actor: Actor,
+  key: SymmetricKey,
+): Promise<{ id: string; code: string }> {
+  const compartments = compartmentsRepository(tx);
+  const id = randomUUID();
+  const code = await compartments.nextCode();
+  await compartments.insert({ id, kind: 'case', code, currentKeyId: key.id }, actor.userId);
+  await compartments.insertKey(key.id, id);
+  await compartments.addMemberKey(
+    id,
+    key.id,
+    actor.userId,
+    sealToPublicKey(key.bytes, actor.keyPair.publicKey),
+  );
+  await appendAudit(tx, {
+    actor: actor.userId,
+    action: 'compartment.create',
+    recordType: 'compartment',
+    recordId: code,
+  });
+  return { id, code };
 }
 
 /** By e-mail (the CLI) or by id (the web app, which keeps e-mails out of URLs). */

@@ -5,6 +5,7 @@
  */
 import { keyRing, openBytes, type SymmetricKey, sealBytes } from '../crypto/seal.ts';
 import { wipe } from '../crypto/sodium.ts';
+import { caseRecordsRepository, SEALED_CASE_COLUMNS } from '../store/caseRecordsRepository.ts';
 import type { CompartmentRow } from '../store/compartmentsRepository.ts';
 import type { Queryable } from '../store/db.ts';
 import { organisationsRepository } from '../store/organisationsRepository.ts';
@@ -37,6 +38,20 @@ export async function resealCompartmentValues(
       count += 1;
     }
     if (rows.length < BATCH) break;
+  }
+  // A case's tasks, consents, notes and attachments: every sealed column the repository names.
+  const records = caseRecordsRepository(tx);
+  for (const [table, column] of SEALED_CASE_COLUMNS) {
+    for (const { id, value } of await records.sealedValues(table, column, compartment.id)) {
+      const context = { recordType: table, recordId: id, field: column };
+      const plaintext = openBytes(ring, value, context);
+      try {
+        await records.replaceSealedValue(table, column, id, sealBytes(newKey, plaintext, context));
+      } finally {
+        wipe(plaintext);
+      }
+      count += 1;
+    }
   }
   if (compartment.kind === 'organisation') {
     const organisations = organisationsRepository(tx);

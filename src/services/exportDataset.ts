@@ -34,7 +34,7 @@ import { readDatasetRecords } from './exportRecords.ts';
 import { knownPersonalValues, noRedaction, piiRedactor, type RedactionCounts } from './exportRedaction.ts';
 import { DEFAULT_SUPPRESSION_THRESHOLD, presentStatistics } from './exportStatistics.ts';
 import { readPersons } from './persons.ts';
-import type { PersonFields } from './personsSealing.ts';
+import { detailsOf, type PersonFields } from './personsSealing.ts';
 import { authorize, can } from './policies.ts';
 
 export const EXPORT_FORMAT_VERSION = 1;
@@ -215,6 +215,7 @@ async function readPersonsIfAllowed(
       contacts: row.contacts ?? [],
       birthDate: row.birthDate ?? null,
       note: row.note ?? null,
+      ...detailsOf(row),
     }));
   } catch (error) {
     if (!(error instanceof Forbidden)) throw error;
@@ -279,6 +280,7 @@ async function readPersonsForPublicExport(
         contacts: row.contacts ?? [],
         birthDate: row.birthDate ?? null,
         note: row.note ?? null,
+        ...detailsOf(row),
       });
     }
   }

@@ -6,14 +6,21 @@
 import { randomUUID } from 'node:crypto';
 import { z } from 'zod';
 import { Conflict, InvalidInput, NotFound } from '../core/errors.ts';
-import { keyRing, SealOpenFailed } from '../crypto/seal.ts';
+import { keyRing, SealOpenFailed, type SymmetricKey } from '../crypto/seal.ts';
 import { compartmentsRepository } from '../store/compartmentsRepository.ts';
-import type { Db } from '../store/db.ts';
+import type { Db, Queryable } from '../store/db.ts';
 import { personsRepository } from '../store/personsRepository.ts';
 import type { Actor } from './accountsActor.ts';
 import { appendAudit, recordAudit } from './audit.ts';
 import { keysForAction, resolveCompartment, wipeKeys } from './compartments.ts';
-import { openPersonFields, type PersonFields, personNameIndex, sealPersonFields } from './personsSealing.ts';
+import {
+  openPersonFields,
+  PERSON_DETAIL_FIELDS,
+  type PersonFields,
+  type PersonInput,
+  personNameIndex,
+  sealPersonFields,
+} from './personsSealing.ts';
 import { authorize } from './policies.ts';
 
 const text = (max: number) => z.string().trim().min(1).max(max);
@@ -24,6 +31,11 @@ export const newPersonSchema = z.object({
   contacts: z.array(text(500)).max(50).default([]),
   birthDate: z.iso.date().nullable().default(null),
   note: z.string().max(20_000).nullable().default(null),
+  sex: text(100).nullable().default(null),
+  genderIdentity: text(200).nullable().default(null),
+  nationality: text(200).nullable().default(null),
+  occupation: text(500).nullable().default(null),
+  safety: z.string().max(20_000).nullable().default(null),
   compartment: z.string().optional(),
 });
 export type NewPerson = z.input<typeof newPersonSchema>;
@@ -33,7 +45,18 @@ export interface PersonView extends PersonFields {
   compartment: string;
 }
 
-const PERSON_CODE = /^V-\d{4,}$/;
+export const PERSON_CODE = /^V-\d{4,}$/;
+
+/** Every protected field a reader can ask for, as the API and the CLI name them. */
+export const PERSON_FIELDS = [
+  'name',
+  'aliases',
+  'contacts',
+  'birthDate',
+  'note',
+  ...PERSON_DETAIL_FIELDS,
+] as const satisfies readonly (keyof PersonFields)[];
+export type PersonField = (typeof PERSON_FIELDS)[number];
 
 function parseNewPerson(input: NewPerson) {
   const result = newPersonSchema.safeParse(input);
@@ -59,7 +82,6 @@ export async function addPerson(
   try {
     const current = keys.find((key) => key.id === compartment.currentKeyId)!;
     const id = randomUUID();
-    const { sealed, nameIndex } = sealPersonFields(current, id, { ...person, note: person.note || null });
     return await db.transaction(async (tx) => {
       // Sealing happened outside any lock. A rotation that committed since would already have
       // re-sealed every record, so this one, still under the retired key, would stay readable by a
@@ -71,25 +93,10 @@ export async function addPerson(
           `the key of compartment ${compartment.code} was rotated while the record was being sealed; try again`,
         );
       }
-      const persons = personsRepository(tx);
-      const code = await persons.nextCode();
-      await persons.insert({
-        id,
-        code,
-        compartmentId: compartment.id,
-        sealed,
-        nameIndex,
-        createdBy: actor.userId,
-      });
-      const fields = Object.entries(sealed)
-        .filter(([, value]) => value !== null)
-        .map(([field]) => field);
-      await appendAudit(tx, {
-        actor: actor.userId,
-        action: 'person.create',
-        recordType: 'person',
-        recordId: code,
-        details: { compartment: compartment.code, fields: fields.join(',') },
+      const code = await insertPerson(tx, actor, compartment, current, id, {
+        ...person,
+        note: person.note || null,
+        safety: person.safety || null,
       });
       return { id, code, compartment: compartment.code };
     });
@@ -98,8 +105,49 @@ export async function addPerson(
   }
 }
 
+/**
+ * Seals and inserts one record inside the caller's transaction, audited with the names of the fields
+ * it holds (never their values). Opening a case from a referral uses it too.
+ */
+export async function insertPerson(
+  tx: Queryable,
+  actor: Actor,
+  compartment: { id: string; code: string },
+  key: SymmetricKey,
+  id: string,
+  fields: PersonInput,
+): Promise<string> {
+  const { sealed, nameIndex } = sealPersonFields(key, id, fields);
+  const persons = personsRepository(tx);
+  const code = await persons.nextCode();
+  await persons.insert({
+    id,
+    code,
+    compartmentId: compartment.id,
+    sealed,
+    nameIndex,
+    createdBy: actor.userId,
+  });
+  const present = Object.entries(sealed)
+    .filter(([, value]) => value !== null)
+    .map(([field]) => field);
+  await appendAudit(tx, {
+    actor: actor.userId,
+    action: 'person.create',
+    recordType: 'person',
+    recordId: code,
+    details: { compartment: compartment.code, fields: present.join(',') },
+  });
+  return code;
+}
+
 /** The decrypted record, for a member with a role allowed to read it; the read is audited. */
-export async function showPerson(db: Db, actor: Actor, code: string): Promise<PersonView> {
+export async function showPerson(
+  db: Db,
+  actor: Actor,
+  code: string,
+  only: readonly PersonField[] = PERSON_FIELDS,
+): Promise<PersonView> {
   if (!PERSON_CODE.test(code)) throw new InvalidInput('code', 'expected a person code like V-0001');
   const row = await personsRepository(db).findByCode(code);
   if (!row) {
@@ -142,7 +190,7 @@ export async function showPerson(db: Db, actor: Actor, code: string): Promise<Pe
       action: 'person.read',
       recordType: 'person',
       recordId: code,
-      details: { compartment: compartment.code, fields: 'name,aliases,contacts,birth_date,note' },
+      details: { compartment: compartment.code, fields: only.join(',') },
     });
     return { code, compartment: compartment.code, ...fields };
   } finally {

@@ -92,6 +92,56 @@ export const POLICY = {
     description: 'exact-match lookup by name (blind index)',
   },
   'person.list': { roles: ALL, scope: 'none', description: 'list pseudonymous codes, no protected field' },
+  'involvement.create': {
+    roles: PROTECTION_STAFF,
+    scope: 'none',
+    description: 'link a person (by code) or an organisation to an act with a role',
+  },
+  'involvement.list': {
+    roles: ALL,
+    scope: 'none',
+    description: 'see who was involved in an act, as codes and counts',
+  },
+  'case.open': {
+    roles: PROTECTION_STAFF,
+    scope: 'compartment',
+    description: 'open a case (in a new compartment of its own)',
+  },
+  'case.list': {
+    roles: PROTECTION_STAFF,
+    scope: 'none',
+    description: 'list the cases of compartments one is a member of',
+  },
+  'case.read': {
+    roles: PROTECTION_STAFF,
+    scope: 'compartment',
+    description: 'read a case, its tasks, consents, notes and attachments',
+  },
+  'case.update': {
+    roles: PROTECTION_STAFF,
+    scope: 'compartment',
+    description: 'change a case: status, risk, assignment, tasks, consents, notes, attachments',
+  },
+  'organisation.key': {
+    roles: PROTECTION_STAFF,
+    scope: 'none',
+    description: 'see the organisation’s public key and fingerprint (to give to partners)',
+  },
+  'referral.create': {
+    roles: PROTECTION_STAFF,
+    scope: 'organisation',
+    description: 'seal a referral package of a case to a partner organisation',
+  },
+  'referral.import': {
+    roles: PROTECTION_STAFF,
+    scope: 'organisation',
+    description: 'open a partner’s referral package into a new case, or import its status reply',
+  },
+  'referral.list': {
+    roles: PROTECTION_STAFF,
+    scope: 'none',
+    description: 'list referrals sent and received',
+  },
   'intake.open': {
     roles: ['administrator', 'investigator'],
     scope: 'organisation',

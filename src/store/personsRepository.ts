@@ -1,7 +1,15 @@
 /** Protected person records: every personal field is an envelope; only the code is plain. */
 import { type Queryable, toBytes } from './db.ts';
 
-export const PROTECTED_PERSON_FIELDS = ['name', 'aliases', 'contacts', 'birth_date', 'note'] as const;
+export const PROTECTED_PERSON_FIELDS = [
+  'name',
+  'aliases',
+  'contacts',
+  'birth_date',
+  'note',
+  // ESF biographic details and the safety-relevant note, as one sealed JSON object (051_casework.sql).
+  'details',
+] as const;
 export type ProtectedPersonField = (typeof PROTECTED_PERSON_FIELDS)[number];
 
 export interface PersonRow {
@@ -23,6 +31,7 @@ interface RawRow {
   contacts: Uint8Array | null;
   birth_date: Uint8Array | null;
   note: Uint8Array | null;
+  details: Uint8Array | null;
   name_index: Uint8Array;
   created_by: string;
   created_at: Date;
@@ -40,6 +49,7 @@ const toRow = (row: RawRow): PersonRow => ({
     contacts: bytesOrNull(row.contacts),
     birth_date: bytesOrNull(row.birth_date),
     note: bytesOrNull(row.note),
+    details: bytesOrNull(row.details),
   },
   nameIndex: toBytes(row.name_index),
   createdBy: row.created_by,
@@ -67,8 +77,9 @@ export function personsRepository(db: Queryable) {
     },
     async insert(row: Omit<PersonRow, 'createdAt'>): Promise<void> {
       await db.query(
-        `insert into persons (id, code, compartment_id, name, aliases, contacts, birth_date, note, name_index, created_by)
-         values ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10)`,
+        `insert into persons (id, code, compartment_id, name, aliases, contacts, birth_date, note, details, name_index,
+           created_by)
+         values ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11)`,
         [
           row.id,
           row.code,
@@ -78,10 +89,24 @@ export function personsRepository(db: Queryable) {
           row.sealed.contacts,
           row.sealed.birth_date,
           row.sealed.note,
+          row.sealed.details,
           row.nameIndex,
           row.createdBy,
         ],
       );
+    },
+    async findById(id: string): Promise<PersonRow | null> {
+      const rows = await db.query<RawRow>('select * from persons where id = $1', [id]);
+      return rows[0] ? toRow(rows[0]) : null;
+    },
+    /** Codes of the given ids (involvements and cases name persons by code only). */
+    async codesByIds(ids: readonly string[]): Promise<Map<string, string>> {
+      if (ids.length === 0) return new Map();
+      const rows = await db.query<{ id: string; code: string }>(
+        'select id, code from persons where id = any($1::uuid[])',
+        [[...ids]],
+      );
+      return new Map(rows.map((row) => [row.id, row.code]));
     },
     async findByCode(code: string): Promise<PersonRow | null> {
       const rows = await db.query<RawRow>('select * from persons where code = $1', [code]);
@@ -107,10 +132,19 @@ export function personsRepository(db: Queryable) {
     /** Used by key rotation: writes every sealed field and the index back in place. */
     async replaceSealed(id: string, sealed: PersonRow['sealed'], nameIndex: Uint8Array): Promise<void> {
       await db.query(
-        `update persons set name = $2, aliases = $3, contacts = $4, birth_date = $5, note = $6, name_index = $7,
-                            updated_at = now()
+        `update persons set name = $2, aliases = $3, contacts = $4, birth_date = $5, note = $6, details = $7,
+                            name_index = $8, updated_at = now()
          where id = $1`,
-        [id, sealed.name!, sealed.aliases, sealed.contacts, sealed.birth_date, sealed.note, nameIndex],
+        [
+          id,
+          sealed.name!,
+          sealed.aliases,
+          sealed.contacts,
+          sealed.birth_date,
+          sealed.note,
+          sealed.details,
+          nameIndex,
+        ],
       );
     },
   };

@@ -1,4 +1,9 @@
 import { lazy, type ReactNode, Suspense } from 'react';
+import { CaseScreen } from './casework/CaseScreen.tsx';
+import { CasesScreen } from './casework/CasesScreen.tsx';
+import { PersonScreen } from './casework/PersonScreen.tsx';
+import { PersonsScreen } from './casework/PersonsScreen.tsx';
+import { ReferralsScreen } from './casework/ReferralsScreen.tsx';
 import { AppHeader } from './components/AppHeader.tsx';
 import { ErrorMessage } from './components/ErrorMessage.tsx';
 import { LanguageSwitch } from './components/LanguageSwitch.tsx';
@@ -55,6 +60,11 @@ const ROUTES: Array<[string, (params: Record<string, string>) => ReactNode]> = [
   ['/admin', () => <AdminScreen />],
   ['/admin/audit', () => <AuditScreen />],
   ['/account', () => <AccountScreen />],
+  ['/persons', () => <PersonsScreen />],
+  ['/persons/:code', (p) => <PersonScreen code={p.code!} />],
+  ['/cases', () => <CasesScreen />],
+  ['/cases/:id', (p) => <CaseScreen id={p.id!} />],
+  ['/referrals', () => <ReferralsScreen />],
 ];
 
 function Screen() {

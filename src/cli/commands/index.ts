@@ -41,6 +41,18 @@ export const COMMANDS: Record<string, CommandEntry> = {
     summary: 'add a protected person record or show one decrypted',
     load: async () => (await import('./person.ts')).personCommand,
   },
+  case: {
+    summary: 'cases: open, list, show; status, tasks, consents, notes',
+    load: async () => (await import('./case.ts')).caseCommand,
+  },
+  org: {
+    summary: 'the organisation’s public key and fingerprint, for partners',
+    load: async () => (await import('./org.ts')).orgCommand,
+  },
+  referral: {
+    summary: 'referrals to partner organisations: create, import, reply, status, list',
+    load: async () => (await import('./referral.ts')).referralCommand,
+  },
   audit: {
     summary: 'verify the hash-chained audit log end to end',
     load: async () => (await import('./audit.ts')).auditCommand,

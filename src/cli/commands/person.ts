@@ -18,7 +18,7 @@ export const personCommand: Command = {
   name: 'person',
   summary: 'add a protected person record, or show one decrypted (as ATTEST_USER)',
   usage:
-    'add --name N [--alias A]… [--contact C]… [--birth-date YYYY-MM-DD] [--note T] [--compartment C-0001] | show CODE',
+    'add --name N [--alias A]… [--contact C]… [--birth-date YYYY-MM-DD] [--note T] [--sex S] [--gender-identity G] [--nationality N] [--occupation O] [--safety T] [--compartment C-0001] | show CODE',
   options: {
     ...DATA_OPTION,
     name: { type: 'string', description: 'full name (protected)' },
@@ -30,6 +30,11 @@ export const personCommand: Command = {
     },
     'birth-date': { type: 'string', description: 'YYYY-MM-DD (protected)' },
     note: { type: 'string', description: 'free text (protected)' },
+    sex: { type: 'string', description: 'ESF: sex (protected)' },
+    'gender-identity': { type: 'string', description: 'ESF: gender identity (protected)' },
+    nationality: { type: 'string', description: 'ESF: nationality (protected)' },
+    occupation: { type: 'string', description: 'ESF: occupation (protected)' },
+    safety: { type: 'string', description: 'anything the person’s safety depends on (protected)' },
     compartment: { type: 'string', description: 'case compartment code (default: the organisation’s)' },
   },
   async run(args, io) {
@@ -45,6 +50,11 @@ export const personCommand: Command = {
           contacts: listOption(args, 'contact'),
           birthDate: stringOption(args, 'birth-date') ?? null,
           note: stringOption(args, 'note') ?? null,
+          sex: stringOption(args, 'sex') ?? null,
+          genderIdentity: stringOption(args, 'gender-identity') ?? null,
+          nationality: stringOption(args, 'nationality') ?? null,
+          occupation: stringOption(args, 'occupation') ?? null,
+          safety: stringOption(args, 'safety') ?? null,
           compartment: stringOption(args, 'compartment'),
         }),
       );
@@ -63,6 +73,11 @@ export const personCommand: Command = {
           contacts: person.contacts,
           note: person.note,
           birthDate: person.birthDate,
+          sex: person.sex,
+          genderIdentity: person.genderIdentity,
+          nationality: person.nationality,
+          occupation: person.occupation,
+          safety: person.safety,
           compartment: person.compartment,
         });
       } else {
@@ -73,6 +88,11 @@ export const personCommand: Command = {
           `contacts:   ${person.contacts.join('; ')}`,
           `birth date: ${person.birthDate ?? ''}`,
           `note:       ${person.note ?? ''}`,
+          `sex:        ${person.sex ?? ''}`,
+          `gender:     ${person.genderIdentity ?? ''}`,
+          `nationality: ${person.nationality ?? ''}`,
+          `occupation: ${person.occupation ?? ''}`,
+          `safety:     ${person.safety ?? ''}`,
         ];
         io.stdout.write(`${lines.join('\n')}\n`);
       }

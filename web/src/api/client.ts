@@ -59,12 +59,12 @@ export function rememberCsrfToken(token: string | null): void {
 }
 
 /** The double-submit token: the `attest_csrf` cookie when present (always current), else the last one handed out. */
-function csrfToken(): string | null {
+export function csrfToken(): string | null {
   const match = /(?:^|;\s*)attest_csrf=([^;]+)/.exec(document.cookie);
   return match ? decodeURIComponent(match[1]!) : rememberedToken;
 }
 
-async function errorFrom(response: Response): Promise<ApiError> {
+export async function errorFrom(response: Response): Promise<ApiError> {
   let message = response.statusText || `HTTP ${response.status}`;
   let field: string | null = null;
   try {
@@ -81,7 +81,7 @@ async function errorFrom(response: Response): Promise<ApiError> {
   return new ApiError(response.status, message, field);
 }
 
-async function request<T>(method: string, path: string, body?: unknown): Promise<T> {
+export async function request<T>(method: string, path: string, body?: unknown): Promise<T> {
   const headers: Record<string, string> = { accept: 'application/json' };
   if (body !== undefined) headers['content-type'] = 'application/json';
   const token = csrfToken();
@@ -98,7 +98,7 @@ async function request<T>(method: string, path: string, body?: unknown): Promise
   return (await response.json()) as T;
 }
 
-function query(params: Record<string, string | undefined>): string {
+export function query(params: Record<string, string | undefined>): string {
   const search = new URLSearchParams();
   for (const [key, value] of Object.entries(params)) if (value) search.set(key, value);
   const text = search.toString();

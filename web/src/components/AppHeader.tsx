@@ -42,6 +42,12 @@ const NAV: Array<{ to: string; label: MessageKey; roles?: readonly string[] }> =
   { to: '/intake', label: 'nav.intake', roles: INTAKE_READERS },
   // Mirrors 'user.list' and 'audit.read'.
   { to: '/admin', label: 'nav.admin', roles: ['administrator'] },
+  // Mirror 'person.create', 'case.list' and 'referral.list' (protection staff).
+  ...(['/persons', '/cases', '/referrals'] as const).map((to) => ({
+    to,
+    label: `nav${to.replace('/', '.')}` as MessageKey,
+    roles: ['administrator', 'investigator', 'caseworker'],
+  })),
 ];
 
 export function AppHeader({ user }: { user: User }) {

@@ -5,6 +5,7 @@
  */
 import { CORROBORATION_MESSAGES } from './corroborationMessages.ts';
 import { adminEn, adminEs, adminFr, adminPt, adminRu } from './adminMessages.ts';
+import { CASEWORK_MESSAGES } from './caseworkMessages.ts';
 
 export const LOCALES = ['en', 'pt', 'es', 'ru', 'fr'] as const;
 export type Locale = (typeof LOCALES)[number];
@@ -18,6 +19,7 @@ export const LOCALE_NAMES: Record<Locale, string> = {
 };
 
 const en = {
+  ...CASEWORK_MESSAGES.en,
   'app.name': 'Attest',
   'app.skip': 'Skip to content',
   'app.language': 'Language',
@@ -217,6 +219,7 @@ export type MessageKey = keyof typeof en;
 export type Messages = Record<MessageKey, string>;
 
 const pt: Messages = {
+  ...CASEWORK_MESSAGES.pt,
   'app.name': 'Attest',
   'app.skip': 'Ir para o conteúdo',
   'app.language': 'Idioma',
@@ -413,6 +416,7 @@ const pt: Messages = {
 };
 
 const es: Messages = {
+  ...CASEWORK_MESSAGES.es,
   'app.name': 'Attest',
   'app.skip': 'Ir al contenido',
   'app.language': 'Idioma',
@@ -609,6 +613,7 @@ const es: Messages = {
 };
 
 const ru: Messages = {
+  ...CASEWORK_MESSAGES.ru,
   'app.name': 'Attest',
   'app.skip': 'Перейти к содержимому',
   'app.language': 'Язык',
@@ -807,6 +812,7 @@ const ru: Messages = {
 };
 
 const fr: Messages = {
+  ...CASEWORK_MESSAGES.fr,
   'app.name': 'Attest',
   'app.skip': 'Aller au contenu',
   'app.language': 'Langue',

@@ -1,6 +1,7 @@
 import { useState } from 'react';
 import { getIncident, updateIncident } from '../api/client.ts';
 import { INCIDENT_STATUSES, type Incident, type IncidentStatus } from '../api/types.ts';
+import { InvolvementSection } from '../casework/InvolvementSection.tsx';
 import { ActsTable } from '../components/ActsTable.tsx';
 import { ErrorMessage } from '../components/ErrorMessage.tsx';
 import { EvidencePanel } from '../components/EvidencePanel.tsx';
@@ -61,7 +62,7 @@ function StatusChanger({ incident, onSaved }: { incident: Incident; onSaved: (in
 
 export function IncidentScreen({ id }: { id: string }) {
   const { t } = useI18n();
-  const { data, error } = useLoad(() => getIncident(id), [id]);
+  const { data, error, reload } = useLoad(() => getIncident(id), [id]);
   const [updated, setUpdated] = useState<Incident | null>(null);
   const incident = updated?.id === id ? updated : data;
   usePageTitle(incident?.title);
@@ -84,6 +85,7 @@ export function IncidentScreen({ id }: { id: string }) {
         <h2 id="acts-heading">{t('incident.acts')}</h2>
         <ActsTable acts={incident.evidence.acts} onSaved={setUpdated} />
       </section>
+      <InvolvementSection incidentId={incident.id} acts={incident.evidence.acts} onLinked={reload} />
       <EvidencePanel evidence={incident.evidence} />
     </article>
   );

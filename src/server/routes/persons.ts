@@ -1,0 +1,96 @@
+/**
+ * Protected persons over HTTP. Lists give codes only; a value leaves the server only through the
+ * reveal route, one field at a time, each reveal audited. Names travel in request bodies, never in
+ * URLs (which proxies and browsers log).
+ */
+import type { FastifyPluginAsync } from 'fastify';
+import { z } from 'zod';
+import {
+  addPerson,
+  findPersonsByName,
+  newPersonSchema,
+  PERSON_CODE,
+  PERSON_FIELDS,
+  readPersons,
+  showPerson,
+} from '../../services/persons.ts';
+import type { Store } from '../../store/openStore.ts';
+import { actorOf } from '../auth.ts';
+import { PersonListSchema, RevealedFieldSchema } from '../presenters/casework.ts';
+import { contract, parseBody, parseParams, parseQuery } from '../route.ts';
+
+const CompartmentQuery = z.strictObject({ compartment: z.string().max(20).optional() });
+const CodeParams = z.strictObject({
+  code: z.string().regex(PERSON_CODE, 'expected a person code like V-0001'),
+});
+const RevealBody = z.strictObject({ field: z.enum(PERSON_FIELDS) });
+const SearchBody = z.strictObject({
+  name: z.string().trim().min(1).max(500),
+  compartment: z.string().max(20).optional(),
+});
+const NewPersonBody = newPersonSchema.strict();
+
+export const personRoutes: FastifyPluginAsync<{ store: Store }> = async (app, { store }) => {
+  app.get(
+    '/api/persons',
+    contract('person.list', {
+      summary: 'Person codes of a compartment (default: the organisation’s); no protected field',
+      tags: ['persons'],
+      querystring: CompartmentQuery,
+      response: { 200: PersonListSchema },
+    }),
+    async (request) => {
+      const { compartment } = parseQuery(CompartmentQuery, request);
+      const rows = await readPersons(store.db, actorOf(request), { compartment, decrypt: false });
+      return { items: rows.map((row) => ({ code: row.code })) };
+    },
+  );
+
+  app.post(
+    '/api/persons',
+    contract('person.create', {
+      summary: 'Add a protected person record (every field sealed at rest)',
+      tags: ['persons'],
+      body: NewPersonBody,
+      response: { 201: z.object({ id: z.string(), code: z.string(), compartment: z.string() }) },
+      errors: [404],
+    }),
+    async (request, reply) => {
+      const body = parseBody(NewPersonBody, request);
+      return reply.status(201).send(await addPerson(store.db, actorOf(request), body));
+    },
+  );
+
+  app.post(
+    '/api/persons/search',
+    contract('person.findByName', {
+      summary: 'Exact-name lookup through the blind index: codes only (the name stays in the body)',
+      tags: ['persons'],
+      body: SearchBody,
+      response: { 200: PersonListSchema },
+    }),
+    async (request) => {
+      const { name, compartment } = parseBody(SearchBody, request);
+      const codes = await findPersonsByName(store.db, actorOf(request), name, compartment);
+      return { items: codes.map((code) => ({ code })) };
+    },
+  );
+
+  app.post(
+    '/api/persons/:code/reveal',
+    contract('person.read', {
+      summary: 'Reveal one protected field of a person (audited each time)',
+      tags: ['persons'],
+      params: CodeParams,
+      body: RevealBody,
+      response: { 200: RevealedFieldSchema },
+      errors: [404],
+    }),
+    async (request) => {
+      const { code } = parseParams(CodeParams, request);
+      const { field } = parseBody(RevealBody, request);
+      const person = await showPerson(store.db, actorOf(request), code, [field]);
+      return { code, field, value: person[field] };
+    },
+  );
+};

@@ -1,0 +1,131 @@
+/** Referrals over HTTP: the organisation's key, sealing a case to a partner, importing packages and replies. */
+import type { FastifyPluginAsync } from 'fastify';
+import { z } from 'zod';
+import { REFERRAL_REPLIES } from '../../core/casework.ts';
+import {
+  createReferral,
+  createReferralSchema,
+  importReferral,
+  importReferralStatus,
+  listReferrals,
+  MAX_PACKAGE_BYTES,
+  organisationKey,
+  parsePartnerKey,
+  replyToReferral,
+} from '../../services/referrals.ts';
+import type { Store } from '../../store/openStore.ts';
+import { actorOf } from '../auth.ts';
+import {
+  ImportedReferralSchema,
+  ImportedStatusSchema,
+  OrganisationKeySchema,
+  ReferralListSchema,
+  ReferralPackageSchema,
+  StatusReplySchema,
+} from '../presenters/casework.ts';
+import { contract, parseBody, parseParams, parseQuery } from '../route.ts';
+
+const IdParams = z.strictObject({ id: z.uuid('expected a UUID') });
+const ListQuery = z.strictObject({ case: z.uuid('expected a UUID').optional() });
+const CreateBody = createReferralSchema.extend({
+  partnerKey: z
+    .string()
+    .min(1)
+    .max(4_096)
+    .describe('the partner’s key: `attest org key --json` output or base64'),
+});
+const PackageBody = z.strictObject({ package: z.string().min(1).max(MAX_PACKAGE_BYTES) });
+const ReplyBody = z.strictObject({ status: z.enum(REFERRAL_REPLIES) });
+
+export const referralRoutes: FastifyPluginAsync<{ store: Store }> = async (app, { store }) => {
+  app.get(
+    '/api/organisation/key',
+    contract('organisation.key', {
+      summary: 'This organisation’s public key and fingerprint, for partners to send referrals to',
+      tags: ['referrals'],
+      response: { 200: OrganisationKeySchema },
+      errors: [404],
+    }),
+    async (request) => organisationKey(store.db, actorOf(request)),
+  );
+
+  app.get(
+    '/api/referrals',
+    contract('referral.list', {
+      summary: 'Referrals sent and received, of cases you are a member of',
+      tags: ['referrals'],
+      querystring: ListQuery,
+      response: { 200: ReferralListSchema },
+    }),
+    async (request) => ({
+      items: await listReferrals(store.db, actorOf(request), parseQuery(ListQuery, request).case),
+    }),
+  );
+
+  app.post(
+    '/api/cases/:id/referrals',
+    contract('referral.create', {
+      summary: 'Seal the consented fields of a case’s persons to a partner’s key; refuses unconsented fields',
+      tags: ['referrals'],
+      params: IdParams,
+      body: CreateBody,
+      response: { 201: ReferralPackageSchema },
+      errors: [404],
+    }),
+    async (request, reply) => {
+      const { id } = parseParams(IdParams, request);
+      const { partnerKey, fields } = parseBody(CreateBody, request);
+      const made = await createReferral(store.db, actorOf(request), id, parsePartnerKey(partnerKey), {
+        fields,
+      });
+      return reply.status(201).send(made);
+    },
+  );
+
+  app.post(
+    '/api/referrals/import',
+    contract('referral.import', {
+      summary: 'Open a partner’s referral package into a new case with new person records',
+      tags: ['referrals'],
+      body: PackageBody,
+      response: { 201: ImportedReferralSchema },
+      errors: [409],
+    }),
+    async (request, reply) =>
+      reply
+        .status(201)
+        .send(await importReferral(store.db, actorOf(request), parseBody(PackageBody, request).package)),
+  );
+
+  app.post(
+    '/api/referrals/:id/reply',
+    contract('referral.create', {
+      summary: 'Answer a referral received (accepted, declined, closed): a sealed reply for the sender',
+      tags: ['referrals'],
+      params: IdParams,
+      body: ReplyBody,
+      response: { 200: StatusReplySchema },
+      errors: [404],
+    }),
+    async (request) =>
+      replyToReferral(
+        store.db,
+        actorOf(request),
+        parseParams(IdParams, request).id,
+        parseBody(ReplyBody, request).status,
+      ),
+  );
+
+  app.post(
+    '/api/referrals/status',
+    contract('referral.import', {
+      summary: 'Import a partner’s sealed status reply to a referral sent from here',
+      tags: ['referrals'],
+      body: PackageBody,
+      response: { 200: ImportedStatusSchema },
+      errors: [404],
+    }),
+    async (request) =>
+      importReferralStatus(store.db, actorOf(request), parseBody(PackageBody, request).package),
+  );
+};

@@ -1,0 +1,203 @@
+/**
+ * The web app's calls for persons, involvement, cases and referrals. Codes and vocabularies come
+ * from src/core/casework.ts, the same lists the server validates against.
+ */
+import type {
+  CaseStatus,
+  CaseType,
+  InvolvementRole,
+  PerpetratorDegree,
+  ReferralReply,
+  ReferralStatus,
+  RiskLevel,
+  ShareableField,
+  VictimStatus,
+} from '../../../src/core/casework.ts';
+import { ApiError, CSRF_HEADER, csrfToken, errorFrom, query, request } from './client.ts';
+
+export * from '../../../src/core/casework.ts';
+
+export interface NewPerson {
+  name: string;
+  aliases: string[];
+  contacts: string[];
+  birthDate: string | null;
+  note: string | null;
+  sex: string | null;
+  genderIdentity: string | null;
+  nationality: string | null;
+  occupation: string | null;
+  safety: string | null;
+}
+export type PersonField = keyof NewPerson;
+export const PERSON_FIELDS: readonly PersonField[] = [
+  'name',
+  'aliases',
+  'contacts',
+  'birthDate',
+  'note',
+  'sex',
+  'genderIdentity',
+  'nationality',
+  'occupation',
+  'safety',
+];
+
+export interface Involvement {
+  id: string;
+  actId: string;
+  role: InvolvementRole;
+  person: string | null;
+  organisation: string | null;
+  perpetratorDegree: PerpetratorDegree | null;
+  victimStatus: VictimStatus | null;
+}
+
+export interface CaseSummary {
+  id: string;
+  code: string;
+  compartment: string;
+  type: CaseType;
+  risk: RiskLevel;
+  status: CaseStatus;
+  assignedTo: string | null;
+  overdueTasks: number;
+  createdAt: string;
+}
+
+export interface CaseDetail extends CaseSummary {
+  persons: string[];
+  allowedTransitions: CaseStatus[];
+  transitions: Array<{
+    from: CaseStatus | null;
+    to: CaseStatus;
+    by: string;
+    at: string;
+    note: string | null;
+  }>;
+  tasks: Array<{ id: string; title: string; dueOn: string | null; done: boolean; overdue: boolean }>;
+  consents: Array<{
+    id: string;
+    person: string;
+    fields: ShareableField[];
+    recipient: string;
+    givenOn: string;
+    withdrawnAt: string | null;
+  }>;
+  notes: Array<{ id: string; text: string; by: string; at: string }>;
+  attachments: Array<{ id: string; name: string; byteSize: number; by: string; at: string }>;
+}
+
+export interface Referral {
+  id: string;
+  direction: 'outgoing' | 'incoming';
+  case: string;
+  caseId: string;
+  partnerFingerprint: string;
+  fields: string[];
+  status: ReferralStatus;
+  statusChangedAt: string;
+  createdAt: string;
+}
+
+const enc = encodeURIComponent;
+
+export const listPersons = () => request<{ items: Array<{ code: string }> }>('GET', '/api/persons');
+export const addPerson = (person: NewPerson) =>
+  request<{ id: string; code: string }>('POST', '/api/persons', person);
+export const findPersons = (name: string) =>
+  request<{ items: Array<{ code: string }> }>('POST', '/api/persons/search', { name });
+export const revealPersonField = (code: string, field: PersonField) =>
+  request<{ value: string | string[] | null }>('POST', `/api/persons/${enc(code)}/reveal`, { field });
+
+export const listInvolvements = (incidentId: string) =>
+  request<{ items: Involvement[] }>('GET', `/api/incidents/${enc(incidentId)}/involvements`);
+export const linkInvolvement = (
+  actId: string,
+  link: {
+    role: InvolvementRole;
+    person?: string;
+    organisation?: string;
+    perpetratorDegree?: PerpetratorDegree;
+    victimStatus?: VictimStatus;
+  },
+) =>
+  request<{ namedVictims: number; victimsMin: number | null; countRaised: boolean }>(
+    'POST',
+    `/api/acts/${enc(actId)}/involvements`,
+    link,
+  );
+
+export const listCases = (filters: Record<string, string | undefined>) =>
+  request<{ items: CaseSummary[] }>('GET', `/api/cases${query(filters)}`);
+export const openCase = (input: { persons: string[]; type: CaseType; risk: RiskLevel; assignTo?: string }) =>
+  request<{ id: string; code: string }>('POST', '/api/cases', input);
+export const getCase = (id: string) => request<CaseDetail>('GET', `/api/cases/${enc(id)}`);
+export const updateCase = (id: string, change: { risk?: RiskLevel; assignTo?: string | null }) =>
+  request<CaseSummary>('PATCH', `/api/cases/${enc(id)}`, change);
+export const changeCaseStatus = (id: string, status: CaseStatus, note?: string) =>
+  request<{ status: CaseStatus }>('POST', `/api/cases/${enc(id)}/status`, {
+    status,
+    ...(note ? { note } : {}),
+  });
+export const addTask = (id: string, title: string, dueOn: string | null) =>
+  request<{ id: string }>('POST', `/api/cases/${enc(id)}/tasks`, { title, dueOn });
+export const completeTask = (id: string, taskId: string) =>
+  request<void>('POST', `/api/cases/${enc(id)}/tasks/${enc(taskId)}/done`);
+export const addConsent = (
+  id: string,
+  consent: { person: string; fields: ShareableField[]; recipient: string },
+) => request<{ id: string }>('POST', `/api/cases/${enc(id)}/consents`, consent);
+export const withdrawConsent = (id: string, consentId: string) =>
+  request<void>('POST', `/api/cases/${enc(id)}/consents/${enc(consentId)}/withdraw`);
+export const addNote = (id: string, text: string) =>
+  request<{ id: string }>('POST', `/api/cases/${enc(id)}/notes`, { text });
+export const attachmentUrl = (id: string, attachmentId: string) =>
+  `/api/cases/${enc(id)}/attachments/${enc(attachmentId)}`;
+
+export async function uploadAttachment(id: string, file: File): Promise<{ id: string }> {
+  const form = new FormData();
+  form.append('file', file, file.name);
+  const token = csrfToken();
+  const response = await fetch(`/api/cases/${enc(id)}/attachments`, {
+    method: 'POST',
+    headers: { accept: 'application/json', ...(token ? { [CSRF_HEADER]: token } : {}) },
+    credentials: 'same-origin',
+    body: form,
+  });
+  if (!response.ok) throw await errorFrom(response);
+  return (await response.json()) as { id: string };
+}
+
+export const organisationKey = () =>
+  request<{ publicKey: string; fingerprint: string }>('GET', '/api/organisation/key');
+export const listReferrals = (caseId?: string) =>
+  request<{ items: Referral[] }>('GET', `/api/referrals${query({ case: caseId })}`);
+export const createReferral = (caseId: string, partnerKey: string, fields: ShareableField[]) =>
+  request<{ id: string; package: string; partnerFingerprint: string; senderFingerprint: string }>(
+    'POST',
+    `/api/cases/${enc(caseId)}/referrals`,
+    { partnerKey, fields },
+  );
+export const importReferral = (pkg: string) =>
+  request<{ caseId: string; caseCode: string; senderFingerprint: string; persons: string[] }>(
+    'POST',
+    '/api/referrals/import',
+    { package: pkg },
+  );
+export const replyToReferral = (id: string, status: ReferralReply) =>
+  request<{ package: string; status: ReferralStatus }>('POST', `/api/referrals/${enc(id)}/reply`, { status });
+export const importReferralStatus = (pkg: string) =>
+  request<{ status: ReferralStatus; caseCode: string }>('POST', '/api/referrals/status', { package: pkg });
+
+/** Offers text as a file download without sending it anywhere. */
+export function downloadText(text: string, fileName: string): void {
+  const url = URL.createObjectURL(new Blob([text], { type: 'application/json' }));
+  const link = document.createElement('a');
+  link.href = url;
+  link.download = fileName;
+  link.click();
+  setTimeout(() => URL.revokeObjectURL(url), 1_000);
+}
+
+export { ApiError };

@@ -1,0 +1,58 @@
+/**
+ * One person: every field hidden until someone asks. Each "Reveal" is one request for one field, which
+ * the server writes to the audit log before answering, so a glance over a shoulder reveals nothing.
+ */
+import { useState } from 'react';
+import { PERSON_FIELDS, type PersonField, revealPersonField } from '../api/casework.ts';
+import { ErrorMessage } from '../components/ErrorMessage.tsx';
+import { useI18n } from '../i18n/I18nContext.tsx';
+import { usePageTitle } from '../usePageTitle.ts';
+import { useAction } from './useAction.ts';
+
+export function PersonScreen({ code }: { code: string }) {
+  const { t } = useI18n();
+  usePageTitle(t('person.title', { code }));
+  const [revealed, setRevealed] = useState<Partial<Record<PersonField, string | string[] | null>>>({});
+  const reveal = useAction();
+  const show = (field: PersonField) =>
+    reveal.run(async () => {
+      const { value } = await revealPersonField(code, field);
+      setRevealed((current) => ({ ...current, [field]: value }));
+    });
+  return (
+    <article>
+      <h1>{t('person.title', { code })}</h1>
+      <p>{t('persons.intro')}</p>
+      {reveal.error ? <ErrorMessage error={reveal.error} /> : null}
+      <dl className="person-fields">
+        {PERSON_FIELDS.map((field) => {
+          const value = revealed[field];
+          return (
+            <div key={field} data-field={field}>
+              <dt>{t(`personField.${field}`)}</dt>
+              <dd>
+                {field in revealed ? (
+                  <span className="text-body revealed">
+                    {(Array.isArray(value) ? value.join('; ') : value) || t('person.none')}
+                  </span>
+                ) : (
+                  <>
+                    <span className="hint">{t('person.hidden')}</span>{' '}
+                    <button
+                      type="button"
+                      className="small"
+                      aria-label={`${t('person.reveal')}: ${t(`personField.${field}`)}`}
+                      onClick={() => void show(field)}
+                    >
+                      {t('person.reveal')}
+                    </button>
+                  </>
+                )}
+              </dd>
+            </div>
+          );
+        })}
+      </dl>
+    </article>
+  );
+}
