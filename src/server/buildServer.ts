@@ -20,6 +20,8 @@ import { registerAccessControl } from './auth.ts';
 import { registerErrorHandler } from './errors.ts';
 import { registerOpenApi } from './openapi.ts';
 import { accountRoutes } from './routes/accounts.ts';
+import { draftRoutes } from './routes/drafts.ts';
+import { editRoutes } from './routes/edits.ts';
 import { healthRoutes } from './routes/health.ts';
 import { incidentRoutes } from './routes/incidents.ts';
 import { intakeRoutes } from './routes/intake.ts';
@@ -159,6 +161,8 @@ export async function buildServer(options: ServerOptions): Promise<FastifyInstan
   await app.register(searchRoutes, { store });
   await app.register(reviewRoutes, { store });
   await app.register(incidentRoutes, { store });
+  await app.register(editRoutes, { store });
+  await app.register(draftRoutes, { store });
   await app.register(statsRoutes, { store });
   await app.register(intakeRoutes, { store });
   await registerWebApp(app, options.webDist === undefined ? DEFAULT_WEB_DIST : options.webDist);

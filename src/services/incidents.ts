@@ -21,6 +21,8 @@ import {
 } from '../store/incidents.ts';
 import { interventionsRepository } from '../store/interventions.ts';
 import { appendAudit } from './audit.ts';
+import { EditedVersion, Reason } from './edits/editSchemas.ts';
+import { lockForEdit, recordChange } from './edits/recordEdit.ts';
 import { buildEvidence, type Evidence, independentOrigins } from './incidentsEvidence.ts';
 
 export { INCIDENT_STATUSES, type IncidentStatus, type IncidentSummary };
@@ -57,8 +59,14 @@ export const IncidentPatchSchema = z
     summary: z.string().max(20_000).optional(),
     tags: z.array(z.string().trim().min(1).max(60)).max(50).optional(),
     status: IncidentStatusSchema.optional(),
+    // The version the editor saw (see services/edits/): a stale one is a 409, never an overwrite.
+    version: EditedVersion.optional(),
+    reason: Reason,
   })
-  .refine((patch) => Object.keys(patch).length > 0, 'give at least one of title, summary, tags, status');
+  .refine(
+    (patch) => Object.keys(patch).some((key) => key !== 'version' && key !== 'reason'),
+    'give at least one of title, summary, tags, status',
+  );
 export type IncidentPatch = z.infer<typeof IncidentPatchSchema>;
 
 export interface IncidentDetail extends IncidentRecord {
@@ -99,6 +107,7 @@ export async function updateIncident(
   }
   await db.transaction(async (tx) => {
     const incidents = incidentsRepository(tx);
+    const before = await lockForEdit(tx, 'incident', id, patch.version);
     const current = await incidents.findById(id);
     if (!current) throw new NotFound('incident', id);
     if (patch.status && patch.status !== current.status) {
@@ -116,6 +125,7 @@ export async function updateIncident(
       await incidents.update(id, patch);
       await incidents.refreshDerived(id);
     }
+    await recordChange(tx, editor, 'incident', before, 'update', patch.reason ?? null);
     await appendAudit(tx, {
       actor: editor.userId,
       action:

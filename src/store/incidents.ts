@@ -39,6 +39,8 @@ export interface IncidentSummary {
 
 export interface IncidentRecord extends IncidentSummary {
   summary: string;
+  /** Bumped by every edit; an edit names the version it was made on (services/edits/). */
+  version: number;
   createdBy: string;
   verifiedBy: string | null;
   verifiedAt: Date | null;
@@ -88,6 +90,7 @@ interface SummaryRow {
 
 interface RecordRow extends SummaryRow {
   summary: string;
+  version: number;
   created_by: string;
   verified_by: string | null;
   verified_at: Date | null;
@@ -183,7 +186,7 @@ export function incidentsRepository(db: Queryable) {
 
     async findById(id: string): Promise<IncidentRecord | null> {
       const rows = await db.query<RecordRow>(
-        `select ${SUMMARY_COLUMNS}, i.summary, i.created_by, i.verified_by, i.verified_at, i.status_changed_by, i.status_changed_at
+        `select ${SUMMARY_COLUMNS}, i.summary, i.version, i.created_by, i.verified_by, i.verified_at, i.status_changed_by, i.status_changed_at
            from incidents i ${SUMMARY_JOIN} where i.id = $1`,
         [id],
       );
@@ -192,6 +195,7 @@ export function incidentsRepository(db: Queryable) {
       return {
         ...toSummary(row),
         summary: row.summary,
+        version: row.version,
         createdBy: row.created_by,
         verifiedBy: row.verified_by,
         verifiedAt: row.verified_at,
