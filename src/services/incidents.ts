@@ -13,6 +13,7 @@ import { actsRepository } from '../store/acts.ts';
 import { claimsRepository } from '../store/claims.ts';
 import type { Db, Queryable } from '../store/db.ts';
 import {
+  INCIDENT_SORTS,
   INCIDENT_STATUSES,
   type IncidentRecord,
   type IncidentStatus,
@@ -44,6 +45,8 @@ export const IncidentFiltersSchema = z.strictObject({
     .regex(/^[a-z]{2,3}$/, 'expected an ISO 639-1 code')
     .optional(),
   source: Uuid.optional(),
+  tag: z.string().trim().min(1).max(60).optional(),
+  sort: z.enum(INCIDENT_SORTS).optional(),
 });
 export type IncidentFiltersInput = z.infer<typeof IncidentFiltersSchema>;
 
@@ -80,8 +83,8 @@ export interface IncidentEditor {
 }
 
 export async function listIncidents(db: Queryable, filters: IncidentFiltersInput, page: Page) {
-  const { source, ...rest } = filters;
-  return incidentsRepository(db).list({ ...rest, sourceId: source }, page);
+  const { source, sort, ...rest } = filters;
+  return incidentsRepository(db).list({ ...rest, sourceId: source }, page, sort);
 }
 
 export async function getIncident(db: Queryable, id: string): Promise<IncidentDetail> {

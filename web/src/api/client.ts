@@ -34,6 +34,8 @@ export class ApiError extends Error {
     readonly status: number,
     message: string,
     readonly field: string | null = null,
+    /** On a version conflict (409): the record as it is now on the server. */
+    readonly current: unknown = null,
   ) {
     super(message);
   }
@@ -60,6 +62,7 @@ function csrfToken(): string | null {
 async function errorFrom(response: Response): Promise<ApiError> {
   let message = response.statusText || `HTTP ${response.status}`;
   let field: string | null = null;
+  let current: unknown = null;
   try {
     const body: unknown = await response.json();
     if (body && typeof body === 'object') {
@@ -67,14 +70,15 @@ async function errorFrom(response: Response): Promise<ApiError> {
       if (typeof record.message === 'string') message = record.message;
       else if (typeof record.error === 'string') message = record.error;
       if (typeof record.field === 'string') field = record.field;
+      if (record.current && typeof record.current === 'object') current = record.current;
     }
   } catch {
     // Not JSON: keep the status text.
   }
-  return new ApiError(response.status, message, field);
+  return new ApiError(response.status, message, field, current);
 }
 
-async function request<T>(method: string, path: string, body?: unknown): Promise<T> {
+export async function request<T>(method: string, path: string, body?: unknown): Promise<T> {
   const headers: Record<string, string> = { accept: 'application/json' };
   if (body !== undefined) headers['content-type'] = 'application/json';
   const token = csrfToken();
@@ -170,7 +174,7 @@ export const getIncident = (id: string) =>
   request<Incident>('GET', `/api/incidents/${encodeURIComponent(id)}`);
 export const updateIncident = (
   id: string,
-  patch: { status?: IncidentStatus; title?: string; summary?: string },
+  patch: { status?: IncidentStatus; title?: string; summary?: string; tags?: string[]; version?: number },
 ) => request<Incident>('PATCH', `/api/incidents/${encodeURIComponent(id)}`, patch);
 
 export const search = (params: Record<string, string | undefined>) =>

@@ -307,6 +307,8 @@ export interface Evidence {
 
 export interface Incident extends IncidentSummary {
   summary: string | null;
+  /** Sent back with an edit: a stale version is refused (409). */
+  version: number;
   createdBy: string | null;
   verifiedBy: string | null;
   verifiedAt: string | null;

@@ -1,3 +1,4 @@
+import type { ReactNode } from 'react';
 import type { ActRecord } from '../api/types.ts';
 import { useI18n } from '../i18n/I18nContext.tsx';
 import { useVocabularyLabel } from '../vocabulary.tsx';
@@ -6,7 +7,7 @@ import { DateRangeText } from './DateRangeText.tsx';
 import { VictimCountText } from './VictimCountText.tsx';
 
 /** One card per act rather than a wide table: it has to read on a 360 px phone. */
-export function ActsTable({ acts }: { acts: ActRecord[] }) {
+export function ActsTable({ acts, actions }: { acts: ActRecord[]; actions?: (act: ActRecord) => ReactNode }) {
   const { t } = useI18n();
   const label = useVocabularyLabel();
   const countryName = useCountryName();
@@ -43,6 +44,7 @@ export function ActsTable({ acts }: { acts: ActRecord[] }) {
               })}
             </dd>
           </dl>
+          {actions ? actions(act) : null}
         </li>
       ))}
     </ul>

@@ -3,6 +3,8 @@
  * the API, which reads them from src/core/vocabulary.ts, so they are not repeated here. `{name}`
  * placeholders are filled by `t`.
  */
+import { EDIT_MESSAGES, type EditMessageKey } from './editMessages.ts';
+
 export const LOCALES = ['en', 'pt', 'es', 'ru', 'fr'] as const;
 export type Locale = (typeof LOCALES)[number];
 
@@ -208,10 +210,12 @@ const en = {
   'intake.raw': 'This report is not in the form’s format; shown exactly as sent:',
 };
 
-export type MessageKey = keyof typeof en;
+type CoreKey = keyof typeof en;
+export type MessageKey = CoreKey | EditMessageKey;
 export type Messages = Record<MessageKey, string>;
+type CoreMessages = Record<CoreKey, string>;
 
-const pt: Messages = {
+const pt: CoreMessages = {
   'app.name': 'Attest',
   'app.skip': 'Ir para o conteúdo',
   'app.language': 'Idioma',
@@ -405,7 +409,7 @@ const pt: Messages = {
   'intake.raw': 'Esta denúncia não está no formato do formulário; mostrada exatamente como foi enviada:',
 };
 
-const es: Messages = {
+const es: CoreMessages = {
   'app.name': 'Attest',
   'app.skip': 'Ir al contenido',
   'app.language': 'Idioma',
@@ -599,7 +603,7 @@ const es: Messages = {
   'intake.raw': 'Esta denuncia no tiene el formato del formulario; se muestra tal como se envió:',
 };
 
-const ru: Messages = {
+const ru: CoreMessages = {
   'app.name': 'Attest',
   'app.skip': 'Перейти к содержимому',
   'app.language': 'Язык',
@@ -795,7 +799,7 @@ const ru: Messages = {
   'intake.raw': 'Это сообщение не в формате формы; показано в точности как отправлено:',
 };
 
-const fr: Messages = {
+const fr: CoreMessages = {
   'app.name': 'Attest',
   'app.skip': 'Aller au contenu',
   'app.language': 'Langue',
@@ -990,4 +994,10 @@ const fr: Messages = {
   'intake.raw': 'Ce signalement n’est pas au format du formulaire ; affiché tel qu’il a été envoyé :',
 };
 
-export const MESSAGES: Record<Locale, Messages> = { en, pt, es, ru, fr };
+export const MESSAGES: Record<Locale, Messages> = {
+  en: { ...en, ...EDIT_MESSAGES.en },
+  pt: { ...pt, ...EDIT_MESSAGES.pt },
+  es: { ...es, ...EDIT_MESSAGES.es },
+  ru: { ...ru, ...EDIT_MESSAGES.ru },
+  fr: { ...fr, ...EDIT_MESSAGES.fr },
+};

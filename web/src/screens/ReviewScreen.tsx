@@ -1,8 +1,11 @@
-import { useEffect, useState } from 'react';
+import { useEffect, useRef, useState } from 'react';
 import { getIncident, getReview, saveReview } from '../api/client.ts';
 import type { Decision, ReviewItem } from '../api/types.ts';
 import { ErrorMessage } from '../components/ErrorMessage.tsx';
 import { type Highlight, HighlightedText } from '../components/HighlightedText.tsx';
+import { DraftStatusText } from '../edits/DraftStatusText.tsx';
+import { useDraft } from '../edits/useDraft.ts';
+import { useUnsavedChangesGuard } from '../edits/useUnsavedChangesGuard.ts';
 import { useI18n } from '../i18n/I18nContext.tsx';
 import { IncidentTarget, type Target } from '../review/IncidentTarget.tsx';
 import {
@@ -24,6 +27,19 @@ import { useLoad } from '../useLoad.ts';
 import { usePageTitle } from '../usePageTitle.ts';
 
 type Selection = { list: SuggestionList; index: number } | null;
+
+/** What a review draft keeps: every decision and edit so far, and where the records will go. */
+interface ReviewDraft {
+  state: ReviewState;
+  target: Target;
+  sameAs: Record<number, string>;
+}
+
+/** A draft fits only the suggestions it was made on (the same number in each list). */
+function draftFits(draft: ReviewDraft | null, item: ReviewItem): draft is ReviewDraft {
+  const lists: SuggestionList[] = ['events', 'claims', 'interventions'];
+  return !!draft?.state && lists.every((list) => draft.state[list]?.length === item.suggestions[list].length);
+}
 
 const markId = (list: SuggestionList, index: number) => `mark-${list}-${index}`;
 
@@ -68,12 +84,37 @@ export function ReviewScreen({ sourceId }: { sourceId: string }) {
   const existingActs = mergeId && mergeIncident?.id === mergeId ? mergeIncident.evidence.acts : [];
   usePageTitle(item ? t('review.title', { title: item.source.title ?? item.source.id.slice(0, 8) }) : null);
 
+  const draft = useDraft<ReviewDraft>(`review:${sourceId}`);
+  const lastDrafted = useRef<string | null>(null);
+
+  // Decisions resume from the draft, whichever browser made it.
   useEffect(() => {
-    if (item) {
-      setState(initialReviewState(item.suggestions));
-      setTarget({ mode: 'new', title: item.source.title ?? '' });
-    }
-  }, [item]);
+    if (!item || draft.restored === undefined) return;
+    const restored = item.reviewed === null && draftFits(draft.restored, item) ? draft.restored : null;
+    const initial: ReviewDraft = restored ?? {
+      state: initialReviewState(item.suggestions),
+      target: { mode: 'new', title: item.source.title ?? '' },
+      sameAs: {},
+    };
+    lastDrafted.current = JSON.stringify(initial);
+    setState(initial.state);
+    setTarget(initial.target);
+    setSameAs(initial.sameAs);
+  }, [item, draft.restored]);
+
+  const { update: updateDraft } = draft;
+  useEffect(() => {
+    if (!state || item?.reviewed) return;
+    const json = JSON.stringify({ state, target, sameAs });
+    if (json === lastDrafted.current) return;
+    lastDrafted.current = json;
+    updateDraft({ state, target, sameAs });
+  }, [state, target, sameAs, item, updateDraft]);
+
+  useUnsavedChangesGuard(
+    !saving && (draft.status === 'pending' || draft.status === 'failed'),
+    t('draft.leave'),
+  );
 
   useEffect(() => {
     if (selected)
@@ -115,6 +156,8 @@ export function ReviewScreen({ sourceId }: { sourceId: string }) {
             ? { mode: 'merge', incidentId: target.incidentId }
             : { mode: 'new', ...(target.title.trim() ? { title: target.title.trim() } : {}) },
       });
+      // The review is recorded: its draft has served. A failure here only leaves a stale draft.
+      await draft.discard().catch(() => undefined);
       navigate(outcome.incidentId ? `/incidents/${outcome.incidentId}` : '/review');
     } catch (reason) {
       setSaveError(reason instanceof Error ? reason : new Error(String(reason)));
@@ -210,6 +253,7 @@ export function ReviewScreen({ sourceId }: { sourceId: string }) {
           <IncidentTarget candidates={item.candidates} value={target} onChange={setTarget} />
           {left ? <p className="hint">{t('review.undecidedLeft', { count: left })}</p> : null}
           {saveError ? <ErrorMessage error={saveError} /> : null}
+          {item.reviewed ? null : <DraftStatusText status={draft.status} />}
           <button
             type="button"
             className="primary"
