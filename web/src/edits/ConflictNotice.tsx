@@ -1,7 +1,7 @@
 import type { VersionedRecord } from '../api/edits.ts';
 import { useI18n } from '../i18n/I18nContext.tsx';
 import { FieldValue } from './FieldValue.tsx';
-import { useFieldLabel } from './fieldLabel.ts';
+import { inFormOrder, useFieldLabel } from './fieldLabel.ts';
 
 interface Props {
   what: string;
@@ -19,7 +19,7 @@ interface Props {
 export function ConflictNotice({ what, theirs, yours, onReload, onReapply }: Props) {
   const { t } = useI18n();
   const label = useFieldLabel();
-  const names = Object.keys(yours).filter(
+  const names = inFormOrder(Object.keys(yours)).filter(
     (name) => JSON.stringify(yours[name] ?? null) !== JSON.stringify(theirs.fields[name] ?? null),
   );
   return (

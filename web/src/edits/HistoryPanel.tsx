@@ -3,7 +3,7 @@ import { ErrorMessage } from '../components/ErrorMessage.tsx';
 import { useI18n } from '../i18n/I18nContext.tsx';
 import { useLoad } from '../useLoad.ts';
 import { FieldValue } from './FieldValue.tsx';
-import { useFieldLabel } from './fieldLabel.ts';
+import { inFormOrder, useFieldLabel } from './fieldLabel.ts';
 
 /** Who changed what, when and why: newest first. `refresh` reloads it after an edit. */
 export function HistoryPanel({ kind, id, refresh }: { kind: RecordKind; id: string; refresh: number }) {
@@ -19,7 +19,7 @@ export function HistoryPanel({ kind, id, refresh }: { kind: RecordKind; id: stri
       {versions.length === 0 ? <p className="meta">{t('edit.noHistory')}</p> : null}
       <ol className="history-list">
         {versions.map((v) => {
-          const fields = Object.keys(v.after ?? v.before ?? {});
+          const fields = inFormOrder(Object.keys(v.after ?? v.before ?? {}));
           return (
             <li key={v.version} className="history-entry">
               <p className="meta">
@@ -28,7 +28,7 @@ export function HistoryPanel({ kind, id, refresh }: { kind: RecordKind; id: stri
                 {v.changedBy.email ?? v.changedBy.id.slice(0, 8)}
               </p>
               {v.change === 'update' || v.change === 'move' ? (
-                <ul>
+                <ul className="history-changes">
                   {fields.map((name) => (
                     <li key={name}>
                       <strong>{label(name)}</strong>: <FieldValue value={v.before?.[name]} /> →{' '}

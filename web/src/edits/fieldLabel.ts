@@ -26,6 +26,13 @@ const LABELS: Record<string, MessageKey> = {
   outcome: 'edit.outcome',
 };
 
+/** Field names in the order the forms show them (unknown names last, as they come). */
+export function inFormOrder(names: string[]): string[] {
+  const order = Object.keys(LABELS);
+  const rank = (name: string) => (order.includes(name) ? order.indexOf(name) : order.length);
+  return [...names].sort((a, b) => rank(a) - rank(b));
+}
+
 export function useFieldLabel(): (name: string) => string {
   const { t } = useI18n();
   return (name) => {
