@@ -2,7 +2,7 @@
  * Editing after review over the API, on both stores: the seed reviewed into an incident, then its act
  * edited (a version and its history), a stale edit refused with 409 and the current record, acts
  * added, moved and deleted (history survives), claims and interventions edited, an incident created
- * by hand; and each user's drafts, private to them.
+ * by hand; each user's drafts, private to them; and an uploaded HTML page keeps its own date.
  */
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
@@ -10,7 +10,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { verifyAudit } from '../../src/services/audit.ts';
 import { sharedDir } from '../support/paths.ts';
 import { backends } from '../support/stores.ts';
-import { startApi, type TestApi } from './support.ts';
+import { multipart, startApi, type TestApi } from './support.ts';
 
 const seedText = readFileSync(join(sharedDir, 'seed/000_7bc82795b01c9afc.txt'), 'utf8');
 
@@ -321,5 +321,41 @@ describe.each(backends())('editing records after review on %s', (backend) => {
       (await api.as('investigator', { method: 'GET', url: `/api/drafts/${encodeURIComponent(kind)}` }))
         .statusCode,
     ).toBe(404);
+  });
+
+  it("keeps an uploaded HTML page's own publication date when none is given, and the given one over it", async () => {
+    const html = (marker: string) =>
+      `<!doctype html><html><head><title>Moscow ${marker}</title>` +
+      '<meta property="article:published_time" content="2017-05-12T10:00:00+03:00"></head>' +
+      `<body><article><p>Police detained five activists in Moscow on Thursday (${marker}).</p></article></body></html>`;
+    const upload = (marker: string, fields: Array<{ name: string; value: string }>) => {
+      const form = multipart([...fields, { name: 'file', value: html(marker), fileName: `${marker}.html` }]);
+      return api.as('investigator', {
+        method: 'POST',
+        url: '/api/sources',
+        payload: form.payload,
+        headers: form.headers,
+      });
+    };
+    const own = await upload('own-date', []);
+    expect(own.statusCode).toBe(201);
+    expect(own.json().suggestions.published).toBe('2017-05-12');
+    const source = (
+      await api.as('investigator', { method: 'GET', url: `/api/sources/${own.json().id}` })
+    ).json();
+    expect(source.publishedOn).toBe('2017-05-12');
+    const given = await upload('given-date', [
+      { name: 'published', value: '2017-05-20' },
+      { name: 'title', value: 'Given title' },
+      { name: 'url', value: 'https://news.example/moscow' },
+    ]);
+    const givenSource = (
+      await api.as('investigator', { method: 'GET', url: `/api/sources/${given.json().id}` })
+    ).json();
+    expect(givenSource).toMatchObject({
+      publishedOn: '2017-05-20',
+      title: 'Given title',
+      url: 'https://news.example/moscow',
+    });
   });
 });
