@@ -1,14 +1,15 @@
 import { useState } from 'react';
-import { conflictOf, getRecord, patchRecord, type VersionedRecord } from '../api/edits.ts';
+import { getRecord, type VersionedRecord } from '../api/edits.ts';
 import { ErrorMessage } from '../components/ErrorMessage.tsx';
-import { FormField } from '../components/FormField.tsx';
 import { useI18n } from '../i18n/I18nContext.tsx';
 import { EventEditor } from '../review/EventEditor.tsx';
 import { type EventForm, eventEdit } from '../review/reviewState.ts';
 import { useLoad } from '../useLoad.ts';
 import { actToForm, formToActFields } from './actForm.ts';
 import { ConflictNotice } from './ConflictNotice.tsx';
+import { EditFormFooter } from './EditFormFooter.tsx';
 import { useUnsavedChangesGuard } from './useUnsavedChangesGuard.ts';
+import { useVersionedSave } from './useVersionedSave.ts';
 
 /** Edits one act from its stored version; a save made on a stale version shows the conflict screen. */
 export function ActEditPanel({ actId, onDone }: { actId: string; onDone: (saved: boolean) => void }) {
@@ -24,25 +25,11 @@ function ActForm({ record, onDone }: { record: VersionedRecord; onDone: (saved: 
   const [base, setBase] = useState(record);
   const [form, setForm] = useState<EventForm>(() => actToForm(record.fields));
   const [reason, setReason] = useState('');
-  const [saving, setSaving] = useState(false);
-  const [error, setError] = useState<Error | null>(null);
-  const [theirs, setTheirs] = useState<VersionedRecord | null>(null);
+  const { saving, error, theirs, dismissConflict, save } = useVersionedSave('act', record.id);
   const dirty = JSON.stringify(form) !== JSON.stringify(actToForm(base.fields)) || reason !== '';
   useUnsavedChangesGuard(dirty && !saving, t('edit.leave'));
-
-  const save = async (version: number) => {
-    setSaving(true);
-    setError(null);
-    try {
-      await patchRecord('act', base.id, { ...eventEdit(form), version, reason: reason.trim() || null });
-      onDone(true);
-    } catch (reasonForFailure) {
-      const current = conflictOf(reasonForFailure);
-      if (current) setTheirs(current);
-      else
-        setError(reasonForFailure instanceof Error ? reasonForFailure : new Error(String(reasonForFailure)));
-      setSaving(false);
-    }
+  const submit = async (version: number) => {
+    if (await save({ ...eventEdit(form), reason: reason.trim() || null }, version)) onDone(true);
   };
 
   if (theirs)
@@ -54,12 +41,12 @@ function ActForm({ record, onDone }: { record: VersionedRecord; onDone: (saved: 
         onReload={() => {
           setBase(theirs);
           setForm(actToForm(theirs.fields));
-          setTheirs(null);
+          dismissConflict();
         }}
         onReapply={() => {
           setBase(theirs);
-          setTheirs(null);
-          void save(theirs.version);
+          dismissConflict();
+          void submit(theirs.version);
         }}
       />
     );
@@ -70,22 +57,17 @@ function ActForm({ record, onDone }: { record: VersionedRecord; onDone: (saved: 
       aria-label={t('edit.editAct')}
       onSubmit={(event) => {
         event.preventDefault();
-        void save(base.version);
+        void submit(base.version);
       }}
     >
       <EventEditor form={form} onChange={setForm} />
-      <FormField label={t('edit.reason')}>
-        {({ id }) => <input id={id} value={reason} onChange={(e) => setReason(e.target.value)} />}
-      </FormField>
-      {error ? <ErrorMessage error={error} /> : null}
-      <div className="button-row">
-        <button type="submit" className="primary" disabled={saving || !dirty}>
-          {t('edit.save')}
-        </button>
-        <button type="button" onClick={() => onDone(false)}>
-          {t('edit.cancel')}
-        </button>
-      </div>
+      <EditFormFooter
+        reason={reason}
+        onReason={setReason}
+        error={error}
+        canSave={!saving && dirty}
+        onCancel={() => onDone(false)}
+      />
     </form>
   );
 }

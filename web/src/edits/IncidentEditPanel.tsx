@@ -1,12 +1,11 @@
 import { useState } from 'react';
-import { updateIncident } from '../api/client.ts';
-import { conflictOf, type VersionedRecord } from '../api/edits.ts';
 import type { Incident } from '../api/types.ts';
-import { ErrorMessage } from '../components/ErrorMessage.tsx';
 import { FormField } from '../components/FormField.tsx';
 import { useI18n } from '../i18n/I18nContext.tsx';
 import { ConflictNotice } from './ConflictNotice.tsx';
+import { EditFormFooter } from './EditFormFooter.tsx';
 import { useUnsavedChangesGuard } from './useUnsavedChangesGuard.ts';
+import { useVersionedSave } from './useVersionedSave.ts';
 
 const tagList = (text: string) =>
   text
@@ -28,9 +27,7 @@ export function IncidentEditPanel({
   const [summary, setSummary] = useState(incident.summary ?? '');
   const [tags, setTags] = useState(incident.tags.join(', '));
   const [reason, setReason] = useState('');
-  const [saving, setSaving] = useState(false);
-  const [error, setError] = useState<Error | null>(null);
-  const [theirs, setTheirs] = useState<VersionedRecord | null>(null);
+  const { saving, error, theirs, dismissConflict, save } = useVersionedSave('incident', incident.id);
   const yours = { title: title.trim(), summary, tags: tagList(tags) };
   const dirty =
     yours.title !== incident.title ||
@@ -38,22 +35,8 @@ export function IncidentEditPanel({
     tags !== incident.tags.join(', ');
   useUnsavedChangesGuard(dirty && !saving, t('edit.leave'));
 
-  const save = async (onVersion: number) => {
-    setSaving(true);
-    setError(null);
-    try {
-      await updateIncident(incident.id, {
-        ...yours,
-        version: onVersion,
-        ...(reason.trim() ? { reason } : {}),
-      });
-      onDone(true);
-    } catch (failure) {
-      const current = conflictOf(failure);
-      if (current) setTheirs(current);
-      else setError(failure instanceof Error ? failure : new Error(String(failure)));
-      setSaving(false);
-    }
+  const submit = async (onVersion: number) => {
+    if (await save({ ...yours, ...(reason.trim() ? { reason } : {}) }, onVersion)) onDone(true);
   };
 
   if (theirs)
@@ -67,12 +50,12 @@ export function IncidentEditPanel({
           setTitle(String(theirs.fields.title ?? ''));
           setSummary(String(theirs.fields.summary ?? ''));
           setTags(((theirs.fields.tags as string[] | undefined) ?? []).join(', '));
-          setTheirs(null);
+          dismissConflict();
         }}
         onReapply={() => {
           setVersion(theirs.version);
-          setTheirs(null);
-          void save(theirs.version);
+          dismissConflict();
+          void submit(theirs.version);
         }}
       />
     );
@@ -83,7 +66,7 @@ export function IncidentEditPanel({
       aria-label={t('edit.editIncident')}
       onSubmit={(event) => {
         event.preventDefault();
-        void save(version);
+        void submit(version);
       }}
     >
       <FormField label={t('field.title')}>
@@ -104,18 +87,13 @@ export function IncidentEditPanel({
           />
         )}
       </FormField>
-      <FormField label={t('edit.reason')}>
-        {({ id }) => <input id={id} value={reason} onChange={(e) => setReason(e.target.value)} />}
-      </FormField>
-      {error ? <ErrorMessage error={error} /> : null}
-      <div className="button-row">
-        <button type="submit" className="primary" disabled={saving || !dirty}>
-          {t('edit.save')}
-        </button>
-        <button type="button" onClick={() => onDone(false)}>
-          {t('edit.cancel')}
-        </button>
-      </div>
+      <EditFormFooter
+        reason={reason}
+        onReason={setReason}
+        error={error}
+        canSave={!saving && dirty}
+        onCancel={() => onDone(false)}
+      />
     </form>
   );
 }

@@ -1,11 +1,10 @@
 import { useState } from 'react';
 import { createAct } from '../api/edits.ts';
-import { ErrorMessage } from '../components/ErrorMessage.tsx';
-import { FormField } from '../components/FormField.tsx';
 import { useI18n } from '../i18n/I18nContext.tsx';
 import { EventEditor } from '../review/EventEditor.tsx';
 import { type EventForm, eventEdit } from '../review/reviewState.ts';
 import { emptyActForm } from './actForm.ts';
+import { EditFormFooter } from './EditFormFooter.tsx';
 import { useUnsavedChangesGuard } from './useUnsavedChangesGuard.ts';
 
 /** An act recorded by hand (a testimony, a phone call): no source passage, its history says who. */
@@ -44,18 +43,14 @@ export function NewActPanel({
       }}
     >
       <EventEditor form={form} onChange={setForm} />
-      <FormField label={t('edit.reason')}>
-        {({ id }) => <input id={id} value={reason} onChange={(e) => setReason(e.target.value)} />}
-      </FormField>
-      {error ? <ErrorMessage error={error} /> : null}
-      <div className="button-row">
-        <button type="submit" className="primary" disabled={saving}>
-          {t('edit.addAct')}
-        </button>
-        <button type="button" onClick={() => onDone(false)}>
-          {t('edit.cancel')}
-        </button>
-      </div>
+      <EditFormFooter
+        reason={reason}
+        onReason={setReason}
+        error={error}
+        canSave={!saving}
+        onCancel={() => onDone(false)}
+        saveLabel={t('edit.addAct')}
+      />
     </form>
   );
 }

@@ -55,6 +55,14 @@ const en = {
   'incidents.sort.date-asc': 'Oldest first',
   'incidents.sort.updated': 'Recently changed',
   'incidents.sort.title': 'By title',
+  'capture.fileTitle': 'Title of the uploaded file (optional)',
+  'capture.fileUrl': 'Web address it came from (optional)',
+  'capture.filePublished': 'Its publication date (optional)',
+  'capture.filePublishedHint': 'Left empty, a web page’s own publication date is kept.',
+  'edit.aClaim': 'this claim',
+  'edit.anIntervention': 'this intervention',
+  'edit.editClaim': 'Edit claim',
+  'edit.editIntervention': 'Edit intervention',
 };
 
 export type EditMessageKey = keyof typeof en;
@@ -112,6 +120,14 @@ const pt: Record<EditMessageKey, string> = {
   'incidents.sort.date-asc': 'Mais antigos primeiro',
   'incidents.sort.updated': 'Alterados recentemente',
   'incidents.sort.title': 'Por título',
+  'capture.fileTitle': 'Título do ficheiro enviado (opcional)',
+  'capture.fileUrl': 'Endereço web de origem (opcional)',
+  'capture.filePublished': 'Data de publicação (opcional)',
+  'capture.filePublishedHint': 'Se ficar vazia, mantém-se a data de publicação da própria página web.',
+  'edit.aClaim': 'esta alegação',
+  'edit.anIntervention': 'esta intervenção',
+  'edit.editClaim': 'Editar alegação',
+  'edit.editIntervention': 'Editar intervenção',
 };
 
 const es: Record<EditMessageKey, string> = {
@@ -167,6 +183,15 @@ const es: Record<EditMessageKey, string> = {
   'incidents.sort.date-asc': 'Más antiguos primero',
   'incidents.sort.updated': 'Modificados recientemente',
   'incidents.sort.title': 'Por título',
+  'capture.fileTitle': 'Título del archivo subido (opcional)',
+  'capture.fileUrl': 'Dirección web de origen (opcional)',
+  'capture.filePublished': 'Fecha de publicación (opcional)',
+  'capture.filePublishedHint':
+    'Si se deja vacía, se conserva la fecha de publicación de la propia página web.',
+  'edit.aClaim': 'esta afirmación',
+  'edit.anIntervention': 'esta intervención',
+  'edit.editClaim': 'Editar afirmación',
+  'edit.editIntervention': 'Editar intervención',
 };
 
 const ru: Record<EditMessageKey, string> = {
@@ -222,6 +247,15 @@ const ru: Record<EditMessageKey, string> = {
   'incidents.sort.date-asc': 'Сначала старые',
   'incidents.sort.updated': 'Недавно изменённые',
   'incidents.sort.title': 'По названию',
+  'capture.fileTitle': 'Название загружаемого файла (необязательно)',
+  'capture.fileUrl': 'Веб-адрес источника (необязательно)',
+  'capture.filePublished': 'Дата публикации (необязательно)',
+  'capture.filePublishedHint':
+    'Если оставить пустым, сохранится дата публикации, указанная на самой веб-странице.',
+  'edit.aClaim': 'это утверждение',
+  'edit.anIntervention': 'это вмешательство',
+  'edit.editClaim': 'Изменить утверждение',
+  'edit.editIntervention': 'Изменить вмешательство',
 };
 
 const fr: Record<EditMessageKey, string> = {
@@ -278,6 +312,15 @@ const fr: Record<EditMessageKey, string> = {
   'incidents.sort.date-asc': 'Plus anciens d’abord',
   'incidents.sort.updated': 'Modifiés récemment',
   'incidents.sort.title': 'Par titre',
+  'capture.fileTitle': 'Titre du fichier envoyé (facultatif)',
+  'capture.fileUrl': 'Adresse web d’origine (facultatif)',
+  'capture.filePublished': 'Date de publication (facultatif)',
+  'capture.filePublishedHint':
+    'Laissée vide, la date de publication indiquée par la page web elle-même est conservée.',
+  'edit.aClaim': 'cette affirmation',
+  'edit.anIntervention': 'cette intervention',
+  'edit.editClaim': 'Modifier l’affirmation',
+  'edit.editIntervention': 'Modifier l’intervention',
 };
 
 export const EDIT_MESSAGES = { en, pt, es, ru, fr };

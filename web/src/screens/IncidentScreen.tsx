@@ -5,6 +5,7 @@ import { ActsTable } from '../components/ActsTable.tsx';
 import { ErrorMessage } from '../components/ErrorMessage.tsx';
 import { EvidencePanel } from '../components/EvidencePanel.tsx';
 import { ActControls } from '../edits/ActControls.tsx';
+import { ClaimControls, InterventionControls } from '../edits/EvidenceEditControls.tsx';
 import { HistoryPanel } from '../edits/HistoryPanel.tsx';
 import { IncidentEditPanel } from '../edits/IncidentEditPanel.tsx';
 import { useMayEdit } from '../edits/mayEdit.ts';
@@ -118,7 +119,15 @@ export function IncidentScreen({ id }: { id: string }) {
           actions={mayEdit ? (act) => <ActControls act={act} onChanged={reload} /> : undefined}
         />
       </section>
-      <EvidencePanel evidence={incident.evidence} />
+      <EvidencePanel
+        evidence={incident.evidence}
+        claimActions={mayEdit ? (claim) => <ClaimControls claim={claim} onChanged={reload} /> : undefined}
+        interventionActions={
+          mayEdit
+            ? (intervention) => <InterventionControls intervention={intervention} onChanged={reload} />
+            : undefined
+        }
+      />
     </article>
   );
 }
