@@ -67,7 +67,9 @@ export function htmlPublicationDate(document: QueryableDocument): string | null 
     }
   }
   const microdata = document.querySelector('[itemprop="datePublished"]');
-  const fromMicrodata = calendarDayOf(microdata?.getAttribute('datetime') ?? microdata?.getAttribute('content'));
+  const fromMicrodata = calendarDayOf(
+    microdata?.getAttribute('datetime') ?? microdata?.getAttribute('content'),
+  );
   if (fromMicrodata) return fromMicrodata;
   return calendarDayOf(document.querySelector('time[datetime]')?.getAttribute('datetime'));
 }
