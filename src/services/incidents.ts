@@ -128,7 +128,8 @@ export async function updateIncident(
       await incidents.update(id, patch);
       await incidents.refreshDerived(id);
     }
-    await recordChange(tx, editor, 'incident', before, 'update', patch.reason ?? null);
+    // Its own audit entry follows (incident.update or incident.verify, with the status change).
+    await recordChange(tx, editor, 'incident', before, 'update', patch.reason ?? null, false);
     await appendAudit(tx, {
       actor: editor.userId,
       action:

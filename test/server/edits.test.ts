@@ -24,6 +24,7 @@ interface Act {
 describe.each(backends())('editing records after review on %s', (backend) => {
   let api: TestApi;
   let incidentId: string;
+  let seedId: string;
   let moscow: Act;
 
   const incident = async (id: string) =>
@@ -52,6 +53,7 @@ describe.each(backends())('editing records after review on %s', (backend) => {
     });
     expect(reviewed.statusCode).toBe(201);
     incidentId = reviewed.json().incidentId;
+    seedId = pasted.id;
     const acts: Act[] = (await incident(incidentId)).evidence.acts;
     moscow = acts.find((act) => act.type === 'detention' && act.placeName === 'Moscow')!;
     expect(moscow.dateFrom).toBe('2017-05-11');
@@ -357,5 +359,48 @@ describe.each(backends())('editing records after review on %s', (backend) => {
       title: 'Given title',
       url: 'https://news.example/moscow',
     });
+  });
+
+  it('records an already reviewed source into one more incident, never twice into the same one', async () => {
+    const detail = (await api.as('investigator', { method: 'GET', url: `/api/review/${seedId}` })).json();
+    const s = detail.suggestions;
+    const decide = (list: unknown[], accepted: number[]) =>
+      list.map((_x, index) => ({ index, decision: accepted.includes(index) ? 'accept' : 'reject' }));
+    const body = (incident: unknown, additional?: boolean) => ({
+      events: decide(s.events, [0]),
+      claims: decide(s.claims, []),
+      interventions: decide(s.interventions, []),
+      incident,
+      ...(additional === undefined ? {} : { additional }),
+    });
+    const again = await api.as('investigator', {
+      method: 'POST',
+      url: `/api/review/${seedId}`,
+      payload: body({ mode: 'new', title: 'Second' }),
+    });
+    expect(again.statusCode).toBe(409);
+    const sameIncident = await api.as('investigator', {
+      method: 'POST',
+      url: `/api/review/${seedId}`,
+      payload: body({ mode: 'merge', incidentId }, true),
+    });
+    expect(sameIncident.statusCode).toBe(409);
+    expect(sameIncident.json().message).toMatch(/already recorded into incident/);
+    const also = await api.as('investigator', {
+      method: 'POST',
+      url: `/api/review/${seedId}`,
+      payload: body({ mode: 'new', title: 'The mass detention in Chechnya' }, true),
+    });
+    expect(also.statusCode).toBe(201);
+    const second = await incident(also.json().incidentId);
+    expect(second.title).toBe('The mass detention in Chechnya');
+    expect(second.evidence.acts).toHaveLength(1);
+    expect(second.evidence.sources.map((source: { id: string }) => source.id)).toEqual([seedId]);
+    const bySource = (
+      await api.as('investigator', { method: 'GET', url: `/api/incidents?source=${seedId}` })
+    ).json();
+    expect(bySource.total).toBeGreaterThanOrEqual(2);
+    const queue = (await api.as('investigator', { method: 'GET', url: '/api/review' })).json();
+    expect(queue.items.map((item: { sourceId: string }) => item.sourceId)).not.toContain(seedId);
   });
 });

@@ -45,6 +45,8 @@ export async function recordChange(
   before: VersionedRecord,
   change: Exclude<ChangeKind, 'create' | 'delete'>,
   reason: string | null,
+  /** False when the caller writes its own audit entry for the change (incidents.ts does). */
+  audited = true,
 ): Promise<number> {
   const records = versionedRecords(tx);
   const after = await records.lock(kind, before.id);
@@ -62,6 +64,7 @@ export async function recordChange(
     after: diff.after,
     reason,
   });
+  if (!audited) return version;
   // Field names only: the values are in record_versions, readable by those who may read the record.
   await appendAudit(tx, {
     actor: editor.userId,
