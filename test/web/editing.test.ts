@@ -215,4 +215,19 @@ describe('editing, drafts and filters in Chromium', () => {
     });
     expect(found).toContain('Crackdown in Chechnya and Moscow');
   });
+
+  it('records the reviewed source into one more incident from its page', async () => {
+    const sourceId = reviewUrl.split('/').pop();
+    await admin.goto(`${origin}/sources/${sourceId}`);
+    await admin.getByRole('link', { name: 'Also record into another incident…' }).click();
+    await admin.getByText('This source is already recorded in an incident.', { exact: false }).waitFor();
+    await admin.getByRole('button', { name: 'Accept all' }).click();
+    await admin.getByLabel('Title of the new incident').fill('Mass detention of men in Chechnya');
+    await admin.getByRole('button', { name: 'Save review' }).click();
+    await admin.waitForURL(
+      (url) => /\/incidents\/[0-9a-f-]{36}$/.test(url.pathname) && url.href !== incidentUrl,
+    );
+    await admin.getByRole('heading', { name: 'Mass detention of men in Chechnya' }).waitFor();
+    expect(await admin.locator(`.source-list a[href="/sources/${sourceId}"]`).count()).toBe(1);
+  });
 });

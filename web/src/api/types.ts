@@ -236,6 +236,8 @@ export interface ReviewDecision {
   claims: DecisionItem<ClaimEdit>[];
   interventions: DecisionItem<InterventionEdit>[];
   incident: { mode: 'new'; title?: string } | { mode: 'merge'; incidentId: string } | null;
+  /** Records an already reviewed source into one more incident. */
+  additional?: boolean;
 }
 
 export interface ReviewOutcome {

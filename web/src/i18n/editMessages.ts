@@ -63,6 +63,9 @@ const en = {
   'edit.anIntervention': 'this intervention',
   'edit.editClaim': 'Edit claim',
   'edit.editIntervention': 'Edit intervention',
+  'review.alsoInto': 'Also record into another incident…',
+  'review.alsoIntoExplain':
+    'This source is already recorded in an incident. Choose what to record from it into another one.',
 };
 
 export type EditMessageKey = keyof typeof en;
@@ -128,6 +131,8 @@ const pt: Record<EditMessageKey, string> = {
   'edit.anIntervention': 'esta intervenção',
   'edit.editClaim': 'Editar alegação',
   'edit.editIntervention': 'Editar intervenção',
+  'review.alsoInto': 'Registar também noutro incidente…',
+  'review.alsoIntoExplain': 'Esta fonte já está registada num incidente. Escolha o que registar dela noutro.',
 };
 
 const es: Record<EditMessageKey, string> = {
@@ -192,6 +197,9 @@ const es: Record<EditMessageKey, string> = {
   'edit.anIntervention': 'esta intervención',
   'edit.editClaim': 'Editar afirmación',
   'edit.editIntervention': 'Editar intervención',
+  'review.alsoInto': 'Registrar también en otro incidente…',
+  'review.alsoIntoExplain':
+    'Esta fuente ya está registrada en un incidente. Elija qué registrar de ella en otro.',
 };
 
 const ru: Record<EditMessageKey, string> = {
@@ -256,6 +264,8 @@ const ru: Record<EditMessageKey, string> = {
   'edit.anIntervention': 'это вмешательство',
   'edit.editClaim': 'Изменить утверждение',
   'edit.editIntervention': 'Изменить вмешательство',
+  'review.alsoInto': 'Записать также в другой инцидент…',
+  'review.alsoIntoExplain': 'Этот источник уже записан в инцидент. Выберите, что из него записать в другой.',
 };
 
 const fr: Record<EditMessageKey, string> = {
@@ -321,6 +331,9 @@ const fr: Record<EditMessageKey, string> = {
   'edit.anIntervention': 'cette intervention',
   'edit.editClaim': 'Modifier l’affirmation',
   'edit.editIntervention': 'Modifier l’intervention',
+  'review.alsoInto': 'Enregistrer aussi dans un autre incident…',
+  'review.alsoIntoExplain':
+    'Cette source est déjà enregistrée dans un incident. Choisissez ce qu’il faut en enregistrer dans un autre.',
 };
 
 export const EDIT_MESSAGES = { en, pt, es, ru, fr };

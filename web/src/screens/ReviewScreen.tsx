@@ -22,7 +22,7 @@ import {
   withChoice,
 } from '../review/reviewState.ts';
 import { ClaimCard, EventCard, InterventionCard } from '../review/SuggestionCards.tsx';
-import { Link, navigate } from '../router.tsx';
+import { Link, navigate, useLocation } from '../router.tsx';
 import { useLoad } from '../useLoad.ts';
 import { usePageTitle } from '../usePageTitle.ts';
 
@@ -69,6 +69,9 @@ function highlightsOf(item: ReviewItem, state: ReviewState, selected: Selection)
 export function ReviewScreen({ sourceId }: { sourceId: string }) {
   const { t, formatDateTime } = useI18n();
   const { data: item, error } = useLoad(() => getReview(sourceId), [sourceId]);
+  // "Also record into…": a reviewed source reviewed again, into another incident.
+  const also = useLocation().query.get('also') === '1' && item?.reviewed != null;
+  const open = item?.reviewed === null || also;
   const [state, setState] = useState<ReviewState | null>(null);
   const [selected, setSelected] = useState<Selection>(null);
   const [target, setTarget] = useState<Target>({ mode: 'new', title: '' });
@@ -90,7 +93,8 @@ export function ReviewScreen({ sourceId }: { sourceId: string }) {
   // Decisions resume from the draft, whichever browser made it.
   useEffect(() => {
     if (!item || draft.restored === undefined) return;
-    const restored = item.reviewed === null && draftFits(draft.restored, item) ? draft.restored : null;
+    const restored =
+      (item.reviewed === null || also) && draftFits(draft.restored, item) ? draft.restored : null;
     const initial: ReviewDraft = restored ?? {
       state: initialReviewState(item.suggestions),
       target: { mode: 'new', title: item.source.title ?? '' },
@@ -100,16 +104,16 @@ export function ReviewScreen({ sourceId }: { sourceId: string }) {
     setState(initial.state);
     setTarget(initial.target);
     setSameAs(initial.sameAs);
-  }, [item, draft.restored]);
+  }, [item, draft.restored, also]);
 
   const { update: updateDraft } = draft;
   useEffect(() => {
-    if (!state || item?.reviewed) return;
+    if (!state || !open) return;
     const json = JSON.stringify({ state, target, sameAs });
     if (json === lastDrafted.current) return;
     lastDrafted.current = json;
     updateDraft({ state, target, sameAs });
-  }, [state, target, sameAs, item, updateDraft]);
+  }, [state, target, sameAs, open, updateDraft]);
 
   useUnsavedChangesGuard(
     !saving && (draft.status === 'pending' || draft.status === 'failed'),
@@ -155,6 +159,7 @@ export function ReviewScreen({ sourceId }: { sourceId: string }) {
           : target.mode === 'merge'
             ? { mode: 'merge', incidentId: target.incidentId }
             : { mode: 'new', ...(target.title.trim() ? { title: target.title.trim() } : {}) },
+        ...(also ? { additional: true } : {}),
       });
       // The review is recorded: its draft has served. A failure here only leaves a stale draft.
       await draft.discard().catch(() => undefined);
@@ -174,7 +179,12 @@ export function ReviewScreen({ sourceId }: { sourceId: string }) {
   return (
     <>
       <h1>{t('review.title', { title })}</h1>
-      {item.reviewed ? (
+      {item.reviewed && also ? (
+        <p className="notice" role="status">
+          {t('review.alsoIntoExplain')}
+        </p>
+      ) : null}
+      {item.reviewed && !also ? (
         <p className="notice" role="status">
           {t('review.already', { date: formatDateTime(item.reviewed.reviewedAt) })}{' '}
           {item.reviewed.incidentId ? (
@@ -253,11 +263,11 @@ export function ReviewScreen({ sourceId }: { sourceId: string }) {
           <IncidentTarget candidates={item.candidates} value={target} onChange={setTarget} />
           {left ? <p className="hint">{t('review.undecidedLeft', { count: left })}</p> : null}
           {saveError ? <ErrorMessage error={saveError} /> : null}
-          {item.reviewed ? null : <DraftStatusText status={draft.status} />}
+          {open ? <DraftStatusText status={draft.status} /> : null}
           <button
             type="button"
             className="primary"
-            disabled={saving || left > 0 || item.reviewed !== null}
+            disabled={saving || left > 0 || !open}
             onClick={() => void save()}
           >
             {t('review.save')}
