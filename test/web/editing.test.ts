@@ -152,6 +152,19 @@ describe('editing, drafts and filters in Chromium', () => {
     await shoot(act, 'act-history');
   });
 
+  it("edits a denial's wording and actor; the passage it quotes stays", async () => {
+    const denial = admin.locator('.denies figure').first();
+    const passage = await denial.locator('blockquote').textContent();
+    await denial.getByRole('button', { name: 'Edit' }).click();
+    await denial.getByLabel('Statement', { exact: true }).fill('No abuses took place in Chechnya.');
+    await denial.getByLabel('Actor', { exact: true }).fill('Russian government');
+    await denial.getByRole('button', { name: 'Save changes' }).click();
+    const entry = denial.locator('.history-entry').first();
+    await entry.waitFor();
+    expect(await entry.textContent()).toContain('→ No abuses took place in Chechnya.');
+    expect(await admin.locator('.denies figure blockquote').first().textContent()).toBe(passage);
+  });
+
   it('shows the second of two people editing the same act a conflict screen, never overwriting', async () => {
     await investigator.goto(incidentUrl);
     const theirs = moscowAct(investigator);

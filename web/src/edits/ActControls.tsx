@@ -5,44 +5,26 @@ import { ErrorMessage } from '../components/ErrorMessage.tsx';
 import { FormField } from '../components/FormField.tsx';
 import { useI18n } from '../i18n/I18nContext.tsx';
 import { ActEditPanel } from './ActEditPanel.tsx';
-import { HistoryPanel } from './HistoryPanel.tsx';
-
-type Open = 'none' | 'edit' | 'history' | 'delete';
+import { RecordControls } from './RecordControls.tsx';
 
 /** Edit, history and delete for one act on the incident page. `onChanged` reloads the incident. */
 export function ActControls({ act, onChanged }: { act: ActRecord; onChanged: () => void }) {
   const { t } = useI18n();
-  const [open, setOpen] = useState<Open>('none');
-  const [refresh, setRefresh] = useState(0);
-  const toggle = (which: Open) => setOpen((current) => (current === which ? 'none' : which));
   return (
-    <div className="act-controls">
-      <div className="button-row">
-        <button type="button" aria-expanded={open === 'edit'} onClick={() => toggle('edit')}>
-          {t('edit.edit')}
-        </button>
-        <button type="button" aria-expanded={open === 'history'} onClick={() => toggle('history')}>
-          {t('edit.history')}
-        </button>
-        <button type="button" aria-expanded={open === 'delete'} onClick={() => toggle('delete')}>
-          {t('edit.delete')}
-        </button>
-      </div>
-      {open === 'edit' ? (
+    <RecordControls
+      kind="act"
+      id={act.id}
+      edit={(done) => (
         <ActEditPanel
           actId={act.id}
           onDone={(saved) => {
-            setOpen(saved ? 'history' : 'none');
-            if (saved) {
-              setRefresh((n) => n + 1);
-              onChanged();
-            }
+            done(saved);
+            if (saved) onChanged();
           }}
         />
-      ) : null}
-      {open === 'history' ? <HistoryPanel kind="act" id={act.id} refresh={refresh} /> : null}
-      {open === 'delete' ? <DeleteAct actId={act.id} onDeleted={onChanged} /> : null}
-    </div>
+      )}
+      extra={{ label: t('edit.delete'), render: () => <DeleteAct actId={act.id} onDeleted={onChanged} /> }}
+    />
   );
 }
 
