@@ -403,4 +403,33 @@ describe.each(backends())('editing records after review on %s', (backend) => {
     const queue = (await api.as('investigator', { method: 'GET', url: '/api/review' })).json();
     expect(queue.items.map((item: { sourceId: string }) => item.sourceId)).not.toContain(seedId);
   });
+
+  it('browses everything with facet counts when the search is empty, and finds acts by type in any language', async () => {
+    const all = (await api.as('investigator', { method: 'GET', url: '/api/search' })).json();
+    const incidents = (await api.as('investigator', { method: 'GET', url: '/api/incidents' })).json();
+    const sources = (await api.as('investigator', { method: 'GET', url: '/api/sources' })).json();
+    expect(all.total).toBe(incidents.total + sources.total);
+    expect(all.facets.kind).toEqual(
+      expect.arrayContaining([
+        { value: 'incident', count: incidents.total },
+        { value: 'source', count: sources.total },
+      ]),
+    );
+    const detentions = (
+      await api.as('investigator', { method: 'GET', url: '/api/search?kind=incident&type=detention' })
+    ).json();
+    expect(detentions.total).toBeGreaterThan(0);
+    for (const word of ['detention', 'detenção', 'задержание', 'détention', 'detención']) {
+      const found = (
+        await api.as('investigator', {
+          method: 'GET',
+          url: `/api/search?kind=incident&q=${encodeURIComponent(word)}`,
+        })
+      ).json();
+      expect(
+        found.hits.map((hit: { id: string }) => hit.id),
+        word,
+      ).toContain(incidentId);
+    }
+  });
 });
