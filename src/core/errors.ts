@@ -46,6 +46,22 @@ export class Conflict extends AttestError {
   readonly code = 'conflict';
 }
 
+/**
+ * An edit made on a version of a record that is no longer the current one: someone else changed it
+ * meanwhile. Carries the current record so the editor can compare theirs and yours (HTTP 409).
+ */
+export class VersionConflict extends Conflict {
+  constructor(
+    readonly what: string,
+    readonly current: { id: string; version: number; fields: Record<string, unknown> },
+    editedVersion: number,
+  ) {
+    super(
+      `${what} was changed by someone else: you edited version ${editedVersion}, it is now at version ${current.version}`,
+    );
+  }
+}
+
 /** Too many attempts (login, public intake), or too many sign-ins waiting for password hashing. */
 export class RateLimited extends AttestError {
   readonly code = 'rate_limited';

@@ -15,6 +15,8 @@ export interface DecodedDocument {
   /** The character encoding of text files; null for binary formats (PDF, DOCX, media). */
   encoding: string | null;
   title: string | null;
+  /** A publication day the document states about itself (HTML meta, JSON-LD, <time>), if any. */
+  published?: string | null;
   warnings: string[];
 }
 
@@ -113,6 +115,7 @@ function textDocument(
     mediaType: 'text/html',
     encoding: decoded.encoding,
     title: html.title,
+    published: html.published,
     warnings: [...decoded.warnings, ...html.warnings],
   };
 }

@@ -1,6 +1,7 @@
 import { Readability } from '@mozilla/readability';
 import { parseHTML } from 'linkedom';
 import { DEFAULT_DECODE_LIMITS, type DecodeLimits } from './decodeLimits.ts';
+import { htmlPublicationDate } from './htmlPublished.ts';
 import { checkHtmlShape } from './htmlShape.ts';
 
 /**
@@ -10,6 +11,8 @@ import { checkHtmlShape } from './htmlShape.ts';
 export interface HtmlText {
   text: string;
   title: string | null;
+  /** The publication day the page states in its own markup (htmlPublished.ts), if any. */
+  published: string | null;
   warnings: string[];
 }
 
@@ -183,12 +186,14 @@ export function htmlToText(html: string, limits: DecodeLimits = DEFAULT_DECODE_L
   const { document } = parseHTML(page) as unknown as { document: DomDocument };
   const warnings: string[] = [];
   const title = titleOf(document);
+  // Before boilerplate removal: scripts (JSON-LD) and page headers hold the date.
+  const published = htmlPublicationDate(document);
   removeBoilerplate(document);
   const fallback = blockText(document.body ?? document.documentElement);
   const { elements, depth } = shapeOf(document.documentElement);
   if (elements > maxReadabilityElements || depth > maxReadabilityDepth) {
     warnings.push('HTML too large or too deeply nested for article detection: text of the whole page kept');
-    return { text: fallback, title, warnings };
+    return { text: fallback, title, published, warnings };
   }
   let article: string | null = null;
   try {
@@ -201,7 +206,7 @@ export function htmlToText(html: string, limits: DecodeLimits = DEFAULT_DECODE_L
   // Readability sometimes settles on a fragment (a caption, a comment) of a short page; the whole
   // cleaned body is then the better text.
   if (article && (article.length >= 500 || article.length >= fallback.length * 0.5)) {
-    return { text: article, title, warnings };
+    return { text: article, title, published, warnings };
   }
-  return { text: fallback, title, warnings };
+  return { text: fallback, title, published, warnings };
 }

@@ -24,6 +24,8 @@ import { accountRoutes } from './routes/accounts.ts';
 import { actRoutes } from './routes/acts.ts';
 import { administrationRoutes } from './routes/administration.ts';
 import { caseRoutes } from './routes/cases.ts';
+import { draftRoutes } from './routes/drafts.ts';
+import { editRoutes } from './routes/edits.ts';
 import { healthRoutes } from './routes/health.ts';
 import { incidentRoutes } from './routes/incidents.ts';
 import { intakeRoutes } from './routes/intake.ts';
@@ -175,6 +177,8 @@ export async function buildServer(options: ServerOptions): Promise<FastifyInstan
   await app.register(reviewRoutes, { store });
   await app.register(incidentRoutes, { store });
   await app.register(actRoutes, { store });
+  await app.register(editRoutes, { store });
+  await app.register(draftRoutes, { store });
   await app.register(statsRoutes, { store });
   await app.register(intakeRoutes, { store });
   await app.register(personRoutes, { store });

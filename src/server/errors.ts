@@ -15,12 +15,15 @@ import {
   StorageUnavailable,
   Unauthenticated,
   UsageError,
+  VersionConflict,
 } from '../core/errors.ts';
 
 export interface ErrorBody {
   error: string;
   message: string;
   field?: string;
+  /** On a version conflict: the record as it is now, for the editor to compare with theirs. */
+  current?: { id: string; version: number; fields: Record<string, unknown> };
 }
 
 const STATUS: Array<[new (...args: never[]) => AttestError, number]> = [
@@ -56,6 +59,7 @@ export function errorResponse(error: unknown): { status: number; body: ErrorBody
   if (isAttestError(error)) {
     const body: ErrorBody = { error: error.code, message: error.message };
     if (error instanceof InvalidInput) body.field = error.field;
+    if (error instanceof VersionConflict) body.current = error.current;
     return { status: statusOf(error), body };
   }
   const fastifyError = error as Partial<FastifyError>;

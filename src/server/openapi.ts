@@ -29,6 +29,10 @@ export const ErrorSchema = z.object({
     ),
   message: z.string(),
   field: z.string().optional().describe('for invalid_input: the field at fault'),
+  current: z
+    .object({ id: z.string(), version: z.number().int(), fields: z.record(z.string(), z.unknown()) })
+    .optional()
+    .describe('for a version conflict: the record as it is now'),
 });
 
 /** Responses every route may give, besides its own. */

@@ -16,6 +16,7 @@ import { actsRepository } from '../store/acts.ts';
 import { claimsRepository } from '../store/claims.ts';
 import type { Db, Queryable } from '../store/db.ts';
 import {
+  INCIDENT_SORTS,
   INCIDENT_STATUSES,
   type IncidentRecord,
   type IncidentStatus,
@@ -25,7 +26,9 @@ import {
 import { interventionsRepository } from '../store/interventions.ts';
 import { corroborateActs, incidentSupportedStatus } from './actCorroboration.ts';
 import { appendAudit } from './audit.ts';
-import { buildEvidence, type Evidence } from './incidentsEvidence.ts';
+import { EditedVersion, Reason } from './edits/editSchemas.ts';
+import { lockForEdit, recordChange } from './edits/recordEdit.ts';
+import { buildEvidence, type Evidence, independentOrigins } from './incidentsEvidence.ts';
 
 export { INCIDENT_STATUSES, type IncidentStatus, type IncidentSummary };
 
@@ -46,6 +49,8 @@ export const IncidentFiltersSchema = z.strictObject({
     .regex(/^[a-z]{2,3}$/, 'expected an ISO 639-1 code')
     .optional(),
   source: Uuid.optional(),
+  tag: z.string().trim().min(1).max(60).optional(),
+  sort: z.enum(INCIDENT_SORTS).optional(),
 });
 export type IncidentFiltersInput = z.infer<typeof IncidentFiltersSchema>;
 
@@ -61,10 +66,15 @@ export const IncidentPatchSchema = z
     summary: z.string().max(20_000).optional(),
     tags: z.array(z.string().trim().min(1).max(60)).max(50).optional(),
     status: IncidentStatusSchema.optional(),
-    /** Needed when the status claims more than the incident's acts support. */
-    reason: z.string().trim().min(3).max(2_000).optional(),
+    // The version the editor saw (see services/edits/): a stale one is a 409, never an overwrite.
+    version: EditedVersion.optional(),
+    /** Goes into the history; needed when the status claims more than the incident's acts support. */
+    reason: Reason,
   })
-  .refine((patch) => Object.keys(patch).length > 0, 'give at least one of title, summary, tags, status');
+  .refine(
+    (patch) => Object.keys(patch).some((key) => key !== 'version' && key !== 'reason'),
+    'give at least one of title, summary, tags, status',
+  );
 export type IncidentPatch = z.infer<typeof IncidentPatchSchema>;
 
 export interface IncidentDetail extends IncidentRecord {
@@ -81,8 +91,8 @@ export interface IncidentEditor {
 }
 
 export async function listIncidents(db: Queryable, filters: IncidentFiltersInput, page: Page) {
-  const { source, ...rest } = filters;
-  return incidentsRepository(db).list({ ...rest, sourceId: source }, page);
+  const { source, sort, ...rest } = filters;
+  return incidentsRepository(db).list({ ...rest, sourceId: source }, page, sort);
 }
 
 export async function getIncident(db: Queryable, id: string): Promise<IncidentDetail> {
@@ -124,6 +134,7 @@ export async function updateIncident(
   }
   await db.transaction(async (tx) => {
     const incidents = incidentsRepository(tx);
+    const before = await lockForEdit(tx, 'incident', id, patch.version);
     const current = await incidents.findById(id);
     if (!current) throw new NotFound('incident', id);
     let overridden = false;
@@ -141,6 +152,8 @@ export async function updateIncident(
       await incidents.update(id, patch);
       await incidents.refreshDerived(id);
     }
+    // Its own audit entry follows (incident.update or incident.verify, with the status change).
+    await recordChange(tx, editor, 'incident', before, 'update', patch.reason ?? null, false);
     await appendAudit(tx, {
       actor: editor.userId,
       action:

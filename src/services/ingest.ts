@@ -147,12 +147,14 @@ function sourceFrom(input: IngestInput, sha256: string, outcome: SandboxOutcome)
   }
   const { decoded } = outcome;
   const suggestions =
-    outcome.suggestions ?? noSuggestions(detectLanguage(decoded.text), input.published ?? null);
+    outcome.suggestions ??
+    noSuggestions(detectLanguage(decoded.text), input.published ?? decoded.published ?? null);
   const warnings = outcome.extractionProblem
     ? [...decoded.warnings, `no suggestions: ${outcome.extractionProblem}`]
     : decoded.warnings;
   return {
     ...common,
+    publishedOn: input.published ?? decoded.published ?? null,
     mediaType: decoded.mediaType,
     encoding: decoded.encoding,
     title: input.title ?? decoded.title ?? null,

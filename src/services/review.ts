@@ -270,12 +270,16 @@ export async function applyReview(
       }
       await incidents.refreshDerived(incidentId);
     }
-    const recorded = await reviewsRepository(tx).insertUnlessReviewed({
-      sourceId,
-      incidentId: result.incidentId,
-      reviewedBy: reviewer,
-      decisions: { events: request.events, claims: request.claims, interventions: request.interventions },
-    });
+    const path = await reviewPath(tx, sourceId, request, result.incidentId);
+    const recorded = await reviewsRepository(tx).insertUnlessReviewed(
+      {
+        sourceId,
+        incidentId: result.incidentId,
+        reviewedBy: reviewer,
+        decisions: { events: request.events, claims: request.claims, interventions: request.interventions },
+      },
+      path,
+    );
     if (!recorded) throw new Conflict(`source ${sourceId} has already been reviewed`);
     // In the same transaction: the audit entry exists exactly when the records do. Counts only.
     await appendAudit(tx, {
@@ -312,6 +316,25 @@ async function checkRecordOf(
     const key = table === 'claims' ? 'sameAsClaimId' : 'sameAsInterventionId';
     throw new InvalidInput(`${field}.${key}`, `not a ${table.slice(0, -1)} of the incident merged into`);
   }
+}
+
+/**
+ * Which review path this is: 1 for a first review; for an additional one ("also record into…") the
+ * next, once the source has been reviewed, and never into an incident it was already recorded into.
+ */
+async function reviewPath(
+  tx: Queryable,
+  sourceId: string,
+  request: ReviewRequest,
+  incidentId: string | null,
+): Promise<number> {
+  if (!request.additional) return 1;
+  const paths = await reviewsRepository(tx).pathsOf(sourceId);
+  if (paths.count === 0)
+    throw new InvalidInput('additional', 'the source has not been reviewed yet: review it first');
+  if (incidentId && paths.incidentIds.includes(incidentId))
+    throw new Conflict(`source ${sourceId} is already recorded into incident ${incidentId}`);
+  return paths.count + 1;
 }
 
 async function targetIncident(

@@ -109,6 +109,8 @@ export const ReviewRequest = z.strictObject({
   claims: z.array(ClaimDecision).max(1_000).default([]),
   interventions: z.array(InterventionDecision).max(1_000).default([]),
   incident: IncidentTarget.nullable().optional(),
+  /** Record an already reviewed source into one more incident ("also record into…"). */
+  additional: z.boolean().optional(),
 });
 export type ReviewRequest = z.infer<typeof ReviewRequest>;
 
@@ -143,6 +145,11 @@ export function checkCoverage(request: ReviewRequest, suggestions: Suggestions):
     throw new InvalidInput('incident', 'say where accepted records go: a new incident or a merge');
   if (!accepted && request.incident)
     throw new InvalidInput('incident', 'every suggestion is rejected: there is nothing to record');
+  if (request.additional && !request.incident)
+    throw new InvalidInput(
+      'incident',
+      'an additional review records into an incident: say which, or a new one',
+    );
   for (const [position, decision] of request.events.entries()) {
     if (decision.decision !== 'reject' && decision.sameAsActId && request.incident?.mode !== 'merge') {
       throw new InvalidInput(

@@ -63,7 +63,8 @@ export function highlightsOf(marked: string): Pick<SearchHit, 'snippet' | 'highl
 }
 
 export const FacetedSearchRequest = z.object({
-  query: z.string().trim().min(1, 'empty query').max(500, 'query longer than 500 characters'),
+  // Empty: browse every record under the filters, with their facet counts.
+  query: z.string().trim().max(500, 'query longer than 500 characters'),
   kind: z.enum(['source', 'incident']).optional(),
   language: z
     .string()

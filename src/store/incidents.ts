@@ -3,6 +3,8 @@
  * place, country and dates spanned by its acts, and the search vector over title, summary and places
  * (so full-text search finds incidents in their own language's stemming).
  */
+
+import { EVENT_TYPE_LABELS, LOCALES } from '../core/vocabulary.ts';
 import { sourceOriginSql } from './claims.ts';
 import type { Queryable, SqlParam } from './db.ts';
 import { searchConfigFor } from './searchConfig.ts';
@@ -39,6 +41,8 @@ export interface IncidentSummary {
 
 export interface IncidentRecord extends IncidentSummary {
   summary: string;
+  /** Bumped by every edit; an edit names the version it was made on (services/edits/). */
+  version: number;
   createdBy: string;
   verifiedBy: string | null;
   verifiedAt: Date | null;
@@ -65,7 +69,18 @@ export interface IncidentFilters {
   to?: string | undefined;
   language?: string | undefined;
   sourceId?: string | undefined;
+  tag?: string | undefined;
 }
+
+export const INCIDENT_SORTS = ['date', 'date-asc', 'updated', 'title'] as const;
+export type IncidentSort = (typeof INCIDENT_SORTS)[number];
+// Every order ends on the id, so pages never overlap or skip a row between two requests.
+const INCIDENT_ORDER: Record<IncidentSort, string> = {
+  date: 'i.date_from desc nulls last, i.created_at desc, i.id',
+  'date-asc': 'i.date_from asc nulls last, i.created_at, i.id',
+  updated: 'i.updated_at desc, i.id',
+  title: 'lower(i.title), i.id',
+};
 
 interface SummaryRow {
   id: string;
@@ -88,6 +103,7 @@ interface SummaryRow {
 
 interface RecordRow extends SummaryRow {
   summary: string;
+  version: number;
   created_by: string;
   verified_by: string | null;
   verified_at: Date | null;
@@ -136,6 +152,7 @@ export function incidentFilterSql(filters: IncidentFilters, params: SqlParam[], 
   if (filters.country) where.push(`${alias}.country = ${add(filters.country)}`);
   if (filters.status) where.push(`${alias}.status = ${add(filters.status)}`);
   if (filters.language) where.push(`${alias}.language = ${add(filters.language)}`);
+  if (filters.tag) where.push(`${add(filters.tag)} = any(${alias}.tags)`);
   if (filters.type)
     where.push(
       `exists (select 1 from acts ft where ft.incident_id = ${alias}.id and ft.type = ${add(filters.type)})`,
@@ -151,6 +168,16 @@ export function incidentFilterSql(filters: IncidentFilters, params: SqlParam[], 
   if (filters.to) where.push(`${alias}.date_from <= ${add(filters.to)}::date`);
   return where.length > 0 ? `where ${where.join(' and ')}` : '';
 }
+
+// The labels of the incident's act types in every working language, each stemmed in its own
+// language: a search for "задержания", "detenção" or "détention" finds the detentions whatever
+// language the incident was recorded in. $2 is ACT_TYPE_LABELS_JSON.
+const ACT_TYPE_LABELS_JSON = JSON.stringify(EVENT_TYPE_LABELS);
+const ACT_TYPE_LABELS_VECTOR = LOCALES.map(
+  (locale) =>
+    `to_tsvector('${searchConfigFor(locale)}', coalesce((select string_agg($2::jsonb -> t.type ->> '${locale}', ' ')
+       from (select distinct type from acts where incident_id = $1) t), ''))`,
+).join(' || ');
 
 export function incidentsRepository(db: Queryable) {
   return {
@@ -184,7 +211,7 @@ export function incidentsRepository(db: Queryable) {
 
     async findById(id: string): Promise<IncidentRecord | null> {
       const rows = await db.query<RecordRow>(
-        `select ${SUMMARY_COLUMNS}, i.summary, i.created_by, i.verified_by, i.verified_at, i.status_changed_by, i.status_changed_at
+        `select ${SUMMARY_COLUMNS}, i.summary, i.version, i.created_by, i.verified_by, i.verified_at, i.status_changed_by, i.status_changed_at
            from incidents i ${SUMMARY_JOIN} where i.id = $1`,
         [id],
       );
@@ -193,6 +220,7 @@ export function incidentsRepository(db: Queryable) {
       return {
         ...toSummary(row),
         summary: row.summary,
+        version: row.version,
         createdBy: row.created_by,
         verifiedBy: row.verified_by,
         verifiedAt: row.verified_at,
@@ -201,11 +229,13 @@ export function incidentsRepository(db: Queryable) {
       };
     },
 
-    /** Newest incident date first; undated incidents last, newest record first among equals. */
+    /** By default newest incident date first; undated incidents last, newest record first among equals. */
     async list(
       filters: IncidentFilters,
       page: { limit: number; offset: number },
+      sort: IncidentSort = 'date',
     ): Promise<{ total: number; items: IncidentSummary[] }> {
+      const order = INCIDENT_ORDER[sort];
       const params: SqlParam[] = [];
       const where = incidentFilterSql(filters, params);
       // Two statements on purpose: a total carried by the page (count(*) over ()) would make the
@@ -219,10 +249,10 @@ export function incidentsRepository(db: Queryable) {
       const rows = await db.query<SummaryRow>(
         `with page as (
            select i.id from incidents i ${where}
-            order by i.date_from desc nulls last, i.created_at desc, i.id
+            order by ${order}
             limit $${params.length + 1} offset $${params.length + 2})
          select ${SUMMARY_COLUMNS} from page p join incidents i on i.id = p.id ${SUMMARY_JOIN}
-          order by i.date_from desc nulls last, i.created_at desc, i.id`,
+          order by ${order}`,
         [...params, page.limit, page.offset],
       );
       return { total, items: rows.map(toSummary) };
@@ -290,8 +320,9 @@ export function incidentsRepository(db: Queryable) {
            search = setweight(to_tsvector(i.search_config, i.title), 'A')
                  || setweight(to_tsvector(i.search_config, i.summary), 'B')
                  || setweight(to_tsvector(i.search_config, coalesce(a.places, '')), 'C')
+                 || setweight(${ACT_TYPE_LABELS_VECTOR}, 'D')
            from a where i.id = $1`,
-        [id],
+        [id, ACT_TYPE_LABELS_JSON],
       );
     },
 

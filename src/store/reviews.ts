@@ -75,13 +75,26 @@ export function reviewsRepository(db: Queryable) {
      */
     async insertUnlessReviewed(
       review: Omit<ReviewRecord, 'reviewedAt'> & { decisions: unknown },
+      path = 1,
     ): Promise<boolean> {
       const rows = await db.query<{ source_id: string }>(
-        `insert into source_reviews (source_id, incident_id, reviewed_by, decisions) values ($1, $2, $3, $4::jsonb)
-         on conflict (source_id) do nothing returning source_id`,
-        [review.sourceId, review.incidentId, review.reviewedBy, JSON.stringify(review.decisions)],
+        `insert into source_reviews (source_id, incident_id, reviewed_by, decisions, path) values ($1, $2, $3, $4::jsonb, $5)
+         on conflict (source_id, path) do nothing returning source_id`,
+        [review.sourceId, review.incidentId, review.reviewedBy, JSON.stringify(review.decisions), path],
       );
       return rows.length === 1;
+    },
+
+    /** The review paths a source has taken so far: how many, and the incidents they went into. */
+    async pathsOf(sourceId: string): Promise<{ count: number; incidentIds: string[] }> {
+      const rows = await db.query<{ incident_id: string | null }>(
+        'select incident_id from source_reviews where source_id = $1 order by path',
+        [sourceId],
+      );
+      return {
+        count: rows.length,
+        incidentIds: rows.map((row) => row.incident_id).filter((id): id is string => id !== null),
+      };
     },
 
     async findBySource(sourceId: string): Promise<ReviewRecord | null> {
@@ -90,9 +103,10 @@ export function reviewsRepository(db: Queryable) {
         incident_id: string | null;
         reviewed_by: string;
         reviewed_at: Date;
-      }>('select source_id, incident_id, reviewed_by, reviewed_at from source_reviews where source_id = $1', [
-        sourceId,
-      ]);
+      }>(
+        'select source_id, incident_id, reviewed_by, reviewed_at from source_reviews where source_id = $1 order by path limit 1',
+        [sourceId],
+      );
       const row = rows[0];
       return row
         ? {

@@ -79,7 +79,7 @@ const SOURCE_KIND_SQL = `case
 /** The page's hits as one JSON array, best first, each with its snippet (`b` from PAGE_TEXTS). */
 const PAGE_HITS_JSON = `coalesce(json_agg(json_build_object('kind', kind, 'id', id, 'title', title, 'rank', rank,
     'language', language, 'country', country, 'status', status, 'date', date,
-    'snippet', ts_headline(b.config, b.body, (select query from q), '${HEADLINE_OPTIONS}')) order by rank desc, id), '[]'::json)`;
+    'snippet', ts_headline(b.config, b.body, (select query from q), '${HEADLINE_OPTIONS}')) order by rank desc, date desc nulls last, id), '[]'::json)`;
 
 // Texts are fetched for the page only: carrying every match's full text through the match set
 // would copy megabytes per query on a common word.
@@ -107,13 +107,15 @@ function hitsCte(query: string, filters: SearchFilters, params: SqlParam[]): str
   const from = add(filters.from ?? null);
   const to = add(filters.to ?? null);
   const readings = SEARCH_CONFIGS.map((config) => `websearch_to_tsquery('${config}', ${q})`).join(' || ');
+  // An empty query browses: every record under the filters matches (facets count them all).
+  const browse = query.trim() === '' ? 'true' : 'false';
   return `with q as (select (${readings}) as query),
     hits as (
       select 'source' as kind, s.id, coalesce(s.title, s.file_name) as title,
              ts_rank(s.search_lead, q.query) as rank, s.language, null::text as country, null::text as status,
              s.published_on as date, ${SOURCE_KIND_SQL} as source_kind
         from sources s, q
-       where (${kind}::text is null or ${kind} = 'source') and s.search @@ q.query
+       where (${kind}::text is null or ${kind} = 'source') and (${browse} or s.search @@ q.query)
          and (${language}::text is null or s.language = ${language})
          and ${country}::text is null and ${type}::text is null and ${status}::text is null
          and (${from}::date is null or s.published_on >= ${from}::date)
@@ -122,7 +124,7 @@ function hitsCte(query: string, filters: SearchFilters, params: SqlParam[]): str
       select 'incident', i.id, i.title, ts_rank(i.search, q.query), i.language,
              trim(i.country), i.status, i.date_from, null
         from incidents i, q
-       where (${kind}::text is null or ${kind} = 'incident') and i.search @@ q.query
+       where (${kind}::text is null or ${kind} = 'incident') and (${browse} or i.search @@ q.query)
          and (${language}::text is null or i.language = ${language})
          and (${country}::text is null or i.country = ${country})
          and (${status}::text is null or i.status = ${status})
@@ -162,7 +164,7 @@ export function facetedSearchRepository(db: Queryable) {
            union all select 'sourceKind', source_kind, count(*)::int from hits where source_kind is not null group by 2
            union all select 'type', a.type, count(distinct h.id)::int from hits h join acts a on a.incident_id = h.id
                       where h.kind = 'incident' group by 2),
-         top as (select * from hits order by rank desc, id limit ${limit} offset ${offset})
+         top as (select * from hits order by rank desc, date desc nulls last, id limit ${limit} offset ${offset})
          select
            (select coalesce(json_agg(json_build_object('facet', facet, 'value', value, 'count', count)), '[]'::json) from facet_rows) as facets,
            (select ${PAGE_HITS_JSON} from top ${PAGE_TEXTS}) as hits`,

@@ -294,7 +294,7 @@ describe.each(backends())('HTTP API on %s', (backend) => {
       });
       expect((await get('/api/incidents?status=rumoured')).json()).toMatchObject({ field: 'query.status' });
       expect((await get('/api/incidents/42')).json()).toMatchObject({ field: 'params.id' });
-      expect((await get('/api/search')).json()).toMatchObject({ field: 'query.q' });
+      expect((await get(`/api/search?q=${'x'.repeat(501)}`)).json()).toMatchObject({ field: 'query.q' });
       expect((await get('/api/search?q=x&from=2017-13-01')).json()).toMatchObject({ field: 'query.from' });
       const missing = await get('/api/incidents/00000000-0000-4000-8000-000000000000');
       expect(missing.statusCode).toBe(404);

@@ -15,7 +15,17 @@ function currentLocation(): Location {
   return { path: window.location.pathname, query: new URLSearchParams(window.location.search) };
 }
 
+// Screens with unsaved work register a check here; every in-app navigation asks them first.
+const leaveGuards = new Set<() => boolean>();
+
+/** Registers `mayLeave` (true = go ahead) until the returned function is called. */
+export function addLeaveGuard(mayLeave: () => boolean): () => void {
+  leaveGuards.add(mayLeave);
+  return () => leaveGuards.delete(mayLeave);
+}
+
 export function navigate(to: string, replace = false): void {
+  for (const mayLeave of leaveGuards) if (!mayLeave()) return;
   if (replace) window.history.replaceState(null, '', to);
   else window.history.pushState(null, '', to);
   window.dispatchEvent(new PopStateEvent('popstate'));

@@ -124,6 +124,7 @@ export const EvidenceSchema = z.object({
 
 export const IncidentDetailSchema = IncidentSummarySchema.extend({
   summary: z.string(),
+  version: z.number().int().describe('send it back with an edit (PATCH): a stale version is a 409'),
   createdBy: z.string(),
   verifiedBy: z.string().nullable(),
   verifiedAt: Instant.nullable(),
@@ -156,6 +157,7 @@ export function presentIncident(incident: IncidentDetail): z.infer<typeof Incide
   return {
     ...presentIncidentSummary(incident),
     summary: incident.summary,
+    version: incident.version,
     createdBy: incident.createdBy,
     verifiedBy: incident.verifiedBy,
     verifiedAt: iso(incident.verifiedAt),

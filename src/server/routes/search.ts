@@ -11,7 +11,7 @@ import { presentSearch, SearchResponseSchema } from '../presenters/search.ts';
 import { contract, parseQuery } from '../route.ts';
 
 const SearchQuery = z.strictObject({
-  q: z.string().trim().min(1, 'empty query').max(500),
+  q: z.string().trim().max(500).default(''),
   kind: z.enum(['source', 'incident']).optional(),
   language: z
     .string()
@@ -33,7 +33,8 @@ export const searchRoutes: FastifyPluginAsync<{ store: Store }> = async (app, { 
   app.get(
     '/api/search',
     contract('search', {
-      summary: 'Full-text search in every language, with filters, facet counts and highlight ranges',
+      summary:
+        'Full-text search in every language, with filters, facet counts and highlight ranges; an empty q browses everything',
       tags: ['search'],
       querystring: SearchQuery,
       response: { 200: SearchResponseSchema },

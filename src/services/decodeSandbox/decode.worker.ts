@@ -40,7 +40,9 @@ port.on('message', async ({ job, bytes, fileName, published }: DecodeJob) => {
   }
   reply({ job, kind: 'decoded', decoded });
   try {
-    reply({ job, kind: 'extracted', suggestions: extract(decoded.text, { published }) });
+    // The date the person gave wins; else the page's own (relative dates like "on Thursday" need one).
+    const reference = published ?? decoded.published ?? null;
+    reply({ job, kind: 'extracted', suggestions: extract(decoded.text, { published: reference }) });
   } catch {
     reply({ job, kind: 'failed', stage: 'extract' });
   }

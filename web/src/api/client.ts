@@ -41,6 +41,8 @@ export class ApiError extends Error {
     readonly status: number,
     message: string,
     readonly field: string | null = null,
+    /** On a version conflict (409): the record as it is now on the server. */
+    readonly current: unknown = null,
   ) {
     super(message);
   }
@@ -67,6 +69,7 @@ export function csrfToken(): string | null {
 export async function errorFrom(response: Response): Promise<ApiError> {
   let message = response.statusText || `HTTP ${response.status}`;
   let field: string | null = null;
+  let current: unknown = null;
   try {
     const body: unknown = await response.json();
     if (body && typeof body === 'object') {
@@ -74,11 +77,12 @@ export async function errorFrom(response: Response): Promise<ApiError> {
       if (typeof record.message === 'string') message = record.message;
       else if (typeof record.error === 'string') message = record.error;
       if (typeof record.field === 'string') field = record.field;
+      if (record.current && typeof record.current === 'object') current = record.current;
     }
   } catch {
     // Not JSON: keep the status text.
   }
-  return new ApiError(response.status, message, field);
+  return new ApiError(response.status, message, field, current);
 }
 
 export async function request<T>(method: string, path: string, body?: unknown): Promise<T> {
@@ -176,7 +180,14 @@ export const getIncident = (id: string) =>
   request<Incident>('GET', `/api/incidents/${encodeURIComponent(id)}`);
 export const updateIncident = (
   id: string,
-  patch: { status?: IncidentStatus; title?: string; summary?: string; reason?: string },
+  patch: {
+    status?: IncidentStatus;
+    title?: string;
+    summary?: string;
+    tags?: string[];
+    reason?: string;
+    version?: number;
+  },
 ) => request<Incident>('PATCH', `/api/incidents/${encodeURIComponent(id)}`, patch);
 export const chooseActFigure = (actId: string, body: { victims: number | null; reason: string }) =>
   request<Incident>('PUT', `/api/acts/${encodeURIComponent(actId)}/chosen-figure`, body);

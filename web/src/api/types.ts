@@ -280,6 +280,8 @@ export interface ReviewDecision {
   claims: DecisionItem<ClaimEdit>[];
   interventions: DecisionItem<InterventionEdit>[];
   incident: { mode: 'new'; title?: string } | { mode: 'merge'; incidentId: string } | null;
+  /** Records an already reviewed source into one more incident. */
+  additional?: boolean;
 }
 
 export interface ReviewOutcome {
@@ -384,6 +386,8 @@ export interface Evidence {
 
 export interface Incident extends IncidentSummary {
   summary: string | null;
+  /** Sent back with an edit: a stale version is refused (409). */
+  version: number;
   createdBy: string | null;
   verifiedBy: string | null;
   verifiedAt: string | null;

@@ -1,3 +1,4 @@
+import type { ReactNode } from 'react';
 import type { ActRecord, Incident } from '../api/types.ts';
 import { useI18n } from '../i18n/I18nContext.tsx';
 import { useVocabularyLabel } from '../vocabulary.tsx';
@@ -10,10 +11,12 @@ import { VictimCountText } from './VictimCountText.tsx';
 export function ActsTable({
   acts,
   onSaved,
+  actions,
 }: {
   acts: ActRecord[];
   /** Given when the reader may change an act's counted figure. */
   onSaved?: (incident: Incident) => void;
+  actions?: (act: ActRecord) => ReactNode;
 }) {
   const { t } = useI18n();
   const label = useVocabularyLabel();
@@ -54,6 +57,7 @@ export function ActsTable({
             </dd>
           </dl>
           <ActCorroboration act={act} onSaved={onSaved} />
+          {actions ? actions(act) : null}
         </li>
       ))}
     </ul>

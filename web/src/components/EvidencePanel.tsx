@@ -1,4 +1,5 @@
-import type { ClaimRecord, Evidence } from '../api/types.ts';
+import type { ReactNode } from 'react';
+import type { ClaimRecord, Evidence, InterventionRecord } from '../api/types.ts';
 import { useI18n } from '../i18n/I18nContext.tsx';
 import { Link } from '../router.tsx';
 import { useVocabularyLabel } from '../vocabulary.tsx';
@@ -36,7 +37,15 @@ function groupClaims(evidence: Evidence, actLabel: (type: string) => string, who
     .sort((a, b) => Number(b.denials.length > 0) - Number(a.denials.length > 0));
 }
 
-function ClaimQuote({ claim, language }: { claim: ClaimRecord; language: string | undefined }) {
+function ClaimQuote({
+  claim,
+  language,
+  actions,
+}: {
+  claim: ClaimRecord;
+  language: string | undefined;
+  actions?: ((claim: ClaimRecord) => ReactNode) | undefined;
+}) {
   return (
     <figure className={`claim stance-${claim.stance}`}>
       <blockquote lang={language}>{claim.passage}</blockquote>
@@ -44,11 +53,21 @@ function ClaimQuote({ claim, language }: { claim: ClaimRecord; language: string 
         {claim.actor ? <span className="claim-actor">{claim.actor.name} · </span> : null}
         <Link to={`/sources/${claim.source.id}`}>{claim.source.title ?? claim.source.origin}</Link>
       </figcaption>
+      {actions ? actions(claim) : null}
     </figure>
   );
 }
 
-export function EvidencePanel({ evidence }: { evidence: Evidence }) {
+/** `claimActions` / `interventionActions`: controls shown under each (editing, for those who may). */
+export function EvidencePanel({
+  evidence,
+  claimActions,
+  interventionActions,
+}: {
+  evidence: Evidence;
+  claimActions?: (claim: ClaimRecord) => ReactNode;
+  interventionActions?: (intervention: InterventionRecord) => ReactNode;
+}) {
   const { t } = useI18n();
   const label = useVocabularyLabel();
   const languageOf = (sourceId: string) => evidence.sources.find((s) => s.id === sourceId)?.language;
@@ -80,14 +99,24 @@ export function EvidencePanel({ evidence }: { evidence: Evidence }) {
             <div className="asserts">
               <h4>{t('incident.asserts')}</h4>
               {group.assertions.map((claim) => (
-                <ClaimQuote key={claim.id} claim={claim} language={languageOf(claim.source.id)} />
+                <ClaimQuote
+                  key={claim.id}
+                  claim={claim}
+                  language={languageOf(claim.source.id)}
+                  actions={claimActions}
+                />
               ))}
             </div>
             <div className="denies">
               <h4>{t('incident.denies')}</h4>
               {group.denials.length === 0 ? <p className="meta">{t('incident.noDenials')}</p> : null}
               {group.denials.map((claim) => (
-                <ClaimQuote key={claim.id} claim={claim} language={languageOf(claim.source.id)} />
+                <ClaimQuote
+                  key={claim.id}
+                  claim={claim}
+                  language={languageOf(claim.source.id)}
+                  actions={claimActions}
+                />
               ))}
             </div>
           </div>
@@ -111,6 +140,7 @@ export function EvidencePanel({ evidence }: { evidence: Evidence }) {
                 <strong>{label('interventionTypes', i.type)}</strong>
                 {i.actor ? ` — ${i.actor.name}` : ''}
                 {i.description ? `: ${i.description}` : ''}
+                {interventionActions ? interventionActions(i) : null}
               </li>
             ))}
           </ul>

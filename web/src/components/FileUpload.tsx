@@ -3,6 +3,7 @@ import { uploadFile } from '../api/client.ts';
 import type { CaptureResult } from '../api/types.ts';
 import { useI18n } from '../i18n/I18nContext.tsx';
 import { CaptureResultNotice } from './CaptureResultNotice.tsx';
+import { FormField } from './FormField.tsx';
 
 interface Upload {
   key: string;
@@ -18,6 +19,10 @@ export function FileUpload() {
   const inputId = useId();
   const [uploads, setUploads] = useState<Upload[]>([]);
   const [dragging, setDragging] = useState(false);
+  // The same facts a paste takes; left empty, an HTML page's own title and date are used.
+  const [title, setTitle] = useState('');
+  const [url, setUrl] = useState('');
+  const [published, setPublished] = useState('');
 
   const update = (key: string, change: Partial<Upload>) =>
     setUploads((list) => list.map((u) => (u.key === key ? { ...u, ...change } : u)));
@@ -30,7 +35,9 @@ export function FileUpload() {
     ]);
     for (const { file, key } of batch) {
       try {
-        const result = await uploadFile(file, {}, (progress) => update(key, { progress }));
+        const result = await uploadFile(file, { title, url, published }, (progress) =>
+          update(key, { progress }),
+        );
         update(key, { result, progress: 1 });
       } catch (reason) {
         update(key, { error: reason instanceof Error ? reason.message : String(reason) });
@@ -56,6 +63,25 @@ export function FileUpload() {
       onDrop={onDrop}
     >
       <p>{t('capture.drop')}</p>
+      <FormField label={t('capture.fileTitle')}>
+        {({ id }) => <input id={id} value={title} onChange={(e) => setTitle(e.target.value)} />}
+      </FormField>
+      <FormField label={t('capture.fileUrl')}>
+        {({ id }) => (
+          <input id={id} type="url" inputMode="url" value={url} onChange={(e) => setUrl(e.target.value)} />
+        )}
+      </FormField>
+      <FormField label={t('capture.filePublished')} hint={t('capture.filePublishedHint')}>
+        {({ id, describedBy }) => (
+          <input
+            id={id}
+            type="date"
+            aria-describedby={describedBy}
+            value={published}
+            onChange={(e) => setPublished(e.target.value)}
+          />
+        )}
+      </FormField>
       <label htmlFor={inputId}>{t('capture.files')}</label>
       <input
         id={inputId}

@@ -6,6 +6,7 @@
 import { CORROBORATION_MESSAGES } from './corroborationMessages.ts';
 import { adminEn, adminEs, adminFr, adminPt, adminRu } from './adminMessages.ts';
 import { CASEWORK_MESSAGES } from './caseworkMessages.ts';
+import { EDIT_MESSAGES, type EditMessageKey } from './editMessages.ts';
 
 export const LOCALES = ['en', 'pt', 'es', 'ru', 'fr'] as const;
 export type Locale = (typeof LOCALES)[number];
@@ -215,10 +216,12 @@ const en = {
   ...adminEn,
 };
 
-export type MessageKey = keyof typeof en;
+type CoreKey = keyof typeof en;
+export type MessageKey = CoreKey | EditMessageKey;
 export type Messages = Record<MessageKey, string>;
+type CoreMessages = Record<CoreKey, string>;
 
-const pt: Messages = {
+const pt: CoreMessages = {
   ...CASEWORK_MESSAGES.pt,
   'app.name': 'Attest',
   'app.skip': 'Ir para o conteúdo',
@@ -415,7 +418,7 @@ const pt: Messages = {
   ...adminPt,
 };
 
-const es: Messages = {
+const es: CoreMessages = {
   ...CASEWORK_MESSAGES.es,
   'app.name': 'Attest',
   'app.skip': 'Ir al contenido',
@@ -612,7 +615,7 @@ const es: Messages = {
   ...adminEs,
 };
 
-const ru: Messages = {
+const ru: CoreMessages = {
   ...CASEWORK_MESSAGES.ru,
   'app.name': 'Attest',
   'app.skip': 'Перейти к содержимому',
@@ -811,7 +814,7 @@ const ru: Messages = {
   ...adminRu,
 };
 
-const fr: Messages = {
+const fr: CoreMessages = {
   ...CASEWORK_MESSAGES.fr,
   'app.name': 'Attest',
   'app.skip': 'Aller au contenu',
@@ -1009,4 +1012,10 @@ const fr: Messages = {
   ...adminFr,
 };
 
-export const MESSAGES: Record<Locale, Messages> = { en, pt, es, ru, fr };
+export const MESSAGES: Record<Locale, Messages> = {
+  en: { ...en, ...EDIT_MESSAGES.en },
+  pt: { ...pt, ...EDIT_MESSAGES.pt },
+  es: { ...es, ...EDIT_MESSAGES.es },
+  ru: { ...ru, ...EDIT_MESSAGES.ru },
+  fr: { ...fr, ...EDIT_MESSAGES.fr },
+};

@@ -1,10 +1,13 @@
-import { type FormEvent, useState } from 'react';
+import { type FormEvent, useEffect, useRef, useState } from 'react';
 import { captureText } from '../api/client.ts';
 import type { CaptureResult } from '../api/types.ts';
 import { CaptureResultNotice } from '../components/CaptureResultNotice.tsx';
 import { ErrorMessage } from '../components/ErrorMessage.tsx';
 import { FileUpload } from '../components/FileUpload.tsx';
 import { FormField } from '../components/FormField.tsx';
+import { DraftStatusText } from '../edits/DraftStatusText.tsx';
+import { useDraft } from '../edits/useDraft.ts';
+import { useUnsavedChangesGuard } from '../edits/useUnsavedChangesGuard.ts';
 import { useI18n } from '../i18n/I18nContext.tsx';
 import { usePageTitle } from '../usePageTitle.ts';
 
@@ -18,6 +21,40 @@ export function CaptureScreen() {
   const [busy, setBusy] = useState(false);
   const [error, setError] = useState<Error | null>(null);
   const [result, setResult] = useState<CaptureResult | null>(null);
+  const draft = useDraft<{ text: string; title: string; url: string; published: string }>('capture');
+  const lastDrafted = useRef<string | null>(null);
+
+  // Text typed before a reload, a crash or on another browser comes back.
+  useEffect(() => {
+    if (draft.restored === undefined) return;
+    const restored = draft.restored;
+    if (restored) {
+      setText(restored.text ?? '');
+      setTitle(restored.title ?? '');
+      setUrl(restored.url ?? '');
+      setPublished(restored.published ?? '');
+    }
+    lastDrafted.current = JSON.stringify({
+      text: restored?.text ?? '',
+      title: restored?.title ?? '',
+      url: restored?.url ?? '',
+      published: restored?.published ?? '',
+    });
+  }, [draft.restored]);
+
+  const { update: updateDraft } = draft;
+  useEffect(() => {
+    if (lastDrafted.current === null) return;
+    const json = JSON.stringify({ text, title, url, published });
+    if (json === lastDrafted.current) return;
+    lastDrafted.current = json;
+    updateDraft({ text, title, url, published });
+  }, [text, title, url, published, updateDraft]);
+
+  useUnsavedChangesGuard(
+    !busy && (draft.status === 'pending' || draft.status === 'failed'),
+    t('draft.leave'),
+  );
 
   const submit = async (event: FormEvent) => {
     event.preventDefault();
@@ -32,6 +69,8 @@ export function CaptureScreen() {
         ...(published ? { published } : {}),
       });
       setResult(saved);
+      lastDrafted.current = JSON.stringify({ text: '', title: '', url: '', published: '' });
+      await draft.discard().catch(() => undefined);
       setText('');
       setTitle('');
       setUrl('');
@@ -75,6 +114,7 @@ export function CaptureScreen() {
               )}
             </FormField>
             {error ? <ErrorMessage error={error} /> : null}
+            {text ? <DraftStatusText status={draft.status} /> : null}
             <button type="submit" className="primary" disabled={busy}>
               {t('capture.submitText')}
             </button>

@@ -5,6 +5,12 @@ import { InvolvementSection } from '../casework/InvolvementSection.tsx';
 import { ActsTable } from '../components/ActsTable.tsx';
 import { ErrorMessage } from '../components/ErrorMessage.tsx';
 import { EvidencePanel } from '../components/EvidencePanel.tsx';
+import { ActControls } from '../edits/ActControls.tsx';
+import { ClaimControls, InterventionControls } from '../edits/EvidenceEditControls.tsx';
+import { HistoryPanel } from '../edits/HistoryPanel.tsx';
+import { IncidentEditPanel } from '../edits/IncidentEditPanel.tsx';
+import { useMayEdit } from '../edits/mayEdit.ts';
+import { NewActPanel } from '../edits/NewActPanel.tsx';
 import { useI18n } from '../i18n/I18nContext.tsx';
 import { useLoad } from '../useLoad.ts';
 import { usePageTitle } from '../usePageTitle.ts';
@@ -64,7 +70,18 @@ export function IncidentScreen({ id }: { id: string }) {
   const { t } = useI18n();
   const { data, error, reload } = useLoad(() => getIncident(id), [id]);
   const [updated, setUpdated] = useState<Incident | null>(null);
-  const incident = updated?.id === id ? updated : data;
+  const mayEdit = useMayEdit();
+  const [panel, setPanel] = useState<'none' | 'edit' | 'history' | 'addAct'>('none');
+  const [historyRefresh, setHistoryRefresh] = useState(0);
+  // A fresher load (after an edit) replaces the status change's answer.
+  const incident = updated?.id === id && (!data || updated.version >= data.version) ? updated : data;
+  const afterEdit = (next: typeof panel) => (saved: boolean) => {
+    setPanel(saved ? next : 'none');
+    if (saved) {
+      setHistoryRefresh((n) => n + 1);
+      reload();
+    }
+  };
   usePageTitle(incident?.title);
   if (error) return <ErrorMessage error={error} />;
   if (!incident) return <p>{t('app.loading')}</p>;
@@ -80,13 +97,58 @@ export function IncidentScreen({ id }: { id: string }) {
       </ol>
       {incident.summary ? <p>{incident.summary}</p> : null}
       {incident.statusReason ? <p className="meta">{incident.statusReason}</p> : null}
+      {incident.tags.length ? <p className="meta">{incident.tags.join(', ')}</p> : null}
       <StatusChanger key={incident.status} incident={incident} onSaved={setUpdated} />
+      {mayEdit ? (
+        <div className="button-row">
+          <button
+            type="button"
+            aria-expanded={panel === 'edit'}
+            onClick={() => setPanel(panel === 'edit' ? 'none' : 'edit')}
+          >
+            {t('edit.editIncident')}
+          </button>
+          <button
+            type="button"
+            aria-expanded={panel === 'history'}
+            onClick={() => setPanel(panel === 'history' ? 'none' : 'history')}
+          >
+            {t('edit.history')}
+          </button>
+        </div>
+      ) : null}
+      {panel === 'edit' ? (
+        <IncidentEditPanel key={incident.version} incident={incident} onDone={afterEdit('history')} />
+      ) : null}
+      {panel === 'history' ? (
+        <HistoryPanel kind="incident" id={incident.id} refresh={historyRefresh} />
+      ) : null}
       <section aria-labelledby="acts-heading">
-        <h2 id="acts-heading">{t('incident.acts')}</h2>
-        <ActsTable acts={incident.evidence.acts} onSaved={setUpdated} />
+        <div className="section-head">
+          <h2 id="acts-heading">{t('incident.acts')}</h2>
+          {mayEdit ? (
+            <button type="button" aria-expanded={panel === 'addAct'} onClick={() => setPanel('addAct')}>
+              {t('edit.addAct')}
+            </button>
+          ) : null}
+        </div>
+        {panel === 'addAct' ? <NewActPanel incidentId={incident.id} onDone={afterEdit('none')} /> : null}
+        <ActsTable
+          acts={incident.evidence.acts}
+          onSaved={setUpdated}
+          actions={mayEdit ? (act) => <ActControls act={act} onChanged={reload} /> : undefined}
+        />
       </section>
       <InvolvementSection incidentId={incident.id} acts={incident.evidence.acts} onLinked={reload} />
-      <EvidencePanel evidence={incident.evidence} />
+      <EvidencePanel
+        evidence={incident.evidence}
+        claimActions={mayEdit ? (claim) => <ClaimControls claim={claim} onChanged={reload} /> : undefined}
+        interventionActions={
+          mayEdit
+            ? (intervention) => <InterventionControls intervention={intervention} onChanged={reload} />
+            : undefined
+        }
+      />
     </article>
   );
 }

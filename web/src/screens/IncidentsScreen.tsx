@@ -1,27 +1,70 @@
+import { type FormEvent, useState } from 'react';
 import { listIncidents } from '../api/client.ts';
+import { createIncident } from '../api/edits.ts';
+import { INCIDENT_STATUSES } from '../api/types.ts';
 import { useCountryName } from '../components/CountryName.tsx';
 import { DateRangeText } from '../components/DateRangeText.tsx';
 import { ErrorMessage } from '../components/ErrorMessage.tsx';
+import { FormField } from '../components/FormField.tsx';
 import { StatusBadge } from '../components/StatusBadge.tsx';
+import { useMayEdit } from '../edits/mayEdit.ts';
 import { useI18n } from '../i18n/I18nContext.tsx';
-import { Link } from '../router.tsx';
+import { LOCALE_NAMES, LOCALES } from '../i18n/messages.ts';
+import { Link, navigate, useLocation } from '../router.tsx';
 import { useLoad } from '../useLoad.ts';
 import { usePageTitle } from '../usePageTitle.ts';
-import { useVocabularyLabel } from '../vocabulary.tsx';
+import { useVocabulary, useVocabularyLabel } from '../vocabulary.tsx';
+
+/** The filters live in the URL, so a link reproduces the view (and the back button undoes a filter). */
+const FILTERS = ['type', 'status', 'country', 'from', 'to', 'language', 'tag', 'sort'] as const;
+type Filter = (typeof FILTERS)[number];
+const SORTS = ['date', 'date-asc', 'updated', 'title'] as const;
+const PAGE_SIZE = 25;
 
 export function IncidentsScreen() {
   const { t } = useI18n();
   usePageTitle(t('incidents.title'));
   const label = useVocabularyLabel();
   const countryName = useCountryName();
-  const { data, error } = useLoad(() => listIncidents(), []);
+  const { query } = useLocation();
+  const mayEdit = useMayEdit();
+  const filters = Object.fromEntries(FILTERS.map((name) => [name, query.get(name) ?? ''])) as Record<
+    Filter,
+    string
+  >;
+  const offset = Math.max(0, Number.parseInt(query.get('offset') ?? '0', 10) || 0);
+  const key = `${query.toString()}`;
+  const { data, error } = useLoad(
+    () => listIncidents({ ...filters, limit: String(PAGE_SIZE), offset: String(offset) }),
+    [key],
+  );
+  const go = (next: Partial<Record<Filter | 'offset', string>>) => {
+    const params = new URLSearchParams();
+    for (const [name, value] of Object.entries({ ...filters, offset: '', ...next }))
+      if (value) params.set(name, value);
+    const text = params.toString();
+    navigate(`/incidents${text ? `?${text}` : ''}`);
+  };
   return (
     <>
-      <h1>{t('incidents.title')}</h1>
+      <div className="section-head">
+        <h1>{t('incidents.title')}</h1>
+        {mayEdit ? <NewIncident /> : null}
+      </div>
+      <IncidentFilters key={key} initial={filters} onApply={go} onClear={() => navigate('/incidents')} />
       {error ? <ErrorMessage error={error} /> : null}
       {!data && !error ? <p>{t('app.loading')}</p> : null}
       {data && data.items.length === 0 ? <p>{t('incidents.empty')}</p> : null}
-      <ul className="card-list">
+      {data && data.total > 0 ? (
+        <p className="meta" data-testid="incident-count">
+          {t('incidents.shown', {
+            from: data.offset + 1,
+            to: data.offset + data.items.length,
+            total: data.total,
+          })}
+        </p>
+      ) : null}
+      <ul className="card-list incident-list">
         {data?.items.map((incident) => (
           <li key={incident.id} className="card">
             <div className="card-head">
@@ -43,6 +86,171 @@ export function IncidentsScreen() {
           </li>
         ))}
       </ul>
+      {data && data.total > PAGE_SIZE ? (
+        <nav className="button-row" aria-label={t('incidents.title')}>
+          <button
+            type="button"
+            disabled={offset === 0}
+            onClick={() => go({ offset: String(Math.max(0, offset - PAGE_SIZE)) })}
+          >
+            {t('incidents.previous')}
+          </button>
+          <button
+            type="button"
+            disabled={offset + PAGE_SIZE >= data.total}
+            onClick={() => go({ offset: String(offset + PAGE_SIZE) })}
+          >
+            {t('incidents.next')}
+          </button>
+        </nav>
+      ) : null}
     </>
+  );
+}
+
+function IncidentFilters({
+  initial,
+  onApply,
+  onClear,
+}: {
+  initial: Record<Filter, string>;
+  onApply: (filters: Record<Filter, string>) => void;
+  onClear: () => void;
+}) {
+  const { t } = useI18n();
+  const vocabulary = useVocabulary();
+  const label = useVocabularyLabel();
+  const [form, setForm] = useState(initial);
+  const set = (name: Filter) => (value: string) => setForm((f) => ({ ...f, [name]: value }));
+  const submit = (event: FormEvent) => {
+    event.preventDefault();
+    onApply({ ...form, country: form.country.trim().toUpperCase(), tag: form.tag.trim() });
+  };
+  return (
+    <form className="filters panel" aria-label={t('incidents.filters')} onSubmit={submit}>
+      <div className="field-row">
+        <FormField label={t('field.type')}>
+          {({ id }) => (
+            <select id={id} value={form.type} onChange={(e) => set('type')(e.target.value)}>
+              <option value="">{t('incidents.anyType')}</option>
+              {vocabulary.eventTypes.map((term) => (
+                <option key={term.code} value={term.code}>
+                  {label('eventTypes', term.code)}
+                </option>
+              ))}
+            </select>
+          )}
+        </FormField>
+        <FormField label={t('field.status')}>
+          {({ id }) => (
+            <select id={id} value={form.status} onChange={(e) => set('status')(e.target.value)}>
+              <option value="">{t('incidents.anyStatus')}</option>
+              {INCIDENT_STATUSES.map((status) => (
+                <option key={status} value={status}>
+                  {t(`status.${status}`)}
+                </option>
+              ))}
+            </select>
+          )}
+        </FormField>
+        <FormField label={t('field.country')}>
+          {({ id }) => (
+            <input
+              id={id}
+              maxLength={2}
+              size={3}
+              value={form.country}
+              onChange={(e) => set('country')(e.target.value)}
+            />
+          )}
+        </FormField>
+        <FormField label={t('field.language')}>
+          {({ id }) => (
+            <select id={id} value={form.language} onChange={(e) => set('language')(e.target.value)}>
+              <option value="">{t('incidents.anyLanguage')}</option>
+              {LOCALES.map((code) => (
+                <option key={code} value={code}>
+                  {LOCALE_NAMES[code]}
+                </option>
+              ))}
+            </select>
+          )}
+        </FormField>
+      </div>
+      <div className="field-row">
+        <FormField label={t('field.from')}>
+          {({ id }) => (
+            <input id={id} type="date" value={form.from} onChange={(e) => set('from')(e.target.value)} />
+          )}
+        </FormField>
+        <FormField label={t('field.to')}>
+          {({ id }) => (
+            <input id={id} type="date" value={form.to} onChange={(e) => set('to')(e.target.value)} />
+          )}
+        </FormField>
+        <FormField label={t('edit.tags')}>
+          {({ id }) => <input id={id} value={form.tag} onChange={(e) => set('tag')(e.target.value)} />}
+        </FormField>
+        <FormField label={t('incidents.sort')}>
+          {({ id }) => (
+            <select id={id} value={form.sort || 'date'} onChange={(e) => set('sort')(e.target.value)}>
+              {SORTS.map((sort) => (
+                <option key={sort} value={sort}>
+                  {t(`incidents.sort.${sort}`)}
+                </option>
+              ))}
+            </select>
+          )}
+        </FormField>
+      </div>
+      <div className="button-row">
+        <button type="submit" className="primary">
+          {t('incidents.apply')}
+        </button>
+        <button type="button" onClick={onClear}>
+          {t('incidents.clear')}
+        </button>
+      </div>
+    </form>
+  );
+}
+
+/** An incident created by hand: a title is enough; acts and sources come after. */
+function NewIncident() {
+  const { t } = useI18n();
+  const [open, setOpen] = useState(false);
+  const [title, setTitle] = useState('');
+  const [error, setError] = useState<Error | null>(null);
+  const create = async (event: FormEvent) => {
+    event.preventDefault();
+    setError(null);
+    try {
+      const { id } = await createIncident({ title: title.trim() });
+      navigate(`/incidents/${id}`);
+    } catch (failure) {
+      setError(failure instanceof Error ? failure : new Error(String(failure)));
+    }
+  };
+  if (!open)
+    return (
+      <button type="button" onClick={() => setOpen(true)}>
+        {t('incidents.new')}
+      </button>
+    );
+  return (
+    <form className="edit-form" aria-label={t('incidents.new')} onSubmit={(e) => void create(e)}>
+      <FormField label={t('field.title')}>
+        {({ id }) => <input id={id} required value={title} onChange={(e) => setTitle(e.target.value)} />}
+      </FormField>
+      {error ? <ErrorMessage error={error} /> : null}
+      <div className="button-row">
+        <button type="submit" className="primary">
+          {t('incidents.create')}
+        </button>
+        <button type="button" onClick={() => setOpen(false)}>
+          {t('edit.cancel')}
+        </button>
+      </div>
+    </form>
   );
 }

@@ -1,8 +1,11 @@
-import { useEffect, useState } from 'react';
+import { useEffect, useRef, useState } from 'react';
 import { getIncident, getReview, saveReview } from '../api/client.ts';
 import type { Decision, ReviewItem } from '../api/types.ts';
 import { ErrorMessage } from '../components/ErrorMessage.tsx';
 import { type Highlight, HighlightedText } from '../components/HighlightedText.tsx';
+import { DraftStatusText } from '../edits/DraftStatusText.tsx';
+import { useDraft } from '../edits/useDraft.ts';
+import { useUnsavedChangesGuard } from '../edits/useUnsavedChangesGuard.ts';
 import { useI18n } from '../i18n/I18nContext.tsx';
 import { IncidentTarget, type Target } from '../review/IncidentTarget.tsx';
 import {
@@ -19,11 +22,26 @@ import {
   withChoice,
 } from '../review/reviewState.ts';
 import { ClaimCard, EventCard, InterventionCard } from '../review/SuggestionCards.tsx';
-import { Link, navigate } from '../router.tsx';
+import { Link, navigate, useLocation } from '../router.tsx';
 import { useLoad } from '../useLoad.ts';
 import { usePageTitle } from '../usePageTitle.ts';
 
 type Selection = { list: SuggestionList; index: number } | null;
+
+/** What a review draft keeps: every decision and edit so far, and where the records will go. */
+interface ReviewDraft {
+  state: ReviewState;
+  target: Target;
+  sameAs: Record<number, string>;
+  sameClaim?: Record<number, boolean>;
+  sameIntervention?: Record<number, boolean>;
+}
+
+/** A draft fits only the suggestions it was made on (the same number in each list). */
+function draftFits(draft: ReviewDraft | null, item: ReviewItem): draft is ReviewDraft {
+  const lists: SuggestionList[] = ['events', 'claims', 'interventions'];
+  return !!draft?.state && lists.every((list) => draft.state[list]?.length === item.suggestions[list].length);
+}
 
 const markId = (list: SuggestionList, index: number) => `mark-${list}-${index}`;
 
@@ -53,6 +71,9 @@ function highlightsOf(item: ReviewItem, state: ReviewState, selected: Selection)
 export function ReviewScreen({ sourceId }: { sourceId: string }) {
   const { t, formatDateTime } = useI18n();
   const { data: item, error } = useLoad(() => getReview(sourceId), [sourceId]);
+  // "Also record into…": a reviewed source reviewed again, into another incident.
+  const also = useLocation().query.get('also') === '1' && item?.reviewed != null;
+  const open = item?.reviewed === null || also;
   const [state, setState] = useState<ReviewState | null>(null);
   const [selected, setSelected] = useState<Selection>(null);
   const [target, setTarget] = useState<Target>({ mode: 'new', title: '' });
@@ -70,24 +91,47 @@ export function ReviewScreen({ sourceId }: { sourceId: string }) {
 
   // Attest's proposal for the incident merged into: each suggested event's likely act, with reasons.
   const proposal = mergeId ? (item?.proposals.find((p) => p.incidentId === mergeId) ?? null) : null;
-
-  useEffect(() => {
-    if (item) {
-      setState(initialReviewState(item.suggestions));
-      // When an incident already records some of these acts, Attest proposes merging into it.
-      const best = item.proposals.find((p) => p.events.some((e) => e.confident));
-      setTarget(
-        best
-          ? { mode: 'merge', incidentId: best.incidentId }
-          : { mode: 'new', title: item.source.title ?? '' },
-      );
-    }
-  }, [item]);
-
-  // Confident matches are preselected as "same as"; the reviewer can switch each to a new record.
   const [sameClaim, setSameClaim] = useState<Record<number, boolean>>({});
   const [sameIntervention, setSameIntervention] = useState<Record<number, boolean>>({});
+  // The incident whose proposal the "same as" choices were last taken from: a restored draft keeps
+  // its own choices instead of having them replaced by the proposal.
+  const preselectedFor = useRef<string | null | undefined>(undefined);
+
+  const draft = useDraft<ReviewDraft>(`review:${sourceId}`);
+  const lastDrafted = useRef<string | null>(null);
+
+  // Decisions resume from the draft, whichever browser made it.
   useEffect(() => {
+    if (!item || draft.restored === undefined) return;
+    const restored =
+      (item.reviewed === null || also) && draftFits(draft.restored, item) ? draft.restored : null;
+    // When an incident already records some of these acts, Attest proposes merging into it.
+    const best = item.proposals.find((p) => p.events.some((e) => e.confident));
+    const initial: ReviewDraft = restored ?? {
+      state: initialReviewState(item.suggestions),
+      target: best ? { mode: 'merge', incidentId: best.incidentId } : { mode: 'new', title: item.source.title ?? '' },
+      sameAs: {},
+      sameClaim: {},
+      sameIntervention: {},
+    };
+    preselectedFor.current = restored
+      ? restored.target.mode === 'merge'
+        ? restored.target.incidentId
+        : null
+      : undefined;
+    lastDrafted.current = JSON.stringify(initial);
+    setState(initial.state);
+    setTarget(initial.target);
+    setSameAs(initial.sameAs);
+    setSameClaim(initial.sameClaim ?? {});
+    setSameIntervention(initial.sameIntervention ?? {});
+  }, [item, draft.restored, also]);
+
+  // Confident matches are preselected as "same as"; the reviewer can switch each to a new record.
+  useEffect(() => {
+    const forIncident = proposal?.incidentId ?? null;
+    if (preselectedFor.current === forIncident) return;
+    preselectedFor.current = forIncident;
     setSameAs(
       Object.fromEntries((proposal?.events ?? []).filter((e) => e.confident).map((e) => [e.index, e.act.id])),
     );
@@ -98,6 +142,22 @@ export function ReviewScreen({ sourceId }: { sourceId: string }) {
   }, [proposal]);
   const statementProposal = (list: 'claims' | 'interventions', index: number) =>
     proposal?.[list].find((p) => p.index === index) ?? null;
+
+  const { update: updateDraft } = draft;
+  useEffect(() => {
+    if (!state || !open) return;
+    const current: ReviewDraft = { state, target, sameAs, sameClaim, sameIntervention };
+    const json = JSON.stringify(current);
+    if (json === lastDrafted.current) return;
+    lastDrafted.current = json;
+    updateDraft(current);
+  }, [state, target, sameAs, sameClaim, sameIntervention, open, updateDraft]);
+
+  useUnsavedChangesGuard(
+    !saving && (draft.status === 'pending' || draft.status === 'failed'),
+    t('draft.leave'),
+  );
+
 
   useEffect(() => {
     if (selected)
@@ -148,7 +208,10 @@ export function ReviewScreen({ sourceId }: { sourceId: string }) {
           : target.mode === 'merge'
             ? { mode: 'merge', incidentId: target.incidentId }
             : { mode: 'new', ...(target.title.trim() ? { title: target.title.trim() } : {}) },
+        ...(also ? { additional: true } : {}),
       });
+      // The review is recorded: its draft has served. A failure here only leaves a stale draft.
+      await draft.discard().catch(() => undefined);
       navigate(outcome.incidentId ? `/incidents/${outcome.incidentId}` : '/review');
     } catch (reason) {
       setSaveError(reason instanceof Error ? reason : new Error(String(reason)));
@@ -165,7 +228,12 @@ export function ReviewScreen({ sourceId }: { sourceId: string }) {
   return (
     <>
       <h1>{t('review.title', { title })}</h1>
-      {item.reviewed ? (
+      {item.reviewed && also ? (
+        <p className="notice" role="status">
+          {t('review.alsoIntoExplain')}
+        </p>
+      ) : null}
+      {item.reviewed && !also ? (
         <p className="notice" role="status">
           {t('review.already', { date: formatDateTime(item.reviewed.reviewedAt) })}{' '}
           {item.reviewed.incidentId ? (
@@ -256,10 +324,11 @@ export function ReviewScreen({ sourceId }: { sourceId: string }) {
           />
           {left ? <p className="hint">{t('review.undecidedLeft', { count: left })}</p> : null}
           {saveError ? <ErrorMessage error={saveError} /> : null}
+          {open ? <DraftStatusText status={draft.status} /> : null}
           <button
             type="button"
             className="primary"
-            disabled={saving || left > 0 || item.reviewed !== null}
+            disabled={saving || left > 0 || !open}
             onClick={() => void save()}
           >
             {t('review.save')}

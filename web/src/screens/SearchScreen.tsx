@@ -38,10 +38,8 @@ export function SearchScreen() {
   const q = query.get('q') ?? '';
   const [text, setText] = useState(q);
   const key = query.toString();
-  const { data, error } = useLoad(
-    () => (q ? search(Object.fromEntries(query.entries())) : Promise.resolve(null)),
-    [key],
-  );
+  // With no words, the facets browse everything.
+  const { data, error } = useLoad(() => search(Object.fromEntries(query.entries())), [key]);
 
   const submit = (event: FormEvent) => {
     event.preventDefault();

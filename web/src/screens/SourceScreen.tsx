@@ -74,6 +74,7 @@ export function SourceScreen({ id }: { id: string }) {
         ) : !source.review ? (
           <Link to={`/review/${source.id}`}>{t('capture.review')}</Link>
         ) : null}
+        {source.review ? <Link to={`/review/${source.id}?also=1`}>{t('review.alsoInto')}</Link> : null}
       </p>
       <section aria-labelledby="text-heading" className="panel">
         <h2 id="text-heading">{t('source.text')}</h2>

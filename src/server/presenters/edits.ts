@@ -1,0 +1,50 @@
+/** What leaves the server about editable records and their history. */
+import { z } from 'zod';
+import type { RecordKind, RecordVersionWithEditor } from '../../store/versionedRecords.ts';
+import { Id, Instant, iso } from './common.ts';
+
+const FieldValues = z.record(z.string(), z.unknown());
+
+export const SavedRecordSchema = z.object({ id: Id, version: z.number().int() });
+
+export const VersionedRecordSchema = z.object({
+  id: Id,
+  version: z.number().int().describe('send it back with an edit: a stale version is a 409'),
+  fields: FieldValues,
+});
+
+export const RecordHistorySchema = z.object({
+  kind: z.enum(['incident', 'act', 'claim', 'intervention']),
+  id: Id,
+  versions: z.array(
+    z.object({
+      version: z.number().int(),
+      change: z.enum(['create', 'update', 'move', 'delete']),
+      changedBy: z.object({ id: z.string(), email: z.string().nullable() }),
+      changedAt: Instant,
+      before: FieldValues.nullable().describe('the changed fields before (whole record for a deletion)'),
+      after: FieldValues.nullable().describe('the changed fields after (whole record for a creation)'),
+      reason: z.string().nullable(),
+    }),
+  ),
+});
+
+export function presentHistory(
+  kind: RecordKind,
+  id: string,
+  versions: RecordVersionWithEditor[],
+): z.infer<typeof RecordHistorySchema> {
+  return {
+    kind,
+    id,
+    versions: versions.map((v) => ({
+      version: v.version,
+      change: v.change,
+      changedBy: { id: v.changedBy, email: v.changedByEmail },
+      changedAt: iso(v.changedAt)!,
+      before: v.before,
+      after: v.after,
+      reason: v.reason,
+    })),
+  };
+}

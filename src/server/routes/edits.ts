@@ -1,0 +1,170 @@
+/**
+ * Editing after review: incidents created by hand; acts added, changed, moved and deleted; claims and
+ * interventions changed; each record readable with its version, and its history. A PATCH names the
+ * version it was made on; a stale one answers 409 with the record as it is now.
+ */
+import type { FastifyPluginAsync } from 'fastify';
+import { z } from 'zod';
+import { createAct, deleteAct, updateAct } from '../../services/edits/actEdits.ts';
+import {
+  ActPatchSchema,
+  ClaimPatchSchema,
+  DeleteSchema,
+  InterventionPatchSchema,
+  NewActSchema,
+  NewIncidentSchema,
+} from '../../services/edits/editSchemas.ts';
+import { updateClaim, updateIntervention } from '../../services/edits/evidenceEdits.ts';
+import { createIncident } from '../../services/edits/incidentCreation.ts';
+import { getEditableRecord, getRecordHistory } from '../../services/edits/recordHistory.ts';
+import type { Store } from '../../store/openStore.ts';
+import type { RecordKind } from '../../store/versionedRecords.ts';
+import { actorOf } from '../auth.ts';
+import {
+  presentHistory,
+  RecordHistorySchema,
+  SavedRecordSchema,
+  VersionedRecordSchema,
+} from '../presenters/edits.ts';
+import { contract, parseBody, parseParams } from '../route.ts';
+
+const IdParams = z.strictObject({ id: z.uuid('expected a UUID') });
+
+const PATHS: Record<RecordKind, string> = {
+  incident: '/api/incidents',
+  act: '/api/acts',
+  claim: '/api/claims',
+  intervention: '/api/interventions',
+};
+
+export const editRoutes: FastifyPluginAsync<{ store: Store }> = async (app, { store }) => {
+  const editorOf = (request: Parameters<typeof actorOf>[0]) => ({ userId: actorOf(request).userId });
+
+  app.post(
+    '/api/incidents',
+    contract('incident.update', {
+      summary: 'Create an incident by hand (acts can then be added, or sources reviewed into it)',
+      tags: ['incidents'],
+      body: NewIncidentSchema,
+      response: { 201: SavedRecordSchema },
+    }),
+    async (request, reply) => {
+      const input = parseBody(NewIncidentSchema, request);
+      const { id } = await createIncident(store.db, editorOf(request), input);
+      return reply.status(201).send({ id, version: 1 });
+    },
+  );
+
+  app.post(
+    '/api/incidents/:id/acts',
+    contract('incident.update', {
+      summary: 'Add an act to an incident by hand',
+      tags: ['incidents'],
+      params: IdParams,
+      body: NewActSchema,
+      response: { 201: SavedRecordSchema },
+      errors: [404],
+    }),
+    async (request, reply) => {
+      const { id } = parseParams(IdParams, request);
+      const input = parseBody(NewActSchema, request);
+      return reply.status(201).send(await createAct(store.db, editorOf(request), id, input));
+    },
+  );
+
+  app.patch(
+    '/api/acts/:id',
+    contract('incident.update', {
+      summary: 'Change an act (type, victims, place, date, perpetrators) or move it to another incident',
+      description: '`version` is the version the change was made on; a stale one answers 409 with `current`.',
+      tags: ['incidents'],
+      params: IdParams,
+      body: ActPatchSchema,
+      response: { 200: SavedRecordSchema },
+      errors: [404, 409],
+    }),
+    async (request) => {
+      const { id } = parseParams(IdParams, request);
+      return updateAct(store.db, editorOf(request), id, parseBody(ActPatchSchema, request));
+    },
+  );
+
+  app.delete(
+    '/api/acts/:id',
+    contract('incident.update', {
+      summary: 'Delete an act; its history keeps its last state',
+      tags: ['incidents'],
+      params: IdParams,
+      body: DeleteSchema,
+      response: { 204: null },
+      errors: [404, 409],
+    }),
+    async (request, reply) => {
+      const { id } = parseParams(IdParams, request);
+      await deleteAct(store.db, editorOf(request), id, parseBody(DeleteSchema, request));
+      return reply.status(204).send();
+    },
+  );
+
+  app.patch(
+    '/api/claims/:id',
+    contract('incident.update', {
+      summary: 'Change a claim (stance, actor, wording, the act it is about); its passage stays',
+      tags: ['incidents'],
+      params: IdParams,
+      body: ClaimPatchSchema,
+      response: { 200: SavedRecordSchema },
+      errors: [404, 409],
+    }),
+    async (request) => {
+      const { id } = parseParams(IdParams, request);
+      return updateClaim(store.db, editorOf(request), id, parseBody(ClaimPatchSchema, request));
+    },
+  );
+
+  app.patch(
+    '/api/interventions/:id',
+    contract('incident.update', {
+      summary: 'Change an intervention (type, actor, description, date, outcome)',
+      tags: ['incidents'],
+      params: IdParams,
+      body: InterventionPatchSchema,
+      response: { 200: SavedRecordSchema },
+      errors: [404, 409],
+    }),
+    async (request) => {
+      const { id } = parseParams(IdParams, request);
+      return updateIntervention(store.db, editorOf(request), id, parseBody(InterventionPatchSchema, request));
+    },
+  );
+
+  for (const [kind, path] of Object.entries(PATHS) as [RecordKind, string][]) {
+    if (kind !== 'incident') {
+      app.get(
+        `${path}/:id`,
+        contract('incident.read', {
+          summary: `One ${kind} as stored, with the version an edit must name`,
+          tags: ['incidents'],
+          params: IdParams,
+          response: { 200: VersionedRecordSchema },
+          errors: [404],
+        }),
+        async (request) => getEditableRecord(store.db, kind, parseParams(IdParams, request).id),
+      );
+    }
+    app.get(
+      `${path}/:id/history`,
+      contract('incident.update', {
+        summary: `Every change to one ${kind}: who, when, before → after, reason (also after deletion)`,
+        tags: ['incidents'],
+        params: IdParams,
+        response: { 200: RecordHistorySchema },
+        errors: [404],
+      }),
+      async (request) => {
+        const { id } = parseParams(IdParams, request);
+        return presentHistory(kind, id, await getRecordHistory(store.db, kind, id));
+      },
+    );
+  }
+};

@@ -1,0 +1,77 @@
+/** Editing records after review, their history, and the user's drafts (see docs/api.md). */
+import { ApiError, request } from './client.ts';
+
+export type RecordKind = 'incident' | 'act' | 'claim' | 'intervention';
+
+export interface VersionedRecord {
+  id: string;
+  version: number;
+  fields: Record<string, unknown>;
+}
+
+export interface RecordVersion {
+  version: number;
+  change: 'create' | 'update' | 'move' | 'delete';
+  changedBy: { id: string; email: string | null };
+  changedAt: string;
+  before: Record<string, unknown> | null;
+  after: Record<string, unknown> | null;
+  reason: string | null;
+}
+
+export interface Draft<T> {
+  kind: string;
+  payload: T;
+  updatedAt: string;
+}
+
+const PATHS: Record<RecordKind, string> = {
+  incident: '/api/incidents',
+  act: '/api/acts',
+  claim: '/api/claims',
+  intervention: '/api/interventions',
+};
+const recordPath = (kind: RecordKind, id: string) => `${PATHS[kind]}/${encodeURIComponent(id)}`;
+
+export const getRecord = (kind: Exclude<RecordKind, 'incident'>, id: string) =>
+  request<VersionedRecord>('GET', recordPath(kind, id));
+export const getHistory = (kind: RecordKind, id: string) =>
+  request<{ versions: RecordVersion[] }>('GET', `${recordPath(kind, id)}/history`);
+
+export const patchRecord = (kind: RecordKind, id: string, patch: Record<string, unknown>) =>
+  request<{ id: string; version: number }>('PATCH', recordPath(kind, id), patch);
+export const deleteAct = (id: string, version: number, reason: string | null) =>
+  request<void>('DELETE', recordPath('act', id), { version, reason });
+export const createAct = (incidentId: string, act: Record<string, unknown>) =>
+  request<{ id: string; version: number }>(
+    'POST',
+    `/api/incidents/${encodeURIComponent(incidentId)}/acts`,
+    act,
+  );
+export const createIncident = (input: {
+  title: string;
+  summary?: string;
+  tags?: string[];
+  language?: string;
+}) => request<{ id: string; version: number }>('POST', '/api/incidents', input);
+
+/** The record as it is now when an edit was refused because someone else changed it, else null. */
+export function conflictOf(error: unknown): VersionedRecord | null {
+  return error instanceof ApiError && error.status === 409 && error.current
+    ? (error.current as VersionedRecord)
+    : null;
+}
+
+const draftPath = (kind: string) => `/api/drafts/${encodeURIComponent(kind)}`;
+
+export async function getDraft<T>(kind: string): Promise<Draft<T> | null> {
+  try {
+    return await request<Draft<T>>('GET', draftPath(kind));
+  } catch (error) {
+    if (error instanceof ApiError && error.status === 404) return null;
+    throw error;
+  }
+}
+export const saveDraft = (kind: string, payload: object) =>
+  request<void>('PUT', draftPath(kind), { payload });
+export const deleteDraft = (kind: string) => request<void>('DELETE', draftPath(kind));

@@ -1,0 +1,42 @@
+import { useI18n } from '../i18n/I18nContext.tsx';
+import type { MessageKey } from '../i18n/messages.ts';
+
+/** API field names of editable records → the label the forms use for them. */
+const LABELS: Record<string, MessageKey> = {
+  type: 'field.type',
+  victimsMin: 'field.victimsMin',
+  victimsMax: 'field.victimsMax',
+  victimGroup: 'field.group',
+  placeName: 'field.place',
+  country: 'field.country',
+  dateFrom: 'field.from',
+  dateTo: 'field.to',
+  datePrecision: 'field.precision',
+  perpetrators: 'field.perpetrators',
+  incidentId: 'edit.incidentField',
+  title: 'field.title',
+  summary: 'field.summary',
+  tags: 'edit.tags',
+  status: 'field.status',
+  stance: 'field.stance',
+  text: 'field.claimText',
+  actorId: 'field.actor',
+  actId: 'edit.actField',
+  description: 'field.description',
+  outcome: 'edit.outcome',
+};
+
+/** Field names in the order the forms show them (unknown names last, as they come). */
+export function inFormOrder(names: string[]): string[] {
+  const order = Object.keys(LABELS);
+  const rank = (name: string) => (order.includes(name) ? order.indexOf(name) : order.length);
+  return [...names].sort((a, b) => rank(a) - rank(b));
+}
+
+export function useFieldLabel(): (name: string) => string {
+  const { t } = useI18n();
+  return (name) => {
+    const key = LABELS[name];
+    return key ? t(key) : name;
+  };
+}
