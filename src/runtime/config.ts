@@ -4,7 +4,7 @@
  * password. Unset and empty variables take their defaults. The README's configuration table lists
  * the same variables (a test keeps the two in step).
  *
- * Passwords (ATTEST_PASSWORD, ATTEST_NEW_PASSWORD) are read only where a command needs one
+ * Passwords and one-time codes (SECRET_VARIABLES) are read only where a command needs one
  * (`environmentSecret`), so they are not held in a long-lived object.
  */
 import { z } from 'zod';
@@ -41,7 +41,12 @@ export const ENVIRONMENT_VARIABLES = {
 } as const;
 
 /** Read where a command needs them, never kept in the configuration. */
-export const SECRET_VARIABLES = ['ATTEST_PASSWORD', 'ATTEST_NEW_PASSWORD'] as const;
+export const SECRET_VARIABLES = [
+  'ATTEST_PASSWORD',
+  'ATTEST_NEW_PASSWORD',
+  'ATTEST_RECOVERY_KEY',
+  'ATTEST_INVITATION',
+] as const;
 
 type Variables = typeof ENVIRONMENT_VARIABLES;
 export type Environment = Record<string, string | undefined>;

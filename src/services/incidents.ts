@@ -28,7 +28,7 @@ import { corroborateActs, incidentSupportedStatus } from './actCorroboration.ts'
 import { appendAudit } from './audit.ts';
 import { EditedVersion, Reason } from './edits/editSchemas.ts';
 import { lockForEdit, recordChange } from './edits/recordEdit.ts';
-import { buildEvidence, type Evidence, independentOrigins } from './incidentsEvidence.ts';
+import { buildEvidence, type Evidence } from './incidentsEvidence.ts';
 
 export { INCIDENT_STATUSES, type IncidentStatus, type IncidentSummary };
 

@@ -3,9 +3,10 @@
  * the API, which reads them from src/core/vocabulary.ts, so they are not repeated here. `{name}`
  * placeholders are filled by `t`.
  */
-import { CORROBORATION_MESSAGES } from './corroborationMessages.ts';
+
 import { adminEn, adminEs, adminFr, adminPt, adminRu } from './adminMessages.ts';
 import { CASEWORK_MESSAGES } from './caseworkMessages.ts';
+import { CORROBORATION_MESSAGES } from './corroborationMessages.ts';
 import { EDIT_MESSAGES, type EditMessageKey } from './editMessages.ts';
 
 export const LOCALES = ['en', 'pt', 'es', 'ru', 'fr'] as const;

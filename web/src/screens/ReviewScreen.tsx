@@ -109,7 +109,9 @@ export function ReviewScreen({ sourceId }: { sourceId: string }) {
     const best = item.proposals.find((p) => p.events.some((e) => e.confident));
     const initial: ReviewDraft = restored ?? {
       state: initialReviewState(item.suggestions),
-      target: best ? { mode: 'merge', incidentId: best.incidentId } : { mode: 'new', title: item.source.title ?? '' },
+      target: best
+        ? { mode: 'merge', incidentId: best.incidentId }
+        : { mode: 'new', title: item.source.title ?? '' },
       sameAs: {},
       sameClaim: {},
       sameIntervention: {},
@@ -157,7 +159,6 @@ export function ReviewScreen({ sourceId }: { sourceId: string }) {
     !saving && (draft.status === 'pending' || draft.status === 'failed'),
     t('draft.leave'),
   );
-
 
   useEffect(() => {
     if (selected)
