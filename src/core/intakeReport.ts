@@ -9,6 +9,10 @@ import { z } from 'zod';
 
 const Text = (max: number) => z.string().max(max);
 
+/** The decoded size of base64 text, without decoding it. */
+const base64ByteLength = (data: string) =>
+  Math.floor((data.length * 3) / 4) - (data.endsWith('==') ? 2 : data.endsWith('=') ? 1 : 0);
+
 /** Raw bytes of all attachments together; the form refuses more before sealing. */
 export const MAX_REPORT_ATTACHMENT_BYTES = 5 * 1024 * 1024;
 export const MAX_REPORT_ATTACHMENTS = 5;
@@ -38,7 +42,7 @@ export const IntakeReportSchema = z.union([
     })
     .refine(
       (report) =>
-        report.attachments.reduce((sum, file) => sum + Math.floor((file.data.length * 3) / 4), 0) <=
+        report.attachments.reduce((sum, file) => sum + base64ByteLength(file.data), 0) <=
         MAX_REPORT_ATTACHMENT_BYTES,
       { message: `attachments are larger than ${MAX_REPORT_ATTACHMENT_BYTES} bytes together` },
     ),

@@ -113,6 +113,11 @@ export const adminEn = {
   'intake.name': 'Name',
   'intake.attachments': 'Attachments',
   'intake.download': 'Save {name}',
+  'role.administrator': 'administrator',
+  'role.investigator': 'investigator',
+  'role.caseworker': 'caseworker',
+  'role.analyst': 'analyst',
+  'role.viewer': 'viewer',
 };
 export type AdminMessageKey = keyof typeof adminEn;
 
@@ -227,6 +232,11 @@ export const adminPt: Record<AdminMessageKey, string> = {
   'intake.name': 'Nome',
   'intake.attachments': 'Anexos',
   'intake.download': 'Salvar {name}',
+  'role.administrator': 'administrador',
+  'role.investigator': 'investigador',
+  'role.caseworker': 'assistente de casos',
+  'role.analyst': 'analista',
+  'role.viewer': 'leitor',
 };
 
 export const adminEs: Record<AdminMessageKey, string> = {
@@ -340,6 +350,11 @@ export const adminEs: Record<AdminMessageKey, string> = {
   'intake.name': 'Nombre',
   'intake.attachments': 'Adjuntos',
   'intake.download': 'Guardar {name}',
+  'role.administrator': 'administrador',
+  'role.investigator': 'investigador',
+  'role.caseworker': 'gestor de casos',
+  'role.analyst': 'analista',
+  'role.viewer': 'lector',
 };
 
 export const adminFr: Record<AdminMessageKey, string> = {
@@ -454,6 +469,11 @@ export const adminFr: Record<AdminMessageKey, string> = {
   'intake.name': 'Nom',
   'intake.attachments': 'Pièces jointes',
   'intake.download': 'Enregistrer {name}',
+  'role.administrator': 'administrateur',
+  'role.investigator': 'enquêteur',
+  'role.caseworker': 'chargé de dossiers',
+  'role.analyst': 'analyste',
+  'role.viewer': 'lecteur',
 };
 
 export const adminRu: Record<AdminMessageKey, string> = {
@@ -567,4 +587,9 @@ export const adminRu: Record<AdminMessageKey, string> = {
   'intake.name': 'Имя',
   'intake.attachments': 'Вложения',
   'intake.download': 'Сохранить {name}',
+  'role.administrator': 'администратор',
+  'role.investigator': 'следователь',
+  'role.caseworker': 'куратор дел',
+  'role.analyst': 'аналитик',
+  'role.viewer': 'наблюдатель',
 };

@@ -119,7 +119,7 @@ export function AdminScreen() {
                   >
                     {ROLES.map((r) => (
                       <option key={r} value={r}>
-                        {r}
+                        {t(`role.${r}`)}
                       </option>
                     ))}
                   </select>
@@ -167,7 +167,7 @@ export function AdminScreen() {
             <select id={id} value={role} onChange={(e) => setRole(e.target.value as Role)}>
               {ROLES.map((r) => (
                 <option key={r} value={r}>
-                  {r}
+                  {t(`role.${r}`)}
                 </option>
               ))}
             </select>
