@@ -80,11 +80,6 @@ export interface Evidence {
 
 const OFFICIAL_KINDS = new Set(['authority', 'security-force']);
 
-/** Distinct deniers: the actor, or the source when the denial has no named actor. */
-function denierKey(claim: ClaimWithSource): string {
-  return claim.actorId ? `actor:${claim.actorId}` : `source:${claim.sourceId}`;
-}
-
 export function evidenceSummary(independent: number, denials: ClaimWithSource[]): string {
   const plural = (n: number, word: string) => `${n} ${word}${n === 1 ? '' : 's'}`;
   const reported = `reported by ${plural(independent, 'independent source')}`;
@@ -168,7 +163,8 @@ export function buildEvidence(input: {
       perpetrators: act.perpetrators,
       provenance: act.provenance,
       assertedBy: corroboration.get(act.id)!.independent,
-      deniedBy: new Set(denials.filter((claim) => claim.actId === act.id).map(denierKey)).size,
+      // The denials listed beside this act, so its line counts what the reader sees.
+      deniedBy: denials.filter((claim) => claim.actId === act.id).length,
       corroboration: corroboration.get(act.id)!,
     })),
     interventions: input.interventions.map((intervention) => ({

@@ -251,6 +251,35 @@ describe.skipIf(!hasShared(SEED_ARTICLE))('web app in Chromium', () => {
     expect(map.countries).toEqual([expect.objectContaining({ country: 'RU', victimsMin: 158 })]);
   });
 
+  it('records a near-copy of the seed from another publisher without counting it as independent', async () => {
+    await page.goto(`${origin}/capture`);
+    const copy = seedText
+      .replace('Na quarta-feira', 'Esta quarta-feira')
+      .replace('Em março', 'No mês de março');
+    await page.getByLabel('Text', { exact: true }).fill(copy);
+    await page.getByLabel('Web address (optional)').fill('https://mirror.example.net/2017/05/chechnya');
+    await page.getByLabel('Published on (optional)').fill('2017-05-13');
+    await page.getByRole('button', { name: 'Save and extract' }).click();
+    await page.getByRole('link', { name: 'Review its suggestions' }).click();
+    await page.getByRole('heading', { name: /^Review: / }).waitFor();
+    await expect
+      .poll(() => page.getByLabel(/^Existing incident: Crackdown on LGBT people/).isChecked())
+      .toBe(true);
+    await page.getByRole('button', { name: 'Accept all' }).click();
+    await page.getByRole('button', { name: 'Save review' }).click();
+    await page.waitForURL(incidentUrl);
+    const moscow = detentionIn('Moscow');
+    await expect
+      .poll(() => moscow.getByTestId('act-reports').textContent())
+      .toMatch(/3 reports, 2 independent/);
+    await moscow.locator('.act-sources summary').click();
+    expect(await moscow.locator('.act-sources li[data-independent="false"]').textContent()).toMatch(
+      /mirror\.example\.net.*not independent: repeats an earlier report/,
+    );
+    expect(await page.getByTestId('evidence-reports').textContent()).toBe('3 reports, 2 independent');
+    await screenshot(page, 'incident-near-copy');
+  });
+
   it('has the timeline and the offline map', async () => {
     await page.goto(`${origin}/timeline`);
     await page.locator('.timeline rect.bar').first().waitFor();
