@@ -5,11 +5,14 @@
 import { NotFound } from '../core/errors.ts';
 import type { Queryable } from '../store/db.ts';
 import type { Store } from '../store/openStore.ts';
-import { reviewsRepository } from '../store/reviews.ts';
+import { reviewsRepository, SOURCE_SORTS, type SourceListFilter } from '../store/reviews.ts';
+
+export { SOURCE_SORTS };
+
 import { sourcesRepository } from '../store/sources.ts';
 import type { Page } from './incidents.ts';
 
-export function listSources(db: Queryable, filter: { reviewed?: boolean | undefined }, page: Page) {
+export function listSources(db: Queryable, filter: SourceListFilter, page: Page) {
   return reviewsRepository(db).listSources(filter, page);
 }
 

@@ -1,5 +1,21 @@
 /** Reviews of sources' suggestions: the queue is every source without a review row. */
-import type { Queryable } from './db.ts';
+import type { Queryable, SqlParam } from './db.ts';
+
+export const SOURCE_SORTS = ['captured', 'published', 'title'] as const;
+export interface SourceListFilter {
+  reviewed?: boolean | undefined;
+  language?: string | undefined;
+  /** Published in [from, to]. */
+  from?: string | undefined;
+  to?: string | undefined;
+  sort?: (typeof SOURCE_SORTS)[number] | undefined;
+}
+// Every order ends on the id, so pages never overlap.
+const SOURCE_ORDER: Record<(typeof SOURCE_SORTS)[number], string> = {
+  captured: 's.captured_at desc, s.id',
+  published: 's.published_on desc nulls last, s.captured_at desc, s.id',
+  title: 'lower(coalesce(s.title, s.file_name)), s.id',
+};
 
 export interface ReviewRecord {
   sourceId: string;
@@ -149,12 +165,22 @@ export function reviewsRepository(db: Queryable) {
     },
 
     /** Sources, newest capture first, with whether their suggestions have been reviewed. */
-    async listSources(filter: { reviewed?: boolean | undefined }, page: { limit: number; offset: number }) {
-      const where =
-        filter.reviewed === undefined
-          ? ''
-          : `where ${filter.reviewed ? '' : 'not '}exists (select 1 from source_reviews r where r.source_id = s.id)`;
-      const [count] = await db.query<{ n: number }>(`select count(*)::int as n from sources s ${where}`);
+    async listSources(filter: SourceListFilter, page: { limit: number; offset: number }) {
+      const params: SqlParam[] = [];
+      const add = (value: SqlParam) => `$${params.push(value)}`;
+      const where: string[] = [];
+      if (filter.reviewed !== undefined)
+        where.push(
+          `${filter.reviewed ? '' : 'not '}exists (select 1 from source_reviews r where r.source_id = s.id)`,
+        );
+      if (filter.language) where.push(`s.language = ${add(filter.language)}`);
+      if (filter.from) where.push(`s.published_on >= ${add(filter.from)}::date`);
+      if (filter.to) where.push(`s.published_on <= ${add(filter.to)}::date`);
+      const clause = where.length ? `where ${where.join(' and ')}` : '';
+      const [count] = await db.query<{ n: number }>(
+        `select count(*)::int as n from sources s ${clause}`,
+        params,
+      );
       const rows = await db.query<SourceListRow>(
         `select s.id, s.title, s.file_name, s.media_type, s.language, s.url, s.published_on, s.captured_by, s.captured_at,
                 s.byte_size, s.not_decoded_reason,
@@ -162,9 +188,9 @@ export function reviewsRepository(db: Queryable) {
                 jsonb_array_length(s.suggestions->'events')::int as events,
                 jsonb_array_length(s.suggestions->'claims')::int as claims,
                 jsonb_array_length(s.suggestions->'interventions')::int as interventions
-           from sources s ${where}
-          order by s.captured_at desc, s.id limit $1 offset $2`,
-        [page.limit, page.offset],
+           from sources s ${clause}
+          order by ${SOURCE_ORDER[filter.sort ?? 'captured']} limit ${add(page.limit)} offset ${add(page.offset)}`,
+        params,
       );
       const items: SourceListItem[] = rows.map((row) => ({
         id: row.id,

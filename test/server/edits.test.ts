@@ -432,4 +432,24 @@ describe.each(backends())('editing records after review on %s', (backend) => {
       ).toContain(incidentId);
     }
   });
+
+  it('filters, sorts and pages the source list', async () => {
+    const list = async (query: string) =>
+      (await api.as('investigator', { method: 'GET', url: `/api/sources?${query}` })).json();
+    const ids = (page: { items: { id: string }[] }) => page.items.map((item) => item.id);
+    expect(ids(await list('language=pt'))).toContain(seedId);
+    expect(ids(await list('language=ru'))).not.toContain(seedId);
+    const later = await list('from=2017-05-13');
+    expect(ids(later)).not.toContain(seedId);
+    expect(later.items.map((item: { publishedOn: string }) => item.publishedOn)).toEqual(['2017-05-20']);
+    expect((await list('reviewed=false')).items.every((item: { reviewed: boolean }) => !item.reviewed)).toBe(
+      true,
+    );
+    const byTitle = await list('sort=title&limit=1&offset=1');
+    const all = await list('sort=title');
+    expect(byTitle.items[0].id).toBe(all.items[1].id);
+    expect(
+      (await api.as('investigator', { method: 'GET', url: '/api/sources?sort=size' })).json().field,
+    ).toBe('query.sort');
+  });
 });

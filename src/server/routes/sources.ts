@@ -8,7 +8,7 @@ import { sharedCopyOf } from '../../runtime/sharedBytes.ts';
 import type { DecodePool } from '../../services/decodeSandbox/decodePool.ts';
 import { PageSchema } from '../../services/incidents.ts';
 import { type IngestInput, ingestOne } from '../../services/ingest.ts';
-import { getSource, listSources, sourceOriginal } from '../../services/reviewSources.ts';
+import { getSource, listSources, SOURCE_SORTS, sourceOriginal } from '../../services/reviewSources.ts';
 import type { Store } from '../../store/openStore.ts';
 import { actorOf } from '../auth.ts';
 import { downloadHeaders } from '../download.ts';
@@ -33,7 +33,16 @@ const Meta = {
 const PasteBody = z.strictObject({ text: z.string().min(1, 'empty text').max(900_000), ...Meta });
 const UploadFields = z.strictObject(Meta);
 const IdParams = z.strictObject({ id: z.uuid('expected a UUID') });
-const ListQuery = PageSchema.extend({ reviewed: z.enum(['true', 'false']).optional() });
+const ListQuery = PageSchema.extend({
+  reviewed: z.enum(['true', 'false']).optional(),
+  language: z
+    .string()
+    .regex(/^[a-z]{2,3}$/, 'expected an ISO 639-1 code')
+    .optional(),
+  from: IsoDate.optional(),
+  to: IsoDate.optional(),
+  sort: z.enum(SOURCE_SORTS).optional(),
+});
 
 export const sourceRoutes: FastifyPluginAsync<{
   store: Store;
@@ -68,16 +77,17 @@ export const sourceRoutes: FastifyPluginAsync<{
   app.get(
     '/api/sources',
     contract('source.list', {
-      summary: 'Sources, newest capture first',
+      summary:
+        'Sources, newest capture first (or by publication date or title), filtered by review state, language, publication period',
       tags: ['sources'],
       querystring: ListQuery,
       response: { 200: SourceListSchema },
     }),
     async (request) => {
-      const { reviewed, ...page } = parseQuery(ListQuery, request);
+      const { reviewed, language, from, to, sort, ...page } = parseQuery(ListQuery, request);
       const result = await listSources(
         store.db,
-        { reviewed: reviewed === undefined ? undefined : reviewed === 'true' },
+        { reviewed: reviewed === undefined ? undefined : reviewed === 'true', language, from, to, sort },
         page,
       );
       return { total: result.total, ...page, items: result.items.map(presentSourceListItem) };

@@ -127,7 +127,8 @@ export const signIn = (input: { email: string; password: string; totp?: string }
   request<Session>('POST', '/api/session', input);
 export const signOut = () => request<void>('DELETE', '/api/session');
 
-export const listSources = () => request<Page<SourceSummary>>('GET', '/api/sources?limit=200');
+export const listSources = (params: Record<string, string | undefined> = {}) =>
+  request<Page<SourceSummary>>('GET', `/api/sources${query({ limit: '200', ...params })}`);
 export const getSource = (id: string) =>
   request<SourceDetail>('GET', `/api/sources/${encodeURIComponent(id)}`);
 export const originalUrl = (id: string) => `/api/sources/${encodeURIComponent(id)}/original`;

@@ -66,6 +66,13 @@ const en = {
   'review.alsoInto': 'Also record into another incident…',
   'review.alsoIntoExplain':
     'This source is already recorded in an incident. Choose what to record from it into another one.',
+  'sources.reviewState': 'Review',
+  'sources.anyReviewState': 'Reviewed or not',
+  'sources.publishedFrom': 'Published from',
+  'sources.publishedTo': 'Published until',
+  'sources.sort.captured': 'Newest capture first',
+  'sources.sort.published': 'Newest publication first',
+  'sources.sort.title': 'By title',
 };
 
 export type EditMessageKey = keyof typeof en;
@@ -133,6 +140,13 @@ const pt: Record<EditMessageKey, string> = {
   'edit.editIntervention': 'Editar intervenção',
   'review.alsoInto': 'Registar também noutro incidente…',
   'review.alsoIntoExplain': 'Esta fonte já está registada num incidente. Escolha o que registar dela noutro.',
+  'sources.reviewState': 'Revisão',
+  'sources.anyReviewState': 'Revista ou não',
+  'sources.publishedFrom': 'Publicada desde',
+  'sources.publishedTo': 'Publicada até',
+  'sources.sort.captured': 'Capturas mais recentes primeiro',
+  'sources.sort.published': 'Publicações mais recentes primeiro',
+  'sources.sort.title': 'Por título',
 };
 
 const es: Record<EditMessageKey, string> = {
@@ -200,6 +214,13 @@ const es: Record<EditMessageKey, string> = {
   'review.alsoInto': 'Registrar también en otro incidente…',
   'review.alsoIntoExplain':
     'Esta fuente ya está registrada en un incidente. Elija qué registrar de ella en otro.',
+  'sources.reviewState': 'Revisión',
+  'sources.anyReviewState': 'Revisada o no',
+  'sources.publishedFrom': 'Publicada desde',
+  'sources.publishedTo': 'Publicada hasta',
+  'sources.sort.captured': 'Capturas más recientes primero',
+  'sources.sort.published': 'Publicaciones más recientes primero',
+  'sources.sort.title': 'Por título',
 };
 
 const ru: Record<EditMessageKey, string> = {
@@ -266,6 +287,13 @@ const ru: Record<EditMessageKey, string> = {
   'edit.editIntervention': 'Изменить вмешательство',
   'review.alsoInto': 'Записать также в другой инцидент…',
   'review.alsoIntoExplain': 'Этот источник уже записан в инцидент. Выберите, что из него записать в другой.',
+  'sources.reviewState': 'Проверка',
+  'sources.anyReviewState': 'Проверенные и нет',
+  'sources.publishedFrom': 'Опубликовано с',
+  'sources.publishedTo': 'Опубликовано по',
+  'sources.sort.captured': 'Сначала недавно добавленные',
+  'sources.sort.published': 'Сначала недавно опубликованные',
+  'sources.sort.title': 'По названию',
 };
 
 const fr: Record<EditMessageKey, string> = {
@@ -334,6 +362,13 @@ const fr: Record<EditMessageKey, string> = {
   'review.alsoInto': 'Enregistrer aussi dans un autre incident…',
   'review.alsoIntoExplain':
     'Cette source est déjà enregistrée dans un incident. Choisissez ce qu’il faut en enregistrer dans un autre.',
+  'sources.reviewState': 'Relecture',
+  'sources.anyReviewState': 'Relue ou non',
+  'sources.publishedFrom': 'Publiée depuis',
+  'sources.publishedTo': 'Publiée jusqu’au',
+  'sources.sort.captured': 'Captures les plus récentes d’abord',
+  'sources.sort.published': 'Publications les plus récentes d’abord',
+  'sources.sort.title': 'Par titre',
 };
 
 export const EDIT_MESSAGES = { en, pt, es, ru, fr };

@@ -6,13 +6,15 @@ import { useCountryName } from '../components/CountryName.tsx';
 import { DateRangeText } from '../components/DateRangeText.tsx';
 import { ErrorMessage } from '../components/ErrorMessage.tsx';
 import { FormField } from '../components/FormField.tsx';
+import { Pager } from '../components/Pager.tsx';
 import { StatusBadge } from '../components/StatusBadge.tsx';
 import { useMayEdit } from '../edits/mayEdit.ts';
 import { useI18n } from '../i18n/I18nContext.tsx';
 import { LOCALE_NAMES, LOCALES } from '../i18n/messages.ts';
-import { Link, navigate, useLocation } from '../router.tsx';
+import { Link, navigate } from '../router.tsx';
 import { useLoad } from '../useLoad.ts';
 import { usePageTitle } from '../usePageTitle.ts';
+import { useUrlFilters } from '../useUrlFilters.ts';
 import { useVocabulary, useVocabularyLabel } from '../vocabulary.tsx';
 
 /** The filters live in the URL, so a link reproduces the view (and the back button undoes a filter). */
@@ -26,44 +28,22 @@ export function IncidentsScreen() {
   usePageTitle(t('incidents.title'));
   const label = useVocabularyLabel();
   const countryName = useCountryName();
-  const { query } = useLocation();
   const mayEdit = useMayEdit();
-  const filters = Object.fromEntries(FILTERS.map((name) => [name, query.get(name) ?? ''])) as Record<
-    Filter,
-    string
-  >;
-  const offset = Math.max(0, Number.parseInt(query.get('offset') ?? '0', 10) || 0);
-  const key = `${query.toString()}`;
+  const { filters, offset, key, go, clear } = useUrlFilters('/incidents', FILTERS);
   const { data, error } = useLoad(
     () => listIncidents({ ...filters, limit: String(PAGE_SIZE), offset: String(offset) }),
     [key],
   );
-  const go = (next: Partial<Record<Filter | 'offset', string>>) => {
-    const params = new URLSearchParams();
-    for (const [name, value] of Object.entries({ ...filters, offset: '', ...next }))
-      if (value) params.set(name, value);
-    const text = params.toString();
-    navigate(`/incidents${text ? `?${text}` : ''}`);
-  };
   return (
     <>
       <div className="section-head">
         <h1>{t('incidents.title')}</h1>
         {mayEdit ? <NewIncident /> : null}
       </div>
-      <IncidentFilters key={key} initial={filters} onApply={go} onClear={() => navigate('/incidents')} />
+      <IncidentFilters key={key} initial={filters} onApply={go} onClear={clear} />
       {error ? <ErrorMessage error={error} /> : null}
       {!data && !error ? <p>{t('app.loading')}</p> : null}
       {data && data.items.length === 0 ? <p>{t('incidents.empty')}</p> : null}
-      {data && data.total > 0 ? (
-        <p className="meta" data-testid="incident-count">
-          {t('incidents.shown', {
-            from: data.offset + 1,
-            to: data.offset + data.items.length,
-            total: data.total,
-          })}
-        </p>
-      ) : null}
       <ul className="card-list incident-list">
         {data?.items.map((incident) => (
           <li key={incident.id} className="card">
@@ -86,23 +66,15 @@ export function IncidentsScreen() {
           </li>
         ))}
       </ul>
-      {data && data.total > PAGE_SIZE ? (
-        <nav className="button-row" aria-label={t('incidents.title')}>
-          <button
-            type="button"
-            disabled={offset === 0}
-            onClick={() => go({ offset: String(Math.max(0, offset - PAGE_SIZE)) })}
-          >
-            {t('incidents.previous')}
-          </button>
-          <button
-            type="button"
-            disabled={offset + PAGE_SIZE >= data.total}
-            onClick={() => go({ offset: String(offset + PAGE_SIZE) })}
-          >
-            {t('incidents.next')}
-          </button>
-        </nav>
+      {data ? (
+        <Pager
+          total={data.total}
+          offset={offset}
+          shown={data.items.length}
+          pageSize={PAGE_SIZE}
+          label={t('incidents.title')}
+          onOffset={(next) => go({ offset: String(next) })}
+        />
       ) : null}
     </>
   );
