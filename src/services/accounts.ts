@@ -48,6 +48,33 @@ export function parseRole(value: string): Role {
 export async function newCredentials(userId: string, password: string, params: KdfParams = KDF_PARAMS) {
   checkPasswordStrength(password);
   const kdfSalt = newKdfSalt();
+  const { passwordHash, wrappingKey } = await passwordSecrets(password, kdfSalt, params);
+  const keyPair = newKeyPair();
+  try {
+    return {
+      keyPair,
+      row: {
+        passwordHash,
+        publicKey: keyPair.publicKey,
+        wrappedPrivateKey: wrapSecret(wrappingKey, keyPair.privateKey, PRIVATE_KEY_PURPOSE, userId),
+        kdfSalt,
+        kdfParams: params,
+      },
+    };
+  } finally {
+    wipe(wrappingKey);
+  }
+}
+
+/**
+ * The verifier and the key-encryption key of a password: two Argon2id jobs in the bounded pool
+ * (RateLimited when it is full). The caller wipes the key.
+ */
+export async function passwordSecrets(
+  password: string,
+  kdfSalt: Uint8Array,
+  params: KdfParams,
+): Promise<{ passwordHash: string; wrappingKey: Uint8Array }> {
   const pool = passwordPool();
   const hashing = pool.reserve();
   let deriving: Reservation;
@@ -67,22 +94,7 @@ export async function newCredentials(userId: string, password: string, params: K
     wipe(wrappingKey);
     throw verifier.reason;
   }
-  const passwordHash = verifier.value;
-  const keyPair = newKeyPair();
-  try {
-    return {
-      keyPair,
-      row: {
-        passwordHash,
-        publicKey: keyPair.publicKey,
-        wrappedPrivateKey: wrapSecret(wrappingKey, keyPair.privateKey, PRIVATE_KEY_PURPOSE, userId),
-        kdfSalt,
-        kdfParams: params,
-      },
-    };
-  } finally {
-    wipe(wrappingKey);
-  }
+  return { passwordHash: verifier.value, wrappingKey };
 }
 
 export interface InitResult {
