@@ -54,6 +54,33 @@ export async function newCredentials(
 ) {
   checkPasswordStrength(password);
   const kdfSalt = newKdfSalt();
+  const { passwordHash, wrappingKey } = await passwordSecrets(password, kdfSalt, params);
+  const keyPair = existing ?? newKeyPair();
+  try {
+    return {
+      keyPair,
+      row: {
+        passwordHash,
+        publicKey: keyPair.publicKey,
+        wrappedPrivateKey: wrapSecret(wrappingKey, keyPair.privateKey, PRIVATE_KEY_PURPOSE, userId),
+        kdfSalt,
+        kdfParams: params,
+      },
+    };
+  } finally {
+    wipe(wrappingKey);
+  }
+}
+
+/**
+ * The verifier and the key-encryption key of a password: two Argon2id jobs in the bounded pool
+ * (RateLimited when it is full). The caller wipes the key.
+ */
+export async function passwordSecrets(
+  password: string,
+  kdfSalt: Uint8Array,
+  params: KdfParams,
+): Promise<{ passwordHash: string; wrappingKey: Uint8Array }> {
   const pool = passwordPool();
   const hashing = pool.reserve();
   let deriving: Reservation;
@@ -73,22 +100,7 @@ export async function newCredentials(
     wipe(wrappingKey);
     throw verifier.reason;
   }
-  const passwordHash = verifier.value;
-  const keyPair = existing ?? newKeyPair();
-  try {
-    return {
-      keyPair,
-      row: {
-        passwordHash,
-        publicKey: keyPair.publicKey,
-        wrappedPrivateKey: wrapSecret(wrappingKey, keyPair.privateKey, PRIVATE_KEY_PURPOSE, userId),
-        kdfSalt,
-        kdfParams: params,
-      },
-    };
-  } finally {
-    wipe(wrappingKey);
-  }
+  return { passwordHash: verifier.value, wrappingKey };
 }
 
 export interface InitResult {

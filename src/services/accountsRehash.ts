@@ -5,13 +5,12 @@
  * the same, so every compartment key sealed to the user still opens.
  */
 import { RateLimited } from '../core/errors.ts';
-import { passwordPool, type Reservation } from '../crypto/passwordPool.ts';
 import { type KdfParams, newKdfSalt, passwordNeedsRehash } from '../crypto/passwords.ts';
 import { wipe } from '../crypto/sodium.ts';
 import { wrapSecret } from '../crypto/userKeys.ts';
 import type { Db } from '../store/db.ts';
 import { usersRepository } from '../store/usersRepository.ts';
-import { PRIVATE_KEY_PURPOSE } from './accounts.ts';
+import { PRIVATE_KEY_PURPOSE, passwordSecrets } from './accounts.ts';
 import type { Actor } from './accountsActor.ts';
 import { appendAudit } from './audit.ts';
 
@@ -32,34 +31,15 @@ export async function rehashPasswordIfWeak(
   const user = await usersRepository(db).findById(actor.userId);
   if (!user) return false;
   if (sameParams(user.kdfParams, params) && !passwordNeedsRehash(user.passwordHash, params)) return false;
-  const pool = passwordPool();
-  let hashing: Reservation;
-  let deriving: Reservation;
-  try {
-    hashing = pool.reserve();
-  } catch (error) {
-    if (error instanceof RateLimited) return false;
-    throw error;
-  }
-  try {
-    deriving = pool.reserve();
-  } catch (error) {
-    hashing.release();
-    if (error instanceof RateLimited) return false;
-    throw error;
-  }
   const kdfSalt = newKdfSalt();
-  const [verifier, derived] = await Promise.allSettled([
-    hashing.run({ kind: 'hash', password, params }),
-    deriving.run({ kind: 'derive', password, salt: kdfSalt, params }),
-  ]);
-  if (derived.status === 'rejected') throw derived.reason;
-  const wrappingKey = derived.value;
-  if (verifier.status === 'rejected') {
-    wipe(wrappingKey);
-    throw verifier.reason;
+  let secrets: Awaited<ReturnType<typeof passwordSecrets>>;
+  try {
+    secrets = await passwordSecrets(password, kdfSalt, params);
+  } catch (error) {
+    if (error instanceof RateLimited) return false;
+    throw error;
   }
-  const passwordHash = verifier.value;
+  const { passwordHash, wrappingKey } = secrets;
   let wrappedPrivateKey: Uint8Array;
   try {
     wrappedPrivateKey = wrapSecret(wrappingKey, actor.keyPair.privateKey, PRIVATE_KEY_PURPOSE, actor.userId);
