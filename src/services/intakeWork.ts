@@ -5,14 +5,14 @@
  *
  * Conversion turns an opened report into a captured source (its narrative, with the reporter's own
  * name and contacts taken out, preserved like any capture: SHA-256, decoding, suggestions) and a
- * protected person for the reporter (name and contacts sealed through the persons service). The steps
+ * protected person for the reporter (name and contacts sealed through the persons service) and, when
+ * asked, a case for that person in a compartment of its own (the cases service). The steps
  * run through their own services, each atomic; the submission records each result as it lands and
  * becomes `converted` only when all are done, so a conversion that failed half-way is finished by
  * running it again, never duplicated. Attachments stay in the sealed submission: sources are stored
  * unsealed today (ARCHITECTURE.md, known limits), and an attachment may show the reporter.
- *
- * A case (`case: { type }`) is the third step once the cases service exists: one more call here.
  */
+import type { CaseType } from '../core/casework.ts';
 import { InvalidInput, NotFound } from '../core/errors.ts';
 import {
   coarseIntakeStatus,
@@ -27,6 +27,7 @@ import { intakeRepository, type SubmissionRow } from '../store/intakeRepository.
 import type { Store } from '../store/openStore.ts';
 import type { Actor } from './accountsActor.ts';
 import { appendAudit } from './audit.ts';
+import { openCase } from './cases.ts';
 import { ingestOne } from './ingest.ts';
 import { openSubmission, referenceHash } from './intake.ts';
 import { addPerson } from './persons.ts';
@@ -71,8 +72,8 @@ export const discardSubmission = (db: Db, actor: Actor, id: string, reason: Disc
 export interface ConversionRequest {
   /** Create a protected person for the reporter (default: when they gave a name or a contact). */
   person?: boolean | undefined;
-  /** Reserved for the cases service; refused until it exists. */
-  case?: { type: string } | undefined;
+  /** Also open a case of this type for the reporter (needs the person). */
+  case?: { type: CaseType } | undefined;
 }
 
 /** The narrative as a source text: the reporter's own name and contacts replaced by markers. */
@@ -100,8 +101,6 @@ export async function convertSubmission(
   request: ConversionRequest = {},
 ): Promise<SubmissionRow> {
   authorize(actor.role, 'intake.convert');
-  if (request.case)
-    throw new InvalidInput('case', 'cases are not available in this version yet; convert without a case');
   const submissions = intakeRepository(store.db);
   const submission = await submissions.findById(id);
   if (!submission) throw new NotFound('submission', id);
@@ -135,7 +134,9 @@ export async function convertSubmission(
 
   const name = 'name' in report ? report.name.trim() : '';
   const contact = report.contact.trim();
-  const wantsPerson = request.person ?? (name !== '' || contact !== '');
+  const wantsPerson = request.person ?? (name !== '' || contact !== '' || request.case !== undefined);
+  if (request.case && !wantsPerson)
+    throw new InvalidInput('case', 'a case concerns a person: convert with the reporter as a person');
   let personCode = submission.personCode;
   if (wantsPerson && !personCode) {
     const person = await addPerson(store.db, actor, {
@@ -145,6 +146,13 @@ export async function convertSubmission(
     });
     personCode = person.code;
     await submissions.setPersonCode(id, personCode);
+  }
+
+  let caseId = submission.caseId;
+  if (request.case && personCode && !caseId) {
+    const opened = await openCase(store.db, actor, { persons: [personCode], type: request.case.type });
+    caseId = opened.id;
+    await submissions.setCase(id, caseId);
   }
 
   return store.db.transaction(async (tx) => {
@@ -157,9 +165,9 @@ export async function convertSubmission(
       action: 'intake.convert',
       recordType: 'intake',
       recordId: id,
-      details: { source: sourceId, person: personCode ?? '' },
+      details: { source: sourceId, person: personCode ?? '', ...(caseId ? { case: caseId } : {}) },
     });
-    return { ...current, status: 'converted' as const };
+    return { ...current, caseId, status: 'converted' as const };
   });
 }
 

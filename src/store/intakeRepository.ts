@@ -9,6 +9,7 @@ export interface SubmissionRow {
   discardReason: DiscardReason | null;
   sourceId: string | null;
   personCode: string | null;
+  caseId: string | null;
 }
 
 interface RawRow {
@@ -18,9 +19,10 @@ interface RawRow {
   discard_reason: DiscardReason | null;
   source_id: string | null;
   person_code: string | null;
+  case_id: string | null;
 }
 
-const COLUMNS = 'id, received_at, status, discard_reason, source_id, person_code';
+const COLUMNS = 'id, received_at, status, discard_reason, source_id, person_code, case_id';
 
 const toRow = (row: RawRow): SubmissionRow => ({
   id: row.id,
@@ -29,6 +31,7 @@ const toRow = (row: RawRow): SubmissionRow => ({
   discardReason: row.discard_reason,
   sourceId: row.source_id,
   personCode: row.person_code,
+  caseId: row.case_id,
 });
 
 export function intakeRepository(db: Queryable) {
@@ -91,6 +94,9 @@ export function intakeRepository(db: Queryable) {
     },
     async setPersonCode(id: string, code: string): Promise<void> {
       await db.query('update intake_submissions set person_code = $2 where id = $1', [id, code]);
+    },
+    async setCase(id: string, caseId: string): Promise<void> {
+      await db.query('update intake_submissions set case_id = $2 where id = $1', [id, caseId]);
     },
   };
 }

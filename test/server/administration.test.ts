@@ -283,17 +283,17 @@ describe.each(backends())('administration and report work on %s', (backend) => {
     const triaged = await api.as('investigator', { method: 'POST', url: `/api/intake/${id}/triage` });
     expect(triaged.json()).toMatchObject({ status: 'triaged' });
     expect((await status(reference)).json()).toEqual({ status: 'in-progress' });
-    const withCase = await api.as('investigator', {
+    const unknownCase = await api.as('investigator', {
       method: 'POST',
       url: `/api/intake/${id}/convert`,
-      payload: { case: { type: 'evacuation' } },
+      payload: { case: { type: 'holiday' } },
     });
-    expect(withCase.statusCode).toBe(400);
-    expect(withCase.json()).toMatchObject({ field: 'case', message: expect.stringMatching(/not available/) });
+    expect(unknownCase.statusCode).toBe(400);
+    expect(unknownCase.json().field).toBe('body.case.type');
     const converted = await api.as('investigator', {
       method: 'POST',
       url: `/api/intake/${id}/convert`,
-      payload: {},
+      payload: { case: { type: 'evacuation' } },
     });
     expect(converted.statusCode, converted.body).toBe(200);
     const result = converted.json();
@@ -301,7 +301,13 @@ describe.each(backends())('administration and report work on %s', (backend) => {
       status: 'converted',
       sourceId: expect.any(String),
       personCode: expect.any(String),
+      caseId: expect.any(String),
     });
+    // The case was opened for the reporter, in a compartment the converting investigator belongs to.
+    const opened = await api.as('investigator', { method: 'GET', url: `/api/cases/${result.caseId}` });
+    expect(opened.statusCode, opened.body).toBe(200);
+    expect(opened.json()).toMatchObject({ type: 'evacuation', status: 'open' });
+    expect(JSON.stringify(opened.json())).toContain(result.personCode);
     expect((await status(reference)).json()).toEqual({ status: 'in-progress' });
     expect((await api.as('investigator', { method: 'GET', url: '/api/intake/counts' })).json()).toEqual({
       new: 0,
@@ -349,7 +355,13 @@ describe.each(backends())('administration and report work on %s', (backend) => {
       }
     const actions = (await auditRows(api.store.db)).map((row) => row.action);
     expect(actions).toEqual(
-      expect.arrayContaining(['intake.triage', 'intake.convert', 'person.create', 'source.create']),
+      expect.arrayContaining([
+        'intake.triage',
+        'intake.convert',
+        'person.create',
+        'source.create',
+        'case.open',
+      ]),
     );
 
     // A discarded report is "closed" to its reporter, with a reason from the list only.

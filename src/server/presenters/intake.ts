@@ -27,6 +27,7 @@ export const SubmissionSchema = z.object({
   discardReason: z.string().nullable(),
   sourceId: Id.nullable().describe('the source it was converted into'),
   personCode: z.string().nullable().describe('the protected person record of the reporter'),
+  caseId: Id.nullable().describe('the case opened for the reporter'),
 });
 export const SubmissionListSchema = z.object({ items: z.array(SubmissionSchema) });
 
@@ -64,6 +65,7 @@ export function presentSubmission(submission: SubmissionRow): z.infer<typeof Sub
     discardReason: submission.discardReason,
     sourceId: submission.sourceId,
     personCode: submission.personCode,
+    caseId: submission.caseId,
   };
 }
 

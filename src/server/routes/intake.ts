@@ -11,6 +11,7 @@
 import { createHmac, randomBytes } from 'node:crypto';
 import type { FastifyPluginAsync, FastifyRequest } from 'fastify';
 import { z } from 'zod';
+import { CASE_TYPES } from '../../core/casework.ts';
 import { Conflict, NotFound } from '../../core/errors.ts';
 import { DISCARD_REASONS, MAX_REPORT_ATTACHMENT_BYTES } from '../../core/intakeReport.ts';
 import { openSubmission, organisationIntakeKey, storeSealedSubmission } from '../../services/intake.ts';
@@ -57,9 +58,9 @@ const DiscardBody = z.strictObject({ reason: z.enum(DISCARD_REASONS) });
 const ConvertBody = z.strictObject({
   person: z.boolean().optional().describe('create a protected person for the reporter (default: if named)'),
   case: z
-    .strictObject({ type: z.string().min(1).max(50) })
+    .strictObject({ type: z.enum(CASE_TYPES) })
     .optional()
-    .describe('open a case too: not available in this version yet (400)'),
+    .describe('also open a case of this type for the reporter (in a compartment of its own)'),
 });
 const ReferenceBody = z.strictObject({ reference: z.string().trim().min(20).max(64) });
 const ReferenceStatus = z.object({ status: z.enum(['received', 'in-progress', 'closed']) });

@@ -3,6 +3,7 @@
  * session lives in an HttpOnly cookie the script cannot read, and every state-changing request
  * carries the CSRF token the server handed out with the session.
  */
+import type { CaseType } from './casework.ts';
 import type {
   Account,
   AuditEntry,
@@ -214,7 +215,8 @@ const intakeAction = (id: string, action: string, body: unknown = {}) =>
   request<IntakeSubmission>('POST', `/api/intake/${encodeURIComponent(id)}/${action}`, body);
 export const triageIntake = (id: string) => intakeAction(id, 'triage');
 export const discardIntake = (id: string, reason: DiscardReason) => intakeAction(id, 'discard', { reason });
-export const convertIntake = (id: string) => intakeAction(id, 'convert', {});
+export const convertIntake = (id: string, caseType: CaseType | null) =>
+  intakeAction(id, 'convert', caseType ? { case: { type: caseType } } : {});
 
 // Administration (administrators) and one's own account.
 export const listUsers = () => request<{ items: Account[] }>('GET', '/api/users');

@@ -480,6 +480,7 @@ export interface IntakeSubmission {
   discardReason: DiscardReason | null;
   sourceId: string | null;
   personCode: string | null;
+  caseId: string | null;
 }
 
 export interface OpenedSubmission extends IntakeSubmission {

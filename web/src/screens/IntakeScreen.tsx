@@ -6,6 +6,7 @@
  * source and a protected person for the reporter.
  */
 import { useState } from 'react';
+import { CASE_TYPES, type CaseType } from '../api/casework.ts';
 import { convertIntake, discardIntake, listIntake, openIntake, triageIntake } from '../api/client.ts';
 import {
   DISCARD_REASONS,
@@ -88,11 +89,13 @@ function WorkActions({
 }) {
   const { t } = useI18n();
   const [reason, setReason] = useState<DiscardReason>('spam');
+  const [caseType, setCaseType] = useState<CaseType | ''>('');
   if (item.status === 'converted')
     return (
       <p>
         {t('intake.convertedTo', { person: item.personCode ?? '—' })}{' '}
-        {item.sourceId ? <Link to={`/sources/${item.sourceId}`}>{t('intake.source')}</Link> : null}
+        {item.sourceId ? <Link to={`/sources/${item.sourceId}`}>{t('intake.source')}</Link> : null}{' '}
+        {item.caseId ? <Link to={`/cases/${item.caseId}`}>{t('intake.case')}</Link> : null}
       </p>
     );
   if (item.status === 'discarded') return null;
@@ -103,9 +106,26 @@ function WorkActions({
           {t('intake.triage')}
         </button>
       ) : (
-        <button type="button" className="primary" onClick={() => void run(() => convertIntake(item.id))}>
-          {t('intake.convert')}
-        </button>
+        <>
+          <label>
+            {t('intake.withCase')}{' '}
+            <select value={caseType} onChange={(e) => setCaseType(e.target.value as CaseType | '')}>
+              <option value="">{t('intake.noCase')}</option>
+              {CASE_TYPES.map((type) => (
+                <option key={type} value={type}>
+                  {t(`caseType.${type}`)}
+                </option>
+              ))}
+            </select>
+          </label>
+          <button
+            type="button"
+            className="primary"
+            onClick={() => void run(() => convertIntake(item.id, caseType || null))}
+          >
+            {t('intake.convert')}
+          </button>
+        </>
       )}
       <label>
         {t('intake.discardReason')}{' '}
