@@ -274,6 +274,8 @@ describe('web app in Chromium', () => {
       /mirror\.example\.net.*not independent: repeats an earlier report/,
     );
     expect(await page.getByTestId('evidence-reports').textContent()).toBe('3 reports, 2 independent');
+    // The copy's acts joined the recorded ones, the undated displacement included: no act twice.
+    expect(await page.locator('li.act[data-act-type="displacement"]').count()).toBe(1);
     await screenshot(page, 'incident-near-copy');
   });
 
