@@ -48,7 +48,7 @@ export function reviewQueue(db: Queryable, page: Page) {
  */
 export async function getReview(db: Queryable, sourceId: string) {
   const { source, review } = await getSource(db, sourceId);
-  const proposals: IncidentProposal[] = await proposeIncidents(db, source.suggestions);
+  const proposals: IncidentProposal[] = await proposeIncidents(db, source);
   return { source, review, candidates: proposals.map((p) => p.incident), proposals };
 }
 
@@ -69,9 +69,9 @@ export async function acceptAllSuggestions(
   if (into) {
     const incident = await incidentsRepository(db).findById(into);
     if (!incident) throw new NotFound('incident', into);
-    proposal = await proposalsFor(db, incident, source.suggestions);
+    proposal = await proposalsFor(db, incident, source);
   } else {
-    const ranked = await proposeIncidents(db, source.suggestions);
+    const ranked = await proposeIncidents(db, source);
     proposal = ranked.find((candidate) => candidate.events.some((event) => event.confident)) ?? null;
   }
   const { events, claims, interventions } = source.suggestions;

@@ -5,12 +5,14 @@
  * analysis/corroboration; this module only gathers the records to score.
  */
 import { type ActMatchReason, bestActMatch } from '../analysis/corroboration/actMatch.ts';
+import { isNearCopy, shingles } from '../analysis/corroboration/nearDuplicate.ts';
 import {
   matchClaim,
   matchIntervention,
   type StatementMatchReason,
 } from '../analysis/corroboration/statementMatch.ts';
 import type { EventSuggestion, Suggestions } from '../core/suggestions.ts';
+import { actEvidenceRepository } from '../store/actEvidence.ts';
 import { type ActRecord, actsRepository } from '../store/acts.ts';
 import { claimsRepository } from '../store/claims.ts';
 import type { Queryable } from '../store/db.ts';
@@ -61,26 +63,46 @@ export function suggestedActFacts(event: EventSuggestion) {
   };
 }
 
+/** The source under review: its text decides whether it copies a report the incident already has. */
+export interface ReviewedSource {
+  id: string;
+  text: string;
+  suggestions: Suggestions;
+}
+
 /** Proposals for one incident: each suggestion's best match among its records. */
 export async function proposalsFor(
   db: Queryable,
   incident: IncidentSummary,
-  suggestions: Suggestions,
+  source: ReviewedSource,
 ): Promise<IncidentProposal> {
-  const [acts, claims, interventions] = await Promise.all([
+  const { suggestions } = source;
+  const [acts, claims, interventions, sources, links] = await Promise.all([
     actsRepository(db).listByIncident(incident.id),
     claimsRepository(db).listByIncident(incident.id),
     interventionsRepository(db).listByIncident(incident.id),
+    incidentsRepository(db).sourcesOf(incident.id),
+    actEvidenceRepository(db).listByIncident(incident.id),
   ]);
+  // A near-copy of a linked report reports the same acts, even those too vague to match alone.
+  const ownShingles = shingles(source.text);
+  const copied = new Set(
+    sources
+      .filter((other) => other.id !== source.id && isNearCopy(ownShingles, shingles(other.text)))
+      .map((other) => other.id),
+  );
   const events: ActProposal[] = [];
   suggestions.events.forEach((event, index) => {
     const best = bestActMatch(suggestedActFacts(event), acts);
     if (!best) return;
     const { id, type, placeName, country, dateFrom, dateTo, victimsMin, victimsMax } = best.act;
+    const viaCopy = links.some((link) => link.actId === id && copied.has(link.sourceId));
     events.push({
       index,
       act: { id, type, placeName, country, dateFrom, dateTo, victimsMin, victimsMax },
-      ...best.match,
+      score: best.match.score,
+      confident: best.match.confident || viaCopy,
+      reasons: viaCopy ? [...best.match.reasons, 'copies-a-linked-report'] : best.match.reasons,
     });
   });
   const claimProposals: StatementProposal[] = [];
@@ -122,8 +144,8 @@ export async function proposalsFor(
 }
 
 /** Existing incidents a source may belong to, ranked by how well its suggestions match their acts. */
-export async function proposeIncidents(db: Queryable, suggestions: Suggestions): Promise<IncidentProposal[]> {
-  const events = suggestions.events;
+export async function proposeIncidents(db: Queryable, source: ReviewedSource): Promise<IncidentProposal[]> {
+  const events = source.suggestions.events;
   const dates = events
     .flatMap((event) => [event.date?.from, event.date?.to])
     .filter((d): d is string => typeof d === 'string')
@@ -138,7 +160,7 @@ export async function proposeIncidents(db: Queryable, suggestions: Suggestions):
     CANDIDATE_POOL,
   );
   const proposals = [];
-  for (const incident of candidates) proposals.push(await proposalsFor(db, incident, suggestions));
+  for (const incident of candidates) proposals.push(await proposalsFor(db, incident, source));
   // Stable: equal scores keep the repository's order (most recently updated first).
   return proposals
     .map((proposal, order) => ({ proposal, order }))

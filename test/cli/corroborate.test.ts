@@ -159,6 +159,9 @@ describe.each(backends())('corroboration through the CLI on %s', (backend) => {
       await cli(['review', 'apply', copyId, '--accept-all', '--into', incidentId, '--json']),
     );
     expect(review.incident?.id).toBe(incidentId);
+    // A copy reports the same acts: every one joins a recorded act, even the undated ones.
+    expect(review.acts.length).toBeGreaterThan(0);
+    expect(review.acts.every((a) => a.merged)).toBe(true);
     const incident = await showIncident(incidentId);
     const [act] = moscowDetention(incident);
     expect(act!.sources).toHaveLength(3);

@@ -40,6 +40,26 @@ describe.skipIf(!hasShared(SEED_ARTICLE))('web app in Chromium', () => {
   const cspViolations: string[] = [];
   let sourceId = '';
   let incidentUrl = '';
+  /** Pastes a report, opens its review, and checks Attest proposes the incident already recorded. */
+  const captureForReview = async (report: {
+    text: string;
+    title?: string;
+    url: string;
+    published: string;
+  }) => {
+    await page.goto(`${origin}/capture`);
+    await page.getByLabel('Text', { exact: true }).fill(report.text);
+    if (report.title) await page.getByLabel('Title (optional)').fill(report.title);
+    await page.getByLabel('Web address (optional)').fill(report.url);
+    await page.getByLabel('Published on (optional)').fill(report.published);
+    await page.getByRole('button', { name: 'Save and extract' }).click();
+    await page.getByRole('link', { name: 'Review its suggestions' }).click();
+    await page.getByRole('heading', { name: /^Review: / }).waitFor();
+    // Attest proposes the incident that already records these acts.
+    await expect
+      .poll(() => page.getByLabel(/^Existing incident: Crackdown on LGBT people/).isChecked())
+      .toBe(true);
+  };
   const detentionIn = (place: string) =>
     page
       .locator('li.act[data-act-type="detention"]')
@@ -164,22 +184,12 @@ describe.skipIf(!hasShared(SEED_ARTICLE))('web app in Chromium', () => {
   });
 
   it('proposes the acts a second report shares, merges them, and counts each act once', async () => {
-    await page.goto(`${origin}/capture`);
-    await page.getByLabel('Text', { exact: true }).fill(secondArticle);
-    await page
-      .getByLabel('Title (optional)')
-      .fill('Police in Moscow detain activists over Chechnya petition');
-    await page
-      .getByLabel('Web address (optional)')
-      .fill('https://www.example-news.org/2017/05/moscow-activists');
-    await page.getByLabel('Published on (optional)').fill('2017-05-12');
-    await page.getByRole('button', { name: 'Save and extract' }).click();
-    await page.getByRole('link', { name: 'Review its suggestions' }).click();
-    await page.getByRole('heading', { name: /^Review: / }).waitFor();
-    // Attest proposes the incident that already records these acts, and says which and why.
-    await expect
-      .poll(() => page.getByLabel(/^Existing incident: Crackdown on LGBT people/).isChecked())
-      .toBe(true);
+    await captureForReview({
+      text: secondArticle,
+      title: 'Police in Moscow detain activists over Chechnya petition',
+      url: 'https://www.example-news.org/2017/05/moscow-activists',
+      published: '2017-05-12',
+    });
     expect(await page.locator('.proposed-incident').first().textContent()).toMatch(/acts? (is|are) the same/);
     const moscowCard = page.locator('li.suggestion').filter({ hasText: '5 LGBT activists' }).first();
     await expect
@@ -252,19 +262,11 @@ describe.skipIf(!hasShared(SEED_ARTICLE))('web app in Chromium', () => {
   });
 
   it('records a near-copy of the seed from another publisher without counting it as independent', async () => {
-    await page.goto(`${origin}/capture`);
-    const copy = seedText
-      .replace('Na quarta-feira', 'Esta quarta-feira')
-      .replace('Em março', 'No mês de março');
-    await page.getByLabel('Text', { exact: true }).fill(copy);
-    await page.getByLabel('Web address (optional)').fill('https://mirror.example.net/2017/05/chechnya');
-    await page.getByLabel('Published on (optional)').fill('2017-05-13');
-    await page.getByRole('button', { name: 'Save and extract' }).click();
-    await page.getByRole('link', { name: 'Review its suggestions' }).click();
-    await page.getByRole('heading', { name: /^Review: / }).waitFor();
-    await expect
-      .poll(() => page.getByLabel(/^Existing incident: Crackdown on LGBT people/).isChecked())
-      .toBe(true);
+    await captureForReview({
+      text: seedText.replace('Na quarta-feira', 'Esta quarta-feira').replace('Em março', 'No mês de março'),
+      url: 'https://mirror.example.net/2017/05/chechnya',
+      published: '2017-05-13',
+    });
     await page.getByRole('button', { name: 'Accept all' }).click();
     await page.getByRole('button', { name: 'Save review' }).click();
     await page.waitForURL(incidentUrl);
@@ -277,6 +279,8 @@ describe.skipIf(!hasShared(SEED_ARTICLE))('web app in Chromium', () => {
       /mirror\.example\.net.*not independent: repeats an earlier report/,
     );
     expect(await page.getByTestId('evidence-reports').textContent()).toBe('3 reports, 2 independent');
+    // The copy's acts joined the recorded ones, the undated displacement included: no act twice.
+    expect(await page.locator('li.act[data-act-type="displacement"]').count()).toBe(1);
     await screenshot(page, 'incident-near-copy');
   });
 

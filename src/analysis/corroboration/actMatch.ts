@@ -24,6 +24,8 @@ export const ACT_MATCH_REASONS = [
   'dates-overlap',
   'counts-compatible',
   'same-victim-group',
+  // Set by the caller, not scored here: the new report is a near-copy of one already linked to the act.
+  'copies-a-linked-report',
 ] as const;
 export type ActMatchReason = (typeof ACT_MATCH_REASONS)[number];
 
@@ -42,6 +44,7 @@ const WEIGHTS: Record<ActMatchReason, number> = {
   'dates-overlap': 0.2,
   'counts-compatible': 0.15,
   'same-victim-group': 0.1,
+  'copies-a-linked-report': 0,
 };
 const CONFIDENT_SCORE = 0.75;
 /** Sources disagree on counts; a quarter either way still reads as one act ("5" and "6 activists"). */

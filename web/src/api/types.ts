@@ -208,7 +208,8 @@ export type MatchReason =
   | 'same-country'
   | 'dates-overlap'
   | 'counts-compatible'
-  | 'same-victim-group';
+  | 'same-victim-group'
+  | 'copies-a-linked-report';
 
 /** Attest's proposal for one candidate incident: which suggested events are acts it already has. */
 export interface IncidentProposal {
