@@ -116,7 +116,11 @@ export function IncidentScreen({ id }: { id: string }) {
         {panel === 'addAct' ? <NewActPanel incidentId={incident.id} onDone={afterEdit('none')} /> : null}
         <ActsTable
           acts={incident.evidence.acts}
-          actions={mayEdit ? (act) => <ActControls act={act} onChanged={reload} /> : undefined}
+          actions={
+            mayEdit
+              ? (act) => <ActControls act={act} incidentId={incident.id} onChanged={reload} />
+              : undefined
+          }
         />
       </section>
       <EvidencePanel
