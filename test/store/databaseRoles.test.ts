@@ -165,6 +165,10 @@ describe.skipIf(!adminUrl)('database roles on PostgreSQL', () => {
       'create table shadow (x int)': PERMISSION_DENIED,
       "insert into schema_migrations (id) values ('999_forged')": PERMISSION_DENIED,
       'alter table audit_log owner to current_user': PERMISSION_DENIED,
+      // Record histories are append-only too: a past version cannot be rewritten or erased.
+      "update record_versions set reason = 'rewritten'": PERMISSION_DENIED,
+      'delete from record_versions': PERMISSION_DENIED,
+      'truncate record_versions': PERMISSION_DENIED,
     };
     const answers: Record<string, string> = {};
     for (const sql of Object.keys(refused)) answers[sql] = await asApp(sql);
@@ -173,6 +177,7 @@ describe.skipIf(!adminUrl)('database roles on PostgreSQL', () => {
     expect(await asApp('alter table audit_log disable trigger audit_log_no_update', urlAs(owner))).toBe('ok');
     expect(await asApp('alter table audit_log enable trigger audit_log_no_update', urlAs(owner))).toBe('ok');
     expect(await asApp('select count(*) from audit_log')).toBe('ok');
+    expect(await asApp('select count(*) from record_versions')).toBe('ok');
   });
 
   it('refuses to run with a pending migration the application role cannot apply', async () => {

@@ -213,8 +213,20 @@ describe('editing, drafts and filters in Chromium', () => {
     await admin.getByRole('button', { name: 'Create incident' }).click();
     await admin.waitForURL(/\/incidents\/[0-9a-f-]{36}$/);
     await admin.getByRole('heading', { name: 'Detentions of activists in Moscow' }).waitFor();
+    const handMade = admin.url();
+    // The Moscow detention is its own event: move it, with the claims about it, into the new incident.
+    await admin.goto(incidentUrl);
+    const act = moscowAct(admin);
+    await act.getByRole('button', { name: 'Move', exact: true }).click();
+    await act.getByLabel('Move to incident').selectOption({ label: 'Detentions of activists in Moscow' });
+    await act.getByRole('button', { name: 'Move this act' }).click();
+    await expect.poll(() => moscowAct(admin).count()).toBe(0);
+    await admin.goto(handMade);
+    await expect.poll(() => moscowAct(admin).count()).toBe(1);
+    expect(await admin.locator('.asserts figure').count()).toBeGreaterThan(0);
     await admin.goto(`${origin}/incidents?sort=title`);
     await expect.poll(() => admin.locator('.incident-list li').count()).toBe(2);
+    expect(await admin.locator('.incident-list li').nth(1).textContent()).toContain('Arbitrary detention');
     expect(await admin.locator('.incident-list li a').first().textContent()).toBe(
       'Crackdown in Chechnya and Moscow',
     );

@@ -8,16 +8,16 @@ interface Props {
   id: string;
   /** The edit form; `done(true)` after a save opens the history, which then shows the new version. */
   edit: (done: (saved: boolean) => void) => ReactNode;
-  /** One more toggle (deleting an act). */
-  extra?: { label: string; render: () => ReactNode };
+  /** More toggles (moving or deleting an act). */
+  extras?: Array<{ key: string; label: string; render: () => ReactNode }>;
 }
 
 /** Edit, History (and an extra action) under one record on the incident page. */
-export function RecordControls({ kind, id, edit, extra }: Props) {
+export function RecordControls({ kind, id, edit, extras = [] }: Props) {
   const { t } = useI18n();
-  const [open, setOpen] = useState<'none' | 'edit' | 'history' | 'extra'>('none');
+  const [open, setOpen] = useState('none');
   const [refresh, setRefresh] = useState(0);
-  const toggle = (which: 'edit' | 'history' | 'extra') => setOpen(open === which ? 'none' : which);
+  const toggle = (which: string) => setOpen(open === which ? 'none' : which);
   const done = (saved: boolean) => {
     setOpen(saved ? 'history' : 'none');
     if (saved) setRefresh((n) => n + 1);
@@ -31,15 +31,20 @@ export function RecordControls({ kind, id, edit, extra }: Props) {
         <button type="button" aria-expanded={open === 'history'} onClick={() => toggle('history')}>
           {t('edit.history')}
         </button>
-        {extra ? (
-          <button type="button" aria-expanded={open === 'extra'} onClick={() => toggle('extra')}>
+        {extras.map((extra) => (
+          <button
+            key={extra.key}
+            type="button"
+            aria-expanded={open === extra.key}
+            onClick={() => toggle(extra.key)}
+          >
             {extra.label}
           </button>
-        ) : null}
+        ))}
       </div>
       {open === 'edit' ? edit(done) : null}
       {open === 'history' ? <HistoryPanel kind={kind} id={id} refresh={refresh} /> : null}
-      {open === 'extra' && extra ? extra.render() : null}
+      {extras.find((extra) => extra.key === open)?.render() ?? null}
     </div>
   );
 }

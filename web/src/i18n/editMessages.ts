@@ -73,6 +73,9 @@ const en = {
   'sources.sort.captured': 'Newest capture first',
   'sources.sort.published': 'Newest publication first',
   'sources.sort.title': 'By title',
+  'edit.move': 'Move',
+  'edit.moveTo': 'Move to incident',
+  'edit.moveAct': 'Move this act',
 };
 
 export type EditMessageKey = keyof typeof en;
@@ -147,6 +150,9 @@ const pt: Record<EditMessageKey, string> = {
   'sources.sort.captured': 'Capturas mais recentes primeiro',
   'sources.sort.published': 'Publicações mais recentes primeiro',
   'sources.sort.title': 'Por título',
+  'edit.move': 'Mover',
+  'edit.moveTo': 'Mover para o incidente',
+  'edit.moveAct': 'Mover este ato',
 };
 
 const es: Record<EditMessageKey, string> = {
@@ -221,6 +227,9 @@ const es: Record<EditMessageKey, string> = {
   'sources.sort.captured': 'Capturas más recientes primero',
   'sources.sort.published': 'Publicaciones más recientes primero',
   'sources.sort.title': 'Por título',
+  'edit.move': 'Mover',
+  'edit.moveTo': 'Mover al incidente',
+  'edit.moveAct': 'Mover este acto',
 };
 
 const ru: Record<EditMessageKey, string> = {
@@ -294,6 +303,9 @@ const ru: Record<EditMessageKey, string> = {
   'sources.sort.captured': 'Сначала недавно добавленные',
   'sources.sort.published': 'Сначала недавно опубликованные',
   'sources.sort.title': 'По названию',
+  'edit.move': 'Перенести',
+  'edit.moveTo': 'Перенести в инцидент',
+  'edit.moveAct': 'Перенести это действие',
 };
 
 const fr: Record<EditMessageKey, string> = {
@@ -369,6 +381,9 @@ const fr: Record<EditMessageKey, string> = {
   'sources.sort.captured': 'Captures les plus récentes d’abord',
   'sources.sort.published': 'Publications les plus récentes d’abord',
   'sources.sort.title': 'Par titre',
+  'edit.move': 'Déplacer',
+  'edit.moveTo': 'Déplacer vers l’incident',
+  'edit.moveAct': 'Déplacer cet acte',
 };
 
 export const EDIT_MESSAGES = { en, pt, es, ru, fr };

@@ -136,7 +136,11 @@ export function IncidentScreen({ id }: { id: string }) {
         <ActsTable
           acts={incident.evidence.acts}
           onSaved={setUpdated}
-          actions={mayEdit ? (act) => <ActControls act={act} onChanged={reload} /> : undefined}
+          actions={
+            mayEdit
+              ? (act) => <ActControls act={act} incidentId={incident.id} onChanged={reload} />
+              : undefined
+          }
         />
       </section>
       <InvolvementSection incidentId={incident.id} acts={incident.evidence.acts} onLinked={reload} />

@@ -5,12 +5,12 @@ import { INCIDENT_STATUSES } from '../api/types.ts';
 import { useCountryName } from '../components/CountryName.tsx';
 import { DateRangeText } from '../components/DateRangeText.tsx';
 import { ErrorMessage } from '../components/ErrorMessage.tsx';
+import { DateFilter, FilterForm, LanguageFilter, SelectFilter } from '../components/Filters.tsx';
 import { FormField } from '../components/FormField.tsx';
 import { Pager } from '../components/Pager.tsx';
 import { StatusBadge } from '../components/StatusBadge.tsx';
 import { useMayEdit } from '../edits/mayEdit.ts';
 import { useI18n } from '../i18n/I18nContext.tsx';
-import { LOCALE_NAMES, LOCALES } from '../i18n/messages.ts';
 import { Link, navigate } from '../router.tsx';
 import { useLoad } from '../useLoad.ts';
 import { usePageTitle } from '../usePageTitle.ts';
@@ -94,37 +94,29 @@ function IncidentFilters({
   const label = useVocabularyLabel();
   const [form, setForm] = useState(initial);
   const set = (name: Filter) => (value: string) => setForm((f) => ({ ...f, [name]: value }));
-  const submit = (event: FormEvent) => {
-    event.preventDefault();
-    onApply({ ...form, country: form.country.trim().toUpperCase(), tag: form.tag.trim() });
-  };
   return (
-    <form className="filters panel" aria-label={t('incidents.filters')} onSubmit={submit}>
+    <FilterForm
+      onApply={() => onApply({ ...form, country: form.country.trim().toUpperCase(), tag: form.tag.trim() })}
+      onClear={onClear}
+    >
       <div className="field-row">
-        <FormField label={t('field.type')}>
-          {({ id }) => (
-            <select id={id} value={form.type} onChange={(e) => set('type')(e.target.value)}>
-              <option value="">{t('incidents.anyType')}</option>
-              {vocabulary.eventTypes.map((term) => (
-                <option key={term.code} value={term.code}>
-                  {label('eventTypes', term.code)}
-                </option>
-              ))}
-            </select>
-          )}
-        </FormField>
-        <FormField label={t('field.status')}>
-          {({ id }) => (
-            <select id={id} value={form.status} onChange={(e) => set('status')(e.target.value)}>
-              <option value="">{t('incidents.anyStatus')}</option>
-              {INCIDENT_STATUSES.map((status) => (
-                <option key={status} value={status}>
-                  {t(`status.${status}`)}
-                </option>
-              ))}
-            </select>
-          )}
-        </FormField>
+        <SelectFilter
+          label={t('field.type')}
+          value={form.type}
+          onChange={set('type')}
+          any={t('incidents.anyType')}
+          options={vocabulary.eventTypes.map((term) => ({
+            value: term.code,
+            label: label('eventTypes', term.code),
+          }))}
+        />
+        <SelectFilter
+          label={t('field.status')}
+          value={form.status}
+          onChange={set('status')}
+          any={t('incidents.anyStatus')}
+          options={INCIDENT_STATUSES.map((status) => ({ value: status, label: t(`status.${status}`) }))}
+        />
         <FormField label={t('field.country')}>
           {({ id }) => (
             <input
@@ -136,54 +128,22 @@ function IncidentFilters({
             />
           )}
         </FormField>
-        <FormField label={t('field.language')}>
-          {({ id }) => (
-            <select id={id} value={form.language} onChange={(e) => set('language')(e.target.value)}>
-              <option value="">{t('incidents.anyLanguage')}</option>
-              {LOCALES.map((code) => (
-                <option key={code} value={code}>
-                  {LOCALE_NAMES[code]}
-                </option>
-              ))}
-            </select>
-          )}
-        </FormField>
+        <LanguageFilter value={form.language} onChange={set('language')} />
       </div>
       <div className="field-row">
-        <FormField label={t('field.from')}>
-          {({ id }) => (
-            <input id={id} type="date" value={form.from} onChange={(e) => set('from')(e.target.value)} />
-          )}
-        </FormField>
-        <FormField label={t('field.to')}>
-          {({ id }) => (
-            <input id={id} type="date" value={form.to} onChange={(e) => set('to')(e.target.value)} />
-          )}
-        </FormField>
+        <DateFilter label={t('field.from')} value={form.from} onChange={set('from')} />
+        <DateFilter label={t('field.to')} value={form.to} onChange={set('to')} />
         <FormField label={t('edit.tags')}>
           {({ id }) => <input id={id} value={form.tag} onChange={(e) => set('tag')(e.target.value)} />}
         </FormField>
-        <FormField label={t('incidents.sort')}>
-          {({ id }) => (
-            <select id={id} value={form.sort || 'date'} onChange={(e) => set('sort')(e.target.value)}>
-              {SORTS.map((sort) => (
-                <option key={sort} value={sort}>
-                  {t(`incidents.sort.${sort}`)}
-                </option>
-              ))}
-            </select>
-          )}
-        </FormField>
+        <SelectFilter
+          label={t('incidents.sort')}
+          value={form.sort || 'date'}
+          onChange={set('sort')}
+          options={SORTS.map((sort) => ({ value: sort, label: t(`incidents.sort.${sort}`) }))}
+        />
       </div>
-      <div className="button-row">
-        <button type="submit" className="primary">
-          {t('incidents.apply')}
-        </button>
-        <button type="button" onClick={onClear}>
-          {t('incidents.clear')}
-        </button>
-      </div>
-    </form>
+    </FilterForm>
   );
 }
 

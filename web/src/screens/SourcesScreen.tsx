@@ -1,11 +1,10 @@
-import { type FormEvent, useState } from 'react';
+import { useState } from 'react';
 import { listSources } from '../api/client.ts';
 import { useLanguageName } from '../components/CountryName.tsx';
 import { ErrorMessage } from '../components/ErrorMessage.tsx';
-import { FormField } from '../components/FormField.tsx';
+import { DateFilter, FilterForm, LanguageFilter, SelectFilter } from '../components/Filters.tsx';
 import { Pager } from '../components/Pager.tsx';
 import { useI18n } from '../i18n/I18nContext.tsx';
-import { LOCALE_NAMES, LOCALES } from '../i18n/messages.ts';
 import { Link } from '../router.tsx';
 import { useLoad } from '../useLoad.ts';
 import { usePageTitle } from '../usePageTitle.ts';
@@ -76,64 +75,29 @@ function SourceFilters({
   const { t } = useI18n();
   const [form, setForm] = useState(initial);
   const set = (name: Filter) => (value: string) => setForm((f) => ({ ...f, [name]: value }));
-  const submit = (event: FormEvent) => {
-    event.preventDefault();
-    onApply(form);
-  };
   return (
-    <form className="filters panel" aria-label={t('incidents.filters')} onSubmit={submit}>
+    <FilterForm onApply={() => onApply(form)} onClear={onClear}>
       <div className="field-row">
-        <FormField label={t('sources.reviewState')}>
-          {({ id }) => (
-            <select id={id} value={form.reviewed} onChange={(e) => set('reviewed')(e.target.value)}>
-              <option value="">{t('sources.anyReviewState')}</option>
-              <option value="false">{t('review.notReviewed')}</option>
-              <option value="true">{t('review.reviewed')}</option>
-            </select>
-          )}
-        </FormField>
-        <FormField label={t('field.language')}>
-          {({ id }) => (
-            <select id={id} value={form.language} onChange={(e) => set('language')(e.target.value)}>
-              <option value="">{t('incidents.anyLanguage')}</option>
-              {LOCALES.map((code) => (
-                <option key={code} value={code}>
-                  {LOCALE_NAMES[code]}
-                </option>
-              ))}
-            </select>
-          )}
-        </FormField>
-        <FormField label={t('sources.publishedFrom')}>
-          {({ id }) => (
-            <input id={id} type="date" value={form.from} onChange={(e) => set('from')(e.target.value)} />
-          )}
-        </FormField>
-        <FormField label={t('sources.publishedTo')}>
-          {({ id }) => (
-            <input id={id} type="date" value={form.to} onChange={(e) => set('to')(e.target.value)} />
-          )}
-        </FormField>
-        <FormField label={t('incidents.sort')}>
-          {({ id }) => (
-            <select id={id} value={form.sort || 'captured'} onChange={(e) => set('sort')(e.target.value)}>
-              {SORTS.map((sort) => (
-                <option key={sort} value={sort}>
-                  {t(`sources.sort.${sort}`)}
-                </option>
-              ))}
-            </select>
-          )}
-        </FormField>
+        <SelectFilter
+          label={t('sources.reviewState')}
+          value={form.reviewed}
+          onChange={set('reviewed')}
+          any={t('sources.anyReviewState')}
+          options={[
+            { value: 'false', label: t('review.notReviewed') },
+            { value: 'true', label: t('review.reviewed') },
+          ]}
+        />
+        <LanguageFilter value={form.language} onChange={set('language')} />
+        <DateFilter label={t('sources.publishedFrom')} value={form.from} onChange={set('from')} />
+        <DateFilter label={t('sources.publishedTo')} value={form.to} onChange={set('to')} />
+        <SelectFilter
+          label={t('incidents.sort')}
+          value={form.sort || 'captured'}
+          onChange={set('sort')}
+          options={SORTS.map((sort) => ({ value: sort, label: t(`sources.sort.${sort}`) }))}
+        />
       </div>
-      <div className="button-row">
-        <button type="submit" className="primary">
-          {t('incidents.apply')}
-        </button>
-        <button type="button" onClick={onClear}>
-          {t('incidents.clear')}
-        </button>
-      </div>
-    </form>
+    </FilterForm>
   );
 }
