@@ -144,6 +144,15 @@ describe('people and casework in Chromium', () => {
     await screenshot(page, 'cases-overdue');
   });
 
+  it('speaks Russian on the case screen', async () => {
+    await page.goto(caseUrl);
+    await page.getByRole('combobox', { name: 'Language', exact: true }).selectOption('ru');
+    await page.getByRole('heading', { name: /^Дело K-\d{4}$/ }).waitFor();
+    expect(await page.getByTestId('case-tasks').textContent()).toContain('Просрочена');
+    await screenshot(page, 'case-ru');
+    await page.getByRole('combobox', { name: 'Язык', exact: true }).selectOption('en');
+  });
+
   it('has no serious accessibility violations on the casework screens', async () => {
     // axe is injected as an inline script, which the app's CSP rightly refuses: a scan-only context.
     const scan = await launched.browser.newContext({
