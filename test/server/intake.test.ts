@@ -94,6 +94,7 @@ describe.each(backends())('public intake on %s', (backend) => {
       "select column_name from information_schema.columns where table_name = 'intake_submissions' order by column_name",
     );
     expect(columns.map((c) => c.column_name)).toEqual([
+      'case_id',
       'discard_reason',
       'id',
       'person_code',
@@ -127,6 +128,8 @@ describe.each(backends())('public intake on %s', (backend) => {
         discardReason: null,
         sourceId: null,
         personCode: null,
+      caseId: null,
+        caseId: null,
       },
     ]);
     for (const role of ['caseworker', 'analyst', 'viewer'] as Role[])
