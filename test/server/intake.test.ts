@@ -128,7 +128,6 @@ describe.each(backends())('public intake on %s', (backend) => {
         discardReason: null,
         sourceId: null,
         personCode: null,
-      caseId: null,
         caseId: null,
       },
     ]);
@@ -147,6 +146,7 @@ describe.each(backends())('public intake on %s', (backend) => {
       discardReason: null,
       sourceId: null,
       personCode: null,
+      caseId: null,
       report: REPORT,
       text: null,
     });
