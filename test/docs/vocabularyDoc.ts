@@ -2,6 +2,16 @@
  * docs/vocabulary.md, rendered from the code that defines each vocabulary, so the page cannot drift:
  * `vocabularyDoc.test.ts` compares the page with this rendering (`npx vitest run test/docs/vocabularyDoc.test.ts -u` rewrites it).
  */
+
+import {
+  CASE_STATUSES,
+  CASE_TYPES,
+  INVOLVEMENT_ROLES,
+  PERPETRATOR_DEGREES,
+  REFERRAL_STATUSES,
+  RISK_LEVELS,
+  VICTIM_STATUSES,
+} from '../../src/core/casework.ts';
 import { DatePrecision, PiiKind } from '../../src/core/suggestions.ts';
 import {
   CLAIM_STANCE_LABELS,
@@ -51,9 +61,9 @@ const STANCE_SCOPE: Record<ClaimStance, string> = {
 };
 
 const STATUS_SCOPE: Record<IncidentStatus, string> = {
-  alleged: 'reported by at least one source; the starting status',
-  corroborated: 'supported by at least two independent sources',
-  verified: 'checked by a person allowed to verify',
+  alleged: 'an act reported by one independent source; the starting status',
+  corroborated: 'an act reported by at least two independent sources (other publishers, not near-copies)',
+  verified: 'an act confirmed by a person allowed to verify, with a reason',
 };
 
 const ACTOR_KIND_SCOPE: Record<ActorKind, string> = {
@@ -103,14 +113,23 @@ function plainTable(codes: readonly string[], scope: Record<string, string>) {
   return [...header(['code', 'meaning']), ...codes.map((code) => row([`\`${code}\``, scope[code]!]))];
 }
 
+/** Labels the web interface gives `${prefix}.${code}` in each locale. */
+const interfaceLabels = (prefix: string) => (code: string) =>
+  Object.fromEntries(
+    LOCALES.map((locale) => [locale, MESSAGES[locale][`${prefix}.${code}` as keyof (typeof MESSAGES)['en']]]),
+  ) as Labels;
+
+/** A casework vocabulary: codes with their interface labels, no separate scope text. */
+function casework(codes: readonly string[], prefix: string) {
+  const label = interfaceLabels(prefix);
+  return [
+    ...header(['code', ...LOCALES]),
+    ...codes.map((code) => row([`\`${code}\``, ...labelsOf(label(code))])),
+  ];
+}
+
 export function renderVocabularyDoc(): string {
-  const statusLabel = (status: string) =>
-    Object.fromEntries(
-      LOCALES.map((locale) => [
-        locale,
-        MESSAGES[locale][`status.${status}` as keyof (typeof MESSAGES)['en']],
-      ]),
-    ) as Labels;
+  const statusLabel = interfaceLabels('status');
   return [
     '# Controlled vocabulary',
     '',
@@ -151,7 +170,10 @@ export function renderVocabularyDoc(): string {
     '',
     ...labelledTable(CLAIM_STANCES, STANCE_SCOPE, (code) => CLAIM_STANCE_LABELS[code as ClaimStance]),
     '',
-    '## Incident statuses',
+    '## Statuses (acts and incidents)',
+    '',
+    'An act earns its status from its evidence; an incident claims no more than its best act unless a',
+    'reviewer overrides it with a written reason (audited).',
     '',
     'Defined in `src/store/incidents.ts`; labels from the web interface (`web/src/i18n/messages.ts`).',
     '',
@@ -176,6 +198,42 @@ export function renderVocabularyDoc(): string {
     'What extraction marks for protection before anything is shared (`src/core/suggestions.ts`).',
     '',
     ...plainTable(PiiKind.options, PII_SCOPE),
+    '',
+    '## People and casework',
+    '',
+    'Defined in `src/core/casework.ts`; labels from the web interface',
+    '(`web/src/i18n/caseworkMessages.ts`). Involvement follows the ESF "who did what to whom" model.',
+    '',
+    '### Involvement roles',
+    '',
+    ...casework(INVOLVEMENT_ROLES, 'role'),
+    '',
+    '### Degree of involvement (perpetrators)',
+    '',
+    ...casework(PERPETRATOR_DEGREES, 'degree'),
+    '',
+    '### Victim status',
+    '',
+    ...casework(VICTIM_STATUSES, 'victimStatus'),
+    '',
+    '### Case types',
+    '',
+    ...casework(CASE_TYPES, 'caseType'),
+    '',
+    '### Risk levels',
+    '',
+    ...casework(RISK_LEVELS, 'risk'),
+    '',
+    '### Case statuses',
+    '',
+    'One step forward at a time (open → assessment → action plan → in progress → closed); a case can',
+    'be closed from any step and a closed case reopens to `open`.',
+    '',
+    ...casework(CASE_STATUSES, 'caseStatus'),
+    '',
+    '### Referral statuses',
+    '',
+    ...casework(REFERRAL_STATUSES, 'referralStatus'),
     '',
     '## Victim groups',
     '',
