@@ -10,6 +10,7 @@ import type { Db } from '../store/db.ts';
 import { incidentsRepository } from '../store/incidents.ts';
 import { appendAudit } from './audit.ts';
 import type { IncidentEditor } from './incidents.ts';
+import { checkNotBelowNamedVictims } from './involvements.ts';
 
 const Reason = z.string().trim().min(3, 'say why, in a few words').max(2_000);
 
@@ -32,6 +33,7 @@ export async function chooseActFigure(
   return db.transaction(async (tx) => {
     const act = await actsRepository(tx).findById(actId);
     if (!act) throw new NotFound('act', actId);
+    await checkNotBelowNamedVictims(tx, actId, input.victims, 'victims');
     await actsRepository(tx).setChosenFigure(actId, input.victims, input.reason, editor.userId);
     await incidentsRepository(tx).touch(act.incidentId);
     await appendAudit(tx, {

@@ -16,7 +16,7 @@ import {
 } from '../core/casework.ts';
 import { InvalidInput, NotFound } from '../core/errors.ts';
 import { actorsRepository } from '../store/actors.ts';
-import type { Db } from '../store/db.ts';
+import type { Db, Queryable } from '../store/db.ts';
 import { incidentsRepository } from '../store/incidents.ts';
 import { involvementsRepository } from '../store/involvementsRepository.ts';
 import { personsRepository } from '../store/personsRepository.ts';
@@ -137,4 +137,20 @@ export async function listInvolvements(db: Db, actor: Actor, incidentId: string)
     perpetratorDegree: row.perpetratorDegree,
     victimStatus: row.victimStatus,
   }));
+}
+
+/**
+ * An act's count is never lower than its named victims: an edit or a chosen figure below them would
+ * be a false number. `count` null means "not stated", which the named victims do not contradict.
+ */
+export async function checkNotBelowNamedVictims(
+  db: Queryable,
+  actId: string,
+  count: number | null,
+  field: string,
+): Promise<void> {
+  if (count === null) return;
+  const named = await involvementsRepository(db).namedVictims(actId);
+  if (count < named)
+    throw new InvalidInput(field, `the act has ${named} named victims: its count cannot be ${count}`);
 }

@@ -117,6 +117,15 @@ export function actEvidenceRepository(db: Queryable) {
      * The act's victims become the range its sources give (reconcile.ts); acts whose sources give no
      * figure keep what the reviewer recorded. Call after linking, in the same transaction.
      */
+    /** The sources an act rests on. */
+    async sourcesOf(actId: string): Promise<string[]> {
+      const rows = await db.query<{ source_id: string }>(
+        'select distinct source_id from act_evidence where act_id = $1 order by source_id',
+        [actId],
+      );
+      return rows.map((row) => row.source_id);
+    },
+
     async refreshActRange(actId: string): Promise<void> {
       // The same rule as figureRange in analysis/corroboration/reconcile.ts: lowest lower bound; an
       // upper bound only when every source reporting a figure gives one.

@@ -8,6 +8,7 @@ import { randomUUID } from 'node:crypto';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { Conflict, Forbidden, InvalidInput, NotFound } from '../../src/core/errors.ts';
 import type { Actor } from '../../src/services/accountsActor.ts';
+import { chooseActFigure } from '../../src/services/actJudgements.ts';
 import {
   addAttachment,
   addConsent,
@@ -20,6 +21,7 @@ import {
 } from '../../src/services/caseRecords.ts';
 import { changeCaseStatus, listCases, openCase, updateCase } from '../../src/services/cases.ts';
 import { addCompartmentMember, rotateCompartmentKey } from '../../src/services/compartments.ts';
+import { updateAct } from '../../src/services/edits/actEdits.ts';
 import { linkInvolvement, listInvolvements } from '../../src/services/involvements.ts';
 import { addPerson, findPersonsByName, showPerson } from '../../src/services/persons.ts';
 import {
@@ -124,6 +126,24 @@ describe.each(backends())('people and casework on %s', (backend) => {
     expect(first).toMatchObject({ namedVictims: 1, victimsMin: 1, countRaised: true });
     const again = await linkInvolvement(store.db, worker, actId, { role: 'victim', person: second });
     expect(again).toMatchObject({ namedVictims: 2, victimsMin: 2, victimsMax: null });
+    // Neither an edit nor a chosen figure may bring the count below the two named victims.
+    const version = (
+      await store.db.query<{ version: number }>('select version from acts where id = $1', [actId])
+    )[0]!.version;
+    await expect(
+      updateAct(store.db, worker, actId, { victims: { min: 1, max: null, group: null }, version }),
+    ).rejects.toMatchObject({ field: 'victims.min' });
+    await expect(
+      chooseActFigure(store.db, { userId: worker.userId, mayVerify: false }, actId, {
+        victims: 1,
+        reason: 'one was released',
+      }),
+    ).rejects.toMatchObject({ field: 'victims' });
+    expect(
+      (
+        await store.db.query<{ victims_min: number }>('select victims_min from acts where id = $1', [actId])
+      )[0],
+    ).toEqual({ victims_min: 2 });
     await linkInvolvement(store.db, worker, actId, {
       role: 'perpetrator',
       organisation: 'Police of Argun',

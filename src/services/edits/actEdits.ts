@@ -6,11 +6,13 @@
  */
 import { randomUUID } from 'node:crypto';
 import { NotFound } from '../../core/errors.ts';
+import { actEvidenceRepository } from '../../store/actEvidence.ts';
 import { actorsRepository } from '../../store/actors.ts';
 import { actsRepository } from '../../store/acts.ts';
 import type { Db, Queryable } from '../../store/db.ts';
 import { incidentsRepository } from '../../store/incidents.ts';
 import { type Fields, versionedRecords } from '../../store/versionedRecords.ts';
+import { checkNotBelowNamedVictims } from '../involvements.ts';
 import { guessActorKind } from '../reviewActors.ts';
 import type { EventEdit } from '../reviewDecisions.ts';
 import type { ActPatch, DeleteInput, NewActInput } from './editSchemas.ts';
@@ -56,6 +58,8 @@ export async function updateAct(db: Db, editor: Editor, id: string, patch: ActPa
     const moving = target !== undefined && target !== from;
     if (moving) await requireIncident(tx, target);
     const fields = await actFieldsFrom(tx, edit);
+    if (edit.victims !== undefined)
+      await checkNotBelowNamedVictims(tx, id, edit.victims?.min ?? null, 'victims.min');
     if (moving) fields.incidentId = target;
     const version = await applyChanges(tx, editor, 'act', before, fields, reason, moving ? 'move' : 'update');
     if (moving) await moveClaimsOfAct(tx, editor, id, target, reason);
@@ -74,6 +78,9 @@ async function moveClaimsOfAct(
   reason: string | null,
 ): Promise<void> {
   const records = versionedRecords(tx);
+  // The act's evidence moves with it (act_evidence follows act_id): its sources support the target too.
+  for (const sourceId of await actEvidenceRepository(tx).sourcesOf(actId))
+    await incidentsRepository(tx).addSource(target, sourceId);
   for (const { id, sourceId } of await records.claimsOfAct(actId)) {
     const claim = await lockForEdit(tx, 'claim', id, undefined);
     await applyChanges(tx, editor, 'claim', claim, { incidentId: target }, reason, 'move');
