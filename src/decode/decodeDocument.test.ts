@@ -38,6 +38,8 @@ describe('decodeDocument', () => {
       mediaType: 'text/html',
       encoding: 'windows-1251',
       title: 'Чечня',
+      // The page states no publication date of its own.
+      published: null,
       warnings: [],
     });
   });
