@@ -317,6 +317,12 @@ describe.each(backends())('issue 11 walked in Chromium across two installations 
       await stopInstallation(installation);
       if (installation.databaseUrl) dumps.push(await pgDump(installation.databaseUrl));
     }
+    // The search can find what is stored in clear (the organisation's name): its silence below counts.
+    for (const installation of [a, b]) {
+      const inFiles = filesContaining(installation.dataDir, installation.name).length > 0;
+      const inDump = dumps.some((dump) => dump.includes(installation.name));
+      expect(inFiles || inDump, `${installation.name} found in its own store`).toBe(true);
+    }
     for (const secret of [REPORTER_NAME, REPORTER_CONTACT]) {
       for (const installation of [a, b])
         expect(filesContaining(installation.dataDir, secret), `${secret} on ${installation.name}`).toEqual(
