@@ -101,6 +101,8 @@ describe.each(backends())('issue 11 walked in Chromium across two installations 
     if (!installation.page) throw new Error(`${installation.name} has no page`);
     return installation.page;
   };
+  const importForm = (page: Page, label: string) =>
+    page.locator('form', { has: page.getByLabel(label, { exact: true }) });
   const saved = async (download: Download, name: string): Promise<string> => {
     const path = join(work, name);
     await download.saveAs(path);
@@ -253,8 +255,8 @@ describe.each(backends())('issue 11 walked in Chromium across two installations 
 
   it('imports the package on B as a new case whose person holds only the consented fields, and accepts it', async () => {
     const page = pageOf(b);
-    await page.getByLabel('Package file').first().setInputFiles(packagePath);
-    await page.getByRole('button', { name: 'Import' }).first().click();
+    await page.getByLabel('Package file', { exact: true }).setInputFiles(packagePath);
+    await importForm(page, 'Package file').getByRole('button', { name: 'Import' }).click();
     const status = page.getByRole('status');
     await poll(() => status.textContent()).toMatch(/^Opened as case K-\d{4}, sent by/);
     importedCaseCode = (/case (K-\d{4})/.exec((await status.textContent()) ?? '') ?? ['', ''])[1] ?? '';
@@ -296,8 +298,8 @@ describe.each(backends())('issue 11 walked in Chromium across two installations 
     const page = pageOf(a);
     await page.getByRole('link', { name: 'Referrals' }).click();
     await page.getByRole('heading', { name: 'Import a status reply' }).waitFor();
-    await page.getByLabel('Package file').nth(1).setInputFiles(replyPath);
-    await page.getByRole('button', { name: 'Import' }).nth(1).click();
+    await page.getByLabel('Status reply file', { exact: true }).setInputFiles(replyPath);
+    await importForm(page, 'Status reply file').getByRole('button', { name: 'Import' }).click();
     await poll(() => page.getByRole('status').textContent()).toMatch(
       /^Referral of case K-\d{4} is now: Accepted\.$/,
     );

@@ -271,11 +271,9 @@ describe.skipIf(!hasShared(SEED_ARTICLE))('issue 10 walked in Chromium: corrobor
     await admin.getByRole('button', { name: 'Accept all' }).click();
     // Confident matches come preselected; the undated displacement is only proposed ("Same as: …,
     // Chechnya" without overlapping dates), and the reviewer confirms it by choosing that act.
-    const displacement = admin
-      .locator('li.suggestion')
-      .filter({
-        has: admin.getByTestId('proposed-match').filter({ hasText: /^Same as: Forced displacement/ }),
-      });
+    const displacement = admin.locator('li.suggestion').filter({
+      has: admin.getByTestId('proposed-match').filter({ hasText: /^Same as: Forced displacement/ }),
+    });
     for (const card of await displacement.all()) {
       const chooser = card.getByLabel('Already recorded as');
       if ((await chooser.inputValue()) === '')
