@@ -72,7 +72,7 @@ export function ReferralsScreen() {
         />
         <h2>{t('referrals.importStatus')}</h2>
         <PackageImport
-          label={t('referrals.file')}
+          label={t('referrals.replyFile')}
           onImport={async (text) => {
             const status = await importReferralStatus(text);
             setMessage(
