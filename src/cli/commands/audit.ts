@@ -9,7 +9,7 @@ import { UsageError } from '../../core/errors.ts';
 import { verifyStoreAudit } from '../../services/audit.ts';
 import { AuditFilter, listAuditEntries } from '../../services/auditLog.ts';
 import { parseWith } from '../../services/incidents.ts';
-import { type Command, stringOption, writeJson } from '../command.ts';
+import { type Command, expectPositionals, stringOption, writeJson } from '../command.ts';
 import { DATA_OPTION, withStore } from '../storeOption.ts';
 import { asSignedInUser } from './user.ts';
 
@@ -26,8 +26,12 @@ export const auditCommand: Command = {
     limit: { type: 'string', description: 'log: at most this many entries (default 50, at most 200)' },
   },
   async run(args, io) {
-    const [sub, ...extra] = args.positionals;
-    if (extra.length > 0) throw new UsageError(`audit ${sub} takes no argument`);
+    const [sub] = args.positionals;
+    expectPositionals(
+      args,
+      1,
+      sub === 'log' ? 'audit log takes options only' : 'audit verify takes no arguments',
+    );
     if (sub === 'log') {
       const filter = parseWith(
         AuditFilter,

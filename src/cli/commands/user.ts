@@ -21,7 +21,7 @@ import { changeUserRole } from '../../services/accountsRoles.ts';
 import { unlockAccount } from '../../services/accountsUnlock.ts';
 import type { Db } from '../../store/db.ts';
 import { usersRepository } from '../../store/usersRepository.ts';
-import { type Command, type CommandIo, stringOption, writeJson } from '../command.ts';
+import { type Command, type CommandIo, expectPositionals, stringOption, writeJson } from '../command.ts';
 import { promptHidden } from '../promptHidden.ts';
 import { DATA_OPTION, withStore } from '../storeOption.ts';
 
@@ -138,8 +138,8 @@ export const userCommand: Command = {
     if (sub === 'add') {
       const email = stringOption(args, 'email');
       const role = stringOption(args, 'role');
-      if (!email || !role || args.positionals.length > 1)
-        throw new UsageError('user add needs --email and --role');
+      if (!email || !role) throw new UsageError('user add needs --email and --role');
+      expectPositionals(args, 1, 'user add takes only --email, --role and --invite');
       if (args.values.invite === true) {
         const invitation = await asSignedInUser(args, io, (db, actor) =>
           inviteUser(db, actor, { email, role }),
@@ -157,7 +157,7 @@ export const userCommand: Command = {
       return 0;
     }
     if (sub === 'list') {
-      if (args.positionals.length > 1) throw new UsageError('user list takes no argument');
+      expectPositionals(args, 1, 'user list takes no arguments');
       const users = await asSignedInUser(args, io, (db, actor) => listUsers(db, actor));
       if (json)
         writeJson(io, {
@@ -211,8 +211,7 @@ export const userCommand: Command = {
       return 0;
     }
     if (sub === 'accept') {
-      if (args.positionals.length > 1)
-        throw new UsageError('user accept takes no argument (the code is asked)');
+      expectPositionals(args, 1, 'user accept takes no arguments (the code is asked)');
       const code = await readPassword(io, 'ATTEST_INVITATION', 'Invitation code: ');
       const password = await readPassword(io, 'ATTEST_NEW_PASSWORD', 'Choose a password: ', true);
       const user = await withStore(args, io, (store) => acceptInvitation(store.db, { code, password }));
@@ -244,7 +243,7 @@ export const userCommand: Command = {
       return 0;
     }
     if (sub === 'totp') {
-      if (args.positionals.length > 1) throw new UsageError('user totp takes no argument');
+      expectPositionals(args, 1, 'user totp takes only --code');
       const code = stringOption(args, 'code');
       if (code !== undefined) {
         await asSignedInUser(args, io, (db, actor) => confirmTotp(db, actor, code));
