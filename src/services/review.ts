@@ -48,7 +48,11 @@ export function reviewQueue(db: Queryable, page: Page) {
  */
 export async function getReview(db: Queryable, sourceId: string) {
   const { source, review } = await getSource(db, sourceId);
-  const proposals: IncidentProposal[] = await proposeIncidents(db, source);
+  // An incident the source is already recorded into is no candidate: a second path there is refused.
+  const recordedInto = new Set((await reviewsRepository(db).pathsOf(sourceId)).incidentIds);
+  const proposals: IncidentProposal[] = (await proposeIncidents(db, source)).filter(
+    (proposal) => !recordedInto.has(proposal.incident.id),
+  );
   return { source, review, candidates: proposals.map((p) => p.incident), proposals };
 }
 

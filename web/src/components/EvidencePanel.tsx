@@ -123,7 +123,7 @@ export function EvidencePanel({
         </section>
       ))}
       <h3>{t('incident.sources')}</h3>
-      <ul className="source-list">
+      <ul className="source-list incident-sources">
         {evidence.sources.map((source) => (
           <li key={source.id}>
             <Link to={`/sources/${source.id}`}>{source.title ?? source.id.slice(0, 8)}</Link>{' '}
