@@ -22,6 +22,8 @@ const en = {
   'incident.deniedStatements': 'one: denied by {count} statement | other: denied by {count} statements',
   'incident.statusReason': 'Reason (the acts support at most “{status}”)',
   'review.proposed': 'Same as: {act} — {reasons}',
+  'review.possiblySame':
+    'Possibly the same as: {act} — {reasons}. Not chosen: pick it below if it is the same act.',
   'review.proposedIncident': 'Attest proposes: {title} — {count}',
   'review.proposedActs': 'one: {count} act is the same | other: {count} acts are the same',
   'match.same-type': 'same type',
@@ -59,6 +61,8 @@ const pt: Record<CorroborationKey, string> = {
     '0: negado por {count} declarações | one: negado por {count} declaração | other: negado por {count} declarações',
   'incident.statusReason': 'Motivo (os atos sustentam no máximo “{status}”)',
   'review.proposed': 'Igual a: {act} — {reasons}',
+  'review.possiblySame':
+    'Possivelmente igual a: {act} — {reasons}. Não escolhido: selecione-o abaixo se for o mesmo ato.',
   'review.proposedIncident': 'O Attest propõe: {title} — {count}',
   'review.proposedActs': '0: {count} atos iguais | one: {count} ato igual | other: {count} atos iguais',
   'match.same-type': 'mesmo tipo',
@@ -94,6 +98,8 @@ const es: Record<CorroborationKey, string> = {
     'one: negado por {count} declaración | other: negado por {count} declaraciones',
   'incident.statusReason': 'Motivo (los actos respaldan como máximo «{status}»)',
   'review.proposed': 'Igual que: {act} — {reasons}',
+  'review.possiblySame':
+    'Posiblemente igual que: {act} — {reasons}. No elegido: selecciónelo abajo si es el mismo acto.',
   'review.proposedIncident': 'Attest propone: {title} — {count}',
   'review.proposedActs': 'one: {count} acto es el mismo | other: {count} actos son los mismos',
   'match.same-type': 'mismo tipo',
@@ -131,6 +137,8 @@ const ru: Record<CorroborationKey, string> = {
     'one: опровергает {count} заявление | few: опровергают {count} заявления | many: опровергают {count} заявлений | other: опровергают {count} заявления',
   'incident.statusReason': 'Причина (нарушения подтверждают не более чем «{status}»)',
   'review.proposed': 'То же, что: {act} — {reasons}',
+  'review.possiblySame':
+    'Возможно, то же, что: {act} — {reasons}. Не выбрано: выберите ниже, если это то же деяние.',
   'review.proposedIncident': 'Attest предлагает: {title} — {count}',
   'review.proposedActs':
     'one: {count} нарушение совпадает | few: {count} нарушения совпадают | many: {count} нарушений совпадают | other: {count} нарушения совпадают',
@@ -167,6 +175,8 @@ const fr: Record<CorroborationKey, string> = {
     'one: démenti par {count} déclaration | other: démenti par {count} déclarations',
   'incident.statusReason': 'Raison (les actes justifient au plus « {status} »)',
   'review.proposed': 'Identique à : {act} — {reasons}',
+  'review.possiblySame':
+    'Peut-être identique à : {act} — {reasons}. Non retenu : choisissez-le ci-dessous s’il s’agit du même acte.',
   'review.proposedIncident': 'Attest propose : {title} — {count}',
   'review.proposedActs': 'one: {count} acte identique | other: {count} actes identiques',
   'match.same-type': 'même type',

@@ -74,7 +74,10 @@ interface EventCardProps extends CardProps<EventSuggestion, EventForm> {
   proposal: ProposedMatch | null;
 }
 
-/** "Same as: detention, Moscow, 11 May 2017 — same type, same place, dates overlap, counts compatible". */
+/**
+ * "Same as: detention, Moscow, 11 May 2017 — same type, same place, dates overlap, counts compatible"
+ * for a confident match (preselected); "Possibly the same as…" for one the reviewer must choose.
+ */
 function ProposedMatchLine({ proposal }: { proposal: ProposedMatch }) {
   const { t, formatDate } = useI18n();
   const label = useVocabularyLabel();
@@ -88,7 +91,7 @@ function ProposedMatchLine({ proposal }: { proposal: ProposedMatch }) {
   const description = [label('eventTypes', act.type), act.placeName, when].filter(Boolean).join(', ');
   return (
     <p className={`proposed-match${proposal.confident ? ' confident' : ''}`} data-testid="proposed-match">
-      {t('review.proposed', {
+      {t(proposal.confident ? 'review.proposed' : 'review.possiblySame', {
         act: description,
         reasons: proposal.reasons.map((reason) => t(`match.${reason}`)).join(', '),
       })}
