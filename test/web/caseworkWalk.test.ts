@@ -274,6 +274,11 @@ describe.each(backends())('issue 11 walked in Chromium across two installations 
     await poll(() => page.getByRole('status').textContent()).toBe(
       'Recorded as Accepted. Send the reply back to the partner.',
     );
+    // Decided once: only closing the accepted referral is left to answer.
+    await poll(() => page.getByRole('button', { name: 'Answer: Accepted' }).count()).toBe(0);
+    expect(await page.getByRole('button', { name: /^Answer: / }).allTextContents()).toEqual([
+      'Answer: Closed',
+    ]);
     await shot(page, 'referral-accepted');
 
     // The person opened there: the consented fields, and nothing else.

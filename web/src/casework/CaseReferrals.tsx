@@ -7,6 +7,7 @@ import {
   listReferrals,
   REFERRAL_REPLIES,
   type ReferralReply,
+  type ReferralStatus,
   replyToReferral,
   SHAREABLE_FIELDS,
   type ShareableField,
@@ -16,6 +17,12 @@ import { FormField } from '../components/FormField.tsx';
 import { useI18n } from '../i18n/I18nContext.tsx';
 import { useLoad } from '../useLoad.ts';
 import { useAction } from './useAction.ts';
+
+/** What a received referral may still be answered with: a decision once, then only closing it. */
+function answersFrom(status: ReferralStatus): readonly ReferralReply[] {
+  if (status === 'sent') return REFERRAL_REPLIES;
+  return status === 'accepted' ? ['closed'] : [];
+}
 
 export function CaseReferrals({ detail }: { detail: CaseDetail }) {
   const { t, formatDateTime } = useI18n();
@@ -49,7 +56,7 @@ export function CaseReferrals({ detail }: { detail: CaseDetail }) {
             <strong>{t(`referralStatus.${referral.status}`)}</strong> ·{' '}
             {formatDateTime(referral.statusChangedAt)}
             {referral.direction === 'incoming'
-              ? REFERRAL_REPLIES.map((status) => (
+              ? answersFrom(referral.status).map((status) => (
                   <button
                     key={status}
                     type="button"

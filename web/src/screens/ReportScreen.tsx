@@ -152,7 +152,8 @@ export default function ReportScreen() {
         </FormField>
         <FormField
           label={t('report.attachments')}
-          hint={t('report.attachmentsHint', { size: megabytes(maxBytes) })}
+          // The limit is known once the organisation key has loaded; until then no number is shown.
+          hint={maxBytes ? t('report.attachmentsHint', { size: megabytes(maxBytes) }) : undefined}
         >
           {({ id, describedBy }) => (
             <input
