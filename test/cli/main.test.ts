@@ -32,6 +32,7 @@ describe('usage mistakes', () => {
     [['compartment', 'create', 'extra'], /unexpected argument 'extra'/],
     [['person', 'add', '--name', 'N', 'extra'], /unexpected argument 'extra'/],
     [['migrate', 'extra'], /takes no arguments/],
+    [['stats', 'extra'], /unexpected argument 'extra'/],
     [['audit'], /expected a subcommand/],
     [['user'], /expected a subcommand/],
     [['compartment'], /expected a subcommand/],

@@ -1,7 +1,7 @@
 /** `attest stats`: acts and victims by country, act type and month — each act once, its chosen figure. */
 import { actTotals } from '../../services/stats.ts';
 import { actingAs } from '../actingAs.ts';
-import { type Command, writeJson } from '../command.ts';
+import { type Command, expectPositionals, writeJson } from '../command.ts';
 import { DATA_OPTION } from '../storeOption.ts';
 
 export const statsCommand: Command = {
@@ -10,6 +10,7 @@ export const statsCommand: Command = {
   usage: '',
   options: { ...DATA_OPTION },
   async run(args, io) {
+    expectPositionals(args, 0, 'stats takes no arguments');
     const totals = await actingAs(args, io, 'stats.read', (db) => actTotals(db, {}));
     const json = {
       byCountry: totals.byCountry.map(({ key, acts, victims }) => ({ country: key || null, acts, victims })),
