@@ -65,6 +65,23 @@ export async function launchChromium(): Promise<LaunchedBrowser> {
   return { browser, close: () => browser.close() };
 }
 
+/** A new browser context signed in to the app at `origin`, on the capture screen. */
+export async function signedInPage(
+  browser: Browser,
+  origin: string,
+  email: string,
+  password: string,
+): Promise<Page> {
+  const context = await browser.newContext({ viewport: { width: 1280, height: 900 } });
+  const page = await context.newPage();
+  await page.goto(`${origin}/`);
+  await page.getByLabel('Email').fill(email);
+  await page.getByLabel('Password').fill(password);
+  await page.getByRole('button', { name: 'Sign in' }).click();
+  await page.getByRole('heading', { name: 'Capture a source' }).waitFor();
+  return page;
+}
+
 export async function screenshot(page: Page, name: string): Promise<void> {
   mkdirSync(screenshotDir, { recursive: true });
   await page.screenshot({ path: join(screenshotDir, `${name}.png`) });

@@ -17,7 +17,14 @@ import { anOrganisation, aUser, FAST_KDF, PASSWORD } from '../protection/fixture
 import { repoRoot } from '../support/paths.ts';
 import { hasShared, SEED_ARTICLE, sharedText } from '../support/shared.ts';
 import { openTestStore, type TestStore } from '../support/stores.ts';
-import { buildWebIfStale, distDir, type LaunchedBrowser, launchChromium, screenshot } from './browser.ts';
+import {
+  buildWebIfStale,
+  distDir,
+  type LaunchedBrowser,
+  launchChromium,
+  screenshot,
+  signedInPage,
+} from './browser.ts';
 
 /** Waits for what the page shows (never for a fixed time): generous, the machine may be busy. */
 const poll = <T>(read: () => T | Promise<T>) => expect.poll(read, { timeout: 20_000 });
@@ -42,16 +49,7 @@ describe.skipIf(!hasShared(SEED_ARTICLE))('issue 10 walked in Chromium: corrobor
   let actsAfterSeed = 0;
   let russiaAfterSeed: CountryFigures['countries'][number] | undefined;
 
-  async function signedIn(browser: Browser, email: string): Promise<Page> {
-    const context = await browser.newContext({ viewport: { width: 1280, height: 900 } });
-    const page = await context.newPage();
-    await page.goto(`${origin}/`);
-    await page.getByLabel('Email').fill(email);
-    await page.getByLabel('Password').fill(PASSWORD);
-    await page.getByRole('button', { name: 'Sign in' }).click();
-    await page.getByRole('heading', { name: 'Capture a source' }).waitFor();
-    return page;
-  }
+  const signedIn = (browser: Browser, email: string) => signedInPage(browser, origin, email, PASSWORD);
 
   /** Pastes a text on the capture screen and opens the review of what was extracted from it. */
   async function captureAndOpenReview(
