@@ -10,7 +10,7 @@ import type { CommandIo } from './command.ts';
  * Writes a temporary file beside `target`, then links it into place: the target appears complete, and
  * an existing file is never overwritten (a package someone has not sent yet is not lost).
  */
-export function writeNewFile(io: CommandIo, target: string, text: string): string {
+export function writeNewFile(io: CommandIo, target: string, text: string | Uint8Array): string {
   const path = resolve(io.cwd, target);
   const temporary = `${path}.${randomBytes(6).toString('hex')}.tmp`;
   writeFileSync(temporary, text, { flag: 'wx', mode: 0o600 });

@@ -18,6 +18,7 @@ import { Forbidden, InvalidInput, Unauthenticated } from '../core/errors.ts';
 import { compartmentsRepository } from '../store/compartmentsRepository.ts';
 import type { Db } from '../store/db.ts';
 import { personsRepository } from '../store/personsRepository.ts';
+import type { SourceRecord } from '../store/sources.ts';
 import { usersRepository } from '../store/usersRepository.ts';
 import type { Actor } from './accountsActor.ts';
 import { recordAudit } from './audit.ts';
@@ -31,7 +32,13 @@ import {
 } from './exportFiles.ts';
 import { type ExportTable, presentDataset, presentPersons } from './exportPresenters.ts';
 import { readDatasetRecords } from './exportRecords.ts';
-import { knownPersonalValues, noRedaction, piiRedactor, type RedactionCounts } from './exportRedaction.ts';
+import {
+  knownPersonalValues,
+  noRedaction,
+  piiRedactor,
+  type RedactionCounts,
+  type Redactor,
+} from './exportRedaction.ts';
 import { DEFAULT_SUPPRESSION_THRESHOLD, presentStatistics } from './exportStatistics.ts';
 import { readPersons } from './persons.ts';
 import { detailsOf, type PersonFields } from './personsSealing.ts';
@@ -89,23 +96,13 @@ export async function exportDataset(
   const warnings: string[] = [];
 
   const records = await readDatasetRecords(db);
-  const persons = options.public
-    ? await readPersonsForPublicExport(db, context.actor, warnings)
+  const publicRedaction = options.public
+    ? await publicRedactionOf(db, context.actor, records.sources, warnings)
+    : null;
+  const persons = publicRedaction
+    ? publicRedaction.persons
     : await readPersonsIfAllowed(db, context.actor, warnings, false);
-  // Detection alone misses names written in unusual forms ("zarema from shali"): a public export
-  // of a database that holds protected persons is only safe when every text is also checked
-  // against their decrypted names and contacts, which needs a user allowed to read them.
-  if (options.public && persons === null) {
-    const protectedPersons = await personsRepository(db).count();
-    if (protectedPersons > 0) {
-      throw new Forbidden(
-        `a public export must be made by a user allowed to read protected persons (ATTEST_USER, ATTEST_PASSWORD), so that their names and contacts are removed from every text; ${protectedPersons} protected person record(s) exist`,
-      );
-    }
-  }
-  const redactor = options.public
-    ? piiRedactor(knownPersonalValues(records.sources, persons ?? []))
-    : noRedaction;
+  const redactor = publicRedaction?.redactor ?? noRedaction;
 
   const tables: ExportTable[] = presentDataset(records, { public: options.public, redactor });
   if (!options.public && persons) tables.push(presentPersons(persons));
@@ -162,11 +159,36 @@ export async function exportDataset(
 }
 
 /**
- * Exports leave the organisation's control, so once accounts exist only a signed-in user whose role
- * may export makes one (a refusal of a signed-in user is audited). Before the first account there is
- * no one to sign in, and whoever holds the data directory already holds everything in it.
+ * The redactor every public text goes through (dataset exports and dossiers alike), with the
+ * protected persons it checks against. Detection alone misses names written in unusual forms
+ * ("zarema from shali"): a public text from a database that holds protected persons is only safe
+ * when it is also checked against their decrypted names and contacts, which needs a user allowed to
+ * read them — so without one, while any person record exists, this refuses.
  */
-async function checkMayExport(db: Db, actor: Actor | null): Promise<void> {
+export async function publicRedactionOf(
+  db: Db,
+  actor: Actor | null,
+  sources: readonly SourceRecord[],
+  warnings: string[],
+): Promise<{ redactor: Redactor; persons: DecryptedPerson[] | null }> {
+  const persons = await readPersonsForPublicExport(db, actor, warnings);
+  if (persons === null) {
+    const protectedPersons = await personsRepository(db).count();
+    if (protectedPersons > 0) {
+      throw new Forbidden(
+        `a public export must be made by a user allowed to read protected persons (ATTEST_USER, ATTEST_PASSWORD), so that their names and contacts are removed from every text; ${protectedPersons} protected person record(s) exist`,
+      );
+    }
+  }
+  return { redactor: piiRedactor(knownPersonalValues(sources, persons ?? [])), persons };
+}
+
+/**
+ * Exports leave the organisation's control, so once accounts exist only a signed-in user whose role
+ * may export makes one (a refusal of a signed-in user is audited, under `action`). Before the first
+ * account there is no one to sign in, and whoever holds the data directory already holds everything.
+ */
+export async function checkMayExport(db: Db, actor: Actor | null, action = 'dataset.export'): Promise<void> {
   if (!actor) {
     if ((await usersRepository(db).count()) > 0)
       throw new Unauthenticated(
@@ -177,7 +199,7 @@ async function checkMayExport(db: Db, actor: Actor | null): Promise<void> {
   if (can(actor.role, 'dataset.export')) return;
   await recordAudit(db, {
     actor: actor.userId,
-    action: 'dataset.export',
+    action,
     outcome: 'denied',
     recordType: 'dataset',
     details: { reason: 'role' },

@@ -77,6 +77,10 @@ export const COMMANDS: Record<string, CommandEntry> = {
     summary: 'dataset export for partners; --public redacts personal data for publication',
     load: async () => (await import('./export.ts')).exportCommand,
   },
+  dossier: {
+    summary: 'evidence dossier of one incident as a PDF (--zip: with its originals and a manifest)',
+    load: async () => (await import('./dossier.ts')).dossierCommand,
+  },
   migrate: {
     summary: 'apply pending database migrations (as DATABASE_OWNER_URL when set)',
     load: async () => (await import('./migrate.ts')).migrateCommand,
