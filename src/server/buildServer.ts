@@ -24,6 +24,7 @@ import { accountRoutes } from './routes/accounts.ts';
 import { actRoutes } from './routes/acts.ts';
 import { administrationRoutes } from './routes/administration.ts';
 import { caseRoutes } from './routes/cases.ts';
+import { dossierRoutes } from './routes/dossier.ts';
 import { draftRoutes } from './routes/drafts.ts';
 import { editRoutes } from './routes/edits.ts';
 import { healthRoutes } from './routes/health.ts';
@@ -176,6 +177,7 @@ export async function buildServer(options: ServerOptions): Promise<FastifyInstan
   await app.register(searchRoutes, { store });
   await app.register(reviewRoutes, { store });
   await app.register(incidentRoutes, { store });
+  await app.register(dossierRoutes, { store });
   await app.register(actRoutes, { store });
   await app.register(editRoutes, { store });
   await app.register(draftRoutes, { store });

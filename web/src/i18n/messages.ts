@@ -7,6 +7,7 @@
 import { adminEn, adminEs, adminFr, adminPt, adminRu } from './adminMessages.ts';
 import { CASEWORK_MESSAGES } from './caseworkMessages.ts';
 import { CORROBORATION_MESSAGES } from './corroborationMessages.ts';
+import { DOSSIER_MESSAGES, type DossierMessageKey } from './dossierMessages.ts';
 import { EDIT_MESSAGES, type EditMessageKey } from './editMessages.ts';
 
 export const LOCALES = ['en', 'pt', 'es', 'ru', 'fr'] as const;
@@ -218,7 +219,7 @@ const en = {
 };
 
 type CoreKey = keyof typeof en;
-export type MessageKey = CoreKey | EditMessageKey;
+export type MessageKey = CoreKey | EditMessageKey | DossierMessageKey;
 export type Messages = Record<MessageKey, string>;
 type CoreMessages = Record<CoreKey, string>;
 
@@ -1014,9 +1015,9 @@ const fr: CoreMessages = {
 };
 
 export const MESSAGES: Record<Locale, Messages> = {
-  en: { ...en, ...EDIT_MESSAGES.en },
-  pt: { ...pt, ...EDIT_MESSAGES.pt },
-  es: { ...es, ...EDIT_MESSAGES.es },
-  ru: { ...ru, ...EDIT_MESSAGES.ru },
-  fr: { ...fr, ...EDIT_MESSAGES.fr },
+  en: { ...en, ...EDIT_MESSAGES.en, ...DOSSIER_MESSAGES.en },
+  pt: { ...pt, ...EDIT_MESSAGES.pt, ...DOSSIER_MESSAGES.pt },
+  es: { ...es, ...EDIT_MESSAGES.es, ...DOSSIER_MESSAGES.es },
+  ru: { ...ru, ...EDIT_MESSAGES.ru, ...DOSSIER_MESSAGES.ru },
+  fr: { ...fr, ...EDIT_MESSAGES.fr, ...DOSSIER_MESSAGES.fr },
 };

@@ -5,6 +5,7 @@ import { InvolvementSection } from '../casework/InvolvementSection.tsx';
 import { ActsTable } from '../components/ActsTable.tsx';
 import { ErrorMessage } from '../components/ErrorMessage.tsx';
 import { EvidencePanel } from '../components/EvidencePanel.tsx';
+import { DossierPanel, useDossierLevels } from '../dossier/DossierPanel.tsx';
 import { ActControls } from '../edits/ActControls.tsx';
 import { ClaimControls, InterventionControls } from '../edits/EvidenceEditControls.tsx';
 import { HistoryPanel } from '../edits/HistoryPanel.tsx';
@@ -71,7 +72,8 @@ export function IncidentScreen({ id }: { id: string }) {
   const { data, error, reload } = useLoad(() => getIncident(id), [id]);
   const [updated, setUpdated] = useState<Incident | null>(null);
   const mayEdit = useMayEdit();
-  const [panel, setPanel] = useState<'none' | 'edit' | 'history' | 'addAct'>('none');
+  const [panel, setPanel] = useState<'none' | 'edit' | 'history' | 'addAct' | 'dossier'>('none');
+  const mayMakeDossier = useDossierLevels().length > 0;
   const [historyRefresh, setHistoryRefresh] = useState(0);
   // A fresher load (after an edit) replaces the status change's answer.
   const incident = updated?.id === id && (!data || updated.version >= data.version) ? updated : data;
@@ -99,24 +101,38 @@ export function IncidentScreen({ id }: { id: string }) {
       {incident.statusReason ? <p className="meta">{incident.statusReason}</p> : null}
       {incident.tags.length ? <p className="meta">{incident.tags.join(', ')}</p> : null}
       <StatusChanger key={incident.status} incident={incident} onSaved={setUpdated} />
-      {mayEdit ? (
+      {mayEdit || mayMakeDossier ? (
         <div className="button-row">
-          <button
-            type="button"
-            aria-expanded={panel === 'edit'}
-            onClick={() => setPanel(panel === 'edit' ? 'none' : 'edit')}
-          >
-            {t('edit.editIncident')}
-          </button>
-          <button
-            type="button"
-            aria-expanded={panel === 'history'}
-            onClick={() => setPanel(panel === 'history' ? 'none' : 'history')}
-          >
-            {t('edit.history')}
-          </button>
+          {mayEdit ? (
+            <>
+              <button
+                type="button"
+                aria-expanded={panel === 'edit'}
+                onClick={() => setPanel(panel === 'edit' ? 'none' : 'edit')}
+              >
+                {t('edit.editIncident')}
+              </button>
+              <button
+                type="button"
+                aria-expanded={panel === 'history'}
+                onClick={() => setPanel(panel === 'history' ? 'none' : 'history')}
+              >
+                {t('edit.history')}
+              </button>
+            </>
+          ) : null}
+          {mayMakeDossier ? (
+            <button
+              type="button"
+              aria-expanded={panel === 'dossier'}
+              onClick={() => setPanel(panel === 'dossier' ? 'none' : 'dossier')}
+            >
+              {t('dossier.button')}
+            </button>
+          ) : null}
         </div>
       ) : null}
+      {panel === 'dossier' ? <DossierPanel incidentId={incident.id} /> : null}
       {panel === 'edit' ? (
         <IncidentEditPanel key={incident.version} incident={incident} onDone={afterEdit('history')} />
       ) : null}
