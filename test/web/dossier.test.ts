@@ -58,7 +58,7 @@ describe('the dossier button in Chromium', () => {
   it('downloads a public dossier that names no protected person', async () => {
     const page = await incidentPage('admin@example.org');
     await page.getByRole('button', { name: 'Dossier' }).click();
-    const level = page.getByLabel('Level');
+    const level = page.getByLabel('Level', { exact: true });
     expect(await level.locator('option').allTextContents()).toHaveLength(2);
     await level.selectOption('public');
     await page.locator('.dossier-panel').screenshot({ path: join(screenshotDir, 'dossier-panel.png') });
@@ -79,7 +79,7 @@ describe('the dossier button in Chromium', () => {
   it('offers an analyst the partner level only, and a viewer no dossier', async () => {
     const analyst = await incidentPage('analyst@example.org');
     await analyst.getByRole('button', { name: 'Dossier' }).click();
-    expect(await analyst.getByLabel('Level').locator('option').allTextContents()).toEqual([
+    expect(await analyst.getByLabel('Level', { exact: true }).locator('option').allTextContents()).toEqual([
       'Partner — texts as recorded, with the hashes of the originals',
     ]);
     await analyst.context().close();
