@@ -73,6 +73,8 @@ for (const { article, present } of articles) {
       expect(sha256Of(entries['dossier.pdf']!)).toBe(dossier.pdfSha256);
 
       const pngs = pdfToPngs(pdf, pagesDir(out), `partner-${article.fileName}`);
+      if (process.env.ATTEST_DOSSIER_PAGES)
+        writePdf(pagesDir(out), `partner-${article.fileName}.pdf`, readFileSync(pdf));
       const pages = pdfPages(pdf);
       expect(pngs.length).toBeGreaterThanOrEqual(6);
       expect(pngs).toHaveLength(pages.length);

@@ -202,9 +202,12 @@ export function composeDossier(input: DossierInput): DossierContent {
       perpetrators,
       range: rangeText(c.range.min, c.range.max),
       chosen: c.chosen === null ? 'none' : String(c.chosen),
-      chosenReason: c.chosenBy
-        ? `chosen by ${name(c.chosenBy.by)} on ${c.chosenBy.at.toISOString().slice(0, 10)}: ${redactor.redact(c.chosenBy.reason, 'dossier.chosen_reason')}`
-        : 'the lowest figure the sources give (each act counted once, conservatively)',
+      chosenReason:
+        c.chosen === null
+          ? 'no source gives a figure'
+          : c.chosenBy
+            ? `chosen by ${name(c.chosenBy.by)} on ${c.chosenBy.at.toISOString().slice(0, 10)}: ${redactor.redact(c.chosenBy.reason, 'dossier.chosen_reason')}`
+            : 'the lowest figure the sources give (each act counted once, conservatively)',
       status: c.status,
       statusReason: statusReasonOf(c, name, redactor),
       passages: c.sources.map((report) => ({

@@ -232,6 +232,8 @@ function actsSection(doc: Doc, content: DossierContent): void {
   h1(doc, '2. Acts');
   if (content.acts.length === 0) para(doc, 'No act is recorded for this incident.');
   for (const act of content.acts) {
+    // An act's heading and its fields stay on one page.
+    keepSpace(doc, 130);
     h2(doc, `Act ${act.number}: ${act.type}`);
     field(doc, 'Place', act.place);
     field(doc, 'Dates', act.dates);
