@@ -5,7 +5,7 @@
  */
 import { Forbidden } from '../core/errors.ts';
 import { allows, describeAccess, type RouteAccess } from '../server/access.ts';
-import { releaseActor } from '../services/accountsActor.ts';
+import { releaseActor } from '../services/accounts/actor.ts';
 import type { Db } from '../store/db.ts';
 import type { CommandIo, ParsedArgs } from './command.ts';
 import { signInOnceAccountsExist } from './commands/user.ts';

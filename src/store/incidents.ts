@@ -41,7 +41,7 @@ export interface IncidentSummary {
 
 export interface IncidentRecord extends IncidentSummary {
   summary: string;
-  /** Bumped by every edit; an edit names the version it was made on (services/edits/). */
+  /** Bumped by every edit; an edit names the version it was made on (services/incidents/edits/). */
   version: number;
   createdBy: string;
   verifiedBy: string | null;

@@ -1,7 +1,7 @@
 /** Small factories for protection tests: an organisation with users, at cheap Argon2 parameters. */
-import { addUser, initOrganisation } from '../../src/services/accounts.ts';
-import type { Actor } from '../../src/services/accountsActor.ts';
-import { authenticate } from '../../src/services/accountsLogin.ts';
+import { addUser, initOrganisation } from '../../src/services/accounts/accounts.ts';
+import type { Actor } from '../../src/services/accounts/actor.ts';
+import { authenticate } from '../../src/services/accounts/login.ts';
 import type { Db } from '../../src/store/db.ts';
 import type { Role } from '../../src/store/usersRepository.ts';
 

@@ -9,20 +9,20 @@ import { Conflict, Forbidden, InvalidInput } from '../../src/core/errors.ts';
 import { deriveKeyFromPassword } from '../../src/crypto/passwords.ts';
 import { openBytes, openText } from '../../src/crypto/seal.ts';
 import { openSealedWithKeyPair, sealToPublicKey, unwrapSecret } from '../../src/crypto/userKeys.ts';
-import { PRIVATE_KEY_PURPOSE } from '../../src/services/accounts.ts';
-import type { Actor } from '../../src/services/accountsActor.ts';
-import { authenticate } from '../../src/services/accountsLogin.ts';
-import { resetPasswordWithRecoveryKey } from '../../src/services/accountsRecovery.ts';
-import { changeUserRole } from '../../src/services/accountsRoles.ts';
+import { PRIVATE_KEY_PURPOSE } from '../../src/services/accounts/accounts.ts';
+import type { Actor } from '../../src/services/accounts/actor.ts';
+import { authenticate } from '../../src/services/accounts/login.ts';
+import { resetPasswordWithRecoveryKey } from '../../src/services/accounts/recovery.ts';
+import { changeUserRole } from '../../src/services/accounts/roles.ts';
 import {
   addCompartmentMember,
   createCaseCompartment,
   resolveCompartment,
   unlockCompartmentKeys,
   wipeKeys,
-} from '../../src/services/compartments.ts';
-import { ORGANISATION_KEY_CONTEXT } from '../../src/services/compartmentsReseal.ts';
-import { addPerson, showPerson } from '../../src/services/persons.ts';
+} from '../../src/services/compartments/compartments.ts';
+import { ORGANISATION_KEY_CONTEXT } from '../../src/services/compartments/reseal.ts';
+import { addPerson, showPerson } from '../../src/services/persons/persons.ts';
 import { holdsCompartmentKeys, ROLES } from '../../src/services/policies.ts';
 import { compartmentsRepository } from '../../src/store/compartmentsRepository.ts';
 import type { Db } from '../../src/store/db.ts';

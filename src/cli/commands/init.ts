@@ -1,6 +1,6 @@
 /** `attest init`: the organisation, its keys and the first administrator; prints the recovery key once. */
 import { UsageError } from '../../core/errors.ts';
-import { initOrganisation } from '../../services/accounts.ts';
+import { initOrganisation } from '../../services/accounts/accounts.ts';
 import { type Command, expectPositionals, stringOption, writeJson } from '../command.ts';
 import { DATA_OPTION, withStore } from '../storeOption.ts';
 import { readPassword } from './user.ts';

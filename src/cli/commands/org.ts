@@ -1,6 +1,6 @@
 /** `attest org key`: this installation's public key and fingerprint, for partners to send referrals to. */
 import { UsageError } from '../../core/errors.ts';
-import { organisationKey } from '../../services/referrals.ts';
+import { organisationKey } from '../../services/referrals/referrals.ts';
 import { type Command, stringOption, writeJson } from '../command.ts';
 import { writeNewFile } from '../fileOutput.ts';
 import { DATA_OPTION } from '../storeOption.ts';

@@ -12,7 +12,7 @@ import {
   MAX_PACKAGE_BYTES,
   parsePartnerKey,
   replyToReferral,
-} from '../../services/referrals.ts';
+} from '../../services/referrals/referrals.ts';
 import { type Command, stringOption, writeJson } from '../command.ts';
 import { readTextFile, writeNewFile } from '../fileOutput.ts';
 import { DATA_OPTION } from '../storeOption.ts';

@@ -6,19 +6,19 @@
  */
 import { InvalidInput, Unauthenticated, UsageError } from '../../core/errors.ts';
 import { environmentSecret, environmentValue, type SECRET_VARIABLES } from '../../runtime/config.ts';
-import { addUser } from '../../services/accounts.ts';
-import { type Actor, releaseActor } from '../../services/accountsActor.ts';
-import { listUsers, setUserDisabled } from '../../services/accountsAdmin.ts';
+import { addUser } from '../../services/accounts/accounts.ts';
+import { type Actor, releaseActor } from '../../services/accounts/actor.ts';
+import { listUsers, setUserDisabled } from '../../services/accounts/admin.ts';
 import {
   acceptInvitation,
   type Invitation,
   inviteUser,
   resetPasswordByAdministrator,
-} from '../../services/accountsInvitations.ts';
-import { authenticate, confirmTotp, startTotpEnrolment } from '../../services/accountsLogin.ts';
-import { resetPasswordWithRecoveryKey } from '../../services/accountsRecovery.ts';
-import { changeUserRole } from '../../services/accountsRoles.ts';
-import { unlockAccount } from '../../services/accountsUnlock.ts';
+} from '../../services/accounts/invitations.ts';
+import { authenticate, confirmTotp, startTotpEnrolment } from '../../services/accounts/login.ts';
+import { resetPasswordWithRecoveryKey } from '../../services/accounts/recovery.ts';
+import { changeUserRole } from '../../services/accounts/roles.ts';
+import { unlockAccount } from '../../services/accounts/unlock.ts';
 import type { Db } from '../../store/db.ts';
 import { usersRepository } from '../../store/usersRepository.ts';
 import { type Command, type CommandIo, expectPositionals, stringOption, writeJson } from '../command.ts';

@@ -1,6 +1,6 @@
 /** What leaves the server about incidents and their evidence. */
 import { z } from 'zod';
-import type { IncidentDetail, IncidentSummary } from '../../services/incidents.ts';
+import type { IncidentDetail, IncidentSummary } from '../../services/incidents/incidents.ts';
 import { DateOnly, Id, Instant, iso, listOf, ProvenanceSchema } from './common.ts';
 
 const Victims = z.object({ min: z.number().int().nullable(), max: z.number().int().nullable() });

@@ -6,9 +6,9 @@
 import type { FastifyPluginAsync } from 'fastify';
 import { z } from 'zod';
 import type { KdfParams } from '../../crypto/passwords.ts';
-import { acceptInvitation } from '../../services/accountsInvitations.ts';
-import { confirmTotp, startTotpEnrolment } from '../../services/accountsLogin.ts';
-import { resetPasswordWithRecoveryKey } from '../../services/accountsRecovery.ts';
+import { acceptInvitation } from '../../services/accounts/invitations.ts';
+import { confirmTotp, startTotpEnrolment } from '../../services/accounts/login.ts';
+import { resetPasswordWithRecoveryKey } from '../../services/accounts/recovery.ts';
 import type { Store } from '../../store/openStore.ts';
 import { organisationsRepository } from '../../store/organisationsRepository.ts';
 import { actorOf } from '../auth.ts';

@@ -6,8 +6,8 @@ import {
   ChosenFigureSchema,
   chooseActFigure,
   verifyAct,
-} from '../../services/actJudgements.ts';
-import { getIncident } from '../../services/incidents.ts';
+} from '../../services/incidents/actJudgements.ts';
+import { getIncident } from '../../services/incidents/incidents.ts';
 import type { Store } from '../../store/openStore.ts';
 import { allows } from '../access.ts';
 import { actorOf } from '../auth.ts';

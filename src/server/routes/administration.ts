@@ -1,10 +1,10 @@
-/** The audit log viewer and compartment membership over HTTP (services/auditLog.ts, compartments*.ts). */
+/** The audit log viewer and compartment membership over HTTP (services/audit/log.ts, compartments*.ts). */
 import type { FastifyPluginAsync } from 'fastify';
 import { z } from 'zod';
-import { verifyStoreAudit } from '../../services/audit.ts';
-import { AuditFilter, listAuditEntries } from '../../services/auditLog.ts';
-import { addCompartmentMember, removeCompartmentMember } from '../../services/compartments.ts';
-import { listCompartments } from '../../services/compartmentsList.ts';
+import { verifyStoreAudit } from '../../services/audit/audit.ts';
+import { AuditFilter, listAuditEntries } from '../../services/audit/log.ts';
+import { addCompartmentMember, removeCompartmentMember } from '../../services/compartments/compartments.ts';
+import { listCompartments } from '../../services/compartments/list.ts';
 import type { Store } from '../../store/openStore.ts';
 import { actorOf } from '../auth.ts';
 import { Id, Instant } from '../presenters/common.ts';

@@ -7,6 +7,16 @@ import type { FastifyPluginAsync } from 'fastify';
 import { z } from 'zod';
 import { InvalidInput } from '../../core/errors.ts';
 import {
+  caseListSchema,
+  caseUpdateSchema,
+  changeCaseStatus,
+  listCases,
+  openCase,
+  openCaseSchema,
+  statusChangeSchema,
+  updateCase,
+} from '../../services/cases/cases.ts';
+import {
   addAttachment,
   addConsent,
   addNote,
@@ -19,17 +29,7 @@ import {
   readAttachment,
   showCase,
   withdrawConsent,
-} from '../../services/caseRecords.ts';
-import {
-  caseListSchema,
-  caseUpdateSchema,
-  changeCaseStatus,
-  listCases,
-  openCase,
-  openCaseSchema,
-  statusChangeSchema,
-  updateCase,
-} from '../../services/cases.ts';
+} from '../../services/cases/records.ts';
 import type { Store } from '../../store/openStore.ts';
 import { actorOf } from '../auth.ts';
 import { downloadHeaders } from '../download.ts';

@@ -5,7 +5,7 @@
  */
 import type { FastifyPluginAsync } from 'fastify';
 import { z } from 'zod';
-import { createAct, deleteAct, updateAct } from '../../services/edits/actEdits.ts';
+import { createAct, deleteAct, updateAct } from '../../services/incidents/edits/actEdits.ts';
 import {
   ActPatchSchema,
   ClaimPatchSchema,
@@ -13,10 +13,10 @@ import {
   InterventionPatchSchema,
   NewActSchema,
   NewIncidentSchema,
-} from '../../services/edits/editSchemas.ts';
-import { updateClaim, updateIntervention } from '../../services/edits/evidenceEdits.ts';
-import { createIncident } from '../../services/edits/incidentCreation.ts';
-import { getEditableRecord, getRecordHistory } from '../../services/edits/recordHistory.ts';
+} from '../../services/incidents/edits/editSchemas.ts';
+import { updateClaim, updateIntervention } from '../../services/incidents/edits/evidenceEdits.ts';
+import { createIncident } from '../../services/incidents/edits/incidentCreation.ts';
+import { getEditableRecord, getRecordHistory } from '../../services/incidents/edits/recordHistory.ts';
 import type { Store } from '../../store/openStore.ts';
 import type { RecordKind } from '../../store/versionedRecords.ts';
 import { actorOf } from '../auth.ts';

@@ -7,7 +7,7 @@ import {
   listIncidents,
   PageSchema,
   updateIncident,
-} from '../../services/incidents.ts';
+} from '../../services/incidents/incidents.ts';
 import type { Store } from '../../store/openStore.ts';
 import { allows } from '../access.ts';
 import { actorOf } from '../auth.ts';

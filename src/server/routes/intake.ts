@@ -14,14 +14,18 @@ import { z } from 'zod';
 import { CASE_TYPES } from '../../core/casework.ts';
 import { Conflict, NotFound } from '../../core/errors.ts';
 import { DISCARD_REASONS, MAX_REPORT_ATTACHMENT_BYTES } from '../../core/intakeReport.ts';
-import { openSubmission, organisationIntakeKey, storeSealedSubmission } from '../../services/intake.ts';
-import { createRateLimiter, type RateLimiterOptions } from '../../services/intakeRateLimiter.ts';
+import {
+  openSubmission,
+  organisationIntakeKey,
+  storeSealedSubmission,
+} from '../../services/intake/intake.ts';
+import { createRateLimiter, type RateLimiterOptions } from '../../services/intake/rateLimiter.ts';
 import {
   convertSubmission,
   discardSubmission,
   reportStatusByReference,
   triageSubmission,
-} from '../../services/intakeWork.ts';
+} from '../../services/intake/work.ts';
 import { intakeRepository } from '../../store/intakeRepository.ts';
 import type { Store } from '../../store/openStore.ts';
 import { organisationsRepository } from '../../store/organisationsRepository.ts';

@@ -1,7 +1,11 @@
 /** Involvement over HTTP: who was involved in an incident's acts, as codes; linking a person or organisation. */
 import type { FastifyPluginAsync } from 'fastify';
 import { z } from 'zod';
-import { linkInvolvement, listInvolvements, newInvolvementSchema } from '../../services/involvements.ts';
+import {
+  linkInvolvement,
+  listInvolvements,
+  newInvolvementSchema,
+} from '../../services/persons/involvements.ts';
 import type { Store } from '../../store/openStore.ts';
 import { actorOf } from '../auth.ts';
 import { InvolvementListSchema, LinkResultSchema } from '../presenters/casework.ts';

@@ -13,7 +13,7 @@ import {
   PERSON_FIELDS,
   readPersons,
   showPerson,
-} from '../../services/persons.ts';
+} from '../../services/persons/persons.ts';
 import type { Store } from '../../store/openStore.ts';
 import { actorOf } from '../auth.ts';
 import { PersonListSchema, RevealedFieldSchema } from '../presenters/casework.ts';

@@ -12,7 +12,7 @@ import {
   organisationKey,
   parsePartnerKey,
   replyToReferral,
-} from '../../services/referrals.ts';
+} from '../../services/referrals/referrals.ts';
 import type { Store } from '../../store/openStore.ts';
 import { actorOf } from '../auth.ts';
 import {

@@ -1,8 +1,8 @@
 import type { FastifyPluginAsync } from 'fastify';
 import { z } from 'zod';
-import { PageSchema } from '../../services/incidents.ts';
-import { applyReview, getReview, reviewQueue } from '../../services/review.ts';
-import { ReviewRequest } from '../../services/reviewDecisions.ts';
+import { PageSchema } from '../../services/incidents/incidents.ts';
+import { ReviewRequest } from '../../services/review/decisions.ts';
+import { applyReview, getReview, reviewQueue } from '../../services/review/review.ts';
 import type { Store } from '../../store/openStore.ts';
 import { actorOf } from '../auth.ts';
 import {

@@ -2,7 +2,7 @@ import type { FastifyPluginAsync } from 'fastify';
 import { z } from 'zod';
 import { IsoDate } from '../../core/isoDate.ts';
 import { EventType } from '../../core/vocabulary.ts';
-import { IncidentStatusSchema } from '../../services/incidents.ts';
+import { IncidentStatusSchema } from '../../services/incidents/incidents.ts';
 import { facetedSearch } from '../../services/search.ts';
 import type { Store } from '../../store/openStore.ts';
 import { allows } from '../access.ts';

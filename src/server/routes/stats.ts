@@ -1,6 +1,6 @@
 import type { FastifyPluginAsync } from 'fastify';
 import { z } from 'zod';
-import { IncidentFiltersSchema } from '../../services/incidents.ts';
+import { IncidentFiltersSchema } from '../../services/incidents/incidents.ts';
 import { byCountry, timeline } from '../../services/stats.ts';
 import type { Store } from '../../store/openStore.ts';
 import { contract, parseQuery } from '../route.ts';

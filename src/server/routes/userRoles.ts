@@ -1,7 +1,7 @@
-/** An administrator changes a user's role; the user's keys follow (services/accountsRoles.ts). */
+/** An administrator changes a user's role; the user's keys follow (services/accounts/roles.ts). */
 import type { FastifyPluginAsync } from 'fastify';
 import { z } from 'zod';
-import { changeUserRole } from '../../services/accountsRoles.ts';
+import { changeUserRole } from '../../services/accounts/roles.ts';
 import { ROLES } from '../../services/policies.ts';
 import type { Store } from '../../store/openStore.ts';
 import { actorOf } from '../auth.ts';

@@ -6,12 +6,12 @@
  */
 import type { FastifyPluginAsync } from 'fastify';
 import { z } from 'zod';
-import { listUsers, setUserDisabled } from '../../services/accountsAdmin.ts';
+import { listUsers, setUserDisabled } from '../../services/accounts/admin.ts';
 import {
   type Invitation,
   inviteUser,
   resetPasswordByAdministrator,
-} from '../../services/accountsInvitations.ts';
+} from '../../services/accounts/invitations.ts';
 import { ROLES } from '../../services/policies.ts';
 import type { Store } from '../../store/openStore.ts';
 import { actorOf } from '../auth.ts';

@@ -10,7 +10,7 @@ import {
   INTERVENTION_TYPES,
   LOCALES,
 } from '../../core/vocabulary.ts';
-import { INCIDENT_STATUSES } from '../../services/incidents.ts';
+import { INCIDENT_STATUSES } from '../../services/incidents/incidents.ts';
 import { contract } from '../route.ts';
 
 const Labels = z.record(z.enum(LOCALES), z.string());
