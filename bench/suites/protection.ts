@@ -23,7 +23,7 @@ import { sealPersonFields } from '../../src/services/persons/sealing.ts';
 import type { Db } from '../../src/store/db.ts';
 import { migrate } from '../../src/store/migrate.ts';
 import { openStore } from '../../src/store/openStore.ts';
-import { personsRepository } from '../../src/store/personsRepository.ts';
+import { personsRepository } from '../../src/store/persons.ts';
 import { openPgliteDb } from '../../src/store/pgliteDb.ts';
 import { atMost, type BenchRow, type BenchSuite, percentile } from '../harness.ts';
 

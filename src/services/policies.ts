@@ -8,7 +8,7 @@
  * was never added to a case cannot either. Cryptography enforces what the table states.
  */
 import { Forbidden } from '../core/errors.ts';
-import { ROLES, type Role } from '../store/usersRepository.ts';
+import { ROLES, type Role } from '../store/users.ts';
 
 export { ROLES, type Role };
 

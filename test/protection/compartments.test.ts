@@ -14,7 +14,7 @@ import { openSubmission, sealAndStoreSubmission } from '../../src/services/intak
 import { addPerson, findPersonsByName, readPersons, showPerson } from '../../src/services/persons/persons.ts';
 import { openPersonFields } from '../../src/services/persons/sealing.ts';
 import type { Db, Queryable } from '../../src/store/db.ts';
-import { personsRepository } from '../../src/store/personsRepository.ts';
+import { personsRepository } from '../../src/store/persons.ts';
 import { backends, openTestStore, type TestStore } from '../support/stores.ts';
 import { anOrganisation, aUser, auditRows } from './fixtures.ts';
 

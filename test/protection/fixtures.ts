@@ -3,7 +3,7 @@ import { addUser, initOrganisation } from '../../src/services/accounts/accounts.
 import type { Actor } from '../../src/services/accounts/actor.ts';
 import { authenticate } from '../../src/services/accounts/login.ts';
 import type { Db } from '../../src/store/db.ts';
-import type { Role } from '../../src/store/usersRepository.ts';
+import type { Role } from '../../src/store/users.ts';
 
 import { FAST_KDF, TEST_PASSWORD } from '../support/factories.ts';
 

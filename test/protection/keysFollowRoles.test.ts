@@ -24,12 +24,12 @@ import {
 import { ORGANISATION_KEY_CONTEXT } from '../../src/services/compartments/reseal.ts';
 import { addPerson, showPerson } from '../../src/services/persons/persons.ts';
 import { holdsCompartmentKeys, ROLES } from '../../src/services/policies.ts';
-import { compartmentsRepository } from '../../src/store/compartmentsRepository.ts';
+import { compartmentsRepository } from '../../src/store/compartments.ts';
 import type { Db } from '../../src/store/db.ts';
 import { toBytes } from '../../src/store/db.ts';
 import { listMigrations, migrate } from '../../src/store/migrate.ts';
-import { PROTECTED_PERSON_FIELDS } from '../../src/store/personsRepository.ts';
-import { usersRepository } from '../../src/store/usersRepository.ts';
+import { PROTECTED_PERSON_FIELDS } from '../../src/store/persons.ts';
+import { usersRepository } from '../../src/store/users.ts';
 import { backends, openTestStore, type TestStore } from '../support/stores.ts';
 import { anOrganisation, aUser, auditRows, FAST_KDF, PASSWORD } from './fixtures.ts';
 

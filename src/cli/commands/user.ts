@@ -20,7 +20,7 @@ import { resetPasswordWithRecoveryKey } from '../../services/accounts/recovery.t
 import { changeUserRole } from '../../services/accounts/roles.ts';
 import { unlockAccount } from '../../services/accounts/unlock.ts';
 import type { Db } from '../../store/db.ts';
-import { usersRepository } from '../../store/usersRepository.ts';
+import { usersRepository } from '../../store/users.ts';
 import { type Command, type CommandIo, expectPositionals, stringOption, writeJson } from '../command.ts';
 import { promptHidden } from '../promptHidden.ts';
 import { DATA_OPTION, withStore } from '../storeOption.ts';

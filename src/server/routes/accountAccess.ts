@@ -10,7 +10,7 @@ import { acceptInvitation } from '../../services/accounts/invitations.ts';
 import { confirmTotp, startTotpEnrolment } from '../../services/accounts/login.ts';
 import { resetPasswordWithRecoveryKey } from '../../services/accounts/recovery.ts';
 import type { Store } from '../../store/openStore.ts';
-import { organisationsRepository } from '../../store/organisationsRepository.ts';
+import { organisationsRepository } from '../../store/organisations.ts';
 import { actorOf } from '../auth.ts';
 import { Id } from '../presenters/common.ts';
 import { contract, parseBody } from '../route.ts';

@@ -14,7 +14,7 @@ import { login, logout } from '../../services/accounts/login.ts';
 import { unlockAccount } from '../../services/accounts/unlock.ts';
 import { createRateLimiter } from '../../services/intake/rateLimiter.ts';
 import type { Store } from '../../store/openStore.ts';
-import { organisationsRepository } from '../../store/organisationsRepository.ts';
+import { organisationsRepository } from '../../store/organisations.ts';
 import { actorOf, sessionTokenOf } from '../auth.ts';
 import { Id } from '../presenters/common.ts';
 import { presentUser, SessionSchema, UserSchema } from '../presenters/session.ts';

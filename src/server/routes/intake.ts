@@ -26,9 +26,9 @@ import {
   reportStatusByReference,
   triageSubmission,
 } from '../../services/intake/work.ts';
-import { intakeRepository } from '../../store/intakeRepository.ts';
+import { intakeRepository } from '../../store/intake.ts';
 import type { Store } from '../../store/openStore.ts';
-import { organisationsRepository } from '../../store/organisationsRepository.ts';
+import { organisationsRepository } from '../../store/organisations.ts';
 import { actorOf } from '../auth.ts';
 import {
   IntakeKeySchema,

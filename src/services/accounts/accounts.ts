@@ -14,16 +14,10 @@ import { formatRecoveryKey, newRecoverySeed, recoveryKeyPair } from '../../crypt
 import { sealBytes } from '../../crypto/seal.ts';
 import { wipe } from '../../crypto/sodium.ts';
 import { type KeyPair, newKeyPair, sealToPublicKey, wipeKeyPair, wrapSecret } from '../../crypto/userKeys.ts';
-import { compartmentsRepository } from '../../store/compartmentsRepository.ts';
+import { compartmentsRepository } from '../../store/compartments.ts';
 import type { Db } from '../../store/db.ts';
-import { organisationsRepository } from '../../store/organisationsRepository.ts';
-import {
-  type NewUser,
-  normaliseEmail,
-  ROLES,
-  type Role,
-  usersRepository,
-} from '../../store/usersRepository.ts';
+import { organisationsRepository } from '../../store/organisations.ts';
+import { type NewUser, normaliseEmail, ROLES, type Role, usersRepository } from '../../store/users.ts';
 import { appendAudit } from '../audit/audit.ts';
 import {
   keysForAction,

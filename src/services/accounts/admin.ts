@@ -5,8 +5,8 @@
  */
 import { InvalidInput, NotFound } from '../../core/errors.ts';
 import type { Db } from '../../store/db.ts';
-import { sessionsRepository } from '../../store/sessionsRepository.ts';
-import { type Role, usersRepository } from '../../store/usersRepository.ts';
+import { sessionsRepository } from '../../store/sessions.ts';
+import { type Role, usersRepository } from '../../store/users.ts';
 import { appendAudit } from '../audit/audit.ts';
 import { authorize } from '../policies.ts';
 import type { Actor } from './actor.ts';

@@ -30,10 +30,10 @@ import {
   wipeKeyPair,
   wrapSecret,
 } from '../../crypto/userKeys.ts';
-import { compartmentsRepository } from '../../store/compartmentsRepository.ts';
+import { compartmentsRepository } from '../../store/compartments.ts';
 import type { Db } from '../../store/db.ts';
-import { sessionsRepository } from '../../store/sessionsRepository.ts';
-import { normaliseEmail, type Role, usersRepository } from '../../store/usersRepository.ts';
+import { sessionsRepository } from '../../store/sessions.ts';
+import { normaliseEmail, type Role, usersRepository } from '../../store/users.ts';
 import { appendAudit } from '../audit/audit.ts';
 import {
   keysForAction,

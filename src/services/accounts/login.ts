@@ -36,8 +36,8 @@ import {
   wrapSecret,
 } from '../../crypto/userKeys.ts';
 import type { Db } from '../../store/db.ts';
-import { sessionsRepository } from '../../store/sessionsRepository.ts';
-import { type UserRow, usersRepository } from '../../store/usersRepository.ts';
+import { sessionsRepository } from '../../store/sessions.ts';
+import { type UserRow, usersRepository } from '../../store/users.ts';
 import { appendAudit, recordAudit } from '../audit/audit.ts';
 import { authorize } from '../policies.ts';
 import { PRIVATE_KEY_PURPOSE } from './accounts.ts';

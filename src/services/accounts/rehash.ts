@@ -9,7 +9,7 @@ import { type KdfParams, newKdfSalt, passwordNeedsRehash } from '../../crypto/pa
 import { wipe } from '../../crypto/sodium.ts';
 import { wrapSecret } from '../../crypto/userKeys.ts';
 import type { Db } from '../../store/db.ts';
-import { usersRepository } from '../../store/usersRepository.ts';
+import { usersRepository } from '../../store/users.ts';
 import { appendAudit } from '../audit/audit.ts';
 import { PRIVATE_KEY_PURPOSE, passwordSecrets } from './accounts.ts';
 import type { Actor } from './actor.ts';

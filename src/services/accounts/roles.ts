@@ -10,9 +10,9 @@
  */
 import { Conflict, InvalidInput, NotFound } from '../../core/errors.ts';
 import type { SymmetricKey } from '../../crypto/seal.ts';
-import { type CompartmentRow, compartmentsRepository } from '../../store/compartmentsRepository.ts';
+import { type CompartmentRow, compartmentsRepository } from '../../store/compartments.ts';
 import type { Db, Queryable } from '../../store/db.ts';
-import { usersRepository } from '../../store/usersRepository.ts';
+import { usersRepository } from '../../store/users.ts';
 import { appendAudit } from '../audit/audit.ts';
 import {
   keysForAction,

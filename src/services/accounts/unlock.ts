@@ -6,7 +6,7 @@
  */
 import { NotFound } from '../../core/errors.ts';
 import type { Db } from '../../store/db.ts';
-import { usersRepository } from '../../store/usersRepository.ts';
+import { usersRepository } from '../../store/users.ts';
 import { appendAudit } from '../audit/audit.ts';
 import { authorize } from '../policies.ts';
 import type { Actor } from './actor.ts';

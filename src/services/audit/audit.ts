@@ -10,8 +10,8 @@ import {
   auditEntryHash,
   type ChainVerdict,
 } from '../../crypto/auditChain.ts';
+import { auditRepository } from '../../store/audit.ts';
 import { type AuditAnchor, readAuditAnchor } from '../../store/auditAnchor.ts';
-import { auditRepository } from '../../store/auditRepository.ts';
 import type { Db, Queryable } from '../../store/db.ts';
 import type { Store } from '../../store/openStore.ts';
 

@@ -5,7 +5,7 @@
  */
 import { z } from 'zod';
 import type { StoredAuditEntry } from '../../crypto/auditChain.ts';
-import { auditRepository } from '../../store/auditRepository.ts';
+import { auditRepository } from '../../store/audit.ts';
 import type { Db } from '../../store/db.ts';
 import type { Actor } from '../accounts/actor.ts';
 import { authorize } from '../policies.ts';

@@ -4,8 +4,8 @@
  */
 import { Conflict, Forbidden, InvalidInput, NotFound } from '../../core/errors.ts';
 import type { SymmetricKey } from '../../crypto/seal.ts';
-import { type CaseRow, casesRepository } from '../../store/casesRepository.ts';
-import { compartmentsRepository } from '../../store/compartmentsRepository.ts';
+import { type CaseRow, casesRepository } from '../../store/cases.ts';
+import { compartmentsRepository } from '../../store/compartments.ts';
 import type { Db, Queryable } from '../../store/db.ts';
 import type { Actor } from '../accounts/actor.ts';
 import { recordAudit } from '../audit/audit.ts';

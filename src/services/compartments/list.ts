@@ -3,7 +3,7 @@
  * sees only those they are a member of, so a caseworker learns nothing about other cases, not even
  * their members.
  */
-import { compartmentsRepository } from '../../store/compartmentsRepository.ts';
+import { compartmentsRepository } from '../../store/compartments.ts';
 import type { Db } from '../../store/db.ts';
 import type { Actor } from '../accounts/actor.ts';
 import { authorize } from '../policies.ts';

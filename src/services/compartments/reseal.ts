@@ -5,11 +5,11 @@
  */
 import { keyRing, openBytes, type SymmetricKey, sealBytes } from '../../crypto/seal.ts';
 import { wipe } from '../../crypto/sodium.ts';
-import { caseRecordsRepository, SEALED_CASE_COLUMNS } from '../../store/caseRecordsRepository.ts';
-import type { CompartmentRow } from '../../store/compartmentsRepository.ts';
+import { caseRecordsRepository, SEALED_CASE_COLUMNS } from '../../store/caseRecords.ts';
+import type { CompartmentRow } from '../../store/compartments.ts';
 import type { Queryable } from '../../store/db.ts';
-import { organisationsRepository } from '../../store/organisationsRepository.ts';
-import { personsRepository } from '../../store/personsRepository.ts';
+import { organisationsRepository } from '../../store/organisations.ts';
+import { personsRepository } from '../../store/persons.ts';
 import { openPersonFields, sealPersonFields } from '../persons/sealing.ts';
 
 const BATCH = 500;

@@ -15,10 +15,10 @@
 import { resolve } from 'node:path';
 import { z } from 'zod';
 import { Forbidden, InvalidInput, Unauthenticated } from '../../core/errors.ts';
-import { compartmentsRepository } from '../../store/compartmentsRepository.ts';
+import { compartmentsRepository } from '../../store/compartments.ts';
 import type { Db } from '../../store/db.ts';
-import { personsRepository } from '../../store/personsRepository.ts';
-import { usersRepository } from '../../store/usersRepository.ts';
+import { personsRepository } from '../../store/persons.ts';
+import { usersRepository } from '../../store/users.ts';
 import type { Actor } from '../accounts/actor.ts';
 import { recordAudit } from '../audit/audit.ts';
 import { resolveCompartment } from '../compartments/compartments.ts';

@@ -9,7 +9,7 @@ import { type ClaimWithSource, claimsRepository } from '../../store/claims.ts';
 import type { Db, Queryable } from '../../store/db.ts';
 import { type IncidentRecord, incidentsRepository } from '../../store/incidents.ts';
 import { type InterventionRecord, interventionsRepository } from '../../store/interventions.ts';
-import { organisationsRepository } from '../../store/organisationsRepository.ts';
+import { organisationsRepository } from '../../store/organisations.ts';
 import { reviewsRepository } from '../../store/reviews.ts';
 import { type SourceRecord, sourcesRepository } from '../../store/sources.ts';
 

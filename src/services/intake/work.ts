@@ -23,7 +23,7 @@ import {
 } from '../../core/intakeReport.ts';
 import { knownValueFinder, redactText } from '../../core/redactText.ts';
 import type { Db } from '../../store/db.ts';
-import { intakeRepository, type SubmissionRow } from '../../store/intakeRepository.ts';
+import { intakeRepository, type SubmissionRow } from '../../store/intake.ts';
 import type { Store } from '../../store/openStore.ts';
 import type { Actor } from '../accounts/actor.ts';
 import { appendAudit } from '../audit/audit.ts';

@@ -7,7 +7,7 @@ import { blindIndex } from '../../crypto/blindIndex.ts';
 import { deriveBlindIndexKey } from '../../crypto/compartmentKeys.ts';
 import { keyRing, openText, type SymmetricKey, sealText } from '../../crypto/seal.ts';
 import { wipe } from '../../crypto/sodium.ts';
-import type { PersonRow, ProtectedPersonField } from '../../store/personsRepository.ts';
+import type { PersonRow, ProtectedPersonField } from '../../store/persons.ts';
 
 /** ESF biographic details, sealed together as one JSON object in the `details` envelope. */
 export interface PersonDetails {

@@ -27,11 +27,11 @@ import {
 } from '../../crypto/organisationBox.ts';
 import { keyRing, openBytes } from '../../crypto/seal.ts';
 import { equalBytes, wipe } from '../../crypto/sodium.ts';
-import { casesRepository } from '../../store/casesRepository.ts';
+import { casesRepository } from '../../store/cases.ts';
 import type { Db } from '../../store/db.ts';
-import { organisationsRepository } from '../../store/organisationsRepository.ts';
-import { personsRepository } from '../../store/personsRepository.ts';
-import { type ReferralRow, referralsRepository } from '../../store/referralsRepository.ts';
+import { organisationsRepository } from '../../store/organisations.ts';
+import { personsRepository } from '../../store/persons.ts';
+import { type ReferralRow, referralsRepository } from '../../store/referrals.ts';
 import type { Actor } from '../accounts/actor.ts';
 import { appendAudit } from '../audit/audit.ts';
 import { authorizeAudited, withCase } from '../cases/access.ts';
