@@ -1,7 +1,7 @@
 /** Search use case: validates the query and turns snippets' match markers into highlight ranges. */
 import { z } from 'zod';
+import { IsoDate } from '../core/codes.ts';
 import { InvalidInput } from '../core/errors.ts';
-import { IsoDate } from '../core/isoDate.ts';
 import { EventType } from '../core/vocabulary.ts';
 import type { Queryable } from '../store/db.ts';
 import {

@@ -182,7 +182,7 @@ export function renderVocabularyDoc(): string {
     '## Actor kinds',
     '',
     'Defined in `src/store/actors.ts`; a first guess made when a review is applied',
-    '(`src/services/review/actors.ts`), so evidence can count official statements. Codes only: the',
+    '(`src/core/actors.ts`), so evidence can count official statements. Codes only: the',
     'interface does not show them yet.',
     '',
     ...plainTable(ACTOR_KINDS, ACTOR_KIND_SCOPE),

@@ -1,6 +1,6 @@
 import type { FastifyPluginAsync } from 'fastify';
 import { z } from 'zod';
-import { IsoDate } from '../../core/isoDate.ts';
+import { IsoDate } from '../../core/codes.ts';
 import { EventType } from '../../core/vocabulary.ts';
 import { IncidentStatusSchema } from '../../services/incidents/incidents.ts';
 import { facetedSearch } from '../../services/search.ts';

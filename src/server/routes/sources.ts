@@ -1,8 +1,8 @@
 /** Sources: paste or upload (both through ingestOne), list, one source, its original. */
 import type { FastifyPluginAsync, FastifyRequest } from 'fastify';
 import { z } from 'zod';
+import { IsoDate } from '../../core/codes.ts';
 import { InvalidInput } from '../../core/errors.ts';
-import { IsoDate } from '../../core/isoDate.ts';
 import { findUnstorableText } from '../../core/storableText.ts';
 import { sharedCopyOf } from '../../runtime/sharedBytes.ts';
 import { PageSchema } from '../../services/incidents/incidents.ts';

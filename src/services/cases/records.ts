@@ -6,8 +6,8 @@
 import { randomUUID } from 'node:crypto';
 import { z } from 'zod';
 import { SHAREABLE_FIELDS, type ShareableField } from '../../core/casework.ts';
+import { IsoDate } from '../../core/codes.ts';
 import { InvalidInput, NotFound } from '../../core/errors.ts';
-import { IsoDate } from '../../core/isoDate.ts';
 import { keyRing, openBytes, openText, sealBytes, sealText } from '../../crypto/seal.ts';
 import { caseRecordsRepository } from '../../store/caseRecords.ts';
 import { casesRepository } from '../../store/cases.ts';

@@ -7,8 +7,8 @@
  */
 import { z } from 'zod';
 import { claimsMoreThan } from '../../analysis/corroboration/reconcile.ts';
+import { IsoDate } from '../../core/codes.ts';
 import { Conflict, Forbidden, InvalidInput, NotFound } from '../../core/errors.ts';
-import { IsoDate } from '../../core/isoDate.ts';
 import { findUnstorableText } from '../../core/storableText.ts';
 import { EventType } from '../../core/vocabulary.ts';
 import { actEvidenceRepository } from '../../store/actEvidence.ts';

@@ -5,8 +5,8 @@
  * OpenAPI description.
  */
 import { z } from 'zod';
+import { IsoDate } from '../../core/codes.ts';
 import { InvalidInput } from '../../core/errors.ts';
-import { IsoDate } from '../../core/isoDate.ts';
 import { DatePrecision, type Suggestions } from '../../core/suggestions.ts';
 import { ClaimStance, EventType, InterventionType } from '../../core/vocabulary.ts';
 

@@ -9,6 +9,7 @@
  * confirmed, when, whether edited).
  */
 import { randomUUID } from 'node:crypto';
+import { guessActorKind } from '../../core/actors.ts';
 import { Conflict, InvalidInput, NotFound } from '../../core/errors.ts';
 import type { EventSuggestion } from '../../core/suggestions.ts';
 import { EVENT_TYPE_LABELS, type EventType, LOCALES, type Locale } from '../../core/vocabulary.ts';
@@ -23,7 +24,6 @@ import { reviewsRepository } from '../../store/reviews.ts';
 import { type SourceRecord, sourcesRepository } from '../../store/sources.ts';
 import { appendAudit } from '../audit/audit.ts';
 import type { Page } from '../incidents/incidents.ts';
-import { guessActorKind } from './actors.ts';
 import { checkCoverage, type EventEdit, type ReviewRequest } from './decisions.ts';
 import { type IncidentProposal, proposalsFor, proposeIncidents } from './proposals.ts';
 import { getSource } from './sources.ts';

@@ -6,8 +6,8 @@
  * limit is still preserved, with no text, marked "not decoded: <limit>".
  */
 import { randomUUID } from 'node:crypto';
+import { IsoDate } from '../../core/codes.ts';
 import { InvalidInput } from '../../core/errors.ts';
-import { IsoDate } from '../../core/isoDate.ts';
 import { unstorableReason } from '../../core/storableText.ts';
 import type { Suggestions } from '../../core/suggestions.ts';
 import { guessMediaType } from '../../decode/decodeDocument.ts';

@@ -7,7 +7,7 @@ import { readdirSync, statSync } from 'node:fs';
 import { readFile, stat } from 'node:fs/promises';
 import { join, resolve } from 'node:path';
 import { isAttestError } from '../../core/errors.ts';
-import { describeFsError, isFsError } from '../../store/fsErrors.ts';
+import { describeFsError, isFsError } from '../../runtime/fsErrors.ts';
 import type { Store } from '../../store/openStore.ts';
 import type { DecodePool } from './decodeSandbox/decodePool.ts';
 import { DEFAULT_MAX_FILE_BYTES, fileTooLarge, type IngestResult, ingestOne } from './ingest.ts';

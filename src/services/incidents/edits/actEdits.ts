@@ -5,6 +5,7 @@
  * the incidents' derived dates, places and search vectors recomputed.
  */
 import { randomUUID } from 'node:crypto';
+import { guessActorKind } from '../../../core/actors.ts';
 import { NotFound } from '../../../core/errors.ts';
 import { actEvidenceRepository } from '../../../store/actEvidence.ts';
 import { actorsRepository } from '../../../store/actors.ts';
@@ -13,7 +14,6 @@ import type { Db, Queryable } from '../../../store/db.ts';
 import { incidentsRepository } from '../../../store/incidents.ts';
 import { type Fields, versionedRecords } from '../../../store/versionedRecords.ts';
 import { checkNotBelowNamedVictims } from '../../persons/involvements.ts';
-import { guessActorKind } from '../../review/actors.ts';
 import type { EventEdit } from '../../review/decisions.ts';
 import type { ActPatch, DeleteInput, NewActInput } from './editSchemas.ts';
 import { applyChanges, deleteRecord, type Editor, lockForEdit, recordCreation } from './recordEdit.ts';

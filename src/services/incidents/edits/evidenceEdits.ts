@@ -3,12 +3,13 @@
  * its version and history. A claim's passage (source and span) is what the source said and is never
  * edited; its wording, stance, actor and the act it is about are.
  */
+
+import { guessActorKind } from '../../../core/actors.ts';
 import { InvalidInput } from '../../../core/errors.ts';
 import { actorsRepository } from '../../../store/actors.ts';
 import { actsRepository } from '../../../store/acts.ts';
 import type { Db } from '../../../store/db.ts';
 import type { Fields } from '../../../store/versionedRecords.ts';
-import { guessActorKind } from '../../review/actors.ts';
 import type { ClaimPatch, InterventionPatch } from './editSchemas.ts';
 import { applyChanges, type Editor, lockForEdit } from './recordEdit.ts';
 

@@ -4,7 +4,7 @@
  * 'other' for a person to correct, because a wrong "official" label would lend a denial weight it
  * may not have.
  */
-import type { ActorKind } from '../../store/actors.ts';
+import type { ActorKind } from '../store/actors.ts';
 
 const PATTERNS: Array<[ActorKind, RegExp]> = [
   [
