@@ -1,13 +1,13 @@
 /**
  * Who may call which route. Every route declares one access value in its config: `public`,
- * `signedIn`, an accounts/protection action from services/policies.ts, or a documentation action
+ * `signedIn`, an accounts/protection action from services/policies/index.ts, or a documentation action
  * below. The access-control matrix test walks the route table × every role using `allows`, so this
  * file and policies.ts are the whole answer to "who may do what over HTTP".
  *
- * The documentation actions belong beside the protection ones in services/policies.ts; they live here
+ * The documentation actions belong beside the protection ones in services/policies/index.ts; they live here
  * until that file (owned by the protection work) takes them in.
  */
-import { can, POLICY, type Action as PolicyAction, ROLES, type Role } from '../services/policies.ts';
+import { can, POLICY, type Action as PolicyAction, ROLES, type Role } from '../services/policies/index.ts';
 
 const ALL: readonly Role[] = ROLES;
 const DOCUMENTATION_STAFF: readonly Role[] = ['administrator', 'investigator'];

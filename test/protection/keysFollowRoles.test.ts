@@ -23,7 +23,7 @@ import {
 } from '../../src/services/compartments/compartments.ts';
 import { ORGANISATION_KEY_CONTEXT } from '../../src/services/compartments/reseal.ts';
 import { addPerson, showPerson } from '../../src/services/persons/persons.ts';
-import { holdsCompartmentKeys, ROLES } from '../../src/services/policies.ts';
+import { holdsCompartmentKeys, ROLES } from '../../src/services/policies/index.ts';
 import { compartmentsRepository } from '../../src/store/compartments.ts';
 import type { Db } from '../../src/store/db.ts';
 import { toBytes } from '../../src/store/db.ts';

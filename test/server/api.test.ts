@@ -9,7 +9,7 @@ import { join } from 'node:path';
 import { Writable } from 'node:stream';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { allows } from '../../src/server/access.ts';
-import { ROLES, type Role } from '../../src/services/policies.ts';
+import { ROLES, type Role } from '../../src/services/policies/index.ts';
 import { sourcesRepository } from '../../src/store/sources.ts';
 import { backends } from '../support/stores.ts';
 import { CSRF, multipart, PASSWORD, signInEveryRole, startApi, type TestApi, testServer } from './support.ts';

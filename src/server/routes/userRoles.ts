@@ -2,7 +2,7 @@
 import type { FastifyPluginAsync } from 'fastify';
 import { z } from 'zod';
 import { changeUserRole } from '../../services/accounts/roles.ts';
-import { ROLES } from '../../services/policies.ts';
+import { ROLES } from '../../services/policies/index.ts';
 import type { Store } from '../../store/openStore.ts';
 import { actorOf } from '../auth.ts';
 import { presentRoleChange, RoleChangeSchema } from '../presenters/roleChange.ts';

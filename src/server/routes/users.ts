@@ -12,7 +12,7 @@ import {
   inviteUser,
   resetPasswordByAdministrator,
 } from '../../services/accounts/invitations.ts';
-import { ROLES } from '../../services/policies.ts';
+import { ROLES } from '../../services/policies/index.ts';
 import type { Store } from '../../store/openStore.ts';
 import { actorOf } from '../auth.ts';
 import { Id, Instant } from '../presenters/common.ts';

@@ -26,7 +26,7 @@ import {
   wipeKeys,
 } from '../compartments/compartments.ts';
 import { ORGANISATION_KEY_CONTEXT } from '../compartments/reseal.ts';
-import { holdsCompartmentKeys } from '../policies.ts';
+import { holdsCompartmentKeys } from '../policies/index.ts';
 import type { Actor } from './actor.ts';
 
 export const PRIVATE_KEY_PURPOSE = 'user-private-key';

@@ -1,6 +1,6 @@
 /** The signed-in user as services see them: identity, role and the unlocked private key. */
 import { type KeyPair, wipeKeyPair } from '../../crypto/userKeys.ts';
-import type { Role } from '../policies.ts';
+import type { Role } from '../policies/index.ts';
 
 export interface Actor {
   userId: string;

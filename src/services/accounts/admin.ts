@@ -8,7 +8,7 @@ import type { Db } from '../../store/db.ts';
 import { sessionsRepository } from '../../store/sessions.ts';
 import { type Role, usersRepository } from '../../store/users.ts';
 import { appendAudit } from '../audit/audit.ts';
-import { authorize } from '../policies.ts';
+import { authorize } from '../policies/index.ts';
 import type { Actor } from './actor.ts';
 
 export interface AccountSummary {

@@ -41,7 +41,7 @@ import {
   sealKeysToMember,
   wipeKeys,
 } from '../compartments/compartments.ts';
-import { holdsCompartmentKeys } from '../policies.ts';
+import { holdsCompartmentKeys } from '../policies/index.ts';
 import { newCredentials, parseEmail, parseRole } from './accounts.ts';
 import type { Actor } from './actor.ts';
 

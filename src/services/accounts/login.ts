@@ -39,7 +39,7 @@ import type { Db } from '../../store/db.ts';
 import { sessionsRepository } from '../../store/sessions.ts';
 import { type UserRow, usersRepository } from '../../store/users.ts';
 import { appendAudit, recordAudit } from '../audit/audit.ts';
-import { authorize } from '../policies.ts';
+import { authorize } from '../policies/index.ts';
 import { PRIVATE_KEY_PURPOSE } from './accounts.ts';
 import type { Actor } from './actor.ts';
 import { rehashPasswordIfWeak } from './rehash.ts';

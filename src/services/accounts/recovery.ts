@@ -19,7 +19,7 @@ import { sessionsRepository } from '../../store/sessions.ts';
 import { usersRepository } from '../../store/users.ts';
 import { appendAudit, recordAudit } from '../audit/audit.ts';
 import { sealKeysToMember, wipeKeys } from '../compartments/compartments.ts';
-import { holdsCompartmentKeys } from '../policies.ts';
+import { holdsCompartmentKeys } from '../policies/index.ts';
 import { newCredentials } from './accounts.ts';
 
 /** Every organisation compartment key, opened with the recovery key. Caller wipes them. */

@@ -22,7 +22,7 @@ import {
   unlockCompartmentKeys,
   wipeKeys,
 } from '../compartments/compartments.ts';
-import { holdsCompartmentKeys, type Role } from '../policies.ts';
+import { holdsCompartmentKeys, type Role } from '../policies/index.ts';
 import { parseRole } from './accounts.ts';
 import type { Actor } from './actor.ts';
 

@@ -8,7 +8,7 @@ import { NotFound } from '../../core/errors.ts';
 import type { Db } from '../../store/db.ts';
 import { usersRepository } from '../../store/users.ts';
 import { appendAudit } from '../audit/audit.ts';
-import { authorize } from '../policies.ts';
+import { authorize } from '../policies/index.ts';
 import type { Actor } from './actor.ts';
 
 export interface UnlockResult {

@@ -8,7 +8,7 @@ import type { StoredAuditEntry } from '../../crypto/auditChain.ts';
 import { auditRepository } from '../../store/audit.ts';
 import type { Db } from '../../store/db.ts';
 import type { Actor } from '../accounts/actor.ts';
-import { authorize } from '../policies.ts';
+import { authorize } from '../policies/index.ts';
 
 export const AuditFilter = z.strictObject({
   actor: z.string().trim().min(1).max(100).optional(),

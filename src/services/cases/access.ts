@@ -10,7 +10,7 @@ import type { Db, Queryable } from '../../store/db.ts';
 import type { Actor } from '../accounts/actor.ts';
 import { recordAudit } from '../audit/audit.ts';
 import { keysForAction, wipeKeys } from '../compartments/compartments.ts';
-import { type Action, authorize } from '../policies.ts';
+import { type Action, authorize } from '../policies/index.ts';
 
 const CASE_CODE = /^K-\d{4,}$/;
 const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;

@@ -30,7 +30,7 @@ import { appendAudit, recordAudit } from '../audit/audit.ts';
 import { insertCaseCompartment, sealKeysToMember } from '../compartments/compartments.ts';
 import { parseWith } from '../incidents/incidents.ts';
 import { PERSON_CODE } from '../persons/persons.ts';
-import { holdsCompartmentKeys } from '../policies.ts';
+import { holdsCompartmentKeys } from '../policies/index.ts';
 import { authorizeAudited, type CaseWithKeys, findCase, holdCurrentKey, withCase } from './access.ts';
 
 export const openCaseSchema = z.strictObject({

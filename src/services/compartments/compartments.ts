@@ -15,7 +15,7 @@ import { organisationsRepository } from '../../store/organisations.ts';
 import { usersRepository } from '../../store/users.ts';
 import type { Actor } from '../accounts/actor.ts';
 import { appendAudit, recordAudit } from '../audit/audit.ts';
-import { type Action, authorize, holdsCompartmentKeys, type Role } from '../policies.ts';
+import { type Action, authorize, holdsCompartmentKeys, type Role } from '../policies/index.ts';
 import { resealCompartmentValues } from './reseal.ts';
 
 export function wipeKeys(keys: Iterable<SymmetricKey>): void {

@@ -6,7 +6,7 @@
 import { compartmentsRepository } from '../../store/compartments.ts';
 import type { Db } from '../../store/db.ts';
 import type { Actor } from '../accounts/actor.ts';
-import { authorize } from '../policies.ts';
+import { authorize } from '../policies/index.ts';
 
 export interface CompartmentSummary {
   code: string;

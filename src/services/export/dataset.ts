@@ -24,7 +24,7 @@ import { recordAudit } from '../audit/audit.ts';
 import { resolveCompartment } from '../compartments/compartments.ts';
 import { readPersons } from '../persons/persons.ts';
 import { detailsOf, type PersonFields } from '../persons/sealing.ts';
-import { authorize, can } from '../policies.ts';
+import { authorize, can } from '../policies/index.ts';
 import { checkExportTarget, type ExportFile, formatTable, sha256Of, writeExportDirectory } from './files.ts';
 import { type ExportTable, presentDataset, presentPersons } from './presenters.ts';
 import { readDatasetRecords } from './records.ts';

@@ -29,7 +29,7 @@ import type { Actor } from '../accounts/actor.ts';
 import { appendAudit } from '../audit/audit.ts';
 import { openCase } from '../cases/cases.ts';
 import { addPerson } from '../persons/persons.ts';
-import { authorize } from '../policies.ts';
+import { authorize } from '../policies/index.ts';
 import { ingestOne } from '../sources/ingest.ts';
 import { openSubmission, referenceHash } from './intake.ts';
 

@@ -13,7 +13,7 @@ import { personsRepository } from '../../store/persons.ts';
 import type { Actor } from '../accounts/actor.ts';
 import { appendAudit, recordAudit } from '../audit/audit.ts';
 import { keysForAction, resolveCompartment, wipeKeys } from '../compartments/compartments.ts';
-import { authorize } from '../policies.ts';
+import { authorize } from '../policies/index.ts';
 import {
   openPersonFields,
   PERSON_DETAIL_FIELDS,

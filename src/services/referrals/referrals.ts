@@ -42,7 +42,7 @@ import { ORGANISATION_KEY_CONTEXT } from '../compartments/reseal.ts';
 import { parseWith } from '../incidents/incidents.ts';
 import { insertPerson, type PersonView, showPerson } from '../persons/persons.ts';
 import type { PersonInput } from '../persons/sealing.ts';
-import type { Action } from '../policies.ts';
+import type { Action } from '../policies/index.ts';
 
 const REFERRAL_FORMAT = 'attest-referral';
 const STATUS_FORMAT = 'attest-referral-status';

@@ -7,8 +7,8 @@
  * cannot read it even if this table says investigators may read persons — and an administrator who
  * was never added to a case cannot either. Cryptography enforces what the table states.
  */
-import { Forbidden } from '../core/errors.ts';
-import { ROLES, type Role } from '../store/users.ts';
+import { Forbidden } from '../../core/errors.ts';
+import { ROLES, type Role } from '../../store/users.ts';
 
 export { ROLES, type Role };
 

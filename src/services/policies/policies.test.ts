@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { Forbidden } from '../core/errors.ts';
-import { ACTIONS, authorize, can, holdsCompartmentKeys, POLICY, ROLES } from './policies.ts';
+import { Forbidden } from '../../core/errors.ts';
+import { ACTIONS, authorize, can, holdsCompartmentKeys, POLICY, ROLES } from './index.ts';
 
 describe('policies', () => {
   it('is a complete table a matrix test can iterate over', () => {
