@@ -4,7 +4,21 @@
  * 'other' for a person to correct, because a wrong "official" label would lend a denial weight it
  * may not have.
  */
-import type { ActorKind } from '../store/actors.ts';
+
+/**
+ * What an actor recorded in the database is. (Extraction's lexicon has finer kinds of its own, for
+ * deciding who may commit or report an act; these are the stored ones.)
+ */
+export const ACTOR_KINDS = [
+  'media',
+  'authority',
+  'ngo',
+  'security-force',
+  'religious',
+  'political',
+  'other',
+] as const;
+export type ActorKind = (typeof ACTOR_KINDS)[number];
 
 const PATTERNS: Array<[ActorKind, RegExp]> = [
   [

@@ -10,8 +10,8 @@ import { Forbidden, InvalidInput, Unauthenticated } from '../core/errors.ts';
 import type { Actor } from '../services/accounts/actor.ts';
 import { releaseActor } from '../services/accounts/actor.ts';
 import { resumeSession } from '../services/accounts/login.ts';
+import { allows, describeAccess, type RouteAccess } from '../services/policies/index.ts';
 import type { Db } from '../store/db.ts';
-import { allows, describeAccess, type RouteAccess } from './access.ts';
 import { SESSION_COOKIE } from './security.ts';
 
 declare module 'fastify' {

@@ -1,8 +1,8 @@
 /** Search use case: validates the query and turns snippets' match markers into highlight ranges. */
 import { z } from 'zod';
-import { IsoDate } from '../core/codes.ts';
+import { CountryCode, IsoDate, LanguageCode } from '../core/codes.ts';
 import { InvalidInput } from '../core/errors.ts';
-import { EventType } from '../core/vocabulary.ts';
+import { EventType, IncidentStatus } from '../core/vocabulary.ts';
 import type { Queryable } from '../store/db.ts';
 import {
   type FacetRows,
@@ -66,16 +66,10 @@ export const FacetedSearchRequest = z.object({
   // Empty: browse every record under the filters, with their facet counts.
   query: z.string().trim().max(500, 'query longer than 500 characters'),
   kind: z.enum(['source', 'incident']).optional(),
-  language: z
-    .string()
-    .regex(/^[a-z]{2,3}$/, 'expected an ISO 639-1 code')
-    .optional(),
-  country: z
-    .string()
-    .regex(/^[A-Z]{2}$/, 'expected an ISO 3166-1 alpha-2 code')
-    .optional(),
+  language: LanguageCode.optional(),
+  country: CountryCode.optional(),
   type: EventType.optional(),
-  status: z.enum(['alleged', 'corroborated', 'verified']).optional(),
+  status: IncidentStatus.optional(),
   from: IsoDate.optional(),
   to: IsoDate.optional(),
   limit: z.number().int().min(1).max(200).default(20),

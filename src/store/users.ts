@@ -1,9 +1,7 @@
 /** Accounts: credentials, wrapped keys, lockout state. No protected value about victims lives here. */
+import type { Role } from '../core/roles.ts';
 import type { KdfParams } from '../crypto/passwords.ts';
 import { type Queryable, toBytes } from './db.ts';
-
-export const ROLES = ['administrator', 'investigator', 'caseworker', 'analyst', 'viewer'] as const;
-export type Role = (typeof ROLES)[number];
 
 export interface UserRow {
   id: string;

@@ -3,6 +3,7 @@
  * `vocabularyDoc.test.ts` compares the page with this rendering (`npx vitest run test/docs/vocabularyDoc.test.ts -u` rewrites it).
  */
 
+import { ACTOR_KINDS, type ActorKind } from '../../src/core/actors.ts';
 import {
   CASE_STATUSES,
   CASE_TYPES,
@@ -21,14 +22,14 @@ import {
   EVENT_TYPE_LABELS,
   EVENT_TYPES,
   type EventType,
+  INCIDENT_STATUSES,
   INTERVENTION_TYPE_LABELS,
   INTERVENTION_TYPES,
+  type IncidentStatus,
   type InterventionType,
   type Labels,
   LOCALES,
 } from '../../src/core/vocabulary.ts';
-import { ACTOR_KINDS, type ActorKind } from '../../src/store/actors.ts';
-import { INCIDENT_STATUSES, type IncidentStatus } from '../../src/store/incidents.ts';
 import { MESSAGES } from '../../web/src/i18n/messages.ts';
 
 /** What each event type covers: the guidance a reviewer needs to choose one. */

@@ -6,6 +6,7 @@
  */
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { Conflict, Forbidden, InvalidInput } from '../../src/core/errors.ts';
+import { ROLES } from '../../src/core/roles.ts';
 import { deriveKeyFromPassword } from '../../src/crypto/passwords.ts';
 import { openBytes, openText } from '../../src/crypto/seal.ts';
 import { openSealedWithKeyPair, sealToPublicKey, unwrapSecret } from '../../src/crypto/userKeys.ts';
@@ -23,7 +24,7 @@ import {
 } from '../../src/services/compartments/compartments.ts';
 import { ORGANISATION_KEY_CONTEXT } from '../../src/services/compartments/reseal.ts';
 import { addPerson, showPerson } from '../../src/services/persons/persons.ts';
-import { holdsCompartmentKeys, ROLES } from '../../src/services/policies/index.ts';
+import { holdsCompartmentKeys } from '../../src/services/policies/index.ts';
 import { compartmentsRepository } from '../../src/store/compartments.ts';
 import type { Db } from '../../src/store/db.ts';
 import { toBytes } from '../../src/store/db.ts';

@@ -1,8 +1,8 @@
 import { SingleBar } from 'cli-progress';
 import { Forbidden, InvalidInput, UsageError } from '../../core/errors.ts';
 import { runtimeConfigFrom } from '../../runtime/config.ts';
-import { allows, describeAccess } from '../../server/access.ts';
 import { releaseActor } from '../../services/accounts/actor.ts';
+import { allows, describeAccess } from '../../services/policies/index.ts';
 import { createDecodePool } from '../../services/sources/decodeSandbox/decodePool.ts';
 import { decodeSettingsFrom } from '../../services/sources/decodeSandbox/decodeSettings.ts';
 import { checkIngestOptions, DEFAULT_MAX_FILE_BYTES } from '../../services/sources/ingest.ts';

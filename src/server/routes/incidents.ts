@@ -8,8 +8,8 @@ import {
   PageSchema,
   updateIncident,
 } from '../../services/incidents/incidents.ts';
+import { allows } from '../../services/policies/index.ts';
 import type { Store } from '../../store/openStore.ts';
-import { allows } from '../access.ts';
 import { actorOf } from '../auth.ts';
 import {
   IncidentDetailSchema,

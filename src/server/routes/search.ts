@@ -1,11 +1,10 @@
 import type { FastifyPluginAsync } from 'fastify';
 import { z } from 'zod';
-import { IsoDate } from '../../core/codes.ts';
-import { EventType } from '../../core/vocabulary.ts';
-import { IncidentStatusSchema } from '../../services/incidents/incidents.ts';
+import { CountryCode, IsoDate, LanguageCode } from '../../core/codes.ts';
+import { EventType, IncidentStatus } from '../../core/vocabulary.ts';
+import { allows } from '../../services/policies/index.ts';
 import { facetedSearch } from '../../services/search.ts';
 import type { Store } from '../../store/openStore.ts';
-import { allows } from '../access.ts';
 import { actorOf } from '../auth.ts';
 import { presentSearch, SearchResponseSchema } from '../presenters/search.ts';
 import { contract, parseQuery } from '../route.ts';
@@ -13,16 +12,10 @@ import { contract, parseQuery } from '../route.ts';
 const SearchQuery = z.strictObject({
   q: z.string().trim().max(500).default(''),
   kind: z.enum(['source', 'incident']).optional(),
-  language: z
-    .string()
-    .regex(/^[a-z]{2,3}$/, 'expected an ISO 639-1 code')
-    .optional(),
-  country: z
-    .string()
-    .regex(/^[A-Z]{2}$/, 'expected an ISO 3166-1 alpha-2 code')
-    .optional(),
+  language: LanguageCode.optional(),
+  country: CountryCode.optional(),
   type: EventType.optional(),
-  status: IncidentStatusSchema.optional(),
+  status: IncidentStatus.optional(),
   from: IsoDate.optional(),
   to: IsoDate.optional(),
   limit: z.coerce.number().int().min(1).max(200).default(20),

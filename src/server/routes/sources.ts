@@ -1,7 +1,7 @@
 /** Sources: paste or upload (both through ingestOne), list, one source, its original. */
 import type { FastifyPluginAsync, FastifyRequest } from 'fastify';
 import { z } from 'zod';
-import { IsoDate } from '../../core/codes.ts';
+import { IsoDate, LanguageCode } from '../../core/codes.ts';
 import { InvalidInput } from '../../core/errors.ts';
 import { findUnstorableText } from '../../core/storableText.ts';
 import { sharedCopyOf } from '../../runtime/sharedBytes.ts';
@@ -35,10 +35,7 @@ const UploadFields = z.strictObject(Meta);
 const IdParams = z.strictObject({ id: z.uuid('expected a UUID') });
 const ListQuery = PageSchema.extend({
   reviewed: z.enum(['true', 'false']).optional(),
-  language: z
-    .string()
-    .regex(/^[a-z]{2,3}$/, 'expected an ISO 639-1 code')
-    .optional(),
+  language: LanguageCode.optional(),
   from: IsoDate.optional(),
   to: IsoDate.optional(),
   sort: z.enum(SOURCE_SORTS).optional(),

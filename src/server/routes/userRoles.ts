@@ -1,8 +1,8 @@
 /** An administrator changes a user's role; the user's keys follow (services/accounts/roles.ts). */
 import type { FastifyPluginAsync } from 'fastify';
 import { z } from 'zod';
+import { ROLES } from '../../core/roles.ts';
 import { changeUserRole } from '../../services/accounts/roles.ts';
-import { ROLES } from '../../services/policies/index.ts';
 import type { Store } from '../../store/openStore.ts';
 import { actorOf } from '../auth.ts';
 import { presentRoleChange, RoleChangeSchema } from '../presenters/roleChange.ts';

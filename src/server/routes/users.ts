@@ -6,13 +6,13 @@
  */
 import type { FastifyPluginAsync } from 'fastify';
 import { z } from 'zod';
+import { ROLES } from '../../core/roles.ts';
 import { listUsers, setUserDisabled } from '../../services/accounts/admin.ts';
 import {
   type Invitation,
   inviteUser,
   resetPasswordByAdministrator,
 } from '../../services/accounts/invitations.ts';
-import { ROLES } from '../../services/policies/index.ts';
 import type { Store } from '../../store/openStore.ts';
 import { actorOf } from '../auth.ts';
 import { Id, Instant } from '../presenters/common.ts';

@@ -6,11 +6,11 @@ import {
   EVENT_TYPE_ESF,
   EVENT_TYPE_LABELS,
   EVENT_TYPES,
+  INCIDENT_STATUSES,
   INTERVENTION_TYPE_LABELS,
   INTERVENTION_TYPES,
   LOCALES,
 } from '../../core/vocabulary.ts';
-import { INCIDENT_STATUSES } from '../../services/incidents/incidents.ts';
 import { contract } from '../route.ts';
 
 const Labels = z.record(z.enum(LOCALES), z.string());

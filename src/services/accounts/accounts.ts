@@ -7,6 +7,7 @@
 import { randomUUID } from 'node:crypto';
 import { z } from 'zod';
 import { Conflict, InvalidInput } from '../../core/errors.ts';
+import { ROLES, type Role } from '../../core/roles.ts';
 import { newCompartmentKey } from '../../crypto/compartmentKeys.ts';
 import { passwordPool, type Reservation } from '../../crypto/passwordPool.ts';
 import { checkPasswordStrength, KDF_PARAMS, type KdfParams, newKdfSalt } from '../../crypto/passwords.ts';
@@ -17,7 +18,7 @@ import { type KeyPair, newKeyPair, sealToPublicKey, wipeKeyPair, wrapSecret } fr
 import { compartmentsRepository } from '../../store/compartments.ts';
 import type { Db } from '../../store/db.ts';
 import { organisationsRepository } from '../../store/organisations.ts';
-import { type NewUser, normaliseEmail, ROLES, type Role, usersRepository } from '../../store/users.ts';
+import { type NewUser, normaliseEmail, usersRepository } from '../../store/users.ts';
 import { appendAudit } from '../audit/audit.ts';
 import {
   keysForAction,

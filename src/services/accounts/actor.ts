@@ -1,6 +1,7 @@
 /** The signed-in user as services see them: identity, role and the unlocked private key. */
+
+import type { Role } from '../../core/roles.ts';
 import { type KeyPair, wipeKeyPair } from '../../crypto/userKeys.ts';
-import type { Role } from '../policies/index.ts';
 
 export interface Actor {
   userId: string;

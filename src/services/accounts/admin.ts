@@ -4,9 +4,10 @@
  * sign-in refuses it (accountsLogin.ts); its keys stay, so re-enabling gives back exactly what it had.
  */
 import { InvalidInput, NotFound } from '../../core/errors.ts';
+import type { Role } from '../../core/roles.ts';
 import type { Db } from '../../store/db.ts';
 import { sessionsRepository } from '../../store/sessions.ts';
-import { type Role, usersRepository } from '../../store/users.ts';
+import { usersRepository } from '../../store/users.ts';
 import { appendAudit } from '../audit/audit.ts';
 import { authorize } from '../policies/index.ts';
 import type { Actor } from './actor.ts';

@@ -12,6 +12,7 @@
  */
 import { randomUUID } from 'node:crypto';
 import { Conflict, InvalidInput, NotFound, Unauthenticated } from '../../core/errors.ts';
+import type { Role } from '../../core/roles.ts';
 import { KDF_PARAMS, type KdfParams, newKdfSalt } from '../../crypto/passwords.ts';
 import {
   newSessionToken,
@@ -33,7 +34,7 @@ import {
 import { compartmentsRepository } from '../../store/compartments.ts';
 import type { Db } from '../../store/db.ts';
 import { sessionsRepository } from '../../store/sessions.ts';
-import { normaliseEmail, type Role, usersRepository } from '../../store/users.ts';
+import { normaliseEmail, usersRepository } from '../../store/users.ts';
 import { appendAudit } from '../audit/audit.ts';
 import {
   keysForAction,

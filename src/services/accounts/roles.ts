@@ -9,6 +9,7 @@
  * would leave a compartment with no member is refused: its key would be lost, and its records.
  */
 import { Conflict, InvalidInput, NotFound } from '../../core/errors.ts';
+import type { Role } from '../../core/roles.ts';
 import type { SymmetricKey } from '../../crypto/seal.ts';
 import { type CompartmentRow, compartmentsRepository } from '../../store/compartments.ts';
 import type { Db, Queryable } from '../../store/db.ts';
@@ -22,7 +23,7 @@ import {
   unlockCompartmentKeys,
   wipeKeys,
 } from '../compartments/compartments.ts';
-import { holdsCompartmentKeys, type Role } from '../policies/index.ts';
+import { holdsCompartmentKeys } from '../policies/index.ts';
 import { parseRole } from './accounts.ts';
 import type { Actor } from './actor.ts';
 

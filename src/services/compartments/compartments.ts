@@ -5,6 +5,7 @@
  */
 import { randomUUID } from 'node:crypto';
 import { Forbidden, InvalidInput, NotFound } from '../../core/errors.ts';
+import type { Role } from '../../core/roles.ts';
 import { newCompartmentKey } from '../../crypto/compartmentKeys.ts';
 import type { SymmetricKey } from '../../crypto/seal.ts';
 import { wipe } from '../../crypto/sodium.ts';
@@ -15,7 +16,7 @@ import { organisationsRepository } from '../../store/organisations.ts';
 import { usersRepository } from '../../store/users.ts';
 import type { Actor } from '../accounts/actor.ts';
 import { appendAudit, recordAudit } from '../audit/audit.ts';
-import { type Action, authorize, holdsCompartmentKeys, type Role } from '../policies/index.ts';
+import { type Action, authorize, holdsCompartmentKeys } from '../policies/index.ts';
 import { resealCompartmentValues } from './reseal.ts';
 
 export function wipeKeys(keys: Iterable<SymmetricKey>): void {

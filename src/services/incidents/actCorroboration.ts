@@ -8,9 +8,9 @@ import {
   actStatus,
   chosenFigure,
   figureRange,
-  type Status,
   supportedIncidentStatus,
 } from '../../analysis/corroboration/reconcile.ts';
+import type { IncidentStatus } from '../../core/vocabulary.ts';
 import type { EvidenceRecord } from '../../store/actEvidence.ts';
 import type { ActRecord } from '../../store/acts.ts';
 import type { IncidentSource } from '../../store/incidents.ts';
@@ -38,7 +38,7 @@ export interface ActSourceReport {
 export interface ActCorroboration {
   reports: number;
   independent: number;
-  status: Status;
+  status: IncidentStatus;
   range: { min: number | null; max: number | null };
   chosen: number | null;
   chosenBy: { by: string; at: Date; reason: string } | null;
@@ -106,6 +106,8 @@ export function corroborateActs(
   return result;
 }
 
-export function incidentSupportedStatus(corroboration: ReadonlyMap<string, ActCorroboration>): Status {
+export function incidentSupportedStatus(
+  corroboration: ReadonlyMap<string, ActCorroboration>,
+): IncidentStatus {
   return supportedIncidentStatus([...corroboration.values()].map((act) => act.status));
 }

@@ -7,19 +7,17 @@
  */
 import { z } from 'zod';
 import { claimsMoreThan } from '../../analysis/corroboration/reconcile.ts';
-import { IsoDate } from '../../core/codes.ts';
+import { CountryCode, IsoDate, LanguageCode } from '../../core/codes.ts';
 import { Conflict, Forbidden, InvalidInput, NotFound } from '../../core/errors.ts';
 import { findUnstorableText } from '../../core/storableText.ts';
-import { EventType } from '../../core/vocabulary.ts';
+import { EventType, INCIDENT_STATUSES, IncidentStatus } from '../../core/vocabulary.ts';
 import { actEvidenceRepository } from '../../store/actEvidence.ts';
 import { actsRepository } from '../../store/acts.ts';
 import { claimsRepository } from '../../store/claims.ts';
 import type { Db, Queryable } from '../../store/db.ts';
 import {
   INCIDENT_SORTS,
-  INCIDENT_STATUSES,
   type IncidentRecord,
-  type IncidentStatus,
   type IncidentSummary,
   incidentsRepository,
 } from '../../store/incidents.ts';
@@ -30,24 +28,17 @@ import { EditedVersion, Reason } from './edits/editSchemas.ts';
 import { lockForEdit, recordChange } from './edits/recordEdit.ts';
 import { buildEvidence, type Evidence } from './evidence.ts';
 
-export { INCIDENT_STATUSES, type IncidentStatus, type IncidentSummary };
+export type { IncidentSummary };
 
-export const IncidentStatusSchema = z.enum(INCIDENT_STATUSES);
 const Uuid = z.uuid('expected a UUID');
 
 export const IncidentFiltersSchema = z.strictObject({
-  country: z
-    .string()
-    .regex(/^[A-Z]{2}$/, 'expected an ISO 3166-1 alpha-2 code')
-    .optional(),
+  country: CountryCode.optional(),
   type: EventType.optional(),
-  status: IncidentStatusSchema.optional(),
+  status: IncidentStatus.optional(),
   from: IsoDate.optional(),
   to: IsoDate.optional(),
-  language: z
-    .string()
-    .regex(/^[a-z]{2,3}$/, 'expected an ISO 639-1 code')
-    .optional(),
+  language: LanguageCode.optional(),
   source: Uuid.optional(),
   tag: z.string().trim().min(1).max(60).optional(),
   sort: z.enum(INCIDENT_SORTS).optional(),
@@ -65,7 +56,7 @@ export const IncidentPatchSchema = z
     title: z.string().trim().min(1).max(300).optional(),
     summary: z.string().max(20_000).optional(),
     tags: z.array(z.string().trim().min(1).max(60)).max(50).optional(),
-    status: IncidentStatusSchema.optional(),
+    status: IncidentStatus.optional(),
     // The version the editor saw (see services/incidents/edits/): a stale one is a 409, never an overwrite.
     version: EditedVersion.optional(),
     /** Goes into the history; needed when the status claims more than the incident's acts support. */

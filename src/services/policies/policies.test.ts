@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { Forbidden } from '../../core/errors.ts';
-import { ACTIONS, authorize, can, holdsCompartmentKeys, POLICY, ROLES } from './index.ts';
+import { ROLES } from '../../core/roles.ts';
+import { ACTIONS, authorize, can, holdsCompartmentKeys, POLICY } from './index.ts';
 
 describe('policies', () => {
   it('is a complete table a matrix test can iterate over', () => {

@@ -5,7 +5,7 @@
  * OpenAPI description.
  */
 import { z } from 'zod';
-import { IsoDate } from '../../core/codes.ts';
+import { CountryCode, IsoDate } from '../../core/codes.ts';
 import { InvalidInput } from '../../core/errors.ts';
 import { DatePrecision, type Suggestions } from '../../core/suggestions.ts';
 import { ClaimStance, EventType, InterventionType } from '../../core/vocabulary.ts';
@@ -13,7 +13,6 @@ import { ClaimStance, EventType, InterventionType } from '../../core/vocabulary.
 const Index = z.number().int().min(0).max(10_000);
 const Uuid = z.uuid('expected a UUID');
 const Name = z.string().trim().min(1).max(300);
-const Country = z.string().regex(/^[A-Z]{2}$/, 'expected an ISO 3166-1 alpha-2 code');
 
 export const EventEdit = z.strictObject({
   type: EventType.optional(),
@@ -26,7 +25,7 @@ export const EventEdit = z.strictObject({
     .refine((v) => v.min === null || v.max === null || v.max >= v.min, 'max is smaller than min')
     .nullable()
     .optional(),
-  place: z.strictObject({ name: Name, country: Country.nullable() }).nullable().optional(),
+  place: z.strictObject({ name: Name, country: CountryCode.nullable() }).nullable().optional(),
   date: z
     .strictObject({ from: IsoDate.nullable(), to: IsoDate.nullable(), precision: DatePrecision })
     .refine((d) => d.from === null || d.to === null || d.to >= d.from, 'to is before from')

@@ -4,6 +4,7 @@
  * optional reason that goes into the record's history.
  */
 import { z } from 'zod';
+import { LanguageCode } from '../../../core/codes.ts';
 import { EventType } from '../../../core/vocabulary.ts';
 import { ClaimEdit, EventEdit, InterventionEdit } from '../../review/decisions.ts';
 
@@ -43,9 +44,6 @@ export const NewIncidentSchema = z.strictObject({
   title: z.string().trim().min(1).max(300),
   summary: z.string().max(20_000).default(''),
   tags: z.array(z.string().trim().min(1).max(60)).max(50).default([]),
-  language: z
-    .string()
-    .regex(/^[a-z]{2,3}$/, 'expected an ISO 639-1 code')
-    .default('en'),
+  language: LanguageCode.default('en'),
 });
 export type NewIncidentInput = z.infer<typeof NewIncidentSchema>;
