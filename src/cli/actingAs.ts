@@ -6,9 +6,9 @@
 import { Forbidden } from '../core/errors.ts';
 import { releaseActor } from '../services/accounts/actor.ts';
 import { allows, describeAccess, type RouteAccess } from '../services/policies/index.ts';
-import type { Db } from '../store/db.ts';
+import type { Db } from '../services/store.ts';
 import type { CommandIo, ParsedArgs } from './command.ts';
-import { signInOnceAccountsExist } from './commands/user.ts';
+import { signInOnceAccountsExist } from './signIn.ts';
 import { operatingSystemUser, withStore } from './storeOption.ts';
 
 export interface CommandActor {

@@ -5,7 +5,7 @@
  */
 import { parseArgs } from 'node:util';
 import { UsageError } from '../core/errors.ts';
-import type { Store } from '../store/openStore.ts';
+import type { Store } from '../services/store.ts';
 import { type StoreConfig, storeConfigFrom } from '../store/storeConfig.ts';
 
 export type OptionSpec = {

@@ -11,7 +11,7 @@ import type { Actor } from '../services/accounts/actor.ts';
 import { releaseActor } from '../services/accounts/actor.ts';
 import { resumeSession } from '../services/accounts/login.ts';
 import { allows, describeAccess, type RouteAccess } from '../services/policies/index.ts';
-import type { Db } from '../store/db.ts';
+import type { Db } from '../services/store.ts';
 import { SESSION_COOKIE } from './security.ts';
 
 declare module 'fastify' {

@@ -10,8 +10,8 @@ import { verifyStoreAudit } from '../../services/audit/audit.ts';
 import { AuditFilter, listAuditEntries } from '../../services/audit/log.ts';
 import { parseWith } from '../../services/incidents/incidents.ts';
 import { type Command, expectPositionals, stringOption, writeJson } from '../command.ts';
+import { asSignedInUser } from '../signIn.ts';
 import { DATA_OPTION, withStore } from '../storeOption.ts';
-import { asSignedInUser } from './user.ts';
 
 export const auditCommand: Command = {
   name: 'audit',

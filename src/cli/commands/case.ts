@@ -7,8 +7,8 @@ import { UsageError } from '../../core/errors.ts';
 import { changeCaseStatus, listCases, openCase, updateCase } from '../../services/cases/cases.ts';
 import { addConsent, addNote, addTask, completeTask, showCase } from '../../services/cases/records.ts';
 import { type Command, type ParsedArgs, stringOption, writeJson } from '../command.ts';
+import { asSignedInUser } from '../signIn.ts';
 import { DATA_OPTION } from '../storeOption.ts';
-import { asSignedInUser } from './user.ts';
 
 const list = (args: ParsedArgs, name: string): string[] => {
   const value = args.values[name];

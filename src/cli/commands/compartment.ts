@@ -8,8 +8,8 @@ import {
 } from '../../services/compartments/compartments.ts';
 import { listCompartments } from '../../services/compartments/list.ts';
 import { type Command, expectPositionals, stringOption, writeJson } from '../command.ts';
+import { asSignedInUser } from '../signIn.ts';
 import { DATA_OPTION } from '../storeOption.ts';
-import { asSignedInUser } from './user.ts';
 
 export const compartmentCommand: Command = {
   name: 'compartment',

@@ -8,8 +8,8 @@ import { decodeSettingsFrom } from '../../services/sources/decodeSandbox/decodeS
 import { checkIngestOptions, DEFAULT_MAX_FILE_BYTES } from '../../services/sources/ingest.ts';
 import { ingestFiles } from '../../services/sources/ingestFiles.ts';
 import { type Command, stringOption, writeJson } from '../command.ts';
+import { signInOnceAccountsExist } from '../signIn.ts';
 import { DATA_OPTION, operatingSystemUser, withStore } from '../storeOption.ts';
-import { signInOnceAccountsExist } from './user.ts';
 
 export const ingestCommand: Command = {
   name: 'ingest',

@@ -2,8 +2,8 @@
 import { UsageError } from '../../core/errors.ts';
 import { initOrganisation } from '../../services/accounts/accounts.ts';
 import { type Command, expectPositionals, stringOption, writeJson } from '../command.ts';
+import { readPassword } from '../signIn.ts';
 import { DATA_OPTION, withStore } from '../storeOption.ts';
-import { readPassword } from './user.ts';
 
 export const initCommand: Command = {
   name: 'init',

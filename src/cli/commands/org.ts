@@ -3,8 +3,8 @@ import { UsageError } from '../../core/errors.ts';
 import { organisationKey } from '../../services/referrals/referrals.ts';
 import { type Command, stringOption, writeJson } from '../command.ts';
 import { writeNewFile } from '../fileOutput.ts';
+import { asSignedInUser } from '../signIn.ts';
 import { DATA_OPTION } from '../storeOption.ts';
-import { asSignedInUser } from './user.ts';
 
 export const orgCommand: Command = {
   name: 'org',

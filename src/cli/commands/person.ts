@@ -5,8 +5,8 @@
 import { UsageError } from '../../core/errors.ts';
 import { addPerson, showPerson } from '../../services/persons/persons.ts';
 import { type Command, expectPositionals, type ParsedArgs, stringOption, writeJson } from '../command.ts';
+import { asSignedInUser } from '../signIn.ts';
 import { DATA_OPTION } from '../storeOption.ts';
-import { asSignedInUser } from './user.ts';
 
 function listOption(args: ParsedArgs, name: string): string[] {
   const value = args.values[name];

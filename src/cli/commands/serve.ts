@@ -6,7 +6,7 @@ import { runtimeConfigFrom } from '../../runtime/config.ts';
 import { buildServer } from '../../server/buildServer.ts';
 import { createDecodePool } from '../../services/sources/decodeSandbox/decodePool.ts';
 import { decodeSettingsFrom } from '../../services/sources/decodeSandbox/decodeSettings.ts';
-import type { Store } from '../../store/openStore.ts';
+import type { Store } from '../../services/store.ts';
 import type { Command, CommandIo } from '../command.ts';
 import { expectPositionals, stringOption } from '../command.ts';
 import { DATA_OPTION, openCommandStore } from '../storeOption.ts';

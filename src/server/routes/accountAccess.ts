@@ -5,12 +5,11 @@
  */
 import type { FastifyPluginAsync } from 'fastify';
 import { z } from 'zod';
-import type { KdfParams } from '../../crypto/passwords.ts';
+import { type KdfParams, organisationName } from '../../services/accounts/accounts.ts';
 import { acceptInvitation } from '../../services/accounts/invitations.ts';
 import { confirmTotp, startTotpEnrolment } from '../../services/accounts/login.ts';
 import { resetPasswordWithRecoveryKey } from '../../services/accounts/recovery.ts';
-import type { Store } from '../../store/openStore.ts';
-import { organisationsRepository } from '../../store/organisations.ts';
+import type { Store } from '../../services/store.ts';
 import { actorOf } from '../auth.ts';
 import { Id } from '../presenters/common.ts';
 import { contract, parseBody } from '../route.ts';
@@ -83,8 +82,7 @@ export const accountAccessRoutes: FastifyPluginAsync<AccountAccessOptions> = asy
       response: { 200: TotpEnrolment },
     }),
     async (request) => {
-      const organisation = await organisationsRepository(store.db).find();
-      return startTotpEnrolment(store.db, actorOf(request), organisation?.name ?? 'Attest');
+      return startTotpEnrolment(store.db, actorOf(request), (await organisationName(store.db)) ?? 'Attest');
     },
   );
 

@@ -7,14 +7,17 @@
 import type { FastifyPluginAsync } from 'fastify';
 import { z } from 'zod';
 import { RateLimited } from '../../core/errors.ts';
-import { KDF_PARAMS, type KdfParams } from '../../crypto/passwords.ts';
-import { initOrganisation } from '../../services/accounts/accounts.ts';
+import {
+  initOrganisation,
+  KDF_PARAMS,
+  type KdfParams,
+  setupNeeded,
+} from '../../services/accounts/accounts.ts';
 import { releaseActor } from '../../services/accounts/actor.ts';
 import { login, logout } from '../../services/accounts/login.ts';
 import { unlockAccount } from '../../services/accounts/unlock.ts';
 import { createRateLimiter } from '../../services/intake/rateLimiter.ts';
-import type { Store } from '../../store/openStore.ts';
-import { organisationsRepository } from '../../store/organisations.ts';
+import type { Store } from '../../services/store.ts';
 import { actorOf, sessionTokenOf } from '../auth.ts';
 import { Id } from '../presenters/common.ts';
 import { presentUser, SessionSchema, UserSchema } from '../presenters/session.ts';
@@ -83,7 +86,7 @@ export const accountRoutes: FastifyPluginAsync<AccountRoutesOptions> = async (
 
   // Setups run one at a time: the first creates the organisation, the others then find it and get
   // 409 before hashing a password (concurrent ones would all hash, crowd the pool and get 429).
-  // Across servers the database's setup lock (organisationsRepository) still makes it 409.
+  // Across servers the database's setup lock (in initOrganisation) still makes it 409.
   let setups: Promise<unknown> = Promise.resolve();
 
   app.get(
@@ -94,7 +97,7 @@ export const accountRoutes: FastifyPluginAsync<AccountRoutesOptions> = async (
       response: { 200: SetupState },
     }),
     async (request, reply) => ({
-      needed: (await organisationsRepository(store.db).find()) === null,
+      needed: await setupNeeded(store.db),
       csrfToken: csrfTokenFor(request, reply),
     }),
   );

@@ -9,7 +9,7 @@ import {
 } from '../../services/incidents/actJudgements.ts';
 import { getIncident } from '../../services/incidents/incidents.ts';
 import { allows } from '../../services/policies/index.ts';
-import type { Store } from '../../store/openStore.ts';
+import type { Store } from '../../services/store.ts';
 import { actorOf } from '../auth.ts';
 import { IncidentDetailSchema, presentIncident } from '../presenters/incidents.ts';
 import { contract, parseBody, parseParams } from '../route.ts';

@@ -5,7 +5,7 @@ import { verifyStoreAudit } from '../../services/audit/audit.ts';
 import { AuditFilter, listAuditEntries } from '../../services/audit/log.ts';
 import { addCompartmentMember, removeCompartmentMember } from '../../services/compartments/compartments.ts';
 import { listCompartments } from '../../services/compartments/list.ts';
-import type { Store } from '../../store/openStore.ts';
+import type { Store } from '../../services/store.ts';
 import { actorOf } from '../auth.ts';
 import { Id, Instant } from '../presenters/common.ts';
 import { contract, parseBody, parseParams, parseQuery } from '../route.ts';

@@ -30,7 +30,7 @@ import {
   showCase,
   withdrawConsent,
 } from '../../services/cases/records.ts';
-import type { Store } from '../../store/openStore.ts';
+import type { Store } from '../../services/store.ts';
 import { actorOf } from '../auth.ts';
 import { downloadHeaders } from '../download.ts';
 import {

@@ -2,7 +2,7 @@
 import type { FastifyPluginAsync } from 'fastify';
 import { z } from 'zod';
 import { DraftBody, DraftKind, deleteDraft, getDraft, saveDraft } from '../../services/drafts.ts';
-import type { Store } from '../../store/openStore.ts';
+import type { Store } from '../../services/store.ts';
 import { actorOf } from '../auth.ts';
 import { Instant, iso } from '../presenters/common.ts';
 import { contract, parseBody, parseParams } from '../route.ts';

@@ -16,9 +16,9 @@ import {
 } from '../../services/incidents/edits/editSchemas.ts';
 import { updateClaim, updateIntervention } from '../../services/incidents/edits/evidenceEdits.ts';
 import { createIncident } from '../../services/incidents/edits/incidentCreation.ts';
+import type { RecordKind } from '../../services/incidents/edits/recordHistory.ts';
 import { getEditableRecord, getRecordHistory } from '../../services/incidents/edits/recordHistory.ts';
-import type { Store } from '../../store/openStore.ts';
-import type { RecordKind } from '../../store/versionedRecords.ts';
+import type { Store } from '../../services/store.ts';
 import { actorOf } from '../auth.ts';
 import {
   presentHistory,

@@ -1,7 +1,7 @@
 import type { FastifyPluginAsync } from 'fastify';
 import { z } from 'zod';
 import { StorageUnavailable } from '../../core/errors.ts';
-import type { Store } from '../../store/openStore.ts';
+import type { Store } from '../../services/store.ts';
 import { contract } from '../route.ts';
 
 const Health = z.object({ status: z.literal('ok') });

@@ -9,7 +9,7 @@ import {
   updateIncident,
 } from '../../services/incidents/incidents.ts';
 import { allows } from '../../services/policies/index.ts';
-import type { Store } from '../../store/openStore.ts';
+import type { Store } from '../../services/store.ts';
 import { actorOf } from '../auth.ts';
 import {
   IncidentDetailSchema,

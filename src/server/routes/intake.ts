@@ -14,7 +14,11 @@ import { z } from 'zod';
 import { CASE_TYPES } from '../../core/casework.ts';
 import { Conflict, NotFound } from '../../core/errors.ts';
 import { DISCARD_REASONS, MAX_REPORT_ATTACHMENT_BYTES } from '../../core/intakeReport.ts';
+import { organisationName } from '../../services/accounts/accounts.ts';
 import {
+  countNewSubmissions,
+  findSubmission,
+  listSubmissions,
   openSubmission,
   organisationIntakeKey,
   storeSealedSubmission,
@@ -26,9 +30,7 @@ import {
   reportStatusByReference,
   triageSubmission,
 } from '../../services/intake/work.ts';
-import { intakeRepository } from '../../store/intake.ts';
-import type { Store } from '../../store/openStore.ts';
-import { organisationsRepository } from '../../store/organisations.ts';
+import type { Store } from '../../services/store.ts';
 import { actorOf } from '../auth.ts';
 import {
   IntakeKeySchema,
@@ -96,7 +98,7 @@ export const intakeRoutes: FastifyPluginAsync<IntakeRoutesOptions> = async (app,
     async () =>
       presentIntakeKey(
         await intakeKey(store),
-        (await organisationsRepository(store.db).find())?.name ?? '',
+        (await organisationName(store.db)) ?? '',
         MAX_REPORT_ATTACHMENT_BYTES,
       ),
   );
@@ -171,7 +173,7 @@ export const intakeRoutes: FastifyPluginAsync<IntakeRoutesOptions> = async (app,
       tags: ['intake'],
       response: { 200: z.object({ new: z.number().int() }) },
     }),
-    async () => ({ new: await intakeRepository(store.db).countNew() }),
+    async () => ({ new: await countNewSubmissions(store.db) }),
   );
 
   app.post(
@@ -230,7 +232,7 @@ export const intakeRoutes: FastifyPluginAsync<IntakeRoutesOptions> = async (app,
       tags: ['intake'],
       response: { 200: SubmissionListSchema },
     }),
-    async () => ({ items: (await intakeRepository(store.db).list()).map(presentSubmission) }),
+    async () => ({ items: (await listSubmissions(store.db)).map(presentSubmission) }),
   );
 
   app.post(
@@ -246,9 +248,7 @@ export const intakeRoutes: FastifyPluginAsync<IntakeRoutesOptions> = async (app,
       const { id } = parseParams(IdParams, request);
       const plaintext = await openSubmission(store.db, actorOf(request), id);
       try {
-        const submission = await intakeRepository(store.db).findById(id);
-        if (!submission) throw new NotFound('submission', id);
-        return presentOpenedSubmission(submission, plaintext);
+        return presentOpenedSubmission(await findSubmission(store.db, id), plaintext);
       } finally {
         plaintext.fill(0);
       }

@@ -6,7 +6,7 @@ import {
   listInvolvements,
   newInvolvementSchema,
 } from '../../services/persons/involvements.ts';
-import type { Store } from '../../store/openStore.ts';
+import type { Store } from '../../services/store.ts';
 import { actorOf } from '../auth.ts';
 import { InvolvementListSchema, LinkResultSchema } from '../presenters/casework.ts';
 import { contract, parseBody, parseParams } from '../route.ts';

@@ -14,7 +14,7 @@ import {
   readPersons,
   showPerson,
 } from '../../services/persons/persons.ts';
-import type { Store } from '../../store/openStore.ts';
+import type { Store } from '../../services/store.ts';
 import { actorOf } from '../auth.ts';
 import { PersonListSchema, RevealedFieldSchema } from '../presenters/casework.ts';
 import { contract, parseBody, parseParams, parseQuery } from '../route.ts';

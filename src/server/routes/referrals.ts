@@ -13,7 +13,7 @@ import {
   parsePartnerKey,
   replyToReferral,
 } from '../../services/referrals/referrals.ts';
-import type { Store } from '../../store/openStore.ts';
+import type { Store } from '../../services/store.ts';
 import { actorOf } from '../auth.ts';
 import {
   ImportedReferralSchema,

@@ -3,7 +3,7 @@ import { z } from 'zod';
 import { PageSchema } from '../../services/incidents/incidents.ts';
 import { ReviewRequest } from '../../services/review/decisions.ts';
 import { applyReview, getReview, reviewQueue } from '../../services/review/review.ts';
-import type { Store } from '../../store/openStore.ts';
+import type { Store } from '../../services/store.ts';
 import { actorOf } from '../auth.ts';
 import {
   presentQueueItem,

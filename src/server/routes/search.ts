@@ -4,7 +4,7 @@ import { CountryCode, IsoDate, LanguageCode } from '../../core/codes.ts';
 import { EventType, IncidentStatus } from '../../core/vocabulary.ts';
 import { allows } from '../../services/policies/index.ts';
 import { facetedSearch } from '../../services/search.ts';
-import type { Store } from '../../store/openStore.ts';
+import type { Store } from '../../services/store.ts';
 import { actorOf } from '../auth.ts';
 import { presentSearch, SearchResponseSchema } from '../presenters/search.ts';
 import { contract, parseQuery } from '../route.ts';

@@ -9,7 +9,7 @@ import { PageSchema } from '../../services/incidents/incidents.ts';
 import { getSource, listSources, SOURCE_SORTS, sourceOriginal } from '../../services/review/sources.ts';
 import type { DecodePool } from '../../services/sources/decodeSandbox/decodePool.ts';
 import { type IngestInput, ingestOne } from '../../services/sources/ingest.ts';
-import type { Store } from '../../store/openStore.ts';
+import type { Store } from '../../services/store.ts';
 import { actorOf } from '../auth.ts';
 import { downloadHeaders } from '../download.ts';
 import {

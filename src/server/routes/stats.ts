@@ -2,7 +2,7 @@ import type { FastifyPluginAsync } from 'fastify';
 import { z } from 'zod';
 import { IncidentFiltersSchema } from '../../services/incidents/incidents.ts';
 import { byCountry, timeline } from '../../services/stats.ts';
-import type { Store } from '../../store/openStore.ts';
+import type { Store } from '../../services/store.ts';
 import { contract, parseQuery } from '../route.ts';
 
 const TimelineQuery = IncidentFiltersSchema.pick({

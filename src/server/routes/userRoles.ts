@@ -3,7 +3,7 @@ import type { FastifyPluginAsync } from 'fastify';
 import { z } from 'zod';
 import { ROLES } from '../../core/roles.ts';
 import { changeUserRole } from '../../services/accounts/roles.ts';
-import type { Store } from '../../store/openStore.ts';
+import type { Store } from '../../services/store.ts';
 import { actorOf } from '../auth.ts';
 import { presentRoleChange, RoleChangeSchema } from '../presenters/roleChange.ts';
 import { contract, parseBody, parseParams } from '../route.ts';

@@ -13,7 +13,7 @@ import {
   inviteUser,
   resetPasswordByAdministrator,
 } from '../../services/accounts/invitations.ts';
-import type { Store } from '../../store/openStore.ts';
+import type { Store } from '../../services/store.ts';
 import { actorOf } from '../auth.ts';
 import { Id, Instant } from '../presenters/common.ts';
 import { contract, parseBody, parseParams } from '../route.ts';

@@ -30,6 +30,23 @@ import { ORGANISATION_KEY_CONTEXT } from '../compartments/reseal.ts';
 import { holdsCompartmentKeys } from '../policies/index.ts';
 import type { Actor } from './actor.ts';
 
+export { KDF_PARAMS, type KdfParams };
+
+/** Whether the installation still needs its organisation and first administrator (`attest init`). */
+export async function setupNeeded(db: Db): Promise<boolean> {
+  return (await organisationsRepository(db).find()) === null;
+}
+
+/** Whether any account exists yet (before `attest init` there is no one to sign in as). */
+export async function accountsExist(db: Db): Promise<boolean> {
+  return (await usersRepository(db).count()) > 0;
+}
+
+/** The organisation's name, or null before setup. */
+export async function organisationName(db: Db): Promise<string | null> {
+  return (await organisationsRepository(db).find())?.name ?? null;
+}
+
 export const PRIVATE_KEY_PURPOSE = 'user-private-key';
 
 const emailSchema = z.string().trim().toLowerCase().pipe(z.email());

@@ -10,7 +10,7 @@ import { claimsMoreThan } from '../../analysis/corroboration/reconcile.ts';
 import { CountryCode, IsoDate, LanguageCode } from '../../core/codes.ts';
 import { Conflict, Forbidden, InvalidInput, NotFound } from '../../core/errors.ts';
 import { findUnstorableText } from '../../core/storableText.ts';
-import { EventType, INCIDENT_STATUSES, IncidentStatus } from '../../core/vocabulary.ts';
+import { EventType, IncidentStatus } from '../../core/vocabulary.ts';
 import { actEvidenceRepository } from '../../store/actEvidence.ts';
 import { actsRepository } from '../../store/acts.ts';
 import { claimsRepository } from '../../store/claims.ts';

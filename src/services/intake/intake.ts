@@ -23,6 +23,23 @@ import { ORGANISATION_KEY_CONTEXT } from '../compartments/reseal.ts';
 const SEAL_OVERHEAD = 48;
 export const MAX_SUBMISSION_BYTES = 25 * 1024 * 1024;
 
+export type { SubmissionRow } from '../../store/intake.ts';
+
+/** How many submissions are new (the navigation's count). */
+export async function countNewSubmissions(db: Db): Promise<number> {
+  return intakeRepository(db).countNew();
+}
+
+/** Every submission, oldest first: ids, arrival minute and status (nothing sealed is opened). */
+export const listSubmissions = (db: Db) => intakeRepository(db).list();
+
+/** One submission's row (its status and what a conversion made); NotFound if there is none. */
+export async function findSubmission(db: Db, id: string) {
+  const submission = await intakeRepository(db).findById(id);
+  if (!submission) throw new NotFound('submission', id);
+  return submission;
+}
+
 /** What the intake form needs to seal a submission: the organisation's public key. */
 export async function organisationIntakeKey(db: Db): Promise<Uint8Array> {
   const organisation = await organisationsRepository(db).find();

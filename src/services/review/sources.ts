@@ -7,6 +7,8 @@ import type { Queryable } from '../../store/db.ts';
 import type { Store } from '../../store/openStore.ts';
 import { reviewsRepository, SOURCE_SORTS, type SourceListFilter } from '../../store/reviews.ts';
 
+export type { QueueItem, ReviewRecord, SourceListItem } from '../../store/reviews.ts';
+export type { SourceRecord } from '../../store/sources.ts';
 export { SOURCE_SORTS };
 
 import { sourcesRepository } from '../../store/sources.ts';

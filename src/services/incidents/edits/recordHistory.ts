@@ -7,6 +7,8 @@ import {
   versionedRecords,
 } from '../../../store/versionedRecords.ts';
 
+export type { RecordKind, RecordVersionWithEditor } from '../../../store/versionedRecords.ts';
+
 export async function getEditableRecord(db: Queryable, kind: RecordKind, id: string) {
   const record = await versionedRecords(db).find(kind, id);
   if (!record) throw new NotFound(kind, id);
