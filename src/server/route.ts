@@ -4,7 +4,7 @@
  */
 import type { FastifyRequest, FastifySchema } from 'fastify';
 import type { z } from 'zod';
-import { parseWith } from '../services/incidents/incidents.ts';
+import { parseWith } from '../core/validation.ts';
 import { describeAccess, type RouteAccess } from '../services/policies/index.ts';
 import { errorResponses, type JsonSchema, jsonSchema } from './openapi.ts';
 

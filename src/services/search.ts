@@ -1,7 +1,7 @@
 /** Search use case: validates the query and turns snippets' match markers into highlight ranges. */
 import { z } from 'zod';
 import { CountryCode, IsoDate, LanguageCode } from '../core/codes.ts';
-import { InvalidInput } from '../core/errors.ts';
+import { parseWith } from '../core/validation.ts';
 import { EventType, IncidentStatus } from '../core/vocabulary.ts';
 import type { Queryable } from '../store/db.ts';
 import {
@@ -37,12 +37,7 @@ export interface SearchResponse {
 }
 
 export async function search(db: Queryable, request: SearchRequest): Promise<SearchResponse> {
-  const parsed = SearchRequest.safeParse(request);
-  if (!parsed.success) {
-    const issue = parsed.error.issues[0]!;
-    throw new InvalidInput(issue.path.join('.') || 'query', issue.message);
-  }
-  const { query, kind, limit } = parsed.data;
+  const { query, kind, limit } = parseWith(SearchRequest, request, '', 'query');
   const { total, hits } = await searchRepository(db).search(query, { kind, limit });
   return { total, hits: hits.map((hit) => ({ ...hit, ...highlightsOf(hit.snippet) })) };
 }
@@ -95,12 +90,7 @@ export async function facetedSearch(
   db: Queryable,
   request: FacetedSearchRequest,
 ): Promise<FacetedSearchResponse> {
-  const parsed = FacetedSearchRequest.safeParse(request);
-  if (!parsed.success) {
-    const issue = parsed.error.issues[0]!;
-    throw new InvalidInput(issue.path.join('.') || 'query', issue.message);
-  }
-  const { query, limit, offset, ...filters } = parsed.data;
+  const { query, limit, offset, ...filters } = parseWith(FacetedSearchRequest, request, '', 'query');
   const result = await facetedSearchRepository(db).search(query, filters, { limit, offset });
   return { ...result, hits: result.hits.map((hit) => ({ ...hit, ...highlightsOf(hit.snippet) })) };
 }

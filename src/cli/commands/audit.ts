@@ -6,9 +6,9 @@
  * it (see docs/protection.md).
  */
 import { UsageError } from '../../core/errors.ts';
+import { parseWith } from '../../core/validation.ts';
 import { verifyStoreAudit } from '../../services/audit/audit.ts';
 import { AuditFilter, listAuditEntries } from '../../services/audit/log.ts';
-import { parseWith } from '../../services/incidents/incidents.ts';
 import { type Command, expectPositionals, stringOption, writeJson } from '../command.ts';
 import { asSignedInUser } from '../signIn.ts';
 import { DATA_OPTION, withStore } from '../storeOption.ts';

@@ -7,6 +7,7 @@
 import type { FastifyPluginAsync } from 'fastify';
 import { z } from 'zod';
 import { RateLimited } from '../../core/errors.ts';
+import { Uuid } from '../../core/validation.ts';
 import {
   initOrganisation,
   KDF_PARAMS,
@@ -44,7 +45,7 @@ const SignInBody = z.strictObject({
     .optional(),
 });
 
-const UserParams = z.strictObject({ id: z.uuid('expected a UUID') });
+const UserParams = z.strictObject({ id: Uuid });
 const UnlockResult = z.object({
   id: Id,
   email: z.string(),

@@ -1,6 +1,6 @@
 /** A person's judgements on one act: the figure to count and "verified", each with a reason. */
 import type { FastifyPluginAsync } from 'fastify';
-import { z } from 'zod';
+import { IdParams } from '../../core/validation.ts';
 import {
   ActVerificationSchema,
   ChosenFigureSchema,
@@ -13,8 +13,6 @@ import type { Store } from '../../services/store.ts';
 import { actorOf } from '../auth.ts';
 import { IncidentDetailSchema, presentIncident } from '../presenters/incidents.ts';
 import { contract, parseBody, parseParams } from '../route.ts';
-
-const IdParams = z.strictObject({ id: z.uuid('expected a UUID') });
 
 export const actRoutes: FastifyPluginAsync<{ store: Store }> = async (app, { store }) => {
   const editorOf = (request: Parameters<typeof actorOf>[0]) => {

@@ -1,6 +1,7 @@
 /** The audit log viewer and compartment membership over HTTP (services/audit/log.ts, compartments*.ts). */
 import type { FastifyPluginAsync } from 'fastify';
 import { z } from 'zod';
+import { Uuid } from '../../core/validation.ts';
 import { verifyStoreAudit } from '../../services/audit/audit.ts';
 import { AuditFilter, listAuditEntries } from '../../services/audit/log.ts';
 import { addCompartmentMember, removeCompartmentMember } from '../../services/compartments/compartments.ts';
@@ -36,7 +37,7 @@ const CompartmentSchema = z.object({
   members: z.array(z.object({ id: Id, email: z.string() })),
 });
 const CodeParams = z.strictObject({ code: z.string().regex(/^C-\d{4,}$/, 'expected a code like C-0001') });
-const MemberParams = CodeParams.extend({ userId: z.uuid('expected a UUID') });
+const MemberParams = CodeParams.extend({ userId: Uuid });
 const MemberBody = z.strictObject({ email: z.string().trim().min(3).max(320) });
 
 export const administrationRoutes: FastifyPluginAsync<{ store: Store }> = async (app, { store }) => {

@@ -6,6 +6,7 @@
 import type { FastifyPluginAsync } from 'fastify';
 import { z } from 'zod';
 import { InvalidInput } from '../../core/errors.ts';
+import { IdParams, Uuid } from '../../core/validation.ts';
 import {
   caseListSchema,
   caseUpdateSchema,
@@ -42,10 +43,9 @@ import {
 } from '../presenters/casework.ts';
 import { contract, parseBody, parseParams, parseQuery } from '../route.ts';
 
-const IdParams = z.strictObject({ id: z.uuid('expected a UUID') });
-const TaskParams = IdParams.extend({ taskId: z.uuid('expected a UUID') });
-const ConsentParams = IdParams.extend({ consentId: z.uuid('expected a UUID') });
-const AttachmentParams = IdParams.extend({ attachmentId: z.uuid('expected a UUID') });
+const TaskParams = IdParams.extend({ taskId: Uuid });
+const ConsentParams = IdParams.extend({ consentId: Uuid });
+const AttachmentParams = IdParams.extend({ attachmentId: Uuid });
 const flag = z.enum(['true', 'false']).transform((value) => value === 'true');
 const ListQuery = caseListSchema.extend({ mine: flag.optional(), overdue: flag.optional() });
 

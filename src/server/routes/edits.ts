@@ -4,7 +4,7 @@
  * version it was made on; a stale one answers 409 with the record as it is now.
  */
 import type { FastifyPluginAsync } from 'fastify';
-import { z } from 'zod';
+import { IdParams } from '../../core/validation.ts';
 import { createAct, deleteAct, updateAct } from '../../services/incidents/edits/actEdits.ts';
 import {
   ActPatchSchema,
@@ -27,8 +27,6 @@ import {
   VersionedRecordSchema,
 } from '../presenters/edits.ts';
 import { contract, parseBody, parseParams } from '../route.ts';
-
-const IdParams = z.strictObject({ id: z.uuid('expected a UUID') });
 
 const PATHS: Record<RecordKind, string> = {
   incident: '/api/incidents',

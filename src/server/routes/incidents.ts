@@ -1,11 +1,10 @@
 import type { FastifyPluginAsync } from 'fastify';
-import { z } from 'zod';
+import { IdParams, PageSchema } from '../../core/validation.ts';
 import {
   getIncident,
   IncidentFiltersSchema,
   IncidentPatchSchema,
   listIncidents,
-  PageSchema,
   updateIncident,
 } from '../../services/incidents/incidents.ts';
 import { allows } from '../../services/policies/index.ts';
@@ -20,7 +19,6 @@ import {
 import { contract, parseBody, parseParams, parseQuery } from '../route.ts';
 
 const ListQuery = IncidentFiltersSchema.extend(PageSchema.shape);
-const IdParams = z.strictObject({ id: z.uuid('expected a UUID') });
 
 export const incidentRoutes: FastifyPluginAsync<{ store: Store }> = async (app, { store }) => {
   app.get(

@@ -14,6 +14,7 @@ import { z } from 'zod';
 import { CASE_TYPES } from '../../core/casework.ts';
 import { Conflict, NotFound } from '../../core/errors.ts';
 import { DISCARD_REASONS, MAX_REPORT_ATTACHMENT_BYTES } from '../../core/intakeReport.ts';
+import { IdParams } from '../../core/validation.ts';
 import { organisationName } from '../../services/accounts/accounts.ts';
 import {
   countNewSubmissions,
@@ -59,7 +60,6 @@ const SubmitBody = z.strictObject({
   sealed: z.base64('expected base64').min(1).max(INTAKE_BODY_LIMIT),
   keyId: z.string().max(64).optional().describe('the keyId the form sealed to, to detect a key change'),
 });
-const IdParams = z.strictObject({ id: z.uuid('expected a UUID') });
 const DiscardBody = z.strictObject({ reason: z.enum(DISCARD_REASONS) });
 const ConvertBody = z.strictObject({
   person: z.boolean().optional().describe('create a protected person for the reporter (default: if named)'),

@@ -1,6 +1,6 @@
 /** Involvement over HTTP: who was involved in an incident's acts, as codes; linking a person or organisation. */
 import type { FastifyPluginAsync } from 'fastify';
-import { z } from 'zod';
+import { IdParams } from '../../core/validation.ts';
 import {
   linkInvolvement,
   listInvolvements,
@@ -10,8 +10,6 @@ import type { Store } from '../../services/store.ts';
 import { actorOf } from '../auth.ts';
 import { InvolvementListSchema, LinkResultSchema } from '../presenters/casework.ts';
 import { contract, parseBody, parseParams } from '../route.ts';
-
-const IdParams = z.strictObject({ id: z.uuid('expected a UUID') });
 
 export const involvementRoutes: FastifyPluginAsync<{ store: Store }> = async (app, { store }) => {
   app.get(

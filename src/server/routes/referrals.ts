@@ -2,6 +2,7 @@
 import type { FastifyPluginAsync } from 'fastify';
 import { z } from 'zod';
 import { REFERRAL_REPLIES } from '../../core/casework.ts';
+import { IdParams, Uuid } from '../../core/validation.ts';
 import {
   createReferral,
   createReferralSchema,
@@ -25,8 +26,7 @@ import {
 } from '../presenters/casework.ts';
 import { contract, parseBody, parseParams, parseQuery } from '../route.ts';
 
-const IdParams = z.strictObject({ id: z.uuid('expected a UUID') });
-const ListQuery = z.strictObject({ case: z.uuid('expected a UUID').optional() });
+const ListQuery = z.strictObject({ case: Uuid.optional() });
 const CreateBody = createReferralSchema.extend({
   partnerKey: z
     .string()

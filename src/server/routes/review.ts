@@ -1,6 +1,6 @@
 import type { FastifyPluginAsync } from 'fastify';
 import { z } from 'zod';
-import { PageSchema } from '../../services/incidents/incidents.ts';
+import { PageSchema, Uuid } from '../../core/validation.ts';
 import { ReviewRequest } from '../../services/review/decisions.ts';
 import { applyReview, getReview, reviewQueue } from '../../services/review/review.ts';
 import type { Store } from '../../services/store.ts';
@@ -15,7 +15,7 @@ import {
 } from '../presenters/review.ts';
 import { contract, parseBody, parseParams, parseQuery } from '../route.ts';
 
-const SourceParams = z.strictObject({ sourceId: z.uuid('expected a UUID') });
+const SourceParams = z.strictObject({ sourceId: Uuid });
 
 export const reviewRoutes: FastifyPluginAsync<{ store: Store }> = async (app, { store }) => {
   app.get(

@@ -3,9 +3,8 @@ import type { FastifyPluginAsync, FastifyRequest } from 'fastify';
 import { z } from 'zod';
 import { IsoDate, LanguageCode } from '../../core/codes.ts';
 import { InvalidInput } from '../../core/errors.ts';
-import { findUnstorableText } from '../../core/storableText.ts';
+import { IdParams, PageSchema, parseWith } from '../../core/validation.ts';
 import { sharedCopyOf } from '../../runtime/sharedBytes.ts';
-import { PageSchema } from '../../services/incidents/incidents.ts';
 import { getSource, listSources, SOURCE_SORTS, sourceOriginal } from '../../services/review/sources.ts';
 import type { DecodePool } from '../../services/sources/decodeSandbox/decodePool.ts';
 import { type IngestInput, ingestOne } from '../../services/sources/ingest.ts';
@@ -32,7 +31,6 @@ const Meta = {
 };
 const PasteBody = z.strictObject({ text: z.string().min(1, 'empty text').max(900_000), ...Meta });
 const UploadFields = z.strictObject(Meta);
-const IdParams = z.strictObject({ id: z.uuid('expected a UUID') });
 const ListQuery = PageSchema.extend({
   reviewed: z.enum(['true', 'false']).optional(),
   language: LanguageCode.optional(),
@@ -162,22 +160,7 @@ async function uploadInput(
     }
   }
   if (!file) throw new InvalidInput('body.file', 'missing: attach the file as the "file" part');
-  const meta = parseWithPrefix(UploadFields, fields);
+  // Checked before the original is written: a refused upload leaves no orphan file.
+  const meta = parseWith(UploadFields, fields, 'body');
   return { ...file, ...meta };
-}
-
-function parseWithPrefix(schema: typeof UploadFields, value: Record<string, string>) {
-  const parsed = schema.safeParse(value);
-  if (parsed.success) {
-    // Checked before the original is written: a refused upload leaves no orphan file.
-    const unstorable = findUnstorableText(parsed.data, 'body');
-    if (unstorable) throw new InvalidInput(unstorable.path, unstorable.reason);
-    return parsed.data;
-  }
-  const issue = parsed.error.issues[0]!;
-  const field = issue.code === 'unrecognized_keys' ? issue.keys.join(',') : issue.path.join('.');
-  throw new InvalidInput(
-    `body.${field}`,
-    issue.code === 'unrecognized_keys' ? 'unknown field' : issue.message,
-  );
 }

@@ -2,13 +2,13 @@
 import type { FastifyPluginAsync } from 'fastify';
 import { z } from 'zod';
 import { ROLES } from '../../core/roles.ts';
+import { IdParams } from '../../core/validation.ts';
 import { changeUserRole } from '../../services/accounts/roles.ts';
 import type { Store } from '../../services/store.ts';
 import { actorOf } from '../auth.ts';
 import { presentRoleChange, RoleChangeSchema } from '../presenters/roleChange.ts';
 import { contract, parseBody, parseParams } from '../route.ts';
 
-const IdParams = z.strictObject({ id: z.uuid('expected a UUID') });
 const RoleBody = z.strictObject({ role: z.enum(ROLES) });
 
 export const userRoleRoutes: FastifyPluginAsync<{ store: Store }> = async (app, { store }) => {

@@ -7,6 +7,7 @@
 import type { FastifyPluginAsync } from 'fastify';
 import { z } from 'zod';
 import { ROLES } from '../../core/roles.ts';
+import { IdParams } from '../../core/validation.ts';
 import { listUsers, setUserDisabled } from '../../services/accounts/admin.ts';
 import {
   type Invitation,
@@ -18,7 +19,6 @@ import { actorOf } from '../auth.ts';
 import { Id, Instant } from '../presenters/common.ts';
 import { contract, parseBody, parseParams } from '../route.ts';
 
-const IdParams = z.strictObject({ id: z.uuid('expected a UUID') });
 const InviteBody = z.strictObject({ email: z.string().trim().min(3).max(320), role: z.enum(ROLES) });
 
 const AccountSchema = z.object({

@@ -18,6 +18,7 @@ import {
   type RiskLevel,
 } from '../../core/casework.ts';
 import { InvalidInput, NotFound } from '../../core/errors.ts';
+import { parseWith } from '../../core/validation.ts';
 import { newCompartmentKey } from '../../crypto/compartmentKeys.ts';
 import { keyRing, openText, type SymmetricKey, sealText } from '../../crypto/seal.ts';
 import { wipe } from '../../crypto/sodium.ts';
@@ -28,7 +29,6 @@ import { usersRepository } from '../../store/users.ts';
 import type { Actor } from '../accounts/actor.ts';
 import { appendAudit, recordAudit } from '../audit/audit.ts';
 import { insertCaseCompartment, sealKeysToMember } from '../compartments/compartments.ts';
-import { parseWith } from '../incidents/incidents.ts';
 import { PERSON_CODE } from '../persons/persons.ts';
 import { holdsCompartmentKeys } from '../policies/index.ts';
 import { authorizeAudited, type CaseWithKeys, findCase, holdCurrentKey, withCase } from './access.ts';

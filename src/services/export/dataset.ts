@@ -14,7 +14,8 @@
  */
 import { resolve } from 'node:path';
 import { z } from 'zod';
-import { Forbidden, InvalidInput, Unauthenticated } from '../../core/errors.ts';
+import { Forbidden, Unauthenticated } from '../../core/errors.ts';
+import { parseWith } from '../../core/validation.ts';
 import { compartmentsRepository } from '../../store/compartments.ts';
 import type { Db } from '../../store/db.ts';
 import { personsRepository } from '../../store/persons.ts';
@@ -69,12 +70,7 @@ export async function exportDataset(
   request: ExportRequest,
   context: ExportContext,
 ): Promise<ExportReport> {
-  const parsed = ExportRequest.safeParse(request);
-  if (!parsed.success) {
-    const issue = parsed.error.issues[0]!;
-    throw new InvalidInput(issue.path.join('.') || 'export', issue.message);
-  }
-  const options = parsed.data;
+  const options = parseWith(ExportRequest, request, '', 'export');
   await checkMayExport(db, context.actor);
   const target = resolve(options.target);
   // Fail before reading (and auditing) anything when the target is already taken.

@@ -8,8 +8,8 @@
 import { z } from 'zod';
 import { claimsMoreThan } from '../../analysis/corroboration/reconcile.ts';
 import { CountryCode, IsoDate, LanguageCode } from '../../core/codes.ts';
-import { Conflict, Forbidden, InvalidInput, NotFound } from '../../core/errors.ts';
-import { findUnstorableText } from '../../core/storableText.ts';
+import { Conflict, Forbidden, NotFound } from '../../core/errors.ts';
+import { type Page, Uuid } from '../../core/validation.ts';
 import { EventType, IncidentStatus } from '../../core/vocabulary.ts';
 import { actEvidenceRepository } from '../../store/actEvidence.ts';
 import { actsRepository } from '../../store/acts.ts';
@@ -30,8 +30,6 @@ import { buildEvidence, type Evidence } from './evidence.ts';
 
 export type { IncidentSummary };
 
-const Uuid = z.uuid('expected a UUID');
-
 export const IncidentFiltersSchema = z.strictObject({
   country: CountryCode.optional(),
   type: EventType.optional(),
@@ -44,12 +42,6 @@ export const IncidentFiltersSchema = z.strictObject({
   sort: z.enum(INCIDENT_SORTS).optional(),
 });
 export type IncidentFiltersInput = z.infer<typeof IncidentFiltersSchema>;
-
-export const PageSchema = z.strictObject({
-  limit: z.coerce.number().int().min(1).max(200).default(50),
-  offset: z.coerce.number().int().min(0).default(0),
-});
-export type Page = z.infer<typeof PageSchema>;
 
 export const IncidentPatchSchema = z
   .strictObject({
@@ -161,23 +153,4 @@ export async function updateIncident(
     });
   });
   return getIncident(db, id);
-}
-
-/** Turns a zod failure into InvalidInput naming the field (prefixed with where it came from). */
-export function invalidInputFrom(error: z.ZodError, where: string): InvalidInput {
-  const issue = error.issues[0];
-  const path = issue?.path.length ? issue.path.map(String).join('.') : '';
-  const field = [where, path].filter(Boolean).join('.') || where;
-  if (issue?.code === 'unrecognized_keys')
-    return new InvalidInput([field, ...issue.keys].join('.'), 'unknown field');
-  return new InvalidInput(field, issue?.message ?? 'invalid');
-}
-
-export function parseWith<T extends z.ZodType>(schema: T, value: unknown, where: string): z.infer<T> {
-  const parsed = schema.safeParse(value);
-  if (!parsed.success) throw invalidInputFrom(parsed.error, where);
-  // Every HTTP input passes here: a NUL or a lone surrogate is refused before anything is written.
-  const unstorable = findUnstorableText(parsed.data, where);
-  if (unstorable) throw new InvalidInput(unstorable.path, unstorable.reason);
-  return parsed.data;
 }

@@ -15,6 +15,7 @@ import {
   type VictimStatus,
 } from '../../core/casework.ts';
 import { InvalidInput, NotFound } from '../../core/errors.ts';
+import { parseWith } from '../../core/validation.ts';
 import { actorsRepository } from '../../store/actors.ts';
 import type { Db, Queryable } from '../../store/db.ts';
 import { incidentsRepository } from '../../store/incidents.ts';
@@ -23,7 +24,6 @@ import { personsRepository } from '../../store/persons.ts';
 import type { Actor } from '../accounts/actor.ts';
 import { appendAudit } from '../audit/audit.ts';
 import { authorizeAudited } from '../cases/access.ts';
-import { parseWith } from '../incidents/incidents.ts';
 import { PERSON_CODE } from './persons.ts';
 
 export const newInvolvementSchema = z

@@ -6,6 +6,7 @@
 import { randomUUID } from 'node:crypto';
 import { z } from 'zod';
 import { Conflict, InvalidInput, NotFound } from '../../core/errors.ts';
+import { parseWith } from '../../core/validation.ts';
 import { keyRing, SealOpenFailed, type SymmetricKey } from '../../crypto/seal.ts';
 import { compartmentsRepository } from '../../store/compartments.ts';
 import type { Db, Queryable } from '../../store/db.ts';
@@ -59,13 +60,8 @@ export const PERSON_FIELDS = [
 export type PersonField = (typeof PERSON_FIELDS)[number];
 
 function parseNewPerson(input: NewPerson) {
-  const result = newPersonSchema.safeParse(input);
-  if (!result.success) {
-    const issue = result.error.issues[0]!;
-    // The message names the field and the rule, never the value (it may be a victim's name).
-    throw new InvalidInput(issue.path.join('.') || 'person', issue.message);
-  }
-  return result.data;
+  // The message names the field and the rule, never the value (it may be a victim's name).
+  return parseWith(newPersonSchema, input, '', 'person');
 }
 
 export async function addPerson(

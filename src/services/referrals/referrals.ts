@@ -17,6 +17,7 @@ import {
   type ShareableField,
 } from '../../core/casework.ts';
 import { Conflict, InvalidInput, NotFound } from '../../core/errors.ts';
+import { parseWith } from '../../core/validation.ts';
 import { newCompartmentKey } from '../../crypto/compartmentKeys.ts';
 import {
   BoxOpenFailed,
@@ -39,7 +40,6 @@ import { insertCase } from '../cases/cases.ts';
 import { consentedFields } from '../cases/records.ts';
 import { keysForAction, resolveCompartment, wipeKeys } from '../compartments/compartments.ts';
 import { ORGANISATION_KEY_CONTEXT } from '../compartments/reseal.ts';
-import { parseWith } from '../incidents/incidents.ts';
 import { insertPerson, type PersonView, showPerson } from '../persons/persons.ts';
 import type { PersonInput } from '../persons/sealing.ts';
 import type { Action } from '../policies/index.ts';

@@ -8,10 +8,10 @@ import { z } from 'zod';
 import { CountryCode, IsoDate } from '../../core/codes.ts';
 import { InvalidInput } from '../../core/errors.ts';
 import { DatePrecision, type Suggestions } from '../../core/suggestions.ts';
+import { Uuid } from '../../core/validation.ts';
 import { ClaimStance, EventType, InterventionType } from '../../core/vocabulary.ts';
 
 const Index = z.number().int().min(0).max(10_000);
-const Uuid = z.uuid('expected a UUID');
 const Name = z.string().trim().min(1).max(300);
 
 export const EventEdit = z.strictObject({

@@ -11,8 +11,8 @@ export type { QueueItem, ReviewRecord, SourceListItem } from '../../store/review
 export type { SourceRecord } from '../../store/sources.ts';
 export { SOURCE_SORTS };
 
+import type { Page } from '../../core/validation.ts';
 import { sourcesRepository } from '../../store/sources.ts';
-import type { Page } from '../incidents/incidents.ts';
 
 export function listSources(db: Queryable, filter: SourceListFilter, page: Page) {
   return reviewsRepository(db).listSources(filter, page);

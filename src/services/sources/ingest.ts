@@ -10,6 +10,7 @@ import { IsoDate } from '../../core/codes.ts';
 import { InvalidInput } from '../../core/errors.ts';
 import { unstorableReason } from '../../core/storableText.ts';
 import type { Suggestions } from '../../core/suggestions.ts';
+import { parseWith } from '../../core/validation.ts';
 import { guessMediaType } from '../../decode/decodeDocument.ts';
 import { detectLanguage } from '../../extract/language.ts';
 import { sha256HexYielding } from '../../store/fileStore.ts';
@@ -52,11 +53,7 @@ export function checkIngestOptions(options: {
   title?: string | undefined;
   url?: string | undefined;
 }): void {
-  if (options.published !== undefined) {
-    const parsed = IsoDate.safeParse(options.published);
-    if (!parsed.success)
-      throw new InvalidInput('--published', parsed.error.issues[0]?.message ?? 'invalid date');
-  }
+  if (options.published !== undefined) parseWith(IsoDate, options.published, '--published');
   if (options.url !== undefined && !/^https?:\/\/\S+$/i.test(options.url)) {
     throw new InvalidInput('--url', 'expected an http(s) URL');
   }

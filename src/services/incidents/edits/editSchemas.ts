@@ -5,10 +5,10 @@
  */
 import { z } from 'zod';
 import { LanguageCode } from '../../../core/codes.ts';
+import { Uuid } from '../../../core/validation.ts';
 import { EventType } from '../../../core/vocabulary.ts';
 import { ClaimEdit, EventEdit, InterventionEdit } from '../../review/decisions.ts';
 
-const Uuid = z.uuid('expected a UUID');
 export const EditedVersion = z.number().int().min(1);
 export const Reason = z.string().trim().max(2_000).nullable().optional();
 
