@@ -19,6 +19,7 @@ import type { Store } from '../store/openStore.ts';
 import { registerAccessControl } from './auth.ts';
 import { registerErrorHandler } from './errors.ts';
 import { registerOpenApi } from './openapi.ts';
+import { registerValidation } from './route.ts';
 import { accountAccessRoutes } from './routes/accountAccess.ts';
 import { accountRoutes } from './routes/accounts.ts';
 import { actRoutes } from './routes/acts.ts';
@@ -150,6 +151,7 @@ export async function buildServer(options: ServerOptions): Promise<FastifyInstan
   registerAccessControl(app, store.db);
   await app.register(rateLimit, { global: false });
   await app.register(multipart, { limits: { fileSize: uploadLimitBytes, files: 1 } });
+  registerValidation(app);
   await registerOpenApi(app, version);
 
   await app.register(healthRoutes, { store });

@@ -3,7 +3,7 @@
  * organisation recovery key, and enrolling TOTP. The two public routes are limited per address like
  * sign-in, and a wrong code or key gets the same answer whatever the reason.
  */
-import type { FastifyPluginAsync } from 'fastify';
+import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
 import { z } from 'zod';
 import { type KdfParams, organisationName } from '../../services/accounts/accounts.ts';
 import { acceptInvitation } from '../../services/accounts/invitations.ts';
@@ -12,7 +12,7 @@ import { resetPasswordWithRecoveryKey } from '../../services/accounts/recovery.t
 import type { Store } from '../../services/store.ts';
 import { actorOf } from '../auth.ts';
 import { Id } from '../presenters/common.ts';
-import { contract, parseBody } from '../route.ts';
+import { contract } from '../route.ts';
 
 const AcceptBody = z.strictObject({
   code: z.string().trim().min(20).max(100),
@@ -35,7 +35,7 @@ export interface AccountAccessOptions {
   signInPerMinute: number;
 }
 
-export const accountAccessRoutes: FastifyPluginAsync<AccountAccessOptions> = async (
+export const accountAccessRoutes: FastifyPluginAsyncZod<AccountAccessOptions> = async (
   app,
   { store, kdfParams, signInPerMinute },
 ) => {
@@ -49,7 +49,7 @@ export const accountAccessRoutes: FastifyPluginAsync<AccountAccessOptions> = asy
     errors: [429],
   });
   app.post('/api/invitation', { ...accept, config: { ...accept.config, rateLimit } }, async (request) => {
-    const body = parseBody(AcceptBody, request);
+    const body = request.body;
     return acceptInvitation(store.db, { code: body.code, password: body.password }, new Date(), kdfParams);
   });
 
@@ -64,7 +64,7 @@ export const accountAccessRoutes: FastifyPluginAsync<AccountAccessOptions> = asy
     '/api/recovery',
     { ...recover, config: { ...recover.config, rateLimit } },
     async (request, reply) => {
-      const body = parseBody(RecoverBody, request);
+      const body = request.body;
       await resetPasswordWithRecoveryKey(
         store.db,
         { email: body.email, recoveryKey: body.recoveryKey, newPassword: body.password },
@@ -96,7 +96,7 @@ export const accountAccessRoutes: FastifyPluginAsync<AccountAccessOptions> = asy
       errors: [409],
     }),
     async (request, reply) => {
-      const { code } = parseBody(TotpCodeBody, request);
+      const { code } = request.body;
       await confirmTotp(store.db, actorOf(request), code);
       return reply.status(204).send();
     },

@@ -4,7 +4,7 @@
  * the whole server (one token bucket here), so changing address does not buy unlimited attempts;
  * the password-hashing pool bounds what gets through (429 when it is full).
  */
-import type { FastifyPluginAsync } from 'fastify';
+import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
 import { z } from 'zod';
 import { RateLimited } from '../../core/errors.ts';
 import { Uuid } from '../../core/validation.ts';
@@ -22,7 +22,7 @@ import type { Store } from '../../services/store.ts';
 import { actorOf, sessionTokenOf } from '../auth.ts';
 import { Id } from '../presenters/common.ts';
 import { presentUser, SessionSchema, UserSchema } from '../presenters/session.ts';
-import { contract, parseBody, parseParams } from '../route.ts';
+import { contract } from '../route.ts';
 import { csrfTokenFor, SESSION_COOKIE } from '../security.ts';
 
 const SetupBody = z.strictObject({
@@ -61,7 +61,7 @@ export interface AccountRoutesOptions {
   signInGlobalPerMinute: number;
 }
 
-export const accountRoutes: FastifyPluginAsync<AccountRoutesOptions> = async (
+export const accountRoutes: FastifyPluginAsyncZod<AccountRoutesOptions> = async (
   app,
   { store, kdfParams, signInPerMinute, signInGlobalPerMinute },
 ) => {
@@ -111,7 +111,7 @@ export const accountRoutes: FastifyPluginAsync<AccountRoutesOptions> = async (
     errors: [409, 429],
   });
   app.post('/api/setup', { ...setup, config: { ...setup.config, rateLimit } }, async (request, reply) => {
-    const body = parseBody(SetupBody, request);
+    const body = request.body;
     const setup = setups.then(() =>
       initOrganisation(
         store.db,
@@ -136,7 +136,7 @@ export const accountRoutes: FastifyPluginAsync<AccountRoutesOptions> = async (
     errors: [429],
   });
   app.post('/api/session', { ...signIn, config: { ...signIn.config, rateLimit } }, async (request, reply) => {
-    const body = parseBody(SignInBody, request);
+    const body = request.body;
     takeGlobalSignIn();
     const { actor, token, expiresAt } = await login(
       store.db,
@@ -162,7 +162,7 @@ export const accountRoutes: FastifyPluginAsync<AccountRoutesOptions> = async (
       errors: [404],
     }),
     async (request) => {
-      const { id } = parseParams(UserParams, request);
+      const { id } = request.params;
       return unlockAccount(store.db, actorOf(request), { userId: id });
     },
   );

@@ -1,4 +1,4 @@
-import type { FastifyPluginAsync } from 'fastify';
+import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
 import { IdParams, PageSchema } from '../../core/validation.ts';
 import {
   getIncident,
@@ -16,11 +16,11 @@ import {
   presentIncident,
   presentIncidentSummary,
 } from '../presenters/incidents.ts';
-import { contract, parseBody, parseParams, parseQuery } from '../route.ts';
+import { contract } from '../route.ts';
 
 const ListQuery = IncidentFiltersSchema.extend(PageSchema.shape);
 
-export const incidentRoutes: FastifyPluginAsync<{ store: Store }> = async (app, { store }) => {
+export const incidentRoutes: FastifyPluginAsyncZod<{ store: Store }> = async (app, { store }) => {
   app.get(
     '/api/incidents',
     contract('incident.list', {
@@ -30,7 +30,7 @@ export const incidentRoutes: FastifyPluginAsync<{ store: Store }> = async (app, 
       response: { 200: IncidentListSchema },
     }),
     async (request) => {
-      const { limit, offset, ...filters } = parseQuery(ListQuery, request);
+      const { limit, offset, ...filters } = request.query;
       const result = await listIncidents(store.db, filters, { limit, offset });
       return { total: result.total, limit, offset, items: result.items.map(presentIncidentSummary) };
     },
@@ -46,7 +46,7 @@ export const incidentRoutes: FastifyPluginAsync<{ store: Store }> = async (app, 
       errors: [404],
     }),
     async (request) => {
-      const { id } = parseParams(IdParams, request);
+      const { id } = request.params;
       return presentIncident(await getIncident(store.db, id));
     },
   );
@@ -63,8 +63,8 @@ export const incidentRoutes: FastifyPluginAsync<{ store: Store }> = async (app, 
       errors: [404, 409],
     }),
     async (request) => {
-      const { id } = parseParams(IdParams, request);
-      const patch = parseBody(IncidentPatchSchema, request);
+      const { id } = request.params;
+      const patch = request.body;
       const actor = actorOf(request);
       const editor = { userId: actor.userId, mayVerify: allows(actor.role, 'incident.verify') };
       return presentIncident(await updateIncident(store.db, editor, id, patch));

@@ -8,8 +8,10 @@
  * `info` writes no per-request line — a timestamped log line would undo the minute-truncated
  * `received_at` and could be matched against a network operator's logs.
  */
+
 import { createHmac, randomBytes } from 'node:crypto';
-import type { FastifyPluginAsync, FastifyRequest } from 'fastify';
+import type { FastifyRequest } from 'fastify';
+import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
 import { z } from 'zod';
 import { CASE_TYPES } from '../../core/casework.ts';
 import { Conflict, NotFound } from '../../core/errors.ts';
@@ -43,7 +45,7 @@ import {
   SubmissionListSchema,
   SubmissionSchema,
 } from '../presenters/intake.ts';
-import { contract, parseBody, parseParams } from '../route.ts';
+import { contract } from '../route.ts';
 
 /**
  * A long written account plus attachments up to MAX_REPORT_ATTACHMENT_BYTES: base64 inside the sealed
@@ -76,7 +78,7 @@ export interface IntakeRoutesOptions {
   rateLimit?: RateLimiterOptions;
 }
 
-export const intakeRoutes: FastifyPluginAsync<IntakeRoutesOptions> = async (app, { store, rateLimit }) => {
+export const intakeRoutes: FastifyPluginAsyncZod<IntakeRoutesOptions> = async (app, { store, rateLimit }) => {
   const limiter = createRateLimiter(rateLimit ?? DEFAULT_INTAKE_LIMIT);
   // Regenerated on every start and never stored, so the limiter's keys cannot be turned back into
   // addresses from anything on disk.
@@ -128,7 +130,7 @@ export const intakeRoutes: FastifyPluginAsync<IntakeRoutesOptions> = async (app,
       },
     },
     async (request, reply) => {
-      const body = parseBody(SubmitBody, request);
+      const body = request.body;
       if (body.keyId !== undefined && body.keyId !== intakeKeyId(await intakeKey(store)))
         throw new Conflict('the organisation’s intake key has changed: reload the page and send again');
       const { reference } = await storeSealedSubmission(
@@ -159,7 +161,7 @@ export const intakeRoutes: FastifyPluginAsync<IntakeRoutesOptions> = async (app,
       },
     },
     async (request) => {
-      const { reference } = parseBody(ReferenceBody, request);
+      const { reference } = request.body;
       const status = await reportStatusByReference(store.db, reference);
       if (!status) throw new NotFound('report', 'with this reference');
       return { status };
@@ -186,7 +188,7 @@ export const intakeRoutes: FastifyPluginAsync<IntakeRoutesOptions> = async (app,
       errors: [404],
     }),
     async (request) => {
-      const { id } = parseParams(IdParams, request);
+      const { id } = request.params;
       return presentSubmission(await triageSubmission(store.db, actorOf(request), id));
     },
   );
@@ -202,8 +204,8 @@ export const intakeRoutes: FastifyPluginAsync<IntakeRoutesOptions> = async (app,
       errors: [404],
     }),
     async (request) => {
-      const { id } = parseParams(IdParams, request);
-      const { reason } = parseBody(DiscardBody, request);
+      const { id } = request.params;
+      const { reason } = request.body;
       return presentSubmission(await discardSubmission(store.db, actorOf(request), id, reason));
     },
   );
@@ -219,8 +221,8 @@ export const intakeRoutes: FastifyPluginAsync<IntakeRoutesOptions> = async (app,
       errors: [404, 409],
     }),
     async (request) => {
-      const { id } = parseParams(IdParams, request);
-      const body = parseBody(ConvertBody, request);
+      const { id } = request.params;
+      const body = request.body;
       return presentSubmission(await convertSubmission(store, actorOf(request), id, body));
     },
   );
@@ -245,7 +247,7 @@ export const intakeRoutes: FastifyPluginAsync<IntakeRoutesOptions> = async (app,
       errors: [404],
     }),
     async (request) => {
-      const { id } = parseParams(IdParams, request);
+      const { id } = request.params;
       const plaintext = await openSubmission(store.db, actorOf(request), id);
       try {
         return presentOpenedSubmission(await findSubmission(store.db, id), plaintext);

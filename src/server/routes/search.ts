@@ -1,4 +1,4 @@
-import type { FastifyPluginAsync } from 'fastify';
+import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
 import { z } from 'zod';
 import { CountryCode, IsoDate, LanguageCode } from '../../core/codes.ts';
 import { EventType, IncidentStatus } from '../../core/vocabulary.ts';
@@ -7,7 +7,7 @@ import { facetedSearch } from '../../services/search.ts';
 import type { Store } from '../../services/store.ts';
 import { actorOf } from '../auth.ts';
 import { presentSearch, SearchResponseSchema } from '../presenters/search.ts';
-import { contract, parseQuery } from '../route.ts';
+import { contract } from '../route.ts';
 
 const SearchQuery = z.strictObject({
   q: z.string().trim().max(500).default(''),
@@ -22,7 +22,7 @@ const SearchQuery = z.strictObject({
   offset: z.coerce.number().int().min(0).max(10_000).default(0),
 });
 
-export const searchRoutes: FastifyPluginAsync<{ store: Store }> = async (app, { store }) => {
+export const searchRoutes: FastifyPluginAsyncZod<{ store: Store }> = async (app, { store }) => {
   app.get(
     '/api/search',
     contract('search', {
@@ -33,7 +33,7 @@ export const searchRoutes: FastifyPluginAsync<{ store: Store }> = async (app, { 
       response: { 200: SearchResponseSchema },
     }),
     async (request) => {
-      const { q, ...rest } = parseQuery(SearchQuery, request);
+      const { q, ...rest } = request.query;
       // Whoever may not read sources gets incident hits only: a snippet of a source is a read of it.
       const kind = allows(actorOf(request).role, 'source.read') ? rest.kind : 'incident';
       return presentSearch(await facetedSearch(store.db, { ...rest, query: q, kind }));

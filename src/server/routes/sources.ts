@@ -1,5 +1,7 @@
 /** Sources: paste or upload (both through ingestOne), list, one source, its original. */
-import type { FastifyPluginAsync, FastifyRequest } from 'fastify';
+
+import type { FastifyRequest } from 'fastify';
+import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
 import { z } from 'zod';
 import { IsoDate, LanguageCode } from '../../core/codes.ts';
 import { InvalidInput } from '../../core/errors.ts';
@@ -19,7 +21,7 @@ import {
   SourceDetailSchema,
   SourceListSchema,
 } from '../presenters/sources.ts';
-import { contract, parseBody, parseParams, parseQuery } from '../route.ts';
+import { contract } from '../route.ts';
 
 const Meta = {
   title: z.string().trim().min(1).max(500).optional(),
@@ -39,7 +41,7 @@ const ListQuery = PageSchema.extend({
   sort: z.enum(SOURCE_SORTS).optional(),
 });
 
-export const sourceRoutes: FastifyPluginAsync<{
+export const sourceRoutes: FastifyPluginAsyncZod<{
   store: Store;
   uploadLimitBytes: number;
   decoder: DecodePool;
@@ -79,7 +81,7 @@ export const sourceRoutes: FastifyPluginAsync<{
       response: { 200: SourceListSchema },
     }),
     async (request) => {
-      const { reviewed, language, from, to, sort, ...page } = parseQuery(ListQuery, request);
+      const { reviewed, language, from, to, sort, ...page } = request.query;
       const result = await listSources(
         store.db,
         { reviewed: reviewed === undefined ? undefined : reviewed === 'true', language, from, to, sort },
@@ -99,7 +101,7 @@ export const sourceRoutes: FastifyPluginAsync<{
       errors: [404],
     }),
     async (request) => {
-      const { id } = parseParams(IdParams, request);
+      const { id } = request.params;
       const { source, review } = await getSource(store.db, id);
       return presentSource(source, review);
     },
@@ -115,7 +117,7 @@ export const sourceRoutes: FastifyPluginAsync<{
       errors: [404],
     }),
     async (request, reply) => {
-      const { id } = parseParams(IdParams, request);
+      const { id } = request.params;
       const original = await sourceOriginal(store, id);
       return reply.headers(downloadHeaders(original)).send(Buffer.from(original.bytes));
     },
@@ -124,8 +126,9 @@ export const sourceRoutes: FastifyPluginAsync<{
 
 type IngestFields = Omit<IngestInput, 'capturedBy'>;
 
+/** A paste (JSON); the route takes uploads too, so it parses its body here rather than before. */
 function pasteInput(request: FastifyRequest): IngestFields {
-  const body = parseBody(PasteBody, request);
+  const body = parseWith(PasteBody, request.body, 'body');
   return {
     fileName: 'paste.txt',
     bytes: new TextEncoder().encode(body.text),

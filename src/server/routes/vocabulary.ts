@@ -1,4 +1,4 @@
-import type { FastifyPluginAsync } from 'fastify';
+import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
 import { z } from 'zod';
 import {
   CLAIM_STANCE_LABELS,
@@ -41,7 +41,7 @@ const VOCABULARY: z.infer<typeof Vocabulary> = {
   statuses: [...INCIDENT_STATUSES],
 };
 
-export const vocabularyRoutes: FastifyPluginAsync = async (app) => {
+export const vocabularyRoutes: FastifyPluginAsyncZod = async (app) => {
   app.get(
     '/api/vocabulary',
     contract('public', {

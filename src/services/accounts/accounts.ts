@@ -1,8 +1,8 @@
 /**
  * The organisation and its accounts: `initOrganisation` creates every key of a new installation;
  * `addUser` creates an account and, when its role holds keys (policies.ts), gives it the organisation
- * compartment key. Role changes live in accountsRoles.ts; sign-in, sessions and TOTP in
- * accountsLogin.ts.
+ * compartment key. Role changes live in roles.ts; sign-in, sessions and TOTP in
+ * login.ts.
  */
 import { randomUUID } from 'node:crypto';
 import { z } from 'zod';

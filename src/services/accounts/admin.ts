@@ -1,7 +1,7 @@
 /**
  * Account administration beyond roles and unlocking: the list of accounts and turning one off or on.
  * Disabling ends the account's sessions at once (their wrapped keys are deleted, not just marked) and
- * sign-in refuses it (accountsLogin.ts); its keys stay, so re-enabling gives back exactly what it had.
+ * sign-in refuses it (login.ts); its keys stay, so re-enabling gives back exactly what it had.
  */
 import { InvalidInput, NotFound } from '../../core/errors.ts';
 import type { Role } from '../../core/roles.ts';

@@ -8,7 +8,7 @@
  * An administrator's password reset is a new invitation for an existing account: the old private
  * key is unknown to the administrator, so the account gets a new key pair holding the organisation
  * keys the administrator holds; case compartments must be given back by their members (as with the
- * recovery key, accountsRecovery.ts). Sessions end and the TOTP secret (sealed to the old key) goes.
+ * recovery key, recovery.ts). Sessions end and the TOTP secret (sealed to the old key) goes.
  */
 import { randomUUID } from 'node:crypto';
 import { Conflict, InvalidInput, NotFound, Unauthenticated } from '../../core/errors.ts';

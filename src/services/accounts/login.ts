@@ -7,8 +7,8 @@
  * Each attempt is counted as a failure before its password is checked (see claimAttempt), so
  * concurrent guesses cannot outrun the lock. While locked, attempts are refused without checking the
  * password (a dummy Argon2id keeps the timing of a real check) and audited; every lock is audited too.
- * The price is that anyone can lock a known account: an administrator lifts it (accountsUnlock.ts),
- * and the recovery key lifts it with a new password (accountsRecovery.ts).
+ * The price is that anyone can lock a known account: an administrator lifts it (unlock.ts),
+ * and the recovery key lifts it with a new password (recovery.ts).
  *
  * Argon2id runs in the bounded worker pool (crypto/passwordPool.ts). A sign-in reserves its place
  * there before it touches the database, so a flood is refused (429) without claiming attempts,

@@ -1,8 +1,8 @@
 /**
  * Lifting a sign-in lock. Anyone who knows an account's address can lock it with wrong guesses
- * (accountsLogin.ts counts every attempt before checking it, which is what stops a burst); this is
+ * (login.ts counts every attempt before checking it, which is what stops a burst); this is
  * how the owner gets back in without waiting: an administrator clears the lock and the failure
- * count. The recovery key does the same with a new password (accountsRecovery.ts).
+ * count. The recovery key does the same with a new password (recovery.ts).
  */
 import { NotFound } from '../../core/errors.ts';
 import type { Db } from '../../store/db.ts';

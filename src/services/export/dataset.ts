@@ -3,8 +3,8 @@
  * organisation or, with `public`, for advocacy — incidents, acts, claims with their source passages,
  * interventions, actors, sources, suppressed statistics and a manifest with the SHA-256 of every file.
  *
- * Public exports redact personal data from every text (exportRedaction.ts), carry no person records
- * and no staff identities (exportPresenters.ts). Every text of a public export is also checked against
+ * Public exports redact personal data from every text (redaction.ts), carry no person records
+ * and no staff identities (presenters.ts). Every text of a public export is also checked against
  * every protected person's name, aliases and contacts, in every compartment; a public export by a user
  * who cannot open one of those compartments is refused, since its people would go unchecked. Partner
  * exports carry decrypted person records only when the exporting user may read them — the read goes

@@ -1,7 +1,7 @@
 /**
  * Reads everything a dataset export may contain, through the repositories, in one repeatable-read
  * snapshot: an incident written while the export runs appears with all its acts and claims or not
- * at all. Plain records out; what of them leaves the organisation is decided in exportPresenters.ts.
+ * at all. Plain records out; what of them leaves the organisation is decided in presenters.ts.
  */
 import { type ActorRecord, actorsRepository } from '../../store/actors.ts';
 import { type ActRecord, actsRepository } from '../../store/acts.ts';
