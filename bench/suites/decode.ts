@@ -5,7 +5,7 @@
  * 2 million nested <b>: event loop blocked over 6 minutes).
  */
 import { monitorEventLoopDelay } from 'node:perf_hooks';
-import { createDecodePool } from '../../src/services/decodeSandbox/decodePool.ts';
+import { createDecodePool } from '../../src/services/sources/decodeSandbox/decodePool.ts';
 import { makeDocxBomb, makeManyPagePdf, makeNestedHtml } from '../../test/support/hostileFiles.ts';
 import { atMost, type BenchRow, type BenchSuite, peakRssMiB } from '../harness.ts';
 

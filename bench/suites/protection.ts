@@ -10,16 +10,20 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { KDF_PARAMS } from '../../src/crypto/passwords.ts';
 import { buildServer } from '../../src/server/buildServer.ts';
-import { initOrganisation } from '../../src/services/accounts.ts';
-import { releaseActor } from '../../src/services/accountsActor.ts';
-import { authenticate } from '../../src/services/accountsLogin.ts';
-import { resolveCompartment, unlockCompartmentKeys, wipeKeys } from '../../src/services/compartments.ts';
-import { readPersons } from '../../src/services/persons.ts';
-import { sealPersonFields } from '../../src/services/personsSealing.ts';
+import { initOrganisation } from '../../src/services/accounts/accounts.ts';
+import { releaseActor } from '../../src/services/accounts/actor.ts';
+import { authenticate } from '../../src/services/accounts/login.ts';
+import {
+  resolveCompartment,
+  unlockCompartmentKeys,
+  wipeKeys,
+} from '../../src/services/compartments/compartments.ts';
+import { readPersons } from '../../src/services/persons/persons.ts';
+import { sealPersonFields } from '../../src/services/persons/sealing.ts';
 import type { Db } from '../../src/store/db.ts';
 import { migrate } from '../../src/store/migrate.ts';
 import { openStore } from '../../src/store/openStore.ts';
-import { personsRepository } from '../../src/store/personsRepository.ts';
+import { personsRepository } from '../../src/store/persons.ts';
 import { openPgliteDb } from '../../src/store/pgliteDb.ts';
 import { atMost, type BenchRow, type BenchSuite, percentile } from '../harness.ts';
 

@@ -118,7 +118,7 @@ export function parseCsv(text: string, options: ParseCsvOptions = {}): CsvRow[] 
  * Formats rows as RFC 4180 CSV (LF line ends): the project's one CSV writer. A cell is quoted when
  * it holds a quote, comma or line break, or starts or ends with a space (which a reader that trims,
  * like the FEBRL one, would otherwise lose). Escaping cells a spreadsheet would run as formulas is
- * the caller's job where the file goes to spreadsheets (`services/exportFiles.ts`).
+ * the caller's job where the file goes to spreadsheets (`services/export/files.ts`).
  */
 export function formatCsv(rows: string[][]): string {
   const cell = (value: string) =>

@@ -4,11 +4,11 @@
  * user of a single-person installation.
  */
 import { Forbidden } from '../core/errors.ts';
-import { allows, describeAccess, type RouteAccess } from '../server/access.ts';
-import { releaseActor } from '../services/accountsActor.ts';
-import type { Db } from '../store/db.ts';
+import { releaseActor } from '../services/accounts/actor.ts';
+import { allows, describeAccess, type RouteAccess } from '../services/policies/index.ts';
+import type { Db } from '../services/store.ts';
 import type { CommandIo, ParsedArgs } from './command.ts';
-import { signInOnceAccountsExist } from './commands/user.ts';
+import { signInOnceAccountsExist } from './signIn.ts';
 import { operatingSystemUser, withStore } from './storeOption.ts';
 
 export interface CommandActor {

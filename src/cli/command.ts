@@ -5,7 +5,7 @@
  */
 import { parseArgs } from 'node:util';
 import { UsageError } from '../core/errors.ts';
-import type { Store } from '../store/openStore.ts';
+import type { Store } from '../services/store.ts';
 import { type StoreConfig, storeConfigFrom } from '../store/storeConfig.ts';
 
 export type OptionSpec = {
@@ -25,6 +25,8 @@ export interface CommandIo {
   sharedStore?: Store;
   /** Asks for a hidden answer on the terminal of the process that sent the command (see channel/). */
   promptHidden?: (prompt: string) => Promise<string>;
+  /** The CLI's entry point, set by main: `attest serve` runs the commands sent to it with it. */
+  runCommand?: (argv: string[], io: CommandIo) => Promise<number>;
 }
 
 export interface ParsedArgs {

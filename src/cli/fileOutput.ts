@@ -3,7 +3,7 @@ import { randomBytes } from 'node:crypto';
 import { linkSync, readFileSync, unlinkSync, writeFileSync } from 'node:fs';
 import { resolve } from 'node:path';
 import { InvalidInput } from '../core/errors.ts';
-import { isFsError } from '../store/fsErrors.ts';
+import { isFsError } from '../runtime/fsErrors.ts';
 import type { CommandIo } from './command.ts';
 
 /**

@@ -3,7 +3,7 @@
  * incident, its acts with their range, chosen figure and sources (each marked independent or not),
  * its claims and its status. A contract: fields are added, never renamed.
  */
-import type { IncidentDetail } from '../services/incidents.ts';
+import type { IncidentDetail } from '../services/incidents/incidents.ts';
 
 export function incidentJson(incident: IncidentDetail) {
   const { evidence } = incident;

@@ -64,7 +64,7 @@ export async function main(givenArgv: string[], io: CommandIo = processIo()): Pr
       const { forwardCommand } = await import('./channel/forwardCommand.ts');
       return await forwardCommand(server.socket, argv, server.dataDir, io);
     }
-    return await command.run(args, io);
+    return await command.run(args, { ...io, runCommand: main });
   } catch (error) {
     return reportError(error, io, command);
   }

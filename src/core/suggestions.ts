@@ -4,6 +4,7 @@
  * returns the span.
  */
 import { z } from 'zod';
+import { ISO_DATE_PATTERN } from './codes.ts';
 import { ClaimStance, EventType, InterventionType } from './vocabulary.ts';
 
 const Span = { start: z.number().int().nonnegative(), end: z.number().int().nonnegative() };
@@ -35,7 +36,7 @@ export type PlaceMention = z.infer<typeof PlaceMention>;
 export const DatePrecision = z.enum(['day', 'week', 'month', 'quarter', 'year', 'decade']);
 export type DatePrecision = z.infer<typeof DatePrecision>;
 
-const IsoDate = z.string().regex(/^\d{4}-\d{2}-\d{2}$/);
+const IsoDate = z.string().regex(ISO_DATE_PATTERN);
 
 export const DateMention = z.object({
   from: IsoDate.nullable(),

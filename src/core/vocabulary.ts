@@ -37,6 +37,14 @@ export const INTERVENTION_TYPES = [
 export const InterventionType = z.enum(INTERVENTION_TYPES);
 export type InterventionType = z.infer<typeof InterventionType>;
 
+/**
+ * How far an incident or an act is established: alleged (one independent report), corroborated
+ * (two or more), verified (a person checked it). Ordered from weakest to strongest.
+ */
+export const INCIDENT_STATUSES = ['alleged', 'corroborated', 'verified'] as const;
+export const IncidentStatus = z.enum(INCIDENT_STATUSES);
+export type IncidentStatus = z.infer<typeof IncidentStatus>;
+
 export const CLAIM_STANCES = ['asserts', 'denies'] as const;
 export const ClaimStance = z.enum(CLAIM_STANCES);
 export type ClaimStance = z.infer<typeof ClaimStance>;

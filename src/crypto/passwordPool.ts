@@ -6,7 +6,7 @@
  * and answered 500; with it the process stays responsive and a flood gets 429.
  *
  * Reserving is separate from running so that sign-in can refuse a flood before it claims an attempt
- * (see accountsLogin.ts): a reservation, once granted, always runs. The pool is process-wide
+ * (see services/accounts/login.ts): a reservation, once granted, always runs. The pool is process-wide
  * (`passwordPool()`), because the bound only means something if every caller shares it.
  */
 import type { Worker } from 'node:worker_threads';

@@ -2,7 +2,7 @@
  * Limits on what decoding one untrusted file may cost. Any source may send an organisation a
  * decompression bomb, a PDF of 200,000 pages or HTML nested two million deep; the decoders check
  * these where it is cheap (before inflating, before building a DOM), and the sandbox that runs
- * them (src/services/decodeSandbox) adds a heap limit and a wall-clock budget.
+ * them (src/services/sources/decodeSandbox) adds a heap limit and a wall-clock budget.
  */
 export interface DecodeLimits {
   /** Bytes all entries of a ZIP (DOCX) may inflate to, counted while inflating. */

@@ -7,11 +7,11 @@
  */
 import type { FastifyInstance, FastifyRequest } from 'fastify';
 import { Forbidden, InvalidInput, Unauthenticated } from '../core/errors.ts';
-import type { Actor } from '../services/accountsActor.ts';
-import { releaseActor } from '../services/accountsActor.ts';
-import { resumeSession } from '../services/accountsLogin.ts';
-import type { Db } from '../store/db.ts';
-import { allows, describeAccess, type RouteAccess } from './access.ts';
+import type { Actor } from '../services/accounts/actor.ts';
+import { releaseActor } from '../services/accounts/actor.ts';
+import { resumeSession } from '../services/accounts/login.ts';
+import { allows, describeAccess, type RouteAccess } from '../services/policies/index.ts';
+import type { Db } from '../services/store.ts';
 import { SESSION_COOKIE } from './security.ts';
 
 declare module 'fastify' {

@@ -12,13 +12,14 @@ import rateLimit from '@fastify/rate-limit';
 import Fastify, { type FastifyInstance } from 'fastify';
 import { configurePasswordPool, type PasswordPoolOptions } from '../crypto/passwordPool.ts';
 import type { KdfParams } from '../crypto/passwords.ts';
-import { type DecodePool, defaultDecodePool } from '../services/decodeSandbox/decodePool.ts';
-import { DEFAULT_MAX_FILE_BYTES } from '../services/ingest.ts';
+import type { RouteAccess } from '../services/policies/index.ts';
+import { type DecodePool, defaultDecodePool } from '../services/sources/decodeSandbox/decodePool.ts';
+import { DEFAULT_MAX_FILE_BYTES } from '../services/sources/ingest.ts';
 import type { Store } from '../store/openStore.ts';
-import type { RouteAccess } from './access.ts';
 import { registerAccessControl } from './auth.ts';
 import { registerErrorHandler } from './errors.ts';
 import { registerOpenApi } from './openapi.ts';
+import { registerValidation } from './route.ts';
 import { accountAccessRoutes } from './routes/accountAccess.ts';
 import { accountRoutes } from './routes/accounts.ts';
 import { actRoutes } from './routes/acts.ts';
@@ -151,6 +152,7 @@ export async function buildServer(options: ServerOptions): Promise<FastifyInstan
   registerAccessControl(app, store.db);
   await app.register(rateLimit, { global: false });
   await app.register(multipart, { limits: { fileSize: uploadLimitBytes, files: 1 } });
+  registerValidation(app);
   await registerOpenApi(app, version);
 
   await app.register(healthRoutes, { store });

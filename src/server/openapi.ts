@@ -1,12 +1,12 @@
 /**
  * OpenAPI 3 from the zod schemas that validate requests and shape responses, so the document cannot
- * drift from the code. Fastify's own validation and serialisation are turned off: zod (in the routes)
- * is the one validator, presenters decide the JSON, and the JSON schemas here only describe.
+ * drift from the code. The routes' zod schemas are the one validator (route.ts); presenters decide the
+ * JSON; the JSON schemas made here only describe.
  * Interactive docs at /api/docs are served from the locally installed swagger-ui assets (no CDN).
  */
 import swagger from '@fastify/swagger';
 import swaggerUi from '@fastify/swagger-ui';
-import type { FastifyInstance } from 'fastify';
+import type { FastifyInstance, FastifySchema } from 'fastify';
 import { z } from 'zod';
 
 export type JsonSchema = Record<string, unknown>;
@@ -41,10 +41,22 @@ export function errorResponses(...statuses: number[]): Record<number, JsonSchema
   return Object.fromEntries([400, 401, 403, ...statuses].map((status) => [status, schema]));
 }
 
+const isZod = (value: unknown): value is z.ZodType => value instanceof z.ZodType;
+
+/** A route's schema as OpenAPI shows it: its zod params, query and body as JSON schemas. */
+function describedSchema(schema: FastifySchema | undefined): FastifySchema | undefined {
+  if (!schema) return schema;
+  const described: FastifySchema = { ...schema };
+  for (const part of ['params', 'querystring', 'body'] as const) {
+    const value = schema[part];
+    if (isZod(value)) described[part] = jsonSchema(value);
+  }
+  return described;
+}
+
 export async function registerOpenApi(app: FastifyInstance, version: string): Promise<void> {
-  app.setValidatorCompiler(() => () => true);
-  app.setSerializerCompiler(() => (data) => JSON.stringify(data));
   await app.register(swagger, {
+    transform: ({ schema, url }) => ({ schema: describedSchema(schema) as FastifySchema, url }),
     openapi: {
       openapi: '3.0.3',
       info: {

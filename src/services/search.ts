@@ -1,8 +1,8 @@
 /** Search use case: validates the query and turns snippets' match markers into highlight ranges. */
 import { z } from 'zod';
-import { InvalidInput } from '../core/errors.ts';
-import { IsoDate } from '../core/isoDate.ts';
-import { EventType } from '../core/vocabulary.ts';
+import { CountryCode, IsoDate, LanguageCode } from '../core/codes.ts';
+import { parseWith } from '../core/validation.ts';
+import { EventType, IncidentStatus } from '../core/vocabulary.ts';
 import type { Queryable } from '../store/db.ts';
 import {
   type FacetRows,
@@ -37,12 +37,7 @@ export interface SearchResponse {
 }
 
 export async function search(db: Queryable, request: SearchRequest): Promise<SearchResponse> {
-  const parsed = SearchRequest.safeParse(request);
-  if (!parsed.success) {
-    const issue = parsed.error.issues[0]!;
-    throw new InvalidInput(issue.path.join('.') || 'query', issue.message);
-  }
-  const { query, kind, limit } = parsed.data;
+  const { query, kind, limit } = parseWith(SearchRequest, request, '', 'query');
   const { total, hits } = await searchRepository(db).search(query, { kind, limit });
   return { total, hits: hits.map((hit) => ({ ...hit, ...highlightsOf(hit.snippet) })) };
 }
@@ -66,16 +61,10 @@ export const FacetedSearchRequest = z.object({
   // Empty: browse every record under the filters, with their facet counts.
   query: z.string().trim().max(500, 'query longer than 500 characters'),
   kind: z.enum(['source', 'incident']).optional(),
-  language: z
-    .string()
-    .regex(/^[a-z]{2,3}$/, 'expected an ISO 639-1 code')
-    .optional(),
-  country: z
-    .string()
-    .regex(/^[A-Z]{2}$/, 'expected an ISO 3166-1 alpha-2 code')
-    .optional(),
+  language: LanguageCode.optional(),
+  country: CountryCode.optional(),
   type: EventType.optional(),
-  status: z.enum(['alleged', 'corroborated', 'verified']).optional(),
+  status: IncidentStatus.optional(),
   from: IsoDate.optional(),
   to: IsoDate.optional(),
   limit: z.number().int().min(1).max(200).default(20),
@@ -101,12 +90,7 @@ export async function facetedSearch(
   db: Queryable,
   request: FacetedSearchRequest,
 ): Promise<FacetedSearchResponse> {
-  const parsed = FacetedSearchRequest.safeParse(request);
-  if (!parsed.success) {
-    const issue = parsed.error.issues[0]!;
-    throw new InvalidInput(issue.path.join('.') || 'query', issue.message);
-  }
-  const { query, limit, offset, ...filters } = parsed.data;
+  const { query, limit, offset, ...filters } = parseWith(FacetedSearchRequest, request, '', 'query');
   const result = await facetedSearchRepository(db).search(query, filters, { limit, offset });
   return { ...result, hits: result.hits.map((hit) => ({ ...hit, ...highlightsOf(hit.snippet) })) };
 }

@@ -1,7 +1,7 @@
 /** Counts for the timeline and the map, under the same filters as the incident list. */
 import type { Queryable } from '../store/db.ts';
 import { statsRepository } from '../store/stats.ts';
-import type { IncidentFiltersInput } from './incidents.ts';
+import type { IncidentFiltersInput } from './incidents/incidents.ts';
 
 export function timeline(db: Queryable, filters: Omit<IncidentFiltersInput, 'source' | 'language'>) {
   return statsRepository(db).timeline(filters);

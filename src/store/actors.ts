@@ -1,17 +1,7 @@
 /** Actors (media outlets, authorities, NGOs, security forces): one row per name, reused across records. */
 import { randomUUID } from 'node:crypto';
+import type { ActorKind } from '../core/actors.ts';
 import type { Queryable } from './db.ts';
-
-export const ACTOR_KINDS = [
-  'media',
-  'authority',
-  'ngo',
-  'security-force',
-  'religious',
-  'political',
-  'other',
-] as const;
-export type ActorKind = (typeof ACTOR_KINDS)[number];
 
 export interface ActorRecord {
   id: string;

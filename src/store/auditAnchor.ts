@@ -7,7 +7,7 @@
  */
 import { existsSync, readFileSync } from 'node:fs';
 import { open } from 'node:fs/promises';
-import { auditHeadAppendedIn } from './auditRepository.ts';
+import { auditHeadAppendedIn } from './audit.ts';
 import type { Db } from './db.ts';
 
 export interface AuditAnchor {

@@ -14,7 +14,7 @@ import {
 } from 'node:fs';
 import { join } from 'node:path';
 import { StorageUnavailable } from '../core/errors.ts';
-import { describeFsError } from './fsErrors.ts';
+import { describeFsError } from '../runtime/fsErrors.ts';
 
 export const DATA_DIR_MARKER = 'attest.json';
 const FORMAT = 'attest-data';

@@ -9,7 +9,7 @@ import { join } from 'node:path';
 import fsExt from 'fs-ext';
 import { z } from 'zod';
 import { StorageUnavailable } from '../core/errors.ts';
-import { describeFsError } from './fsErrors.ts';
+import { describeFsError } from '../runtime/fsErrors.ts';
 
 export const LOCK_FILE = 'attest.lock';
 

@@ -4,13 +4,10 @@
  * (so full-text search finds incidents in their own language's stemming).
  */
 
-import { EVENT_TYPE_LABELS, LOCALES } from '../core/vocabulary.ts';
+import { EVENT_TYPE_LABELS, type IncidentStatus, LOCALES } from '../core/vocabulary.ts';
 import { sourceOriginSql } from './claims.ts';
 import type { Queryable, SqlParam } from './db.ts';
 import { searchConfigFor } from './searchConfig.ts';
-
-export const INCIDENT_STATUSES = ['alleged', 'corroborated', 'verified'] as const;
-export type IncidentStatus = (typeof INCIDENT_STATUSES)[number];
 
 export interface NewIncident {
   id: string;
@@ -41,7 +38,7 @@ export interface IncidentSummary {
 
 export interface IncidentRecord extends IncidentSummary {
   summary: string;
-  /** Bumped by every edit; an edit names the version it was made on (services/edits/). */
+  /** Bumped by every edit; an edit names the version it was made on (services/incidents/edits/). */
   version: number;
   createdBy: string;
   verifiedBy: string | null;

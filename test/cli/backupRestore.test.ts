@@ -6,8 +6,8 @@ import { existsSync, mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSy
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
-import { ingestOne } from '../../src/services/ingest.ts';
-import { addPerson } from '../../src/services/persons.ts';
+import { addPerson } from '../../src/services/persons/persons.ts';
+import { ingestOne } from '../../src/services/sources/ingest.ts';
 import { openStore, type Store } from '../../src/store/openStore.ts';
 import { openPgliteDb } from '../../src/store/pgliteDb.ts';
 import { anOrganisation } from '../protection/fixtures.ts';

@@ -8,7 +8,7 @@ import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir, userInfo } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { auditRepository } from '../../src/store/auditRepository.ts';
+import { auditRepository } from '../../src/store/audit.ts';
 import { openStore } from '../../src/store/openStore.ts';
 import { sourcesRepository } from '../../src/store/sources.ts';
 import { jsonOf, runCli } from '../support/cli.ts';

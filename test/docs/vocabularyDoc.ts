@@ -3,6 +3,7 @@
  * `vocabularyDoc.test.ts` compares the page with this rendering (`npx vitest run test/docs/vocabularyDoc.test.ts -u` rewrites it).
  */
 
+import { ACTOR_KINDS, type ActorKind } from '../../src/core/actors.ts';
 import {
   CASE_STATUSES,
   CASE_TYPES,
@@ -21,14 +22,14 @@ import {
   EVENT_TYPE_LABELS,
   EVENT_TYPES,
   type EventType,
+  INCIDENT_STATUSES,
   INTERVENTION_TYPE_LABELS,
   INTERVENTION_TYPES,
+  type IncidentStatus,
   type InterventionType,
   type Labels,
   LOCALES,
 } from '../../src/core/vocabulary.ts';
-import { ACTOR_KINDS, type ActorKind } from '../../src/store/actors.ts';
-import { INCIDENT_STATUSES, type IncidentStatus } from '../../src/store/incidents.ts';
 import { MESSAGES } from '../../web/src/i18n/messages.ts';
 
 /** What each event type covers: the guidance a reviewer needs to choose one. */
@@ -175,14 +176,14 @@ export function renderVocabularyDoc(): string {
     'An act earns its status from its evidence; an incident claims no more than its best act unless a',
     'reviewer overrides it with a written reason (audited).',
     '',
-    'Defined in `src/store/incidents.ts`; labels from the web interface (`web/src/i18n/messages.ts`).',
+    'Defined in `src/core/vocabulary.ts`; labels from the web interface (`web/src/i18n/messages.ts`).',
     '',
     ...labelledTable(INCIDENT_STATUSES, STATUS_SCOPE, statusLabel),
     '',
     '## Actor kinds',
     '',
-    'Defined in `src/store/actors.ts`; a first guess made when a review is applied',
-    '(`src/services/reviewActors.ts`), so evidence can count official statements. Codes only: the',
+    'Defined in `src/core/actors.ts`; a first guess made when a review is applied',
+    '(`src/core/actors.ts`), so evidence can count official statements. Codes only: the',
     'interface does not show them yet.',
     '',
     ...plainTable(ACTOR_KINDS, ACTOR_KIND_SCOPE),

@@ -5,9 +5,9 @@
  * person's protected record.
  */
 import { readFileSync } from 'node:fs';
-import { ingestOne } from '../../src/services/ingest.ts';
-import { addPerson } from '../../src/services/persons.ts';
-import { applyReview } from '../../src/services/review.ts';
+import { addPerson } from '../../src/services/persons/persons.ts';
+import { applyReview } from '../../src/services/review/review.ts';
+import { ingestOne } from '../../src/services/sources/ingest.ts';
 import type { Store } from '../../src/store/openStore.ts';
 import { anOrganisation } from '../protection/fixtures.ts';
 import { aPortugueseArticle } from '../support/shared.ts';

@@ -1,8 +1,8 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { Conflict, Forbidden, InvalidInput, Unauthenticated } from '../../src/core/errors.ts';
 import { totp } from '../../src/crypto/totp.ts';
-import { addUser, initOrganisation } from '../../src/services/accounts.ts';
-import type { Actor } from '../../src/services/accountsActor.ts';
+import { addUser, initOrganisation } from '../../src/services/accounts/accounts.ts';
+import type { Actor } from '../../src/services/accounts/actor.ts';
 import {
   authenticate,
   confirmTotp,
@@ -12,12 +12,12 @@ import {
   logout,
   resumeSession,
   startTotpEnrolment,
-} from '../../src/services/accountsLogin.ts';
+} from '../../src/services/accounts/login.ts';
 import {
   openOrganisationKeysWithRecovery,
   resetPasswordWithRecoveryKey,
-} from '../../src/services/accountsRecovery.ts';
-import { addPerson, showPerson } from '../../src/services/persons.ts';
+} from '../../src/services/accounts/recovery.ts';
+import { addPerson, showPerson } from '../../src/services/persons/persons.ts';
 import type { Db } from '../../src/store/db.ts';
 import { backends, openTestStore, type TestStore } from '../support/stores.ts';
 import { anOrganisation, aUser, auditRows, FAST_KDF, PASSWORD } from './fixtures.ts';

@@ -1,5 +1,5 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { appendAudit, recordAudit, verifyAudit } from '../../src/services/audit.ts';
+import { appendAudit, recordAudit, verifyAudit } from '../../src/services/audit/audit.ts';
 import { backends, openTestStore, type TestStore } from '../support/stores.ts';
 
 describe.each(backends())('audit log on %s', (backend) => {

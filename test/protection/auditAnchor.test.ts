@@ -1,9 +1,9 @@
 import { readFileSync, statSync } from 'node:fs';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { auditEntryHash } from '../../src/crypto/auditChain.ts';
-import { appendAudit, recordAudit, verifyAudit, verifyStoreAudit } from '../../src/services/audit.ts';
+import { appendAudit, recordAudit, verifyAudit, verifyStoreAudit } from '../../src/services/audit/audit.ts';
+import { auditRepository } from '../../src/store/audit.ts';
 import { readAuditAnchor } from '../../src/store/auditAnchor.ts';
-import { auditRepository } from '../../src/store/auditRepository.ts';
 import { backends, openTestStore, type TestStore } from '../support/stores.ts';
 
 describe.each(backends())('audit anchor on %s', (backend) => {

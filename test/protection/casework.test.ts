@@ -7,8 +7,8 @@
 import { randomUUID } from 'node:crypto';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { Conflict, Forbidden, InvalidInput, NotFound } from '../../src/core/errors.ts';
-import type { Actor } from '../../src/services/accountsActor.ts';
-import { chooseActFigure } from '../../src/services/actJudgements.ts';
+import type { Actor } from '../../src/services/accounts/actor.ts';
+import { changeCaseStatus, listCases, openCase, updateCase } from '../../src/services/cases/cases.ts';
 import {
   addAttachment,
   addConsent,
@@ -18,12 +18,12 @@ import {
   readAttachment,
   showCase,
   withdrawConsent,
-} from '../../src/services/caseRecords.ts';
-import { changeCaseStatus, listCases, openCase, updateCase } from '../../src/services/cases.ts';
-import { addCompartmentMember, rotateCompartmentKey } from '../../src/services/compartments.ts';
-import { updateAct } from '../../src/services/edits/actEdits.ts';
-import { linkInvolvement, listInvolvements } from '../../src/services/involvements.ts';
-import { addPerson, findPersonsByName, showPerson } from '../../src/services/persons.ts';
+} from '../../src/services/cases/records.ts';
+import { addCompartmentMember, rotateCompartmentKey } from '../../src/services/compartments/compartments.ts';
+import { chooseActFigure } from '../../src/services/incidents/actJudgements.ts';
+import { updateAct } from '../../src/services/incidents/edits/actEdits.ts';
+import { linkInvolvement, listInvolvements } from '../../src/services/persons/involvements.ts';
+import { addPerson, findPersonsByName, showPerson } from '../../src/services/persons/persons.ts';
 import {
   createReferral,
   importReferral,
@@ -32,7 +32,7 @@ import {
   organisationKey,
   parsePartnerKey,
   replyToReferral,
-} from '../../src/services/referrals.ts';
+} from '../../src/services/referrals/referrals.ts';
 import type { Db } from '../../src/store/db.ts';
 import { backends, openTestStore, type TestStore } from '../support/stores.ts';
 import { anOrganisation, aUser, auditRows } from './fixtures.ts';

@@ -2,19 +2,19 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { Conflict, Forbidden, InvalidInput } from '../../src/core/errors.ts';
 import { envelopeKeyId } from '../../src/crypto/envelope.ts';
 import { SealOpenFailed } from '../../src/crypto/seal.ts';
-import type { Actor } from '../../src/services/accountsActor.ts';
+import type { Actor } from '../../src/services/accounts/actor.ts';
 import {
   addCompartmentMember,
   createCaseCompartment,
   removeCompartmentMember,
   rotateCompartmentKey,
   unlockCompartmentKeys,
-} from '../../src/services/compartments.ts';
-import { openSubmission, sealAndStoreSubmission } from '../../src/services/intake.ts';
-import { addPerson, findPersonsByName, readPersons, showPerson } from '../../src/services/persons.ts';
-import { openPersonFields } from '../../src/services/personsSealing.ts';
+} from '../../src/services/compartments/compartments.ts';
+import { openSubmission, sealAndStoreSubmission } from '../../src/services/intake/intake.ts';
+import { addPerson, findPersonsByName, readPersons, showPerson } from '../../src/services/persons/persons.ts';
+import { openPersonFields } from '../../src/services/persons/sealing.ts';
 import type { Db, Queryable } from '../../src/store/db.ts';
-import { personsRepository } from '../../src/store/personsRepository.ts';
+import { personsRepository } from '../../src/store/persons.ts';
 import { backends, openTestStore, type TestStore } from '../support/stores.ts';
 import { anOrganisation, aUser, auditRows } from './fixtures.ts';
 

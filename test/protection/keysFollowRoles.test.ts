@@ -6,30 +6,31 @@
  */
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { Conflict, Forbidden, InvalidInput } from '../../src/core/errors.ts';
+import { ROLES } from '../../src/core/roles.ts';
 import { deriveKeyFromPassword } from '../../src/crypto/passwords.ts';
 import { openBytes, openText } from '../../src/crypto/seal.ts';
 import { openSealedWithKeyPair, sealToPublicKey, unwrapSecret } from '../../src/crypto/userKeys.ts';
-import { PRIVATE_KEY_PURPOSE } from '../../src/services/accounts.ts';
-import type { Actor } from '../../src/services/accountsActor.ts';
-import { authenticate } from '../../src/services/accountsLogin.ts';
-import { resetPasswordWithRecoveryKey } from '../../src/services/accountsRecovery.ts';
-import { changeUserRole } from '../../src/services/accountsRoles.ts';
+import { PRIVATE_KEY_PURPOSE } from '../../src/services/accounts/accounts.ts';
+import type { Actor } from '../../src/services/accounts/actor.ts';
+import { authenticate } from '../../src/services/accounts/login.ts';
+import { resetPasswordWithRecoveryKey } from '../../src/services/accounts/recovery.ts';
+import { changeUserRole } from '../../src/services/accounts/roles.ts';
 import {
   addCompartmentMember,
   createCaseCompartment,
   resolveCompartment,
   unlockCompartmentKeys,
   wipeKeys,
-} from '../../src/services/compartments.ts';
-import { ORGANISATION_KEY_CONTEXT } from '../../src/services/compartmentsReseal.ts';
-import { addPerson, showPerson } from '../../src/services/persons.ts';
-import { holdsCompartmentKeys, ROLES } from '../../src/services/policies.ts';
-import { compartmentsRepository } from '../../src/store/compartmentsRepository.ts';
+} from '../../src/services/compartments/compartments.ts';
+import { ORGANISATION_KEY_CONTEXT } from '../../src/services/compartments/reseal.ts';
+import { addPerson, showPerson } from '../../src/services/persons/persons.ts';
+import { holdsCompartmentKeys } from '../../src/services/policies/index.ts';
+import { compartmentsRepository } from '../../src/store/compartments.ts';
 import type { Db } from '../../src/store/db.ts';
 import { toBytes } from '../../src/store/db.ts';
 import { listMigrations, migrate } from '../../src/store/migrate.ts';
-import { PROTECTED_PERSON_FIELDS } from '../../src/store/personsRepository.ts';
-import { usersRepository } from '../../src/store/usersRepository.ts';
+import { PROTECTED_PERSON_FIELDS } from '../../src/store/persons.ts';
+import { usersRepository } from '../../src/store/users.ts';
 import { backends, openTestStore, type TestStore } from '../support/stores.ts';
 import { anOrganisation, aUser, auditRows, FAST_KDF, PASSWORD } from './fixtures.ts';
 

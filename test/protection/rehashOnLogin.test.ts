@@ -5,9 +5,9 @@
  */
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { passwordNeedsRehash } from '../../src/crypto/passwords.ts';
-import { releaseActor } from '../../src/services/accountsActor.ts';
-import { authenticate, login } from '../../src/services/accountsLogin.ts';
-import { usersRepository } from '../../src/store/usersRepository.ts';
+import { releaseActor } from '../../src/services/accounts/actor.ts';
+import { authenticate, login } from '../../src/services/accounts/login.ts';
+import { usersRepository } from '../../src/store/users.ts';
 import { backends, openTestStore, type TestStore } from '../support/stores.ts';
 import { anOrganisation, aUser, auditRows, FAST_KDF, PASSWORD } from './fixtures.ts';
 

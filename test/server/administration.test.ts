@@ -7,10 +7,10 @@
  */
 import sodium from 'libsodium-wrappers';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { initOrganisation } from '../../src/services/accounts.ts';
-import { releaseActor } from '../../src/services/accountsActor.ts';
-import { authenticate } from '../../src/services/accountsLogin.ts';
-import { showPerson } from '../../src/services/persons.ts';
+import { initOrganisation } from '../../src/services/accounts/accounts.ts';
+import { releaseActor } from '../../src/services/accounts/actor.ts';
+import { authenticate } from '../../src/services/accounts/login.ts';
+import { showPerson } from '../../src/services/persons/persons.ts';
 import { encodingsOf, everyFile, pgDump } from '../protection/cliHarness.ts';
 import { auditRows } from '../protection/fixtures.ts';
 import { backends } from '../support/stores.ts';
@@ -86,7 +86,7 @@ describe.each(backends())('administration and report work on %s', (backend) => {
         email: 'administrator@example.org',
         password: PASSWORD,
       });
-      const { addPerson } = await import('../../src/services/persons.ts');
+      const { addPerson } = await import('../../src/services/persons/persons.ts');
       const person = await addPerson(api.store.db, admin, { name: 'Aslan Test' });
       releaseActor(admin);
       expect((await showPerson(api.store.db, nadia, person.code)).name).toBe('Aslan Test');
@@ -135,7 +135,7 @@ describe.each(backends())('administration and report work on %s', (backend) => {
       email: 'administrator@example.org',
       password: PASSWORD,
     });
-    const { addPerson } = await import('../../src/services/persons.ts');
+    const { addPerson } = await import('../../src/services/persons/persons.ts');
     const person = await addPerson(api.store.db, admin, { name: 'After Reset' });
     releaseActor(admin);
     const worker = await authenticate(api.store.db, {

@@ -7,11 +7,11 @@
 import { Writable } from 'node:stream';
 import sodium from 'libsodium-wrappers';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import type { Role } from '../../src/core/roles.ts';
 import { INTAKE_BODY_LIMIT } from '../../src/server/routes/intake.ts';
-import { initOrganisation } from '../../src/services/accounts.ts';
-import { verifyAudit } from '../../src/services/audit.ts';
-import { storeSealedSubmission } from '../../src/services/intake.ts';
-import type { Role } from '../../src/services/policies.ts';
+import { initOrganisation } from '../../src/services/accounts/accounts.ts';
+import { verifyAudit } from '../../src/services/audit/audit.ts';
+import { storeSealedSubmission } from '../../src/services/intake/intake.ts';
 import { auditRows } from '../protection/fixtures.ts';
 import { backends } from '../support/stores.ts';
 import { CSRF, LIGHT_KDF, PASSWORD, signInEveryRole, startApi, type TestApi, testServer } from './support.ts';

@@ -5,7 +5,7 @@
  * incident in Portuguese.
  */
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { verifyAudit } from '../../src/services/audit.ts';
+import { verifyAudit } from '../../src/services/audit/audit.ts';
 import { hasShared, SEED_ARTICLE, sharedText } from '../support/shared.ts';
 import { backends } from '../support/stores.ts';
 import { startApi, type TestApi } from './support.ts';

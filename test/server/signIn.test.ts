@@ -5,9 +5,9 @@
  */
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { KDF_PARAMS } from '../../src/crypto/passwords.ts';
-import { addUser } from '../../src/services/accounts.ts';
-import { releaseActor } from '../../src/services/accountsActor.ts';
-import { login } from '../../src/services/accountsLogin.ts';
+import { addUser } from '../../src/services/accounts/accounts.ts';
+import { releaseActor } from '../../src/services/accounts/actor.ts';
+import { login } from '../../src/services/accounts/login.ts';
 import { auditRows } from '../protection/fixtures.ts';
 import { backends } from '../support/stores.ts';
 import { CSRF, PASSWORD, startApi, type TestApi, testServer } from './support.ts';

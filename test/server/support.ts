@@ -3,12 +3,12 @@
  * Argon2id parameters so a test file does not spend its time hashing.
  */
 import type { FastifyInstance, InjectOptions, LightMyRequestResponse } from 'fastify';
+import { ROLES, type Role } from '../../src/core/roles.ts';
 import { buildServer, type ServerOptions } from '../../src/server/buildServer.ts';
 import { CSRF_COOKIE, SESSION_COOKIE } from '../../src/server/security.ts';
-import { addUser, initOrganisation } from '../../src/services/accounts.ts';
-import { releaseActor } from '../../src/services/accountsActor.ts';
-import { login } from '../../src/services/accountsLogin.ts';
-import { ROLES, type Role } from '../../src/services/policies.ts';
+import { addUser, initOrganisation } from '../../src/services/accounts/accounts.ts';
+import { releaseActor } from '../../src/services/accounts/actor.ts';
+import { login } from '../../src/services/accounts/login.ts';
 import { FAST_KDF, TEST_PASSWORD } from '../support/factories.ts';
 import { type Backend, openTestStore, type TestStore } from '../support/stores.ts';
 

@@ -2,8 +2,8 @@ import { mkdirSync, mkdtempSync, readdirSync, rmSync, utimesSync, writeFileSync 
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import { ingestOne } from '../../src/services/ingest.ts';
-import { verifyStore } from '../../src/services/verifyStore.ts';
+import { verifyStore } from '../../src/services/backup/verifyStore.ts';
+import { ingestOne } from '../../src/services/sources/ingest.ts';
 import { prepareDataDir } from '../../src/store/dataDir.ts';
 import { STALE_TEMPORARY_MS } from '../../src/store/fileStore.ts';
 import { openStore } from '../../src/store/openStore.ts';

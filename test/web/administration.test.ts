@@ -11,7 +11,7 @@ import type { AddressInfo } from 'node:net';
 import type { Browser, BrowserContext, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { buildServer } from '../../src/server/buildServer.ts';
-import { initOrganisation } from '../../src/services/accounts.ts';
+import { initOrganisation } from '../../src/services/accounts/accounts.ts';
 import { encodingsOf, everyFile } from '../protection/cliHarness.ts';
 import { FAST_KDF } from '../protection/fixtures.ts';
 import { openTestStore, type TestStore } from '../support/stores.ts';

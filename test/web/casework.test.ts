@@ -9,7 +9,7 @@ import type { AddressInfo } from 'node:net';
 import type { BrowserContext, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { buildServer } from '../../src/server/buildServer.ts';
-import { initOrganisation } from '../../src/services/accounts.ts';
+import { initOrganisation } from '../../src/services/accounts/accounts.ts';
 import { auditRows, FAST_KDF } from '../protection/fixtures.ts';
 import { openTestStore, type TestStore } from '../support/stores.ts';
 import { seriousViolations } from './axe.ts';

@@ -16,7 +16,7 @@ import { join } from 'node:path';
 import type { BrowserContext, Download, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { buildServer } from '../../src/server/buildServer.ts';
-import { initOrganisation } from '../../src/services/accounts.ts';
+import { initOrganisation } from '../../src/services/accounts/accounts.ts';
 import { openStore, type Store } from '../../src/store/openStore.ts';
 import { encodingsOf, filesContaining, pgDump } from '../protection/cliHarness.ts';
 import { FAST_KDF, PASSWORD } from '../protection/fixtures.ts';

@@ -5,6 +5,7 @@
  * And statuses follow the evidence: alleged (one independent report), corroborated (two or more),
  * verified (a person confirmed it, with a reason).
  */
+import { INCIDENT_STATUSES, type IncidentStatus } from '../../core/vocabulary.ts';
 
 export interface ReportedFigure {
   victimsMin: number | null;
@@ -31,21 +32,18 @@ export function chosenFigure(range: FigureRange, personChoice: number | null): n
   return personChoice ?? range.min;
 }
 
-export const STATUSES = ['alleged', 'corroborated', 'verified'] as const;
-export type Status = (typeof STATUSES)[number];
-
-export function actStatus(independentReports: number, verified: boolean): Status {
+export function actStatus(independentReports: number, verified: boolean): IncidentStatus {
   if (verified) return 'verified';
   return independentReports >= 2 ? 'corroborated' : 'alleged';
 }
 
 /** The most an incident may claim without a reviewer's override: what its best-supported act has. */
-export function supportedIncidentStatus(actStatuses: readonly Status[]): Status {
+export function supportedIncidentStatus(actStatuses: readonly IncidentStatus[]): IncidentStatus {
   let best = 0;
-  for (const status of actStatuses) best = Math.max(best, STATUSES.indexOf(status));
-  return STATUSES[best]!;
+  for (const status of actStatuses) best = Math.max(best, INCIDENT_STATUSES.indexOf(status));
+  return INCIDENT_STATUSES[best]!;
 }
 
-export function claimsMoreThan(status: Status, supported: Status): boolean {
-  return STATUSES.indexOf(status) > STATUSES.indexOf(supported);
+export function claimsMoreThan(status: IncidentStatus, supported: IncidentStatus): boolean {
+  return INCIDENT_STATUSES.indexOf(status) > INCIDENT_STATUSES.indexOf(supported);
 }

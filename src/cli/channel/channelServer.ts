@@ -6,7 +6,7 @@
 import { chmodSync, existsSync, unlinkSync } from 'node:fs';
 import { createServer, type Server, type Socket } from 'node:net';
 import { Readable, Writable } from 'node:stream';
-import type { Store } from '../../store/openStore.ts';
+import type { Store } from '../../services/store.ts';
 import type { CommandIo } from '../command.ts';
 import { ClientFrame, type CommandRequest, encodeFrame, frameReader, type ServerFrame } from './protocol.ts';
 

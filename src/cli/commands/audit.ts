@@ -6,12 +6,12 @@
  * it (see docs/protection.md).
  */
 import { UsageError } from '../../core/errors.ts';
-import { verifyStoreAudit } from '../../services/audit.ts';
-import { AuditFilter, listAuditEntries } from '../../services/auditLog.ts';
-import { parseWith } from '../../services/incidents.ts';
+import { parseWith } from '../../core/validation.ts';
+import { verifyStoreAudit } from '../../services/audit/audit.ts';
+import { AuditFilter, listAuditEntries } from '../../services/audit/log.ts';
 import { type Command, expectPositionals, stringOption, writeJson } from '../command.ts';
+import { asSignedInUser } from '../signIn.ts';
 import { DATA_OPTION, withStore } from '../storeOption.ts';
-import { asSignedInUser } from './user.ts';
 
 export const auditCommand: Command = {
   name: 'audit',

@@ -1,7 +1,7 @@
 /** `attest backup FILE`: an online, consistent backup of the store into one archive file. */
 import { resolve } from 'node:path';
 import { UsageError } from '../../core/errors.ts';
-import { backupStore } from '../../services/backup.ts';
+import { backupStore } from '../../services/backup/backup.ts';
 import { type Command, writeJson } from '../command.ts';
 import { DATA_OPTION, withStore } from '../storeOption.ts';
 

@@ -4,11 +4,11 @@
  */
 import { CASE_STATUSES, CASE_TYPES, parseFieldList, RISK_LEVELS } from '../../core/casework.ts';
 import { UsageError } from '../../core/errors.ts';
-import { addConsent, addNote, addTask, completeTask, showCase } from '../../services/caseRecords.ts';
-import { changeCaseStatus, listCases, openCase, updateCase } from '../../services/cases.ts';
+import { changeCaseStatus, listCases, openCase, updateCase } from '../../services/cases/cases.ts';
+import { addConsent, addNote, addTask, completeTask, showCase } from '../../services/cases/records.ts';
 import { type Command, type ParsedArgs, stringOption, writeJson } from '../command.ts';
+import { asSignedInUser } from '../signIn.ts';
 import { DATA_OPTION } from '../storeOption.ts';
-import { asSignedInUser } from './user.ts';
 
 const list = (args: ParsedArgs, name: string): string[] => {
   const value = args.values[name];

@@ -5,11 +5,11 @@ import {
   createCaseCompartment,
   removeCompartmentMember,
   rotateCompartmentKey,
-} from '../../services/compartments.ts';
-import { listCompartments } from '../../services/compartmentsList.ts';
+} from '../../services/compartments/compartments.ts';
+import { listCompartments } from '../../services/compartments/list.ts';
 import { type Command, expectPositionals, stringOption, writeJson } from '../command.ts';
+import { asSignedInUser } from '../signIn.ts';
 import { DATA_OPTION } from '../storeOption.ts';
-import { asSignedInUser } from './user.ts';
 
 export const compartmentCommand: Command = {
   name: 'compartment',

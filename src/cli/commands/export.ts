@@ -6,11 +6,11 @@
  */
 import { resolve } from 'node:path';
 import { UsageError } from '../../core/errors.ts';
-import { type Actor, releaseActor } from '../../services/accountsActor.ts';
-import { exportDataset } from '../../services/exportDataset.ts';
+import { type Actor, releaseActor } from '../../services/accounts/actor.ts';
+import { exportDataset } from '../../services/export/dataset.ts';
 import { type Command, stringOption, writeJson } from '../command.ts';
+import { signInOnceAccountsExist } from '../signIn.ts';
 import { DATA_OPTION, operatingSystemUser, withStore } from '../storeOption.ts';
-import { signInOnceAccountsExist } from './user.ts';
 
 export const exportCommand: Command = {
   name: 'export',

@@ -1,7 +1,7 @@
 /** `attest incident list|show`: incidents with their acts, figures, sources and status, for scripts. */
 import { z } from 'zod';
 import { UsageError } from '../../core/errors.ts';
-import { getIncident, listIncidents } from '../../services/incidents.ts';
+import { getIncident, listIncidents } from '../../services/incidents/incidents.ts';
 import { actingAs } from '../actingAs.ts';
 import { type Command, stringOption, writeJson } from '../command.ts';
 import { incidentJson } from '../incidentJson.ts';

@@ -1,15 +1,15 @@
 import { SingleBar } from 'cli-progress';
 import { Forbidden, InvalidInput, UsageError } from '../../core/errors.ts';
 import { runtimeConfigFrom } from '../../runtime/config.ts';
-import { allows, describeAccess } from '../../server/access.ts';
-import { releaseActor } from '../../services/accountsActor.ts';
-import { createDecodePool } from '../../services/decodeSandbox/decodePool.ts';
-import { decodeSettingsFrom } from '../../services/decodeSandbox/decodeSettings.ts';
-import { checkIngestOptions, DEFAULT_MAX_FILE_BYTES } from '../../services/ingest.ts';
-import { ingestFiles } from '../../services/ingestFiles.ts';
+import { releaseActor } from '../../services/accounts/actor.ts';
+import { allows, describeAccess } from '../../services/policies/index.ts';
+import { createDecodePool } from '../../services/sources/decodeSandbox/decodePool.ts';
+import { decodeSettingsFrom } from '../../services/sources/decodeSandbox/decodeSettings.ts';
+import { checkIngestOptions, DEFAULT_MAX_FILE_BYTES } from '../../services/sources/ingest.ts';
+import { ingestFiles } from '../../services/sources/ingestFiles.ts';
 import { type Command, stringOption, writeJson } from '../command.ts';
+import { signInOnceAccountsExist } from '../signIn.ts';
 import { DATA_OPTION, operatingSystemUser, withStore } from '../storeOption.ts';
-import { signInOnceAccountsExist } from './user.ts';
 
 export const ingestCommand: Command = {
   name: 'ingest',

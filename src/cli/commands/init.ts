@@ -1,9 +1,9 @@
 /** `attest init`: the organisation, its keys and the first administrator; prints the recovery key once. */
 import { UsageError } from '../../core/errors.ts';
-import { initOrganisation } from '../../services/accounts.ts';
+import { initOrganisation } from '../../services/accounts/accounts.ts';
 import { type Command, expectPositionals, stringOption, writeJson } from '../command.ts';
+import { readPassword } from '../signIn.ts';
 import { DATA_OPTION, withStore } from '../storeOption.ts';
-import { readPassword } from './user.ts';
 
 export const initCommand: Command = {
   name: 'init',

@@ -1,10 +1,10 @@
 /** `attest org key`: this installation's public key and fingerprint, for partners to send referrals to. */
 import { UsageError } from '../../core/errors.ts';
-import { organisationKey } from '../../services/referrals.ts';
+import { organisationKey } from '../../services/referrals/referrals.ts';
 import { type Command, stringOption, writeJson } from '../command.ts';
 import { writeNewFile } from '../fileOutput.ts';
+import { asSignedInUser } from '../signIn.ts';
 import { DATA_OPTION } from '../storeOption.ts';
-import { asSignedInUser } from './user.ts';
 
 export const orgCommand: Command = {
   name: 'org',

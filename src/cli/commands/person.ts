@@ -3,10 +3,10 @@
  * Errors name the problem, never a protected value.
  */
 import { UsageError } from '../../core/errors.ts';
-import { addPerson, showPerson } from '../../services/persons.ts';
+import { addPerson, showPerson } from '../../services/persons/persons.ts';
 import { type Command, expectPositionals, type ParsedArgs, stringOption, writeJson } from '../command.ts';
+import { asSignedInUser } from '../signIn.ts';
 import { DATA_OPTION } from '../storeOption.ts';
-import { asSignedInUser } from './user.ts';
 
 function listOption(args: ParsedArgs, name: string): string[] {
   const value = args.values[name];

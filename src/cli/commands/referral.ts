@@ -12,11 +12,11 @@ import {
   MAX_PACKAGE_BYTES,
   parsePartnerKey,
   replyToReferral,
-} from '../../services/referrals.ts';
+} from '../../services/referrals/referrals.ts';
 import { type Command, stringOption, writeJson } from '../command.ts';
 import { readTextFile, writeNewFile } from '../fileOutput.ts';
+import { asSignedInUser } from '../signIn.ts';
 import { DATA_OPTION } from '../storeOption.ts';
-import { asSignedInUser } from './user.ts';
 
 export const referralCommand: Command = {
   name: 'referral',

@@ -6,7 +6,7 @@
 import { existsSync, readdirSync, rmSync } from 'node:fs';
 import { join, resolve } from 'node:path';
 import { Conflict, UsageError } from '../../core/errors.ts';
-import { checkBackup, restoreBackup } from '../../services/restore.ts';
+import { checkBackup, restoreBackup } from '../../services/backup/restore.ts';
 import { type Command, commandStoreConfig, writeJson } from '../command.ts';
 import { DATA_OPTION, withStore } from '../storeOption.ts';
 

@@ -1,11 +1,11 @@
 /**
  * `attest review apply SOURCE_ID --accept-all [--into INCIDENT_ID]`: the review path for scripts
  * importing many reports — every suggestion accepted, merged into recorded acts where the match is
- * confident (services/review.ts acceptAllSuggestions). Per-suggestion decisions are the web app's.
+ * confident (services/review/review.ts acceptAllSuggestions). Per-suggestion decisions are the web app's.
  */
 import { z } from 'zod';
 import { UsageError } from '../../core/errors.ts';
-import { acceptAllSuggestions } from '../../services/review.ts';
+import { acceptAllSuggestions } from '../../services/review/review.ts';
 import { actingAs } from '../actingAs.ts';
 import { type Command, stringOption, writeJson } from '../command.ts';
 import { DATA_OPTION } from '../storeOption.ts';

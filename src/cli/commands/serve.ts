@@ -4,9 +4,9 @@ import { join } from 'node:path';
 import { UsageError } from '../../core/errors.ts';
 import { runtimeConfigFrom } from '../../runtime/config.ts';
 import { buildServer } from '../../server/buildServer.ts';
-import { createDecodePool } from '../../services/decodeSandbox/decodePool.ts';
-import { decodeSettingsFrom } from '../../services/decodeSandbox/decodeSettings.ts';
-import type { Store } from '../../store/openStore.ts';
+import { createDecodePool } from '../../services/sources/decodeSandbox/decodePool.ts';
+import { decodeSettingsFrom } from '../../services/sources/decodeSandbox/decodeSettings.ts';
+import type { Store } from '../../services/store.ts';
 import type { Command, CommandIo } from '../command.ts';
 import { expectPositionals, stringOption } from '../command.ts';
 import { DATA_OPTION, openCommandStore } from '../storeOption.ts';
@@ -51,7 +51,7 @@ export const serveCommand: Command = {
       address = (await app.listen({ host, port })).replace('://[::1]', '://localhost');
       // With the embedded database this process owns the data directory: other commands run here.
       if (store.lock) {
-        channel = await startChannel(store);
+        channel = await startChannel(store, io);
         store.lock.update({ socket: channel.socketPath, url: address });
       }
     } catch (error) {
@@ -72,12 +72,11 @@ export const serveCommand: Command = {
   },
 };
 
-async function startChannel(store: Store) {
-  const [{ startCommandChannel }, { main }] = await Promise.all([
-    import('../channel/channelServer.ts'),
-    import('../main.ts'),
-  ]);
-  return startCommandChannel({ socketPath: channelSocketPath(store.layout.root), store, run: main });
+async function startChannel(store: Store, io: CommandIo) {
+  const run = io.runCommand;
+  if (!run) throw new Error('attest serve needs the CLI entry point to run the commands sent to it');
+  const { startCommandChannel } = await import('../channel/channelServer.ts');
+  return startCommandChannel({ socketPath: channelSocketPath(store.layout.root), store, run });
 }
 
 /** The socket lives in the data directory, unless that path is too long for a Unix socket. */

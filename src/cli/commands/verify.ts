@@ -1,6 +1,6 @@
 /** `attest verify`: fixity of the whole store (originals, rows ↔ files, audit chain and anchor). */
 import { SingleBar } from 'cli-progress';
-import { verifyStore } from '../../services/verifyStore.ts';
+import { verifyStore } from '../../services/backup/verifyStore.ts';
 import { type Command, expectPositionals, writeJson } from '../command.ts';
 import { DATA_OPTION, withStore } from '../storeOption.ts';
 

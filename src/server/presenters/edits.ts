@@ -1,6 +1,6 @@
 /** What leaves the server about editable records and their history. */
 import { z } from 'zod';
-import type { RecordKind, RecordVersionWithEditor } from '../../store/versionedRecords.ts';
+import type { RecordKind, RecordVersionWithEditor } from '../../services/incidents/edits/recordHistory.ts';
 import { Id, Instant, iso } from './common.ts';
 
 const FieldValues = z.record(z.string(), z.unknown());

@@ -1,6 +1,7 @@
 /** What leaves the server about incidents and their evidence. */
 import { z } from 'zod';
-import type { IncidentDetail, IncidentSummary } from '../../services/incidents.ts';
+import { IncidentStatus } from '../../core/vocabulary.ts';
+import type { IncidentDetail, IncidentSummary } from '../../services/incidents/incidents.ts';
 import { DateOnly, Id, Instant, iso, listOf, ProvenanceSchema } from './common.ts';
 
 const Victims = z.object({ min: z.number().int().nullable(), max: z.number().int().nullable() });
@@ -8,7 +9,7 @@ const Victims = z.object({ min: z.number().int().nullable(), max: z.number().int
 export const IncidentSummarySchema = z.object({
   id: Id,
   title: z.string(),
-  status: z.enum(['alleged', 'corroborated', 'verified']),
+  status: IncidentStatus,
   placeName: z.string().nullable(),
   country: z.string().nullable(),
   dateFrom: DateOnly.nullable(),
@@ -37,14 +38,13 @@ const ClaimSchema = z.object({
   provenance: ProvenanceSchema.nullable(),
 });
 
-const Status = z.enum(['alleged', 'corroborated', 'verified']);
 const Judgement = z.object({ by: z.string(), at: Instant, reason: z.string() });
 
 /** Per act: its sources (each with its own figure), independence, range, chosen figure and status. */
 const CorroborationSchema = z.object({
   reports: z.number().int(),
   independent: z.number().int(),
-  status: Status,
+  status: IncidentStatus,
   range: Victims,
   chosen: z.number().int().nullable().describe("the figure counted: a person's choice, else range.min"),
   chosenBy: Judgement.nullable(),
@@ -128,7 +128,7 @@ export const IncidentDetailSchema = IncidentSummarySchema.extend({
   createdBy: z.string(),
   verifiedBy: z.string().nullable(),
   verifiedAt: Instant.nullable(),
-  supportedStatus: Status.describe('the most the acts support; a higher status carries statusReason'),
+  supportedStatus: IncidentStatus.describe('the most the acts support; a higher status carries statusReason'),
   statusReason: z.string().nullable(),
   evidence: EvidenceSchema,
 });

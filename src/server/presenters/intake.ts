@@ -7,7 +7,7 @@
 import { createHash } from 'node:crypto';
 import { z } from 'zod';
 import { INTAKE_STATUSES, IntakeReportSchema, parseIntakeReport } from '../../core/intakeReport.ts';
-import type { SubmissionRow } from '../../store/intakeRepository.ts';
+import type { SubmissionRow } from '../../services/intake/intake.ts';
 import { Id, Instant } from './common.ts';
 
 export { IntakeReportSchema };

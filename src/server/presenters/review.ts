@@ -2,11 +2,10 @@
 import { z } from 'zod';
 import { ACT_MATCH_REASONS } from '../../analysis/corroboration/actMatch.ts';
 import { STATEMENT_MATCH_REASONS } from '../../analysis/corroboration/statementMatch.ts';
-import type { IncidentSummary } from '../../services/incidents.ts';
-import type { ReviewResult } from '../../services/review.ts';
-import type { IncidentProposal } from '../../services/reviewProposals.ts';
-import type { QueueItem, ReviewRecord } from '../../store/reviews.ts';
-import type { SourceRecord } from '../../store/sources.ts';
+import type { IncidentSummary } from '../../services/incidents/incidents.ts';
+import type { IncidentProposal } from '../../services/review/proposals.ts';
+import type { ReviewResult } from '../../services/review/review.ts';
+import type { QueueItem, ReviewRecord, SourceRecord } from '../../services/review/sources.ts';
 import { DateOnly, Id, Instant, iso, listOf, SuggestionsSchema } from './common.ts';
 import { IncidentSummarySchema, presentIncidentSummary } from './incidents.ts';
 import { NotDecoded, presentReviewState, ReviewStateSchema } from './sources.ts';

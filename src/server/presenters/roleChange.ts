@@ -1,6 +1,6 @@
 /** A role change as the client sees it: who, from what to what, and what happened to their keys. */
 import { z } from 'zod';
-import type { RoleChange } from '../../services/accountsRoles.ts';
+import type { RoleChange } from '../../services/accounts/roles.ts';
 import { Id } from './common.ts';
 
 export const RoleChangeSchema = z.object({

@@ -1,6 +1,6 @@
 /** The signed-in user as the client sees them: never keys, hashes or the session token. */
 import { z } from 'zod';
-import type { Actor } from '../../services/accountsActor.ts';
+import type { Actor } from '../../services/accounts/actor.ts';
 import { Id } from './common.ts';
 
 export const UserSchema = z.object({ id: Id, email: z.string(), role: z.string() });

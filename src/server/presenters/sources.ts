@@ -1,8 +1,7 @@
 /** What leaves the server about sources. `capturedBy` is a user id or an operator name, never a password or key. */
 import { z } from 'zod';
-import type { IngestResult } from '../../services/ingest.ts';
-import type { ReviewRecord, SourceListItem } from '../../store/reviews.ts';
-import type { SourceRecord } from '../../store/sources.ts';
+import type { ReviewRecord, SourceListItem, SourceRecord } from '../../services/review/sources.ts';
+import type { IngestResult } from '../../services/sources/ingest.ts';
 import { DateOnly, Id, Instant, iso, listOf, SuggestionsSchema } from './common.ts';
 
 export const NotDecoded = z

@@ -3,17 +3,16 @@
  * organisation recovery key, and enrolling TOTP. The two public routes are limited per address like
  * sign-in, and a wrong code or key gets the same answer whatever the reason.
  */
-import type { FastifyPluginAsync } from 'fastify';
+import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
 import { z } from 'zod';
-import type { KdfParams } from '../../crypto/passwords.ts';
-import { acceptInvitation } from '../../services/accountsInvitations.ts';
-import { confirmTotp, startTotpEnrolment } from '../../services/accountsLogin.ts';
-import { resetPasswordWithRecoveryKey } from '../../services/accountsRecovery.ts';
-import type { Store } from '../../store/openStore.ts';
-import { organisationsRepository } from '../../store/organisationsRepository.ts';
+import { type KdfParams, organisationName } from '../../services/accounts/accounts.ts';
+import { acceptInvitation } from '../../services/accounts/invitations.ts';
+import { confirmTotp, startTotpEnrolment } from '../../services/accounts/login.ts';
+import { resetPasswordWithRecoveryKey } from '../../services/accounts/recovery.ts';
+import type { Store } from '../../services/store.ts';
 import { actorOf } from '../auth.ts';
 import { Id } from '../presenters/common.ts';
-import { contract, parseBody } from '../route.ts';
+import { contract } from '../route.ts';
 
 const AcceptBody = z.strictObject({
   code: z.string().trim().min(20).max(100),
@@ -36,7 +35,7 @@ export interface AccountAccessOptions {
   signInPerMinute: number;
 }
 
-export const accountAccessRoutes: FastifyPluginAsync<AccountAccessOptions> = async (
+export const accountAccessRoutes: FastifyPluginAsyncZod<AccountAccessOptions> = async (
   app,
   { store, kdfParams, signInPerMinute },
 ) => {
@@ -50,7 +49,7 @@ export const accountAccessRoutes: FastifyPluginAsync<AccountAccessOptions> = asy
     errors: [429],
   });
   app.post('/api/invitation', { ...accept, config: { ...accept.config, rateLimit } }, async (request) => {
-    const body = parseBody(AcceptBody, request);
+    const body = request.body;
     return acceptInvitation(store.db, { code: body.code, password: body.password }, new Date(), kdfParams);
   });
 
@@ -65,7 +64,7 @@ export const accountAccessRoutes: FastifyPluginAsync<AccountAccessOptions> = asy
     '/api/recovery',
     { ...recover, config: { ...recover.config, rateLimit } },
     async (request, reply) => {
-      const body = parseBody(RecoverBody, request);
+      const body = request.body;
       await resetPasswordWithRecoveryKey(
         store.db,
         { email: body.email, recoveryKey: body.recoveryKey, newPassword: body.password },
@@ -83,8 +82,7 @@ export const accountAccessRoutes: FastifyPluginAsync<AccountAccessOptions> = asy
       response: { 200: TotpEnrolment },
     }),
     async (request) => {
-      const organisation = await organisationsRepository(store.db).find();
-      return startTotpEnrolment(store.db, actorOf(request), organisation?.name ?? 'Attest');
+      return startTotpEnrolment(store.db, actorOf(request), (await organisationName(store.db)) ?? 'Attest');
     },
   );
 
@@ -98,7 +96,7 @@ export const accountAccessRoutes: FastifyPluginAsync<AccountAccessOptions> = asy
       errors: [409],
     }),
     async (request, reply) => {
-      const { code } = parseBody(TotpCodeBody, request);
+      const { code } = request.body;
       await confirmTotp(store.db, actorOf(request), code);
       return reply.status(204).send();
     },

@@ -4,21 +4,25 @@
  * the whole server (one token bucket here), so changing address does not buy unlimited attempts;
  * the password-hashing pool bounds what gets through (429 when it is full).
  */
-import type { FastifyPluginAsync } from 'fastify';
+import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
 import { z } from 'zod';
 import { RateLimited } from '../../core/errors.ts';
-import { KDF_PARAMS, type KdfParams } from '../../crypto/passwords.ts';
-import { initOrganisation } from '../../services/accounts.ts';
-import { releaseActor } from '../../services/accountsActor.ts';
-import { login, logout } from '../../services/accountsLogin.ts';
-import { unlockAccount } from '../../services/accountsUnlock.ts';
-import { createRateLimiter } from '../../services/intakeRateLimiter.ts';
-import type { Store } from '../../store/openStore.ts';
-import { organisationsRepository } from '../../store/organisationsRepository.ts';
+import { Uuid } from '../../core/validation.ts';
+import {
+  initOrganisation,
+  KDF_PARAMS,
+  type KdfParams,
+  setupNeeded,
+} from '../../services/accounts/accounts.ts';
+import { releaseActor } from '../../services/accounts/actor.ts';
+import { login, logout } from '../../services/accounts/login.ts';
+import { unlockAccount } from '../../services/accounts/unlock.ts';
+import { createRateLimiter } from '../../services/intake/rateLimiter.ts';
+import type { Store } from '../../services/store.ts';
 import { actorOf, sessionTokenOf } from '../auth.ts';
 import { Id } from '../presenters/common.ts';
 import { presentUser, SessionSchema, UserSchema } from '../presenters/session.ts';
-import { contract, parseBody, parseParams } from '../route.ts';
+import { contract } from '../route.ts';
 import { csrfTokenFor, SESSION_COOKIE } from '../security.ts';
 
 const SetupBody = z.strictObject({
@@ -41,7 +45,7 @@ const SignInBody = z.strictObject({
     .optional(),
 });
 
-const UserParams = z.strictObject({ id: z.uuid('expected a UUID') });
+const UserParams = z.strictObject({ id: Uuid });
 const UnlockResult = z.object({
   id: Id,
   email: z.string(),
@@ -57,7 +61,7 @@ export interface AccountRoutesOptions {
   signInGlobalPerMinute: number;
 }
 
-export const accountRoutes: FastifyPluginAsync<AccountRoutesOptions> = async (
+export const accountRoutes: FastifyPluginAsyncZod<AccountRoutesOptions> = async (
   app,
   { store, kdfParams, signInPerMinute, signInGlobalPerMinute },
 ) => {
@@ -83,7 +87,7 @@ export const accountRoutes: FastifyPluginAsync<AccountRoutesOptions> = async (
 
   // Setups run one at a time: the first creates the organisation, the others then find it and get
   // 409 before hashing a password (concurrent ones would all hash, crowd the pool and get 429).
-  // Across servers the database's setup lock (organisationsRepository) still makes it 409.
+  // Across servers the database's setup lock (in initOrganisation) still makes it 409.
   let setups: Promise<unknown> = Promise.resolve();
 
   app.get(
@@ -94,7 +98,7 @@ export const accountRoutes: FastifyPluginAsync<AccountRoutesOptions> = async (
       response: { 200: SetupState },
     }),
     async (request, reply) => ({
-      needed: (await organisationsRepository(store.db).find()) === null,
+      needed: await setupNeeded(store.db),
       csrfToken: csrfTokenFor(request, reply),
     }),
   );
@@ -107,7 +111,7 @@ export const accountRoutes: FastifyPluginAsync<AccountRoutesOptions> = async (
     errors: [409, 429],
   });
   app.post('/api/setup', { ...setup, config: { ...setup.config, rateLimit } }, async (request, reply) => {
-    const body = parseBody(SetupBody, request);
+    const body = request.body;
     const setup = setups.then(() =>
       initOrganisation(
         store.db,
@@ -132,7 +136,7 @@ export const accountRoutes: FastifyPluginAsync<AccountRoutesOptions> = async (
     errors: [429],
   });
   app.post('/api/session', { ...signIn, config: { ...signIn.config, rateLimit } }, async (request, reply) => {
-    const body = parseBody(SignInBody, request);
+    const body = request.body;
     takeGlobalSignIn();
     const { actor, token, expiresAt } = await login(
       store.db,
@@ -158,7 +162,7 @@ export const accountRoutes: FastifyPluginAsync<AccountRoutesOptions> = async (
       errors: [404],
     }),
     async (request) => {
-      const { id } = parseParams(UserParams, request);
+      const { id } = request.params;
       return unlockAccount(store.db, actorOf(request), { userId: id });
     },
   );

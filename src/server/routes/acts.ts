@@ -1,22 +1,20 @@
 /** A person's judgements on one act: the figure to count and "verified", each with a reason. */
-import type { FastifyPluginAsync } from 'fastify';
-import { z } from 'zod';
+import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
+import { IdParams } from '../../core/validation.ts';
 import {
   ActVerificationSchema,
   ChosenFigureSchema,
   chooseActFigure,
   verifyAct,
-} from '../../services/actJudgements.ts';
-import { getIncident } from '../../services/incidents.ts';
-import type { Store } from '../../store/openStore.ts';
-import { allows } from '../access.ts';
+} from '../../services/incidents/actJudgements.ts';
+import { getIncident } from '../../services/incidents/incidents.ts';
+import { allows } from '../../services/policies/index.ts';
+import type { Store } from '../../services/store.ts';
 import { actorOf } from '../auth.ts';
 import { IncidentDetailSchema, presentIncident } from '../presenters/incidents.ts';
-import { contract, parseBody, parseParams } from '../route.ts';
+import { contract } from '../route.ts';
 
-const IdParams = z.strictObject({ id: z.uuid('expected a UUID') });
-
-export const actRoutes: FastifyPluginAsync<{ store: Store }> = async (app, { store }) => {
+export const actRoutes: FastifyPluginAsyncZod<{ store: Store }> = async (app, { store }) => {
   const editorOf = (request: Parameters<typeof actorOf>[0]) => {
     const actor = actorOf(request);
     return { userId: actor.userId, mayVerify: allows(actor.role, 'incident.verify') };
@@ -34,8 +32,8 @@ export const actRoutes: FastifyPluginAsync<{ store: Store }> = async (app, { sto
       errors: [404],
     }),
     async (request) => {
-      const { id } = parseParams(IdParams, request);
-      const body = parseBody(ChosenFigureSchema, request);
+      const { id } = request.params;
+      const body = request.body;
       const { incidentId } = await chooseActFigure(store.db, editorOf(request), id, body);
       return presentIncident(await getIncident(store.db, incidentId));
     },
@@ -52,8 +50,8 @@ export const actRoutes: FastifyPluginAsync<{ store: Store }> = async (app, { sto
       errors: [404],
     }),
     async (request) => {
-      const { id } = parseParams(IdParams, request);
-      const body = parseBody(ActVerificationSchema, request);
+      const { id } = request.params;
+      const body = request.body;
       const { incidentId } = await verifyAct(store.db, editorOf(request), id, body);
       return presentIncident(await getIncident(store.db, incidentId));
     },

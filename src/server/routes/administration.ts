@@ -1,14 +1,15 @@
-/** The audit log viewer and compartment membership over HTTP (services/auditLog.ts, compartments*.ts). */
-import type { FastifyPluginAsync } from 'fastify';
+/** The audit log viewer and compartment membership over HTTP (services/audit/log.ts, services/compartments/). */
+import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
 import { z } from 'zod';
-import { verifyStoreAudit } from '../../services/audit.ts';
-import { AuditFilter, listAuditEntries } from '../../services/auditLog.ts';
-import { addCompartmentMember, removeCompartmentMember } from '../../services/compartments.ts';
-import { listCompartments } from '../../services/compartmentsList.ts';
-import type { Store } from '../../store/openStore.ts';
+import { Uuid } from '../../core/validation.ts';
+import { verifyStoreAudit } from '../../services/audit/audit.ts';
+import { AuditFilter, listAuditEntries } from '../../services/audit/log.ts';
+import { addCompartmentMember, removeCompartmentMember } from '../../services/compartments/compartments.ts';
+import { listCompartments } from '../../services/compartments/list.ts';
+import type { Store } from '../../services/store.ts';
 import { actorOf } from '../auth.ts';
 import { Id, Instant } from '../presenters/common.ts';
-import { contract, parseBody, parseParams, parseQuery } from '../route.ts';
+import { contract } from '../route.ts';
 
 const AuditEntrySchema = z.object({
   seq: z.number().int(),
@@ -36,10 +37,10 @@ const CompartmentSchema = z.object({
   members: z.array(z.object({ id: Id, email: z.string() })),
 });
 const CodeParams = z.strictObject({ code: z.string().regex(/^C-\d{4,}$/, 'expected a code like C-0001') });
-const MemberParams = CodeParams.extend({ userId: z.uuid('expected a UUID') });
+const MemberParams = CodeParams.extend({ userId: Uuid });
 const MemberBody = z.strictObject({ email: z.string().trim().min(3).max(320) });
 
-export const administrationRoutes: FastifyPluginAsync<{ store: Store }> = async (app, { store }) => {
+export const administrationRoutes: FastifyPluginAsyncZod<{ store: Store }> = async (app, { store }) => {
   app.get(
     '/api/audit',
     contract('audit.read', {
@@ -52,7 +53,7 @@ export const administrationRoutes: FastifyPluginAsync<{ store: Store }> = async 
       },
     }),
     async (request) => {
-      const page = await listAuditEntries(store.db, actorOf(request), parseQuery(AuditFilter, request));
+      const page = await listAuditEntries(store.db, actorOf(request), request.query);
       return {
         items: page.entries.map((entry) => ({
           seq: entry.seq,
@@ -101,8 +102,8 @@ export const administrationRoutes: FastifyPluginAsync<{ store: Store }> = async 
       errors: [404],
     }),
     async (request, reply) => {
-      const { code } = parseParams(CodeParams, request);
-      const { email } = parseBody(MemberBody, request);
+      const { code } = request.params;
+      const { email } = request.body;
       await addCompartmentMember(store.db, actorOf(request), code, email);
       return reply.status(204).send();
     },
@@ -118,7 +119,7 @@ export const administrationRoutes: FastifyPluginAsync<{ store: Store }> = async 
       errors: [404],
     }),
     async (request, reply) => {
-      const { code, userId } = parseParams(MemberParams, request);
+      const { code, userId } = request.params;
       await removeCompartmentMember(store.db, actorOf(request), code, userId);
       return reply.status(204).send();
     },

@@ -3,9 +3,20 @@
  * assignment, and the case's tasks, consents, notes and attachments. Every route reaches the case
  * through its compartment key, so a non-member gets 403 whatever their role.
  */
-import type { FastifyPluginAsync } from 'fastify';
+import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
 import { z } from 'zod';
 import { InvalidInput } from '../../core/errors.ts';
+import { IdParams, Uuid } from '../../core/validation.ts';
+import {
+  caseListSchema,
+  caseUpdateSchema,
+  changeCaseStatus,
+  listCases,
+  openCase,
+  openCaseSchema,
+  statusChangeSchema,
+  updateCase,
+} from '../../services/cases/cases.ts';
 import {
   addAttachment,
   addConsent,
@@ -19,18 +30,8 @@ import {
   readAttachment,
   showCase,
   withdrawConsent,
-} from '../../services/caseRecords.ts';
-import {
-  caseListSchema,
-  caseUpdateSchema,
-  changeCaseStatus,
-  listCases,
-  openCase,
-  openCaseSchema,
-  statusChangeSchema,
-  updateCase,
-} from '../../services/cases.ts';
-import type { Store } from '../../store/openStore.ts';
+} from '../../services/cases/records.ts';
+import type { Store } from '../../services/store.ts';
 import { actorOf } from '../auth.ts';
 import { downloadHeaders } from '../download.ts';
 import {
@@ -40,16 +41,15 @@ import {
   CreatedSchema,
   OpenedCaseSchema,
 } from '../presenters/casework.ts';
-import { contract, parseBody, parseParams, parseQuery } from '../route.ts';
+import { contract } from '../route.ts';
 
-const IdParams = z.strictObject({ id: z.uuid('expected a UUID') });
-const TaskParams = IdParams.extend({ taskId: z.uuid('expected a UUID') });
-const ConsentParams = IdParams.extend({ consentId: z.uuid('expected a UUID') });
-const AttachmentParams = IdParams.extend({ attachmentId: z.uuid('expected a UUID') });
+const TaskParams = IdParams.extend({ taskId: Uuid });
+const ConsentParams = IdParams.extend({ consentId: Uuid });
+const AttachmentParams = IdParams.extend({ attachmentId: Uuid });
 const flag = z.enum(['true', 'false']).transform((value) => value === 'true');
 const ListQuery = caseListSchema.extend({ mine: flag.optional(), overdue: flag.optional() });
 
-export const caseRoutes: FastifyPluginAsync<{ store: Store }> = async (app, { store }) => {
+export const caseRoutes: FastifyPluginAsyncZod<{ store: Store }> = async (app, { store }) => {
   app.get(
     '/api/cases',
     contract('case.list', {
@@ -59,7 +59,7 @@ export const caseRoutes: FastifyPluginAsync<{ store: Store }> = async (app, { st
       response: { 200: CaseListSchema },
     }),
     async (request) => ({
-      items: await listCases(store.db, actorOf(request), parseQuery(ListQuery, request)),
+      items: await listCases(store.db, actorOf(request), request.query),
     }),
   );
 
@@ -73,7 +73,7 @@ export const caseRoutes: FastifyPluginAsync<{ store: Store }> = async (app, { st
       errors: [404],
     }),
     async (request, reply) =>
-      reply.status(201).send(await openCase(store.db, actorOf(request), parseBody(openCaseSchema, request))),
+      reply.status(201).send(await openCase(store.db, actorOf(request), request.body)),
   );
 
   app.get(
@@ -85,7 +85,7 @@ export const caseRoutes: FastifyPluginAsync<{ store: Store }> = async (app, { st
       response: { 200: CaseDetailSchema },
       errors: [404],
     }),
-    async (request) => showCase(store.db, actorOf(request), parseParams(IdParams, request).id),
+    async (request) => showCase(store.db, actorOf(request), request.params.id),
   );
 
   app.patch(
@@ -98,13 +98,7 @@ export const caseRoutes: FastifyPluginAsync<{ store: Store }> = async (app, { st
       response: { 200: CaseSummarySchema },
       errors: [404],
     }),
-    async (request) =>
-      updateCase(
-        store.db,
-        actorOf(request),
-        parseParams(IdParams, request).id,
-        parseBody(caseUpdateSchema, request),
-      ),
+    async (request) => updateCase(store.db, actorOf(request), request.params.id, request.body),
   );
 
   app.post(
@@ -117,16 +111,10 @@ export const caseRoutes: FastifyPluginAsync<{ store: Store }> = async (app, { st
       response: { 200: z.object({ status: z.string() }) },
       errors: [404, 409],
     }),
-    async (request) =>
-      changeCaseStatus(
-        store.db,
-        actorOf(request),
-        parseParams(IdParams, request).id,
-        parseBody(statusChangeSchema, request),
-      ),
+    async (request) => changeCaseStatus(store.db, actorOf(request), request.params.id, request.body),
   );
 
-  const created = (summary: string, body: z.ZodType) =>
+  const created = <B extends z.ZodType>(summary: string, body: B) =>
     contract('case.update', {
       summary,
       tags: ['cases'],
@@ -140,16 +128,7 @@ export const caseRoutes: FastifyPluginAsync<{ store: Store }> = async (app, { st
     '/api/cases/:id/tasks',
     created('Add a task (title sealed) with an optional due date', newTaskSchema),
     async (request, reply) =>
-      reply
-        .status(201)
-        .send(
-          await addTask(
-            store.db,
-            actorOf(request),
-            parseParams(IdParams, request).id,
-            parseBody(newTaskSchema, request),
-          ),
-        ),
+      reply.status(201).send(await addTask(store.db, actorOf(request), request.params.id, request.body)),
   );
 
   app.post(
@@ -162,7 +141,7 @@ export const caseRoutes: FastifyPluginAsync<{ store: Store }> = async (app, { st
       errors: [404],
     }),
     async (request, reply) => {
-      const { id, taskId } = parseParams(TaskParams, request);
+      const { id, taskId } = request.params;
       await completeTask(store.db, actorOf(request), id, taskId);
       return reply.status(204).send();
     },
@@ -172,16 +151,7 @@ export const caseRoutes: FastifyPluginAsync<{ store: Store }> = async (app, { st
     '/api/cases/:id/consents',
     created('Record what a person of the case agreed to share, and with whom (sealed)', newConsentSchema),
     async (request, reply) =>
-      reply
-        .status(201)
-        .send(
-          await addConsent(
-            store.db,
-            actorOf(request),
-            parseParams(IdParams, request).id,
-            parseBody(newConsentSchema, request),
-          ),
-        ),
+      reply.status(201).send(await addConsent(store.db, actorOf(request), request.params.id, request.body)),
   );
 
   app.post(
@@ -194,7 +164,7 @@ export const caseRoutes: FastifyPluginAsync<{ store: Store }> = async (app, { st
       errors: [404],
     }),
     async (request, reply) => {
-      const { id, consentId } = parseParams(ConsentParams, request);
+      const { id, consentId } = request.params;
       await withdrawConsent(store.db, actorOf(request), id, consentId);
       return reply.status(204).send();
     },
@@ -204,16 +174,7 @@ export const caseRoutes: FastifyPluginAsync<{ store: Store }> = async (app, { st
     '/api/cases/:id/notes',
     created('Add a sealed note to the timeline', newNoteSchema),
     async (request, reply) =>
-      reply
-        .status(201)
-        .send(
-          await addNote(
-            store.db,
-            actorOf(request),
-            parseParams(IdParams, request).id,
-            parseBody(newNoteSchema, request),
-          ),
-        ),
+      reply.status(201).send(await addNote(store.db, actorOf(request), request.params.id, request.body)),
   );
 
   app.post(
@@ -227,7 +188,7 @@ export const caseRoutes: FastifyPluginAsync<{ store: Store }> = async (app, { st
       errors: [404, 413, 415],
     }),
     async (request, reply) => {
-      const { id } = parseParams(IdParams, request);
+      const { id } = request.params;
       if (!request.isMultipart())
         throw new InvalidInput('body', 'expected multipart/form-data with a "file" part');
       const part = await request.file({ limits: { fileSize: MAX_ATTACHMENT_BYTES, files: 1 } });
@@ -253,7 +214,7 @@ export const caseRoutes: FastifyPluginAsync<{ store: Store }> = async (app, { st
       errors: [404],
     }),
     async (request, reply) => {
-      const { id, attachmentId } = parseParams(AttachmentParams, request);
+      const { id, attachmentId } = request.params;
       const file = await readAttachment(store.db, actorOf(request), id, attachmentId);
       reply.headers(
         downloadHeaders({ mediaType: 'application/octet-stream', fileName: file.name, sha256: attachmentId }),

@@ -1,11 +1,11 @@
 /** The signed-in user's own drafts (capture text, review decisions): read, replace, discard. */
-import type { FastifyPluginAsync } from 'fastify';
+import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
 import { z } from 'zod';
 import { DraftBody, DraftKind, deleteDraft, getDraft, saveDraft } from '../../services/drafts.ts';
-import type { Store } from '../../store/openStore.ts';
+import type { Store } from '../../services/store.ts';
 import { actorOf } from '../auth.ts';
 import { Instant, iso } from '../presenters/common.ts';
-import { contract, parseBody, parseParams } from '../route.ts';
+import { contract } from '../route.ts';
 
 const KindParams = z.strictObject({ kind: DraftKind });
 const DraftSchema = z.object({
@@ -14,7 +14,7 @@ const DraftSchema = z.object({
   updatedAt: Instant,
 });
 
-export const draftRoutes: FastifyPluginAsync<{ store: Store }> = async (app, { store }) => {
+export const draftRoutes: FastifyPluginAsyncZod<{ store: Store }> = async (app, { store }) => {
   app.get(
     '/api/drafts/:kind',
     contract('signedIn', {
@@ -25,7 +25,7 @@ export const draftRoutes: FastifyPluginAsync<{ store: Store }> = async (app, { s
       errors: [404],
     }),
     async (request) => {
-      const { kind } = parseParams(KindParams, request);
+      const { kind } = request.params;
       const draft = await getDraft(store.db, actorOf(request).userId, kind);
       return { kind: draft.kind, payload: draft.payload, updatedAt: iso(draft.updatedAt)! };
     },
@@ -41,8 +41,8 @@ export const draftRoutes: FastifyPluginAsync<{ store: Store }> = async (app, { s
       response: { 200: z.object({ kind: z.string(), updatedAt: Instant }) },
     }),
     async (request) => {
-      const { kind } = parseParams(KindParams, request);
-      const { payload } = parseBody(DraftBody, request);
+      const { kind } = request.params;
+      const { payload } = request.body;
       const updatedAt = await saveDraft(store.db, actorOf(request).userId, kind, payload);
       return { kind, updatedAt: iso(updatedAt)! };
     },
@@ -57,7 +57,7 @@ export const draftRoutes: FastifyPluginAsync<{ store: Store }> = async (app, { s
       response: { 204: null },
     }),
     async (request, reply) => {
-      const { kind } = parseParams(KindParams, request);
+      const { kind } = request.params;
       await deleteDraft(store.db, actorOf(request).userId, kind);
       return reply.status(204).send();
     },

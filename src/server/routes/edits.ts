@@ -3,9 +3,9 @@
  * interventions changed; each record readable with its version, and its history. A PATCH names the
  * version it was made on; a stale one answers 409 with the record as it is now.
  */
-import type { FastifyPluginAsync } from 'fastify';
-import { z } from 'zod';
-import { createAct, deleteAct, updateAct } from '../../services/edits/actEdits.ts';
+import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
+import { IdParams } from '../../core/validation.ts';
+import { createAct, deleteAct, updateAct } from '../../services/incidents/edits/actEdits.ts';
 import {
   ActPatchSchema,
   ClaimPatchSchema,
@@ -13,12 +13,12 @@ import {
   InterventionPatchSchema,
   NewActSchema,
   NewIncidentSchema,
-} from '../../services/edits/editSchemas.ts';
-import { updateClaim, updateIntervention } from '../../services/edits/evidenceEdits.ts';
-import { createIncident } from '../../services/edits/incidentCreation.ts';
-import { getEditableRecord, getRecordHistory } from '../../services/edits/recordHistory.ts';
-import type { Store } from '../../store/openStore.ts';
-import type { RecordKind } from '../../store/versionedRecords.ts';
+} from '../../services/incidents/edits/editSchemas.ts';
+import { updateClaim, updateIntervention } from '../../services/incidents/edits/evidenceEdits.ts';
+import { createIncident } from '../../services/incidents/edits/incidentCreation.ts';
+import type { RecordKind } from '../../services/incidents/edits/recordHistory.ts';
+import { getEditableRecord, getRecordHistory } from '../../services/incidents/edits/recordHistory.ts';
+import type { Store } from '../../services/store.ts';
 import { actorOf } from '../auth.ts';
 import {
   presentHistory,
@@ -26,9 +26,7 @@ import {
   SavedRecordSchema,
   VersionedRecordSchema,
 } from '../presenters/edits.ts';
-import { contract, parseBody, parseParams } from '../route.ts';
-
-const IdParams = z.strictObject({ id: z.uuid('expected a UUID') });
+import { contract } from '../route.ts';
 
 const PATHS: Record<RecordKind, string> = {
   incident: '/api/incidents',
@@ -37,7 +35,7 @@ const PATHS: Record<RecordKind, string> = {
   intervention: '/api/interventions',
 };
 
-export const editRoutes: FastifyPluginAsync<{ store: Store }> = async (app, { store }) => {
+export const editRoutes: FastifyPluginAsyncZod<{ store: Store }> = async (app, { store }) => {
   const editorOf = (request: Parameters<typeof actorOf>[0]) => ({ userId: actorOf(request).userId });
 
   app.post(
@@ -49,7 +47,7 @@ export const editRoutes: FastifyPluginAsync<{ store: Store }> = async (app, { st
       response: { 201: SavedRecordSchema },
     }),
     async (request, reply) => {
-      const input = parseBody(NewIncidentSchema, request);
+      const input = request.body;
       const { id } = await createIncident(store.db, editorOf(request), input);
       return reply.status(201).send({ id, version: 1 });
     },
@@ -66,8 +64,8 @@ export const editRoutes: FastifyPluginAsync<{ store: Store }> = async (app, { st
       errors: [404],
     }),
     async (request, reply) => {
-      const { id } = parseParams(IdParams, request);
-      const input = parseBody(NewActSchema, request);
+      const { id } = request.params;
+      const input = request.body;
       return reply.status(201).send(await createAct(store.db, editorOf(request), id, input));
     },
   );
@@ -84,8 +82,8 @@ export const editRoutes: FastifyPluginAsync<{ store: Store }> = async (app, { st
       errors: [404, 409],
     }),
     async (request) => {
-      const { id } = parseParams(IdParams, request);
-      return updateAct(store.db, editorOf(request), id, parseBody(ActPatchSchema, request));
+      const { id } = request.params;
+      return updateAct(store.db, editorOf(request), id, request.body);
     },
   );
 
@@ -100,8 +98,8 @@ export const editRoutes: FastifyPluginAsync<{ store: Store }> = async (app, { st
       errors: [404, 409],
     }),
     async (request, reply) => {
-      const { id } = parseParams(IdParams, request);
-      await deleteAct(store.db, editorOf(request), id, parseBody(DeleteSchema, request));
+      const { id } = request.params;
+      await deleteAct(store.db, editorOf(request), id, request.body);
       return reply.status(204).send();
     },
   );
@@ -117,8 +115,8 @@ export const editRoutes: FastifyPluginAsync<{ store: Store }> = async (app, { st
       errors: [404, 409],
     }),
     async (request) => {
-      const { id } = parseParams(IdParams, request);
-      return updateClaim(store.db, editorOf(request), id, parseBody(ClaimPatchSchema, request));
+      const { id } = request.params;
+      return updateClaim(store.db, editorOf(request), id, request.body);
     },
   );
 
@@ -133,8 +131,8 @@ export const editRoutes: FastifyPluginAsync<{ store: Store }> = async (app, { st
       errors: [404, 409],
     }),
     async (request) => {
-      const { id } = parseParams(IdParams, request);
-      return updateIntervention(store.db, editorOf(request), id, parseBody(InterventionPatchSchema, request));
+      const { id } = request.params;
+      return updateIntervention(store.db, editorOf(request), id, request.body);
     },
   );
 
@@ -149,7 +147,7 @@ export const editRoutes: FastifyPluginAsync<{ store: Store }> = async (app, { st
           response: { 200: VersionedRecordSchema },
           errors: [404],
         }),
-        async (request) => getEditableRecord(store.db, kind, parseParams(IdParams, request).id),
+        async (request) => getEditableRecord(store.db, kind, request.params.id),
       );
     }
     app.get(
@@ -162,7 +160,7 @@ export const editRoutes: FastifyPluginAsync<{ store: Store }> = async (app, { st
         errors: [404],
       }),
       async (request) => {
-        const { id } = parseParams(IdParams, request);
+        const { id } = request.params;
         return presentHistory(kind, id, await getRecordHistory(store.db, kind, id));
       },
     );

@@ -1,12 +1,12 @@
-import type { FastifyPluginAsync } from 'fastify';
+import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
 import { z } from 'zod';
 import { StorageUnavailable } from '../../core/errors.ts';
-import type { Store } from '../../store/openStore.ts';
+import type { Store } from '../../services/store.ts';
 import { contract } from '../route.ts';
 
 const Health = z.object({ status: z.literal('ok') });
 
-export const healthRoutes: FastifyPluginAsync<{ store: Store }> = async (app, { store }) => {
+export const healthRoutes: FastifyPluginAsyncZod<{ store: Store }> = async (app, { store }) => {
   app.get(
     '/api/health',
     contract('public', {

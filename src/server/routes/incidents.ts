@@ -1,15 +1,14 @@
-import type { FastifyPluginAsync } from 'fastify';
-import { z } from 'zod';
+import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
+import { IdParams, PageSchema } from '../../core/validation.ts';
 import {
   getIncident,
   IncidentFiltersSchema,
   IncidentPatchSchema,
   listIncidents,
-  PageSchema,
   updateIncident,
-} from '../../services/incidents.ts';
-import type { Store } from '../../store/openStore.ts';
-import { allows } from '../access.ts';
+} from '../../services/incidents/incidents.ts';
+import { allows } from '../../services/policies/index.ts';
+import type { Store } from '../../services/store.ts';
 import { actorOf } from '../auth.ts';
 import {
   IncidentDetailSchema,
@@ -17,12 +16,11 @@ import {
   presentIncident,
   presentIncidentSummary,
 } from '../presenters/incidents.ts';
-import { contract, parseBody, parseParams, parseQuery } from '../route.ts';
+import { contract } from '../route.ts';
 
 const ListQuery = IncidentFiltersSchema.extend(PageSchema.shape);
-const IdParams = z.strictObject({ id: z.uuid('expected a UUID') });
 
-export const incidentRoutes: FastifyPluginAsync<{ store: Store }> = async (app, { store }) => {
+export const incidentRoutes: FastifyPluginAsyncZod<{ store: Store }> = async (app, { store }) => {
   app.get(
     '/api/incidents',
     contract('incident.list', {
@@ -32,7 +30,7 @@ export const incidentRoutes: FastifyPluginAsync<{ store: Store }> = async (app, 
       response: { 200: IncidentListSchema },
     }),
     async (request) => {
-      const { limit, offset, ...filters } = parseQuery(ListQuery, request);
+      const { limit, offset, ...filters } = request.query;
       const result = await listIncidents(store.db, filters, { limit, offset });
       return { total: result.total, limit, offset, items: result.items.map(presentIncidentSummary) };
     },
@@ -48,7 +46,7 @@ export const incidentRoutes: FastifyPluginAsync<{ store: Store }> = async (app, 
       errors: [404],
     }),
     async (request) => {
-      const { id } = parseParams(IdParams, request);
+      const { id } = request.params;
       return presentIncident(await getIncident(store.db, id));
     },
   );
@@ -65,8 +63,8 @@ export const incidentRoutes: FastifyPluginAsync<{ store: Store }> = async (app, 
       errors: [404, 409],
     }),
     async (request) => {
-      const { id } = parseParams(IdParams, request);
-      const patch = parseBody(IncidentPatchSchema, request);
+      const { id } = request.params;
+      const patch = request.body;
       const actor = actorOf(request);
       const editor = { userId: actor.userId, mayVerify: allows(actor.role, 'incident.verify') };
       return presentIncident(await updateIncident(store.db, editor, id, patch));

@@ -8,23 +8,32 @@
  * `info` writes no per-request line — a timestamped log line would undo the minute-truncated
  * `received_at` and could be matched against a network operator's logs.
  */
+
 import { createHmac, randomBytes } from 'node:crypto';
-import type { FastifyPluginAsync, FastifyRequest } from 'fastify';
+import type { FastifyRequest } from 'fastify';
+import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
 import { z } from 'zod';
 import { CASE_TYPES } from '../../core/casework.ts';
 import { Conflict, NotFound } from '../../core/errors.ts';
 import { DISCARD_REASONS, MAX_REPORT_ATTACHMENT_BYTES } from '../../core/intakeReport.ts';
-import { openSubmission, organisationIntakeKey, storeSealedSubmission } from '../../services/intake.ts';
-import { createRateLimiter, type RateLimiterOptions } from '../../services/intakeRateLimiter.ts';
+import { IdParams } from '../../core/validation.ts';
+import { organisationName } from '../../services/accounts/accounts.ts';
+import {
+  countNewSubmissions,
+  findSubmission,
+  listSubmissions,
+  openSubmission,
+  organisationIntakeKey,
+  storeSealedSubmission,
+} from '../../services/intake/intake.ts';
+import { createRateLimiter, type RateLimiterOptions } from '../../services/intake/rateLimiter.ts';
 import {
   convertSubmission,
   discardSubmission,
   reportStatusByReference,
   triageSubmission,
-} from '../../services/intakeWork.ts';
-import { intakeRepository } from '../../store/intakeRepository.ts';
-import type { Store } from '../../store/openStore.ts';
-import { organisationsRepository } from '../../store/organisationsRepository.ts';
+} from '../../services/intake/work.ts';
+import type { Store } from '../../services/store.ts';
 import { actorOf } from '../auth.ts';
 import {
   IntakeKeySchema,
@@ -36,7 +45,7 @@ import {
   SubmissionListSchema,
   SubmissionSchema,
 } from '../presenters/intake.ts';
-import { contract, parseBody, parseParams } from '../route.ts';
+import { contract } from '../route.ts';
 
 /**
  * A long written account plus attachments up to MAX_REPORT_ATTACHMENT_BYTES: base64 inside the sealed
@@ -53,7 +62,6 @@ const SubmitBody = z.strictObject({
   sealed: z.base64('expected base64').min(1).max(INTAKE_BODY_LIMIT),
   keyId: z.string().max(64).optional().describe('the keyId the form sealed to, to detect a key change'),
 });
-const IdParams = z.strictObject({ id: z.uuid('expected a UUID') });
 const DiscardBody = z.strictObject({ reason: z.enum(DISCARD_REASONS) });
 const ConvertBody = z.strictObject({
   person: z.boolean().optional().describe('create a protected person for the reporter (default: if named)'),
@@ -70,7 +78,7 @@ export interface IntakeRoutesOptions {
   rateLimit?: RateLimiterOptions;
 }
 
-export const intakeRoutes: FastifyPluginAsync<IntakeRoutesOptions> = async (app, { store, rateLimit }) => {
+export const intakeRoutes: FastifyPluginAsyncZod<IntakeRoutesOptions> = async (app, { store, rateLimit }) => {
   const limiter = createRateLimiter(rateLimit ?? DEFAULT_INTAKE_LIMIT);
   // Regenerated on every start and never stored, so the limiter's keys cannot be turned back into
   // addresses from anything on disk.
@@ -92,7 +100,7 @@ export const intakeRoutes: FastifyPluginAsync<IntakeRoutesOptions> = async (app,
     async () =>
       presentIntakeKey(
         await intakeKey(store),
-        (await organisationsRepository(store.db).find())?.name ?? '',
+        (await organisationName(store.db)) ?? '',
         MAX_REPORT_ATTACHMENT_BYTES,
       ),
   );
@@ -122,7 +130,7 @@ export const intakeRoutes: FastifyPluginAsync<IntakeRoutesOptions> = async (app,
       },
     },
     async (request, reply) => {
-      const body = parseBody(SubmitBody, request);
+      const body = request.body;
       if (body.keyId !== undefined && body.keyId !== intakeKeyId(await intakeKey(store)))
         throw new Conflict('the organisation’s intake key has changed: reload the page and send again');
       const { reference } = await storeSealedSubmission(
@@ -153,7 +161,7 @@ export const intakeRoutes: FastifyPluginAsync<IntakeRoutesOptions> = async (app,
       },
     },
     async (request) => {
-      const { reference } = parseBody(ReferenceBody, request);
+      const { reference } = request.body;
       const status = await reportStatusByReference(store.db, reference);
       if (!status) throw new NotFound('report', 'with this reference');
       return { status };
@@ -167,7 +175,7 @@ export const intakeRoutes: FastifyPluginAsync<IntakeRoutesOptions> = async (app,
       tags: ['intake'],
       response: { 200: z.object({ new: z.number().int() }) },
     }),
-    async () => ({ new: await intakeRepository(store.db).countNew() }),
+    async () => ({ new: await countNewSubmissions(store.db) }),
   );
 
   app.post(
@@ -180,7 +188,7 @@ export const intakeRoutes: FastifyPluginAsync<IntakeRoutesOptions> = async (app,
       errors: [404],
     }),
     async (request) => {
-      const { id } = parseParams(IdParams, request);
+      const { id } = request.params;
       return presentSubmission(await triageSubmission(store.db, actorOf(request), id));
     },
   );
@@ -196,8 +204,8 @@ export const intakeRoutes: FastifyPluginAsync<IntakeRoutesOptions> = async (app,
       errors: [404],
     }),
     async (request) => {
-      const { id } = parseParams(IdParams, request);
-      const { reason } = parseBody(DiscardBody, request);
+      const { id } = request.params;
+      const { reason } = request.body;
       return presentSubmission(await discardSubmission(store.db, actorOf(request), id, reason));
     },
   );
@@ -213,8 +221,8 @@ export const intakeRoutes: FastifyPluginAsync<IntakeRoutesOptions> = async (app,
       errors: [404, 409],
     }),
     async (request) => {
-      const { id } = parseParams(IdParams, request);
-      const body = parseBody(ConvertBody, request);
+      const { id } = request.params;
+      const body = request.body;
       return presentSubmission(await convertSubmission(store, actorOf(request), id, body));
     },
   );
@@ -226,7 +234,7 @@ export const intakeRoutes: FastifyPluginAsync<IntakeRoutesOptions> = async (app,
       tags: ['intake'],
       response: { 200: SubmissionListSchema },
     }),
-    async () => ({ items: (await intakeRepository(store.db).list()).map(presentSubmission) }),
+    async () => ({ items: (await listSubmissions(store.db)).map(presentSubmission) }),
   );
 
   app.post(
@@ -239,12 +247,10 @@ export const intakeRoutes: FastifyPluginAsync<IntakeRoutesOptions> = async (app,
       errors: [404],
     }),
     async (request) => {
-      const { id } = parseParams(IdParams, request);
+      const { id } = request.params;
       const plaintext = await openSubmission(store.db, actorOf(request), id);
       try {
-        const submission = await intakeRepository(store.db).findById(id);
-        if (!submission) throw new NotFound('submission', id);
-        return presentOpenedSubmission(submission, plaintext);
+        return presentOpenedSubmission(await findSubmission(store.db, id), plaintext);
       } finally {
         plaintext.fill(0);
       }

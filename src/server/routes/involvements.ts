@@ -1,15 +1,17 @@
 /** Involvement over HTTP: who was involved in an incident's acts, as codes; linking a person or organisation. */
-import type { FastifyPluginAsync } from 'fastify';
-import { z } from 'zod';
-import { linkInvolvement, listInvolvements, newInvolvementSchema } from '../../services/involvements.ts';
-import type { Store } from '../../store/openStore.ts';
+import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
+import { IdParams } from '../../core/validation.ts';
+import {
+  linkInvolvement,
+  listInvolvements,
+  newInvolvementSchema,
+} from '../../services/persons/involvements.ts';
+import type { Store } from '../../services/store.ts';
 import { actorOf } from '../auth.ts';
 import { InvolvementListSchema, LinkResultSchema } from '../presenters/casework.ts';
-import { contract, parseBody, parseParams } from '../route.ts';
+import { contract } from '../route.ts';
 
-const IdParams = z.strictObject({ id: z.uuid('expected a UUID') });
-
-export const involvementRoutes: FastifyPluginAsync<{ store: Store }> = async (app, { store }) => {
+export const involvementRoutes: FastifyPluginAsyncZod<{ store: Store }> = async (app, { store }) => {
   app.get(
     '/api/incidents/:id/involvements',
     contract('involvement.list', {
@@ -20,7 +22,7 @@ export const involvementRoutes: FastifyPluginAsync<{ store: Store }> = async (ap
       errors: [404],
     }),
     async (request) => {
-      const { id } = parseParams(IdParams, request);
+      const { id } = request.params;
       return { items: await listInvolvements(store.db, actorOf(request), id) };
     },
   );
@@ -37,12 +39,8 @@ export const involvementRoutes: FastifyPluginAsync<{ store: Store }> = async (ap
       errors: [404],
     }),
     async (request, reply) => {
-      const { id } = parseParams(IdParams, request);
-      return reply
-        .status(201)
-        .send(
-          await linkInvolvement(store.db, actorOf(request), id, parseBody(newInvolvementSchema, request)),
-        );
+      const { id } = request.params;
+      return reply.status(201).send(await linkInvolvement(store.db, actorOf(request), id, request.body));
     },
   );
 };

@@ -3,7 +3,7 @@
  * reveal route, one field at a time, each reveal audited. Names travel in request bodies, never in
  * URLs (which proxies and browsers log).
  */
-import type { FastifyPluginAsync } from 'fastify';
+import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
 import { z } from 'zod';
 import {
   addPerson,
@@ -13,11 +13,11 @@ import {
   PERSON_FIELDS,
   readPersons,
   showPerson,
-} from '../../services/persons.ts';
-import type { Store } from '../../store/openStore.ts';
+} from '../../services/persons/persons.ts';
+import type { Store } from '../../services/store.ts';
 import { actorOf } from '../auth.ts';
 import { PersonListSchema, RevealedFieldSchema } from '../presenters/casework.ts';
-import { contract, parseBody, parseParams, parseQuery } from '../route.ts';
+import { contract } from '../route.ts';
 
 const CompartmentQuery = z.strictObject({ compartment: z.string().max(20).optional() });
 const CodeParams = z.strictObject({
@@ -30,7 +30,7 @@ const SearchBody = z.strictObject({
 });
 const NewPersonBody = newPersonSchema.strict();
 
-export const personRoutes: FastifyPluginAsync<{ store: Store }> = async (app, { store }) => {
+export const personRoutes: FastifyPluginAsyncZod<{ store: Store }> = async (app, { store }) => {
   app.get(
     '/api/persons',
     contract('person.list', {
@@ -40,7 +40,7 @@ export const personRoutes: FastifyPluginAsync<{ store: Store }> = async (app, { 
       response: { 200: PersonListSchema },
     }),
     async (request) => {
-      const { compartment } = parseQuery(CompartmentQuery, request);
+      const { compartment } = request.query;
       const rows = await readPersons(store.db, actorOf(request), { compartment, decrypt: false });
       return { items: rows.map((row) => ({ code: row.code })) };
     },
@@ -56,7 +56,7 @@ export const personRoutes: FastifyPluginAsync<{ store: Store }> = async (app, { 
       errors: [404],
     }),
     async (request, reply) => {
-      const body = parseBody(NewPersonBody, request);
+      const body = request.body;
       return reply.status(201).send(await addPerson(store.db, actorOf(request), body));
     },
   );
@@ -70,7 +70,7 @@ export const personRoutes: FastifyPluginAsync<{ store: Store }> = async (app, { 
       response: { 200: PersonListSchema },
     }),
     async (request) => {
-      const { name, compartment } = parseBody(SearchBody, request);
+      const { name, compartment } = request.body;
       const codes = await findPersonsByName(store.db, actorOf(request), name, compartment);
       return { items: codes.map((code) => ({ code })) };
     },
@@ -87,8 +87,8 @@ export const personRoutes: FastifyPluginAsync<{ store: Store }> = async (app, { 
       errors: [404],
     }),
     async (request) => {
-      const { code } = parseParams(CodeParams, request);
-      const { field } = parseBody(RevealBody, request);
+      const { code } = request.params;
+      const { field } = request.body;
       const person = await showPerson(store.db, actorOf(request), code, [field]);
       return { code, field, value: person[field] };
     },

@@ -1,7 +1,8 @@
 /** Referrals over HTTP: the organisation's key, sealing a case to a partner, importing packages and replies. */
-import type { FastifyPluginAsync } from 'fastify';
+import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
 import { z } from 'zod';
 import { REFERRAL_REPLIES } from '../../core/casework.ts';
+import { IdParams, Uuid } from '../../core/validation.ts';
 import {
   createReferral,
   createReferralSchema,
@@ -12,8 +13,8 @@ import {
   organisationKey,
   parsePartnerKey,
   replyToReferral,
-} from '../../services/referrals.ts';
-import type { Store } from '../../store/openStore.ts';
+} from '../../services/referrals/referrals.ts';
+import type { Store } from '../../services/store.ts';
 import { actorOf } from '../auth.ts';
 import {
   ImportedReferralSchema,
@@ -23,10 +24,9 @@ import {
   ReferralPackageSchema,
   StatusReplySchema,
 } from '../presenters/casework.ts';
-import { contract, parseBody, parseParams, parseQuery } from '../route.ts';
+import { contract } from '../route.ts';
 
-const IdParams = z.strictObject({ id: z.uuid('expected a UUID') });
-const ListQuery = z.strictObject({ case: z.uuid('expected a UUID').optional() });
+const ListQuery = z.strictObject({ case: Uuid.optional() });
 const CreateBody = createReferralSchema.extend({
   partnerKey: z
     .string()
@@ -37,7 +37,7 @@ const CreateBody = createReferralSchema.extend({
 const PackageBody = z.strictObject({ package: z.string().min(1).max(MAX_PACKAGE_BYTES) });
 const ReplyBody = z.strictObject({ status: z.enum(REFERRAL_REPLIES) });
 
-export const referralRoutes: FastifyPluginAsync<{ store: Store }> = async (app, { store }) => {
+export const referralRoutes: FastifyPluginAsyncZod<{ store: Store }> = async (app, { store }) => {
   app.get(
     '/api/organisation/key',
     contract('organisation.key', {
@@ -58,7 +58,7 @@ export const referralRoutes: FastifyPluginAsync<{ store: Store }> = async (app, 
       response: { 200: ReferralListSchema },
     }),
     async (request) => ({
-      items: await listReferrals(store.db, actorOf(request), parseQuery(ListQuery, request).case),
+      items: await listReferrals(store.db, actorOf(request), request.query.case),
     }),
   );
 
@@ -73,8 +73,8 @@ export const referralRoutes: FastifyPluginAsync<{ store: Store }> = async (app, 
       errors: [404],
     }),
     async (request, reply) => {
-      const { id } = parseParams(IdParams, request);
-      const { partnerKey, fields } = parseBody(CreateBody, request);
+      const { id } = request.params;
+      const { partnerKey, fields } = request.body;
       const made = await createReferral(store.db, actorOf(request), id, parsePartnerKey(partnerKey), {
         fields,
       });
@@ -92,9 +92,7 @@ export const referralRoutes: FastifyPluginAsync<{ store: Store }> = async (app, 
       errors: [409],
     }),
     async (request, reply) =>
-      reply
-        .status(201)
-        .send(await importReferral(store.db, actorOf(request), parseBody(PackageBody, request).package)),
+      reply.status(201).send(await importReferral(store.db, actorOf(request), request.body.package)),
   );
 
   app.post(
@@ -107,13 +105,7 @@ export const referralRoutes: FastifyPluginAsync<{ store: Store }> = async (app, 
       response: { 200: StatusReplySchema },
       errors: [404],
     }),
-    async (request) =>
-      replyToReferral(
-        store.db,
-        actorOf(request),
-        parseParams(IdParams, request).id,
-        parseBody(ReplyBody, request).status,
-      ),
+    async (request) => replyToReferral(store.db, actorOf(request), request.params.id, request.body.status),
   );
 
   app.post(
@@ -125,7 +117,6 @@ export const referralRoutes: FastifyPluginAsync<{ store: Store }> = async (app, 
       response: { 200: ImportedStatusSchema },
       errors: [404],
     }),
-    async (request) =>
-      importReferralStatus(store.db, actorOf(request), parseBody(PackageBody, request).package),
+    async (request) => importReferralStatus(store.db, actorOf(request), request.body.package),
   );
 };

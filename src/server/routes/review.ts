@@ -1,9 +1,9 @@
-import type { FastifyPluginAsync } from 'fastify';
+import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
 import { z } from 'zod';
-import { PageSchema } from '../../services/incidents.ts';
-import { applyReview, getReview, reviewQueue } from '../../services/review.ts';
-import { ReviewRequest } from '../../services/reviewDecisions.ts';
-import type { Store } from '../../store/openStore.ts';
+import { PageSchema, Uuid } from '../../core/validation.ts';
+import { ReviewRequest } from '../../services/review/decisions.ts';
+import { applyReview, getReview, reviewQueue } from '../../services/review/review.ts';
+import type { Store } from '../../services/store.ts';
 import { actorOf } from '../auth.ts';
 import {
   presentQueueItem,
@@ -13,11 +13,11 @@ import {
   ReviewDetailSchema,
   ReviewResultSchema,
 } from '../presenters/review.ts';
-import { contract, parseBody, parseParams, parseQuery } from '../route.ts';
+import { contract } from '../route.ts';
 
-const SourceParams = z.strictObject({ sourceId: z.uuid('expected a UUID') });
+const SourceParams = z.strictObject({ sourceId: Uuid });
 
-export const reviewRoutes: FastifyPluginAsync<{ store: Store }> = async (app, { store }) => {
+export const reviewRoutes: FastifyPluginAsyncZod<{ store: Store }> = async (app, { store }) => {
   app.get(
     '/api/review',
     contract('review.list', {
@@ -27,7 +27,7 @@ export const reviewRoutes: FastifyPluginAsync<{ store: Store }> = async (app, { 
       response: { 200: QueueSchema },
     }),
     async (request) => {
-      const page = parseQuery(PageSchema, request);
+      const page = request.query;
       const queue = await reviewQueue(store.db, page);
       return { total: queue.total, ...page, items: queue.items.map(presentQueueItem) };
     },
@@ -43,7 +43,7 @@ export const reviewRoutes: FastifyPluginAsync<{ store: Store }> = async (app, { 
       errors: [404],
     }),
     async (request) => {
-      const { sourceId } = parseParams(SourceParams, request);
+      const { sourceId } = request.params;
       return presentReviewDetail(await getReview(store.db, sourceId));
     },
   );
@@ -60,8 +60,8 @@ export const reviewRoutes: FastifyPluginAsync<{ store: Store }> = async (app, { 
       errors: [404, 409],
     }),
     async (request, reply) => {
-      const { sourceId } = parseParams(SourceParams, request);
-      const body = parseBody(ReviewRequest, request);
+      const { sourceId } = request.params;
+      const body = request.body;
       const result = await applyReview(store.db, sourceId, actorOf(request).userId, body);
       return reply.status(201).send(presentReviewResult(result));
     },

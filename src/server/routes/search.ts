@@ -1,35 +1,28 @@
-import type { FastifyPluginAsync } from 'fastify';
+import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
 import { z } from 'zod';
-import { IsoDate } from '../../core/isoDate.ts';
-import { EventType } from '../../core/vocabulary.ts';
-import { IncidentStatusSchema } from '../../services/incidents.ts';
+import { CountryCode, IsoDate, LanguageCode } from '../../core/codes.ts';
+import { EventType, IncidentStatus } from '../../core/vocabulary.ts';
+import { allows } from '../../services/policies/index.ts';
 import { facetedSearch } from '../../services/search.ts';
-import type { Store } from '../../store/openStore.ts';
-import { allows } from '../access.ts';
+import type { Store } from '../../services/store.ts';
 import { actorOf } from '../auth.ts';
 import { presentSearch, SearchResponseSchema } from '../presenters/search.ts';
-import { contract, parseQuery } from '../route.ts';
+import { contract } from '../route.ts';
 
 const SearchQuery = z.strictObject({
   q: z.string().trim().max(500).default(''),
   kind: z.enum(['source', 'incident']).optional(),
-  language: z
-    .string()
-    .regex(/^[a-z]{2,3}$/, 'expected an ISO 639-1 code')
-    .optional(),
-  country: z
-    .string()
-    .regex(/^[A-Z]{2}$/, 'expected an ISO 3166-1 alpha-2 code')
-    .optional(),
+  language: LanguageCode.optional(),
+  country: CountryCode.optional(),
   type: EventType.optional(),
-  status: IncidentStatusSchema.optional(),
+  status: IncidentStatus.optional(),
   from: IsoDate.optional(),
   to: IsoDate.optional(),
   limit: z.coerce.number().int().min(1).max(200).default(20),
   offset: z.coerce.number().int().min(0).max(10_000).default(0),
 });
 
-export const searchRoutes: FastifyPluginAsync<{ store: Store }> = async (app, { store }) => {
+export const searchRoutes: FastifyPluginAsyncZod<{ store: Store }> = async (app, { store }) => {
   app.get(
     '/api/search',
     contract('search', {
@@ -40,7 +33,7 @@ export const searchRoutes: FastifyPluginAsync<{ store: Store }> = async (app, { 
       response: { 200: SearchResponseSchema },
     }),
     async (request) => {
-      const { q, ...rest } = parseQuery(SearchQuery, request);
+      const { q, ...rest } = request.query;
       // Whoever may not read sources gets incident hits only: a snippet of a source is a read of it.
       const kind = allows(actorOf(request).role, 'source.read') ? rest.kind : 'incident';
       return presentSearch(await facetedSearch(store.db, { ...rest, query: q, kind }));

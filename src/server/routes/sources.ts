@@ -1,15 +1,16 @@
 /** Sources: paste or upload (both through ingestOne), list, one source, its original. */
-import type { FastifyPluginAsync, FastifyRequest } from 'fastify';
+
+import type { FastifyRequest } from 'fastify';
+import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
 import { z } from 'zod';
+import { IsoDate, LanguageCode } from '../../core/codes.ts';
 import { InvalidInput } from '../../core/errors.ts';
-import { IsoDate } from '../../core/isoDate.ts';
-import { findUnstorableText } from '../../core/storableText.ts';
+import { IdParams, PageSchema, parseWith } from '../../core/validation.ts';
 import { sharedCopyOf } from '../../runtime/sharedBytes.ts';
-import type { DecodePool } from '../../services/decodeSandbox/decodePool.ts';
-import { PageSchema } from '../../services/incidents.ts';
-import { type IngestInput, ingestOne } from '../../services/ingest.ts';
-import { getSource, listSources, SOURCE_SORTS, sourceOriginal } from '../../services/reviewSources.ts';
-import type { Store } from '../../store/openStore.ts';
+import { getSource, listSources, SOURCE_SORTS, sourceOriginal } from '../../services/review/sources.ts';
+import type { DecodePool } from '../../services/sources/decodeSandbox/decodePool.ts';
+import { type IngestInput, ingestOne } from '../../services/sources/ingest.ts';
+import type { Store } from '../../services/store.ts';
 import { actorOf } from '../auth.ts';
 import { downloadHeaders } from '../download.ts';
 import {
@@ -20,7 +21,7 @@ import {
   SourceDetailSchema,
   SourceListSchema,
 } from '../presenters/sources.ts';
-import { contract, parseBody, parseParams, parseQuery } from '../route.ts';
+import { contract } from '../route.ts';
 
 const Meta = {
   title: z.string().trim().min(1).max(500).optional(),
@@ -32,19 +33,15 @@ const Meta = {
 };
 const PasteBody = z.strictObject({ text: z.string().min(1, 'empty text').max(900_000), ...Meta });
 const UploadFields = z.strictObject(Meta);
-const IdParams = z.strictObject({ id: z.uuid('expected a UUID') });
 const ListQuery = PageSchema.extend({
   reviewed: z.enum(['true', 'false']).optional(),
-  language: z
-    .string()
-    .regex(/^[a-z]{2,3}$/, 'expected an ISO 639-1 code')
-    .optional(),
+  language: LanguageCode.optional(),
   from: IsoDate.optional(),
   to: IsoDate.optional(),
   sort: z.enum(SOURCE_SORTS).optional(),
 });
 
-export const sourceRoutes: FastifyPluginAsync<{
+export const sourceRoutes: FastifyPluginAsyncZod<{
   store: Store;
   uploadLimitBytes: number;
   decoder: DecodePool;
@@ -84,7 +81,7 @@ export const sourceRoutes: FastifyPluginAsync<{
       response: { 200: SourceListSchema },
     }),
     async (request) => {
-      const { reviewed, language, from, to, sort, ...page } = parseQuery(ListQuery, request);
+      const { reviewed, language, from, to, sort, ...page } = request.query;
       const result = await listSources(
         store.db,
         { reviewed: reviewed === undefined ? undefined : reviewed === 'true', language, from, to, sort },
@@ -104,7 +101,7 @@ export const sourceRoutes: FastifyPluginAsync<{
       errors: [404],
     }),
     async (request) => {
-      const { id } = parseParams(IdParams, request);
+      const { id } = request.params;
       const { source, review } = await getSource(store.db, id);
       return presentSource(source, review);
     },
@@ -120,7 +117,7 @@ export const sourceRoutes: FastifyPluginAsync<{
       errors: [404],
     }),
     async (request, reply) => {
-      const { id } = parseParams(IdParams, request);
+      const { id } = request.params;
       const original = await sourceOriginal(store, id);
       return reply.headers(downloadHeaders(original)).send(Buffer.from(original.bytes));
     },
@@ -129,8 +126,9 @@ export const sourceRoutes: FastifyPluginAsync<{
 
 type IngestFields = Omit<IngestInput, 'capturedBy'>;
 
+/** A paste (JSON); the route takes uploads too, so it parses its body here rather than before. */
 function pasteInput(request: FastifyRequest): IngestFields {
-  const body = parseBody(PasteBody, request);
+  const body = parseWith(PasteBody, request.body, 'body');
   return {
     fileName: 'paste.txt',
     bytes: new TextEncoder().encode(body.text),
@@ -165,22 +163,7 @@ async function uploadInput(
     }
   }
   if (!file) throw new InvalidInput('body.file', 'missing: attach the file as the "file" part');
-  const meta = parseWithPrefix(UploadFields, fields);
+  // Checked before the original is written: a refused upload leaves no orphan file.
+  const meta = parseWith(UploadFields, fields, 'body');
   return { ...file, ...meta };
-}
-
-function parseWithPrefix(schema: typeof UploadFields, value: Record<string, string>) {
-  const parsed = schema.safeParse(value);
-  if (parsed.success) {
-    // Checked before the original is written: a refused upload leaves no orphan file.
-    const unstorable = findUnstorableText(parsed.data, 'body');
-    if (unstorable) throw new InvalidInput(unstorable.path, unstorable.reason);
-    return parsed.data;
-  }
-  const issue = parsed.error.issues[0]!;
-  const field = issue.code === 'unrecognized_keys' ? issue.keys.join(',') : issue.path.join('.');
-  throw new InvalidInput(
-    `body.${field}`,
-    issue.code === 'unrecognized_keys' ? 'unknown field' : issue.message,
-  );
 }

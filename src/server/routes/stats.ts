@@ -1,9 +1,9 @@
-import type { FastifyPluginAsync } from 'fastify';
+import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
 import { z } from 'zod';
-import { IncidentFiltersSchema } from '../../services/incidents.ts';
+import { IncidentFiltersSchema } from '../../services/incidents/incidents.ts';
 import { byCountry, timeline } from '../../services/stats.ts';
-import type { Store } from '../../store/openStore.ts';
-import { contract, parseQuery } from '../route.ts';
+import type { Store } from '../../services/store.ts';
+import { contract } from '../route.ts';
 
 const TimelineQuery = IncidentFiltersSchema.pick({
   country: true,
@@ -22,7 +22,7 @@ const ByCountry = z.object({
   countries: z.array(z.object({ country: z.string(), ...Count, victimsMin: z.number().int() })),
 });
 
-export const statsRoutes: FastifyPluginAsync<{ store: Store }> = async (app, { store }) => {
+export const statsRoutes: FastifyPluginAsyncZod<{ store: Store }> = async (app, { store }) => {
   app.get(
     '/api/stats/timeline',
     contract('stats.read', {
@@ -31,7 +31,7 @@ export const statsRoutes: FastifyPluginAsync<{ store: Store }> = async (app, { s
       querystring: TimelineQuery,
       response: { 200: Timeline },
     }),
-    async (request) => timeline(store.db, parseQuery(TimelineQuery, request)),
+    async (request) => timeline(store.db, request.query),
   );
   app.get(
     '/api/stats/map',
@@ -41,6 +41,6 @@ export const statsRoutes: FastifyPluginAsync<{ store: Store }> = async (app, { s
       querystring: MapQuery,
       response: { 200: ByCountry },
     }),
-    async (request) => byCountry(store.db, parseQuery(MapQuery, request)),
+    async (request) => byCountry(store.db, request.query),
   );
 };

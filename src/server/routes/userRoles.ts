@@ -1,17 +1,17 @@
-/** An administrator changes a user's role; the user's keys follow (services/accountsRoles.ts). */
-import type { FastifyPluginAsync } from 'fastify';
+/** An administrator changes a user's role; the user's keys follow (services/accounts/roles.ts). */
+import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
 import { z } from 'zod';
-import { changeUserRole } from '../../services/accountsRoles.ts';
-import { ROLES } from '../../services/policies.ts';
-import type { Store } from '../../store/openStore.ts';
+import { ROLES } from '../../core/roles.ts';
+import { IdParams } from '../../core/validation.ts';
+import { changeUserRole } from '../../services/accounts/roles.ts';
+import type { Store } from '../../services/store.ts';
 import { actorOf } from '../auth.ts';
 import { presentRoleChange, RoleChangeSchema } from '../presenters/roleChange.ts';
-import { contract, parseBody, parseParams } from '../route.ts';
+import { contract } from '../route.ts';
 
-const IdParams = z.strictObject({ id: z.uuid('expected a UUID') });
 const RoleBody = z.strictObject({ role: z.enum(ROLES) });
 
-export const userRoleRoutes: FastifyPluginAsync<{ store: Store }> = async (app, { store }) => {
+export const userRoleRoutes: FastifyPluginAsyncZod<{ store: Store }> = async (app, { store }) => {
   app.patch(
     '/api/users/:id',
     contract('user.changeRole', {
@@ -23,8 +23,8 @@ export const userRoleRoutes: FastifyPluginAsync<{ store: Store }> = async (app, 
       errors: [404, 409],
     }),
     async (request) => {
-      const { id } = parseParams(IdParams, request);
-      const { role } = parseBody(RoleBody, request);
+      const { id } = request.params;
+      const { role } = request.body;
       return presentRoleChange(await changeUserRole(store.db, actorOf(request), { user: { id }, role }));
     },
   );

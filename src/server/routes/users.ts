@@ -4,21 +4,21 @@
  * is in the response body only (never a URL the server sees in its logs): the administrator passes
  * it on, and the invitee's browser posts it back.
  */
-import type { FastifyPluginAsync } from 'fastify';
+import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
 import { z } from 'zod';
-import { listUsers, setUserDisabled } from '../../services/accountsAdmin.ts';
+import { ROLES } from '../../core/roles.ts';
+import { IdParams } from '../../core/validation.ts';
+import { listUsers, setUserDisabled } from '../../services/accounts/admin.ts';
 import {
   type Invitation,
   inviteUser,
   resetPasswordByAdministrator,
-} from '../../services/accountsInvitations.ts';
-import { ROLES } from '../../services/policies.ts';
-import type { Store } from '../../store/openStore.ts';
+} from '../../services/accounts/invitations.ts';
+import type { Store } from '../../services/store.ts';
 import { actorOf } from '../auth.ts';
 import { Id, Instant } from '../presenters/common.ts';
-import { contract, parseBody, parseParams } from '../route.ts';
+import { contract } from '../route.ts';
 
-const IdParams = z.strictObject({ id: z.uuid('expected a UUID') });
 const InviteBody = z.strictObject({ email: z.string().trim().min(3).max(320), role: z.enum(ROLES) });
 
 const AccountSchema = z.object({
@@ -48,7 +48,7 @@ const presentInvitation = (invitation: Invitation): z.infer<typeof InvitationSch
   expiresAt: invitation.expiresAt.toISOString(),
 });
 
-export const userRoutes: FastifyPluginAsync<{ store: Store }> = async (app, { store }) => {
+export const userRoutes: FastifyPluginAsyncZod<{ store: Store }> = async (app, { store }) => {
   app.get(
     '/api/users',
     contract('user.list', {
@@ -74,7 +74,7 @@ export const userRoutes: FastifyPluginAsync<{ store: Store }> = async (app, { st
       errors: [409],
     }),
     async (request, reply) => {
-      const body = parseBody(InviteBody, request);
+      const body = request.body;
       const invitation = await inviteUser(store.db, actorOf(request), body);
       return reply.status(201).send(presentInvitation(invitation));
     },
@@ -94,7 +94,7 @@ export const userRoutes: FastifyPluginAsync<{ store: Store }> = async (app, { st
         errors: [404],
       }),
       async (request) => {
-        const { id } = parseParams(IdParams, request);
+        const { id } = request.params;
         return setUserDisabled(store.db, actorOf(request), { userId: id }, disabled);
       },
     );
@@ -110,7 +110,7 @@ export const userRoutes: FastifyPluginAsync<{ store: Store }> = async (app, { st
       errors: [404, 409],
     }),
     async (request) => {
-      const { id } = parseParams(IdParams, request);
+      const { id } = request.params;
       return presentInvitation(
         await resetPasswordByAdministrator(store.db, actorOf(request), { userId: id }),
       );

@@ -1,4 +1,4 @@
-import type { FastifyPluginAsync } from 'fastify';
+import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
 import { z } from 'zod';
 import {
   CLAIM_STANCE_LABELS,
@@ -6,11 +6,11 @@ import {
   EVENT_TYPE_ESF,
   EVENT_TYPE_LABELS,
   EVENT_TYPES,
+  INCIDENT_STATUSES,
   INTERVENTION_TYPE_LABELS,
   INTERVENTION_TYPES,
   LOCALES,
 } from '../../core/vocabulary.ts';
-import { INCIDENT_STATUSES } from '../../services/incidents.ts';
 import { contract } from '../route.ts';
 
 const Labels = z.record(z.enum(LOCALES), z.string());
@@ -41,7 +41,7 @@ const VOCABULARY: z.infer<typeof Vocabulary> = {
   statuses: [...INCIDENT_STATUSES],
 };
 
-export const vocabularyRoutes: FastifyPluginAsync = async (app) => {
+export const vocabularyRoutes: FastifyPluginAsyncZod = async (app) => {
   app.get(
     '/api/vocabulary',
     contract('public', {

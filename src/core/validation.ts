@@ -1,0 +1,52 @@
+/**
+ * Input validation in one place: every request body, query and parameter (through the routes'
+ * validator, src/server/validation.ts), every command's input and every service that checks what it
+ * is given parses with `parseWith`, and a zod failure becomes an `InvalidInput` naming the field in
+ * one way only (`invalidInputFrom`). The schemas many inputs share live here too.
+ */
+import { z } from 'zod';
+import { InvalidInput } from './errors.ts';
+import { findUnstorableText } from './storableText.ts';
+
+export const Uuid = z.uuid('expected a UUID');
+
+/** `{ id }` in a path such as /api/incidents/:id. */
+export const IdParams = z.strictObject({ id: Uuid });
+
+/** A page of a list: `limit` (1–200, 50 by default) and `offset`. */
+export const PageSchema = z.strictObject({
+  limit: z.coerce.number().int().min(1).max(200).default(50),
+  offset: z.coerce.number().int().min(0).default(0),
+});
+export type Page = z.infer<typeof PageSchema>;
+
+/**
+ * The one conversion of a zod failure into InvalidInput. The field is the failing path prefixed with
+ * `where` (`body.title`), the path alone when `where` is empty, or `fallback` when neither says more.
+ * An unknown field is named with its key. The message names the rule, never the value.
+ */
+export function invalidInputFrom(error: z.ZodError, where: string, fallback = where): InvalidInput {
+  const issue = error.issues[0];
+  const path = issue?.path.length ? issue.path.map(String).join('.') : '';
+  const field = [where, path].filter(Boolean).join('.') || fallback;
+  if (issue?.code === 'unrecognized_keys')
+    return new InvalidInput([field, ...issue.keys].join('.'), 'unknown field');
+  return new InvalidInput(field, issue?.message ?? 'invalid');
+}
+
+/**
+ * Parses `value` with `schema` or throws InvalidInput. Text that cannot be stored (a NUL, a lone
+ * surrogate) is refused here too, before anything is written.
+ */
+export function parseWith<T extends z.ZodType>(
+  schema: T,
+  value: unknown,
+  where: string,
+  fallback = where,
+): z.infer<T> {
+  const parsed = schema.safeParse(value);
+  if (!parsed.success) throw invalidInputFrom(parsed.error, where, fallback);
+  const unstorable = findUnstorableText(parsed.data, where || fallback);
+  if (unstorable) throw new InvalidInput(unstorable.path, unstorable.reason);
+  return parsed.data;
+}

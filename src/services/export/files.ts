@@ -1,0 +1,117 @@
+/**
+ * How an export reaches the disk: tables formatted as CSV or JSON, every file hashed for the manifest,
+ * and the whole directory written beside the target and renamed into place at the end, so a reader
+ * (or a sync tool) never sees half an export and a failure leaves nothing behind.
+ */
+import { createHash } from 'node:crypto';
+import {
+  closeSync,
+  existsSync,
+  fsyncSync,
+  mkdirSync,
+  mkdtempSync,
+  openSync,
+  readdirSync,
+  renameSync,
+  rmSync,
+  statSync,
+  writeSync,
+} from 'node:fs';
+import { basename, dirname, join } from 'node:path';
+import { formatCsv } from '../../analysis/csv.ts';
+import { Conflict, InvalidInput } from '../../core/errors.ts';
+import type { ExportTable, JsonValue } from './presenters.ts';
+
+export type ExportFormat = 'csv' | 'json';
+
+export interface ExportFile {
+  /** Relative to the export directory, '/'-separated. */
+  path: string;
+  bytes: Uint8Array;
+}
+
+const utf8 = (text: string) => new TextEncoder().encode(text);
+
+export const sha256Of = (bytes: Uint8Array) => createHash('sha256').update(bytes).digest('hex');
+
+/**
+ * A spreadsheet opening a CSV runs a cell that starts with = + - @ (or a tab or carriage return
+ * before one) as a formula — a hostile source text could make a partner's Excel fetch a URL with
+ * the neighbouring cells in it. Such cells get a leading apostrophe (OWASP's advice); the JSON
+ * export keeps every value exactly.
+ */
+const FORMULA_START = /^[=+\-@\t\r]/;
+
+function csvCell(value: JsonValue): string {
+  if (value === null) return '';
+  // Lists and objects (tags, perpetrators, contacts) as JSON: unambiguous, whatever they contain.
+  const text = typeof value === 'object' ? JSON.stringify(value) : String(value);
+  return FORMULA_START.test(text) ? `'${text}` : text;
+}
+
+export function formatTable(table: ExportTable, format: ExportFormat): ExportFile {
+  if (format === 'json') {
+    return { path: `${table.name}.json`, bytes: utf8(`${JSON.stringify(table.rows, null, 2)}\n`) };
+  }
+  const rows = [
+    [...table.columns],
+    ...table.rows.map((row) => table.columns.map((column) => csvCell(row[column] ?? null))),
+  ];
+  return { path: `${table.name}.csv`, bytes: utf8(formatCsv(rows)) };
+}
+
+/** Refuses a target that exists and is not an empty directory, naming it. */
+export function checkExportTarget(target: string): void {
+  if (!existsSync(target)) return;
+  if (!statSync(target).isDirectory()) throw new InvalidInput(target, 'exists and is not a directory');
+  if (readdirSync(target).length > 0)
+    throw new Conflict(`${target} exists and is not empty; choose a new directory for the export`);
+}
+
+function writeDurably(path: string, bytes: Uint8Array): void {
+  const fd = openSync(path, 'wx', 0o600);
+  try {
+    let written = 0;
+    while (written < bytes.byteLength) written += writeSync(fd, bytes, written);
+    fsyncSync(fd);
+  } finally {
+    closeSync(fd);
+  }
+}
+
+/**
+ * Writes `files` into a new private directory beside `target` (same file system, so the rename is
+ * atomic), then renames it onto `target` — which rename(2) allows only if `target` is absent or an
+ * empty directory, so a directory filled meanwhile is never overwritten. Calls `beforeRename` once
+ * every file is on disk (the audit entry). Any failure removes the temporary directory.
+ */
+export async function writeExportDirectory(
+  target: string,
+  files: readonly ExportFile[],
+  beforeRename: () => Promise<void>,
+): Promise<void> {
+  checkExportTarget(target);
+  const parent = dirname(target);
+  mkdirSync(parent, { recursive: true });
+  // mkdtemp creates the directory 0700: an export in progress is readable by its owner only.
+  const temporary = mkdtempSync(join(parent, `.${basename(target)}.export-`));
+  try {
+    for (const file of files) {
+      const path = join(temporary, ...file.path.split('/'));
+      mkdirSync(dirname(path), { recursive: true, mode: 0o700 });
+      writeDurably(path, file.bytes);
+    }
+    await beforeRename();
+    try {
+      renameSync(temporary, target);
+    } catch (error) {
+      const code = (error as NodeJS.ErrnoException).code;
+      if (code === 'ENOTEMPTY' || code === 'EEXIST' || code === 'ENOTDIR')
+        throw new Conflict(`${target} was filled while the export ran; nothing was written there`);
+      throw error;
+    }
+  } catch (error) {
+    rmSync(temporary, { recursive: true, force: true });
+    throw error;
+  }
+}

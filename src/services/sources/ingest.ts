@@ -1,0 +1,189 @@
+/**
+ * Ingest: preserve one original exactly as received (content-addressed by SHA-256), decode its
+ * text, detect its language, propose suggestions and store the source — all of it in one
+ * transaction, so a failure leaves nothing half-written. The same bytes twice are one source.
+ * Decoding and extraction run in the decode sandbox (worker threads under limits); a file over a
+ * limit is still preserved, with no text, marked "not decoded: <limit>".
+ */
+import { randomUUID } from 'node:crypto';
+import { IsoDate } from '../../core/codes.ts';
+import { InvalidInput } from '../../core/errors.ts';
+import { unstorableReason } from '../../core/storableText.ts';
+import type { Suggestions } from '../../core/suggestions.ts';
+import { parseWith } from '../../core/validation.ts';
+import { guessMediaType } from '../../decode/decodeDocument.ts';
+import { detectLanguage } from '../../extract/language.ts';
+import { sha256HexYielding } from '../../store/fileStore.ts';
+import type { Store } from '../../store/openStore.ts';
+import { type NewSource, sourcesRepository } from '../../store/sources.ts';
+import { appendAudit } from '../audit/audit.ts';
+import { type DecodePool, defaultDecodePool, type SandboxOutcome } from './decodeSandbox/decodePool.ts';
+
+/** Larger files are refused unless the limit is raised (ATTEST_MAX_FILE_MB): a guard against mistakes. */
+export const DEFAULT_MAX_FILE_BYTES = 100 * 1024 * 1024;
+
+export interface IngestInput {
+  fileName: string;
+  bytes: Uint8Array;
+  capturedBy: string;
+  published?: string | undefined;
+  title?: string | undefined;
+  url?: string | undefined;
+}
+
+export interface IngestResult {
+  id: string;
+  sha256: string;
+  duplicate: boolean;
+  title: string | null;
+  language: string;
+  suggestions: Suggestions;
+  /** Which limit stopped decoding (the original is preserved, with no text); null when decoded. */
+  notDecoded: string | null;
+}
+
+export interface IngestOptions {
+  maxBytes?: number;
+  /** Where files are decoded; default: the process's shared pool with default limits. */
+  decoder?: DecodePool;
+}
+
+export function checkIngestOptions(options: {
+  published?: string | undefined;
+  title?: string | undefined;
+  url?: string | undefined;
+}): void {
+  if (options.published !== undefined) parseWith(IsoDate, options.published, '--published');
+  if (options.url !== undefined && !/^https?:\/\/\S+$/i.test(options.url)) {
+    throw new InvalidInput('--url', 'expected an http(s) URL');
+  }
+  const titleProblem = options.title === undefined ? null : unstorableReason(options.title);
+  if (titleProblem) throw new InvalidInput('--title', titleProblem);
+}
+
+/** The last segment of a path, Unix or Windows: a local path names the machine and the person. */
+export function baseNameOf(fileName: string): string {
+  return (
+    fileName
+      .split(/[/\\]/)
+      .filter((part) => part !== '')
+      .pop() ?? fileName
+  );
+}
+
+export async function ingestOne(
+  store: Store,
+  input: IngestInput,
+  options: IngestOptions = {},
+): Promise<IngestResult> {
+  const maxBytes = options.maxBytes ?? DEFAULT_MAX_FILE_BYTES;
+  // Everything about the input is checked before the original is written: a refusal leaves nothing.
+  checkIngestOptions(input);
+  if (input.bytes.byteLength === 0) throw new InvalidInput(input.fileName, 'empty file (0 bytes)');
+  if (input.bytes.byteLength > maxBytes) throw fileTooLarge(input.fileName, input.bytes.byteLength, maxBytes);
+
+  const sha256 = await sha256HexYielding(input.bytes);
+  const sources = sourcesRepository(store.db);
+  const existing = await sources.findBySha256(sha256);
+  if (existing) return { ...resultOf(existing), duplicate: true };
+
+  const decoder = options.decoder ?? defaultDecodePool();
+  const outcome = await decoder.decode(input.bytes, input.fileName, input.published ?? null);
+  const source = sourceFrom(input, sha256, outcome);
+  // The original is written (atomically, by hash) before the row that points at it; if the
+  // transaction then fails, an unreferenced original remains, which is harmless and reused.
+  await store.files.put(input.bytes);
+  const stored = await store.db.transaction(async (tx) => {
+    const inserted = await sourcesRepository(tx).insertUnlessPresent(source);
+    if (!inserted.duplicate) {
+      await appendAudit(tx, {
+        actor: source.capturedBy,
+        action: 'source.create',
+        recordType: 'source',
+        recordId: source.id,
+        // The hash identifies the original without revealing it; no name, title or text.
+        details: {
+          sha256,
+          byteSize: source.byteSize,
+          mediaType: source.mediaType,
+          decoded: source.notDecoded === null,
+        },
+      });
+    }
+    return inserted;
+  });
+  if (stored.duplicate) {
+    const winner = await sources.findById(stored.id);
+    return { ...resultOf(winner ?? source), duplicate: true };
+  }
+  return { ...resultOf(source), duplicate: false };
+}
+
+function sourceFrom(input: IngestInput, sha256: string, outcome: SandboxOutcome): NewSource {
+  const common = {
+    id: randomUUID(),
+    sha256,
+    byteSize: input.bytes.byteLength,
+    fileName: baseNameOf(input.fileName),
+    url: input.url ?? null,
+    publishedOn: input.published ?? null,
+    capturedBy: input.capturedBy,
+  };
+  if (outcome.kind === 'not-decoded') {
+    return {
+      ...common,
+      mediaType: guessMediaType(input.bytes, input.fileName),
+      encoding: null,
+      title: input.title ?? null,
+      language: 'und',
+      text: '',
+      suggestions: noSuggestions('und', input.published ?? null),
+      warnings: [],
+      notDecoded: outcome.reason,
+    };
+  }
+  const { decoded } = outcome;
+  const suggestions =
+    outcome.suggestions ??
+    noSuggestions(detectLanguage(decoded.text), input.published ?? decoded.published ?? null);
+  const warnings = outcome.extractionProblem
+    ? [...decoded.warnings, `no suggestions: ${outcome.extractionProblem}`]
+    : decoded.warnings;
+  return {
+    ...common,
+    publishedOn: input.published ?? decoded.published ?? null,
+    mediaType: decoded.mediaType,
+    encoding: decoded.encoding,
+    title: input.title ?? decoded.title ?? null,
+    language: suggestions.language,
+    text: decoded.text,
+    suggestions,
+    warnings,
+    notDecoded: null,
+  };
+}
+
+function noSuggestions(language: string, published: string | null): Suggestions {
+  return { language, published, pii: [], events: [], claims: [], interventions: [] };
+}
+
+function resultOf(
+  source: Pick<NewSource, 'id' | 'sha256' | 'title' | 'language' | 'suggestions' | 'notDecoded'>,
+): Omit<IngestResult, 'duplicate'> {
+  return {
+    id: source.id,
+    sha256: source.sha256,
+    title: source.title,
+    language: source.language,
+    suggestions: source.suggestions,
+    notDecoded: source.notDecoded,
+  };
+}
+
+export function fileTooLarge(fileName: string, size: number, max: number): InvalidInput {
+  const mb = (n: number) => `${(n / 1024 / 1024).toFixed(0)} MB`;
+  return new InvalidInput(
+    fileName,
+    `file too large (${mb(size)}; the limit is ${mb(max)}, raise it with ATTEST_MAX_FILE_MB)`,
+  );
+}
