@@ -6,10 +6,10 @@
  */
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
-import type { Actor } from '../../src/services/accountsActor.ts';
-import { ingestOne } from '../../src/services/ingest.ts';
-import { addPerson } from '../../src/services/persons.ts';
-import { applyReview } from '../../src/services/review.ts';
+import type { Actor } from '../../src/services/accounts/actor.ts';
+import { addPerson } from '../../src/services/persons/persons.ts';
+import { applyReview } from '../../src/services/review/review.ts';
+import { ingestOne } from '../../src/services/sources/ingest.ts';
 import { sha256Hex } from '../../src/store/fileStore.ts';
 import type { Store } from '../../src/store/openStore.ts';
 import { anOrganisation } from '../protection/fixtures.ts';

@@ -8,12 +8,12 @@ import { existsSync, statSync } from 'node:fs';
 import { dirname, resolve } from 'node:path';
 import { z } from 'zod';
 import { InvalidInput, UsageError } from '../../core/errors.ts';
-import { type Actor, releaseActor } from '../../services/accountsActor.ts';
+import { type Actor, releaseActor } from '../../services/accounts/actor.ts';
 import { DOSSIER_LEVELS, type DossierLevel, makeDossier } from '../../services/dossier/dossier.ts';
 import { type Command, stringOption, writeJson } from '../command.ts';
 import { writeNewFile } from '../fileOutput.ts';
+import { signInOnceAccountsExist } from '../signIn.ts';
 import { DATA_OPTION, operatingSystemUser, withStore } from '../storeOption.ts';
-import { signInOnceAccountsExist } from './user.ts';
 
 const Uuid = z.uuid();
 

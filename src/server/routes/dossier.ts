@@ -3,20 +3,20 @@
  * zip=true the ZIP with originals and a manifest). Allowed to the roles that may export
  * (`dataset.export`); the level's rules are the export's (services/dossier/dossier.ts).
  */
-import type { FastifyPluginAsync } from 'fastify';
+import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
 import { z } from 'zod';
+import { IdParams } from '../../core/validation.ts';
 import { DOSSIER_LEVELS, makeDossier } from '../../services/dossier/dossier.ts';
-import type { Store } from '../../store/openStore.ts';
+import type { Store } from '../../services/store.ts';
 import { actorOf } from '../auth.ts';
-import { contract, parseParams, parseQuery } from '../route.ts';
+import { contract } from '../route.ts';
 
-const IdParams = z.strictObject({ id: z.uuid('expected a UUID') });
 const DossierQuery = z.strictObject({
   level: z.enum(DOSSIER_LEVELS).default('partner'),
   zip: z.enum(['true', 'false']).default('false'),
 });
 
-export const dossierRoutes: FastifyPluginAsync<{ store: Store }> = async (app, { store }) => {
+export const dossierRoutes: FastifyPluginAsyncZod<{ store: Store }> = async (app, { store }) => {
   app.get(
     '/api/incidents/:id/dossier',
     contract('dataset.export', {
@@ -28,8 +28,8 @@ export const dossierRoutes: FastifyPluginAsync<{ store: Store }> = async (app, {
       errors: [403, 404],
     }),
     async (request, reply) => {
-      const { id } = parseParams(IdParams, request);
-      const { level, zip } = parseQuery(DossierQuery, request);
+      const { id } = request.params;
+      const { level, zip } = request.query;
       const actor = actorOf(request);
       const dossier = await makeDossier(
         store,

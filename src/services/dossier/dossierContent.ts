@@ -16,9 +16,9 @@ import {
   INTERVENTION_TYPE_LABELS,
   type InterventionType,
 } from '../../core/vocabulary.ts';
-import type { ExportRow, ExportTable, JsonValue } from '../exportPresenters.ts';
-import type { Redactor } from '../exportRedaction.ts';
-import type { IncidentDetail } from '../incidents.ts';
+import type { ExportRow, ExportTable, JsonValue } from '../export/presenters.ts';
+import type { Redactor } from '../export/redaction.ts';
+import type { IncidentDetail } from '../incidents/incidents.ts';
 import type { CustodyLine } from './dossierCustody.ts';
 import type { SourceTimestamp } from './sourceTimestamps.ts';
 

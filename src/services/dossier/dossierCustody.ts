@@ -15,9 +15,9 @@
  */
 import { createHmac, randomBytes } from 'node:crypto';
 import type { StoredAuditEntry } from '../../crypto/auditChain.ts';
-import { auditRepository } from '../../store/auditRepository.ts';
+import { auditRepository } from '../../store/audit.ts';
 import type { Queryable } from '../../store/db.ts';
-import { usersRepository } from '../../store/usersRepository.ts';
+import { usersRepository } from '../../store/users.ts';
 
 export interface CustodyLine {
   seq: number;

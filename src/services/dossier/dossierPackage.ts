@@ -6,7 +6,7 @@
  */
 import { extname } from 'node:path';
 import { zipSync } from 'fflate';
-import { sha256Of } from '../exportFiles.ts';
+import { sha256Of } from '../export/files.ts';
 import type { DossierContent } from './dossierContent.ts';
 
 export const DOSSIER_FORMAT_VERSION = 1;

@@ -18,8 +18,8 @@ import { Forbidden, Unauthenticated } from '../../core/errors.ts';
 import { parseWith } from '../../core/validation.ts';
 import { compartmentsRepository } from '../../store/compartments.ts';
 import type { Db } from '../../store/db.ts';
-import type { SourceRecord } from '../../store/sources.ts';
 import { personsRepository } from '../../store/persons.ts';
+import type { SourceRecord } from '../../store/sources.ts';
 import { usersRepository } from '../../store/users.ts';
 import type { Actor } from '../accounts/actor.ts';
 import { recordAudit } from '../audit/audit.ts';
@@ -30,7 +30,13 @@ import { authorize, can } from '../policies/index.ts';
 import { checkExportTarget, type ExportFile, formatTable, sha256Of, writeExportDirectory } from './files.ts';
 import { type ExportTable, presentDataset, presentPersons } from './presenters.ts';
 import { readDatasetRecords } from './records.ts';
-import { knownPersonalValues, noRedaction, piiRedactor, type RedactionCounts, type Redactor } from './redaction.ts';
+import {
+  knownPersonalValues,
+  noRedaction,
+  piiRedactor,
+  type RedactionCounts,
+  type Redactor,
+} from './redaction.ts';
 import { DEFAULT_SUPPRESSION_THRESHOLD, presentStatistics } from './statistics.ts';
 
 export const EXPORT_FORMAT_VERSION = 1;
