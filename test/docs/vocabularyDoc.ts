@@ -29,7 +29,7 @@ import {
 } from '../../src/core/vocabulary.ts';
 import { ACTOR_KINDS, type ActorKind } from '../../src/store/actors.ts';
 import { INCIDENT_STATUSES, type IncidentStatus } from '../../src/store/incidents.ts';
-import { MESSAGES } from '../../web/src/i18n/messages.ts';
+import { CATALOGUES, type MessageKey } from '../support/catalogues.ts';
 
 /** What each event type covers: the guidance a reviewer needs to choose one. */
 const EVENT_TYPE_SCOPE: Record<EventType, string> = {
@@ -116,7 +116,7 @@ function plainTable(codes: readonly string[], scope: Record<string, string>) {
 /** Labels the web interface gives `${prefix}.${code}` in each locale. */
 const interfaceLabels = (prefix: string) => (code: string) =>
   Object.fromEntries(
-    LOCALES.map((locale) => [locale, MESSAGES[locale][`${prefix}.${code}` as keyof (typeof MESSAGES)['en']]]),
+    LOCALES.map((locale) => [locale, CATALOGUES[locale][`${prefix}.${code}` as MessageKey]]),
   ) as Labels;
 
 /** A casework vocabulary: codes with their interface labels, no separate scope text. */
@@ -175,7 +175,7 @@ export function renderVocabularyDoc(): string {
     'An act earns its status from its evidence; an incident claims no more than its best act unless a',
     'reviewer overrides it with a written reason (audited).',
     '',
-    'Defined in `src/store/incidents.ts`; labels from the web interface (`web/src/i18n/messages.ts`).',
+    'Defined in `src/store/incidents.ts`; labels from the web interface (`web/src/i18n/locales/*/app.ts`).',
     '',
     ...labelledTable(INCIDENT_STATUSES, STATUS_SCOPE, statusLabel),
     '',
@@ -202,7 +202,7 @@ export function renderVocabularyDoc(): string {
     '## People and casework',
     '',
     'Defined in `src/core/casework.ts`; labels from the web interface',
-    '(`web/src/i18n/caseworkMessages.ts`). Involvement follows the ESF "who did what to whom" model.',
+    '(`web/src/i18n/locales/*/casework.ts`). Involvement follows the ESF "who did what to whom" model.',
     '',
     '### Involvement roles',
     '',

@@ -6,7 +6,7 @@ import { ErrorMessage } from '../components/ErrorMessage.tsx';
 import { HighlightedText } from '../components/HighlightedText.tsx';
 import { StatusBadge } from '../components/StatusBadge.tsx';
 import { useI18n } from '../i18n/I18nContext.tsx';
-import type { MessageKey } from '../i18n/messages.ts';
+import type { MessageKey } from '../i18n/catalogue.ts';
 import { Link, navigate, useLocation } from '../router.tsx';
 import { useLoad } from '../useLoad.ts';
 import { usePageTitle } from '../usePageTitle.ts';

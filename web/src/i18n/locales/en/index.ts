@@ -1,0 +1,16 @@
+// Written by scripts/i18n-split.ts from the files beside it: edit those, not this.
+import admin from './admin.ts';
+import app from './app.ts';
+import casework from './casework.ts';
+import corroboration from './corroboration.ts';
+import edit from './edit.ts';
+
+const en = {
+  ...admin,
+  ...app,
+  ...casework,
+  ...corroboration,
+  ...edit,
+};
+
+export default en;
