@@ -13,7 +13,7 @@ import type {
   ShareableField,
   VictimStatus,
 } from '../../../src/core/casework.ts';
-import { ApiError, CSRF_HEADER, csrfToken, errorFrom, query, request } from './client.ts';
+import { ApiError, CSRF_HEADER, csrfToken, errorFrom, query, request, send } from './client.ts';
 
 export * from '../../../src/core/casework.ts';
 
@@ -159,10 +159,9 @@ export async function uploadAttachment(id: string, file: File): Promise<{ id: st
   const form = new FormData();
   form.append('file', file, file.name);
   const token = csrfToken();
-  const response = await fetch(`/api/cases/${enc(id)}/attachments`, {
+  const response = await send(`/api/cases/${enc(id)}/attachments`, {
     method: 'POST',
     headers: { accept: 'application/json', ...(token ? { [CSRF_HEADER]: token } : {}) },
-    credentials: 'same-origin',
     body: form,
   });
   if (!response.ok) throw await errorFrom(response);

@@ -37,6 +37,12 @@ import type {
 
 export const CSRF_HEADER = 'X-CSRF-Token';
 
+/**
+ * A request the server refused, or that never reached it. `code` is the server's error code
+ * (`invalid_input`, `forbidden`, … — src/core/errors.ts and src/server/errors.ts), or `network` when
+ * there was no answer: the interface translates by code (i18n/errorText.ts). `message` is the
+ * server's own explanation, in English.
+ */
 export class ApiError extends Error {
   constructor(
     readonly status: number,
@@ -44,6 +50,7 @@ export class ApiError extends Error {
     readonly field: string | null = null,
     /** On a version conflict (409): the record as it is now on the server. */
     readonly current: unknown = null,
+    readonly code: string = status === 0 ? 'network' : 'unknown',
   ) {
     super(message);
   }
@@ -71,10 +78,12 @@ export async function errorFrom(response: Response): Promise<ApiError> {
   let message = response.statusText || `HTTP ${response.status}`;
   let field: string | null = null;
   let current: unknown = null;
+  let code = 'unknown';
   try {
     const body: unknown = await response.json();
     if (body && typeof body === 'object') {
       const record = body as Record<string, unknown>;
+      if (typeof record.error === 'string') code = record.error;
       if (typeof record.message === 'string') message = record.message;
       else if (typeof record.error === 'string') message = record.error;
       if (typeof record.field === 'string') field = record.field;
@@ -83,7 +92,16 @@ export async function errorFrom(response: Response): Promise<ApiError> {
   } catch {
     // Not JSON: keep the status text.
   }
-  return new ApiError(response.status, message, field, current);
+  return new ApiError(response.status, message, field, current, code);
+}
+
+/** fetch, with "no answer at all" (offline, server down) turned into an ApiError the interface can name. */
+export async function send(path: string, init: RequestInit): Promise<Response> {
+  try {
+    return await fetch(path, { credentials: 'same-origin', ...init });
+  } catch {
+    throw new ApiError(0, 'network error');
+  }
 }
 
 export async function request<T>(method: string, path: string, body?: unknown): Promise<T> {
@@ -91,10 +109,9 @@ export async function request<T>(method: string, path: string, body?: unknown): 
   if (body !== undefined) headers['content-type'] = 'application/json';
   const token = csrfToken();
   if (method !== 'GET' && token) headers[CSRF_HEADER] = token;
-  const response = await fetch(path, {
+  const response = await send(path, {
     method,
     headers,
-    credentials: 'same-origin',
     body: body === undefined ? null : JSON.stringify(body),
   });
   if (response.status === 401 && !path.startsWith('/api/session')) onSessionLost();

@@ -4,6 +4,7 @@ import app from './app.ts';
 import casework from './casework.ts';
 import corroboration from './corroboration.ts';
 import edit from './edit.ts';
+import errors from './errors.ts';
 
 const en = {
   ...admin,
@@ -11,6 +12,7 @@ const en = {
   ...casework,
   ...corroboration,
   ...edit,
+  ...errors,
 };
 
 export default en;

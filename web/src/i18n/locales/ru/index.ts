@@ -5,6 +5,7 @@ import app from './app.ts';
 import casework from './casework.ts';
 import corroboration from './corroboration.ts';
 import edit from './edit.ts';
+import errors from './errors.ts';
 
 export default {
   ...admin,
@@ -12,4 +13,5 @@ export default {
   ...casework,
   ...corroboration,
   ...edit,
+  ...errors,
 } satisfies Messages;
