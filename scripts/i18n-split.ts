@@ -57,7 +57,8 @@ export function tablesOf(exports: Record<string, unknown>): Record<Locale, Table
   return found as Record<Locale, Table>;
 }
 
-const identifier = (namespace: string) => namespace.replace(/[^A-Za-z0-9]+(.)/g, (_, c: string) => c.toUpperCase());
+const identifier = (namespace: string) =>
+  namespace.replace(/[^A-Za-z0-9]+(.)/g, (_, c: string) => c.toUpperCase());
 
 function catalogueFile(locale: Locale, namespace: string, table: Table): string {
   const entries = Object.entries(table)

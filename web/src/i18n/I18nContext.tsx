@@ -17,6 +17,7 @@ import {
 import type { MessageKey, Messages } from './catalogue.ts';
 import { ENGLISH, loadMessages } from './catalogues.ts';
 import { INTL_TAGS, isLocale, type Locale } from './locales.ts';
+import { pluralForm } from './pluralForm.ts';
 
 const STORAGE_KEY = 'attest.locale';
 
@@ -48,23 +49,6 @@ function parseDate(iso: string): Date {
   return /^\d{4}-\d{2}-\d{2}$/.test(iso) ? new Date(`${iso}T00:00:00Z`) : new Date(iso);
 }
 
-/**
- * Messages that depend on a count list their forms as `one:… | few:… | other:…`, named by the
- * locale's plural categories (Russian needs one/few/many; English one/other). Intl.PluralRules picks,
- * unless an exact form for the number is given (`0:…`): Brazilian Portuguese rules call 0 "one",
- * which would read "0 declaração". docs/translating.md explains this to translators.
- */
-export function pluralForm(message: string, count: string | number | undefined, rules: Intl.PluralRules): string {
-  if (!message.includes('|') || typeof count !== 'number') return message;
-  const forms = new Map(
-    message.split('|').map((part) => {
-      const colon = part.indexOf(':');
-      return [part.slice(0, colon).trim(), part.slice(colon + 1).trim()] as const;
-    }),
-  );
-  return forms.get(String(count)) ?? forms.get(rules.select(count)) ?? forms.get('other') ?? message;
-}
-
 /** The locale to start in with its messages loaded; English when its catalogue cannot be fetched. */
 export async function startingLanguage(): Promise<{ locale: Locale; messages: Messages }> {
   const locale = initialLocale();
@@ -89,24 +73,27 @@ export function I18nProvider({ children, initial }: { children: ReactNode; initi
     document.documentElement.lang = locale;
   }, [locale]);
 
-  const setLocale = useCallback((next: Locale) => {
-    requested.current = next;
-    try {
-      localStorage.setItem(STORAGE_KEY, next);
-    } catch {
-      // Not persisted; the choice still holds for this visit.
-    }
-    loadMessages(next).then(
-      (loaded) => {
-        // A later choice made while this one loaded wins.
-        if (requested.current === next) setShown({ locale: next, messages: loaded });
-      },
-      () => {
-        // The catalogue could not be fetched (offline): stay in the language already shown.
-        requested.current = locale;
-      },
-    );
-  }, [locale]);
+  const setLocale = useCallback(
+    (next: Locale) => {
+      requested.current = next;
+      try {
+        localStorage.setItem(STORAGE_KEY, next);
+      } catch {
+        // Not persisted; the choice still holds for this visit.
+      }
+      loadMessages(next).then(
+        (loaded) => {
+          // A later choice made while this one loaded wins.
+          if (requested.current === next) setShown({ locale: next, messages: loaded });
+        },
+        () => {
+          // The catalogue could not be fetched (offline): stay in the language already shown.
+          requested.current = locale;
+        },
+      );
+    },
+    [locale],
+  );
 
   const value = useMemo<I18n>(() => {
     const tag = INTL_TAGS[locale];

@@ -4,8 +4,8 @@
  * is chosen, so a field worker on a slow link downloads one language, not five.
  */
 import type { Messages } from './catalogue.ts';
-import type { Locale } from './locales.ts';
 import en from './locales/en/index.ts';
+import type { Locale } from './locales.ts';
 
 const LOADERS: Record<Exclude<Locale, 'en'>, () => Promise<{ default: Messages }>> = {
   pt: () => import('./locales/pt/index.ts'),

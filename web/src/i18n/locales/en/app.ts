@@ -121,7 +121,7 @@ export default {
   'source.original': 'Download the original',
   'source.text': 'Extracted text',
   'source.notDecoded': 'Not decoded: {reason}. The original file is preserved; download it to read it.',
-  'source.bytes': '{count} bytes',
+  'source.bytes': 'one: {count} byte | other: {count} bytes',
   'search.title': 'Search',
   'search.query': 'Search words',
   'search.submit': 'Search',

@@ -4,7 +4,7 @@ import type en from '../en/admin.ts';
 export default {
   'nav.admin': 'Administración',
   'nav.account': 'Tu cuenta',
-  'nav.newCount': '{count} nuevos',
+  'nav.newCount': 'one: {count} nuevo | other: {count} nuevos',
   'admin.title': 'Administración',
   'admin.users': 'Usuarios',
   'admin.email': 'Correo',

@@ -124,7 +124,7 @@ export default {
   'source.original': 'Descargar el original',
   'source.text': 'Texto extraído',
   'source.notDecoded': 'No decodificado: {reason}. El archivo original se conserva; descárguelo para leerlo.',
-  'source.bytes': '{count} bytes',
+  'source.bytes': 'one: {count} byte | other: {count} bytes',
   'search.title': 'Buscar',
   'search.query': 'Palabras de búsqueda',
   'search.submit': 'Buscar',

@@ -41,7 +41,7 @@ export default {
   'cases.persons': 'Códigos de personas (separados por comas)',
   'cases.assignTo': 'Asignar a (correo, opcional)',
   'cases.submit': 'Abrir caso',
-  'cases.overdueCount': '{count} vencida(s)',
+  'cases.overdueCount': 'one: {count} vencida | other: {count} vencidas',
   'case.title': 'Caso {code}',
   'case.type': 'Tipo',
   'case.risk': 'Riesgo',

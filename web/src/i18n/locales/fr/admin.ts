@@ -4,7 +4,7 @@ import type en from '../en/admin.ts';
 export default {
   'nav.admin': 'Administration',
   'nav.account': 'Votre compte',
-  'nav.newCount': '{count} nouveaux',
+  'nav.newCount': 'one: {count} nouveau | other: {count} nouveaux',
   'admin.title': 'Administration',
   'admin.users': 'Utilisateurs',
   'admin.email': 'E-mail',

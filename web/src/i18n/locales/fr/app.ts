@@ -125,7 +125,7 @@ export default {
   'source.text': 'Texte extrait',
   'source.notDecoded':
     'Non décodé : {reason}. Le fichier original est conservé ; téléchargez-le pour le lire.',
-  'source.bytes': '{count} octets',
+  'source.bytes': 'one: {count} octet | other: {count} octets',
   'search.title': 'Rechercher',
   'search.query': 'Mots recherchés',
   'search.submit': 'Rechercher',

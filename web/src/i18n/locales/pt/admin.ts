@@ -4,7 +4,7 @@ import type en from '../en/admin.ts';
 export default {
   'nav.admin': 'Administração',
   'nav.account': 'Sua conta',
-  'nav.newCount': '{count} novos',
+  'nav.newCount': '0: {count} novos | one: {count} novo | other: {count} novos',
   'admin.title': 'Administração',
   'admin.users': 'Usuários',
   'admin.email': 'E-mail',

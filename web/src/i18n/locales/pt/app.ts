@@ -48,7 +48,7 @@ export default {
   'capture.failed': 'Não foi possível salvar {name}: {message}',
   'review.queueTitle': 'Fila de revisão',
   'review.queueEmpty': 'Nada para revisar.',
-  'review.pending': 'one: {count} sugestão | other: {count} sugestões',
+  'review.pending': '0: {count} sugestões | one: {count} sugestão | other: {count} sugestões',
   'review.title': 'Revisão: {title}',
   'review.text': 'Texto da fonte',
   'review.suggestions': 'Sugestões',
@@ -124,11 +124,11 @@ export default {
   'source.original': 'Baixar o original',
   'source.text': 'Texto extraído',
   'source.notDecoded': 'Não decodificado: {reason}. O arquivo original está preservado; baixe-o para lê-lo.',
-  'source.bytes': '{count} bytes',
+  'source.bytes': '0: {count} bytes | one: {count} byte | other: {count} bytes',
   'search.title': 'Buscar',
   'search.query': 'Palavras de busca',
   'search.submit': 'Buscar',
-  'search.results': 'one: {count} resultado | other: {count} resultados',
+  'search.results': '0: {count} resultados | one: {count} resultado | other: {count} resultados',
   'search.none': 'Nenhum resultado.',
   'search.facets': 'Filtros',
   'search.all': 'Todos',
@@ -140,7 +140,7 @@ export default {
   'map.title': 'Mapa',
   'map.caption': 'Incidentes por país',
   'map.empty': 'Ainda não há incidentes com país.',
-  'map.incidents': 'one: {count} incidente | other: {count} incidentes',
+  'map.incidents': '0: {count} incidentes | one: {count} incidente | other: {count} incidentes',
   'setup.recoveryTitle': 'Anote a sua chave de recuperação',
   'setup.recoveryText':
     'Esta chave é mostrada uma só vez e nunca é armazenada. É a única forma de voltar aos dados da organização se todas as senhas de administrador forem perdidas. Escreva-a em papel e guarde-a em local seguro, longe deste aparelho.',
@@ -150,7 +150,7 @@ export default {
   'field.claimText': 'Declaração',
   'field.description': 'Descrição',
   'review.undecidedLeft':
-    'one: {count} sugestão ainda sem decisão. | other: {count} sugestões ainda sem decisão.',
+    '0: {count} sugestões ainda sem decisão. | one: {count} sugestão ainda sem decisão. | other: {count} sugestões ainda sem decisão.',
   'review.confidenceLabel': 'Confiança',
   'review.reviewed': 'Revisado',
   'review.notReviewed': 'Não revisado',
@@ -182,7 +182,7 @@ export default {
   'report.stored':
     'Guardado: a sua denúncia, cifrada no seu dispositivo para que só a organização possa abri-la, e o minuto em que chegou.',
   'report.notStored':
-    'Não guardado: o seu endereço IP, o seu navegador ou dispositivo, nem qualquer conta. O servidor não consegue ler o que você escreveu.',
+    'Não armazenado: seu endereço IP, seu navegador ou dispositivo, nem qualquer conta. O servidor não consegue ler o que você escreveu.',
   'report.device':
     'Este dispositivo ainda pode lembrar que você visitou esta página. Se isso for um risco, feche esta janela e apague o histórico do navegador.',
   'report.another': 'Enviar outra denúncia',

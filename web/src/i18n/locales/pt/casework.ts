@@ -41,7 +41,7 @@ export default {
   'cases.persons': 'Códigos das pessoas (separados por vírgula)',
   'cases.assignTo': 'Atribuir a (e-mail, opcional)',
   'cases.submit': 'Abrir caso',
-  'cases.overdueCount': '{count} atrasada(s)',
+  'cases.overdueCount': '0: {count} atrasadas | one: {count} atrasada | other: {count} atrasadas',
   'case.title': 'Caso {code}',
   'case.type': 'Tipo',
   'case.risk': 'Risco',

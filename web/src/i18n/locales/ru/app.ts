@@ -125,7 +125,7 @@ export default {
   'source.original': 'Скачать оригинал',
   'source.text': 'Извлечённый текст',
   'source.notDecoded': 'Не расшифрован: {reason}. Исходный файл сохранён; скачайте его, чтобы прочитать.',
-  'source.bytes': '{count} байт',
+  'source.bytes': 'one: {count} байт | few: {count} байта | many: {count} байт | other: {count} байта',
   'search.title': 'Поиск',
   'search.query': 'Слова для поиска',
   'search.submit': 'Найти',
