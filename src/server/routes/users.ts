@@ -21,7 +21,7 @@ import { contract, parseBody, parseParams } from '../route.ts';
 const IdParams = z.strictObject({ id: z.uuid('expected a UUID') });
 const InviteBody = z.strictObject({ email: z.string().trim().min(3).max(320), role: z.enum(ROLES) });
 
-const AccountSchema = z.object({
+export const AccountSchema = z.object({
   id: Id,
   email: z.string(),
   role: z.enum(ROLES),
@@ -31,7 +31,7 @@ const AccountSchema = z.object({
   invited: z.boolean().describe('waiting for the invitation to be accepted'),
   createdAt: Instant,
 });
-const InvitationSchema = z.object({
+export const InvitationSchema = z.object({
   id: Id,
   email: z.string(),
   role: z.enum(ROLES),

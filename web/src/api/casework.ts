@@ -13,24 +13,27 @@ import type {
   ShareableField,
   VictimStatus,
 } from '../../../src/core/casework.ts';
+import type * as Api from '../../../src/server/apiTypes.ts';
+import type {
+  CaseDetail,
+  CaseSummary,
+  ImportedReferral,
+  Involvement,
+  LinkResult,
+  OrganisationKey,
+  Referral,
+  ReferralPackage,
+  RevealedField,
+} from '../../../src/server/apiTypes.ts';
 import { ApiError, CSRF_HEADER, csrfToken, errorFrom, query, request, send } from './client.ts';
+import { allOf } from './types.ts';
 
 export * from '../../../src/core/casework.ts';
 
-export interface NewPerson {
-  name: string;
-  aliases: string[];
-  contacts: string[];
-  birthDate: string | null;
-  note: string | null;
-  sex: string | null;
-  genderIdentity: string | null;
-  nationality: string | null;
-  occupation: string | null;
-  safety: string | null;
-}
+/** A new person record as the form sends it: every field, empty ones as null or []. */
+export type NewPerson = Required<Omit<Api.NewPerson, 'compartment'>>;
 export type PersonField = keyof NewPerson;
-export const PERSON_FIELDS: readonly PersonField[] = [
+export const PERSON_FIELDS = allOf<PersonField>()([
   'name',
   'aliases',
   'contacts',
@@ -41,64 +44,19 @@ export const PERSON_FIELDS: readonly PersonField[] = [
   'nationality',
   'occupation',
   'safety',
-];
+] as const);
 
-export interface Involvement {
-  id: string;
-  actId: string;
-  role: InvolvementRole;
-  person: string | null;
-  organisation: string | null;
-  perpetratorDegree: PerpetratorDegree | null;
-  victimStatus: VictimStatus | null;
-}
-
-export interface CaseSummary {
-  id: string;
-  code: string;
-  compartment: string;
-  type: CaseType;
-  risk: RiskLevel;
-  status: CaseStatus;
-  assignedTo: string | null;
-  overdueTasks: number;
-  createdAt: string;
-}
-
-export interface CaseDetail extends CaseSummary {
-  persons: string[];
-  allowedTransitions: CaseStatus[];
-  transitions: Array<{
-    from: CaseStatus | null;
-    to: CaseStatus;
-    by: string;
-    at: string;
-    note: string | null;
-  }>;
-  tasks: Array<{ id: string; title: string; dueOn: string | null; done: boolean; overdue: boolean }>;
-  consents: Array<{
-    id: string;
-    person: string;
-    fields: ShareableField[];
-    recipient: string;
-    givenOn: string;
-    withdrawnAt: string | null;
-  }>;
-  notes: Array<{ id: string; text: string; by: string; at: string }>;
-  attachments: Array<{ id: string; name: string; byteSize: number; by: string; at: string }>;
-}
-
-export interface Referral {
-  id: string;
-  direction: 'outgoing' | 'incoming';
-  case: string;
-  caseId: string;
-  partnerFingerprint: string;
-  fields: string[];
-  status: ReferralStatus;
-  statusChangedAt: string;
-  createdAt: string;
-}
+export type {
+  CaseDetail,
+  CaseSummary,
+  ImportedReferral,
+  Involvement,
+  LinkResult,
+  OrganisationKey,
+  Referral,
+  ReferralPackage,
+  RevealedField,
+};
 
 const enc = encodeURIComponent;
 

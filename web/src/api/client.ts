@@ -17,9 +17,10 @@ import type {
   IntakeKey,
   IntakeSubmission,
   Invitation,
-  MapCountry,
+  MapStats,
   OpenedSubmission,
   Page,
+  ReportStatus,
   ReviewDecision,
   ReviewItem,
   ReviewOutcome,
@@ -32,6 +33,7 @@ import type {
   SourceDetail,
   SourceSummary,
   Timeline,
+  TotpEnrolment,
   Vocabulary,
 } from './types.ts';
 
@@ -215,7 +217,7 @@ export const search = (params: Record<string, string | undefined>) =>
   request<SearchResult>('GET', `/api/search${query(params)}`);
 
 export const getTimeline = () => request<Timeline>('GET', '/api/stats/timeline');
-export const getMapStats = () => request<{ countries: MapCountry[] }>('GET', '/api/stats/map');
+export const getMapStats = () => request<MapStats>('GET', '/api/stats/map');
 
 // Public intake: the key and the submission need no session (the GET hands out the CSRF cookie the
 // POST then echoes); listing and opening are for members the policy allows.
@@ -226,7 +228,7 @@ export const listIntake = () => request<{ items: IntakeSubmission[] }>('GET', '/
 export const openIntake = (id: string) =>
   request<OpenedSubmission>('POST', `/api/intake/${encodeURIComponent(id)}/open`);
 export const checkReportStatus = (reference: string) =>
-  request<{ status: 'received' | 'in-progress' | 'closed' }>('POST', '/api/intake/status', { reference });
+  request<ReportStatus>('POST', '/api/intake/status', { reference });
 export const countNewIntake = () => request<{ new: number }>('GET', '/api/intake/counts');
 const intakeAction = (id: string, action: string, body: unknown = {}) =>
   request<IntakeSubmission>('POST', `/api/intake/${encodeURIComponent(id)}/${action}`, body);
@@ -251,7 +253,7 @@ export const acceptInvitation = (input: { code: string; password: string }) =>
   request<{ id: string; email: string }>('POST', '/api/invitation', input);
 export const recoverAccount = (input: { email: string; recoveryKey: string; password: string }) =>
   request<void>('POST', '/api/recovery', input);
-export const startTotp = () => request<{ secret: string; uri: string }>('POST', '/api/me/totp');
+export const startTotp = () => request<TotpEnrolment>('POST', '/api/me/totp');
 export const confirmTotp = (code: string) => request<void>('POST', '/api/me/totp/confirm', { code });
 export const listAudit = (params: Record<string, string | undefined>) =>
   request<{ items: AuditEntry[]; nextBefore: number | null }>('GET', `/api/audit${query(params)}`);

@@ -1,6 +1,6 @@
 import { type FormEvent, useState } from 'react';
 import { search } from '../api/client.ts';
-import type { FacetValue, SearchResult } from '../api/types.ts';
+import { type FacetValue, isIncidentStatus, type SearchResult } from '../api/types.ts';
 import { useCountryName, useLanguageName } from '../components/CountryName.tsx';
 import { ErrorMessage } from '../components/ErrorMessage.tsx';
 import { HighlightedText } from '../components/HighlightedText.tsx';
@@ -77,7 +77,7 @@ export function SearchScreen() {
                       {hit.title}
                     </Link>
                     <span className="meta">{t(`search.kind.${hit.kind}`)}</span>
-                    {hit.status ? <StatusBadge status={hit.status} /> : null}
+                    {isIncidentStatus(hit.status) ? <StatusBadge status={hit.status} /> : null}
                   </div>
                   <p className="snippet" lang={hit.language ?? undefined}>
                     <HighlightedText text={hit.snippet} highlights={hit.highlights} />
