@@ -25,10 +25,10 @@ import { ErrorMessage } from '../components/ErrorMessage.tsx';
 import { FormField } from '../components/FormField.tsx';
 import { useI18n } from '../i18n/I18nContext.tsx';
 import { Link } from '../router.tsx';
+import { useAction } from '../useAction.ts';
 import { useLoad } from '../useLoad.ts';
 import { usePageTitle } from '../usePageTitle.ts';
 import { CaseReferrals } from './CaseReferrals.tsx';
-import { useAction } from './useAction.ts';
 
 const isShareable = (field: string): field is ShareableField =>
   (SHAREABLE_FIELDS as readonly string[]).includes(field);
