@@ -14,17 +14,6 @@ import type {
   VictimStatus,
 } from '../../../src/core/casework.ts';
 import type * as Api from '../../../src/server/apiTypes.ts';
-import type {
-  CaseDetail,
-  CaseSummary,
-  ImportedReferral,
-  Involvement,
-  LinkResult,
-  OrganisationKey,
-  Referral,
-  ReferralPackage,
-  RevealedField,
-} from '../../../src/server/apiTypes.ts';
 import { ApiError, CSRF_HEADER, csrfToken, errorFrom, query, request, send } from './client.ts';
 import { allOf } from './types.ts';
 
@@ -56,7 +45,7 @@ export type {
   Referral,
   ReferralPackage,
   RevealedField,
-};
+} from '../../../src/server/apiTypes.ts';
 
 const enc = encodeURIComponent;
 
@@ -66,10 +55,10 @@ export const addPerson = (person: NewPerson) =>
 export const findPersons = (name: string) =>
   request<{ items: Array<{ code: string }> }>('POST', '/api/persons/search', { name });
 export const revealPersonField = (code: string, field: PersonField) =>
-  request<{ value: string | string[] | null }>('POST', `/api/persons/${enc(code)}/reveal`, { field });
+  request<Api.RevealedField>('POST', `/api/persons/${enc(code)}/reveal`, { field });
 
 export const listInvolvements = (incidentId: string) =>
-  request<{ items: Involvement[] }>('GET', `/api/incidents/${enc(incidentId)}/involvements`);
+  request<{ items: Api.Involvement[] }>('GET', `/api/incidents/${enc(incidentId)}/involvements`);
 export const linkInvolvement = (
   actId: string,
   link: {
@@ -79,20 +68,15 @@ export const linkInvolvement = (
     perpetratorDegree?: PerpetratorDegree;
     victimStatus?: VictimStatus;
   },
-) =>
-  request<{ namedVictims: number; victimsMin: number | null; countRaised: boolean }>(
-    'POST',
-    `/api/acts/${enc(actId)}/involvements`,
-    link,
-  );
+) => request<Api.LinkResult>('POST', `/api/acts/${enc(actId)}/involvements`, link);
 
 export const listCases = (filters: Record<string, string | undefined>) =>
-  request<{ items: CaseSummary[] }>('GET', `/api/cases${query(filters)}`);
+  request<{ items: Api.CaseSummary[] }>('GET', `/api/cases${query(filters)}`);
 export const openCase = (input: { persons: string[]; type: CaseType; risk: RiskLevel; assignTo?: string }) =>
   request<{ id: string; code: string }>('POST', '/api/cases', input);
-export const getCase = (id: string) => request<CaseDetail>('GET', `/api/cases/${enc(id)}`);
+export const getCase = (id: string) => request<Api.CaseDetail>('GET', `/api/cases/${enc(id)}`);
 export const updateCase = (id: string, change: { risk?: RiskLevel; assignTo?: string | null }) =>
-  request<CaseSummary>('PATCH', `/api/cases/${enc(id)}`, change);
+  request<Api.CaseSummary>('PATCH', `/api/cases/${enc(id)}`, change);
 export const changeCaseStatus = (id: string, status: CaseStatus, note?: string) =>
   request<{ status: CaseStatus }>('POST', `/api/cases/${enc(id)}/status`, {
     status,
@@ -126,22 +110,13 @@ export async function uploadAttachment(id: string, file: File): Promise<{ id: st
   return (await response.json()) as { id: string };
 }
 
-export const organisationKey = () =>
-  request<{ publicKey: string; fingerprint: string }>('GET', '/api/organisation/key');
+export const organisationKey = () => request<Api.OrganisationKey>('GET', '/api/organisation/key');
 export const listReferrals = (caseId?: string) =>
-  request<{ items: Referral[] }>('GET', `/api/referrals${query({ case: caseId })}`);
+  request<{ items: Api.Referral[] }>('GET', `/api/referrals${query({ case: caseId })}`);
 export const createReferral = (caseId: string, partnerKey: string, fields: ShareableField[]) =>
-  request<{ id: string; package: string; partnerFingerprint: string; senderFingerprint: string }>(
-    'POST',
-    `/api/cases/${enc(caseId)}/referrals`,
-    { partnerKey, fields },
-  );
+  request<Api.ReferralPackage>('POST', `/api/cases/${enc(caseId)}/referrals`, { partnerKey, fields });
 export const importReferral = (pkg: string) =>
-  request<{ caseId: string; caseCode: string; senderFingerprint: string; persons: string[] }>(
-    'POST',
-    '/api/referrals/import',
-    { package: pkg },
-  );
+  request<Api.ImportedReferral>('POST', '/api/referrals/import', { package: pkg });
 export const replyToReferral = (id: string, status: ReferralReply) =>
   request<{ package: string; status: ReferralStatus }>('POST', `/api/referrals/${enc(id)}/reply`, { status });
 export const importReferralStatus = (pkg: string) =>
