@@ -36,7 +36,7 @@ export type {
   Vocabulary,
 } from '../../../src/server/apiTypes.ts';
 
-/** Every member of the union T, each once: a list the compiler checks against the server's type. */
+/** A list that must name every member of the union T, so the compiler holds it to the server's type. */
 export const allOf =
   <T extends string>() =>
   <L extends readonly T[]>(list: L & ([T] extends [L[number]] ? unknown : 'misses a value')): L =>
