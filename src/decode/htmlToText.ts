@@ -197,7 +197,10 @@ export function htmlToText(html: string, limits: DecodeLimits = DEFAULT_DECODE_L
   }
   let article: string | null = null;
   try {
-    const parsed = new Readability<DomNode>(document, { serializer: (node: DomNode) => node }).parse();
+    // linkedom's document stands in for the DOM Document Readability is typed for (in Node builds
+    // that type is unknown; the web typecheck, which reaches this file, knows the full DOM one).
+    const page = document as unknown as ConstructorParameters<typeof Readability>[0];
+    const parsed = new Readability<DomNode>(page, { serializer: (node: DomNode) => node }).parse();
     article = parsed?.content ? blockText(parsed.content) : null;
   } catch {
     // Readability gives up on some malformed pages; the plain walk below still has the text.

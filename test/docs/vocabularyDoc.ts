@@ -30,7 +30,7 @@ import {
   type Labels,
   LOCALES,
 } from '../../src/core/vocabulary.ts';
-import { MESSAGES } from '../../web/src/i18n/messages.ts';
+import { CATALOGUES, type MessageKey } from '../support/catalogues.ts';
 
 /** What each event type covers: the guidance a reviewer needs to choose one. */
 const EVENT_TYPE_SCOPE: Record<EventType, string> = {
@@ -117,7 +117,7 @@ function plainTable(codes: readonly string[], scope: Record<string, string>) {
 /** Labels the web interface gives `${prefix}.${code}` in each locale. */
 const interfaceLabels = (prefix: string) => (code: string) =>
   Object.fromEntries(
-    LOCALES.map((locale) => [locale, MESSAGES[locale][`${prefix}.${code}` as keyof (typeof MESSAGES)['en']]]),
+    LOCALES.map((locale) => [locale, CATALOGUES[locale][`${prefix}.${code}` as MessageKey]]),
   ) as Labels;
 
 /** A casework vocabulary: codes with their interface labels, no separate scope text. */
@@ -176,7 +176,7 @@ export function renderVocabularyDoc(): string {
     'An act earns its status from its evidence; an incident claims no more than its best act unless a',
     'reviewer overrides it with a written reason (audited).',
     '',
-    'Defined in `src/core/vocabulary.ts`; labels from the web interface (`web/src/i18n/messages.ts`).',
+    'Defined in `src/core/vocabulary.ts`; labels from the web interface (`web/src/i18n/locales/*/app.ts`).',
     '',
     ...labelledTable(INCIDENT_STATUSES, STATUS_SCOPE, statusLabel),
     '',
@@ -203,7 +203,7 @@ export function renderVocabularyDoc(): string {
     '## People and casework',
     '',
     'Defined in `src/core/casework.ts`; labels from the web interface',
-    '(`web/src/i18n/caseworkMessages.ts`). Involvement follows the ESF "who did what to whom" model.',
+    '(`web/src/i18n/locales/*/casework.ts`). Involvement follows the ESF "who did what to whom" model.',
     '',
     '### Involvement roles',
     '',

@@ -109,6 +109,25 @@ describe('administration and report work in Chromium', () => {
     expect(await accessibilityProblems(admin)).toEqual([]);
   });
 
+  it('says why the server refused in the interface language, by the error code, with the server’s words apart', async () => {
+    await admin.getByLabel('Language').selectOption('pt');
+    const invite = admin.getByRole('form', { name: 'Convidar um usuário' });
+    await invite.getByLabel('E-mail').fill(INVITEE.email);
+    await invite.getByRole('button', { name: 'Criar convite' }).click();
+    const alert = admin.getByRole('alert');
+    await alert.waitFor();
+    // The sentence is Portuguese throughout; the server's English explanation stands apart, marked as English.
+    expect(await alert.locator('p').first().textContent()).toBe(
+      'Isto entra em conflito com o que já está registrado.',
+    );
+    const detail = alert.locator('[lang="en"]');
+    expect(await detail.textContent()).toContain('already exists');
+    expect(await alert.textContent()).toContain('Explicação do servidor (em inglês):');
+    await screenshot(admin, 'admin-error-pt');
+    await admin.getByLabel('Idioma').selectOption('en');
+    await admin.getByRole('heading', { name: 'Users' }).waitFor();
+  });
+
   let invitee: Page;
   let secret = '';
   it('the invitee sets a password and enrols TOTP by reading the secret', async () => {

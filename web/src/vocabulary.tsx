@@ -7,7 +7,13 @@ import { getVocabulary } from './api/client.ts';
 import type { Vocabulary } from './api/types.ts';
 import { useI18n } from './i18n/I18nContext.tsx';
 
-const EMPTY: Vocabulary = { eventTypes: [], interventionTypes: [], claimStances: [] };
+const EMPTY: Vocabulary = {
+  locales: [],
+  eventTypes: [],
+  interventionTypes: [],
+  claimStances: [],
+  statuses: [],
+};
 const VocabularyContext = createContext<Vocabulary>(EMPTY);
 
 export function VocabularyProvider({ children }: { children: ReactNode }) {
@@ -18,7 +24,7 @@ export function VocabularyProvider({ children }: { children: ReactNode }) {
   return <VocabularyContext.Provider value={vocabulary}>{children}</VocabularyContext.Provider>;
 }
 
-export type VocabularyList = keyof Vocabulary;
+export type VocabularyList = 'eventTypes' | 'interventionTypes' | 'claimStances';
 
 /** `label('eventTypes', 'detention')` → "Arbitrary detention" in the current language. */
 export function useVocabularyLabel(): (list: VocabularyList, code: string) => string {

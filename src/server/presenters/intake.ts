@@ -6,7 +6,12 @@
  */
 import { createHash } from 'node:crypto';
 import { z } from 'zod';
-import { INTAKE_STATUSES, IntakeReportSchema, parseIntakeReport } from '../../core/intakeReport.ts';
+import {
+  DISCARD_REASONS,
+  INTAKE_STATUSES,
+  IntakeReportSchema,
+  parseIntakeReport,
+} from '../../core/intakeReport.ts';
 import type { SubmissionRow } from '../../services/intake/intake.ts';
 import { Id, Instant } from './common.ts';
 
@@ -24,7 +29,7 @@ export const SubmissionSchema = z.object({
   id: Id,
   receivedAt: Instant.describe('truncated to the minute'),
   status: z.enum(INTAKE_STATUSES),
-  discardReason: z.string().nullable(),
+  discardReason: z.enum(DISCARD_REASONS).nullable(),
   sourceId: Id.nullable().describe('the source it was converted into'),
   personCode: z.string().nullable().describe('the protected person record of the reporter'),
   caseId: Id.nullable().describe('the case opened for the reporter'),

@@ -24,7 +24,7 @@ const RecoverBody = z.strictObject({
   password: z.string().min(1).max(1_024),
 });
 const TotpCodeBody = z.strictObject({ code: z.string().regex(/^\d{6}$/, 'expected 6 digits') });
-const TotpEnrolment = z.object({
+export const TotpEnrolment = z.object({
   secret: z.string().describe('base32; for typing into an authenticator app'),
   uri: z.string().describe('otpauth:// URI, for a QR code rendered by the client'),
 });

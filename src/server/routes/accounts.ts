@@ -30,8 +30,8 @@ const SetupBody = z.strictObject({
   email: z.string().trim().min(3).max(320),
   password: z.string().min(1).max(1_024),
 });
-const SetupState = z.object({ needed: z.boolean(), csrfToken: z.string() });
-const SetupResult = z.object({
+export const SetupState = z.object({ needed: z.boolean(), csrfToken: z.string() });
+export const SetupResult = z.object({
   organisation: z.object({ id: z.string(), name: z.string() }),
   user: UserSchema,
   recoveryKey: z.string().describe('shown once, never stored: the administrator must write it down'),

@@ -11,7 +11,7 @@ import { actorOf } from '../auth.ts';
 import { Id, Instant } from '../presenters/common.ts';
 import { contract } from '../route.ts';
 
-const AuditEntrySchema = z.object({
+export const AuditEntrySchema = z.object({
   seq: z.number().int(),
   at: Instant,
   actor: z.string(),
@@ -22,7 +22,7 @@ const AuditEntrySchema = z.object({
   details: z.record(z.string(), z.unknown()),
   hash: z.string().describe('hex'),
 });
-const AuditVerdictSchema = z.object({
+export const AuditVerdictSchema = z.object({
   ok: z.boolean(),
   entries: z.number().int().optional(),
   headSeq: z.number().int().optional(),
@@ -31,7 +31,7 @@ const AuditVerdictSchema = z.object({
   reason: z.string().optional(),
   anchor: z.object({ seq: z.number().int(), hash: z.string() }).nullable(),
 });
-const CompartmentSchema = z.object({
+export const CompartmentSchema = z.object({
   code: z.string(),
   kind: z.enum(['organisation', 'case']),
   members: z.array(z.object({ id: Id, email: z.string() })),

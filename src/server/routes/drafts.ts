@@ -8,7 +8,7 @@ import { Instant, iso } from '../presenters/common.ts';
 import { contract } from '../route.ts';
 
 const KindParams = z.strictObject({ kind: DraftKind });
-const DraftSchema = z.object({
+export const DraftSchema = z.object({
   kind: z.string(),
   payload: z.record(z.string(), z.unknown()),
   updatedAt: Instant,

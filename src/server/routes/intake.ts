@@ -71,7 +71,7 @@ const ConvertBody = z.strictObject({
     .describe('also open a case of this type for the reporter (in a compartment of its own)'),
 });
 const ReferenceBody = z.strictObject({ reference: z.string().trim().min(20).max(64) });
-const ReferenceStatus = z.object({ status: z.enum(['received', 'in-progress', 'closed']) });
+export const ReferenceStatus = z.object({ status: z.enum(['received', 'in-progress', 'closed']) });
 
 export interface IntakeRoutesOptions {
   store: Store;

@@ -14,11 +14,11 @@ const TimelineQuery = IncidentFiltersSchema.pick({
 });
 const MapQuery = IncidentFiltersSchema.pick({ type: true, status: true, from: true, to: true });
 const Count = { incidents: z.number().int(), acts: z.number().int() };
-const Timeline = z.object({
+export const Timeline = z.object({
   months: z.array(z.object({ month: z.string().describe('YYYY-MM'), ...Count })),
   undated: z.object(Count),
 });
-const ByCountry = z.object({
+export const ByCountry = z.object({
   countries: z.array(z.object({ country: z.string(), ...Count, victimsMin: z.number().int() })),
 });
 

@@ -21,7 +21,7 @@ import { contract } from '../route.ts';
 
 const InviteBody = z.strictObject({ email: z.string().trim().min(3).max(320), role: z.enum(ROLES) });
 
-const AccountSchema = z.object({
+export const AccountSchema = z.object({
   id: Id,
   email: z.string(),
   role: z.enum(ROLES),
@@ -31,7 +31,7 @@ const AccountSchema = z.object({
   invited: z.boolean().describe('waiting for the invitation to be accepted'),
   createdAt: Instant,
 });
-const InvitationSchema = z.object({
+export const InvitationSchema = z.object({
   id: Id,
   email: z.string(),
   role: z.enum(ROLES),

@@ -14,7 +14,7 @@ import {
 import { contract } from '../route.ts';
 
 const Labels = z.record(z.enum(LOCALES), z.string());
-const Vocabulary = z.object({
+export const Vocabulary = z.object({
   locales: z.array(z.string()),
   eventTypes: z.array(
     z.object({

@@ -13,24 +13,16 @@ import type {
   ShareableField,
   VictimStatus,
 } from '../../../src/core/casework.ts';
-import { ApiError, CSRF_HEADER, csrfToken, errorFrom, query, request } from './client.ts';
+import type * as Api from '../../../src/server/apiTypes.ts';
+import { ApiError, CSRF_HEADER, csrfToken, errorFrom, query, request, send } from './client.ts';
+import { allOf } from './types.ts';
 
 export * from '../../../src/core/casework.ts';
 
-export interface NewPerson {
-  name: string;
-  aliases: string[];
-  contacts: string[];
-  birthDate: string | null;
-  note: string | null;
-  sex: string | null;
-  genderIdentity: string | null;
-  nationality: string | null;
-  occupation: string | null;
-  safety: string | null;
-}
+/** A new person record as the form sends it: every field, empty ones as null or []. */
+export type NewPerson = Required<Omit<Api.NewPerson, 'compartment'>>;
 export type PersonField = keyof NewPerson;
-export const PERSON_FIELDS: readonly PersonField[] = [
+export const PERSON_FIELDS = allOf<PersonField>()([
   'name',
   'aliases',
   'contacts',
@@ -41,64 +33,19 @@ export const PERSON_FIELDS: readonly PersonField[] = [
   'nationality',
   'occupation',
   'safety',
-];
+] as const);
 
-export interface Involvement {
-  id: string;
-  actId: string;
-  role: InvolvementRole;
-  person: string | null;
-  organisation: string | null;
-  perpetratorDegree: PerpetratorDegree | null;
-  victimStatus: VictimStatus | null;
-}
-
-export interface CaseSummary {
-  id: string;
-  code: string;
-  compartment: string;
-  type: CaseType;
-  risk: RiskLevel;
-  status: CaseStatus;
-  assignedTo: string | null;
-  overdueTasks: number;
-  createdAt: string;
-}
-
-export interface CaseDetail extends CaseSummary {
-  persons: string[];
-  allowedTransitions: CaseStatus[];
-  transitions: Array<{
-    from: CaseStatus | null;
-    to: CaseStatus;
-    by: string;
-    at: string;
-    note: string | null;
-  }>;
-  tasks: Array<{ id: string; title: string; dueOn: string | null; done: boolean; overdue: boolean }>;
-  consents: Array<{
-    id: string;
-    person: string;
-    fields: ShareableField[];
-    recipient: string;
-    givenOn: string;
-    withdrawnAt: string | null;
-  }>;
-  notes: Array<{ id: string; text: string; by: string; at: string }>;
-  attachments: Array<{ id: string; name: string; byteSize: number; by: string; at: string }>;
-}
-
-export interface Referral {
-  id: string;
-  direction: 'outgoing' | 'incoming';
-  case: string;
-  caseId: string;
-  partnerFingerprint: string;
-  fields: string[];
-  status: ReferralStatus;
-  statusChangedAt: string;
-  createdAt: string;
-}
+export type {
+  CaseDetail,
+  CaseSummary,
+  ImportedReferral,
+  Involvement,
+  LinkResult,
+  OrganisationKey,
+  Referral,
+  ReferralPackage,
+  RevealedField,
+} from '../../../src/server/apiTypes.ts';
 
 const enc = encodeURIComponent;
 
@@ -108,10 +55,10 @@ export const addPerson = (person: NewPerson) =>
 export const findPersons = (name: string) =>
   request<{ items: Array<{ code: string }> }>('POST', '/api/persons/search', { name });
 export const revealPersonField = (code: string, field: PersonField) =>
-  request<{ value: string | string[] | null }>('POST', `/api/persons/${enc(code)}/reveal`, { field });
+  request<Api.RevealedField>('POST', `/api/persons/${enc(code)}/reveal`, { field });
 
 export const listInvolvements = (incidentId: string) =>
-  request<{ items: Involvement[] }>('GET', `/api/incidents/${enc(incidentId)}/involvements`);
+  request<{ items: Api.Involvement[] }>('GET', `/api/incidents/${enc(incidentId)}/involvements`);
 export const linkInvolvement = (
   actId: string,
   link: {
@@ -121,20 +68,15 @@ export const linkInvolvement = (
     perpetratorDegree?: PerpetratorDegree;
     victimStatus?: VictimStatus;
   },
-) =>
-  request<{ namedVictims: number; victimsMin: number | null; countRaised: boolean }>(
-    'POST',
-    `/api/acts/${enc(actId)}/involvements`,
-    link,
-  );
+) => request<Api.LinkResult>('POST', `/api/acts/${enc(actId)}/involvements`, link);
 
 export const listCases = (filters: Record<string, string | undefined>) =>
-  request<{ items: CaseSummary[] }>('GET', `/api/cases${query(filters)}`);
+  request<{ items: Api.CaseSummary[] }>('GET', `/api/cases${query(filters)}`);
 export const openCase = (input: { persons: string[]; type: CaseType; risk: RiskLevel; assignTo?: string }) =>
   request<{ id: string; code: string }>('POST', '/api/cases', input);
-export const getCase = (id: string) => request<CaseDetail>('GET', `/api/cases/${enc(id)}`);
+export const getCase = (id: string) => request<Api.CaseDetail>('GET', `/api/cases/${enc(id)}`);
 export const updateCase = (id: string, change: { risk?: RiskLevel; assignTo?: string | null }) =>
-  request<CaseSummary>('PATCH', `/api/cases/${enc(id)}`, change);
+  request<Api.CaseSummary>('PATCH', `/api/cases/${enc(id)}`, change);
 export const changeCaseStatus = (id: string, status: CaseStatus, note?: string) =>
   request<{ status: CaseStatus }>('POST', `/api/cases/${enc(id)}/status`, {
     status,
@@ -159,32 +101,22 @@ export async function uploadAttachment(id: string, file: File): Promise<{ id: st
   const form = new FormData();
   form.append('file', file, file.name);
   const token = csrfToken();
-  const response = await fetch(`/api/cases/${enc(id)}/attachments`, {
+  const response = await send(`/api/cases/${enc(id)}/attachments`, {
     method: 'POST',
     headers: { accept: 'application/json', ...(token ? { [CSRF_HEADER]: token } : {}) },
-    credentials: 'same-origin',
     body: form,
   });
   if (!response.ok) throw await errorFrom(response);
   return (await response.json()) as { id: string };
 }
 
-export const organisationKey = () =>
-  request<{ publicKey: string; fingerprint: string }>('GET', '/api/organisation/key');
+export const organisationKey = () => request<Api.OrganisationKey>('GET', '/api/organisation/key');
 export const listReferrals = (caseId?: string) =>
-  request<{ items: Referral[] }>('GET', `/api/referrals${query({ case: caseId })}`);
+  request<{ items: Api.Referral[] }>('GET', `/api/referrals${query({ case: caseId })}`);
 export const createReferral = (caseId: string, partnerKey: string, fields: ShareableField[]) =>
-  request<{ id: string; package: string; partnerFingerprint: string; senderFingerprint: string }>(
-    'POST',
-    `/api/cases/${enc(caseId)}/referrals`,
-    { partnerKey, fields },
-  );
+  request<Api.ReferralPackage>('POST', `/api/cases/${enc(caseId)}/referrals`, { partnerKey, fields });
 export const importReferral = (pkg: string) =>
-  request<{ caseId: string; caseCode: string; senderFingerprint: string; persons: string[] }>(
-    'POST',
-    '/api/referrals/import',
-    { package: pkg },
-  );
+  request<Api.ImportedReferral>('POST', '/api/referrals/import', { package: pkg });
 export const replyToReferral = (id: string, status: ReferralReply) =>
   request<{ package: string; status: ReferralStatus }>('POST', `/api/referrals/${enc(id)}/reply`, { status });
 export const importReferralStatus = (pkg: string) =>

@@ -17,9 +17,10 @@ import type {
   IntakeKey,
   IntakeSubmission,
   Invitation,
-  MapCountry,
+  MapStats,
   OpenedSubmission,
   Page,
+  ReportStatus,
   ReviewDecision,
   ReviewItem,
   ReviewOutcome,
@@ -32,11 +33,18 @@ import type {
   SourceDetail,
   SourceSummary,
   Timeline,
+  TotpEnrolment,
   Vocabulary,
 } from './types.ts';
 
 export const CSRF_HEADER = 'X-CSRF-Token';
 
+/**
+ * A request the server refused, or that never reached it. `code` is the server's error code
+ * (`invalid_input`, `forbidden`, … — src/core/errors.ts and src/server/errors.ts), or `network` when
+ * there was no answer: the interface translates by code (i18n/errorText.ts). `message` is the
+ * server's own explanation, in English.
+ */
 export class ApiError extends Error {
   constructor(
     readonly status: number,
@@ -44,6 +52,7 @@ export class ApiError extends Error {
     readonly field: string | null = null,
     /** On a version conflict (409): the record as it is now on the server. */
     readonly current: unknown = null,
+    readonly code: string = status === 0 ? 'network' : 'unknown',
   ) {
     super(message);
   }
@@ -71,10 +80,12 @@ export async function errorFrom(response: Response): Promise<ApiError> {
   let message = response.statusText || `HTTP ${response.status}`;
   let field: string | null = null;
   let current: unknown = null;
+  let code = 'unknown';
   try {
     const body: unknown = await response.json();
     if (body && typeof body === 'object') {
       const record = body as Record<string, unknown>;
+      if (typeof record.error === 'string') code = record.error;
       if (typeof record.message === 'string') message = record.message;
       else if (typeof record.error === 'string') message = record.error;
       if (typeof record.field === 'string') field = record.field;
@@ -83,7 +94,16 @@ export async function errorFrom(response: Response): Promise<ApiError> {
   } catch {
     // Not JSON: keep the status text.
   }
-  return new ApiError(response.status, message, field, current);
+  return new ApiError(response.status, message, field, current, code);
+}
+
+/** fetch, with "no answer at all" (offline, server down) turned into an ApiError the interface can name. */
+export async function send(path: string, init: RequestInit): Promise<Response> {
+  try {
+    return await fetch(path, { credentials: 'same-origin', ...init });
+  } catch {
+    throw new ApiError(0, 'network error');
+  }
 }
 
 export async function request<T>(method: string, path: string, body?: unknown): Promise<T> {
@@ -91,10 +111,9 @@ export async function request<T>(method: string, path: string, body?: unknown): 
   if (body !== undefined) headers['content-type'] = 'application/json';
   const token = csrfToken();
   if (method !== 'GET' && token) headers[CSRF_HEADER] = token;
-  const response = await fetch(path, {
+  const response = await send(path, {
     method,
     headers,
-    credentials: 'same-origin',
     body: body === undefined ? null : JSON.stringify(body),
   });
   if (response.status === 401 && !path.startsWith('/api/session')) onSessionLost();
@@ -198,7 +217,7 @@ export const search = (params: Record<string, string | undefined>) =>
   request<SearchResult>('GET', `/api/search${query(params)}`);
 
 export const getTimeline = () => request<Timeline>('GET', '/api/stats/timeline');
-export const getMapStats = () => request<{ countries: MapCountry[] }>('GET', '/api/stats/map');
+export const getMapStats = () => request<MapStats>('GET', '/api/stats/map');
 
 // Public intake: the key and the submission need no session (the GET hands out the CSRF cookie the
 // POST then echoes); listing and opening are for members the policy allows.
@@ -209,7 +228,7 @@ export const listIntake = () => request<{ items: IntakeSubmission[] }>('GET', '/
 export const openIntake = (id: string) =>
   request<OpenedSubmission>('POST', `/api/intake/${encodeURIComponent(id)}/open`);
 export const checkReportStatus = (reference: string) =>
-  request<{ status: 'received' | 'in-progress' | 'closed' }>('POST', '/api/intake/status', { reference });
+  request<ReportStatus>('POST', '/api/intake/status', { reference });
 export const countNewIntake = () => request<{ new: number }>('GET', '/api/intake/counts');
 const intakeAction = (id: string, action: string, body: unknown = {}) =>
   request<IntakeSubmission>('POST', `/api/intake/${encodeURIComponent(id)}/${action}`, body);
@@ -234,7 +253,7 @@ export const acceptInvitation = (input: { code: string; password: string }) =>
   request<{ id: string; email: string }>('POST', '/api/invitation', input);
 export const recoverAccount = (input: { email: string; recoveryKey: string; password: string }) =>
   request<void>('POST', '/api/recovery', input);
-export const startTotp = () => request<{ secret: string; uri: string }>('POST', '/api/me/totp');
+export const startTotp = () => request<TotpEnrolment>('POST', '/api/me/totp');
 export const confirmTotp = (code: string) => request<void>('POST', '/api/me/totp/confirm', { code });
 export const listAudit = (params: Record<string, string | undefined>) =>
   request<{ items: AuditEntry[]; nextBefore: number | null }>('GET', `/api/audit${query(params)}`);

@@ -1,29 +1,15 @@
 /** Editing records after review, their history, and the user's drafts (see docs/api.md). */
+import type * as Api from '../../../src/server/apiTypes.ts';
+import type { SavedRecord, VersionedRecord } from '../../../src/server/apiTypes.ts';
 import { ApiError, request } from './client.ts';
 
-export type RecordKind = 'incident' | 'act' | 'claim' | 'intervention';
+export type RecordHistory = Api.RecordHistory;
+export type RecordKind = RecordHistory['kind'];
+export type { VersionedRecord };
+export type RecordVersion = RecordHistory['versions'][number];
 
-export interface VersionedRecord {
-  id: string;
-  version: number;
-  fields: Record<string, unknown>;
-}
-
-export interface RecordVersion {
-  version: number;
-  change: 'create' | 'update' | 'move' | 'delete';
-  changedBy: { id: string; email: string | null };
-  changedAt: string;
-  before: Record<string, unknown> | null;
-  after: Record<string, unknown> | null;
-  reason: string | null;
-}
-
-export interface Draft<T> {
-  kind: string;
-  payload: T;
-  updatedAt: string;
-}
+/** A saved draft; its payload is whatever the form saved (the server keeps it as given). */
+export type Draft<T> = Omit<Api.Draft, 'payload'> & { payload: T };
 
 const PATHS: Record<RecordKind, string> = {
   incident: '/api/incidents',
@@ -36,24 +22,20 @@ const recordPath = (kind: RecordKind, id: string) => `${PATHS[kind]}/${encodeURI
 export const getRecord = (kind: Exclude<RecordKind, 'incident'>, id: string) =>
   request<VersionedRecord>('GET', recordPath(kind, id));
 export const getHistory = (kind: RecordKind, id: string) =>
-  request<{ versions: RecordVersion[] }>('GET', `${recordPath(kind, id)}/history`);
+  request<RecordHistory>('GET', `${recordPath(kind, id)}/history`);
 
 export const patchRecord = (kind: RecordKind, id: string, patch: Record<string, unknown>) =>
-  request<{ id: string; version: number }>('PATCH', recordPath(kind, id), patch);
+  request<SavedRecord>('PATCH', recordPath(kind, id), patch);
 export const deleteAct = (id: string, version: number, reason: string | null) =>
   request<void>('DELETE', recordPath('act', id), { version, reason });
 export const createAct = (incidentId: string, act: Record<string, unknown>) =>
-  request<{ id: string; version: number }>(
-    'POST',
-    `/api/incidents/${encodeURIComponent(incidentId)}/acts`,
-    act,
-  );
+  request<SavedRecord>('POST', `/api/incidents/${encodeURIComponent(incidentId)}/acts`, act);
 export const createIncident = (input: {
   title: string;
   summary?: string;
   tags?: string[];
   language?: string;
-}) => request<{ id: string; version: number }>('POST', '/api/incidents', input);
+}) => request<SavedRecord>('POST', '/api/incidents', input);
 
 /** The record as it is now when an edit was refused because someone else changed it, else null. */
 export function conflictOf(error: unknown): VersionedRecord | null {

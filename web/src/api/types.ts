@@ -1,249 +1,79 @@
 /**
- * Shapes of the HTTP API (docs/api.md). The browser never imports server code: these types are
- * the contract as the web app reads it, kept beside the client that uses them.
+ * Shapes of the HTTP API (docs/api.md), as the server defines them: src/server/apiTypes.ts infers
+ * them from the zod schemas the server's presenters are typed against, and this file only imports
+ * types from there (`import type`), so no server code enters the bundle while a changed field
+ * breaks `npm run build:web`. Names below are the parts of those answers the screens pass around.
  */
-export type Locale = 'en' | 'pt' | 'es' | 'ru' | 'fr';
-export type Labels = Record<Locale, string>;
+import type * as Api from '../../../src/server/apiTypes.ts';
 
-export type IncidentStatus = 'alleged' | 'corroborated' | 'verified';
-export const INCIDENT_STATUSES: readonly IncidentStatus[] = ['alleged', 'corroborated', 'verified'];
+export type {
+  Account,
+  AuditEntry,
+  AuditVerdict,
+  CaptureResult,
+  Compartment,
+  Incident,
+  IncidentSummary,
+  IntakeKey,
+  IntakeSubmission,
+  Invitation,
+  MapStats,
+  OpenedSubmission,
+  Page,
+  ReportStatus,
+  ReviewItem,
+  ReviewOutcome,
+  ReviewQueueItem,
+  SearchResult,
+  Session,
+  SetupResult,
+  SetupState,
+  SourceDetail,
+  SourceSummary,
+  Timeline,
+  TotpEnrolment,
+  User,
+  Vocabulary,
+} from '../../../src/server/apiTypes.ts';
 
-export interface VocabularyTerm {
-  code: string;
-  labels: Labels;
-}
+/** A list that must name every member of the union T, so the compiler holds it to the server's type. */
+export const allOf =
+  <T extends string>() =>
+  <L extends readonly T[]>(list: L & ([T] extends [L[number]] ? unknown : 'misses a value')): L =>
+    list;
 
-export interface Vocabulary {
-  eventTypes: VocabularyTerm[];
-  interventionTypes: VocabularyTerm[];
-  claimStances: VocabularyTerm[];
-}
+export type VocabularyTerm = Api.Vocabulary['eventTypes'][number];
+export type Labels = VocabularyTerm['labels'];
+export type Locale = keyof Labels;
 
-export interface Page<T> {
-  total: number;
-  limit: number;
-  offset: number;
-  items: T[];
-}
+export type IncidentStatus = Api.IncidentSummary['status'];
+export const INCIDENT_STATUSES = allOf<IncidentStatus>()(['alleged', 'corroborated', 'verified'] as const);
+/** Search hits carry the status as a plain string (sources have none). */
+export const isIncidentStatus = (value: string | null): value is IncidentStatus =>
+  (INCIDENT_STATUSES as readonly (string | null)[]).includes(value);
 
-export interface User {
-  id: string;
-  email: string;
-  role: string;
-}
-
-export interface Session {
-  user: User;
-  expiresAt: string | null;
-  csrfToken: string;
-}
-
-export interface SetupState {
-  needed: boolean;
-  csrfToken: string;
-}
-
-export interface SetupResult {
-  organisation: { id: string; name: string };
-  user: User;
-  /** Shown once and never stored: the only way back in if every administrator password is lost. */
-  recoveryKey: string;
-}
 export interface Span {
   start: number;
   end: number;
 }
 
-export interface ActorMention {
-  name: string;
-  text: string;
-}
+export type Suggestions = Api.SourceDetail['suggestions'];
+export type EventSuggestion = Suggestions['events'][number];
+export type ClaimSuggestion = Suggestions['claims'][number];
+export type InterventionSuggestion = Suggestions['interventions'][number];
+export type PiiMention = Suggestions['pii'][number];
+export type SuggestionCounts = Api.SourceSummary['counts'];
 
-export interface VictimCount {
-  min: number | null;
-  max: number | null;
-  group: string | null;
-  text: string;
-}
+export type IncidentProposal = Api.ReviewItem['proposals'][number];
+export type MatchReason = IncidentProposal['events'][number]['reasons'][number];
+export type StatementProposal = IncidentProposal['claims'][number];
 
-export interface PlaceMention {
-  name: string;
-  country: string | null;
-  text: string;
-}
-
-export interface DateMention {
-  from: string | null;
-  to: string | null;
-  precision: string;
-  unresolved: boolean;
-  text: string;
-}
-
-export interface EventSuggestion extends Span {
-  type: string;
-  victims: VictimCount | null;
-  place: PlaceMention | null;
-  date: DateMention | null;
-  perpetrators: ActorMention[];
-  reportedBy: ActorMention[];
-  confidence: number;
-}
-
-export interface ClaimSuggestion extends Span {
-  stance: 'asserts' | 'denies';
-  actor: ActorMention | null;
-  text: string;
-}
-
-export interface InterventionSuggestion extends Span {
-  type: string;
-  actor: ActorMention | null;
-  text: string;
-}
-
-export interface PiiMention extends Span {
-  kind: string;
-  text: string;
-}
-
-export interface Suggestions {
-  language: string;
-  published: string | null;
-  pii: PiiMention[];
-  events: EventSuggestion[];
-  claims: ClaimSuggestion[];
-  interventions: InterventionSuggestion[];
-}
-
-export interface SuggestionCounts {
-  events: number;
-  claims: number;
-  interventions: number;
-}
-
-export interface SourceSummary {
-  id: string;
-  title: string | null;
-  fileName: string | null;
-  mediaType: string | null;
-  language: string;
-  url: string | null;
-  publishedOn: string | null;
-  capturedBy: string | null;
-  capturedAt: string;
-  byteSize: number | null;
-  reviewed: boolean;
-  counts: SuggestionCounts;
-  /** The decoding limit the file was over: the original is kept, with no text. */
-  notDecoded?: string | null;
-}
-
-export interface SourceDetail extends SourceSummary {
-  sha256: string;
-  encoding: string | null;
-  text: string;
-  warnings: string[];
-  suggestions: Suggestions;
-  review: { reviewedBy: string; reviewedAt: string; incidentId: string | null } | null;
-}
-
-export interface CaptureResult {
-  id: string;
-  sha256: string;
-  duplicate: boolean;
-  title: string | null;
-  language: string;
-  notDecoded?: string | null;
-  suggestions: Suggestions;
-}
-
-export interface ReviewQueueItem {
-  sourceId: string;
-  title: string | null;
-  language: string;
-  publishedOn: string | null;
-  capturedAt: string;
-  capturedBy: string | null;
-  counts: SuggestionCounts;
-}
-
-export interface IncidentSummary {
-  id: string;
-  title: string;
-  status: IncidentStatus;
-  placeName: string | null;
-  country: string | null;
-  dateFrom: string | null;
-  dateTo: string | null;
-  datePrecision: string | null;
-  language: string | null;
-  tags: string[];
-  types: string[];
-  victims: { min: number | null; max: number | null } | null;
-  sourceCount: number;
-  createdAt: string;
-  updatedAt: string;
-}
-
-export interface ReviewItem {
-  source: {
-    id: string;
-    title: string | null;
-    language: string;
-    publishedOn: string | null;
-    url: string | null;
-    text: string;
-    notDecoded?: string | null;
-  };
-  suggestions: Suggestions;
-  reviewed: { reviewedBy: string; reviewedAt: string; incidentId: string | null } | null;
-  candidates: IncidentSummary[];
-  proposals: IncidentProposal[];
-}
-
-export type MatchReason =
-  | 'same-type'
-  | 'same-place'
-  | 'same-country'
-  | 'dates-overlap'
-  | 'counts-compatible'
-  | 'same-victim-group'
-  | 'copies-a-linked-report';
-
-/** Attest's proposal for one candidate incident: which suggested events are acts it already has. */
-export interface IncidentProposal {
-  incidentId: string;
-  score: number;
-  events: Array<{
-    index: number;
-    act: {
-      id: string;
-      type: string;
-      placeName: string | null;
-      country: string | null;
-      dateFrom: string | null;
-      dateTo: string | null;
-      victimsMin: number | null;
-      victimsMax: number | null;
-    };
-    score: number;
-    confident: boolean;
-    reasons: MatchReason[];
-  }>;
-  claims: StatementProposal[];
-  interventions: StatementProposal[];
-}
-
-/** A suggested claim or intervention that is already recorded: same actor and stance, or type. */
-export interface StatementProposal {
-  index: number;
-  recordId: string;
-  confident: boolean;
-  reasons: Array<'same-actor' | 'same-stance' | 'same-act' | 'same-type'>;
-}
-
-export type Decision = 'accept' | 'edit' | 'reject';
+/**
+ * What the review form sends. Codes (types, precision) are the strings the form's inputs hold, so
+ * these stay looser than the server's schema (src/services/reviewDecisions.ts), which checks them
+ * and answers a 400 naming the field.
+ */
+export type Decision = NonNullable<Api.ReviewDecision['events']>[number]['decision'];
 
 export interface EventEdit {
   type?: string;
@@ -285,257 +115,36 @@ export interface ReviewDecision {
   additional?: boolean;
 }
 
-export interface ReviewOutcome {
-  incidentId: string | null;
-  acts: string[];
-  claims: string[];
-  interventions: string[];
-}
+export type Evidence = Api.Incident['evidence'];
+export type ClaimRecord = Evidence['assertions'][number];
+export type DenialRecord = Evidence['denials'][number];
+export type ActRecord = Evidence['acts'][number];
+export type ActCorroboration = ActRecord['corroboration'];
+export type InterventionRecord = Evidence['interventions'][number];
 
-export interface ClaimRecord {
-  id: string;
-  stance: 'asserts' | 'denies';
-  actor: { id: string; name: string; kind: string | null } | null;
-  actId: string | null;
-  text: string;
-  source: { id: string; title: string | null; url: string | null; origin: string };
-  /** Exactly text.slice(start, end) of the source, cut by the server. */
-  passage: string;
-  start: number;
-  end: number;
-}
+export type SearchHit = Api.SearchResult['hits'][number];
+export type FacetValue = NonNullable<Api.SearchResult['facets'][keyof Api.SearchResult['facets']]>[number];
 
-export interface DenialRecord extends ClaimRecord {
-  denies: { actId: string; type: string } | null;
-}
-
-export interface ActRecord {
-  id: string;
-  type: string;
-  victims: { min: number | null; max: number | null; group: string | null } | null;
-  placeName: string | null;
-  country: string | null;
-  dateFrom: string | null;
-  dateTo: string | null;
-  datePrecision: string | null;
-  perpetrators: Array<{ name: string; actorId: string | null }>;
-  assertedBy: number;
-  deniedBy: number;
-  corroboration: ActCorroboration;
-}
-
-export interface Judgement {
-  by: string;
-  at: string;
-  reason: string;
-}
-
-/** One act, many reports: each source's own figure, independence, the range and the figure counted. */
-export interface ActCorroboration {
-  reports: number;
-  independent: number;
-  status: IncidentStatus;
-  range: { min: number | null; max: number | null };
-  chosen: number | null;
-  chosenBy: Judgement | null;
-  verification: Judgement | null;
-  sources: Array<{
-    sourceId: string;
-    title: string | null;
-    publisher: string;
-    independent: boolean;
-    repeats: string | null;
-    victims: { min: number | null; max: number | null; group: string | null };
-    placeName: string | null;
-    country: string | null;
-    dateFrom: string | null;
-    dateTo: string | null;
-    passage: string;
-  }>;
-}
-
-export interface InterventionRecord {
-  id: string;
-  type: string;
-  actor: { id: string; name: string } | null;
-  description: string | null;
-  dateFrom: string | null;
-  outcome: string | null;
-  source: { id: string; passage: string; start: number; end: number } | null;
-}
-
-export interface Evidence {
-  reportingSources: number;
-  independentSources: number;
-  deniedBy: number;
-  deniedOfficially: boolean;
-  summary: string;
-  canBeCorroborated: boolean;
-  sources: Array<{
-    id: string;
-    title: string | null;
-    url: string | null;
-    publishedOn: string | null;
-    language: string;
-    origin: string;
-  }>;
-  assertions: ClaimRecord[];
-  denials: DenialRecord[];
-  acts: ActRecord[];
-  interventions: InterventionRecord[];
-}
-
-export interface Incident extends IncidentSummary {
-  summary: string | null;
-  /** Sent back with an edit: a stale version is refused (409). */
-  version: number;
-  createdBy: string | null;
-  verifiedBy: string | null;
-  verifiedAt: string | null;
-  supportedStatus: IncidentStatus;
-  statusReason: string | null;
-  evidence: Evidence;
-}
-
-export interface FacetValue {
-  value: string;
-  count: number;
-}
-
-export interface SearchHit {
-  kind: 'source' | 'incident';
-  id: string;
-  title: string;
-  snippet: string;
-  highlights: Span[];
-  rank: number;
-  language: string | null;
-  country: string | null;
-  status: IncidentStatus | null;
-  date: string | null;
-}
-
-export interface SearchResult {
-  total: number;
-  hits: SearchHit[];
-  facets: Partial<
-    Record<'kind' | 'type' | 'country' | 'period' | 'status' | 'language' | 'sourceKind', FacetValue[]>
-  >;
-}
-
-export interface TimelineMonth {
-  month: string;
-  incidents: number;
-  acts: number;
-}
-
-export interface Timeline {
-  months: TimelineMonth[];
-  undated: { incidents: number; acts: number };
-}
-
-export interface MapCountry {
-  country: string;
-  incidents: number;
-  acts: number;
-  victimsMin: number | null;
-}
-
-/** The organisation's public key the report form seals to (GET /api/intake/key). */
-export interface IntakeKey {
-  publicKey: string;
-  keyId: string;
-  algorithm: 'crypto_box_seal';
-  organisation: string;
-  maxAttachmentBytes: number;
-}
-
-export interface ReportAttachment {
-  name: string;
-  type: string;
-  /** Base64. */
-  data: string;
-}
+export type TimelineMonth = Api.Timeline['months'][number];
+export type MapCountry = Api.MapStats['countries'][number];
 
 /** What the report form seals: the server never sees it in the clear (src/core/intakeReport.ts). */
-export type IntakeReport =
-  | { version: 1; what: string; where: string; when: string; contact: string }
-  | {
-      version: 2;
-      what: string;
-      where: string;
-      when: string;
-      contact: string;
-      name: string;
-      attachments: ReportAttachment[];
-    };
+export type IntakeReport = NonNullable<Api.OpenedSubmission['report']>;
+export type ReportAttachment = Extract<IntakeReport, { version: 2 }>['attachments'][number];
+export type IntakeStatus = Api.IntakeSubmission['status'];
+export type DiscardReason = NonNullable<Api.IntakeSubmission['discardReason']>;
+export const DISCARD_REASONS = allOf<DiscardReason>()([
+  'spam',
+  'duplicate',
+  'out-of-scope',
+  'not-enough-information',
+] as const);
 
-export type IntakeStatus = 'new' | 'triaged' | 'converted' | 'discarded';
-export const DISCARD_REASONS = ['spam', 'duplicate', 'out-of-scope', 'not-enough-information'] as const;
-export type DiscardReason = (typeof DISCARD_REASONS)[number];
-
-export interface IntakeSubmission {
-  id: string;
-  receivedAt: string;
-  status: IntakeStatus;
-  discardReason: DiscardReason | null;
-  sourceId: string | null;
-  personCode: string | null;
-  caseId: string | null;
-}
-
-export interface OpenedSubmission extends IntakeSubmission {
-  report: IntakeReport | null;
-  text: string | null;
-}
-
-export type Role = 'administrator' | 'investigator' | 'caseworker' | 'analyst' | 'viewer';
-export const ROLES: readonly Role[] = ['administrator', 'investigator', 'caseworker', 'analyst', 'viewer'];
-
-/** An account as administrators see it (GET /api/users). */
-export interface Account {
-  id: string;
-  email: string;
-  role: Role;
-  disabled: boolean;
-  locked: boolean;
-  totp: boolean;
-  invited: boolean;
-  createdAt: string;
-}
-
-export interface Invitation {
-  id: string;
-  email: string;
-  role: Role;
-  invitation: string;
-  expiresAt: string;
-}
-
-export interface AuditEntry {
-  seq: number;
-  at: string;
-  actor: string;
-  action: string;
-  outcome: 'allowed' | 'denied';
-  recordType: string | null;
-  recordId: string | null;
-  details: Record<string, unknown>;
-  hash: string;
-}
-
-export interface AuditVerdict {
-  ok: boolean;
-  entries?: number;
-  headSeq?: number;
-  headHash?: string;
-  firstBadEntry?: number;
-  reason?: string;
-  anchor: { seq: number; hash: string } | null;
-}
-
-export interface Compartment {
-  code: string;
-  kind: 'organisation' | 'case';
-  members: Array<{ id: string; email: string }>;
-}
+export type Role = Api.Account['role'];
+export const ROLES = allOf<Role>()([
+  'administrator',
+  'investigator',
+  'caseworker',
+  'analyst',
+  'viewer',
+] as const);

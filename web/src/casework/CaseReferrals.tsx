@@ -15,8 +15,8 @@ import {
 import { ErrorMessage } from '../components/ErrorMessage.tsx';
 import { FormField } from '../components/FormField.tsx';
 import { useI18n } from '../i18n/I18nContext.tsx';
+import { useAction } from '../useAction.ts';
 import { useLoad } from '../useLoad.ts';
-import { useAction } from './useAction.ts';
 
 /** What a received referral may still be answered with: a decision once, then only closing it. */
 function answersFrom(status: ReferralStatus): readonly ReferralReply[] {

@@ -25,10 +25,13 @@ import { ErrorMessage } from '../components/ErrorMessage.tsx';
 import { FormField } from '../components/FormField.tsx';
 import { useI18n } from '../i18n/I18nContext.tsx';
 import { Link } from '../router.tsx';
+import { useAction } from '../useAction.ts';
 import { useLoad } from '../useLoad.ts';
 import { usePageTitle } from '../usePageTitle.ts';
 import { CaseReferrals } from './CaseReferrals.tsx';
-import { useAction } from './useAction.ts';
+
+const isShareable = (field: string): field is ShareableField =>
+  (SHAREABLE_FIELDS as readonly string[]).includes(field);
 
 function Section({ id, title, children }: { id: string; title: string; children: ReactNode }) {
   return (
@@ -258,7 +261,10 @@ function Consents({ detail, onChanged }: Part) {
             {t('case.consentEntry', {
               person: consent.person,
               date: formatDate(consent.givenOn),
-              fields: consent.fields.map((field) => t(`personField.${field}`)).join(', '),
+              // Stored consents keep field names as text: one this interface does not know is shown as it is.
+              fields: consent.fields
+                .map((field) => (isShareable(field) ? t(`personField.${field}`) : field))
+                .join(', '),
               recipient: consent.recipient,
             })}
             {consent.withdrawnAt ? (

@@ -13,9 +13,9 @@ import { ErrorMessage } from '../components/ErrorMessage.tsx';
 import { FormField } from '../components/FormField.tsx';
 import { useI18n } from '../i18n/I18nContext.tsx';
 import { Link, navigate, useLocation } from '../router.tsx';
+import { useAction } from '../useAction.ts';
 import { useLoad } from '../useLoad.ts';
 import { usePageTitle } from '../usePageTitle.ts';
-import { useAction } from './useAction.ts';
 
 const FILTERS = ['type', 'status', 'risk'] as const;
 

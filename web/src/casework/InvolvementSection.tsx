@@ -19,9 +19,9 @@ import { FormField } from '../components/FormField.tsx';
 import { useI18n } from '../i18n/I18nContext.tsx';
 import { Link } from '../router.tsx';
 import { useSession } from '../session.tsx';
+import { useAction } from '../useAction.ts';
 import { useLoad } from '../useLoad.ts';
 import { useVocabularyLabel } from '../vocabulary.tsx';
-import { useAction } from './useAction.ts';
 
 // Mirrors 'involvement.create' in src/services/policies.ts; the server enforces it.
 const LINKERS = ['administrator', 'investigator', 'caseworker'];

@@ -6,8 +6,8 @@ import { useState } from 'react';
 import { PERSON_FIELDS, type PersonField, revealPersonField } from '../api/casework.ts';
 import { ErrorMessage } from '../components/ErrorMessage.tsx';
 import { useI18n } from '../i18n/I18nContext.tsx';
+import { useAction } from '../useAction.ts';
 import { usePageTitle } from '../usePageTitle.ts';
-import { useAction } from './useAction.ts';
 
 export function PersonScreen({ code }: { code: string }) {
   const { t } = useI18n();

@@ -5,9 +5,10 @@ import { ErrorMessage } from '../components/ErrorMessage.tsx';
 import { FormField } from '../components/FormField.tsx';
 import { useI18n } from '../i18n/I18nContext.tsx';
 import { Link } from '../router.tsx';
+import { useAction } from '../useAction.ts';
 import { useLoad } from '../useLoad.ts';
 import { usePageTitle } from '../usePageTitle.ts';
-import { lines, useAction } from './useAction.ts';
+import { lines } from './lines.ts';
 
 const TEXT_FIELDS = ['name', 'birthDate', 'sex', 'genderIdentity', 'nationality', 'occupation'] as const;
 const AREA_FIELDS = ['aliases', 'contacts', 'note', 'safety'] as const;

@@ -5,9 +5,9 @@ import { ErrorMessage } from '../components/ErrorMessage.tsx';
 import { FormField } from '../components/FormField.tsx';
 import { useI18n } from '../i18n/I18nContext.tsx';
 import { Link } from '../router.tsx';
+import { useAction } from '../useAction.ts';
 import { useLoad } from '../useLoad.ts';
 import { usePageTitle } from '../usePageTitle.ts';
-import { useAction } from './useAction.ts';
 
 function PackageImport({ label, onImport }: { label: string; onImport: (text: string) => Promise<void> }) {
   const { t } = useI18n();

@@ -1,8 +1,8 @@
 import { useEffect, useState } from 'react';
 import { countNewIntake } from '../api/client.ts';
 import type { User } from '../api/types.ts';
+import type { MessageKey } from '../i18n/catalogue.ts';
 import { useI18n } from '../i18n/I18nContext.tsx';
-import type { MessageKey } from '../i18n/messages.ts';
 import { Link, useLocation } from '../router.tsx';
 import { useSession } from '../session.tsx';
 import { LanguageSwitch } from './LanguageSwitch.tsx';

@@ -3,6 +3,7 @@ import { uploadFile } from '../api/client.ts';
 import type { CaptureResult } from '../api/types.ts';
 import { useI18n } from '../i18n/I18nContext.tsx';
 import { CaptureResultNotice } from './CaptureResultNotice.tsx';
+import { useErrorText } from './ErrorMessage.tsx';
 import { FormField } from './FormField.tsx';
 
 interface Upload {
@@ -10,7 +11,7 @@ interface Upload {
   name: string;
   progress: number;
   result: CaptureResult | null;
-  error: string | null;
+  error: unknown;
 }
 
 /** Files chosen or dropped are sent one after another, so a slow link is not split many ways. */
@@ -40,7 +41,7 @@ export function FileUpload() {
         );
         update(key, { result, progress: 1 });
       } catch (reason) {
-        update(key, { error: reason instanceof Error ? reason.message : String(reason) });
+        update(key, { error: reason ?? new Error('failed') });
       }
     }
   };
@@ -99,9 +100,7 @@ export function FileUpload() {
             {u.result ? (
               <CaptureResultNotice result={u.result} />
             ) : u.error ? (
-              <p className="error" role="alert">
-                {t('capture.failed', { name: u.name, message: u.error })}
-              </p>
+              <UploadFailure name={u.name} error={u.error} />
             ) : (
               <>
                 <span>{t('capture.uploading', { name: u.name })}</span>
@@ -112,5 +111,23 @@ export function FileUpload() {
         ))}
       </ul>
     </div>
+  );
+}
+
+function UploadFailure({ name, error }: { name: string; error: unknown }) {
+  const { t } = useI18n();
+  const { text, detail } = useErrorText()(error);
+  return (
+    <p className="error" role="alert">
+      {t('capture.failed', { name, message: text })}
+      {detail && (
+        <>
+          {' '}
+          <span className="error-detail" lang="en">
+            {detail}
+          </span>
+        </>
+      )}
+    </p>
   );
 }

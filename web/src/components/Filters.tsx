@@ -1,6 +1,6 @@
 import type { FormEvent, ReactNode } from 'react';
 import { useI18n } from '../i18n/I18nContext.tsx';
-import { LOCALE_NAMES, LOCALES } from '../i18n/messages.ts';
+import { LOCALE_NAMES, LOCALES } from '../i18n/locales.ts';
 import { FormField } from './FormField.tsx';
 
 /** The filter panel of a list: its fields, then Apply (to the URL) and Clear. */

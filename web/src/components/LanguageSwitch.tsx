@@ -1,6 +1,6 @@
 import { useId } from 'react';
 import { useI18n } from '../i18n/I18nContext.tsx';
-import { LOCALE_NAMES, LOCALES, type Locale } from '../i18n/messages.ts';
+import { LOCALE_NAMES, LOCALES, type Locale } from '../i18n/locales.ts';
 
 export function LanguageSwitch() {
   const { locale, setLocale, t } = useI18n();

@@ -1,5 +1,5 @@
+import type { MessageKey } from '../i18n/catalogue.ts';
 import { useI18n } from '../i18n/I18nContext.tsx';
-import type { MessageKey } from '../i18n/messages.ts';
 
 /** API field names of editable records → the label the forms use for them. */
 const LABELS: Record<string, MessageKey> = {

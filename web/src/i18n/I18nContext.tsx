@@ -1,10 +1,23 @@
 /**
  * The interface language: chosen by the user, remembered in localStorage, reflected in
  * <html lang> so screen readers pronounce the page in the right language. Dates and numbers are
- * formatted with Intl for the same locale.
+ * formatted with Intl for the same locale. A locale's messages are loaded when it is chosen
+ * (catalogues.ts); until they arrive the page stays in the language it was in.
  */
-import { createContext, type ReactNode, useCallback, useContext, useEffect, useMemo, useState } from 'react';
-import { LOCALES, type Locale, MESSAGES, type MessageKey } from './messages.ts';
+import {
+  createContext,
+  type ReactNode,
+  useCallback,
+  useContext,
+  useEffect,
+  useMemo,
+  useRef,
+  useState,
+} from 'react';
+import type { MessageKey, Messages } from './catalogue.ts';
+import { ENGLISH, loadMessages } from './catalogues.ts';
+import { INTL_TAGS, isLocale, type Locale } from './locales.ts';
+import { pluralForm } from './pluralForm.ts';
 
 const STORAGE_KEY = 'attest.locale';
 
@@ -20,11 +33,7 @@ export interface I18n {
 
 const I18nContext = createContext<I18n | null>(null);
 
-function isLocale(value: string | null): value is Locale {
-  return value !== null && (LOCALES as readonly string[]).includes(value);
-}
-
-function initialLocale(): Locale {
+export function initialLocale(): Locale {
   try {
     const stored = localStorage.getItem(STORAGE_KEY);
     if (isLocale(stored)) return stored;
@@ -40,43 +49,56 @@ function parseDate(iso: string): Date {
   return /^\d{4}-\d{2}-\d{2}$/.test(iso) ? new Date(`${iso}T00:00:00Z`) : new Date(iso);
 }
 
-/**
- * Messages that depend on a count list their forms as `one:… | few:… | other:…`, named by the
- * locale's plural categories (Russian needs one/few/many; English one/other). Intl.PluralRules picks,
- * unless an exact form for the number is given (`0:…`): Brazilian Portuguese rules call 0 "one",
- * which would read "0 declaração".
- */
-function pluralForm(message: string, count: string | number | undefined, rules: Intl.PluralRules): string {
-  if (!message.includes('|') || typeof count !== 'number') return message;
-  const forms = new Map(
-    message.split('|').map((part) => {
-      const colon = part.indexOf(':');
-      return [part.slice(0, colon).trim(), part.slice(colon + 1).trim()] as const;
-    }),
-  );
-  return forms.get(String(count)) ?? forms.get(rules.select(count)) ?? forms.get('other') ?? message;
+/** The locale to start in with its messages loaded; English when its catalogue cannot be fetched. */
+export async function startingLanguage(): Promise<{ locale: Locale; messages: Messages }> {
+  const locale = initialLocale();
+  try {
+    return { locale, messages: await loadMessages(locale) };
+  } catch {
+    return { locale: 'en', messages: ENGLISH };
+  }
 }
 
-export function I18nProvider({ children }: { children: ReactNode }) {
-  const [locale, setLocaleState] = useState<Locale>(initialLocale);
+interface Shown {
+  locale: Locale;
+  messages: Messages;
+}
+
+export function I18nProvider({ children, initial }: { children: ReactNode; initial?: Shown }) {
+  const [shown, setShown] = useState<Shown>(initial ?? { locale: 'en', messages: ENGLISH });
+  const requested = useRef<Locale>(shown.locale);
+  const { locale, messages } = shown;
 
   useEffect(() => {
     document.documentElement.lang = locale;
   }, [locale]);
 
-  const setLocale = useCallback((next: Locale) => {
-    setLocaleState(next);
-    try {
-      localStorage.setItem(STORAGE_KEY, next);
-    } catch {
-      // Not persisted; the choice still holds for this visit.
-    }
-  }, []);
+  const setLocale = useCallback(
+    (next: Locale) => {
+      requested.current = next;
+      try {
+        localStorage.setItem(STORAGE_KEY, next);
+      } catch {
+        // Not persisted; the choice still holds for this visit.
+      }
+      loadMessages(next).then(
+        (loaded) => {
+          // A later choice made while this one loaded wins.
+          if (requested.current === next) setShown({ locale: next, messages: loaded });
+        },
+        () => {
+          // The catalogue could not be fetched (offline): stay in the language already shown.
+          requested.current = locale;
+        },
+      );
+    },
+    [locale],
+  );
 
   const value = useMemo<I18n>(() => {
-    const messages = MESSAGES[locale];
-    const numbers = new Intl.NumberFormat(locale);
-    const plurals = new Intl.PluralRules(locale);
+    const tag = INTL_TAGS[locale];
+    const numbers = new Intl.NumberFormat(tag);
+    const plurals = new Intl.PluralRules(tag);
     return {
       locale,
       setLocale,
@@ -96,15 +118,15 @@ export function I18nProvider({ children }: { children: ReactNode }) {
             : precision === 'month' || precision === 'quarter'
               ? { year: 'numeric', month: 'long', timeZone: 'UTC' }
               : { dateStyle: 'long', timeZone: 'UTC' };
-        return new Intl.DateTimeFormat(locale, options).format(date);
+        return new Intl.DateTimeFormat(tag, options).format(date);
       },
       formatDateTime: (iso) => {
         const date = parseDate(iso);
         if (Number.isNaN(date.getTime())) return iso;
-        return new Intl.DateTimeFormat(locale, { dateStyle: 'medium', timeStyle: 'short' }).format(date);
+        return new Intl.DateTimeFormat(tag, { dateStyle: 'medium', timeStyle: 'short' }).format(date);
       },
     };
-  }, [locale, setLocale]);
+  }, [locale, messages, setLocale]);
 
   return <I18nContext.Provider value={value}>{children}</I18nContext.Provider>;
 }

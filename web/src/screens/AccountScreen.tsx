@@ -3,39 +3,30 @@
  * and as text; it turns on only when a code from the app is confirmed, so a mistyped secret cannot
  * lock the owner out.
  */
-import { type FormEvent, useState } from 'react';
+import { useState } from 'react';
 import { confirmTotp, startTotp } from '../api/client.ts';
+import type { TotpEnrolment } from '../api/types.ts';
 import { ErrorMessage } from '../components/ErrorMessage.tsx';
 import { FormField } from '../components/FormField.tsx';
 import { QrCode } from '../components/QrCode.tsx';
 import { useI18n } from '../i18n/I18nContext.tsx';
+import { useAction } from '../useAction.ts';
 import { usePageTitle } from '../usePageTitle.ts';
 
 export function AccountScreen() {
   const { t } = useI18n();
   usePageTitle(t('account.title'));
-  const [enrolment, setEnrolment] = useState<{ secret: string; uri: string } | null>(null);
+  const [enrolment, setEnrolment] = useState<TotpEnrolment | null>(null);
   const [code, setCode] = useState('');
   const [done, setDone] = useState(false);
-  const [error, setError] = useState<Error | null>(null);
+  const { error, busy, run, submit } = useAction();
 
-  const run = async (work: () => Promise<void>) => {
-    setError(null);
-    try {
-      await work();
-    } catch (reason) {
-      setError(reason instanceof Error ? reason : new Error(String(reason)));
-    }
-  };
   const start = () => run(async () => setEnrolment(await startTotp()));
-  const confirm = (event: FormEvent) => {
-    event.preventDefault();
-    void run(async () => {
-      await confirmTotp(code.trim());
-      setEnrolment(null);
-      setDone(true);
-    });
-  };
+  const confirm = submit(async () => {
+    await confirmTotp(code.trim());
+    setEnrolment(null);
+    setDone(true);
+  });
 
   return (
     <section className="narrow" aria-labelledby="account-title">
@@ -45,7 +36,7 @@ export function AccountScreen() {
       {error ? <ErrorMessage error={error} /> : null}
       {done ? <p role="status">{t('account.totpOn')}</p> : null}
       {!enrolment && !done ? (
-        <button type="button" className="primary" onClick={() => void start()}>
+        <button type="button" className="primary" disabled={busy} onClick={() => void start()}>
           {t('account.totpStart')}
         </button>
       ) : null}
@@ -68,7 +59,7 @@ export function AccountScreen() {
               />
             )}
           </FormField>
-          <button type="submit" className="primary">
+          <button type="submit" className="primary" disabled={busy}>
             {t('account.confirm')}
           </button>
         </form>

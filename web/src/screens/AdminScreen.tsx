@@ -22,6 +22,7 @@ import { FormField } from '../components/FormField.tsx';
 import { useI18n } from '../i18n/I18nContext.tsx';
 import { Link } from '../router.tsx';
 import { useSession } from '../session.tsx';
+import { useAction } from '../useAction.ts';
 import { useLoad } from '../useLoad.ts';
 import { usePageTitle } from '../usePageTitle.ts';
 
@@ -36,17 +37,13 @@ export function AdminScreen() {
   const users = useLoad(listUsers, []);
   const compartments = useLoad(listCompartments, []);
   const [invitation, setInvitation] = useState<Invitation | null>(null);
-  const [error, setError] = useState<Error | null>(null);
+  const { error, run } = useAction();
   const [email, setEmail] = useState('');
   const [role, setRole] = useState<Role>('investigator');
 
+  // Whatever the outcome, the lists are read again: a failed action may still have changed them.
   const act = async (work: () => Promise<unknown>) => {
-    setError(null);
-    try {
-      await work();
-    } catch (reason) {
-      setError(reason instanceof Error ? reason : new Error(String(reason)));
-    }
+    await run(work);
     users.reload();
     compartments.reload();
   };

@@ -9,6 +9,7 @@ import type { AuditEntry, AuditVerdict } from '../api/types.ts';
 import { ErrorMessage } from '../components/ErrorMessage.tsx';
 import { FormField } from '../components/FormField.tsx';
 import { useI18n } from '../i18n/I18nContext.tsx';
+import { useAction } from '../useAction.ts';
 import { useLoad } from '../useLoad.ts';
 import { usePageTitle } from '../usePageTitle.ts';
 
@@ -22,7 +23,7 @@ export function AuditScreen() {
   const [older, setOlder] = useState<AuditEntry[]>([]);
   const [next, setNext] = useState<number | null | undefined>(undefined);
   const [verdict, setVerdict] = useState<AuditVerdict | null>(null);
-  const [error, setError] = useState<Error | null>(null);
+  const { error, busy, run } = useAction();
   const first = useLoad(() => listAudit(filter), [filter]);
   const entries = [...(first.data?.items ?? []), ...older];
   const nextBefore = next === undefined ? first.data?.nextBefore : next;
@@ -33,30 +34,20 @@ export function AuditScreen() {
     setNext(undefined);
     setFilter({ ...draft });
   };
-  const more = async () => {
-    if (!nextBefore) return;
-    try {
+  const more = () =>
+    run(async () => {
+      if (!nextBefore) return;
       const page = await listAudit({ ...filter, before: String(nextBefore) });
       setOlder((current) => [...current, ...page.items]);
       setNext(page.nextBefore);
-    } catch (reason) {
-      setError(reason instanceof Error ? reason : new Error(String(reason)));
-    }
-  };
-  const verify = async () => {
-    setError(null);
-    try {
-      setVerdict(await verifyAudit());
-    } catch (reason) {
-      setError(reason instanceof Error ? reason : new Error(String(reason)));
-    }
-  };
+    });
+  const verify = () => run(async () => setVerdict(await verifyAudit()));
 
   return (
     <>
       <h1>{t('audit.title')}</h1>
       <p>{t('audit.intro')}</p>
-      <button type="button" className="primary" onClick={() => void verify()}>
+      <button type="button" className="primary" disabled={busy} onClick={() => void verify()}>
         {t('audit.verify')}
       </button>
       {verdict ? (

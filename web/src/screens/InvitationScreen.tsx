@@ -2,12 +2,13 @@
  * Accepting an invitation: the code arrives in the link's fragment (#code=…), which browsers never
  * send to a server, so it stays out of every log; the invitee chooses the password only they know.
  */
-import { type FormEvent, useState } from 'react';
+import { useState } from 'react';
 import { acceptInvitation } from '../api/client.ts';
 import { ErrorMessage } from '../components/ErrorMessage.tsx';
 import { FormField } from '../components/FormField.tsx';
 import { useI18n } from '../i18n/I18nContext.tsx';
 import { Link } from '../router.tsx';
+import { useAction } from '../useAction.ts';
 import { usePageTitle } from '../usePageTitle.ts';
 
 const codeFromFragment = () => new URLSearchParams(window.location.hash.slice(1)).get('code') ?? '';
@@ -18,26 +19,16 @@ export function InvitationScreen() {
   const [code, setCode] = useState(codeFromFragment);
   const [password, setPassword] = useState('');
   const [repeat, setRepeat] = useState('');
-  const [busy, setBusy] = useState(false);
   const [done, setDone] = useState(false);
-  const [error, setError] = useState<Error | null>(null);
+  const { error, busy, submit } = useAction();
 
-  const submit = async (event: FormEvent) => {
-    event.preventDefault();
-    setError(null);
-    if (password !== repeat) return setError(new Error(t('invitation.mismatch')));
-    setBusy(true);
-    try {
-      await acceptInvitation({ code: code.trim(), password });
-      // The code is used up; drop it from the address bar and history.
-      window.history.replaceState(null, '', '/invitation');
-      setDone(true);
-    } catch (reason) {
-      setError(reason instanceof Error ? reason : new Error(String(reason)));
-    } finally {
-      setBusy(false);
-    }
-  };
+  const accept = submit(async () => {
+    if (password !== repeat) throw new Error(t('invitation.mismatch'));
+    await acceptInvitation({ code: code.trim(), password });
+    // The code is used up; drop it from the address bar and history.
+    window.history.replaceState(null, '', '/invitation');
+    setDone(true);
+  });
 
   if (done)
     return (
@@ -51,7 +42,7 @@ export function InvitationScreen() {
     <section className="narrow" aria-labelledby="invitation-title">
       <h1 id="invitation-title">{t('invitation.title')}</h1>
       <p>{t('invitation.intro')}</p>
-      <form onSubmit={(e) => void submit(e)}>
+      <form onSubmit={accept}>
         <FormField label={t('invitation.code')}>
           {({ id }) => (
             <input

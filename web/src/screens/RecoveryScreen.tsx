@@ -1,40 +1,31 @@
 /** "Forgot password": the organisation recovery key, shown once at setup, sets a new password. */
-import { type FormEvent, useState } from 'react';
+import { useState } from 'react';
 import { recoverAccount } from '../api/client.ts';
 import { ErrorMessage } from '../components/ErrorMessage.tsx';
 import { FormField } from '../components/FormField.tsx';
 import { useI18n } from '../i18n/I18nContext.tsx';
 import { Link } from '../router.tsx';
+import { useAction } from '../useAction.ts';
 import { usePageTitle } from '../usePageTitle.ts';
 
 export function RecoveryScreen() {
   const { t } = useI18n();
   usePageTitle(t('recover.title'));
   const [fields, setFields] = useState({ email: '', recoveryKey: '', password: '', repeat: '' });
-  const [busy, setBusy] = useState(false);
   const [done, setDone] = useState(false);
-  const [error, setError] = useState<Error | null>(null);
+  const { error, busy, submit } = useAction();
   const set = (name: keyof typeof fields) => (value: string) => setFields((f) => ({ ...f, [name]: value }));
 
-  const submit = async (event: FormEvent) => {
-    event.preventDefault();
-    setError(null);
-    if (fields.password !== fields.repeat) return setError(new Error(t('invitation.mismatch')));
-    setBusy(true);
-    try {
-      await recoverAccount({
-        email: fields.email,
-        recoveryKey: fields.recoveryKey,
-        password: fields.password,
-      });
-      setFields({ email: '', recoveryKey: '', password: '', repeat: '' });
-      setDone(true);
-    } catch (reason) {
-      setError(reason instanceof Error ? reason : new Error(String(reason)));
-    } finally {
-      setBusy(false);
-    }
-  };
+  const recover = submit(async () => {
+    if (fields.password !== fields.repeat) throw new Error(t('invitation.mismatch'));
+    await recoverAccount({
+      email: fields.email,
+      recoveryKey: fields.recoveryKey,
+      password: fields.password,
+    });
+    setFields({ email: '', recoveryKey: '', password: '', repeat: '' });
+    setDone(true);
+  });
 
   if (done)
     return (
@@ -62,7 +53,7 @@ export function RecoveryScreen() {
     <section className="narrow" aria-labelledby="recover-title">
       <h1 id="recover-title">{t('recover.title')}</h1>
       <p>{t('recover.intro')}</p>
-      <form onSubmit={(e) => void submit(e)}>
+      <form onSubmit={recover}>
         {field('email', t('recover.email'), 'email', 'username')}
         {field('recoveryKey', t('recover.key'), 'password', 'off')}
         {field('password', t('invitation.password'), 'password', 'new-password')}

@@ -2,36 +2,32 @@
  * A reporter checks their report with the reference code: the answer is received, being handled or
  * closed, and nothing else. The server limits how often one address may ask.
  */
-import { type FormEvent, useState } from 'react';
+import { useState } from 'react';
 import { checkReportStatus } from '../api/client.ts';
+import type { ReportStatus } from '../api/types.ts';
 import { ErrorMessage } from '../components/ErrorMessage.tsx';
 import { FormField } from '../components/FormField.tsx';
 import { useI18n } from '../i18n/I18nContext.tsx';
 import { Link } from '../router.tsx';
+import { useAction } from '../useAction.ts';
 import { usePageTitle } from '../usePageTitle.ts';
 
 export default function ReportStatusScreen() {
   const { t } = useI18n();
   usePageTitle(t('report.checkTitle'));
   const [reference, setReference] = useState('');
-  const [status, setStatus] = useState<'received' | 'in-progress' | 'closed' | null>(null);
-  const [error, setError] = useState<Error | null>(null);
+  const [status, setStatus] = useState<ReportStatus['status'] | null>(null);
+  const { error, busy, submit } = useAction();
 
-  const submit = async (event: FormEvent) => {
-    event.preventDefault();
-    setError(null);
+  const check = submit(async () => {
     setStatus(null);
-    try {
-      setStatus((await checkReportStatus(reference.trim())).status);
-    } catch (reason) {
-      setError(reason instanceof Error ? reason : new Error(String(reason)));
-    }
-  };
+    setStatus((await checkReportStatus(reference.trim())).status);
+  });
 
   return (
     <section className="narrow" aria-labelledby="report-status-title">
       <h1 id="report-status-title">{t('report.checkTitle')}</h1>
-      <form onSubmit={(e) => void submit(e)}>
+      <form onSubmit={check}>
         <FormField label={t('report.reference')}>
           {({ id }) => (
             <input
@@ -44,7 +40,7 @@ export default function ReportStatusScreen() {
           )}
         </FormField>
         {error ? <ErrorMessage error={error} /> : null}
-        <button type="submit" className="primary">
+        <button type="submit" className="primary" disabled={busy}>
           {t('report.check')}
         </button>
       </form>

@@ -1,12 +1,12 @@
 import { type FormEvent, useState } from 'react';
 import { search } from '../api/client.ts';
-import type { FacetValue, SearchResult } from '../api/types.ts';
+import { type FacetValue, isIncidentStatus, type SearchResult } from '../api/types.ts';
 import { useCountryName, useLanguageName } from '../components/CountryName.tsx';
 import { ErrorMessage } from '../components/ErrorMessage.tsx';
 import { HighlightedText } from '../components/HighlightedText.tsx';
 import { StatusBadge } from '../components/StatusBadge.tsx';
+import type { MessageKey } from '../i18n/catalogue.ts';
 import { useI18n } from '../i18n/I18nContext.tsx';
-import type { MessageKey } from '../i18n/messages.ts';
 import { Link, navigate, useLocation } from '../router.tsx';
 import { useLoad } from '../useLoad.ts';
 import { usePageTitle } from '../usePageTitle.ts';
@@ -77,7 +77,7 @@ export function SearchScreen() {
                       {hit.title}
                     </Link>
                     <span className="meta">{t(`search.kind.${hit.kind}`)}</span>
-                    {hit.status ? <StatusBadge status={hit.status} /> : null}
+                    {isIncidentStatus(hit.status) ? <StatusBadge status={hit.status} /> : null}
                   </div>
                   <p className="snippet" lang={hit.language ?? undefined}>
                     <HighlightedText text={hit.snippet} highlights={hit.highlights} />

@@ -1,9 +1,10 @@
-import { type FormEvent, useState } from 'react';
+import { useState } from 'react';
 import { completeSetup, signIn } from '../api/client.ts';
 import { ErrorMessage } from '../components/ErrorMessage.tsx';
 import { FormField } from '../components/FormField.tsx';
 import { useI18n } from '../i18n/I18nContext.tsx';
 import { useSession } from '../session.tsx';
+import { useAction } from '../useAction.ts';
 import { usePageTitle } from '../usePageTitle.ts';
 
 interface Credentials {
@@ -19,35 +20,18 @@ export function SetupScreen() {
   const [organisation, setOrganisation] = useState('');
   const [email, setEmail] = useState('');
   const [password, setPassword] = useState('');
-  const [busy, setBusy] = useState(false);
-  const [error, setError] = useState<Error | null>(null);
+  const { error, busy, run, submit } = useAction();
   const [created, setCreated] = useState<{ recoveryKey: string; credentials: Credentials } | null>(null);
   const [written, setWritten] = useState(false);
 
-  const submit = async (event: FormEvent) => {
-    event.preventDefault();
-    setBusy(true);
-    setError(null);
-    try {
-      const result = await completeSetup({ organisation, email, password });
-      setCreated({ recoveryKey: result.recoveryKey, credentials: { email, password } });
-      setPassword('');
-    } catch (reason) {
-      setError(reason instanceof Error ? reason : new Error(String(reason)));
-    } finally {
-      setBusy(false);
-    }
-  };
+  const create = submit(async () => {
+    const result = await completeSetup({ organisation, email, password });
+    setCreated({ recoveryKey: result.recoveryKey, credentials: { email, password } });
+    setPassword('');
+  });
 
   const proceed = async () => {
-    if (!created) return;
-    setBusy(true);
-    try {
-      signedIn(await signIn(created.credentials));
-    } catch (reason) {
-      setError(reason instanceof Error ? reason : new Error(String(reason)));
-      setBusy(false);
-    }
+    if (created) await run(async () => signedIn(await signIn(created.credentials)));
   };
 
   if (created) {
@@ -79,7 +63,7 @@ export function SetupScreen() {
     <section className="narrow" aria-labelledby="setup-title">
       <h1 id="setup-title">{t('setup.title')}</h1>
       <p>{t('setup.intro')}</p>
-      <form onSubmit={(e) => void submit(e)}>
+      <form onSubmit={create}>
         <FormField label={t('setup.organisation')}>
           {({ id }) => (
             <input id={id} required value={organisation} onChange={(e) => setOrganisation(e.target.value)} />

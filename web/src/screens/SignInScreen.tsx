@@ -1,10 +1,11 @@
-import { type FormEvent, useState } from 'react';
+import { useState } from 'react';
 import { signIn } from '../api/client.ts';
 import { ErrorMessage } from '../components/ErrorMessage.tsx';
 import { FormField } from '../components/FormField.tsx';
 import { useI18n } from '../i18n/I18nContext.tsx';
 import { Link } from '../router.tsx';
 import { useSession } from '../session.tsx';
+import { useAction } from '../useAction.ts';
 import { usePageTitle } from '../usePageTitle.ts';
 
 export function SignInScreen() {
@@ -14,25 +15,16 @@ export function SignInScreen() {
   const [email, setEmail] = useState('');
   const [password, setPassword] = useState('');
   const [totp, setTotp] = useState('');
-  const [busy, setBusy] = useState(false);
-  const [error, setError] = useState<Error | null>(null);
+  const { error, busy, submit } = useAction();
 
-  const submit = async (event: FormEvent) => {
-    event.preventDefault();
-    setBusy(true);
-    setError(null);
-    try {
-      signedIn(await signIn(totp ? { email, password, totp } : { email, password }));
-    } catch (reason) {
-      setError(reason instanceof Error ? reason : new Error(String(reason)));
-      setBusy(false);
-    }
-  };
+  const enter = submit(async () => {
+    signedIn(await signIn(totp ? { email, password, totp } : { email, password }));
+  });
 
   return (
     <section className="narrow" aria-labelledby="sign-in-title">
       <h1 id="sign-in-title">{t('signIn.title')}</h1>
-      <form onSubmit={(e) => void submit(e)}>
+      <form onSubmit={enter}>
         <FormField label={t('signIn.email')}>
           {({ id }) => (
             <input

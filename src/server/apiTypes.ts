@@ -1,0 +1,104 @@
+/**
+ * The HTTP API as TypeScript types, for the web app: web/src/api imports them with `import type`,
+ * so no server code reaches the browser bundle, yet a field renamed or retyped here breaks
+ * `npm run build:web` instead of a user's screen. Each type is inferred from the zod schema that
+ * describes the route's response in OpenAPI; presenters are typed against the same schemas, so the
+ * type is what the server sends. Request bodies are the input side of the schemas the server
+ * validates with.
+ *
+ * Only types here: this file is the one place the web app's view of the server is gathered, so a
+ * schema that moves needs one import changed, and `tsc` (server and web) says which.
+ */
+// The cookie plugin's additions to Fastify's request and reply, which the route files these types
+// come from use; the web typecheck reaches them only through here.
+import type {} from '@fastify/cookie';
+import type { z } from 'zod';
+import type { newPersonSchema } from '../services/persons/persons.ts';
+import type { ReviewRequest } from '../services/review/decisions.ts';
+import type {
+  CaseDetailSchema,
+  CaseSummarySchema,
+  ImportedReferralSchema,
+  InvolvementSchema,
+  LinkResultSchema,
+  OrganisationKeySchema,
+  ReferralPackageSchema,
+  ReferralSchema,
+  RevealedFieldSchema,
+} from './presenters/casework.ts';
+import type { RecordHistorySchema, SavedRecordSchema, VersionedRecordSchema } from './presenters/edits.ts';
+import type { IncidentDetailSchema, IncidentSummarySchema } from './presenters/incidents.ts';
+import type { IntakeKeySchema, OpenedSubmissionSchema, SubmissionSchema } from './presenters/intake.ts';
+import type { QueueItemSchema, ReviewDetailSchema, ReviewResultSchema } from './presenters/review.ts';
+import type { SearchResponseSchema } from './presenters/search.ts';
+import type { SessionSchema, UserSchema } from './presenters/session.ts';
+import type { IngestedSchema, SourceDetailSchema, SourceListItemSchema } from './presenters/sources.ts';
+import type { TotpEnrolment as TotpEnrolmentSchema } from './routes/accountAccess.ts';
+import type { SetupResult as SetupResultSchema, SetupState as SetupStateSchema } from './routes/accounts.ts';
+import type { AuditEntrySchema, AuditVerdictSchema, CompartmentSchema } from './routes/administration.ts';
+import type { DraftSchema } from './routes/drafts.ts';
+import type { ReferenceStatus as ReferenceStatusSchema } from './routes/intake.ts';
+import type { ByCountry, Timeline as TimelineSchema } from './routes/stats.ts';
+import type { AccountSchema, InvitationSchema } from './routes/users.ts';
+import type { Vocabulary as VocabularySchema } from './routes/vocabulary.ts';
+
+type Out<T extends z.ZodType> = z.output<T>;
+
+/** A list answer with paging (listOf in presenters/common.ts). */
+export interface Page<T> {
+  total: number;
+  limit: number;
+  offset: number;
+  items: T[];
+}
+
+export type Vocabulary = Out<typeof VocabularySchema>;
+
+export type User = Out<typeof UserSchema>;
+export type Session = Out<typeof SessionSchema>;
+export type SetupState = Out<typeof SetupStateSchema>;
+export type SetupResult = Out<typeof SetupResultSchema>;
+export type TotpEnrolment = Out<typeof TotpEnrolmentSchema>;
+
+export type SourceSummary = Out<typeof SourceListItemSchema>;
+export type SourceDetail = Out<typeof SourceDetailSchema>;
+export type CaptureResult = Out<typeof IngestedSchema>;
+
+export type ReviewQueueItem = Out<typeof QueueItemSchema>;
+export type ReviewItem = Out<typeof ReviewDetailSchema>;
+export type ReviewOutcome = Out<typeof ReviewResultSchema>;
+export type ReviewDecision = z.input<typeof ReviewRequest>;
+
+export type IncidentSummary = Out<typeof IncidentSummarySchema>;
+export type Incident = Out<typeof IncidentDetailSchema>;
+
+export type SearchResult = Out<typeof SearchResponseSchema>;
+export type Timeline = Out<typeof TimelineSchema>;
+export type MapStats = Out<typeof ByCountry>;
+
+export type IntakeKey = Out<typeof IntakeKeySchema>;
+export type IntakeSubmission = Out<typeof SubmissionSchema>;
+export type OpenedSubmission = Out<typeof OpenedSubmissionSchema>;
+export type ReportStatus = Out<typeof ReferenceStatusSchema>;
+
+export type Account = Out<typeof AccountSchema>;
+export type Invitation = Out<typeof InvitationSchema>;
+export type AuditEntry = Out<typeof AuditEntrySchema>;
+export type AuditVerdict = Out<typeof AuditVerdictSchema>;
+export type Compartment = Out<typeof CompartmentSchema>;
+
+export type VersionedRecord = Out<typeof VersionedRecordSchema>;
+export type RecordHistory = Out<typeof RecordHistorySchema>;
+export type SavedRecord = Out<typeof SavedRecordSchema>;
+export type Draft = Out<typeof DraftSchema>;
+
+export type NewPerson = z.input<typeof newPersonSchema>;
+export type RevealedField = Out<typeof RevealedFieldSchema>;
+export type Involvement = Out<typeof InvolvementSchema>;
+export type LinkResult = Out<typeof LinkResultSchema>;
+export type CaseSummary = Out<typeof CaseSummarySchema>;
+export type CaseDetail = Out<typeof CaseDetailSchema>;
+export type OrganisationKey = Out<typeof OrganisationKeySchema>;
+export type Referral = Out<typeof ReferralSchema>;
+export type ReferralPackage = Out<typeof ReferralPackageSchema>;
+export type ImportedReferral = Out<typeof ImportedReferralSchema>;

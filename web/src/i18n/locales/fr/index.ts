@@ -1,0 +1,19 @@
+// Written by scripts/i18n-split.ts from the files beside it: edit those, not this.
+import type { Messages } from '../../catalogue.ts';
+import admin from './admin.ts';
+import app from './app.ts';
+import casework from './casework.ts';
+import corroboration from './corroboration.ts';
+import dossier from './dossier.ts';
+import edit from './edit.ts';
+import errors from './errors.ts';
+
+export default {
+  ...admin,
+  ...app,
+  ...casework,
+  ...corroboration,
+  ...dossier,
+  ...edit,
+  ...errors,
+} satisfies Messages;
