@@ -31,6 +31,8 @@ export interface IngestInput {
 }
 
 export interface IngestResult {
+  /** The compartment of a sealed source (its title, text and suggestions are not in this result). */
+  sealed?: { compartment: string } | undefined;
   id: string;
   sha256: string;
   duplicate: boolean;
@@ -79,12 +81,7 @@ export async function ingestOne(
   input: IngestInput,
   options: IngestOptions = {},
 ): Promise<IngestResult> {
-  const maxBytes = options.maxBytes ?? DEFAULT_MAX_FILE_BYTES;
-  // Everything about the input is checked before the original is written: a refusal leaves nothing.
-  checkIngestOptions(input);
-  if (input.bytes.byteLength === 0) throw new InvalidInput(input.fileName, 'empty file (0 bytes)');
-  if (input.bytes.byteLength > maxBytes) throw fileTooLarge(input.fileName, input.bytes.byteLength, maxBytes);
-
+  checkIngestInput(input, options);
   const sha256 = await sha256HexYielding(input.bytes);
   const sources = sourcesRepository(store.db);
   const existing = await sources.findBySha256(sha256);
@@ -122,7 +119,16 @@ export async function ingestOne(
   return { ...resultOf(source), duplicate: false };
 }
 
-function sourceFrom(input: IngestInput, sha256: string, outcome: SandboxOutcome): NewSource {
+/** Everything about the input is checked before the original is written: a refusal leaves nothing. */
+export function checkIngestInput(input: IngestInput, options: IngestOptions): void {
+  const maxBytes = options.maxBytes ?? DEFAULT_MAX_FILE_BYTES;
+  checkIngestOptions(input);
+  if (input.bytes.byteLength === 0) throw new InvalidInput(input.fileName, 'empty file (0 bytes)');
+  if (input.bytes.byteLength > maxBytes) throw fileTooLarge(input.fileName, input.bytes.byteLength, maxBytes);
+}
+
+/** The source row for decoded (or undecodable) bytes; sealed sources seal its fields. */
+export function sourceFrom(input: IngestInput, sha256: string, outcome: SandboxOutcome): NewSource {
   const common = {
     id: randomUUID(),
     sha256,

@@ -91,6 +91,16 @@ export const POLICY = {
     scope: 'compartment',
     description: 'exact-match lookup by name (blind index)',
   },
+  'source.seal': {
+    roles: PROTECTION_STAFF,
+    scope: 'compartment',
+    description: 'preserve a sealed source (testimony, medical report) in a compartment one is a member of',
+  },
+  'source.readSealed': {
+    roles: PROTECTION_STAFF,
+    scope: 'compartment',
+    description: 'read a sealed source: its title, text, suggestions and original (each read audited)',
+  },
   'person.list': { roles: ALL, scope: 'none', description: 'list pseudonymous codes, no protected field' },
   'involvement.create': {
     roles: PROTECTION_STAFF,

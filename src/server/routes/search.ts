@@ -4,6 +4,7 @@ import { IsoDate } from '../../core/isoDate.ts';
 import { EventType } from '../../core/vocabulary.ts';
 import { IncidentStatusSchema } from '../../services/incidents.ts';
 import { facetedSearch } from '../../services/search.ts';
+import { searchSealedSources } from '../../services/sources/sealedSources.ts';
 import type { Store } from '../../store/openStore.ts';
 import { allows } from '../access.ts';
 import { actorOf } from '../auth.ts';
@@ -42,8 +43,15 @@ export const searchRoutes: FastifyPluginAsync<{ store: Store }> = async (app, { 
     async (request) => {
       const { q, ...rest } = parseQuery(SearchQuery, request);
       // Whoever may not read sources gets incident hits only: a snippet of a source is a read of it.
-      const kind = allows(actorOf(request).role, 'source.read') ? rest.kind : 'incident';
-      return presentSearch(await facetedSearch(store.db, { ...rest, query: q, kind }));
+      const actor = actorOf(request);
+      const kind = allows(actor.role, 'source.read') ? rest.kind : 'incident';
+      const result = await facetedSearch(store.db, { ...rest, query: q, kind });
+      // Sealed sources have no index at rest: members' compartments are opened and scanned in memory.
+      const sealed =
+        q !== '' && kind !== 'incident' && rest.offset === 0 && allows(actor.role, 'source.readSealed')
+          ? await searchSealedSources(store.db, actor, q, rest.limit)
+          : null;
+      return presentSearch(result, sealed);
     },
   );
 };

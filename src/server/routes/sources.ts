@@ -9,6 +9,7 @@ import type { DecodePool } from '../../services/decodeSandbox/decodePool.ts';
 import { PageSchema } from '../../services/incidents.ts';
 import { type IngestInput, ingestOne } from '../../services/ingest.ts';
 import { getSource, listSources, SOURCE_SORTS, sourceOriginal } from '../../services/reviewSources.ts';
+import { ingestSealed } from '../../services/sources/sealedSources.ts';
 import type { Store } from '../../store/openStore.ts';
 import { actorOf } from '../auth.ts';
 import { downloadHeaders } from '../download.ts';
@@ -30,8 +31,24 @@ const Meta = {
     .optional(),
   published: IsoDate.optional(),
 };
-const PasteBody = z.strictObject({ text: z.string().min(1, 'empty text').max(900_000), ...Meta });
-const UploadFields = z.strictObject(Meta);
+// Sensitive (testimony, medical report): sealed under a compartment's key, readable by its members only.
+const Sealing = {
+  sealed: z.boolean().optional(),
+  compartment: z
+    .string()
+    .regex(/^C-\d{4,}$/, 'expected a compartment code like C-0001')
+    .optional(),
+};
+const PasteBody = z.strictObject({
+  text: z.string().min(1, 'empty text').max(900_000),
+  ...Meta,
+  ...Sealing,
+});
+const UploadFields = z.strictObject({
+  ...Meta,
+  sealed: z.enum(['true', 'false']).optional(),
+  compartment: Sealing.compartment,
+});
 const IdParams = z.strictObject({ id: z.uuid('expected a UUID') });
 const ListQuery = PageSchema.extend({
   reviewed: z.enum(['true', 'false']).optional(),
@@ -65,11 +82,13 @@ export const sourceRoutes: FastifyPluginAsync<{
       const input = request.isMultipart()
         ? await uploadInput(request, uploadLimitBytes, app.multipartErrors.RequestFileTooLargeError)
         : pasteInput(request);
-      const result = await ingestOne(
-        store,
-        { ...input, capturedBy: actor.userId },
-        { maxBytes: uploadLimitBytes, decoder },
-      );
+      const { sealed, compartment, ...fields } = input;
+      if (compartment !== undefined && !sealed)
+        throw new InvalidInput('body.compartment', 'a compartment is chosen only for a sealed source');
+      const options = { maxBytes: uploadLimitBytes, decoder };
+      const result = sealed
+        ? await ingestSealed(store, actor, { ...fields, capturedBy: actor.userId }, { ...options, compartment })
+        : await ingestOne(store, { ...fields, capturedBy: actor.userId }, options);
       return reply.status(result.duplicate ? 200 : 201).send(presentIngested(result));
     },
   );
@@ -105,7 +124,7 @@ export const sourceRoutes: FastifyPluginAsync<{
     }),
     async (request) => {
       const { id } = parseParams(IdParams, request);
-      const { source, review } = await getSource(store.db, id);
+      const { source, review } = await getSource(store.db, id, actorOf(request));
       return presentSource(source, review);
     },
   );
@@ -121,13 +140,13 @@ export const sourceRoutes: FastifyPluginAsync<{
     }),
     async (request, reply) => {
       const { id } = parseParams(IdParams, request);
-      const original = await sourceOriginal(store, id);
+      const original = await sourceOriginal(store, id, actorOf(request));
       return reply.headers(downloadHeaders(original)).send(Buffer.from(original.bytes));
     },
   );
 };
 
-type IngestFields = Omit<IngestInput, 'capturedBy'>;
+type IngestFields = Omit<IngestInput, 'capturedBy'> & { sealed?: boolean; compartment?: string | undefined };
 
 function pasteInput(request: FastifyRequest): IngestFields {
   const body = parseBody(PasteBody, request);
@@ -137,6 +156,8 @@ function pasteInput(request: FastifyRequest): IngestFields {
     title: body.title,
     url: body.url,
     published: body.published,
+    sealed: body.sealed ?? false,
+    compartment: body.compartment,
   };
 }
 
@@ -165,8 +186,8 @@ async function uploadInput(
     }
   }
   if (!file) throw new InvalidInput('body.file', 'missing: attach the file as the "file" part');
-  const meta = parseWithPrefix(UploadFields, fields);
-  return { ...file, ...meta };
+  const { sealed, ...meta } = parseWithPrefix(UploadFields, fields);
+  return { ...file, ...meta, sealed: sealed === 'true' };
 }
 
 function parseWithPrefix(schema: typeof UploadFields, value: Record<string, string>) {
