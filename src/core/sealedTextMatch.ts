@@ -10,10 +10,7 @@ const WORD = /[\p{L}\p{N}]+/gu;
 
 /** Lower case, accents removed (NFKD without combining marks), so "Détention" = "detention". */
 export function foldWord(word: string): string {
-  return word
-    .normalize('NFKD')
-    .replace(/\p{M}/gu, '')
-    .toLocaleLowerCase('und');
+  return word.normalize('NFKD').replace(/\p{M}/gu, '').toLocaleLowerCase('und');
 }
 
 /** The part of a query word a text word must begin with. */

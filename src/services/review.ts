@@ -20,7 +20,7 @@ import type { Db, Queryable } from '../store/db.ts';
 import { incidentsRepository } from '../store/incidents.ts';
 import { interventionsRepository } from '../store/interventions.ts';
 import { reviewsRepository } from '../store/reviews.ts';
-import { type SourceRecord, sourcesRepository } from '../store/sources.ts';
+import type { SourceRecord } from '../store/sources.ts';
 import type { Actor } from './accountsActor.ts';
 import { appendAudit } from './audit.ts';
 import type { Page } from './incidents.ts';
@@ -388,7 +388,8 @@ function defaultTitle(source: SourceRecord, accepted: EventSuggestion[]): string
   // A sealed source's title, file name and places may identify the person who testified.
   if (!sealed && source.title?.trim()) return source.title.trim().slice(0, 300);
   const first = accepted[0];
-  if (!first) return sealed ? 'Incident from a sealed source' : `Incident from ${source.fileName}`.slice(0, 300);
+  if (!first)
+    return sealed ? 'Incident from a sealed source' : `Incident from ${source.fileName}`.slice(0, 300);
   const locale: Locale = (LOCALES as readonly string[]).includes(source.language)
     ? (source.language as Locale)
     : 'en';

@@ -82,7 +82,9 @@ export const searchCommand: Command = {
         let marked = hit.snippet;
         for (const { start, end } of [...hit.highlights].reverse())
           marked = `${marked.slice(0, start)}[${marked.slice(start, end)}]${marked.slice(end)}`;
-        io.stdout.write(`\nsealed ${hit.id}  ${hit.title}  (${hit.compartment})\n  ${marked.replace(/\s+/g, ' ')}\n`);
+        io.stdout.write(
+          `\nsealed ${hit.id}  ${hit.title}  (${hit.compartment})\n  ${marked.replace(/\s+/g, ' ')}\n`,
+        );
       }
     }
     return 0;

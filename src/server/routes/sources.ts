@@ -87,7 +87,12 @@ export const sourceRoutes: FastifyPluginAsync<{
         throw new InvalidInput('body.compartment', 'a compartment is chosen only for a sealed source');
       const options = { maxBytes: uploadLimitBytes, decoder };
       const result = sealed
-        ? await ingestSealed(store, actor, { ...fields, capturedBy: actor.userId }, { ...options, compartment })
+        ? await ingestSealed(
+            store,
+            actor,
+            { ...fields, capturedBy: actor.userId },
+            { ...options, compartment },
+          )
         : await ingestOne(store, { ...fields, capturedBy: actor.userId }, options);
       return reply.status(result.duplicate ? 200 : 201).send(presentIngested(result));
     },

@@ -1,13 +1,3 @@
-/**
- * Sealed sources: a testimony, a medical report or an intake attachment is preserved like any source
- * (SHA-256, sandboxed decoding, suggestions) but nothing read from it is stored in the clear. The
- * original is encrypted with a file key of its own (secretstream); the file key, title, file name and
- * URL are one envelope (`meta`), the text, suggestions and warnings another (`content`), both under
- * the compartment's key and bound to ('source', id, field). Only members of the compartment open them,
- * and every opening is audited; a refusal is audited too. No index of the text exists at rest: members
- * search by opening the newest sealed sources of their compartments in memory (`searchSealedSources`).
- */
-import { randomUUID } from 'node:crypto';
 import { Conflict, Forbidden, NotFound } from '../../core/errors.ts';
 import { matchSealedText } from '../../core/sealedTextMatch.ts';
 import type { Suggestions } from '../../core/suggestions.ts';
@@ -16,10 +6,10 @@ import { newFileKey, openStream, sealedStreamSize, sealStream } from '../../cryp
 import { sodium, wipe } from '../../crypto/sodium.ts';
 import { type CompartmentRow, compartmentsRepository } from '../../store/compartmentsRepository.ts';
 import type { Db, Queryable } from '../../store/db.ts';
+import { sha256HexYielding } from '../../store/fileStore.ts';
 import type { Store } from '../../store/openStore.ts';
 import { type SealedEnvelopes, sealedSourcesRepository } from '../../store/sealedSources.ts';
 import { type SourceRecord, sourcesRepository } from '../../store/sources.ts';
-import { sha256HexYielding } from '../../store/fileStore.ts';
 import type { Actor } from '../accountsActor.ts';
 import { appendAudit, recordAudit } from '../audit.ts';
 import { keysForAction, resolveCompartment, unlockCompartmentKeys, wipeKeys } from '../compartments.ts';
@@ -181,7 +171,9 @@ function duplicateOf(existing: SourceRecord, compartment: CompartmentRow): Inges
       `these bytes are already stored as source ${existing.id}, not sealed; a sealed copy would not hide them`,
     );
   if (existing.compartmentId !== compartment.id)
-    throw new Conflict(`these bytes are already stored as sealed source ${existing.id} in another compartment`);
+    throw new Conflict(
+      `these bytes are already stored as sealed source ${existing.id} in another compartment`,
+    );
   return {
     id: existing.id,
     sha256: existing.sha256,
@@ -382,7 +374,12 @@ export async function resealSealedSources(
   const sealedSources = sealedSourcesRepository(tx);
   const rows = await sealedSources.allOf(compartmentId);
   for (const row of rows) {
-    const { sealedMeta, sealedContent } = sealFields(newKey, row.id, openMeta(ring, row), openContent(ring, row));
+    const { sealedMeta, sealedContent } = sealFields(
+      newKey,
+      row.id,
+      openMeta(ring, row),
+      openContent(ring, row),
+    );
     await sealedSources.replaceEnvelopes(row.id, sealedMeta, sealedContent);
   }
   return rows.length;
