@@ -14,6 +14,8 @@ describe('matching sealed text in memory', () => {
     expect(matchSealedText('ativista preso', text)).not.toBeNull();
     expect(matchSealedText('задержание', text)).not.toBeNull();
     expect(matchSealedText('BELEM', text)).not.toBeNull();
+    expect(matchSealedText('kneeling', 'they made him kneel')).not.toBeNull();
+    expect(matchSealedText('presidente', text)).toBeNull();
     expect(matchSealedText('presos Lisboa', text)).toBeNull();
     expect(matchSealedText('   ', text)).toBeNull();
   });

@@ -2,7 +2,8 @@
  * Matching a query against a sealed text in memory, after a member opened it: there is no index of
  * sealed text at rest (docs/protection.md, "Searching sealed sources"). Words are compared without
  * case or accents; a query word matches a text word that begins with its first letters (all but the
- * last two of a long word), a crude stem that finds "presos" for "preso" and "задержания" for
+ * last two of a long word), or that the query word begins with (at most three letters shorter): a
+ * crude stem that finds "presos" for "preso", "kneel" for "kneeling" and "задержания" for
  * "задержание" in every language without a stemmer per language. Every query word must match.
  */
 
@@ -11,6 +12,13 @@ const WORD = /[\p{L}\p{N}]+/gu;
 /** Lower case, accents removed (NFKD without combining marks), so "Détention" = "detention". */
 export function foldWord(word: string): string {
   return word.normalize('NFKD').replace(/\p{M}/gu, '').toLocaleLowerCase('und');
+}
+
+/** Whether a text word (folded) matches a query word: it begins with the query's stem, or is the query with a shorter ending ("kneel" for "kneeling"). */
+function wordMatches(textWord: string, query: { stem: string; folded: string }): boolean {
+  if (textWord.startsWith(query.stem)) return true;
+  const length = [...textWord].length;
+  return length >= Math.max(4, [...query.folded].length - 3) && query.folded.startsWith(textWord);
 }
 
 /** The part of a query word a text word must begin with. */
@@ -34,13 +42,14 @@ const SNIPPET_LENGTH = 200;
 
 /** Null unless every query word matches somewhere in the text. */
 export function matchSealedText(query: string, text: string): SealedMatch | null {
-  const stems = [...new Set((query.match(WORD) ?? []).map(stemOf))];
+  const folded = [...new Set((query.match(WORD) ?? []).map(foldWord))];
+  const stems = folded.map((word) => ({ stem: stemOf(word), folded: word }));
   if (stems.length === 0) return null;
-  const found = new Set<string>();
+  const found = new Set<{ stem: string; folded: string }>();
   const spans: Array<{ start: number; end: number }> = [];
   for (const match of text.matchAll(WORD)) {
-    const folded = foldWord(match[0]);
-    const stem = stems.find((candidate) => folded.startsWith(candidate));
+    const word = foldWord(match[0]);
+    const stem = stems.find((candidate) => wordMatches(word, candidate));
     if (stem === undefined) continue;
     found.add(stem);
     spans.push({ start: match.index, end: match.index + match[0].length });

@@ -6,7 +6,7 @@
  * limit is still preserved, with no text, marked "not decoded: <limit>".
  */
 import { randomUUID } from 'node:crypto';
-import { InvalidInput } from '../core/errors.ts';
+import { Conflict, InvalidInput } from '../core/errors.ts';
 import { IsoDate } from '../core/isoDate.ts';
 import { unstorableReason } from '../core/storableText.ts';
 import type { Suggestions } from '../core/suggestions.ts';
@@ -85,7 +85,7 @@ export async function ingestOne(
   const sha256 = await sha256HexYielding(input.bytes);
   const sources = sourcesRepository(store.db);
   const existing = await sources.findBySha256(sha256);
-  if (existing) return { ...resultOf(existing), duplicate: true };
+  if (existing) return { ...resultOf(sealedAside(existing)), duplicate: true };
 
   const decoder = options.decoder ?? defaultDecodePool();
   const outcome = await decoder.decode(input.bytes, input.fileName, input.published ?? null);
@@ -114,7 +114,7 @@ export async function ingestOne(
   });
   if (stored.duplicate) {
     const winner = await sources.findById(stored.id);
-    return { ...resultOf(winner ?? source), duplicate: true };
+    return { ...resultOf(winner ? sealedAside(winner) : source), duplicate: true };
   }
   return { ...resultOf(source), duplicate: false };
 }
@@ -170,6 +170,16 @@ export function sourceFrom(input: IngestInput, sha256: string, outcome: SandboxO
     warnings,
     notDecoded: null,
   };
+}
+
+/**
+ * The same bytes stored sealed: an unsealed capture cannot be made of them (one source per original),
+ * and answering "duplicate" would suggest they are readable like any source.
+ */
+function sealedAside<T extends { id: string; compartmentId: string | null }>(existing: T): T {
+  if (existing.compartmentId !== null)
+    throw new Conflict(`these bytes are already stored as sealed source ${existing.id}`);
+  return existing;
 }
 
 function noSuggestions(language: string, published: string | null): Suggestions {

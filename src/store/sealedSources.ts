@@ -64,9 +64,9 @@ export function sealedSourcesRepository(db: Queryable) {
       };
       const inserted = await db.query<{ id: string }>(
         `insert into sources (id, sha256, byte_size, media_type, encoding, file_name, title, url, published_on,
-           language, text, search_config, captured_by, suggestions, warnings, not_decoded_reason,
+           language, text, search_config, search, search_lead, captured_by, suggestions, warnings, not_decoded_reason,
            compartment_id, sealed_meta, sealed_content, sealed_original, sealed_original_size)
-         values ($1, $2, $3, $4, $5, $6, null, null, $7, $8, '', $9::regconfig, $10, $11::jsonb, '[]'::jsonb,
+         values ($1, $2, $3, $4, $5, $6, null, null, $7, $8, '', $9::regconfig, ''::tsvector, ''::tsvector, $10, $11::jsonb, '[]'::jsonb,
            $12, $13, $14, $15, $16, $17)
          on conflict (sha256) do nothing
          returning id`,

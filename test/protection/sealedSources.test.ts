@@ -122,7 +122,9 @@ describe.each(backends())('sealed sources on %s', (backend) => {
     if (backend === 'postgres') expect(dump.length).toBeGreaterThan(1000);
     expect(leaks(api, dump)).toEqual([]);
     // The encrypted original sits in the file store under the hash of the encrypted file.
-    const files = everyFile(join(api.store.dataDir, 'files')).filter((file) => !file.path.includes('/tmp/'));
+    const files = everyFile(join(api.store.dataDir, 'files')).filter(
+      (file) => !file.path.includes('/files/tmp/'),
+    );
     expect(files.length).toBeGreaterThanOrEqual(2);
     for (const file of files) expect(file.bytes.subarray(0, 8).toString()).toBe('ATTSTRM1');
   });
@@ -191,7 +193,7 @@ describe.each(backends())('sealed sources on %s', (backend) => {
   it('reviews a sealed source into records that keep references, not passages', async () => {
     const review = await api.as('administrator', { method: 'GET', url: `/api/review/${pastedId}` });
     expect(review.statusCode, review.body).toBe(200);
-    const events = review.json().source.suggestions.events as unknown[];
+    const events = review.json().suggestions.events as unknown[];
     expect(events.length).toBeGreaterThan(0);
     const applied = await api.as('administrator', {
       method: 'POST',
@@ -200,8 +202,8 @@ describe.each(backends())('sealed sources on %s', (backend) => {
         events: events.map((_, index) => ({ index, decision: 'accept' })),
         claims: review
           .json()
-          .source.suggestions.claims.map((_: unknown, index: number) => ({ index, decision: 'reject' })),
-        interventions: review.json().source.suggestions.interventions.map((_: unknown, index: number) => ({
+          .suggestions.claims.map((_: unknown, index: number) => ({ index, decision: 'reject' })),
+        interventions: review.json().suggestions.interventions.map((_: unknown, index: number) => ({
           index,
           decision: 'reject',
         })),

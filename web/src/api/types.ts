@@ -137,6 +137,8 @@ export interface SourceSummary {
   counts: SuggestionCounts;
   /** The decoding limit the file was over: the original is kept, with no text. */
   notDecoded?: string | null;
+  /** Set for a sealed source: readable by members of this compartment only. */
+  sealed?: { compartment: string } | null;
 }
 
 export interface SourceDetail extends SourceSummary {
@@ -156,6 +158,8 @@ export interface CaptureResult {
   language: string;
   notDecoded?: string | null;
   suggestions: Suggestions;
+  /** Set for a sealed source: its compartment. */
+  sealed?: { compartment: string } | null;
 }
 
 export interface ReviewQueueItem {

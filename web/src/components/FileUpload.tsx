@@ -4,6 +4,7 @@ import type { CaptureResult } from '../api/types.ts';
 import { useI18n } from '../i18n/I18nContext.tsx';
 import { CaptureResultNotice } from './CaptureResultNotice.tsx';
 import { FormField } from './FormField.tsx';
+import { NOT_SEALED, SealChoice, type Sealing, sealingFields } from './SealChoice.tsx';
 
 interface Upload {
   key: string;
@@ -23,6 +24,7 @@ export function FileUpload() {
   const [title, setTitle] = useState('');
   const [url, setUrl] = useState('');
   const [published, setPublished] = useState('');
+  const [sealing, setSealing] = useState<Sealing>(NOT_SEALED);
 
   const update = (key: string, change: Partial<Upload>) =>
     setUploads((list) => list.map((u) => (u.key === key ? { ...u, ...change } : u)));
@@ -35,8 +37,10 @@ export function FileUpload() {
     ]);
     for (const { file, key } of batch) {
       try {
-        const result = await uploadFile(file, { title, url, published }, (progress) =>
-          update(key, { progress }),
+        const result = await uploadFile(
+          file,
+          { title, url, published, ...sealingFields(sealing) },
+          (progress) => update(key, { progress }),
         );
         update(key, { result, progress: 1 });
       } catch (reason) {
@@ -82,6 +86,7 @@ export function FileUpload() {
           />
         )}
       </FormField>
+      <SealChoice value={sealing} onChange={setSealing} />
       <label htmlFor={inputId}>{t('capture.files')}</label>
       <input
         id={inputId}
