@@ -217,7 +217,7 @@ describe.each(backends())('sealed sources on %s', (backend) => {
     ).json();
     expect(JSON.stringify(incident)).not.toContain('detained 12 students');
     expect(JSON.stringify(incident)).not.toContain('Okueva');
-    expect(incident.acts.length).toBeGreaterThan(0);
+    expect(incident.evidence.acts.length).toBeGreaterThan(0);
 
     const dump = api.store.databaseUrl ? Buffer.from(await pgDump(api.store.databaseUrl)) : Buffer.alloc(0);
     expect(leaks(api, dump)).toEqual([]);
