@@ -84,6 +84,12 @@ describe('a sealed source in Chromium', () => {
     const reads = await auditRows(store.db, 'source.readSealed');
     expect(reads.some((row) => row.record_id === id && row.outcome === 'allowed')).toBe(true);
 
+    await page.goto(`${origin}/search?q=cannery`);
+    const sealedHits = page.getByTestId('sealed-hits');
+    await sealedHits.waitFor();
+    expect(await sealedHits.textContent()).toContain('Testimony of a neighbour');
+    await screenshot(page, 'sealed-search-member');
+
     await page.goto(`${origin}/sources`);
     await page.getByText('Sealed source (C-0001)').waitFor();
     await screenshot(page, 'sealed-source-list');

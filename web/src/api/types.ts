@@ -419,9 +419,19 @@ export interface SearchHit {
   date: string | null;
 }
 
+export interface SealedSearchHit {
+  id: string;
+  title: string;
+  compartment: string;
+  snippet: string;
+  highlights: Span[];
+}
+
 export interface SearchResult {
   total: number;
   hits: SearchHit[];
+  /** Sealed sources of the user's compartments containing every word (opened on the server, audited). */
+  sealed?: { total: number; truncated: boolean; hits: SealedSearchHit[] } | null;
   facets: Partial<
     Record<'kind' | 'type' | 'country' | 'period' | 'status' | 'language' | 'sourceKind', FacetValue[]>
   >;

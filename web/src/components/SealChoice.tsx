@@ -67,7 +67,7 @@ export function SealedBadge({ code }: { code: string }) {
   const { t } = useI18n();
   return (
     <span className="badge sealed" title={t('sealed.inCompartment', { code })}>
-      🔒 {t('sealed.badge')}
+      {t('sealed.badge')}
     </span>
   );
 }

@@ -3,6 +3,8 @@
  * merged into messages.ts.
  */
 const en = {
+  'sealed.searchResults': 'Sealed sources of your compartments: {count}',
+  'sealed.searchTruncated': 'Only the newest 2,000 sealed sources were searched.',
   'sealed.choice': 'Sensitive — seal this source',
   'sealed.choiceHint':
     'For a testimony, a medical report or anything naming a person at risk: the original, title and text are encrypted under the compartment’s key, readable by its members only, every reading recorded in the audit log, never exported. Nothing typed is saved as a draft while this is ticked.',
@@ -19,6 +21,8 @@ const en = {
 };
 
 const pt: typeof en = {
+  'sealed.searchResults': 'Fontes seladas dos seus compartimentos: {count}',
+  'sealed.searchTruncated': 'Só as 2.000 fontes seladas mais recentes foram pesquisadas.',
   'sealed.choice': 'Sensível — selar esta fonte',
   'sealed.choiceHint':
     'Para um testemunho, um relatório médico ou qualquer coisa que nomeie uma pessoa em risco: o original, o título e o texto são cifrados com a chave do compartimento, legíveis apenas pelos seus membros, cada leitura registrada no registro de auditoria, nunca exportados. Nada do que for digitado é salvo como rascunho enquanto esta opção estiver marcada.',
@@ -35,6 +39,8 @@ const pt: typeof en = {
 };
 
 const es: typeof en = {
+  'sealed.searchResults': 'Fuentes selladas de sus compartimentos: {count}',
+  'sealed.searchTruncated': 'Solo se buscó en las 2000 fuentes selladas más recientes.',
   'sealed.choice': 'Sensible — sellar esta fuente',
   'sealed.choiceHint':
     'Para un testimonio, un informe médico o cualquier cosa que nombre a una persona en riesgo: el original, el título y el texto se cifran con la clave del compartimento, legibles solo por sus miembros, cada lectura anotada en el registro de auditoría, nunca exportados. Nada de lo escrito se guarda como borrador mientras esta opción esté marcada.',
@@ -51,6 +57,8 @@ const es: typeof en = {
 };
 
 const ru: typeof en = {
+  'sealed.searchResults': 'Запечатанные источники ваших отсеков: {count}',
+  'sealed.searchTruncated': 'Поиск шёл только по 2000 самых новых запечатанных источников.',
   'sealed.choice': 'Конфиденциально — запечатать этот источник',
   'sealed.choiceHint':
     'Для показаний, медицинского заключения или всего, что называет человека в опасности: оригинал, заголовок и текст шифруются ключом отсека, их читают только его участники, каждое чтение записывается в журнал аудита, они никогда не экспортируются. Пока отмечено, набранный текст не сохраняется как черновик.',
@@ -67,6 +75,8 @@ const ru: typeof en = {
 };
 
 const fr: typeof en = {
+  'sealed.searchResults': 'Sources scellées de vos compartiments : {count}',
+  'sealed.searchTruncated': 'Seules les 2 000 sources scellées les plus récentes ont été cherchées.',
   'sealed.choice': 'Sensible — sceller cette source',
   'sealed.choiceHint':
     'Pour un témoignage, un rapport médical ou tout ce qui nomme une personne en danger : l’original, le titre et le texte sont chiffrés avec la clé du compartiment, lisibles par ses seuls membres, chaque lecture inscrite au journal d’audit, jamais exportés. Rien de ce qui est saisi n’est enregistré comme brouillon tant que cette case est cochée.',
