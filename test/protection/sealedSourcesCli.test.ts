@@ -37,6 +37,7 @@ describe('sealed sources through the CLI', () => {
     ok(
       await attest(['init', '--org', 'Memorial Test', '--admin', 'admin@example.org', '--json'], {
         ATTEST_DATA: dataDir,
+        ATTEST_PASSWORD: TEST_PASSWORD,
         ATTEST_NEW_PASSWORD: TEST_PASSWORD,
       }),
     );
