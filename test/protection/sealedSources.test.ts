@@ -193,6 +193,7 @@ describe.each(backends())('sealed sources on %s', (backend) => {
   it('reviews a sealed source into records that keep references, not passages', async () => {
     const review = await api.as('administrator', { method: 'GET', url: `/api/review/${pastedId}` });
     expect(review.statusCode, review.body).toBe(200);
+    expect(review.json().source).toMatchObject({ sealed: true, title: TITLE });
     const events = review.json().suggestions.events as unknown[];
     expect(events.length).toBeGreaterThan(0);
     const applied = await api.as('administrator', {

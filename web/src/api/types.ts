@@ -198,6 +198,8 @@ export interface ReviewItem {
     publishedOn: string | null;
     url: string | null;
     text: string;
+    /** A sealed source: no draft of its review is kept (edits may quote it). */
+    sealed?: boolean;
     notDecoded?: string | null;
   };
   suggestions: Suggestions;
