@@ -4,7 +4,7 @@
  * user of a single-person installation.
  */
 import { Forbidden } from '../core/errors.ts';
-import { releaseActor } from '../services/accounts/actor.ts';
+import { type Actor, releaseActor } from '../services/accounts/actor.ts';
 import { allows, describeAccess, type RouteAccess } from '../services/policies/index.ts';
 import type { Db } from '../services/store.ts';
 import type { CommandIo, ParsedArgs } from './command.ts';
@@ -14,6 +14,8 @@ import { operatingSystemUser, withStore } from './storeOption.ts';
 export interface CommandActor {
   userId: string;
   mayVerify: boolean;
+  /** The signed-in account (with its keys, e.g. to open a sealed source); null before accounts exist. */
+  account: Actor | null;
 }
 
 export function actingAs<T>(
@@ -30,6 +32,7 @@ export function actingAs<T>(
       return await work(store.db, {
         userId: actor?.userId ?? operatingSystemUser(),
         mayVerify: actor ? allows(actor.role, 'incident.verify') : true,
+        account: actor,
       });
     } finally {
       if (actor) releaseActor(actor);

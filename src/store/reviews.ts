@@ -49,6 +49,8 @@ export interface SourceListItem {
   reviewed: boolean;
   counts: { events: number; claims: number; interventions: number };
   notDecoded: string | null;
+  /** The compartment code of a sealed source (its title and file name are not in the row). */
+  sealedCompartment: string | null;
 }
 
 interface SourceListRow {
@@ -64,6 +66,7 @@ interface SourceListRow {
   byte_size: number;
   reviewed: boolean;
   not_decoded_reason: string | null;
+  sealed_compartment: string | null;
   events: number;
   claims: number;
   interventions: number;
@@ -184,6 +187,7 @@ export function reviewsRepository(db: Queryable) {
       const rows = await db.query<SourceListRow>(
         `select s.id, s.title, s.file_name, s.media_type, s.language, s.url, s.published_on, s.captured_by, s.captured_at,
                 s.byte_size, s.not_decoded_reason,
+                (select c.code from compartments c where c.id = s.compartment_id) as sealed_compartment,
                 exists (select 1 from source_reviews r where r.source_id = s.id) as reviewed,
                 jsonb_array_length(s.suggestions->'events')::int as events,
                 jsonb_array_length(s.suggestions->'claims')::int as claims,
@@ -206,6 +210,7 @@ export function reviewsRepository(db: Queryable) {
         reviewed: row.reviewed,
         counts: { events: row.events, claims: row.claims, interventions: row.interventions },
         notDecoded: row.not_decoded_reason,
+        sealedCompartment: row.sealed_compartment,
       }));
       return { total: count?.n ?? 0, items };
     },

@@ -116,6 +116,7 @@ function hitsCte(query: string, filters: SearchFilters, params: SqlParam[]): str
              s.published_on as date, ${SOURCE_KIND_SQL} as source_kind
         from sources s, q
        where (${kind}::text is null or ${kind} = 'source') and (${browse} or s.search @@ q.query)
+         and s.compartment_id is null
          and (${language}::text is null or s.language = ${language})
          and ${country}::text is null and ${type}::text is null and ${status}::text is null
          and (${from}::date is null or s.published_on >= ${from}::date)

@@ -29,6 +29,8 @@ export interface SourceRecord extends NewSource {
   capturedAt: Date;
   originReliability: string | null;
   contentReliability: number | null;
+  /** The compartment a sealed source belongs to; null for an unsealed one (migration 061). */
+  compartmentId: string | null;
 }
 
 interface SourceRow {
@@ -50,6 +52,7 @@ interface SourceRow {
   suggestions: Suggestions;
   warnings: string[];
   not_decoded_reason: string | null;
+  compartment_id: string | null;
 }
 
 const toRecord = (row: SourceRow): SourceRecord => ({
@@ -71,6 +74,7 @@ const toRecord = (row: SourceRow): SourceRecord => ({
   suggestions: row.suggestions,
   warnings: row.warnings,
   notDecoded: row.not_decoded_reason,
+  compartmentId: row.compartment_id,
 });
 
 export function sourcesRepository(db: Queryable) {

@@ -7,6 +7,7 @@ import { createDecodePool } from '../../services/sources/decodeSandbox/decodePoo
 import { decodeSettingsFrom } from '../../services/sources/decodeSandbox/decodeSettings.ts';
 import { checkIngestOptions, DEFAULT_MAX_FILE_BYTES } from '../../services/sources/ingest.ts';
 import { ingestFiles } from '../../services/sources/ingestFiles.ts';
+import { ingestSealed } from '../../services/sources/sealedSources.ts';
 import { type Command, stringOption, writeJson } from '../command.ts';
 import { signInOnceAccountsExist } from '../signIn.ts';
 import { DATA_OPTION, operatingSystemUser, withStore } from '../storeOption.ts';
@@ -15,7 +16,7 @@ export const ingestCommand: Command = {
   name: 'ingest',
   summary:
     'Preserve each file as a source (SHA-256; the same bytes twice are one source), extract its text and store suggestions.',
-  usage: '[--published YYYY-MM-DD] [--title T] [--url U] <file…|dir…>',
+  usage: '[--sealed [--compartment C-0001]] [--published YYYY-MM-DD] [--title T] [--url U] <file…|dir…>',
   options: {
     ...DATA_OPTION,
     published: {
@@ -24,6 +25,15 @@ export const ingestCommand: Command = {
     },
     title: { type: 'string', description: 'title of the source (one file only)' },
     url: { type: 'string', description: 'where the source was published (one file only)' },
+    sealed: {
+      type: 'boolean',
+      description:
+        'sensitive (testimony, medical report): original, title, text and suggestions sealed under a compartment key; members only, every read audited',
+    },
+    compartment: {
+      type: 'string',
+      description: 'with --sealed: the compartment (default: the organisation’s)',
+    },
   },
   async run(args, io) {
     if (args.positionals.length === 0) throw new UsageError('give at least one file or directory');
@@ -32,6 +42,11 @@ export const ingestCommand: Command = {
       title: stringOption(args, 'title'),
       url: stringOption(args, 'url'),
     };
+    const sealed = args.values.sealed === true;
+    const compartment = stringOption(args, 'compartment');
+    if (compartment !== undefined && !sealed) throw new UsageError('--compartment goes with --sealed');
+    if (compartment !== undefined && !/^C-\d{4,}$/.test(compartment))
+      throw new UsageError('--compartment expects a code like C-0001');
     try {
       checkIngestOptions(options);
     } catch (error) {
@@ -45,6 +60,9 @@ export const ingestCommand: Command = {
     const report = await withStore(args, io, async (store) => {
       // "Captured by" is provenance: the signed-in account (as over HTTP), never a name anyone can type.
       const actor = await signInOnceAccountsExist(store.db, io, 'ingest');
+      // Sealing needs a compartment key, which only a signed-in member holds.
+      if (sealed && !actor)
+        throw new UsageError('--sealed needs accounts and a compartment: run attest init first');
       try {
         // The source roles live with the HTTP route table until policies.ts takes them in.
         if (actor && !allows(actor.role, 'source.create'))
@@ -54,6 +72,12 @@ export const ingestCommand: Command = {
           capturedBy: actor?.userId ?? operatingSystemUser(),
           maxBytes,
           decoder,
+          ...(sealed && actor
+            ? {
+                ingest: (target, input, ingestOptions) =>
+                  ingestSealed(target, actor, input, { ...ingestOptions, compartment }),
+              }
+            : {}),
           onProgress: (done, total, file) => {
             if (!bar) return;
             if (done === 1) bar.start(total, 0, { file: '' });
@@ -68,8 +92,9 @@ export const ingestCommand: Command = {
     if (args.values.json) {
       writeJson(io, {
         sources: report.sources.map(
-          ({ id, sha256, duplicate, suggestions, file, language, title, notDecoded }) => ({
+          ({ id, sha256, duplicate, suggestions, file, language, title, notDecoded, sealed }) => ({
             id,
+            sealed: sealed ?? null,
             sha256,
             duplicate,
             file,
@@ -84,9 +109,10 @@ export const ingestCommand: Command = {
     } else {
       for (const source of report.sources) {
         const what = source.duplicate ? 'duplicate' : 'new      ';
-        io.stdout.write(
-          `${what} ${source.sha256.slice(0, 12)}  ${source.file}  (${source.language}, ${source.suggestions.events.length} suggested events)\n`,
-        );
+        const detail = source.sealed
+          ? `sealed in ${source.sealed.compartment}`
+          : `${source.language}, ${source.suggestions.events.length} suggested events`;
+        io.stdout.write(`${what} ${source.sha256.slice(0, 12)}  ${source.file}  (${detail})\n`);
       }
     }
     // Preserved but over a decoding limit: stored (not a failure), but a reviewer must know.

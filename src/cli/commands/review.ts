@@ -32,7 +32,7 @@ export const reviewCommand: Command = {
     if (into !== null && !Uuid.safeParse(into).success)
       throw new UsageError(`--into ${into} is not an incident id (a UUID)`);
     const result = await actingAs(args, io, 'review.apply', (db, actor) =>
-      acceptAllSuggestions(db, sourceId, actor.userId, into),
+      acceptAllSuggestions(db, sourceId, actor.userId, into, actor.account),
     );
     const acts = result.actLinks.map(({ id, merged }) => ({ id, merged }));
     if (args.values.json) {

@@ -1,6 +1,7 @@
 /** Search results: hits with plain snippets and highlight ranges, and facet counts. */
 import { z } from 'zod';
 import type { FacetedSearchResponse } from '../../services/search.ts';
+import type { SealedSearchHit } from '../../services/sources/sealedSources.ts';
 
 const Facet = z.array(z.object({ value: z.string(), count: z.number().int() }));
 
@@ -31,10 +32,49 @@ export const SearchResponseSchema = z.object({
     language: Facet,
     sourceKind: Facet,
   }),
+  sealed: z
+    .object({
+      total: z.number().int(),
+      truncated: z.boolean().describe('more sealed sources exist than one search opens'),
+      hits: z.array(
+        z.object({
+          id: z.string(),
+          title: z.string(),
+          compartment: z.string(),
+          snippet: z.string(),
+          highlights: z.array(z.object({ start: z.number().int(), end: z.number().int() })),
+        }),
+      ),
+    })
+    .nullable()
+    .describe(
+      "sealed sources of the searcher's compartments that contain every word (opened in memory, audited); null without a query or on later pages",
+    ),
 });
 
-export function presentSearch(result: FacetedSearchResponse): z.infer<typeof SearchResponseSchema> {
+export type SealedSearchResult = { hits: SealedSearchHit[]; total: number; truncated: boolean } | null;
+
+function presentSealed(sealed: SealedSearchResult): z.infer<typeof SearchResponseSchema>['sealed'] {
+  if (!sealed) return null;
   return {
+    total: sealed.total,
+    truncated: sealed.truncated,
+    hits: sealed.hits.map(({ id, title, compartment, snippet, highlights }) => ({
+      id,
+      title,
+      compartment,
+      snippet,
+      highlights,
+    })),
+  };
+}
+
+export function presentSearch(
+  result: FacetedSearchResponse,
+  sealed: SealedSearchResult = null,
+): z.infer<typeof SearchResponseSchema> {
+  return {
+    sealed: presentSealed(sealed),
     total: result.total,
     hits: result.hits.map((hit) => ({
       kind: hit.kind,

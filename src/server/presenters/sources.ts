@@ -9,6 +9,11 @@ export const NotDecoded = z
   .nullable()
   .describe('the decoding limit the file was over ("PDF has more than 5000 pages"): original kept, no text');
 
+export const SealedSchema = z
+  .object({ compartment: z.string() })
+  .nullable()
+  .describe('set for a sealed source: readable by members of this compartment only, every read audited');
+
 const Counts = z.object({
   events: z.number().int(),
   claims: z.number().int(),
@@ -29,6 +34,7 @@ export const SourceListItemSchema = z.object({
   reviewed: z.boolean(),
   counts: Counts,
   notDecoded: NotDecoded,
+  sealed: SealedSchema,
 });
 export const SourceListSchema = listOf(SourceListItemSchema);
 
@@ -57,6 +63,7 @@ export const IngestedSchema = z.object({
   language: z.string(),
   notDecoded: NotDecoded,
   suggestions: SuggestionsSchema,
+  sealed: SealedSchema,
 });
 
 const countsOf = (source: SourceRecord) => ({
@@ -66,7 +73,12 @@ const countsOf = (source: SourceRecord) => ({
 });
 
 export function presentSourceListItem(item: SourceListItem): z.infer<typeof SourceListItemSchema> {
-  return { ...item, capturedAt: iso(item.capturedAt)! };
+  const { sealedCompartment, ...rest } = item;
+  return {
+    ...rest,
+    capturedAt: iso(item.capturedAt)!,
+    sealed: sealedCompartment === null ? null : { compartment: sealedCompartment },
+  };
 }
 
 export function presentReviewState(review: ReviewRecord | null): z.infer<typeof ReviewStateSchema> | null {
@@ -76,10 +88,11 @@ export function presentReviewState(review: ReviewRecord | null): z.infer<typeof 
 }
 
 export function presentSource(
-  source: SourceRecord,
+  source: SourceRecord & { compartment?: string },
   review: ReviewRecord | null,
 ): z.infer<typeof SourceDetailSchema> {
   return {
+    sealed: source.compartmentId === null ? null : { compartment: source.compartment ?? '' },
     id: source.id,
     title: source.title,
     fileName: source.fileName,
@@ -113,5 +126,6 @@ export function presentIngested(result: IngestResult): z.infer<typeof IngestedSc
     language: result.language,
     notDecoded: result.notDecoded,
     suggestions: result.suggestions,
+    sealed: result.sealed ?? null,
   };
 }

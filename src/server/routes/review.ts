@@ -44,7 +44,7 @@ export const reviewRoutes: FastifyPluginAsyncZod<{ store: Store }> = async (app,
     }),
     async (request) => {
       const { sourceId } = request.params;
-      return presentReviewDetail(await getReview(store.db, sourceId));
+      return presentReviewDetail(await getReview(store.db, sourceId, actorOf(request)));
     },
   );
 
@@ -62,7 +62,7 @@ export const reviewRoutes: FastifyPluginAsyncZod<{ store: Store }> = async (app,
     async (request, reply) => {
       const { sourceId } = request.params;
       const body = request.body;
-      const result = await applyReview(store.db, sourceId, actorOf(request).userId, body);
+      const result = await applyReview(store.db, sourceId, actorOf(request).userId, body, actorOf(request));
       return reply.status(201).send(presentReviewResult(result));
     },
   );

@@ -4,6 +4,7 @@ import { CountryCode, IsoDate, LanguageCode } from '../../core/codes.ts';
 import { EventType, IncidentStatus } from '../../core/vocabulary.ts';
 import { allows } from '../../services/policies/index.ts';
 import { facetedSearch } from '../../services/search.ts';
+import { searchSealedSources } from '../../services/sources/sealedSources.ts';
 import type { Store } from '../../services/store.ts';
 import { actorOf } from '../auth.ts';
 import { presentSearch, SearchResponseSchema } from '../presenters/search.ts';
@@ -35,8 +36,15 @@ export const searchRoutes: FastifyPluginAsyncZod<{ store: Store }> = async (app,
     async (request) => {
       const { q, ...rest } = request.query;
       // Whoever may not read sources gets incident hits only: a snippet of a source is a read of it.
-      const kind = allows(actorOf(request).role, 'source.read') ? rest.kind : 'incident';
-      return presentSearch(await facetedSearch(store.db, { ...rest, query: q, kind }));
+      const actor = actorOf(request);
+      const kind = allows(actor.role, 'source.read') ? rest.kind : 'incident';
+      const result = await facetedSearch(store.db, { ...rest, query: q, kind });
+      // Sealed sources have no index at rest: members' compartments are opened and scanned in memory.
+      const sealed =
+        q !== '' && kind !== 'incident' && rest.offset === 0 && allows(actor.role, 'source.readSealed')
+          ? await searchSealedSources(store.db, actor, q, rest.limit)
+          : null;
+      return presentSearch(result, sealed);
     },
   );
 };

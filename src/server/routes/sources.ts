@@ -10,6 +10,7 @@ import { sharedCopyOf } from '../../runtime/sharedBytes.ts';
 import { getSource, listSources, SOURCE_SORTS, sourceOriginal } from '../../services/review/sources.ts';
 import type { DecodePool } from '../../services/sources/decodeSandbox/decodePool.ts';
 import { type IngestInput, ingestOne } from '../../services/sources/ingest.ts';
+import { ingestSealed } from '../../services/sources/sealedSources.ts';
 import type { Store } from '../../services/store.ts';
 import { actorOf } from '../auth.ts';
 import { downloadHeaders } from '../download.ts';
@@ -31,8 +32,24 @@ const Meta = {
     .optional(),
   published: IsoDate.optional(),
 };
-const PasteBody = z.strictObject({ text: z.string().min(1, 'empty text').max(900_000), ...Meta });
-const UploadFields = z.strictObject(Meta);
+// Sensitive (testimony, medical report): sealed under a compartment's key, readable by its members only.
+const Sealing = {
+  sealed: z.boolean().optional(),
+  compartment: z
+    .string()
+    .regex(/^C-\d{4,}$/, 'expected a compartment code like C-0001')
+    .optional(),
+};
+const PasteBody = z.strictObject({
+  text: z.string().min(1, 'empty text').max(900_000),
+  ...Meta,
+  ...Sealing,
+});
+const UploadFields = z.strictObject({
+  ...Meta,
+  sealed: z.enum(['true', 'false']).optional(),
+  compartment: Sealing.compartment,
+});
 const ListQuery = PageSchema.extend({
   reviewed: z.enum(['true', 'false']).optional(),
   language: LanguageCode.optional(),
@@ -62,11 +79,18 @@ export const sourceRoutes: FastifyPluginAsyncZod<{
       const input = request.isMultipart()
         ? await uploadInput(request, uploadLimitBytes, app.multipartErrors.RequestFileTooLargeError)
         : pasteInput(request);
-      const result = await ingestOne(
-        store,
-        { ...input, capturedBy: actor.userId },
-        { maxBytes: uploadLimitBytes, decoder },
-      );
+      const { sealed, compartment, ...fields } = input;
+      if (compartment !== undefined && !sealed)
+        throw new InvalidInput('body.compartment', 'a compartment is chosen only for a sealed source');
+      const options = { maxBytes: uploadLimitBytes, decoder };
+      const result = sealed
+        ? await ingestSealed(
+            store,
+            actor,
+            { ...fields, capturedBy: actor.userId },
+            { ...options, compartment },
+          )
+        : await ingestOne(store, { ...fields, capturedBy: actor.userId }, options);
       return reply.status(result.duplicate ? 200 : 201).send(presentIngested(result));
     },
   );
@@ -102,7 +126,7 @@ export const sourceRoutes: FastifyPluginAsyncZod<{
     }),
     async (request) => {
       const { id } = request.params;
-      const { source, review } = await getSource(store.db, id);
+      const { source, review } = await getSource(store.db, id, actorOf(request));
       return presentSource(source, review);
     },
   );
@@ -118,13 +142,13 @@ export const sourceRoutes: FastifyPluginAsyncZod<{
     }),
     async (request, reply) => {
       const { id } = request.params;
-      const original = await sourceOriginal(store, id);
+      const original = await sourceOriginal(store, id, actorOf(request));
       return reply.headers(downloadHeaders(original)).send(Buffer.from(original.bytes));
     },
   );
 };
 
-type IngestFields = Omit<IngestInput, 'capturedBy'>;
+type IngestFields = Omit<IngestInput, 'capturedBy'> & { sealed?: boolean; compartment?: string | undefined };
 
 /** A paste (JSON); the route takes uploads too, so it parses its body here rather than before. */
 function pasteInput(request: FastifyRequest): IngestFields {
@@ -135,6 +159,8 @@ function pasteInput(request: FastifyRequest): IngestFields {
     title: body.title,
     url: body.url,
     published: body.published,
+    sealed: body.sealed ?? false,
+    compartment: body.compartment,
   };
 }
 
@@ -164,6 +190,6 @@ async function uploadInput(
   }
   if (!file) throw new InvalidInput('body.file', 'missing: attach the file as the "file" part');
   // Checked before the original is written: a refused upload leaves no orphan file.
-  const meta = parseWith(UploadFields, fields, 'body');
-  return { ...file, ...meta };
+  const { sealed, ...meta } = parseWith(UploadFields, fields, 'body');
+  return { ...file, ...meta, sealed: sealed === 'true' };
 }

@@ -11,6 +11,7 @@ import type { Queryable } from '../../store/db.ts';
 import { organisationsRepository } from '../../store/organisations.ts';
 import { personsRepository } from '../../store/persons.ts';
 import { openPersonFields, sealPersonFields } from '../persons/sealing.ts';
+import { resealSealedSources } from '../sources/sealedEnvelopes.ts';
 
 const BATCH = 500;
 
@@ -53,6 +54,7 @@ export async function resealCompartmentValues(
       count += 1;
     }
   }
+  count += await resealSealedSources(tx, compartment.id, ring, newKey);
   if (compartment.kind === 'organisation') {
     const organisations = organisationsRepository(tx);
     const organisation = (await organisations.find())!;

@@ -75,7 +75,8 @@ async function readSources(tx: Queryable): Promise<SourceRecord[]> {
     const page = await reviewsRepository(tx).listSources({}, { limit: PAGE, offset });
     for (const item of page.items) {
       const source = await sourcesRepository(tx).findById(item.id);
-      if (source) out.push(source);
+      // A sealed source never leaves in an export, public or partner: not its row, not a passage.
+      if (source && source.compartmentId === null) out.push(source);
     }
     if (offset + PAGE >= page.total) break;
   }

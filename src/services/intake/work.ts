@@ -9,8 +9,8 @@
  * asked, a case for that person in a compartment of its own (the cases service). The steps
  * run through their own services, each atomic; the submission records each result as it lands and
  * becomes `converted` only when all are done, so a conversion that failed half-way is finished by
- * running it again, never duplicated. Attachments stay in the sealed submission: sources are stored
- * unsealed today (ARCHITECTURE.md, known limits), and an attachment may show the reporter.
+ * running it again, never duplicated. The narrative and each attachment become sealed sources in the
+ * organisation's compartment (services/sources/sealedSources.ts): members only, every read audited.
  */
 import type { CaseType } from '../../core/casework.ts';
 import { InvalidInput, NotFound } from '../../core/errors.ts';
@@ -31,6 +31,7 @@ import { openCase } from '../cases/cases.ts';
 import { addPerson } from '../persons/persons.ts';
 import { authorize } from '../policies/index.ts';
 import { ingestOne } from '../sources/ingest.ts';
+import { ingestSealed } from '../sources/sealedSources.ts';
 import { openSubmission, referenceHash } from './intake.ts';
 
 const ALLOWED_FROM: Record<'triaged' | 'discarded', readonly IntakeStatus[]> = {
@@ -122,7 +123,9 @@ export async function convertSubmission(
   let sourceId = submission.sourceId;
   if (!sourceId) {
     const bytes = new TextEncoder().encode(reportSourceText(report, submission.receivedAt));
-    const source = await ingestOne(store, {
+    // Sealed in the organisation's compartment: a third person named in the narrative, or the
+    // reporter described in it, stays readable by members only.
+    const source = await ingestSealed(store, actor, {
       fileName: `public-report-${submission.receivedAt.toISOString().slice(0, 10)}.txt`,
       bytes,
       capturedBy: actor.userId,
@@ -130,6 +133,23 @@ export async function convertSubmission(
     });
     sourceId = source.id;
     await submissions.setSource(id, sourceId);
+  }
+  // Each attachment becomes a sealed source of its own. The same bytes are the same source, so a
+  // conversion run again after a failure finds them instead of storing them twice.
+  const attachments: string[] = [];
+  for (const attachment of 'attachments' in report ? report.attachments : []) {
+    const bytes = new Uint8Array(Buffer.from(attachment.data, 'base64'));
+    if (bytes.byteLength === 0) continue;
+    try {
+      const stored = await ingestSealed(store, actor, {
+        fileName: attachment.name,
+        bytes,
+        capturedBy: actor.userId,
+      });
+      attachments.push(stored.id);
+    } finally {
+      bytes.fill(0);
+    }
   }
 
   const name = 'name' in report ? report.name.trim() : '';
@@ -165,7 +185,12 @@ export async function convertSubmission(
       action: 'intake.convert',
       recordType: 'intake',
       recordId: id,
-      details: { source: sourceId, person: personCode ?? '', ...(caseId ? { case: caseId } : {}) },
+      details: {
+        source: sourceId,
+        attachments: attachments.join(' '),
+        person: personCode ?? '',
+        ...(caseId ? { case: caseId } : {}),
+      },
     });
     return { ...current, caseId, status: 'converted' as const };
   });

@@ -20,6 +20,7 @@ import { intakePolicies } from './intake.ts';
 import { personPolicies } from './persons.ts';
 import { referralPolicies } from './referrals.ts';
 import type { Rule } from './rule.ts';
+import { sealedSourcePolicies } from './sealedSources.ts';
 
 export type { Rule, Scope } from './rule.ts';
 
@@ -27,6 +28,7 @@ export const POLICY = {
   ...accountPolicies,
   ...compartmentPolicies,
   ...personPolicies,
+  ...sealedSourcePolicies,
   ...casePolicies,
   ...referralPolicies,
   ...intakePolicies,

@@ -23,10 +23,11 @@ import { incidentsRepository } from '../../store/incidents.ts';
 import { interventionsRepository } from '../../store/interventions.ts';
 import { reviewsRepository } from '../../store/reviews.ts';
 import { type SourceRecord, sourcesRepository } from '../../store/sources.ts';
+import type { Actor } from '../accounts/actor.ts';
 import { appendAudit } from '../audit/audit.ts';
 import { checkCoverage, type EventEdit, type ReviewRequest } from './decisions.ts';
 import { type IncidentProposal, proposalsFor, proposeIncidents } from './proposals.ts';
-import { getSource } from './sources.ts';
+import { getSource, readableSource } from './sources.ts';
 
 export interface ReviewResult {
   incidentId: string | null;
@@ -46,8 +47,8 @@ export function reviewQueue(db: Queryable, page: Page) {
  * A source to review, with existing incidents it may belong to (across the whole database, ranked
  * with reasons) and, for each, which suggestions are the same as records it already has.
  */
-export async function getReview(db: Queryable, sourceId: string) {
-  const { source, review } = await getSource(db, sourceId);
+export async function getReview(db: Db, sourceId: string, reader: Actor | null) {
+  const { source, review } = await getSource(db, sourceId, reader, 'review');
   // An incident the source is already recorded into is no candidate: a second path there is refused.
   const recordedInto = new Set((await reviewsRepository(db).pathsOf(sourceId)).incidentIds);
   const proposals: IncidentProposal[] = (await proposeIncidents(db, source)).filter(
@@ -67,8 +68,9 @@ export async function acceptAllSuggestions(
   sourceId: string,
   reviewer: string,
   into: string | null,
+  reader: Actor | null = null,
 ): Promise<ReviewResult> {
-  const { source } = await getSource(db, sourceId);
+  const { source } = await getSource(db, sourceId, reader, 'review');
   let proposal: IncidentProposal | null;
   if (into) {
     const incident = await incidentsRepository(db).findById(into);
@@ -105,7 +107,7 @@ export async function acceptAllSuggestions(
         ? { mode: 'merge', incidentId: proposal.incident.id }
         : { mode: 'new' },
   };
-  return applyReview(db, sourceId, reviewer, request);
+  return applyReview(db, sourceId, reviewer, request, reader);
 }
 
 export async function applyReview(
@@ -113,9 +115,13 @@ export async function applyReview(
   sourceId: string,
   reviewer: string,
   request: ReviewRequest,
+  reader: Actor | null = null,
 ): Promise<ReviewResult> {
-  const source = await sourcesRepository(db).findById(sourceId);
-  if (!source) throw new NotFound('source', sourceId);
+  const source = await readableSource(db, sourceId, reader, 'review');
+  // Records confirmed from a sealed source keep references (source, span) but no quoted passage:
+  // the passage would be plaintext of the sealed text, readable by anyone who reads the incident.
+  const sealed = source.compartmentId !== null;
+  const passage = (text: string) => (sealed ? '' : text);
   checkCoverage(request, source.suggestions);
   const confirmedAt = new Date().toISOString();
   const provenance = (span: { start: number; end: number }, edited: boolean): Provenance => ({
@@ -198,7 +204,7 @@ export async function applyReview(
           sourceId,
           actorId: reporter ? await actors.idForName(reporter, guessActorKind(reporter)) : null,
           stance: 'asserts',
-          text: source.text.slice(suggestion.start, suggestion.end),
+          text: passage(source.text.slice(suggestion.start, suggestion.end)),
           spanStart: suggestion.start,
           spanEnd: suggestion.end,
           provenance: provenance(suggestion, decision.decision === 'edit'),
@@ -233,7 +239,7 @@ export async function applyReview(
           sourceId,
           actorId: actorName ? await actors.idForName(actorName, guessActorKind(actorName)) : null,
           stance: edit.stance ?? suggestion.stance,
-          text: edit.text ?? suggestion.text,
+          text: passage(edit.text ?? suggestion.text),
           spanStart: suggestion.start,
           spanEnd: suggestion.end,
           provenance: provenance(suggestion, decision.decision === 'edit'),
@@ -262,7 +268,7 @@ export async function applyReview(
           incidentId,
           type: edit.type ?? suggestion.type,
           actorId: actorName ? await actors.idForName(actorName, guessActorKind(actorName)) : null,
-          description: edit.description ?? suggestion.text,
+          description: passage(edit.description ?? suggestion.text),
           dateFrom: edit.date ?? null,
           outcome: edit.outcome ?? null,
           sourceId,
@@ -360,9 +366,11 @@ async function targetIncident(
   await incidentsRepository(tx).insert({
     id,
     title: target.title ?? defaultTitle(source, accepted),
-    // The reported sentences, in the source's language, so the incident is found by the words it was reported in.
+    // The reported sentences, in the source's language, so the incident is found by the words it was
+    // reported in; none from a sealed source (the reviewer may write a summary of their own).
     summary:
       target.summary ??
+      (source.compartmentId !== null ? '' : null) ??
       accepted
         .map((event) => source.text.slice(event.start, event.end).trim())
         .join(' ')
@@ -376,14 +384,17 @@ async function targetIncident(
 
 /** The source's title, else "<act type> — <place>" in the source's language (English if unsupported). */
 function defaultTitle(source: SourceRecord, accepted: EventSuggestion[]): string {
-  if (source.title?.trim()) return source.title.trim().slice(0, 300);
+  const sealed = source.compartmentId !== null;
+  // A sealed source's title, file name and places may identify the person who testified.
+  if (!sealed && source.title?.trim()) return source.title.trim().slice(0, 300);
   const first = accepted[0];
-  if (!first) return `Incident from ${source.fileName}`.slice(0, 300);
+  if (!first)
+    return sealed ? 'Incident from a sealed source' : `Incident from ${source.fileName}`.slice(0, 300);
   const locale: Locale = (LOCALES as readonly string[]).includes(source.language)
     ? (source.language as Locale)
     : 'en';
   const label = EVENT_TYPE_LABELS[first.type as EventType][locale];
-  const place = first.place?.text ?? first.place?.name;
+  const place = sealed ? undefined : (first.place?.text ?? first.place?.name);
   return (place ? `${label} — ${place}` : label).slice(0, 300);
 }
 

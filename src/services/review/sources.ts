@@ -2,8 +2,8 @@
  * Sources as the review desk sees them: the list with review state, one source with its review, and
  * its preserved original. (Ingest itself is services/sources/ingest.ts.)
  */
-import { NotFound } from '../../core/errors.ts';
-import type { Queryable } from '../../store/db.ts';
+import { Forbidden, NotFound } from '../../core/errors.ts';
+import type { Db, Queryable } from '../../store/db.ts';
 import type { Store } from '../../store/openStore.ts';
 import { reviewsRepository, SOURCE_SORTS, type SourceListFilter } from '../../store/reviews.ts';
 
@@ -12,23 +12,47 @@ export type { SourceRecord } from '../../store/sources.ts';
 export { SOURCE_SORTS };
 
 import type { Page } from '../../core/validation.ts';
-import { sourcesRepository } from '../../store/sources.ts';
+import { type SourceRecord, sourcesRepository } from '../../store/sources.ts';
+import type { Actor } from '../accounts/actor.ts';
+import { openSealedSource, sealedSourceOriginal } from '../sources/sealedSources.ts';
+
+/** A source as its reader may see it: a sealed one opened for a member (audited), else refused. */
+export async function readableSource(
+  db: Db,
+  id: string,
+  reader: Actor | null,
+  purpose: 'read' | 'review' = 'read',
+): Promise<SourceRecord & { compartment?: string }> {
+  const source = await sourcesRepository(db).findById(id);
+  if (!source) throw new NotFound('source', id);
+  if (source.compartmentId === null) return source;
+  if (!reader) throw new Forbidden('sealed source: sign in as a member of its compartment to read it');
+  return openSealedSource(db, reader, id, purpose);
+}
 
 export function listSources(db: Queryable, filter: SourceListFilter, page: Page) {
   return reviewsRepository(db).listSources(filter, page);
 }
 
-export async function getSource(db: Queryable, id: string) {
-  const source = await sourcesRepository(db).findById(id);
-  if (!source) throw new NotFound('source', id);
+export async function getSource(
+  db: Db,
+  id: string,
+  reader: Actor | null,
+  purpose: 'read' | 'review' = 'read',
+) {
+  const source = await readableSource(db, id, reader, purpose);
   const review = await reviewsRepository(db).findBySource(id);
   return { source, review };
 }
 
 /** The preserved bytes exactly as received, with what a download needs to name them. */
-export async function sourceOriginal(store: Store, id: string) {
+export async function sourceOriginal(store: Store, id: string, reader: Actor | null) {
   const source = await sourcesRepository(store.db).findById(id);
   if (!source) throw new NotFound('source', id);
+  if (source.compartmentId !== null) {
+    if (!reader) throw new Forbidden('sealed source: sign in as a member of its compartment to read it');
+    return sealedSourceOriginal(store, reader, id);
+  }
   if (!store.files.has(source.sha256)) throw new NotFound('original of source', id);
   return {
     bytes: store.files.get(source.sha256),

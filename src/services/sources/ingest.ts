@@ -7,7 +7,7 @@
  */
 import { randomUUID } from 'node:crypto';
 import { IsoDate } from '../../core/codes.ts';
-import { InvalidInput } from '../../core/errors.ts';
+import { Conflict, InvalidInput } from '../../core/errors.ts';
 import { unstorableReason } from '../../core/storableText.ts';
 import type { Suggestions } from '../../core/suggestions.ts';
 import { parseWith } from '../../core/validation.ts';
@@ -32,6 +32,8 @@ export interface IngestInput {
 }
 
 export interface IngestResult {
+  /** The compartment of a sealed source (its title, text and suggestions are not in this result). */
+  sealed?: { compartment: string } | undefined;
   id: string;
   sha256: string;
   duplicate: boolean;
@@ -76,16 +78,11 @@ export async function ingestOne(
   input: IngestInput,
   options: IngestOptions = {},
 ): Promise<IngestResult> {
-  const maxBytes = options.maxBytes ?? DEFAULT_MAX_FILE_BYTES;
-  // Everything about the input is checked before the original is written: a refusal leaves nothing.
-  checkIngestOptions(input);
-  if (input.bytes.byteLength === 0) throw new InvalidInput(input.fileName, 'empty file (0 bytes)');
-  if (input.bytes.byteLength > maxBytes) throw fileTooLarge(input.fileName, input.bytes.byteLength, maxBytes);
-
+  checkIngestInput(input, options);
   const sha256 = await sha256HexYielding(input.bytes);
   const sources = sourcesRepository(store.db);
   const existing = await sources.findBySha256(sha256);
-  if (existing) return { ...resultOf(existing), duplicate: true };
+  if (existing) return { ...resultOf(sealedAside(existing)), duplicate: true };
 
   const decoder = options.decoder ?? defaultDecodePool();
   const outcome = await decoder.decode(input.bytes, input.fileName, input.published ?? null);
@@ -114,12 +111,21 @@ export async function ingestOne(
   });
   if (stored.duplicate) {
     const winner = await sources.findById(stored.id);
-    return { ...resultOf(winner ?? source), duplicate: true };
+    return { ...resultOf(winner ? sealedAside(winner) : source), duplicate: true };
   }
   return { ...resultOf(source), duplicate: false };
 }
 
-function sourceFrom(input: IngestInput, sha256: string, outcome: SandboxOutcome): NewSource {
+/** Everything about the input is checked before the original is written: a refusal leaves nothing. */
+export function checkIngestInput(input: IngestInput, options: IngestOptions): void {
+  const maxBytes = options.maxBytes ?? DEFAULT_MAX_FILE_BYTES;
+  checkIngestOptions(input);
+  if (input.bytes.byteLength === 0) throw new InvalidInput(input.fileName, 'empty file (0 bytes)');
+  if (input.bytes.byteLength > maxBytes) throw fileTooLarge(input.fileName, input.bytes.byteLength, maxBytes);
+}
+
+/** The source row for decoded (or undecodable) bytes; sealed sources seal its fields. */
+export function sourceFrom(input: IngestInput, sha256: string, outcome: SandboxOutcome): NewSource {
   const common = {
     id: randomUUID(),
     sha256,
@@ -161,6 +167,16 @@ function sourceFrom(input: IngestInput, sha256: string, outcome: SandboxOutcome)
     warnings,
     notDecoded: null,
   };
+}
+
+/**
+ * The same bytes stored sealed: an unsealed capture cannot be made of them (one source per original),
+ * and answering "duplicate" would suggest they are readable like any source.
+ */
+function sealedAside<T extends { id: string; compartmentId: string | null }>(existing: T): T {
+  if (existing.compartmentId !== null)
+    throw new Conflict(`these bytes are already stored as sealed source ${existing.id}`);
+  return existing;
 }
 
 function noSuggestions(language: string, published: string | null): Suggestions {

@@ -20,6 +20,8 @@ export interface IngestFilesOptions {
   maxBytes?: number;
   decoder?: DecodePool;
   onProgress?: (done: number, total: number, file: string) => void;
+  /** How one file is ingested: `ingestOne`, or sealed (`ingestSealed` with its compartment). */
+  ingest?: typeof ingestOne;
 }
 
 export interface IngestFailure {
@@ -86,7 +88,7 @@ export async function ingestFiles(store: Store, paths: string[], cwd: string, op
       const size = (await stat(file)).size;
       if (size > maxBytes) throw fileTooLarge(file, size, maxBytes);
       const bytes = await readFile(file);
-      const result = await ingestOne(
+      const result = await (options.ingest ?? ingestOne)(
         store,
         {
           fileName: file,

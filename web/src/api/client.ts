@@ -153,8 +153,14 @@ export const getSource = (id: string) =>
   request<SourceDetail>('GET', `/api/sources/${encodeURIComponent(id)}`);
 export const originalUrl = (id: string) => `/api/sources/${encodeURIComponent(id)}/original`;
 
-export const captureText = (input: { text: string; title?: string; url?: string; published?: string }) =>
-  request<CaptureResult>('POST', '/api/sources', input);
+export const captureText = (input: {
+  text: string;
+  title?: string;
+  url?: string;
+  published?: string;
+  sealed?: true;
+  compartment?: string;
+}) => request<CaptureResult>('POST', '/api/sources', input);
 
 /**
  * Uploads one file with progress. XMLHttpRequest, because fetch cannot report upload progress
@@ -162,12 +168,12 @@ export const captureText = (input: { text: string; title?: string; url?: string;
  */
 export function uploadFile(
   file: File,
-  options: { published?: string; title?: string; url?: string },
+  options: { published?: string; title?: string; url?: string; sealed?: true; compartment?: string },
   onProgress: (fraction: number) => void,
 ): Promise<CaptureResult> {
   return new Promise((resolve, reject) => {
     const form = new FormData();
-    for (const [name, value] of Object.entries(options)) if (value) form.append(name, value);
+    for (const [name, value] of Object.entries(options)) if (value) form.append(name, String(value));
     form.append('file', file, file.name);
     const xhr = new XMLHttpRequest();
     xhr.open('POST', '/api/sources');

@@ -7,7 +7,11 @@ export function CaptureResultNotice({ result }: { result: CaptureResult }) {
   const title = result.title ?? result.sha256.slice(0, 12);
   return (
     <p className="notice" role="status">
-      {result.duplicate ? t('capture.duplicate', { title }) : t('capture.saved', { title })}{' '}
+      {result.sealed
+        ? t('sealed.saved', { code: result.sealed.compartment })
+        : result.duplicate
+          ? t('capture.duplicate', { title })
+          : t('capture.saved', { title })}{' '}
       <Link to={`/review/${result.id}`}>{t('capture.review')}</Link>
     </p>
   );

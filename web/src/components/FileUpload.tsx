@@ -5,6 +5,7 @@ import { useI18n } from '../i18n/I18nContext.tsx';
 import { CaptureResultNotice } from './CaptureResultNotice.tsx';
 import { useErrorText } from './ErrorMessage.tsx';
 import { FormField } from './FormField.tsx';
+import { NOT_SEALED, SealChoice, type Sealing, sealingFields } from './SealChoice.tsx';
 
 interface Upload {
   key: string;
@@ -24,6 +25,7 @@ export function FileUpload() {
   const [title, setTitle] = useState('');
   const [url, setUrl] = useState('');
   const [published, setPublished] = useState('');
+  const [sealing, setSealing] = useState<Sealing>(NOT_SEALED);
 
   const update = (key: string, change: Partial<Upload>) =>
     setUploads((list) => list.map((u) => (u.key === key ? { ...u, ...change } : u)));
@@ -36,8 +38,10 @@ export function FileUpload() {
     ]);
     for (const { file, key } of batch) {
       try {
-        const result = await uploadFile(file, { title, url, published }, (progress) =>
-          update(key, { progress }),
+        const result = await uploadFile(
+          file,
+          { title, url, published, ...sealingFields(sealing) },
+          (progress) => update(key, { progress }),
         );
         update(key, { result, progress: 1 });
       } catch (reason) {
@@ -83,6 +87,7 @@ export function FileUpload() {
           />
         )}
       </FormField>
+      <SealChoice value={sealing} onChange={setSealing} />
       <label htmlFor={inputId}>{t('capture.files')}</label>
       <input
         id={inputId}

@@ -5,6 +5,7 @@ import { CaptureResultNotice } from '../components/CaptureResultNotice.tsx';
 import { ErrorMessage } from '../components/ErrorMessage.tsx';
 import { FileUpload } from '../components/FileUpload.tsx';
 import { FormField } from '../components/FormField.tsx';
+import { NOT_SEALED, SealChoice, type Sealing, sealingFields } from '../components/SealChoice.tsx';
 import { DraftStatusText } from '../edits/DraftStatusText.tsx';
 import { useDraft } from '../edits/useDraft.ts';
 import { useUnsavedChangesGuard } from '../edits/useUnsavedChangesGuard.ts';
@@ -18,6 +19,7 @@ export function CaptureScreen() {
   const [title, setTitle] = useState('');
   const [url, setUrl] = useState('');
   const [published, setPublished] = useState('');
+  const [sealing, setSealing] = useState<Sealing>(NOT_SEALED);
   const [busy, setBusy] = useState(false);
   const [error, setError] = useState<Error | null>(null);
   const [result, setResult] = useState<CaptureResult | null>(null);
@@ -42,17 +44,22 @@ export function CaptureScreen() {
     });
   }, [draft.restored]);
 
-  const { update: updateDraft } = draft;
+  const { update: updateDraft, discard: discardDraft } = draft;
+  // A testimony being sealed is never saved in the clear as a draft; one saved before the box was
+  // ticked is deleted.
   useEffect(() => {
-    if (lastDrafted.current === null) return;
+    if (sealing.sealed) void discardDraft().catch(() => undefined);
+  }, [sealing.sealed, discardDraft]);
+  useEffect(() => {
+    if (lastDrafted.current === null || sealing.sealed) return;
     const json = JSON.stringify({ text, title, url, published });
     if (json === lastDrafted.current) return;
     lastDrafted.current = json;
     updateDraft({ text, title, url, published });
-  }, [text, title, url, published, updateDraft]);
+  }, [text, title, url, published, updateDraft, sealing.sealed]);
 
   useUnsavedChangesGuard(
-    !busy && (draft.status === 'pending' || draft.status === 'failed'),
+    !busy && !sealing.sealed && (draft.status === 'pending' || draft.status === 'failed'),
     t('draft.leave'),
   );
 
@@ -67,6 +74,7 @@ export function CaptureScreen() {
         ...(title ? { title } : {}),
         ...(url ? { url } : {}),
         ...(published ? { published } : {}),
+        ...sealingFields(sealing),
       });
       setResult(saved);
       lastDrafted.current = JSON.stringify({ text: '', title: '', url: '', published: '' });
@@ -113,8 +121,9 @@ export function CaptureScreen() {
                 <input id={id} type="date" value={published} onChange={(e) => setPublished(e.target.value)} />
               )}
             </FormField>
+            <SealChoice value={sealing} onChange={setSealing} />
             {error ? <ErrorMessage error={error} /> : null}
-            {text ? <DraftStatusText status={draft.status} /> : null}
+            {text && !sealing.sealed ? <DraftStatusText status={draft.status} /> : null}
             <button type="submit" className="primary" disabled={busy}>
               {t('capture.submitText')}
             </button>

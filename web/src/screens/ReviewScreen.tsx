@@ -147,13 +147,14 @@ export function ReviewScreen({ sourceId }: { sourceId: string }) {
 
   const { update: updateDraft } = draft;
   useEffect(() => {
-    if (!state || !open) return;
+    // Edits may quote a sealed source: its review is never saved as a draft in the clear.
+    if (!state || !open || item?.source.sealed) return;
     const current: ReviewDraft = { state, target, sameAs, sameClaim, sameIntervention };
     const json = JSON.stringify(current);
     if (json === lastDrafted.current) return;
     lastDrafted.current = json;
     updateDraft(current);
-  }, [state, target, sameAs, sameClaim, sameIntervention, open, updateDraft]);
+  }, [state, target, sameAs, sameClaim, sameIntervention, open, updateDraft, item?.source.sealed]);
 
   useUnsavedChangesGuard(
     !saving && (draft.status === 'pending' || draft.status === 'failed'),

@@ -4,6 +4,7 @@ import { type FacetValue, isIncidentStatus, type SearchResult } from '../api/typ
 import { useCountryName, useLanguageName } from '../components/CountryName.tsx';
 import { ErrorMessage } from '../components/ErrorMessage.tsx';
 import { HighlightedText } from '../components/HighlightedText.tsx';
+import { SealedBadge } from '../components/SealChoice.tsx';
 import { StatusBadge } from '../components/StatusBadge.tsx';
 import type { MessageKey } from '../i18n/catalogue.ts';
 import { useI18n } from '../i18n/I18nContext.tsx';
@@ -85,10 +86,35 @@ export function SearchScreen() {
                 </li>
               ))}
             </ol>
+            {data.sealed && data.sealed.total > 0 ? <SealedHits sealed={data.sealed} /> : null}
           </section>
         </div>
       ) : null}
     </>
+  );
+}
+
+/** Sealed sources found by opening them on the server (members only); never mixed into the ranking. */
+function SealedHits({ sealed }: { sealed: NonNullable<SearchResult['sealed']> }) {
+  const { t } = useI18n();
+  return (
+    <section aria-labelledby="sealed-results-heading" data-testid="sealed-hits">
+      <h3 id="sealed-results-heading">{t('sealed.searchResults', { count: sealed.total })}</h3>
+      {sealed.truncated ? <p className="hint">{t('sealed.searchTruncated')}</p> : null}
+      <ol className="card-list hits">
+        {sealed.hits.map((hit) => (
+          <li key={hit.id} className="card hit">
+            <div className="card-head">
+              <Link to={`/sources/${hit.id}`}>{hit.title}</Link>
+              <SealedBadge code={hit.compartment} />
+            </div>
+            <p className="snippet">
+              <HighlightedText text={hit.snippet} highlights={hit.highlights} />
+            </p>
+          </li>
+        ))}
+      </ol>
+    </section>
   );
 }
 

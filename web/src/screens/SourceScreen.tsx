@@ -1,6 +1,7 @@
-import { getSource, originalUrl } from '../api/client.ts';
+import { ApiError, getSource, originalUrl } from '../api/client.ts';
 import { useLanguageName } from '../components/CountryName.tsx';
 import { ErrorMessage } from '../components/ErrorMessage.tsx';
+import { SealedBadge } from '../components/SealChoice.tsx';
 import { useI18n } from '../i18n/I18nContext.tsx';
 import { Link } from '../router.tsx';
 import { useLoad } from '../useLoad.ts';
@@ -11,11 +12,26 @@ export function SourceScreen({ id }: { id: string }) {
   const languageName = useLanguageName();
   const { data: source, error } = useLoad(() => getSource(id), [id]);
   usePageTitle(source ? (source.title ?? source.fileName ?? t('sources.title')) : null);
+  // A sealed source the user may not read: a notice, nothing of its content (the server sent none).
+  if (error instanceof ApiError && error.status === 403)
+    return (
+      <p className="notice" role="status" data-testid="sealed-notice">
+        {t('sealed.notMember')}
+      </p>
+    );
   if (error) return <ErrorMessage error={error} />;
   if (!source) return <p>{t('app.loading')}</p>;
   return (
     <article aria-labelledby="source-title">
-      <h1 id="source-title">{source.title ?? source.fileName ?? source.id.slice(0, 8)}</h1>
+      <h1 id="source-title">
+        {source.title ?? source.fileName ?? source.id.slice(0, 8)}{' '}
+        {source.sealed ? <SealedBadge code={source.sealed.compartment} /> : null}
+      </h1>
+      {source.sealed ? (
+        <p className="notice" data-testid="sealed-source">
+          {t('sealed.inCompartment', { code: source.sealed.compartment })}. {t('sealed.readAudited')}
+        </p>
+      ) : null}
       <dl className="facts details">
         <dt>{t('source.sha256')}</dt>
         <dd>

@@ -4,6 +4,7 @@ import { useLanguageName } from '../components/CountryName.tsx';
 import { ErrorMessage } from '../components/ErrorMessage.tsx';
 import { DateFilter, FilterForm, LanguageFilter, SelectFilter } from '../components/Filters.tsx';
 import { Pager } from '../components/Pager.tsx';
+import { SealedBadge } from '../components/SealChoice.tsx';
 import { useI18n } from '../i18n/I18nContext.tsx';
 import { Link } from '../router.tsx';
 import { useLoad } from '../useLoad.ts';
@@ -36,8 +37,11 @@ export function SourcesScreen() {
           <li key={source.id} className="card">
             <div className="card-head">
               <Link to={`/sources/${source.id}`}>
-                {source.title ?? source.fileName ?? source.id.slice(0, 8)}
+                {source.sealed
+                  ? t('sealed.listTitle', { code: source.sealed.compartment })
+                  : (source.title ?? source.fileName ?? source.id.slice(0, 8))}
               </Link>
+              {source.sealed ? <SealedBadge code={source.sealed.compartment} /> : null}
               <span className={source.reviewed ? 'status status-verified' : 'status status-alleged'}>
                 {source.reviewed ? t('review.reviewed') : t('review.notReviewed')}
               </span>

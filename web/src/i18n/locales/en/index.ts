@@ -6,6 +6,7 @@ import corroboration from './corroboration.ts';
 import dossier from './dossier.ts';
 import edit from './edit.ts';
 import errors from './errors.ts';
+import sealed from './sealed.ts';
 
 const en = {
   ...admin,
@@ -15,6 +16,7 @@ const en = {
   ...dossier,
   ...edit,
   ...errors,
+  ...sealed,
 };
 
 export default en;

@@ -7,6 +7,7 @@ import corroboration from './corroboration.ts';
 import dossier from './dossier.ts';
 import edit from './edit.ts';
 import errors from './errors.ts';
+import sealed from './sealed.ts';
 
 export default {
   ...admin,
@@ -16,4 +17,5 @@ export default {
   ...dossier,
   ...edit,
   ...errors,
+  ...sealed,
 } satisfies Messages;
