@@ -30,7 +30,6 @@ import { appendAudit } from '../audit/audit.ts';
 import { openCase } from '../cases/cases.ts';
 import { addPerson } from '../persons/persons.ts';
 import { authorize } from '../policies/index.ts';
-import { ingestOne } from '../sources/ingest.ts';
 import { ingestSealed } from '../sources/sealedSources.ts';
 import { openSubmission, referenceHash } from './intake.ts';
 

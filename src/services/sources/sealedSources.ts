@@ -1,14 +1,14 @@
 import { Conflict, Forbidden, NotFound } from '../../core/errors.ts';
 import { matchSealedText } from '../../core/sealedTextMatch.ts';
 import type { Suggestions } from '../../core/suggestions.ts';
-import { keyRing, openText, type SymmetricKey, sealText } from '../../crypto/seal.ts';
+import { keyRing, type SymmetricKey, } from '../../crypto/seal.ts';
 import { newFileKey, openStream, sealedStreamSize, sealStream } from '../../crypto/secretStream.ts';
 import { sodium, wipe } from '../../crypto/sodium.ts';
 import { type CompartmentRow, compartmentsRepository } from '../../store/compartments.ts';
 import type { Db, Queryable } from '../../store/db.ts';
 import { sha256HexYielding } from '../../store/fileStore.ts';
 import type { Store } from '../../store/openStore.ts';
-import { type SealedEnvelopes, sealedSourcesRepository } from '../../store/sealedSources.ts';
+import { sealedSourcesRepository } from '../../store/sealedSources.ts';
 import { type SourceRecord, sourcesRepository } from '../../store/sources.ts';
 import type { Actor } from '../accounts/actor.ts';
 import { appendAudit, recordAudit } from '../audit/audit.ts';
@@ -26,7 +26,7 @@ import {
   type IngestResult,
   sourceFrom,
 } from './ingest.ts';
-import { openContent, openMeta, type SealedContent, type SealedMeta, sealFields } from './sealedEnvelopes.ts';
+import { openContent, openMeta, type SealedMeta, sealFields } from './sealedEnvelopes.ts';
 
 export interface SealedIngestOptions extends IngestOptions {
   /** A compartment code (C-0001); default: the organisation's compartment. */
