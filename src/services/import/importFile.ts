@@ -385,3 +385,19 @@ async function storeSource(
     });
   return inserted.id;
 }
+
+/** The file's columns and first rows as written, for the import screen to map before a dry run. */
+export async function readImportColumns(
+  input: { fileName: string; bytes: Uint8Array },
+  sheet: string | null = null,
+): Promise<{ kind: 'csv' | 'xlsx'; headers: string[]; rows: number; sample: string[][] }> {
+  const fileName = baseNameOf(input.fileName);
+  const kind = importFileKind(fileName, input.bytes);
+  const table = await readImportTable(fileName, input.bytes, { sheet });
+  return {
+    kind,
+    headers: table.headers,
+    rows: table.rows.length,
+    sample: table.rows.slice(0, PREVIEW_ROWS).map((row) => row.cells),
+  };
+}

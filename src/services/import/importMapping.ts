@@ -6,32 +6,15 @@
  */
 import { z } from 'zod';
 import { InvalidInput } from '../../core/errors.ts';
+import {
+  DATE_FORMATS,
+  type DateFormat,
+  IMPORT_FIELDS,
+  IMPORT_PRESETS,
+  type ImportField,
+} from '../../core/importFields.ts';
 
-/** Every field a column may fill; one row makes one incident, at most one act, its victims and a source. */
-export const IMPORT_FIELDS = [
-  'incident.key',
-  'incident.title',
-  'incident.summary',
-  'incident.tags',
-  'act.type',
-  'act.date',
-  'act.dateTo',
-  'act.place',
-  'act.country',
-  'act.victims',
-  'act.victimGroup',
-  'act.perpetrators',
-  'act.geolocation',
-  'act.latitude',
-  'act.longitude',
-  'persons.victims',
-  'source.title',
-  'source.url',
-  'source.published',
-  'source.text',
-  'ignore',
-] as const;
-export type ImportField = (typeof IMPORT_FIELDS)[number];
+export { DATE_FORMATS, type DateFormat, IMPORT_FIELDS, IMPORT_PRESETS, type ImportField };
 
 /** Fields whose cells hold several values separated by `multiValueSeparator`. */
 export const MULTI_VALUE_FIELDS: ReadonlySet<ImportField> = new Set([
@@ -42,11 +25,6 @@ export const MULTI_VALUE_FIELDS: ReadonlySet<ImportField> = new Set([
 
 /** Fields whose values are vocabulary codes: a `values` table may translate the file's words into them. */
 export const CODED_FIELDS = ['act.type', 'act.country'] as const;
-
-export const DATE_FORMATS = ['YYYY-MM-DD', 'DD/MM/YYYY', 'MM/DD/YYYY', 'DD.MM.YYYY', 'unix'] as const;
-export type DateFormat = (typeof DATE_FORMATS)[number];
-
-export const IMPORT_PRESETS = ['uwazi'] as const;
 
 const Field = z.enum(IMPORT_FIELDS, {
   error: () => `expected one of ${IMPORT_FIELDS.join(', ')}`,
