@@ -111,7 +111,10 @@ describe('the import screen in Chromium', () => {
     await screenshot(page, 'import-dry-run');
 
     await page.getByRole('button', { name: 'Import', exact: true }).click();
-    await result.getByRole('status').filter({ hasText: /^Imported/ }).waitFor();
+    await result
+      .getByRole('status')
+      .filter({ hasText: /^Imported/ })
+      .waitFor();
     expect(await result.getByRole('status').textContent()).toBe(
       'Imported 2 of 3 rows: 2 incidents, 2 acts, 3 protected persons, 1 sources.',
     );

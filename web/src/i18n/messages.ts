@@ -6,9 +6,9 @@
 
 import { adminEn, adminEs, adminFr, adminPt, adminRu } from './adminMessages.ts';
 import { CASEWORK_MESSAGES } from './caseworkMessages.ts';
-import { IMPORT_MESSAGES } from './importMessages.ts';
 import { CORROBORATION_MESSAGES } from './corroborationMessages.ts';
 import { EDIT_MESSAGES, type EditMessageKey } from './editMessages.ts';
+import { IMPORT_MESSAGES } from './importMessages.ts';
 
 export const LOCALES = ['en', 'pt', 'es', 'ru', 'fr'] as const;
 export type Locale = (typeof LOCALES)[number];
