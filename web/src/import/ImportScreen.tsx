@@ -112,7 +112,7 @@ export function ImportScreen() {
         {load.error ? <ErrorMessage error={load.error} /> : null}
         {columns ? (
           <>
-            <table className="data-table" data-testid="import-mapping">
+            <table className="data-table text-cells" data-testid="import-mapping">
               <caption>
                 {t('import.mapping')} — {t('import.rowsInFile', { rows: String(columns.rows) })}
               </caption>
@@ -176,7 +176,7 @@ export function ImportScreen() {
             <fieldset>
               <legend>{t('import.onError')}</legend>
               {(['stop', 'skip'] as const).map((choice) => (
-                <label key={choice}>
+                <label key={choice} className="radio">
                   <input
                     type="radio"
                     name="onError"
@@ -224,7 +224,7 @@ function ImportResult({ report, counts }: { report: ImportReport; counts: string
         <p>{t('import.ignored', { columns: report.ignoredColumns.join(', ') })}</p>
       ) : null}
       {report.dryRun && report.preview.length > 0 ? (
-        <table className="data-table" data-testid="import-preview">
+        <table className="data-table text-cells" data-testid="import-preview">
           <caption>{t('import.preview')}</caption>
           <thead>
             <tr>
@@ -258,7 +258,7 @@ function ImportResult({ report, counts }: { report: ImportReport; counts: string
       {report.errors.length === 0 ? (
         <p>{t('import.noErrors')}</p>
       ) : (
-        <table className="data-table" data-testid="import-errors">
+        <table className="data-table text-cells" data-testid="import-errors">
           <thead>
             <tr>
               <th scope="col">{t('import.row')}</th>
