@@ -14,6 +14,12 @@
 import { createHash, randomUUID } from 'node:crypto';
 import { z } from 'zod';
 import { Conflict, InvalidInput } from '../../core/errors.ts';
+import {
+  type ImportCounts,
+  type ImportReport,
+  ON_ERROR as ON_ERROR_CODES,
+  type PreviewRow,
+} from '../../core/importFields.ts';
 import type { SymmetricKey } from '../../crypto/seal.ts';
 import { detectLanguage } from '../../extract/language.ts';
 import { actorsRepository } from '../../store/actors.ts';
@@ -32,63 +38,19 @@ import { baseNameOf } from '../ingest.ts';
 import { insertPerson } from '../persons.ts';
 import { guessActorKind } from '../reviewActors.ts';
 import { parseImportMapping } from './importMapping.ts';
-import { type ImportPlan, type PlannedRow, planImport, type RowError } from './importRows.ts';
+import { type ImportPlan, type PlannedRow, planImport } from './importRows.ts';
 import { importFileKind, readImportTable } from './readImportTable.ts';
 
-export const ON_ERROR = ['stop', 'skip'] as const;
-export type OnError = (typeof ON_ERROR)[number];
+export { type ImportReport, ON_ERROR, type OnError } from '../../core/importFields.ts';
 
 export const ImportOptions = z.strictObject({
   dryRun: z.boolean().default(false),
-  onError: z.enum(ON_ERROR).default('stop'),
+  onError: z.enum(ON_ERROR_CODES).default('stop'),
 });
 export type ImportOptions = z.input<typeof ImportOptions>;
 
 /** How many rows the report shows as records (the import screen's preview). */
 export const PREVIEW_ROWS = 5;
-
-export interface ImportCounts {
-  incidents: number;
-  acts: number;
-  persons: number;
-  sources: number;
-}
-
-export interface PreviewRow {
-  row: number;
-  incident: { title: string; tags: string[] };
-  act: {
-    type: string;
-    date: string | null;
-    place: string | null;
-    country: string | null;
-    victims: string | null;
-    perpetrators: string[];
-  } | null;
-  /** How many protected persons the row makes; their names are not shown back. */
-  persons: number;
-  source: { title: string | null; url: string | null } | null;
-}
-
-export interface ImportReport {
-  file: { name: string; kind: 'csv' | 'xlsx'; sha256: string };
-  dryRun: boolean;
-  onError: OnError;
-  /** Rows of data in the file. */
-  rows: number;
-  /** Rows without an error (what `skip` stores). */
-  valid: number;
-  /** Rows stored (or that a dry run would store). */
-  imported: number;
-  /** Bad rows left out (skip), or every row when the import stopped. */
-  skipped: number;
-  /** The import stopped at a bad row: nothing was stored. */
-  stopped: boolean;
-  created: ImportCounts;
-  errors: RowError[];
-  ignoredColumns: string[];
-  preview: PreviewRow[];
-}
 
 export interface ImportInput {
   fileName: string;

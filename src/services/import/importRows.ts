@@ -5,6 +5,7 @@
  * tables, or accepted when they already are a code or a label; anything else is an error naming the
  * value and the allowed codes (never guessed: a wrong act type is a wrong record).
  */
+import { IMPORT_FIELDS, type RowError } from '../../core/importFields.ts';
 import { unstorableReason } from '../../core/storableText.ts';
 import { EVENT_TYPE_LABELS, EVENT_TYPES, type EventType } from '../../core/vocabulary.ts';
 import { gazetteer } from '../../extract/gazetteer/index.ts';
@@ -18,13 +19,7 @@ import {
 } from './importMapping.ts';
 import type { ImportTable } from './readImportTable.ts';
 
-export interface RowError {
-  /** The row as a spreadsheet numbers it (the header is row 1). */
-  row: number;
-  /** The column's header as written in the file, or the field when no column fills it. */
-  column: string;
-  why: string;
-}
+export type { RowError } from '../../core/importFields.ts';
 
 export interface PlannedAct {
   type: EventType;
@@ -73,6 +68,12 @@ for (const type of EVENT_TYPES) {
 }
 
 class CellError extends Error {}
+
+/** Fields that describe an act (victims included): any of them in a row asks for an act. */
+const ACT_FIELDS: readonly ImportField[] = [
+  ...IMPORT_FIELDS.filter((field) => field.startsWith('act.') && field !== 'act.type'),
+  'persons.victims',
+];
 
 export function planImport(table: ImportTable, mapping: ImportMapping): ImportPlan {
   const fields = table.headers.map((header) => fieldOfHeader(mapping, header));
@@ -143,20 +144,7 @@ export function planImport(table: ImportTable, mapping: ImportMapping): ImportPl
       return value;
     });
     if (bad) continue;
-    const actFields: ImportField[] = [
-      'act.date',
-      'act.dateTo',
-      'act.place',
-      'act.country',
-      'act.victims',
-      'act.victimGroup',
-      'act.perpetrators',
-      'act.geolocation',
-      'act.latitude',
-      'act.longitude',
-      'persons.victims',
-    ];
-    const wantsAct = type !== null || actFields.some((field) => values.has(field));
+    const wantsAct = type !== null || ACT_FIELDS.some((field) => values.has(field));
     if (wantsAct && type === null) {
       errors.push({
         row,

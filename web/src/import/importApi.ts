@@ -1,44 +1,14 @@
 /** The import routes (src/server/routes/imports.ts): multipart, the file as part "file". */
+import type { ImportReport } from '../../../src/core/importFields.ts';
 import { CSRF_HEADER, csrfToken, errorFrom } from '../api/client.ts';
+
+export type { ImportReport };
 
 export interface ImportColumns {
   kind: 'csv' | 'xlsx';
   headers: string[];
   rows: number;
   sample: string[][];
-}
-
-export interface ImportRowError {
-  row: number;
-  column: string;
-  why: string;
-}
-
-export interface ImportReport {
-  dryRun: boolean;
-  onError: 'stop' | 'skip';
-  rows: number;
-  valid: number;
-  imported: number;
-  skipped: number;
-  stopped: boolean;
-  created: { incidents: number; acts: number; persons: number; sources: number };
-  errors: ImportRowError[];
-  ignoredColumns: string[];
-  preview: Array<{
-    row: number;
-    incident: { title: string; tags: string[] };
-    act: {
-      type: string;
-      date: string | null;
-      place: string | null;
-      country: string | null;
-      victims: string | null;
-      perpetrators: string[];
-    } | null;
-    persons: number;
-    source: { title: string | null; url: string | null } | null;
-  }>;
 }
 
 async function post<T>(path: string, file: File, fields: Record<string, string>): Promise<T> {
