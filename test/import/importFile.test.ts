@@ -64,11 +64,18 @@ describe.each(backends())('import on %s', (backend) => {
   });
 
   it('imports an Uwazi-style CSV export: records, sealed persons, coordinates, audit', async () => {
-    const report = await importFile(store, admin, {
-      fileName: 'uwazi-export.csv',
-      bytes: utf8(UWAZI_CSV),
-      mapping: UWAZI_MAPPING,
-    });
+    const progress: Array<[number, number]> = [];
+    const report = await importFile(
+      store,
+      admin,
+      { fileName: 'uwazi-export.csv', bytes: utf8(UWAZI_CSV), mapping: UWAZI_MAPPING },
+      {},
+      (done, total) => progress.push([done, total]),
+    );
+    expect(progress).toEqual([
+      [1, 2],
+      [2, 2],
+    ]);
     expect(report).toMatchObject({ imported: 2, skipped: 0, stopped: false, errors: [] });
     expect(report.ignoredColumns).toEqual([]);
     expect(await counts()).toEqual({ incidents: 2, acts: 2, persons: 3, sources: 1 });

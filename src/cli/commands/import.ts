@@ -4,8 +4,10 @@
  * acts, protected persons and sources, in one transaction (services/import/). As ATTEST_USER, whose
  * role must record incidents (and add persons, when the file names victims).
  */
+
 import { readFileSync, statSync } from 'node:fs';
 import { resolve } from 'node:path';
+import { SingleBar } from 'cli-progress';
 import { Forbidden, InvalidInput, UsageError } from '../../core/errors.ts';
 import { allows, describeAccess } from '../../server/access.ts';
 import { releaseActor } from '../../services/accountsActor.ts';
@@ -41,6 +43,10 @@ export const importCommand: Command = {
     const path = resolve(io.cwd, file);
     const bytes = readImportFile(path, file);
 
+    // Sealing and auditing take a moment per row: a thousand rows is a minute or two on PGlite.
+    const bar = io.stderr.isTTY
+      ? new SingleBar({ format: 'import [{bar}] {value}/{total} rows', stream: io.stderr })
+      : null;
     const report = await withStore(args, io, async (store) => {
       const actor = await signIn(store.db, io);
       try {
@@ -51,6 +57,12 @@ export const importCommand: Command = {
           actor,
           { fileName: file, bytes, mapping },
           { dryRun: args.values['dry-run'] === true, onError: onError as OnError },
+          (done, total) => {
+            if (!bar) return;
+            if (done === 1) bar.start(total, 0);
+            bar.update(done);
+            if (done === total) bar.stop();
+          },
         );
       } finally {
         releaseActor(actor);

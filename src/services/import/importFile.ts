@@ -58,11 +58,15 @@ export interface ImportInput {
   mapping: unknown;
 }
 
+/** Called after each row is written (inside the transaction: nothing is committed until the last). */
+export type ImportProgress = (done: number, total: number) => void;
+
 export async function importFile(
   store: Store,
   actor: Actor,
   input: ImportInput,
   options: ImportOptions = {},
+  onProgress: ImportProgress = () => {},
 ): Promise<ImportReport> {
   const { dryRun, onError } = ImportOptions.parse(options);
   const fileName = baseNameOf(input.fileName);
@@ -94,7 +98,15 @@ export async function importFile(
     preview: plan.rows.slice(0, PREVIEW_ROWS).map(previewOf),
   };
   if (dryRun || rows.length === 0) return report;
-  await storeRows(store, actor, rows, { fileName, kind, sha256, language: mapping.language, plan, report });
+  await storeRows(store, actor, rows, {
+    fileName,
+    kind,
+    sha256,
+    language: mapping.language,
+    plan,
+    report,
+    onProgress,
+  });
   return report;
 }
 
@@ -143,6 +155,7 @@ interface StoreContext {
   language: string;
   plan: ImportPlan;
   report: ImportReport;
+  onProgress: ImportProgress;
 }
 
 async function storeRows(
@@ -179,6 +192,7 @@ async function storeRows(
           );
       }
       const incidents = new Map<string, string>();
+      let done = 0;
       for (const row of rows) {
         let incidentId = incidents.get(row.incidentKey);
         if (!incidentId) {
@@ -205,6 +219,7 @@ async function storeRows(
           const sourceId = await storeSource(tx, actor, row, original, context);
           await incidentsRepository(tx).addSource(incidentId, sourceId);
         }
+        context.onProgress(++done, rows.length);
       }
       for (const id of incidents.values()) await incidentsRepository(tx).refreshDerived(id);
       await appendAudit(tx, {
