@@ -97,7 +97,11 @@ export function parseImportMapping(input: unknown): ImportMapping {
   const mapping = parsed.data;
   const preset = mapping.preset === 'uwazi' ? UWAZI : null;
   const columns = new Map<string, ImportField>();
-  for (const [header, field] of Object.entries(preset?.columns ?? {})) columns.set(header, field);
+  // A field the mapping gives a column of its own is no longer filled by the preset's column for it
+  // (a multi-language Uwazi export names its title "Title__en").
+  const own = new Set(Object.values(mapping.columns));
+  for (const [header, field] of Object.entries(preset?.columns ?? {}))
+    if (!own.has(field) || field === 'ignore') columns.set(header, field);
   for (const [header, field] of Object.entries(mapping.columns)) columns.set(normalise(header), field);
   const once = [...columns.values()].filter((field) => field !== 'ignore' && !MULTI_VALUE_FIELDS.has(field));
   const twice = once.find((field, index) => once.indexOf(field) !== index);
