@@ -1,7 +1,7 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { InvalidInput } from '../core/errors.ts';
-import { formatCsv, parseCsv } from './csv.ts';
+import { escapeFormula, formatCsv, parseCsv } from './csv.ts';
 
 describe('parseCsv', () => {
   it('reads quoted fields with commas, doubled quotes and newlines, with the line each row starts on', () => {
@@ -64,5 +64,20 @@ describe('parseCsv', () => {
         },
       ),
     );
+  });
+});
+
+describe('escapeFormula', () => {
+  it('prefixes what a spreadsheet would run as a formula, and nothing else', () => {
+    for (const cell of ['=1+1', '+7 928', '-5', '@SUM(A1)', '\t=cmd', '\r=cmd'])
+      expect(escapeFormula(cell)).toBe(`'${cell}`);
+    for (const cell of ['Grozny', '', ' =not first', "'already"]) expect(escapeFormula(cell)).toBe(cell);
+  });
+
+  it('applies to every cell of a CSV meant for spreadsheets, before quoting', () => {
+    expect(formatCsv([['=HYPERLINK("http://x","y")', 'ok']], { spreadsheet: true })).toBe(
+      `"'=HYPERLINK(""http://x"",""y"")",ok\n`,
+    );
+    expect(formatCsv([['=1+1']])).toBe('=1+1\n');
   });
 });

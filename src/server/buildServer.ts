@@ -29,6 +29,7 @@ import { dossierRoutes } from './routes/dossier.ts';
 import { draftRoutes } from './routes/drafts.ts';
 import { editRoutes } from './routes/edits.ts';
 import { healthRoutes } from './routes/health.ts';
+import { importRoutes } from './routes/imports.ts';
 import { incidentRoutes } from './routes/incidents.ts';
 import { intakeRoutes } from './routes/intake.ts';
 import { involvementRoutes } from './routes/involvements.ts';
@@ -183,6 +184,7 @@ export async function buildServer(options: ServerOptions): Promise<FastifyInstan
   await app.register(actRoutes, { store });
   await app.register(editRoutes, { store });
   await app.register(draftRoutes, { store });
+  await app.register(importRoutes, { store });
   await app.register(statsRoutes, { store });
   await app.register(intakeRoutes, { store });
   await app.register(personRoutes, { store });

@@ -48,8 +48,16 @@ export interface ActVerification {
   reason: string;
 }
 
+/** Coordinates of an act (064_act_geolocation.sql), with ACLED's precision: 1 exact, 2 near, 3 region. */
+export interface ActGeolocation {
+  latitude: number;
+  longitude: number;
+  precision: 1 | 2 | 3;
+}
+
 export interface ActRecord extends NewAct {
   createdAt: Date;
+  geolocation: ActGeolocation | null;
   chosen: ChosenFigure | null;
   verification: ActVerification | null;
 }
@@ -76,6 +84,9 @@ interface ActRow {
   verified_by: string | null;
   verified_at: Date | null;
   verified_reason: string | null;
+  latitude: number | null;
+  longitude: number | null;
+  geo_precision: number | null;
 }
 
 const toRecord = (row: ActRow): ActRecord => ({
@@ -93,6 +104,14 @@ const toRecord = (row: ActRow): ActRecord => ({
   perpetrators: row.perpetrators,
   provenance: row.provenance,
   createdAt: row.created_at,
+  geolocation:
+    row.latitude !== null && row.longitude !== null
+      ? {
+          latitude: Number(row.latitude),
+          longitude: Number(row.longitude),
+          precision: (row.geo_precision ?? 1) as ActGeolocation['precision'],
+        }
+      : null,
   chosen:
     row.victims_chosen !== null
       ? {
@@ -150,6 +169,15 @@ export function actsRepository(db: Queryable) {
           where id = $1`,
         [id, victims, reason, by],
       );
+    },
+
+    async setGeolocation(id: string, geolocation: ActGeolocation | null): Promise<void> {
+      await db.query('update acts set latitude = $2, longitude = $3, geo_precision = $4 where id = $1', [
+        id,
+        geolocation?.latitude ?? null,
+        geolocation?.longitude ?? null,
+        geolocation?.precision ?? null,
+      ]);
     },
 
     async setVerified(id: string, verification: { by: string; reason: string } | null): Promise<void> {

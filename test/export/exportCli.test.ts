@@ -92,3 +92,22 @@ it('exports public and partner datasets, and refuses a directory that is not emp
   expect(readdirSync(taken)).toEqual(['keep.txt']);
   expect(readdirSync(out).sort()).toEqual(['partner', 'public', 'taken']);
 });
+
+it('names the formats when given another (exit 2), and writes an ACLED-style table with one', async () => {
+  const env = { ATTEST_DATA: dataDir, ATTEST_USER: 'admin@example.org', ATTEST_PASSWORD: PASSWORD };
+  const wrong = await runCli(['export', '--format', 'pdf', join(out, 'pdf')], { env });
+  expect(wrong.code).toBe(2);
+  expect(wrong.stderr).toMatch(/--format must be one of csv, json, xlsx, esf-json, acled-csv/);
+  const acled = await runCli(['export', '--format', 'acled-csv', '--json', join(out, 'acled')], { env });
+  expect(acled.code, acled.stderr).toBe(0);
+  expect(jsonOf<{ files: string[] }>(acled).files).toEqual(['acled.csv', 'manifest.json', 'SHA256SUMS']);
+  const [header] = parseCsv(readFileSync(join(out, 'acled', 'acled.csv'), 'utf8'));
+  expect(header!.cells.slice(0, 6)).toEqual([
+    'event_id_cnty',
+    'event_date',
+    'year',
+    'time_precision',
+    'event_type',
+    'sub_event_type',
+  ]);
+});

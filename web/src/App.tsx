@@ -8,6 +8,7 @@ import { AppHeader } from './components/AppHeader.tsx';
 import { ErrorMessage } from './components/ErrorMessage.tsx';
 import { LanguageSwitch } from './components/LanguageSwitch.tsx';
 import { useI18n } from './i18n/I18nContext.tsx';
+import { ImportScreen } from './import/ImportScreen.tsx';
 import { matchPath, useLocation } from './router.tsx';
 import { AccountScreen } from './screens/AccountScreen.tsx';
 import { AdminScreen } from './screens/AdminScreen.tsx';
@@ -56,6 +57,7 @@ const ROUTES: Array<[string, (params: Record<string, string>) => ReactNode]> = [
   ['/search', () => <SearchScreen />],
   ['/timeline', () => <TimelineScreen />],
   ['/map', () => <MapScreen />],
+  ['/import', () => <ImportScreen />],
   ['/intake', () => <IntakeScreen />],
   ['/admin', () => <AdminScreen />],
   ['/admin/audit', () => <AuditScreen />],

@@ -37,6 +37,10 @@ export const COMMANDS: Record<string, CommandEntry> = {
     summary: 'create the organisation, its keys and the first administrator',
     load: async () => (await import('./init.ts')).initCommand,
   },
+  import: {
+    summary: 'import incidents, acts, protected persons and sources from CSV or XLSX',
+    load: async () => (await import('./import.ts')).importCommand,
+  },
   person: {
     summary: 'add a protected person record or show one decrypted',
     load: async () => (await import('./person.ts')).personCommand,

@@ -197,6 +197,7 @@ function recordsOfIncident(all: DatasetRecords, incidentId: string): DatasetReco
     acts,
     claims,
     interventions,
+    involvements: all.involvements.filter((involvement) => acts.some((act) => act.id === involvement.actId)),
     actors: all.actors.filter((actor) => actorIds.has(actor.id)),
     sources: all.sources.filter((source) => sourceIds.has(source.id)),
   };

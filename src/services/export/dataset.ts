@@ -27,8 +27,17 @@ import { resolveCompartment } from '../compartments/compartments.ts';
 import { readPersons } from '../persons/persons.ts';
 import { detailsOf, type PersonFields } from '../persons/sealing.ts';
 import { authorize, can } from '../policies/index.ts';
-import { checkExportTarget, type ExportFile, formatTable, sha256Of, writeExportDirectory } from './files.ts';
-import { type ExportTable, presentDataset, presentPersons } from './presenters.ts';
+import {
+  checkExportTarget,
+  type ExportFile,
+  formatTable,
+  formatWorkbook,
+  sha256Of,
+  writeExportDirectory,
+} from './files.ts';
+import { acledTable } from './formats/acledTable.ts';
+import { esfDocument } from './formats/esfDocument.ts';
+import { type ExportTable, presentDataset, presentInvolvements, presentPersons } from './presenters.ts';
 import { readDatasetRecords } from './records.ts';
 import {
   knownPersonalValues,
@@ -41,10 +50,18 @@ import { DEFAULT_SUPPRESSION_THRESHOLD, presentStatistics } from './statistics.t
 
 export const EXPORT_FORMAT_VERSION = 1;
 
+/**
+ * csv and json: one file per record type; xlsx: one workbook, a sheet per record type; esf-json: one
+ * document in the shape of the HURIDOCS Events Standard Formats; acled-csv: one row per act in the
+ * columns of conflict-event datasets. Every format carries the same records at the same level.
+ */
+export const EXPORT_FORMATS = ['csv', 'json', 'xlsx', 'esf-json', 'acled-csv'] as const;
+export type ExportFormat = (typeof EXPORT_FORMATS)[number];
+
 export const ExportRequest = z.strictObject({
   /** The directory to create; it must not exist, or be empty. */
   target: z.string().trim().min(1, 'give a directory to export into'),
-  format: z.enum(['csv', 'json']).default('csv'),
+  format: z.enum(EXPORT_FORMATS).default('csv'),
   public: z.boolean().default(false),
   threshold: z.number().int().min(1).default(DEFAULT_SUPPRESSION_THRESHOLD),
 });
@@ -94,15 +111,25 @@ export async function exportDataset(
     : await readPersonsIfAllowed(db, context.actor, warnings, false);
   const redactor = publicRedaction?.redactor ?? noRedaction;
 
-  const tables: ExportTable[] = presentDataset(records, { public: options.public, redactor });
+  const presentOptions = { public: options.public, redactor };
+  const tables: ExportTable[] = presentDataset(records, presentOptions);
+  tables.push(presentInvolvements(records.involvements, presentOptions));
   if (!options.public && persons) tables.push(presentPersons(persons));
   const statistics = presentStatistics(records, options.threshold);
   tables.push(statistics.table);
 
-  const dataFiles = tables.map((table) => formatTable(table, options.format));
-  const recordCounts = Object.fromEntries(
-    tables.filter((table) => table.name !== 'statistics').map((table) => [table.name, table.rows.length]),
-  );
+  const dataFiles = await formatDataFiles(tables, options.format, {
+    level: options.public ? 'public' : 'partner',
+    createdAt: now.toISOString(),
+  });
+  const recordCounts =
+    options.format === 'acled-csv'
+      ? { acts: tables.find((table) => table.name === 'acts')!.rows.length }
+      : Object.fromEntries(
+          tables
+            .filter((table) => table.name !== 'statistics')
+            .map((table) => [table.name, table.rows.length]),
+        );
   const recordTotal = Object.values(recordCounts).reduce((sum, n) => sum + n, 0);
   const redactions = redactor.counts();
   const manifest = manifestOf({
@@ -146,6 +173,28 @@ export async function exportDataset(
     persons: options.public ? null : (persons?.length ?? null),
     warnings,
   };
+}
+
+async function formatDataFiles(
+  tables: ExportTable[],
+  format: ExportFormat,
+  meta: { level: 'partner' | 'public'; createdAt: string },
+): Promise<ExportFile[]> {
+  switch (format) {
+    case 'csv':
+    case 'json':
+      return tables.map((table) => formatTable(table, format));
+    case 'xlsx':
+      return [await formatWorkbook(tables, 'dataset.xlsx')];
+    case 'esf-json': {
+      const document = esfDocument(tables, meta);
+      return [
+        { path: 'esf.json', bytes: new TextEncoder().encode(`${JSON.stringify(document, null, 2)}\n`) },
+      ];
+    }
+    case 'acled-csv':
+      return [formatTable(acledTable(tables), 'csv')];
+  }
 }
 
 /**
@@ -302,7 +351,7 @@ async function readPersonsForPublicExport(
 interface ManifestInput {
   now: Date;
   public: boolean;
-  format: 'csv' | 'json';
+  format: ExportFormat;
   exportedBy: string;
   organisation: string | null;
   recordCounts: Record<string, number>;
@@ -334,9 +383,14 @@ function manifestOf(input: ManifestInput): string {
     },
     // Counts only: what kind of value was removed from which field, never the value.
     ...(input.redactions ? { redactions: input.redactions } : {}),
-    ...(input.format === 'csv'
+    ...(input.format === 'csv' || input.format === 'acled-csv'
       ? {
           csv: 'RFC 4180, UTF-8, LF line ends, header row; lists and objects as JSON; a cell starting with = + - @ is prefixed with an apostrophe',
+        }
+      : {}),
+    ...(input.format === 'xlsx'
+      ? {
+          xlsx: 'one sheet per record type, header row; lists and objects as JSON text; a text cell starting with = + - @ is prefixed with an apostrophe',
         }
       : {}),
     files: input.files.map((file) => ({

@@ -18,11 +18,10 @@ import {
   writeSync,
 } from 'node:fs';
 import { basename, dirname, join } from 'node:path';
-import { formatCsv } from '../../analysis/csv.ts';
+import writeXlsxFile from 'write-excel-file/node';
+import { escapeFormula, formatCsv } from '../../analysis/csv.ts';
 import { Conflict, InvalidInput } from '../../core/errors.ts';
 import type { ExportTable, JsonValue } from './presenters.ts';
-
-export type ExportFormat = 'csv' | 'json';
 
 export interface ExportFile {
   /** Relative to the export directory, '/'-separated. */
@@ -34,30 +33,46 @@ const utf8 = (text: string) => new TextEncoder().encode(text);
 
 export const sha256Of = (bytes: Uint8Array) => createHash('sha256').update(bytes).digest('hex');
 
-/**
- * A spreadsheet opening a CSV runs a cell that starts with = + - @ (or a tab or carriage return
- * before one) as a formula — a hostile source text could make a partner's Excel fetch a URL with
- * the neighbouring cells in it. Such cells get a leading apostrophe (OWASP's advice); the JSON
- * export keeps every value exactly.
- */
-const FORMULA_START = /^[=+\-@\t\r]/;
-
-function csvCell(value: JsonValue): string {
+function cellText(value: JsonValue): string {
   if (value === null) return '';
   // Lists and objects (tags, perpetrators, contacts) as JSON: unambiguous, whatever they contain.
-  const text = typeof value === 'object' ? JSON.stringify(value) : String(value);
-  return FORMULA_START.test(text) ? `'${text}` : text;
+  return typeof value === 'object' ? JSON.stringify(value) : String(value);
 }
 
-export function formatTable(table: ExportTable, format: ExportFormat): ExportFile {
+/** A table as a CSV file; cells a spreadsheet would run as formulas are escaped (analysis/csv.ts). */
+export function formatTable(table: ExportTable, format: 'csv' | 'json'): ExportFile {
   if (format === 'json') {
     return { path: `${table.name}.json`, bytes: utf8(`${JSON.stringify(table.rows, null, 2)}\n`) };
   }
   const rows = [
     [...table.columns],
-    ...table.rows.map((row) => table.columns.map((column) => csvCell(row[column] ?? null))),
+    ...table.rows.map((row) => table.columns.map((column) => cellText(row[column] ?? null))),
   ];
-  return { path: `${table.name}.csv`, bytes: utf8(formatCsv(rows)) };
+  return { path: `${table.name}.csv`, bytes: utf8(formatCsv(rows, { spreadsheet: true })) };
+}
+
+/**
+ * Tables as one workbook, a sheet per table. Numbers and booleans stay typed; text cells, lists and
+ * objects are strings with would-be formulas escaped exactly as in CSV (`escapeFormula`): a sheet
+ * copied into another or saved as CSV must not turn a hostile text into a formula.
+ */
+export async function formatWorkbook(tables: readonly ExportTable[], path: string): Promise<ExportFile> {
+  const sheets = tables.map((table) => ({
+    sheet: table.name.slice(0, 31),
+    data: [
+      table.columns.map((column) => ({ value: column, fontWeight: 'bold' as const })),
+      ...table.rows.map((row) =>
+        table.columns.map((column) => {
+          const value = row[column] ?? null;
+          if (value === null) return null;
+          if (typeof value === 'number' || typeof value === 'boolean') return { value };
+          return { value: escapeFormula(cellText(value)), type: String };
+        }),
+      ),
+    ],
+  }));
+  const buffer = await writeXlsxFile(sheets).toBuffer();
+  return { path, bytes: new Uint8Array(buffer.buffer, buffer.byteOffset, buffer.byteLength) };
 }
 
 /** Refuses a target that exists and is not an empty directory, naming it. */

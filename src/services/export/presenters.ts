@@ -14,7 +14,8 @@
  * organisation): the records as stored, with provenance. Neither ever carries password hashes,
  * wrapped keys, sessions, compartment keys or the audit log — those are simply never read.
  */
-import type { ActRecord, Provenance } from '../../store/acts.ts';
+import type { ActGeolocation, ActRecord, Provenance } from '../../store/acts.ts';
+import type { InvolvementRow } from '../../store/involvements.ts';
 import type { SourceRecord } from '../../store/sources.ts';
 import type { PersonFields } from '../persons/sealing.ts';
 import type { DatasetRecords } from './records.ts';
@@ -45,6 +46,27 @@ function table(name: string, rows: ExportRow[], columns: readonly string[]): Exp
     name,
     columns,
     rows: rows.map((row) => Object.fromEntries(columns.map((c) => [c, row[c] ?? null]))),
+  };
+}
+
+/**
+ * Coordinates as a public export gives them: two decimals (about a kilometre) and a precision no
+ * finer than "near" (2). An exact point can be a family's house or a shelter; ACLED-style maps need
+ * the town, not the door. Partner exports carry the coordinates as recorded.
+ */
+function geolocationColumns(geolocation: ActGeolocation | null, isPublic: boolean): ExportRow {
+  if (!geolocation) return { latitude: null, longitude: null, geo_precision: null };
+  if (!isPublic)
+    return {
+      latitude: geolocation.latitude,
+      longitude: geolocation.longitude,
+      geo_precision: geolocation.precision,
+    };
+  const round = (value: number) => Math.round(value * 100) / 100;
+  return {
+    latitude: round(geolocation.latitude),
+    longitude: round(geolocation.longitude),
+    geo_precision: Math.max(2, geolocation.precision),
   };
 }
 
@@ -110,6 +132,7 @@ export function presentDataset(records: DatasetRecords, options: PresentOptions)
       victim_group: redactor.redactNullable(act.victimGroup, 'acts.victim_group'),
       place_name: redactor.redactNullable(act.placeName, 'acts.place_name'),
       country: act.country,
+      ...geolocationColumns(act.geolocation, isPublic),
       date_from: act.dateFrom,
       date_to: act.dateTo,
       date_precision: act.datePrecision,
@@ -244,6 +267,9 @@ export function presentDataset(records: DatasetRecords, options: PresentOptions)
       'victim_group',
       'place_name',
       'country',
+      'latitude',
+      'longitude',
+      'geo_precision',
       'date_from',
       'date_to',
       'date_precision',
@@ -316,4 +342,36 @@ export function presentPersons(
     }),
   );
   return table('persons', rows, ['code', 'compartment', 'name', 'aliases', 'contacts', 'birth_date', 'note']);
+}
+
+/**
+ * Who was involved in each act (ESF involvements). Persons appear by their code only, never a name,
+ * and in public exports not at all: the role stays (a victim was named), the pseudonym goes, since a
+ * code repeated across acts and exports lets a reader follow one person. Organisations are public
+ * actors, their names redacted like any text.
+ */
+export function presentInvolvements(
+  involvements: readonly InvolvementRow[],
+  options: PresentOptions,
+): ExportTable {
+  const rows = involvements.map(
+    (involvement): ExportRow => ({
+      id: involvement.id,
+      act_id: involvement.actId,
+      role: involvement.role,
+      person_code: options.public ? null : involvement.personCode,
+      organisation: options.redactor.redactNullable(involvement.organisation, 'involvements.organisation'),
+      perpetrator_degree: involvement.perpetratorDegree,
+      victim_status: involvement.victimStatus,
+    }),
+  );
+  return table('involvements', rows, [
+    'id',
+    'act_id',
+    'role',
+    ...(options.public ? [] : ['person_code']),
+    'organisation',
+    'perpetrator_degree',
+    'victim_status',
+  ]);
 }

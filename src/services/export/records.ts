@@ -9,6 +9,7 @@ import { type ClaimWithSource, claimsRepository } from '../../store/claims.ts';
 import type { Db, Queryable } from '../../store/db.ts';
 import { type IncidentRecord, incidentsRepository } from '../../store/incidents.ts';
 import { type InterventionRecord, interventionsRepository } from '../../store/interventions.ts';
+import { type InvolvementRow, involvementsRepository } from '../../store/involvements.ts';
 import { organisationsRepository } from '../../store/organisations.ts';
 import { reviewsRepository } from '../../store/reviews.ts';
 import { type SourceRecord, sourcesRepository } from '../../store/sources.ts';
@@ -23,6 +24,8 @@ export interface DatasetRecords {
   acts: ActRecord[];
   claims: ClaimWithSource[];
   interventions: InterventionRecord[];
+  /** Who was involved in each act; persons by code only (their names stay sealed). */
+  involvements: InvolvementRow[];
   /** Only actors some exported record refers to. */
   actors: ActorRecord[];
   sources: SourceRecord[];
@@ -37,10 +40,12 @@ export function readDatasetRecords(db: Db): Promise<DatasetRecords> {
     const acts: ActRecord[] = [];
     const claims: ClaimWithSource[] = [];
     const interventions: InterventionRecord[] = [];
+    const involvements: InvolvementRow[] = [];
     for (const incident of incidents) {
       acts.push(...(await actsRepository(tx).listByIncident(incident.id)));
       claims.push(...(await claimsRepository(tx).listByIncident(incident.id)));
       interventions.push(...(await interventionsRepository(tx).listByIncident(incident.id)));
+      involvements.push(...(await involvementsRepository(tx).listByIncident(incident.id)));
     }
     const actorIds = new Set<string>();
     for (const act of acts) for (const p of act.perpetrators) if (p.actorId) actorIds.add(p.actorId);
@@ -49,7 +54,16 @@ export function readDatasetRecords(db: Db): Promise<DatasetRecords> {
       a.name.localeCompare(b.name),
     );
     const organisation = (await organisationsRepository(tx).find())?.name ?? null;
-    return { organisation, incidents, acts, claims, interventions, actors, sources: await readSources(tx) };
+    return {
+      organisation,
+      incidents,
+      acts,
+      claims,
+      interventions,
+      involvements,
+      actors,
+      sources: await readSources(tx),
+    };
   });
 }
 

@@ -22,7 +22,7 @@ import type { Db, Queryable } from '../../store/db.ts';
 import { incidentsRepository } from '../../store/incidents.ts';
 import { interventionsRepository } from '../../store/interventions.ts';
 import { reviewsRepository } from '../../store/reviews.ts';
-import { type SourceRecord, } from '../../store/sources.ts';
+import type { SourceRecord } from '../../store/sources.ts';
 import type { Actor } from '../accounts/actor.ts';
 import { appendAudit } from '../audit/audit.ts';
 import { checkCoverage, type EventEdit, type ReviewRequest } from './decisions.ts';

@@ -1,7 +1,7 @@
 import { Conflict, Forbidden, NotFound } from '../../core/errors.ts';
 import { matchSealedText } from '../../core/sealedTextMatch.ts';
 import type { Suggestions } from '../../core/suggestions.ts';
-import { keyRing, type SymmetricKey, } from '../../crypto/seal.ts';
+import { keyRing, type SymmetricKey } from '../../crypto/seal.ts';
 import { newFileKey, openStream, sealedStreamSize, sealStream } from '../../crypto/secretStream.ts';
 import { sodium, wipe } from '../../crypto/sodium.ts';
 import { type CompartmentRow, compartmentsRepository } from '../../store/compartments.ts';

@@ -6,6 +6,7 @@ import corroboration from './corroboration.ts';
 import dossier from './dossier.ts';
 import edit from './edit.ts';
 import errors from './errors.ts';
+import imports from './imports.ts';
 import sealed from './sealed.ts';
 
 const en = {
@@ -16,6 +17,7 @@ const en = {
   ...dossier,
   ...edit,
   ...errors,
+  ...imports,
   ...sealed,
 };
 

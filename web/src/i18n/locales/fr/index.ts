@@ -7,6 +7,7 @@ import corroboration from './corroboration.ts';
 import dossier from './dossier.ts';
 import edit from './edit.ts';
 import errors from './errors.ts';
+import imports from './imports.ts';
 import sealed from './sealed.ts';
 
 export default {
@@ -17,5 +18,6 @@ export default {
   ...dossier,
   ...edit,
   ...errors,
+  ...imports,
   ...sealed,
 } satisfies Messages;
