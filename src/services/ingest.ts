@@ -11,12 +11,16 @@ import { IsoDate } from '../core/isoDate.ts';
 import { unstorableReason } from '../core/storableText.ts';
 import type { Suggestions } from '../core/suggestions.ts';
 import { guessMediaType } from '../decode/decodeDocument.ts';
+import type { OcrLanguage } from '../decode/ocr/ocrLanguage.ts';
 import { detectLanguage } from '../extract/language.ts';
 import { sha256HexYielding } from '../store/fileStore.ts';
 import type { Store } from '../store/openStore.ts';
+import { type SourceOcr, sourceScanDetailsRepository } from '../store/sourceScanDetails.ts';
 import { type NewSource, sourcesRepository } from '../store/sources.ts';
 import { appendAudit } from './audit.ts';
 import { type DecodePool, defaultDecodePool, type SandboxOutcome } from './decodeSandbox/decodePool.ts';
+import type { OcrSettings } from './ocr/ocrSettings.ts';
+import { readScans } from './ocr/readScans.ts';
 
 /** Larger files are refused unless the limit is raised (ATTEST_MAX_FILE_MB): a guard against mistakes. */
 export const DEFAULT_MAX_FILE_BYTES = 100 * 1024 * 1024;
@@ -28,6 +32,8 @@ export interface IngestInput {
   published?: string | undefined;
   title?: string | undefined;
   url?: string | undefined;
+  /** The language of a scan, when the person knows it; else OCR chooses it from a first pass. */
+  ocrLanguage?: OcrLanguage | undefined;
 }
 
 export interface IngestResult {
@@ -39,10 +45,13 @@ export interface IngestResult {
   suggestions: Suggestions;
   /** Which limit stopped decoding (the original is preserved, with no text); null when decoded. */
   notDecoded: string | null;
+  /** How OCR read the text of a scan (new sources only; null otherwise). */
+  ocr?: SourceOcr | null;
 }
 
 export interface IngestOptions {
   maxBytes?: number;
+  ocrSettings?: OcrSettings;
   /** Where files are decoded; default: the process's shared pool with default limits. */
   decoder?: DecodePool;
 }
@@ -91,7 +100,13 @@ export async function ingestOne(
   if (existing) return { ...resultOf(existing), duplicate: true };
 
   const decoder = options.decoder ?? defaultDecodePool();
-  const outcome = await decoder.decode(input.bytes, input.fileName, input.published ?? null);
+  const decoded = await decoder.decode(input.bytes, input.fileName, input.published ?? null);
+  const { outcome, ocr, media } = await readScans(
+    { bytes: input.bytes, fileName: input.fileName, published: input.published ?? null },
+    decoded,
+    decoder,
+    { ocrLanguage: input.ocrLanguage, ocrSettings: options.ocrSettings },
+  );
   const source = sourceFrom(input, sha256, outcome);
   // The original is written (atomically, by hash) before the row that points at it; if the
   // transaction then fails, an unreferenced original remains, which is harmless and reused.
@@ -112,6 +127,9 @@ export async function ingestOne(
           decoded: source.notDecoded === null,
         },
       });
+      const details = sourceScanDetailsRepository(tx);
+      if (ocr) await details.insertOcr(source.id, ocr);
+      if (media) await details.insertMedia(source.id, media);
     }
     return inserted;
   });
@@ -119,7 +137,7 @@ export async function ingestOne(
     const winner = await sources.findById(stored.id);
     return { ...resultOf(winner ?? source), duplicate: true };
   }
-  return { ...resultOf(source), duplicate: false };
+  return { ...resultOf(source), duplicate: false, ocr };
 }
 
 function sourceFrom(input: IngestInput, sha256: string, outcome: SandboxOutcome): NewSource {

@@ -1,5 +1,6 @@
 import { SingleBar } from 'cli-progress';
 import { Forbidden, InvalidInput, UsageError } from '../../core/errors.ts';
+import { OCR_LANGUAGES, parseOcrLanguage } from '../../decode/ocr/ocrLanguage.ts';
 import { runtimeConfigFrom } from '../../runtime/config.ts';
 import { allows, describeAccess } from '../../server/access.ts';
 import { releaseActor } from '../../services/accountsActor.ts';
@@ -7,6 +8,7 @@ import { createDecodePool } from '../../services/decodeSandbox/decodePool.ts';
 import { decodeSettingsFrom } from '../../services/decodeSandbox/decodeSettings.ts';
 import { checkIngestOptions, DEFAULT_MAX_FILE_BYTES } from '../../services/ingest.ts';
 import { ingestFiles } from '../../services/ingestFiles.ts';
+import { ocrSettingsFrom } from '../../services/ocr/ocrSettings.ts';
 import { type Command, stringOption, writeJson } from '../command.ts';
 import { DATA_OPTION, operatingSystemUser, withStore } from '../storeOption.ts';
 import { signInOnceAccountsExist } from './user.ts';
@@ -15,7 +17,7 @@ export const ingestCommand: Command = {
   name: 'ingest',
   summary:
     'Preserve each file as a source (SHA-256; the same bytes twice are one source), extract its text and store suggestions.',
-  usage: '[--published YYYY-MM-DD] [--title T] [--url U] <file…|dir…>',
+  usage: '[--published YYYY-MM-DD] [--title T] [--url U] [--ocr-language pt|en|es|ru|fr] <file…|dir…>',
   options: {
     ...DATA_OPTION,
     published: {
@@ -24,6 +26,11 @@ export const ingestCommand: Command = {
     },
     title: { type: 'string', description: 'title of the source (one file only)' },
     url: { type: 'string', description: 'where the source was published (one file only)' },
+    'ocr-language': {
+      type: 'string',
+      description:
+        'language of scanned images and PDFs (pt, en, es, ru, fr); default: chosen from a first OCR pass',
+    },
   },
   async run(args, io) {
     if (args.positionals.length === 0) throw new UsageError('give at least one file or directory');
@@ -32,6 +39,11 @@ export const ingestCommand: Command = {
       title: stringOption(args, 'title'),
       url: stringOption(args, 'url'),
     };
+    const ocrLanguageText = stringOption(args, 'ocr-language');
+    const ocrLanguage = ocrLanguageText === undefined ? undefined : parseOcrLanguage(ocrLanguageText);
+    if (ocrLanguage === null)
+      throw new UsageError(`--ocr-language must be one of ${OCR_LANGUAGES.join(', ')}`);
+    const ocrSettings = ocrSettingsFrom(io.env);
     try {
       checkIngestOptions(options);
     } catch (error) {
@@ -54,6 +66,8 @@ export const ingestCommand: Command = {
           capturedBy: actor?.userId ?? operatingSystemUser(),
           maxBytes,
           decoder,
+          ocrLanguage,
+          ocrSettings,
           onProgress: (done, total, file) => {
             if (!bar) return;
             if (done === 1) bar.start(total, 0, { file: '' });
@@ -68,7 +82,7 @@ export const ingestCommand: Command = {
     if (args.values.json) {
       writeJson(io, {
         sources: report.sources.map(
-          ({ id, sha256, duplicate, suggestions, file, language, title, notDecoded }) => ({
+          ({ id, sha256, duplicate, suggestions, file, language, title, notDecoded, ocr }) => ({
             id,
             sha256,
             duplicate,
@@ -76,6 +90,7 @@ export const ingestCommand: Command = {
             title,
             language,
             notDecoded,
+            ocr: ocr ?? null,
             suggestions,
           }),
         ),
