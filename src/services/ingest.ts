@@ -45,6 +45,8 @@ export interface IngestResult {
   suggestions: Suggestions;
   /** Which limit stopped decoding (the original is preserved, with no text); null when decoded. */
   notDecoded: string | null;
+  /** Why a scan or recording has no text or description ("OCR not installed …"); null otherwise. */
+  noText: string | null;
   /** How OCR read the text of a scan (new sources only; null otherwise). */
   ocr?: SourceOcr | null;
 }
@@ -184,14 +186,18 @@ function sourceFrom(input: IngestInput, sha256: string, outcome: SandboxOutcome)
   };
 }
 
+const NO_TEXT = 'no text: ';
+
 function noSuggestions(language: string, published: string | null): Suggestions {
   return { language, published, pii: [], events: [], claims: [], interventions: [] };
 }
 
 function resultOf(
-  source: Pick<NewSource, 'id' | 'sha256' | 'title' | 'language' | 'suggestions' | 'notDecoded'>,
+  source: Pick<NewSource, 'id' | 'sha256' | 'title' | 'language' | 'suggestions' | 'notDecoded' | 'warnings'>,
 ): Omit<IngestResult, 'duplicate'> {
+  const noText = source.warnings.find((warning) => warning.startsWith(NO_TEXT));
   return {
+    noText: noText === undefined ? null : noText.slice(NO_TEXT.length),
     id: source.id,
     sha256: source.sha256,
     title: source.title,

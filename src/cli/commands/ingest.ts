@@ -82,7 +82,7 @@ export const ingestCommand: Command = {
     if (args.values.json) {
       writeJson(io, {
         sources: report.sources.map(
-          ({ id, sha256, duplicate, suggestions, file, language, title, notDecoded, ocr }) => ({
+          ({ id, sha256, duplicate, suggestions, file, language, title, notDecoded, noText, ocr }) => ({
             id,
             sha256,
             duplicate,
@@ -90,6 +90,7 @@ export const ingestCommand: Command = {
             title,
             language,
             notDecoded,
+            noText,
             ocr: ocr ?? null,
             suggestions,
           }),
@@ -108,6 +109,8 @@ export const ingestCommand: Command = {
     for (const source of report.sources) {
       if (source.notDecoded)
         io.stderr.write(`attest: ${source.file}: preserved, not decoded: ${source.notDecoded}\n`);
+      else if (source.noText && !source.duplicate)
+        io.stderr.write(`attest: ${source.file}: preserved, no text: ${source.noText}\n`);
     }
     for (const failure of report.errors) io.stderr.write(`attest: ${failure.error}\n`);
     return report.errors.length > 0 ? 1 : 0;

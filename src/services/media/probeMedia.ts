@@ -45,14 +45,14 @@ export async function probeMedia(
     if (result.kind === 'missing')
       return {
         kind: 'not-probed',
-        reason: 'media metadata not read: ffprobe not installed (Debian package ffmpeg)',
+        reason: 'media metadata not read, ffprobe not installed (Debian package ffmpeg)',
       };
     if (result.kind !== 'exited' || result.code !== 0)
-      return { kind: 'not-probed', reason: 'media metadata not read: ffprobe could not read the file' };
+      return { kind: 'not-probed', reason: 'media metadata not read, ffprobe could not read the file' };
     const media = mediaFromFfprobe(result.stdout);
     return media
       ? { kind: 'probed', media }
-      : { kind: 'not-probed', reason: 'media metadata not read: no audio or video stream found' };
+      : { kind: 'not-probed', reason: 'media metadata not read, no audio or video stream found' };
   } finally {
     await rm(directory, { recursive: true, force: true });
   }

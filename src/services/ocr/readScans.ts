@@ -44,7 +44,11 @@ export async function readScans(
   if (probeReads(decoded.mediaType)) {
     const probe = await probeMedia(input.bytes, options.ocrSettings);
     if (probe.kind === 'probed') return { outcome, ocr: null, media: probe.media };
-    return { outcome: withWarnings(outcome, [...decoded.warnings, probe.reason]), ocr: null, media: null };
+    return {
+      outcome: withWarnings(outcome, [...decoded.warnings, `no text: ${probe.reason}`]),
+      ocr: null,
+      media: null,
+    };
   }
   const isScan =
     ocrReads(decoded.mediaType) &&
