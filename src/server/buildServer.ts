@@ -14,6 +14,7 @@ import { configurePasswordPool, type PasswordPoolOptions } from '../crypto/passw
 import type { KdfParams } from '../crypto/passwords.ts';
 import { type DecodePool, defaultDecodePool } from '../services/decodeSandbox/decodePool.ts';
 import { DEFAULT_MAX_FILE_BYTES } from '../services/ingest.ts';
+import type { OcrSettings } from '../services/ocr/ocrSettings.ts';
 import type { Store } from '../store/openStore.ts';
 import type { RouteAccess } from './access.ts';
 import { registerAccessControl } from './auth.ts';
@@ -34,6 +35,7 @@ import { personRoutes } from './routes/persons.ts';
 import { referralRoutes } from './routes/referrals.ts';
 import { reviewRoutes } from './routes/review.ts';
 import { searchRoutes } from './routes/search.ts';
+import { sourceScanRoutes } from './routes/sourceScans.ts';
 import { sourceRoutes } from './routes/sources.ts';
 import { statsRoutes } from './routes/stats.ts';
 import { userRoleRoutes } from './routes/userRoles.ts';
@@ -52,6 +54,8 @@ export interface ServerOptions {
   uploadLimitBytes?: number;
   /** Where uploads are decoded (worker threads under limits); default: the process's shared pool. */
   decoder?: DecodePool;
+  /** OCR's limits for uploads and page images; default: DEFAULT_OCR_SETTINGS. */
+  ocrSettings?: OcrSettings;
   /** The built web app; null serves none. */
   webDist?: string | null;
   /**
@@ -172,6 +176,11 @@ export async function buildServer(options: ServerOptions): Promise<FastifyInstan
     store,
     uploadLimitBytes,
     decoder: options.decoder ?? defaultDecodePool(),
+    ...(options.ocrSettings ? { ocrSettings: options.ocrSettings } : {}),
+  });
+  await app.register(sourceScanRoutes, {
+    store,
+    ...(options.ocrSettings ? { ocrSettings: options.ocrSettings } : {}),
   });
   await app.register(searchRoutes, { store });
   await app.register(reviewRoutes, { store });

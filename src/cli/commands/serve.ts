@@ -6,6 +6,7 @@ import { runtimeConfigFrom } from '../../runtime/config.ts';
 import { buildServer } from '../../server/buildServer.ts';
 import { createDecodePool } from '../../services/decodeSandbox/decodePool.ts';
 import { decodeSettingsFrom } from '../../services/decodeSandbox/decodeSettings.ts';
+import { ocrSettingsFrom } from '../../services/ocr/ocrSettings.ts';
 import type { Store } from '../../store/openStore.ts';
 import type { Command, CommandIo } from '../command.ts';
 import { expectPositionals, stringOption } from '../command.ts';
@@ -36,12 +37,14 @@ export const serveCommand: Command = {
     if (!Number.isInteger(port) || port < 0 || port > 65_535)
       throw new UsageError('--port is a whole number from 0 to 65535');
     const decodeSettings = decodeSettingsFrom(io.env);
+    const ocrSettings = ocrSettingsFrom(io.env);
 
     const store = await openCommandStore(args, io);
     const decoder = createDecodePool(decodeSettings);
     const app = await buildServer({
       store,
       decoder,
+      ocrSettings,
       trustProxy: args.values['trust-proxy'] === true,
       ...(config.maxFileBytes ? { uploadLimitBytes: config.maxFileBytes } : {}),
     });

@@ -4,10 +4,12 @@ import { z } from 'zod';
 import { InvalidInput } from '../../core/errors.ts';
 import { IsoDate } from '../../core/isoDate.ts';
 import { findUnstorableText } from '../../core/storableText.ts';
+import { OCR_LANGUAGES, parseOcrLanguage } from '../../decode/ocr/ocrLanguage.ts';
 import { sharedCopyOf } from '../../runtime/sharedBytes.ts';
 import type { DecodePool } from '../../services/decodeSandbox/decodePool.ts';
 import { PageSchema } from '../../services/incidents.ts';
 import { type IngestInput, ingestOne } from '../../services/ingest.ts';
+import type { OcrSettings } from '../../services/ocr/ocrSettings.ts';
 import { getSource, listSources, SOURCE_SORTS, sourceOriginal } from '../../services/reviewSources.ts';
 import type { Store } from '../../store/openStore.ts';
 import { actorOf } from '../auth.ts';
@@ -31,7 +33,18 @@ const Meta = {
   published: IsoDate.optional(),
 };
 const PasteBody = z.strictObject({ text: z.string().min(1, 'empty text').max(900_000), ...Meta });
-const UploadFields = z.strictObject(Meta);
+const UploadFields = z.strictObject({
+  ...Meta,
+  ocrLanguage: z
+    .string()
+    .transform((value, context) => {
+      const language = parseOcrLanguage(value);
+      if (!language)
+        context.addIssue({ code: 'custom', message: `expected one of ${OCR_LANGUAGES.join(', ')}` });
+      return language ?? undefined;
+    })
+    .optional(),
+});
 const IdParams = z.strictObject({ id: z.uuid('expected a UUID') });
 const ListQuery = PageSchema.extend({
   reviewed: z.enum(['true', 'false']).optional(),
@@ -48,12 +61,13 @@ export const sourceRoutes: FastifyPluginAsync<{
   store: Store;
   uploadLimitBytes: number;
   decoder: DecodePool;
-}> = async (app, { store, uploadLimitBytes, decoder }) => {
+  ocrSettings?: OcrSettings;
+}> = async (app, { store, uploadLimitBytes, decoder, ocrSettings }) => {
   app.post(
     '/api/sources',
     contract('source.create', {
       summary:
-        'Preserve a source: JSON paste {text,title?,url?,published?} or multipart upload (part "file" + optional fields)',
+        'Preserve a source: JSON paste {text,title?,url?,published?} or multipart upload (part "file" + optional fields, ocrLanguage for a scan)',
       tags: ['sources'],
       body: PasteBody,
       consumes: ['application/json', 'multipart/form-data'],
@@ -68,7 +82,7 @@ export const sourceRoutes: FastifyPluginAsync<{
       const result = await ingestOne(
         store,
         { ...input, capturedBy: actor.userId },
-        { maxBytes: uploadLimitBytes, decoder },
+        { maxBytes: uploadLimitBytes, decoder, ...(ocrSettings ? { ocrSettings } : {}) },
       );
       return reply.status(result.duplicate ? 200 : 201).send(presentIngested(result));
     },

@@ -143,7 +143,7 @@ export const captureText = (input: { text: string; title?: string; url?: string;
  */
 export function uploadFile(
   file: File,
-  options: { published?: string; title?: string; url?: string },
+  options: { published?: string; title?: string; url?: string; ocrLanguage?: string },
   onProgress: (fraction: number) => void,
 ): Promise<CaptureResult> {
   return new Promise((resolve, reject) => {

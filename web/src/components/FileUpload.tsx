@@ -1,8 +1,10 @@
 import { type DragEvent, useId, useState } from 'react';
 import { uploadFile } from '../api/client.ts';
+import { OCR_LANGUAGES } from '../api/scans.ts';
 import type { CaptureResult } from '../api/types.ts';
 import { useI18n } from '../i18n/I18nContext.tsx';
 import { CaptureResultNotice } from './CaptureResultNotice.tsx';
+import { useLanguageName } from './CountryName.tsx';
 import { FormField } from './FormField.tsx';
 
 interface Upload {
@@ -23,6 +25,8 @@ export function FileUpload() {
   const [title, setTitle] = useState('');
   const [url, setUrl] = useState('');
   const [published, setPublished] = useState('');
+  const [ocrLanguage, setOcrLanguage] = useState('');
+  const languageName = useLanguageName();
 
   const update = (key: string, change: Partial<Upload>) =>
     setUploads((list) => list.map((u) => (u.key === key ? { ...u, ...change } : u)));
@@ -35,7 +39,7 @@ export function FileUpload() {
     ]);
     for (const { file, key } of batch) {
       try {
-        const result = await uploadFile(file, { title, url, published }, (progress) =>
+        const result = await uploadFile(file, { title, url, published, ocrLanguage }, (progress) =>
           update(key, { progress }),
         );
         update(key, { result, progress: 1 });
@@ -80,6 +84,23 @@ export function FileUpload() {
             value={published}
             onChange={(e) => setPublished(e.target.value)}
           />
+        )}
+      </FormField>
+      <FormField label={t('ocr.captureLanguage')} hint={t('ocr.captureLanguageHint')}>
+        {({ id, describedBy }) => (
+          <select
+            id={id}
+            aria-describedby={describedBy}
+            value={ocrLanguage}
+            onChange={(e) => setOcrLanguage(e.target.value)}
+          >
+            <option value="">{t('ocr.auto')}</option>
+            {OCR_LANGUAGES.map((code) => (
+              <option key={code} value={code}>
+                {languageName(code)}
+              </option>
+            ))}
+          </select>
         )}
       </FormField>
       <label htmlFor={inputId}>{t('capture.files')}</label>
