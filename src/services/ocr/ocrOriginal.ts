@@ -106,16 +106,20 @@ const corrupt = (fileName: string, format: OcrImageFormat | 'pdf') =>
     `corrupt or unreadable ${format.toUpperCase()} ${format === 'pdf' ? 'file' : 'image'}`,
   );
 
-let languagesOnThisMachine: Promise<OcrLanguage[]> | null = null;
+let languagesOnThisMachine: OcrLanguage[] | null = null;
 
-/** The working languages whose Tesseract packs are installed (asked once per process). */
-function installedLanguages(settings: OcrSettings): Promise<OcrLanguage[]> {
-  languagesOnThisMachine ??= runBounded('tesseract', ['--list-langs'], limitsOf(settings)).then((result) => {
-    if (result.kind !== 'exited' || result.code !== 0) return [];
-    const packs = new Set(result.stdout.split('\n').map((line) => line.trim()));
-    return OCR_LANGUAGES.filter((language) => packs.has(tesseractPack(language)));
-  });
-  return languagesOnThisMachine;
+/**
+ * The working languages whose Tesseract packs are installed. A found list is kept for the process;
+ * none found is asked again next time, so installing Tesseract needs no restart.
+ */
+async function installedLanguages(settings: OcrSettings): Promise<OcrLanguage[]> {
+  if (languagesOnThisMachine) return languagesOnThisMachine;
+  const result = await runBounded('tesseract', ['--list-langs'], limitsOf(settings));
+  if (result.kind !== 'exited' || result.code !== 0) return [];
+  const packs = new Set(result.stdout.split('\n').map((line) => line.trim()));
+  const installed = OCR_LANGUAGES.filter((language) => packs.has(tesseractPack(language)));
+  if (installed.length > 0) languagesOnThisMachine = installed;
+  return installed;
 }
 
 const limitsOf = (settings: OcrSettings) => ({
