@@ -175,8 +175,9 @@ function pageReader(directory: string, installed: OcrLanguage[], request: OcrReq
     readPage,
     /** Everything read, as the result: `language` is known once the first page is read. */
     result(texts: PageText[], pages: number, warnings: string[]): OcrResult {
-      const text = texts.map((page) => page.text).join('\n\n');
-      if (text.trim() === '') warnings.push('OCR found no text');
+      // Blank pages join into blank lines, which are no text at all.
+      const text = texts.map((page) => page.text).join('\n\n').trim();
+      if (text === '') warnings.push('OCR found no text');
       return {
         kind: 'read',
         text,
