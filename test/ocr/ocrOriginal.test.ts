@@ -118,7 +118,6 @@ describe('OCR of scans', () => {
   });
 
   it('preserves an image bomb unread, from its header alone', async () => {
-    const started = Date.now();
     const read = await ocrOriginal({
       bytes: pngDeclaring(100_000, 100_000),
       fileName: 'bomb.png',
