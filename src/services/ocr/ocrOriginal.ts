@@ -176,7 +176,10 @@ function pageReader(directory: string, installed: OcrLanguage[], request: OcrReq
     /** Everything read, as the result: `language` is known once the first page is read. */
     result(texts: PageText[], pages: number, warnings: string[]): OcrResult {
       // Blank pages join into blank lines, which are no text at all.
-      const text = texts.map((page) => page.text).join('\n\n').trim();
+      const text = texts
+        .map((page) => page.text)
+        .join('\n\n')
+        .trim();
       if (text === '') warnings.push('OCR found no text');
       return {
         kind: 'read',
