@@ -38,6 +38,10 @@ export const ENVIRONMENT_VARIABLES = {
   ATTEST_DECODE_MAX_HTML_ELEMENTS: whole(1),
   ATTEST_DECODE_MAX_HTML_DEPTH: whole(1),
   ATTEST_DECODE_MAX_TEXT_CHARS: whole(1),
+  ATTEST_OCR_MAX_PAGES: whole(1),
+  ATTEST_OCR_MAX_MEGAPIXELS: whole(1),
+  ATTEST_OCR_TIMEOUT_MS: whole(1000),
+  ATTEST_OCR_MEMORY_MB: whole(128),
 } as const;
 
 /** Read where a command needs them, never kept in the configuration. */

@@ -12,6 +12,7 @@ import rateLimit from '@fastify/rate-limit';
 import Fastify, { type FastifyInstance } from 'fastify';
 import { configurePasswordPool, type PasswordPoolOptions } from '../crypto/passwordPool.ts';
 import type { KdfParams } from '../crypto/passwords.ts';
+import type { OcrSettings } from '../services/ocr/ocrSettings.ts';
 import type { RouteAccess } from '../services/policies/index.ts';
 import { type DecodePool, defaultDecodePool } from '../services/sources/decodeSandbox/decodePool.ts';
 import { DEFAULT_MAX_FILE_BYTES } from '../services/sources/ingest.ts';
@@ -37,6 +38,7 @@ import { personRoutes } from './routes/persons.ts';
 import { referralRoutes } from './routes/referrals.ts';
 import { reviewRoutes } from './routes/review.ts';
 import { searchRoutes } from './routes/search.ts';
+import { sourceScanRoutes } from './routes/sourceScans.ts';
 import { sourceRoutes } from './routes/sources.ts';
 import { statsRoutes } from './routes/stats.ts';
 import { userRoleRoutes } from './routes/userRoles.ts';
@@ -55,6 +57,8 @@ export interface ServerOptions {
   uploadLimitBytes?: number;
   /** Where uploads are decoded (worker threads under limits); default: the process's shared pool. */
   decoder?: DecodePool;
+  /** OCR's limits for uploads and page images; default: DEFAULT_OCR_SETTINGS. */
+  ocrSettings?: OcrSettings;
   /** The built web app; null serves none. */
   webDist?: string | null;
   /**
@@ -176,6 +180,11 @@ export async function buildServer(options: ServerOptions): Promise<FastifyInstan
     store,
     uploadLimitBytes,
     decoder: options.decoder ?? defaultDecodePool(),
+    ...(options.ocrSettings ? { ocrSettings: options.ocrSettings } : {}),
+  });
+  await app.register(sourceScanRoutes, {
+    store,
+    ...(options.ocrSettings ? { ocrSettings: options.ocrSettings } : {}),
   });
   await app.register(searchRoutes, { store });
   await app.register(reviewRoutes, { store });

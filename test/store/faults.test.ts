@@ -31,9 +31,10 @@ function canMount(): boolean {
 const mountable = canMount();
 
 /** A file that decodes to no text (image bytes), so ingest spends its time on storage, not extraction. */
+/** A GIF signature and random bytes: media preserved as received (GIF is not read by OCR). */
 function imageFile(path: string, megabytes: number): void {
-  const png = Buffer.from([0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a]);
-  writeFileSync(path, Buffer.concat([png, randomBytes(megabytes * 1024 * 1024)]));
+  const gif = Buffer.from('GIF89a', 'latin1');
+  writeFileSync(path, Buffer.concat([gif, randomBytes(megabytes * 1024 * 1024)]));
 }
 
 const sourcesIn = async (dataDir: string) =>
@@ -73,7 +74,7 @@ describe.skipIf(!mountable)('storage faults', () => {
     remount(`size=${usedMb + 5}m`);
     const images = join(work, 'images');
     mkdirSync(images);
-    for (let n = 1; n <= 6; n += 1) imageFile(join(images, `photo-${n}.png`), 2);
+    for (let n = 1; n <= 6; n += 1) imageFile(join(images, `photo-${n}.gif`), 2);
 
     const full = await runCli(['ingest', '--json', images], { env: { ATTEST_DATA: dataDir } });
     expect(full.code).toBe(1);
@@ -83,7 +84,7 @@ describe.skipIf(!mountable)('storage faults', () => {
     }>(full);
     expect(outcome.errors.length).toBeGreaterThan(0);
     for (const failure of outcome.errors) {
-      expect(failure.error).toMatch(/photo-\d\.png/);
+      expect(failure.error).toMatch(/photo-\d\.gif/);
       expect(failure.error).toMatch(/the disk is full|No space left on device/);
     }
     expect(outcome.sources.length + outcome.errors.length).toBe(6);

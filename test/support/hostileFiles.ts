@@ -26,10 +26,11 @@ export function withLyingZipSizes(zip: Uint8Array, declared: number): Uint8Array
 
 /**
  * A valid PDF of `pageCount` pages that all share one content stream: 200,000 pages cost ~13 MB,
- * as in the reported attack, and every page has a line of text.
+ * as in the reported attack, and every page has a line of text — or, with `{ blank: true }`, none
+ * (a long scan whose pages OCR would have to read).
  */
-export function makeManyPagePdf(pageCount: number): Uint8Array {
-  const stream = 'BT /F1 12 Tf 72 720 Td (Page of a very long report) Tj ET';
+export function makeManyPagePdf(pageCount: number, options: { blank?: boolean } = {}): Uint8Array {
+  const stream = options.blank ? '' : 'BT /F1 12 Tf 72 720 Td (Page of a very long report) Tj ET';
   const objects = [
     '<< /Type /Catalog /Pages 2 0 R >>',
     `<< /Type /Pages /Count ${pageCount} /Kids [${Array.from({ length: pageCount }, (_, i) => `${i + 5} 0 R`).join(' ')}] >>`,

@@ -1,7 +1,9 @@
 import { SingleBar } from 'cli-progress';
 import { Forbidden, InvalidInput, UsageError } from '../../core/errors.ts';
+import { OCR_LANGUAGES, parseOcrLanguage } from '../../decode/ocr/ocrLanguage.ts';
 import { runtimeConfigFrom } from '../../runtime/config.ts';
 import { releaseActor } from '../../services/accounts/actor.ts';
+import { ocrSettingsFrom } from '../../services/ocr/ocrSettings.ts';
 import { allows, describeAccess } from '../../services/policies/index.ts';
 import { createDecodePool } from '../../services/sources/decodeSandbox/decodePool.ts';
 import { decodeSettingsFrom } from '../../services/sources/decodeSandbox/decodeSettings.ts';
@@ -16,7 +18,8 @@ export const ingestCommand: Command = {
   name: 'ingest',
   summary:
     'Preserve each file as a source (SHA-256; the same bytes twice are one source), extract its text and store suggestions.',
-  usage: '[--sealed [--compartment C-0001]] [--published YYYY-MM-DD] [--title T] [--url U] <file…|dir…>',
+  usage:
+    '[--sealed [--compartment C-0001]] [--published YYYY-MM-DD] [--title T] [--url U] [--ocr-language pt|en|es|ru|fr] <file…|dir…>',
   options: {
     ...DATA_OPTION,
     published: {
@@ -34,6 +37,11 @@ export const ingestCommand: Command = {
       type: 'string',
       description: 'with --sealed: the compartment (default: the organisation’s)',
     },
+    'ocr-language': {
+      type: 'string',
+      description:
+        'language of scanned images and PDFs (pt, en, es, ru, fr); default: chosen from a first OCR pass',
+    },
   },
   async run(args, io) {
     if (args.positionals.length === 0) throw new UsageError('give at least one file or directory');
@@ -47,6 +55,11 @@ export const ingestCommand: Command = {
     if (compartment !== undefined && !sealed) throw new UsageError('--compartment goes with --sealed');
     if (compartment !== undefined && !/^C-\d{4,}$/.test(compartment))
       throw new UsageError('--compartment expects a code like C-0001');
+    const ocrLanguageText = stringOption(args, 'ocr-language');
+    const ocrLanguage = ocrLanguageText === undefined ? undefined : parseOcrLanguage(ocrLanguageText);
+    if (ocrLanguage === null)
+      throw new UsageError(`--ocr-language must be one of ${OCR_LANGUAGES.join(', ')}`);
+    const ocrSettings = ocrSettingsFrom(io.env);
     try {
       checkIngestOptions(options);
     } catch (error) {
@@ -78,6 +91,8 @@ export const ingestCommand: Command = {
                   ingestSealed(target, actor, input, { ...ingestOptions, compartment }),
               }
             : {}),
+          ocrLanguage,
+          ocrSettings,
           onProgress: (done, total, file) => {
             if (!bar) return;
             if (done === 1) bar.start(total, 0, { file: '' });
@@ -92,7 +107,19 @@ export const ingestCommand: Command = {
     if (args.values.json) {
       writeJson(io, {
         sources: report.sources.map(
-          ({ id, sha256, duplicate, suggestions, file, language, title, notDecoded, sealed }) => ({
+          ({
+            id,
+            sha256,
+            duplicate,
+            suggestions,
+            file,
+            language,
+            title,
+            notDecoded,
+            sealed,
+            noText,
+            ocr,
+          }) => ({
             id,
             sealed: sealed ?? null,
             sha256,
@@ -101,6 +128,8 @@ export const ingestCommand: Command = {
             title,
             language,
             notDecoded,
+            noText,
+            ocr: ocr ?? null,
             suggestions,
           }),
         ),
@@ -119,6 +148,8 @@ export const ingestCommand: Command = {
     for (const source of report.sources) {
       if (source.notDecoded)
         io.stderr.write(`attest: ${source.file}: preserved, not decoded: ${source.notDecoded}\n`);
+      else if (source.noText && !source.duplicate)
+        io.stderr.write(`attest: ${source.file}: preserved, no text: ${source.noText}\n`);
     }
     for (const failure of report.errors) io.stderr.write(`attest: ${failure.error}\n`);
     return report.errors.length > 0 ? 1 : 0;

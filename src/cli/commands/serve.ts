@@ -4,6 +4,7 @@ import { join } from 'node:path';
 import { UsageError } from '../../core/errors.ts';
 import { runtimeConfigFrom } from '../../runtime/config.ts';
 import { buildServer } from '../../server/buildServer.ts';
+import { ocrSettingsFrom } from '../../services/ocr/ocrSettings.ts';
 import { createDecodePool } from '../../services/sources/decodeSandbox/decodePool.ts';
 import { decodeSettingsFrom } from '../../services/sources/decodeSandbox/decodeSettings.ts';
 import type { Store } from '../../services/store.ts';
@@ -36,12 +37,14 @@ export const serveCommand: Command = {
     if (!Number.isInteger(port) || port < 0 || port > 65_535)
       throw new UsageError('--port is a whole number from 0 to 65535');
     const decodeSettings = decodeSettingsFrom(io.env);
+    const ocrSettings = ocrSettingsFrom(io.env);
 
     const store = await openCommandStore(args, io);
     const decoder = createDecodePool(decodeSettings);
     const app = await buildServer({
       store,
       decoder,
+      ocrSettings,
       trustProxy: args.values['trust-proxy'] === true,
       ...(config.maxFileBytes ? { uploadLimitBytes: config.maxFileBytes } : {}),
     });

@@ -6,7 +6,9 @@ import { z } from 'zod';
 import { IsoDate, LanguageCode } from '../../core/codes.ts';
 import { InvalidInput } from '../../core/errors.ts';
 import { IdParams, PageSchema, parseWith } from '../../core/validation.ts';
+import { OCR_LANGUAGES, parseOcrLanguage } from '../../decode/ocr/ocrLanguage.ts';
 import { sharedCopyOf } from '../../runtime/sharedBytes.ts';
+import type { OcrSettings } from '../../services/ocr/ocrSettings.ts';
 import { getSource, listSources, SOURCE_SORTS, sourceOriginal } from '../../services/review/sources.ts';
 import type { DecodePool } from '../../services/sources/decodeSandbox/decodePool.ts';
 import { type IngestInput, ingestOne } from '../../services/sources/ingest.ts';
@@ -49,6 +51,15 @@ const UploadFields = z.strictObject({
   ...Meta,
   sealed: z.enum(['true', 'false']).optional(),
   compartment: Sealing.compartment,
+  ocrLanguage: z
+    .string()
+    .transform((value, context) => {
+      const language = parseOcrLanguage(value);
+      if (!language)
+        context.addIssue({ code: 'custom', message: `expected one of ${OCR_LANGUAGES.join(', ')}` });
+      return language ?? undefined;
+    })
+    .optional(),
 });
 const ListQuery = PageSchema.extend({
   reviewed: z.enum(['true', 'false']).optional(),
@@ -62,12 +73,13 @@ export const sourceRoutes: FastifyPluginAsyncZod<{
   store: Store;
   uploadLimitBytes: number;
   decoder: DecodePool;
-}> = async (app, { store, uploadLimitBytes, decoder }) => {
+  ocrSettings?: OcrSettings;
+}> = async (app, { store, uploadLimitBytes, decoder, ocrSettings }) => {
   app.post(
     '/api/sources',
     contract('source.create', {
       summary:
-        'Preserve a source: JSON paste {text,title?,url?,published?} or multipart upload (part "file" + optional fields)',
+        'Preserve a source: JSON paste {text,title?,url?,published?} or multipart upload (part "file" + optional fields, ocrLanguage for a scan)',
       tags: ['sources'],
       body: PasteBody,
       consumes: ['application/json', 'multipart/form-data'],
@@ -82,7 +94,7 @@ export const sourceRoutes: FastifyPluginAsyncZod<{
       const { sealed, compartment, ...fields } = input;
       if (compartment !== undefined && !sealed)
         throw new InvalidInput('body.compartment', 'a compartment is chosen only for a sealed source');
-      const options = { maxBytes: uploadLimitBytes, decoder };
+      const options = { maxBytes: uploadLimitBytes, decoder, ...(ocrSettings ? { ocrSettings } : {}) };
       const result = sealed
         ? await ingestSealed(
             store,

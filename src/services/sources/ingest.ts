@@ -12,11 +12,15 @@ import { unstorableReason } from '../../core/storableText.ts';
 import type { Suggestions } from '../../core/suggestions.ts';
 import { parseWith } from '../../core/validation.ts';
 import { guessMediaType } from '../../decode/decodeDocument.ts';
+import type { OcrLanguage } from '../../decode/ocr/ocrLanguage.ts';
 import { detectLanguage } from '../../extract/language.ts';
 import { sha256HexYielding } from '../../store/fileStore.ts';
 import type { Store } from '../../store/openStore.ts';
+import { type SourceOcr, sourceScanDetailsRepository } from '../../store/sourceScanDetails.ts';
 import { type NewSource, sourcesRepository } from '../../store/sources.ts';
 import { appendAudit } from '../audit/audit.ts';
+import type { OcrSettings } from '../ocr/ocrSettings.ts';
+import { readScans } from '../ocr/readScans.ts';
 import { type DecodePool, defaultDecodePool, type SandboxOutcome } from './decodeSandbox/decodePool.ts';
 
 /** Larger files are refused unless the limit is raised (ATTEST_MAX_FILE_MB): a guard against mistakes. */
@@ -29,6 +33,8 @@ export interface IngestInput {
   published?: string | undefined;
   title?: string | undefined;
   url?: string | undefined;
+  /** The language of a scan, when the person knows it; else OCR chooses it from a first pass. */
+  ocrLanguage?: OcrLanguage | undefined;
 }
 
 export interface IngestResult {
@@ -42,10 +48,15 @@ export interface IngestResult {
   suggestions: Suggestions;
   /** Which limit stopped decoding (the original is preserved, with no text); null when decoded. */
   notDecoded: string | null;
+  /** Why a scan or recording has no text or description ("OCR not installed …"); null otherwise. */
+  noText: string | null;
+  /** How OCR read the text of a scan (new sources only; null otherwise). */
+  ocr?: SourceOcr | null;
 }
 
 export interface IngestOptions {
   maxBytes?: number;
+  ocrSettings?: OcrSettings;
   /** Where files are decoded; default: the process's shared pool with default limits. */
   decoder?: DecodePool;
 }
@@ -85,7 +96,13 @@ export async function ingestOne(
   if (existing) return { ...resultOf(sealedAside(existing)), duplicate: true };
 
   const decoder = options.decoder ?? defaultDecodePool();
-  const outcome = await decoder.decode(input.bytes, input.fileName, input.published ?? null);
+  const decoded = await decoder.decode(input.bytes, input.fileName, input.published ?? null);
+  const { outcome, ocr, media } = await readScans(
+    { bytes: input.bytes, fileName: input.fileName, published: input.published ?? null },
+    decoded,
+    decoder,
+    { ocrLanguage: input.ocrLanguage, ocrSettings: options.ocrSettings },
+  );
   const source = sourceFrom(input, sha256, outcome);
   // The original is written (atomically, by hash) before the row that points at it; if the
   // transaction then fails, an unreferenced original remains, which is harmless and reused.
@@ -106,6 +123,9 @@ export async function ingestOne(
           decoded: source.notDecoded === null,
         },
       });
+      const details = sourceScanDetailsRepository(tx);
+      if (ocr) await details.insertOcr(source.id, ocr);
+      if (media) await details.insertMedia(source.id, media);
     }
     return inserted;
   });
@@ -113,7 +133,7 @@ export async function ingestOne(
     const winner = await sources.findById(stored.id);
     return { ...resultOf(winner ? sealedAside(winner) : source), duplicate: true };
   }
-  return { ...resultOf(source), duplicate: false };
+  return { ...resultOf(source), duplicate: false, ocr };
 }
 
 /** Everything about the input is checked before the original is written: a refusal leaves nothing. */
@@ -179,14 +199,18 @@ function sealedAside<T extends { id: string; compartmentId: string | null }>(exi
   return existing;
 }
 
+const NO_TEXT = 'no text: ';
+
 function noSuggestions(language: string, published: string | null): Suggestions {
   return { language, published, pii: [], events: [], claims: [], interventions: [] };
 }
 
 function resultOf(
-  source: Pick<NewSource, 'id' | 'sha256' | 'title' | 'language' | 'suggestions' | 'notDecoded'>,
+  source: Pick<NewSource, 'id' | 'sha256' | 'title' | 'language' | 'suggestions' | 'notDecoded' | 'warnings'>,
 ): Omit<IngestResult, 'duplicate'> {
+  const noText = source.warnings.find((warning) => warning.startsWith(NO_TEXT));
   return {
+    noText: noText === undefined ? null : noText.slice(NO_TEXT.length),
     id: source.id,
     sha256: source.sha256,
     title: source.title,

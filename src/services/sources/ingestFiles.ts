@@ -7,8 +7,10 @@ import { readdirSync, statSync } from 'node:fs';
 import { readFile, stat } from 'node:fs/promises';
 import { join, resolve } from 'node:path';
 import { isAttestError } from '../../core/errors.ts';
+import type { OcrLanguage } from '../../decode/ocr/ocrLanguage.ts';
 import { describeFsError, isFsError } from '../../runtime/fsErrors.ts';
 import type { Store } from '../../store/openStore.ts';
+import type { OcrSettings } from '../ocr/ocrSettings.ts';
 import type { DecodePool } from './decodeSandbox/decodePool.ts';
 import { DEFAULT_MAX_FILE_BYTES, fileTooLarge, type IngestResult, ingestOne } from './ingest.ts';
 
@@ -19,6 +21,8 @@ export interface IngestFilesOptions {
   url?: string | undefined;
   maxBytes?: number;
   decoder?: DecodePool;
+  ocrLanguage?: OcrLanguage | undefined;
+  ocrSettings?: OcrSettings;
   onProgress?: (done: number, total: number, file: string) => void;
   /** How one file is ingested: `ingestOne`, or sealed (`ingestSealed` with its compartment). */
   ingest?: typeof ingestOne;
@@ -97,8 +101,13 @@ export async function ingestFiles(store: Store, paths: string[], cwd: string, op
           published: options.published,
           title: single ? options.title : undefined,
           url: single ? options.url : undefined,
+          ocrLanguage: options.ocrLanguage,
         },
-        { maxBytes, ...(options.decoder ? { decoder: options.decoder } : {}) },
+        {
+          maxBytes,
+          ...(options.decoder ? { decoder: options.decoder } : {}),
+          ...(options.ocrSettings ? { ocrSettings: options.ocrSettings } : {}),
+        },
       );
       return { source: { file, ...result } };
     } catch (error) {

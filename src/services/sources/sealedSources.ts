@@ -127,6 +127,11 @@ export async function ingestSealed(
       language: source.language,
       suggestions: neutralSuggestions(source.language, source.publishedOn),
       notDecoded: source.notDecoded,
+      // OCR reads a plaintext copy through temporary files, which a sealed original must never have.
+      noText:
+        source.notDecoded === null && source.text.trim() === ''
+          ? 'sealed scans are not read by OCR (it works on plaintext temporary files)'
+          : null,
       sealed: { compartment: compartment.code },
     };
   } finally {
@@ -155,6 +160,7 @@ function duplicateOf(existing: SourceRecord, compartment: CompartmentRow): Inges
     language: existing.language,
     suggestions: neutralSuggestions(existing.language, existing.publishedOn),
     notDecoded: existing.notDecoded,
+    noText: null,
     sealed: { compartment: compartment.code },
   };
 }

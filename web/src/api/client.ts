@@ -168,7 +168,14 @@ export const captureText = (input: {
  */
 export function uploadFile(
   file: File,
-  options: { published?: string; title?: string; url?: string; sealed?: true; compartment?: string },
+  options: {
+    published?: string;
+    title?: string;
+    url?: string;
+    sealed?: true;
+    compartment?: string;
+    ocrLanguage?: string;
+  },
   onProgress: (fraction: number) => void,
 ): Promise<CaptureResult> {
   return new Promise((resolve, reject) => {

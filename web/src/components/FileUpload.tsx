@@ -1,8 +1,10 @@
 import { type DragEvent, useId, useState } from 'react';
 import { uploadFile } from '../api/client.ts';
+import { OCR_LANGUAGES } from '../api/scans.ts';
 import type { CaptureResult } from '../api/types.ts';
 import { useI18n } from '../i18n/I18nContext.tsx';
 import { CaptureResultNotice } from './CaptureResultNotice.tsx';
+import { useLanguageName } from './CountryName.tsx';
 import { useErrorText } from './ErrorMessage.tsx';
 import { FormField } from './FormField.tsx';
 import { NOT_SEALED, SealChoice, type Sealing, sealingFields } from './SealChoice.tsx';
@@ -26,6 +28,8 @@ export function FileUpload() {
   const [url, setUrl] = useState('');
   const [published, setPublished] = useState('');
   const [sealing, setSealing] = useState<Sealing>(NOT_SEALED);
+  const [ocrLanguage, setOcrLanguage] = useState('');
+  const languageName = useLanguageName();
 
   const update = (key: string, change: Partial<Upload>) =>
     setUploads((list) => list.map((u) => (u.key === key ? { ...u, ...change } : u)));
@@ -40,7 +44,7 @@ export function FileUpload() {
       try {
         const result = await uploadFile(
           file,
-          { title, url, published, ...sealingFields(sealing) },
+          { title, url, published, ocrLanguage, ...sealingFields(sealing) },
           (progress) => update(key, { progress }),
         );
         update(key, { result, progress: 1 });
@@ -88,6 +92,23 @@ export function FileUpload() {
         )}
       </FormField>
       <SealChoice value={sealing} onChange={setSealing} />
+      <FormField label={t('ocr.captureLanguage')} hint={t('ocr.captureLanguageHint')}>
+        {({ id, describedBy }) => (
+          <select
+            id={id}
+            aria-describedby={describedBy}
+            value={ocrLanguage}
+            onChange={(e) => setOcrLanguage(e.target.value)}
+          >
+            <option value="">{t('ocr.auto')}</option>
+            {OCR_LANGUAGES.map((code) => (
+              <option key={code} value={code}>
+                {languageName(code)}
+              </option>
+            ))}
+          </select>
+        )}
+      </FormField>
       <label htmlFor={inputId}>{t('capture.files')}</label>
       <input
         id={inputId}

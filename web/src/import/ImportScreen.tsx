@@ -10,10 +10,10 @@ import {
   IMPORT_FIELDS,
   type ImportField,
 } from '../../../src/core/importFields.ts';
-import { useAction } from '../useAction.ts';
 import { ErrorMessage } from '../components/ErrorMessage.tsx';
 import { FormField } from '../components/FormField.tsx';
 import { useI18n } from '../i18n/I18nContext.tsx';
+import { useAction } from '../useAction.ts';
 import { usePageTitle } from '../usePageTitle.ts';
 import { type ImportColumns, type ImportReport, readColumns, runImport } from './importApi.ts';
 

@@ -3,6 +3,7 @@ import { getIncident, getReview, saveReview } from '../api/client.ts';
 import type { Decision, ReviewItem } from '../api/types.ts';
 import { ErrorMessage } from '../components/ErrorMessage.tsx';
 import { type Highlight, HighlightedText } from '../components/HighlightedText.tsx';
+import { ScanBeside, useSourceScan } from '../components/SourceScan.tsx';
 import { DraftStatusText } from '../edits/DraftStatusText.tsx';
 import { useDraft } from '../edits/useDraft.ts';
 import { useUnsavedChangesGuard } from '../edits/useUnsavedChangesGuard.ts';
@@ -71,6 +72,7 @@ function highlightsOf(item: ReviewItem, state: ReviewState, selected: Selection)
 export function ReviewScreen({ sourceId }: { sourceId: string }) {
   const { t, formatDateTime } = useI18n();
   const { data: item, error } = useLoad(() => getReview(sourceId), [sourceId]);
+  const scan = useSourceScan(sourceId);
   // "Also record into…": a reviewed source reviewed again, into another incident.
   const also = useLocation().query.get('also') === '1' && item?.reviewed != null;
   const open = item?.reviewed === null || also;
@@ -252,9 +254,11 @@ export function ReviewScreen({ sourceId }: { sourceId: string }) {
             <p className="warning">{t('source.notDecoded', { reason: item.source.notDecoded })}</p>
           ) : null}
           {item.suggestions.pii.length ? <p className="warning">{t('review.pii')}</p> : null}
-          <div className="text-body" lang={item.source.language}>
-            <HighlightedText text={item.source.text} highlights={highlightsOf(item, state, selected)} />
-          </div>
+          <ScanBeside sourceId={item.source.id} scan={scan}>
+            <div className="text-body" lang={item.source.language}>
+              <HighlightedText text={item.source.text} highlights={highlightsOf(item, state, selected)} />
+            </div>
+          </ScanBeside>
         </section>
         <section className="panel suggestions" aria-labelledby="suggestions-heading">
           <div className="section-head">

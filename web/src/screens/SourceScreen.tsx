@@ -2,6 +2,7 @@ import { ApiError, getSource, originalUrl } from '../api/client.ts';
 import { useLanguageName } from '../components/CountryName.tsx';
 import { ErrorMessage } from '../components/ErrorMessage.tsx';
 import { SealedBadge } from '../components/SealChoice.tsx';
+import { ScanBeside, ScanFacts, useSourceScan } from '../components/SourceScan.tsx';
 import { useI18n } from '../i18n/I18nContext.tsx';
 import { Link } from '../router.tsx';
 import { useLoad } from '../useLoad.ts';
@@ -11,6 +12,7 @@ export function SourceScreen({ id }: { id: string }) {
   const { t, formatDate, formatDateTime, formatNumber } = useI18n();
   const languageName = useLanguageName();
   const { data: source, error } = useLoad(() => getSource(id), [id]);
+  const scan = useSourceScan(id);
   usePageTitle(source ? (source.title ?? source.fileName ?? t('sources.title')) : null);
   // A sealed source the user may not read: a notice, nothing of its content (the server sent none).
   if (error instanceof ApiError && error.status === 403)
@@ -92,14 +94,17 @@ export function SourceScreen({ id }: { id: string }) {
         ) : null}
         {source.review ? <Link to={`/review/${source.id}?also=1`}>{t('review.alsoInto')}</Link> : null}
       </p>
+      <ScanFacts scan={scan} warnings={source.warnings} />
       <section aria-labelledby="text-heading" className="panel">
         <h2 id="text-heading">{t('source.text')}</h2>
         {source.notDecoded ? (
           <p className="warning">{t('source.notDecoded', { reason: source.notDecoded })}</p>
         ) : null}
-        <div className="text-body" lang={source.language}>
-          {source.text}
-        </div>
+        <ScanBeside sourceId={source.id} scan={scan}>
+          <div className="text-body" lang={source.language}>
+            {source.text}
+          </div>
+        </ScanBeside>
       </section>
     </article>
   );

@@ -7,6 +7,7 @@ import dossier from './dossier.ts';
 import edit from './edit.ts';
 import errors from './errors.ts';
 import imports from './imports.ts';
+import ocr from './ocr.ts';
 import sealed from './sealed.ts';
 
 const en = {
@@ -18,6 +19,7 @@ const en = {
   ...edit,
   ...errors,
   ...imports,
+  ...ocr,
   ...sealed,
 };
 

@@ -8,6 +8,7 @@ import dossier from './dossier.ts';
 import edit from './edit.ts';
 import errors from './errors.ts';
 import imports from './imports.ts';
+import ocr from './ocr.ts';
 import sealed from './sealed.ts';
 
 export default {
@@ -19,5 +20,6 @@ export default {
   ...edit,
   ...errors,
   ...imports,
+  ...ocr,
   ...sealed,
 } satisfies Messages;
