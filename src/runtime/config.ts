@@ -38,6 +38,12 @@ export const ENVIRONMENT_VARIABLES = {
   ATTEST_DECODE_MAX_HTML_ELEMENTS: whole(1),
   ATTEST_DECODE_MAX_HTML_DEPTH: whole(1),
   ATTEST_DECODE_MAX_TEXT_CHARS: whole(1),
+  // Web capture and trusted timestamps (services/capture/captureSettings.ts, docs/cli.md).
+  ATTEST_CHROMIUM: text,
+  ATTEST_CAPTURE_TIMEOUT_MS: whole(1000),
+  ATTEST_CAPTURE_MAX_MB: z.coerce.number().positive('must be a positive number of megabytes'),
+  ATTEST_CAPTURE_ALLOW_PRIVATE: z.enum(['yes', 'no'], 'must be yes or no'),
+  ATTEST_TSA_URL: z.url({ protocol: /^https?$/, error: 'must be an http(s) URL' }),
 } as const;
 
 /** Read where a command needs them, never kept in the configuration. */

@@ -7,9 +7,15 @@ export interface SourceOriginal {
   byteSize: number;
 }
 
+/** Every source's original, and every file a web capture preserved beside it (by its source's id). */
 export async function listSourceOriginals(db: Queryable): Promise<SourceOriginal[]> {
   const rows = await db.query<{ id: string; sha256: string; byte_size: number }>(
-    'select id, sha256, byte_size from sources order by sha256',
+    `select id, sha256, byte_size from sources
+     union
+     select c.source_id as id, f.sha256, f.byte_size
+     from capture_files f join source_captures c on c.id = f.capture_id
+     where f.sha256 <> (select s.sha256 from sources s where s.id = c.source_id)
+     order by sha256`,
   );
   return rows.map((row) => ({ id: row.id, sha256: row.sha256, byteSize: Number(row.byte_size) }));
 }
