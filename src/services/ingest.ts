@@ -122,7 +122,7 @@ export async function ingestOne(
   return { ...resultOf(source), duplicate: false };
 }
 
-function sourceFrom(input: IngestInput, sha256: string, outcome: SandboxOutcome): NewSource {
+export function sourceFrom(input: IngestInput, sha256: string, outcome: SandboxOutcome): NewSource {
   const common = {
     id: randomUUID(),
     sha256,

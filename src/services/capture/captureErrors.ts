@@ -5,6 +5,7 @@ import { AttestError, InvalidInput } from '../../core/errors.ts';
 export class CaptureFailed extends InvalidInput {
   constructor(reason: string) {
     super('url', reason);
+    this.message = reason; // the reason already names the URL
   }
 }
 
@@ -12,6 +13,7 @@ export class CaptureFailed extends InvalidInput {
 export class CaptureRefused extends InvalidInput {
   constructor(reason: string) {
     super('url', reason);
+    this.message = reason; // the reason already names the URL
   }
 }
 

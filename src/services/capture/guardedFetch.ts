@@ -201,23 +201,30 @@ function readBody(response: IncomingMessage, maxBytes: number, url: string): Pro
   return new Promise((resolve, reject) => {
     const chunks: Buffer[] = [];
     let size = 0;
+    let finished = false;
+    const fail = (error: Error) => {
+      if (finished) return;
+      finished = true;
+      reject(error);
+      response.destroy();
+      decoder?.destroy();
+    };
     stream.on('data', (chunk: Buffer) => {
       size += chunk.length;
-      if (size > maxBytes) {
-        response.destroy();
-        decoder?.destroy();
-        reject(tooLarge(url, maxBytes));
-        return;
-      }
-      chunks.push(chunk);
+      if (size > maxBytes) fail(tooLarge(url, maxBytes));
+      else chunks.push(chunk);
     });
     stream.on('error', (error: Error) =>
-      reject(new CaptureFailed(`${url}: unreadable answer (${error.message})`)),
+      fail(new CaptureFailed(`${url}: unreadable answer (${error.message})`)),
     );
     response.on('aborted', () =>
-      reject(new CaptureFailed(`${url}: the connection closed before the answer was complete`)),
+      fail(new CaptureFailed(`${url}: the connection closed before the answer was complete`)),
     );
-    stream.on('end', () => resolve(Buffer.concat(chunks, size)));
+    stream.on('end', () => {
+      if (finished) return;
+      finished = true;
+      resolve(Buffer.concat(chunks, size));
+    });
   });
 }
 

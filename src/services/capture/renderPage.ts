@@ -30,10 +30,7 @@ export async function renderPage(
   chromiumPath: string,
   onStep: (step: 'rendering' | 'screenshot' | 'pdf' | 'archive') => void = () => {},
 ): Promise<RenderedPage> {
-  if (!existsSync(chromiumPath))
-    throw new BrowserUnavailable(
-      `Chromium not found at ${chromiumPath}: install Debian's chromium package (apt-get install chromium) or set ATTEST_CHROMIUM`,
-    );
+  checkBrowser(chromiumPath);
   const browser = await launch(chromiumPath);
   const warnings: string[] = [];
   let budget = RESOURCE_BUDGET_BYTES;
@@ -111,6 +108,14 @@ export async function renderPage(
   } finally {
     await browser.close().catch(() => {});
   }
+}
+
+/** Capture needs Chromium; said before anything is fetched, so a missing browser costs nothing. */
+export function checkBrowser(chromiumPath: string): void {
+  if (!existsSync(chromiumPath))
+    throw new BrowserUnavailable(
+      `Chromium not found at ${chromiumPath}: install Debian's chromium package (apt-get install chromium) or set ATTEST_CHROMIUM`,
+    );
 }
 
 async function launch(chromiumPath: string): Promise<Browser> {
