@@ -12,6 +12,11 @@ import rateLimit from '@fastify/rate-limit';
 import Fastify, { type FastifyInstance } from 'fastify';
 import { configurePasswordPool, type PasswordPoolOptions } from '../crypto/passwordPool.ts';
 import type { KdfParams } from '../crypto/passwords.ts';
+import {
+  type CaptureSettings,
+  DEFAULT_CAPTURE_SETTINGS,
+  type TimestampSettings,
+} from '../services/capture/captureSettings.ts';
 import { type DecodePool, defaultDecodePool } from '../services/decodeSandbox/decodePool.ts';
 import { DEFAULT_MAX_FILE_BYTES } from '../services/ingest.ts';
 import type { Store } from '../store/openStore.ts';
@@ -23,6 +28,7 @@ import { accountAccessRoutes } from './routes/accountAccess.ts';
 import { accountRoutes } from './routes/accounts.ts';
 import { actRoutes } from './routes/acts.ts';
 import { administrationRoutes } from './routes/administration.ts';
+import { captureRoutes } from './routes/captures.ts';
 import { caseRoutes } from './routes/cases.ts';
 import { draftRoutes } from './routes/drafts.ts';
 import { editRoutes } from './routes/edits.ts';
@@ -67,6 +73,9 @@ export interface ServerOptions {
   signInGlobalPerMinute?: number;
   /** Bounds of the Argon2id worker pool (threads, queue, deadline); default 2 threads. */
   passwordHashing?: PasswordPoolOptions;
+  /** Web capture (Chromium, limits, private addresses) and the time-stamping authority; default: none. */
+  capture?: CaptureSettings;
+  timestamps?: TimestampSettings;
   /** Where log lines go (default stdout); tests capture them to prove nothing sensitive is logged. */
   logStream?: NodeJS.WritableStream;
 }
@@ -171,6 +180,12 @@ export async function buildServer(options: ServerOptions): Promise<FastifyInstan
   await app.register(sourceRoutes, {
     store,
     uploadLimitBytes,
+    decoder: options.decoder ?? defaultDecodePool(),
+  });
+  await app.register(captureRoutes, {
+    store,
+    capture: options.capture ?? DEFAULT_CAPTURE_SETTINGS,
+    timestamps: options.timestamps ?? { tsaUrl: null, timeoutMs: 30_000 },
     decoder: options.decoder ?? defaultDecodePool(),
   });
   await app.register(searchRoutes, { store });

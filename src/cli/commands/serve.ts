@@ -4,6 +4,7 @@ import { join } from 'node:path';
 import { UsageError } from '../../core/errors.ts';
 import { runtimeConfigFrom } from '../../runtime/config.ts';
 import { buildServer } from '../../server/buildServer.ts';
+import { captureSettingsFrom, timestampSettingsFrom } from '../../services/capture/captureSettings.ts';
 import { createDecodePool } from '../../services/decodeSandbox/decodePool.ts';
 import { decodeSettingsFrom } from '../../services/decodeSandbox/decodeSettings.ts';
 import type { Store } from '../../store/openStore.ts';
@@ -42,6 +43,8 @@ export const serveCommand: Command = {
     const app = await buildServer({
       store,
       decoder,
+      capture: captureSettingsFrom(io.env),
+      timestamps: timestampSettingsFrom(io.env),
       trustProxy: args.values['trust-proxy'] === true,
       ...(config.maxFileBytes ? { uploadLimitBytes: config.maxFileBytes } : {}),
     });

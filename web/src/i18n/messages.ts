@@ -5,6 +5,7 @@
  */
 
 import { adminEn, adminEs, adminFr, adminPt, adminRu } from './adminMessages.ts';
+import { CAPTURE_MESSAGES } from './captureMessages.ts';
 import { CASEWORK_MESSAGES } from './caseworkMessages.ts';
 import { CORROBORATION_MESSAGES } from './corroborationMessages.ts';
 import { EDIT_MESSAGES, type EditMessageKey } from './editMessages.ts';
@@ -22,6 +23,7 @@ export const LOCALE_NAMES: Record<Locale, string> = {
 
 const en = {
   ...CASEWORK_MESSAGES.en,
+  ...CAPTURE_MESSAGES.en,
   'app.name': 'Attest',
   'app.skip': 'Skip to content',
   'app.language': 'Language',
@@ -224,6 +226,7 @@ type CoreMessages = Record<CoreKey, string>;
 
 const pt: CoreMessages = {
   ...CASEWORK_MESSAGES.pt,
+  ...CAPTURE_MESSAGES.pt,
   'app.name': 'Attest',
   'app.skip': 'Ir para o conteúdo',
   'app.language': 'Idioma',
@@ -421,6 +424,7 @@ const pt: CoreMessages = {
 
 const es: CoreMessages = {
   ...CASEWORK_MESSAGES.es,
+  ...CAPTURE_MESSAGES.es,
   'app.name': 'Attest',
   'app.skip': 'Ir al contenido',
   'app.language': 'Idioma',
@@ -618,6 +622,7 @@ const es: CoreMessages = {
 
 const ru: CoreMessages = {
   ...CASEWORK_MESSAGES.ru,
+  ...CAPTURE_MESSAGES.ru,
   'app.name': 'Attest',
   'app.skip': 'Перейти к содержимому',
   'app.language': 'Язык',
@@ -817,6 +822,7 @@ const ru: CoreMessages = {
 
 const fr: CoreMessages = {
   ...CASEWORK_MESSAGES.fr,
+  ...CAPTURE_MESSAGES.fr,
   'app.name': 'Attest',
   'app.skip': 'Aller au contenu',
   'app.language': 'Langue',

@@ -1,4 +1,5 @@
 import { getSource, originalUrl } from '../api/client.ts';
+import { SourceCapturesPanel } from '../capture/SourceCapturesPanel.tsx';
 import { useLanguageName } from '../components/CountryName.tsx';
 import { ErrorMessage } from '../components/ErrorMessage.tsx';
 import { useI18n } from '../i18n/I18nContext.tsx';
@@ -76,6 +77,7 @@ export function SourceScreen({ id }: { id: string }) {
         ) : null}
         {source.review ? <Link to={`/review/${source.id}?also=1`}>{t('review.alsoInto')}</Link> : null}
       </p>
+      <SourceCapturesPanel sourceId={source.id} />
       <section aria-labelledby="text-heading" className="panel">
         <h2 id="text-heading">{t('source.text')}</h2>
         {source.notDecoded ? (
