@@ -123,7 +123,7 @@ function CaptureSection({
           ))}
         </ul>
       ) : null}
-      <table className="data-table" data-testid="capture-files">
+      <table className="data-table capture-files" data-testid="capture-files">
         <caption>{t('webCapture.files')}</caption>
         <thead>
           <tr>
@@ -144,7 +144,7 @@ function CaptureSection({
               <td>
                 <code className="hash">{file.sha256}</code>
               </td>
-              <td>{t('source.bytes', { count: formatNumber(file.byteSize) })}</td>
+              <td className="size">{t('source.bytes', { count: formatNumber(file.byteSize) })}</td>
               <td>
                 <TimestampText sourceId={sourceId} sha256={file.sha256} timestamp={file.timestamp} />
               </td>

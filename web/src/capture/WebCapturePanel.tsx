@@ -37,7 +37,7 @@ export function WebCapturePanel() {
   };
 
   return (
-    <section aria-labelledby="web-capture-heading" className="panel">
+    <section aria-labelledby="web-capture-heading" className="panel web-capture">
       <h2 id="web-capture-heading">{t('webCapture.heading')}</h2>
       <p className="hint">{t('webCapture.intro')}</p>
       <form onSubmit={(e) => void submit(e)}>
