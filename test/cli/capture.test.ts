@@ -3,7 +3,7 @@
  * local time-stamping authority on 127.0.0.1, with Debian's Chromium, on PGlite and PostgreSQL.
  */
 import { createHash } from 'node:crypto';
-import { existsSync, mkdtempSync, readdirSync, readFileSync, rmSync } from 'node:fs';
+import { existsSync, mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
@@ -160,13 +160,20 @@ describe.each(backends())('attest capture on %s', (backend) => {
     expect(offline.code).toBe(1);
     expect(offline.stderr).toMatch(/authority answered HTTP 503/);
 
+    // An ingested original is stamped like a captured one.
+    const text = join(work, 'statement.txt');
+    writeFileSync(text, 'Statement of the press service, 13 May 2017: no one was detained.');
+    const ingested = await runCli(['ingest', '--json', text], { env });
+    expect(ingested.code, ingested.stderr).toBe(0);
+    const ingestedSha = jsonOf<{ sources: Array<{ sha256: string }> }>(ingested).sources[0]!.sha256;
+
     tsa.setOffline(false);
     const retried = await runCli(['timestamp', '--pending', '--json'], { env });
     expect(retried.code, retried.stderr).toBe(0);
     const report = jsonOf<{ stamped: Array<{ sha256: string }>; pending: number }>(retried);
     expect(report.pending).toBe(0);
     expect(report.stamped.map((stamp) => stamp.sha256)).toEqual(
-      expect.arrayContaining(captured.files.map((file) => file.sha256)),
+      expect.arrayContaining([...captured.files.map((file) => file.sha256), ingestedSha]),
     );
   });
 
