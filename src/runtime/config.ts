@@ -44,6 +44,7 @@ export const ENVIRONMENT_VARIABLES = {
   ATTEST_CAPTURE_MAX_MB: z.coerce.number().positive('must be a positive number of megabytes'),
   ATTEST_CAPTURE_ALLOW_PRIVATE: z.enum(['yes', 'no'], 'must be yes or no'),
   ATTEST_TSA_URL: z.url({ protocol: /^https?$/, error: 'must be an http(s) URL' }),
+  ATTEST_TSA_CA_FILE: text,
 } as const;
 
 /** Read where a command needs them, never kept in the configuration. */

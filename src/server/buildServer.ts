@@ -185,7 +185,7 @@ export async function buildServer(options: ServerOptions): Promise<FastifyInstan
   await app.register(captureRoutes, {
     store,
     capture: options.capture ?? DEFAULT_CAPTURE_SETTINGS,
-    timestamps: options.timestamps ?? { tsaUrl: null, timeoutMs: 30_000 },
+    timestamps: options.timestamps ?? { tsaUrl: null, timeoutMs: 30_000, trustedCertificates: [] },
     decoder: options.decoder ?? defaultDecodePool(),
   });
   await app.register(searchRoutes, { store });

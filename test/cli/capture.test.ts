@@ -64,6 +64,7 @@ describe.each(backends())('attest capture on %s', (backend) => {
       ATTEST_USER: 'officer@example.org',
       ATTEST_CAPTURE_ALLOW_PRIVATE: 'yes',
       ATTEST_TSA_URL: tsa.url,
+      ATTEST_TSA_CA_FILE: tsa.caFile,
     };
     if (backend === 'postgres') {
       const database = await createPostgresDatabase();

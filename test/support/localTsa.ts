@@ -14,6 +14,8 @@ export interface LocalTsa {
   url: string;
   /** DER of the throwaway CA that signed the TSA's certificate. */
   caDer: Uint8Array;
+  /** The same CA as a PEM file (for ATTEST_TSA_CA_FILE). */
+  caFile: string;
   /** Requests answered so far. */
   answered: () => number;
   /** While offline the server answers 503, as an unreachable authority's proxy would. */
@@ -131,6 +133,7 @@ export async function startLocalTsa(): Promise<LocalTsa> {
   return {
     url: `http://127.0.0.1:${port}/tsa`,
     caDer,
+    caFile: join(dir, 'ca.pem'),
     answered: () => answered,
     setOffline: (value) => {
       offline = value;

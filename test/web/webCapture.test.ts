@@ -52,7 +52,7 @@ describe('capture a web page in Chromium', () => {
       webDist: distDir,
       kdfParams: FAST_KDF,
       capture: { ...DEFAULT_CAPTURE_SETTINGS, chromiumPath, allowPrivateAddresses: true },
-      timestamps: { tsaUrl: tsa.url, timeoutMs: 10_000 },
+      timestamps: { tsaUrl: tsa.url, timeoutMs: 10_000, trustedCertificates: [tsa.caDer] },
     });
     await server.listen({ host: '127.0.0.1', port: 0 });
     origin = `http://127.0.0.1:${(server.server.address() as AddressInfo).port}`;

@@ -4,6 +4,8 @@
  * server fetches what users type, and a URL naming 127.0.0.1 or 10.0.0.5 would otherwise let any
  * account read the organisation's internal network through it.
  */
+import { readFileSync } from 'node:fs';
+import { UsageError } from '../../core/errors.ts';
 import { type Environment, environmentValue } from '../../runtime/config.ts';
 
 export interface CaptureSettings {
@@ -22,6 +24,11 @@ export interface TimestampSettings {
   tsaUrl: string | null;
   /** Budget of one time-stamp request. */
   timeoutMs: number;
+  /**
+   * Certificates (DER) a token must chain to (ATTEST_TSA_CA_FILE, PEM); empty: the signature is
+   * checked against the certificate the token carries, and trust rests on the configured URL.
+   */
+  trustedCertificates: Uint8Array[];
 }
 
 export const DEFAULT_CAPTURE_SETTINGS: CaptureSettings = {
@@ -43,5 +50,23 @@ export function captureSettingsFrom(env: Environment): CaptureSettings {
 }
 
 export function timestampSettingsFrom(env: Environment): TimestampSettings {
-  return { tsaUrl: environmentValue(env, 'ATTEST_TSA_URL') ?? null, timeoutMs: 30_000 };
+  const caFile = environmentValue(env, 'ATTEST_TSA_CA_FILE');
+  return {
+    tsaUrl: environmentValue(env, 'ATTEST_TSA_URL') ?? null,
+    timeoutMs: 30_000,
+    trustedCertificates: caFile === undefined ? [] : certificatesIn(caFile),
+  };
+}
+
+/** The PEM certificates in a file, as DER; a file without one is a usage error naming the variable. */
+function certificatesIn(path: string): Uint8Array[] {
+  let pem: string;
+  try {
+    pem = readFileSync(path, 'utf8');
+  } catch {
+    throw new UsageError('ATTEST_TSA_CA_FILE cannot be read');
+  }
+  const blocks = [...pem.matchAll(/-----BEGIN CERTIFICATE-----([\s\S]*?)-----END CERTIFICATE-----/g)];
+  if (blocks.length === 0) throw new UsageError('ATTEST_TSA_CA_FILE holds no PEM certificate');
+  return blocks.map((block) => new Uint8Array(Buffer.from(block[1]!.replace(/\s+/g, ''), 'base64')));
 }

@@ -56,6 +56,7 @@ export async function stampPendingOriginals(
         answer,
         { sha256: entry.sha256, bytes },
         request.nonce,
+        settings.trustedCertificates,
       );
       await timestamps.markStamped(entry.sha256, {
         tsaUrl,
