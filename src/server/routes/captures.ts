@@ -21,7 +21,7 @@ const CaptureBody = z.strictObject({ url: z.string().trim().min(1, 'empty URL').
 const IdParams = z.strictObject({ id: z.uuid('expected a UUID') });
 const FileParams = z.strictObject({
   id: z.uuid('expected a UUID'),
-  sha256: z.string().regex(/^[0-9a-f]{64}$/, 'expected a SHA-256 in lowercase hex'),
+  hash: z.string().regex(/^[0-9a-f]{64}$/, 'expected a SHA-256 in lowercase hex'),
 });
 
 const EXTENSIONS: Record<string, string> = {
@@ -95,7 +95,7 @@ export const captureRoutes: FastifyPluginAsync<{
   );
 
   app.get(
-    '/api/sources/:id/files/:sha256',
+    '/api/sources/:id/files/:hash',
     contract('source.read', {
       summary:
         'Download one file a capture preserved (screenshot, PDF, MHTML, headers, document), by SHA-256',
@@ -105,7 +105,7 @@ export const captureRoutes: FastifyPluginAsync<{
       errors: [404],
     }),
     async (request, reply) => {
-      const { id, sha256 } = parseParams(FileParams, request);
+      const { id, hash: sha256 } = parseParams(FileParams, request);
       const file = await captureFileOf(store, id, sha256);
       const fileName = `${file.role}-${sha256.slice(0, 12)}.${EXTENSIONS[file.mediaType] ?? 'bin'}`;
       return reply
@@ -115,7 +115,7 @@ export const captureRoutes: FastifyPluginAsync<{
   );
 
   app.get(
-    '/api/sources/:id/files/:sha256/timestamp',
+    '/api/sources/:id/files/:hash/timestamp',
     contract('source.read', {
       summary: 'Download the RFC 3161 time-stamp token of one original (DER; `openssl ts -verify -token_in`)',
       tags: ['sources'],
@@ -124,7 +124,7 @@ export const captureRoutes: FastifyPluginAsync<{
       errors: [404],
     }),
     async (request, reply) => {
-      const { id, sha256 } = parseParams(FileParams, request);
+      const { id, hash: sha256 } = parseParams(FileParams, request);
       const token = await timestampTokenOf(store, id, sha256);
       return reply
         .headers(
