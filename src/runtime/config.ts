@@ -42,6 +42,13 @@ export const ENVIRONMENT_VARIABLES = {
   ATTEST_OCR_MAX_MEGAPIXELS: whole(1),
   ATTEST_OCR_TIMEOUT_MS: whole(1000),
   ATTEST_OCR_MEMORY_MB: whole(128),
+  // Web capture and trusted timestamps (services/capture/captureSettings.ts, docs/cli.md).
+  ATTEST_CHROMIUM: text,
+  ATTEST_CAPTURE_TIMEOUT_MS: whole(1000),
+  ATTEST_CAPTURE_MAX_MB: z.coerce.number().positive('must be a positive number of megabytes'),
+  ATTEST_CAPTURE_ALLOW_PRIVATE: z.enum(['yes', 'no'], 'must be yes or no'),
+  ATTEST_TSA_URL: z.url({ protocol: /^https?$/, error: 'must be an http(s) URL' }),
+  ATTEST_TSA_CA_FILE: text,
 } as const;
 
 /** Read where a command needs them, never kept in the configuration. */

@@ -12,6 +12,11 @@ import rateLimit from '@fastify/rate-limit';
 import Fastify, { type FastifyInstance } from 'fastify';
 import { configurePasswordPool, type PasswordPoolOptions } from '../crypto/passwordPool.ts';
 import type { KdfParams } from '../crypto/passwords.ts';
+import {
+  type CaptureSettings,
+  DEFAULT_CAPTURE_SETTINGS,
+  type TimestampSettings,
+} from '../services/capture/captureSettings.ts';
 import type { OcrSettings } from '../services/ocr/ocrSettings.ts';
 import type { RouteAccess } from '../services/policies/index.ts';
 import { type DecodePool, defaultDecodePool } from '../services/sources/decodeSandbox/decodePool.ts';
@@ -25,6 +30,7 @@ import { accountAccessRoutes } from './routes/accountAccess.ts';
 import { accountRoutes } from './routes/accounts.ts';
 import { actRoutes } from './routes/acts.ts';
 import { administrationRoutes } from './routes/administration.ts';
+import { captureRoutes } from './routes/captures.ts';
 import { caseRoutes } from './routes/cases.ts';
 import { dossierRoutes } from './routes/dossier.ts';
 import { draftRoutes } from './routes/drafts.ts';
@@ -74,6 +80,9 @@ export interface ServerOptions {
   signInGlobalPerMinute?: number;
   /** Bounds of the Argon2id worker pool (threads, queue, deadline); default 2 threads. */
   passwordHashing?: PasswordPoolOptions;
+  /** Web capture (Chromium, limits, private addresses) and the time-stamping authority; default: none. */
+  capture?: CaptureSettings;
+  timestamps?: TimestampSettings;
   /** Where log lines go (default stdout); tests capture them to prove nothing sensitive is logged. */
   logStream?: NodeJS.WritableStream;
 }
@@ -185,6 +194,12 @@ export async function buildServer(options: ServerOptions): Promise<FastifyInstan
   await app.register(sourceScanRoutes, {
     store,
     ...(options.ocrSettings ? { ocrSettings: options.ocrSettings } : {}),
+  });
+  await app.register(captureRoutes, {
+    store,
+    capture: options.capture ?? DEFAULT_CAPTURE_SETTINGS,
+    timestamps: options.timestamps ?? { tsaUrl: null, timeoutMs: 30_000, trustedCertificates: [] },
+    decoder: options.decoder ?? defaultDecodePool(),
   });
   await app.register(searchRoutes, { store });
   await app.register(reviewRoutes, { store });

@@ -3,6 +3,7 @@
  * unexpected error answers 500 with no detail, and is logged without its message (a database error
  * message can quote the value it choked on).
  */
+
 import type { FastifyError, FastifyInstance } from 'fastify';
 import {
   type AttestError,
@@ -17,6 +18,7 @@ import {
   UsageError,
   VersionConflict,
 } from '../core/errors.ts';
+import { BrowserUnavailable } from '../services/capture/captureErrors.ts';
 
 export interface ErrorBody {
   error: string;
@@ -35,6 +37,7 @@ const STATUS: Array<[new (...args: never[]) => AttestError, number]> = [
   [Conflict, 409],
   [RateLimited, 429],
   [StorageUnavailable, 503],
+  [BrowserUnavailable, 503],
 ];
 
 export function statusOf(error: AttestError): number {

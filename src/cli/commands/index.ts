@@ -13,6 +13,14 @@ export const COMMANDS: Record<string, CommandEntry> = {
     summary: 'preserve files as sources, extract their text and suggestions',
     load: async () => (await import('./ingest.ts')).ingestCommand,
   },
+  capture: {
+    summary: 'preserve a web page: bytes, headers, screenshot, PDF and MHTML, each by SHA-256',
+    load: async () => (await import('./capture.ts')).captureCommand,
+  },
+  timestamp: {
+    summary: 'trusted RFC 3161 timestamps: stamp the originals still waiting (--pending)',
+    load: async () => (await import('./timestamp.ts')).timestampCommand,
+  },
   search: {
     summary: 'full-text search across sources and incidents in every language',
     load: async () => (await import('./search.ts')).searchCommand,

@@ -4,6 +4,7 @@ import { join } from 'node:path';
 import { UsageError } from '../../core/errors.ts';
 import { runtimeConfigFrom } from '../../runtime/config.ts';
 import { buildServer } from '../../server/buildServer.ts';
+import { captureSettingsFrom, timestampSettingsFrom } from '../../services/capture/captureSettings.ts';
 import { ocrSettingsFrom } from '../../services/ocr/ocrSettings.ts';
 import { createDecodePool } from '../../services/sources/decodeSandbox/decodePool.ts';
 import { decodeSettingsFrom } from '../../services/sources/decodeSandbox/decodeSettings.ts';
@@ -45,6 +46,8 @@ export const serveCommand: Command = {
       store,
       decoder,
       ocrSettings,
+      capture: captureSettingsFrom(io.env),
+      timestamps: timestampSettingsFrom(io.env),
       trustProxy: args.values['trust-proxy'] === true,
       ...(config.maxFileBytes ? { uploadLimitBytes: config.maxFileBytes } : {}),
     });

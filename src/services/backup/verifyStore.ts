@@ -78,7 +78,7 @@ export async function verifyStore(
     });
   return {
     ok: problems.length === 0,
-    sources: rows.length,
+    sources: new Set(rows.map((row) => row.id)).size,
     originals: onDisk.length,
     problems,
     unreferenced: onDisk.filter((sha) => !named.has(sha)),

@@ -1,6 +1,7 @@
 import { type FormEvent, useEffect, useRef, useState } from 'react';
 import { captureText } from '../api/client.ts';
 import type { CaptureResult } from '../api/types.ts';
+import { WebCapturePanel } from '../capture/WebCapturePanel.tsx';
 import { CaptureResultNotice } from '../components/CaptureResultNotice.tsx';
 import { ErrorMessage } from '../components/ErrorMessage.tsx';
 import { FileUpload } from '../components/FileUpload.tsx';
@@ -135,6 +136,7 @@ export function CaptureScreen() {
           <FileUpload />
         </section>
       </div>
+      <WebCapturePanel />
     </>
   );
 }

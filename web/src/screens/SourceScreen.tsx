@@ -1,4 +1,5 @@
 import { ApiError, getSource, originalUrl } from '../api/client.ts';
+import { SourceCapturesPanel } from '../capture/SourceCapturesPanel.tsx';
 import { useLanguageName } from '../components/CountryName.tsx';
 import { ErrorMessage } from '../components/ErrorMessage.tsx';
 import { SealedBadge } from '../components/SealChoice.tsx';
@@ -95,6 +96,7 @@ export function SourceScreen({ id }: { id: string }) {
         {source.review ? <Link to={`/review/${source.id}?also=1`}>{t('review.alsoInto')}</Link> : null}
       </p>
       <ScanFacts scan={scan} warnings={source.warnings} />
+      <SourceCapturesPanel sourceId={source.id} />
       <section aria-labelledby="text-heading" className="panel">
         <h2 id="text-heading">{t('source.text')}</h2>
         {source.notDecoded ? (

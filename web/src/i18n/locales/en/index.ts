@@ -1,6 +1,7 @@
 // Written by scripts/i18n-split.ts from the files beside it: edit those, not this.
 import admin from './admin.ts';
 import app from './app.ts';
+import capture from './capture.ts';
 import casework from './casework.ts';
 import corroboration from './corroboration.ts';
 import dossier from './dossier.ts';
@@ -13,6 +14,7 @@ import sealed from './sealed.ts';
 const en = {
   ...admin,
   ...app,
+  ...capture,
   ...casework,
   ...corroboration,
   ...dossier,

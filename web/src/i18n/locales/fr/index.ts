@@ -2,6 +2,7 @@
 import type { Messages } from '../../catalogue.ts';
 import admin from './admin.ts';
 import app from './app.ts';
+import capture from './capture.ts';
 import casework from './casework.ts';
 import corroboration from './corroboration.ts';
 import dossier from './dossier.ts';
@@ -14,6 +15,7 @@ import sealed from './sealed.ts';
 export default {
   ...admin,
   ...app,
+  ...capture,
   ...casework,
   ...corroboration,
   ...dossier,

@@ -1,0 +1,42 @@
+import type { Translation } from '../../catalogue.ts';
+import type en from '../en/capture.ts';
+
+export default {
+  'webCapture.heading': 'Сохранить веб-страницу',
+  'webCapture.intro':
+    'Сервер загружает страницу и сохраняет её байты и заголовки, снимок всей страницы, PDF и архив MHTML, каждый со своим SHA-256. Владелец страницы увидит посещение с этого сервера.',
+  'webCapture.url': 'Адрес страницы (http или https)',
+  'webCapture.submit': 'Сохранить',
+  'webCapture.queued': 'Ожидание предыдущего сохранения…',
+  'webCapture.step.fetching': 'Загрузка страницы…',
+  'webCapture.step.rendering': 'Отображение страницы в браузере…',
+  'webCapture.step.screenshot': 'Снимок всей страницы…',
+  'webCapture.step.pdf': 'Печать в PDF…',
+  'webCapture.step.archive': 'Сохранение архива MHTML…',
+  'webCapture.step.extracting': 'Извлечение текста…',
+  'webCapture.step.storing': 'Сохранение файлов…',
+  'webCapture.done': 'Страница сохранена.',
+  'webCapture.doneAgain': 'Сохранена повторно: страница не изменилась, этот снимок добавлен к её источнику.',
+  'webCapture.errorStatus': 'Сервер ответил HTTP {status}: сохранено как есть (страница могла быть удалена).',
+  'webCapture.failed': 'Не сохранено, ничего не записано: {reason}',
+  'webCapture.openSource': 'Открыть источник',
+  'webCapture.captureHeading': 'Снимок страницы от {time}',
+  'webCapture.status': 'Статус HTTP',
+  'webCapture.requestedUrl': 'Запрошенный адрес',
+  'webCapture.redirects': 'Перенаправления',
+  'webCapture.finalUrl': 'Итоговый адрес',
+  'webCapture.browser': 'Браузер',
+  'webCapture.files': 'Сохранённые файлы',
+  'webCapture.file': 'Файл',
+  'webCapture.role.document': 'Страница в полученном виде',
+  'webCapture.role.headers': 'Заголовки ответа',
+  'webCapture.role.screenshot': 'Снимок всей страницы (PNG)',
+  'webCapture.role.pdf': 'Печать в PDF',
+  'webCapture.role.mhtml': 'Веб-архив (MHTML)',
+  'timestamp.label': 'Доверенная метка времени',
+  'timestamp.none': 'нет',
+  'timestamp.pending':
+    '0:Ожидание службы меток времени | one:Ожидание службы ({count} попытка) | few:Ожидание службы ({count} попытки) | many:Ожидание службы ({count} попыток) | other:Ожидание службы ({count} попытки)',
+  'timestamp.stamped': '{time}, служба: {authority}',
+  'timestamp.token': 'токен',
+} satisfies Translation<typeof en>;
