@@ -1,5 +1,5 @@
 /** Portuguese (Brazil and Portugal spellings; accents optional, see types.ts). */
-import type { Lexicon } from './types.ts';
+import type { Lexicon } from '../../lexicon/types.ts';
 
 export const pt: Lexicon = {
   lang: 'pt',

@@ -3,7 +3,7 @@
  * задержали, задержание, задержанных); a stem is kept long enough not to swallow unrelated words
  * (убит* not уб*, which would take убедил "convinced").
  */
-import type { Lexicon } from './types.ts';
+import type { Lexicon } from '../../lexicon/types.ts';
 
 export const ru: Lexicon = {
   lang: 'ru',

@@ -1,5 +1,5 @@
 /** French. Elided forms (l', d', n') are written with a plain apostrophe; ’ is folded to it. */
-import type { Lexicon } from './types.ts';
+import type { Lexicon } from '../../lexicon/types.ts';
 
 export const fr: Lexicon = {
   lang: 'fr',

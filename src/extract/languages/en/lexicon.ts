@@ -1,5 +1,5 @@
 /** English. */
-import type { Lexicon } from './types.ts';
+import type { Lexicon } from '../../lexicon/types.ts';
 
 export const en: Lexicon = {
   lang: 'en',

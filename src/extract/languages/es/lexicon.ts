@@ -1,5 +1,5 @@
 /** Spanish. */
-import type { Lexicon } from './types.ts';
+import type { Lexicon } from '../../lexicon/types.ts';
 
 export const es: Lexicon = {
   lang: 'es',

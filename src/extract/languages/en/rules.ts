@@ -1,4 +1,4 @@
-import type { LanguagePack } from './types.ts';
+import type { LanguagePack } from '../../lang/types.ts';
 
 /** English (US and UK news usage). */
 export const en: LanguagePack = {
