@@ -10,4 +10,8 @@ import type { Lexicon } from '../lexicon/types.ts';
 export interface Language {
   rules: LanguagePack;
   lexicon: Lexicon;
+  /** Place names in this language, keyed by the gazetteer's canonical English name. */
+  places?: Readonly<Record<string, readonly string[]>>;
+  /** Every written form of one place name, for languages that decline them (Russian cases). */
+  placeForms?: (name: string) => string[];
 }
