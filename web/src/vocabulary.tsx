@@ -7,7 +7,7 @@ import { getVocabulary } from './api/client.ts';
 import type { Vocabulary } from './api/types.ts';
 import { useI18n } from './i18n/I18nContext.tsx';
 
-const EMPTY: Vocabulary = { eventTypes: [], interventionTypes: [], claimStances: [] };
+const EMPTY: Vocabulary = { eventTypes: [], interventionTypes: [], claimStances: [], victimGroups: [] };
 const VocabularyContext = createContext<Vocabulary>(EMPTY);
 
 export function VocabularyProvider({ children }: { children: ReactNode }) {

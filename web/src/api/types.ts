@@ -17,6 +17,7 @@ export interface Vocabulary {
   eventTypes: VocabularyTerm[];
   interventionTypes: VocabularyTerm[];
   claimStances: VocabularyTerm[];
+  victimGroups: VocabularyTerm[];
 }
 
 export interface Page<T> {
