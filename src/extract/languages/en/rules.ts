@@ -35,6 +35,10 @@ export const en: LanguagePack = {
   segment: {
     noBreakAbbreviations: [
       'mr',
+      'etc',
+      'approx',
+      'vs',
+      'cf',
       'mrs',
       'ms',
       'dr',
