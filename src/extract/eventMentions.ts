@@ -155,7 +155,14 @@ function headCounts(ctx: DocContext, cues: Cues, clause: Segment, reach: Span): 
       if (YEAR.test(c.text.trim()) && (c.min ?? 0) >= 1900 && (c.min ?? 0) <= 2100) return false;
       if (PERCENT_AFTER.test(ctx.text.slice(c.end, c.end + 3))) return false;
       const unit = within(cues.units, c.end, Math.min(ctx.text.length, c.end + 30))[0];
-      return !(unit && wordsBetween(ctx, c.end, unit.start) === 0);
+      if (unit && wordsBetween(ctx, c.end, unit.start) === 0) return false;
+      // "seven firearms", "une trentaine de maisons": a number of things counts no victims.
+      const object = within(cues.objects, c.end, Math.min(ctx.text.length, c.end + 30))[0];
+      if (object && wordsBetween(ctx, c.end, object.start) <= 1) return false;
+      // "Two gunmen", "Dos sicarios": a number of attackers is not a number of victims (police and
+      // soldiers are also victims: "погибли двое полицейских").
+      const actor = within(ctx.matches.actors, c.end, Math.min(ctx.text.length, c.end + 30))[0];
+      return !(actor && actor.value.kind === 'armed' && wordsBetween(ctx, c.end, actor.start) === 0);
     },
   );
 }
@@ -327,7 +334,13 @@ export function findEventMentions(ctx: DocContext, cues: Cues, setting: Setting)
     // Persecution is the act "where no narrower act is stated": beside a killing or an arrest in
     // the same sentence, "repressão" describes the context, not another act.
     const narrower = [...groups.values()].some((g) => g.type !== 'persecution');
-    const entries = [...groups.values()].filter((g) => g.type !== 'persecution' || !narrower);
+    // "tried to kill him; he was wounded": the injuries are the attack itself, not a second act.
+    const lethal = [...groups.values()].some((g) => g.type === 'killing' || g.type === 'attempted-killing');
+    const entries = [...groups.values()].filter(
+      (g) =>
+        (g.type !== 'persecution' || !narrower) &&
+        !(lethal && g.type === 'physical-assault' && g.triggers.every((t) => !t.strong)),
+    );
     for (const entry of entries) {
       const span = { start: entry.triggers[0]!.start, end: entry.triggers[entry.triggers.length - 1]!.end };
       // A count belongs to the act nearest to it in its clause ("detained 30 and killed 2"); a
@@ -391,9 +404,12 @@ function framedBy(ctx: DocContext, cues: Span[], clause: Segment, t: Trigger): b
   return within(cues, clause.start, t.start).some((c) => wordsBetween(ctx, c.end, t.start) <= FRAME_REACH);
 }
 
+const THING_ACTS: ReadonlySet<EventType> = new Set(['raid', 'censorship', 'property-destruction']);
+
 /** "seized seven firearms", "apreendeu armas": an everyday act verb whose object is a thing. */
 function takesAnObject(ctx: DocContext, cues: Cues, clause: Segment, t: Trigger): boolean {
-  if (t.strong) return false;
+  // A raid, a closure or a fire is done to things: "invadiram casas" is the act itself.
+  if (t.strong || THING_ACTS.has(t.type)) return false;
   const object = within(cues.objects, t.end, Math.min(clause.end, t.end + 60))[0];
   if (!object || wordsBetween(ctx, t.end, object.start) > 3) return false;
   return !within(cues.groups, t.end, object.start).length;

@@ -41,6 +41,8 @@ function placesAgree(a: EventMention, b: EventMention): boolean {
 }
 
 function sameAct(a: EventMention, b: EventMention): boolean {
+  // "fired tear gas at protesters, and several people were injured": one sentence, one act of a type.
+  if (a.sentence.index === b.sentence.index && a.type === b.type && a.attempt === b.attempt) return true;
   return (
     a.type === b.type &&
     a.attempt === b.attempt &&

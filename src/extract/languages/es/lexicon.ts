@@ -108,6 +108,10 @@ export const es: Lexicon = {
     },
     'sexual-violence': {
       strong: [
+        'violación',
+        'violaciones',
+        'violad*',
+        'abuso sexual',
         'violada',
         'violadas',
         'violaron a',
@@ -203,6 +207,9 @@ export const es: Lexicon = {
     },
     raid: {
       strong: [
+        'allanó',
+        'allanaron la',
+        'irrumpió en',
         'allanamiento*',
         'allanaron',
         'allanad*',
@@ -475,6 +482,8 @@ export const es: Lexicon = {
     ],
   },
   groups: [
+    ['detenida', 'detainees'],
+    ['detenidas', 'detainees'],
     ['su madre', 'relatives'],
     ['la madre', 'relatives'],
     ['madre', 'relatives'],
@@ -604,6 +613,10 @@ export const es: Lexicon = {
   conjunctions: ['y', 'e', 'pero', 'mientras'],
   locatives: ['en', 'cerca de', 'al norte de', 'al sur de'],
   objects: [
+    'casas',
+    'viviendas',
+    'edificios',
+    'tiendas',
     'visa*',
     'solicitud*',
     'permiso*',
@@ -658,7 +671,6 @@ export const es: Lexicon = {
       'aniversario',
       'conmemor*',
       'homenaje*',
-      'memorial',
       'vigésim*',
       'trigésim*',
     ],

@@ -602,6 +602,9 @@ export const fr: Lexicon = {
   conjunctions: ['et', 'mais', 'tandis que'],
   locatives: ['à', 'au', 'aux', 'en', 'dans', 'près de'],
   objects: [
+    'maisons',
+    'bâtiments',
+    'magasins',
     'visa*',
     'demande*',
     'permis',
@@ -657,7 +660,6 @@ export const fr: Lexicon = {
       'anniversaire',
       'commémor*',
       'hommage*',
-      'mémorial',
       'vingtième',
       'trentième',
       'e féminicide',

@@ -645,6 +645,9 @@ export const pt: Lexicon = {
   conjunctions: ['e', 'mas', 'enquanto'],
   locatives: ['em', 'no', 'na', 'nos', 'nas', 'perto de', 'próximo a'],
   objects: [
+    'casas',
+    'prédios',
+    'lojas',
     'visto*',
     'pedido*',
     'licença*',
@@ -701,7 +704,6 @@ export const pt: Lexicon = {
       'estatística*',
       'aniversário',
       'homenage*',
-      'memorial',
       'relembr*',
       'vigésim*',
       'trigésim*',
