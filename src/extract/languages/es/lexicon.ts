@@ -482,8 +482,8 @@ export const es: Lexicon = {
     ],
   },
   groups: [
-    ['detenida', 'detainees'],
-    ['detenidas', 'detainees'],
+    ['una detenida', 'detainees'],
+    ['las detenidas', 'detainees'],
     ['su madre', 'relatives'],
     ['la madre', 'relatives'],
     ['madre', 'relatives'],
