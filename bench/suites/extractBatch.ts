@@ -19,7 +19,8 @@ export const suite: BenchSuite = {
     const dir = mkdtempSync(join(tmpdir(), 'attest-bench-batch-'));
     try {
       const texts = generateNewsTexts(DOCUMENTS, 2026);
-      texts.forEach((t, i) => writeFileSync(join(dir, `${String(i).padStart(6, '0')}.txt`), t.text));
+      for (const [i, t] of texts.entries())
+        writeFileSync(join(dir, `${String(i).padStart(6, '0')}.txt`), t.text);
       let lines = 0;
       const stdout = new Writable({
         write(chunk: Buffer, _encoding, done) {
