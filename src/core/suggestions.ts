@@ -21,6 +21,7 @@ export type ActorMention = z.infer<typeof ActorMention>;
 export const VictimCount = z.object({
   min: z.number().int().nonnegative().nullable(),
   max: z.number().int().nonnegative().nullable(),
+  /** A victim group code (victimGroups.ts) when extraction proposes it; a reviewer may write their own. */
   group: z.string().nullable(),
   text: z.string(),
 });
@@ -55,6 +56,10 @@ export const EventSuggestion = z.object({
   perpetrators: z.array(ActorMention),
   reportedBy: z.array(ActorMention),
   confidence: z.number().min(0).max(1),
+  /** v2: the act was attempted, not done ("tried to abduct"); an attempted killing has its own type. */
+  attempt: z.boolean().optional(),
+  /** v2: dated long before publication — background to the story, not a new violation. */
+  historical: z.boolean().optional(),
   ...Span,
 });
 export type EventSuggestion = z.infer<typeof EventSuggestion>;

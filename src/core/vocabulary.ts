@@ -1,9 +1,11 @@
 /**
- * Controlled vocabulary v1 (docs/vocabulary.md, generated from this file). Codes are stable identifiers stored in
+ * Controlled vocabulary v2 (docs/vocabulary.md, generated from this file). Codes are stable identifiers stored in
  * the database and exchanged in exports; labels are for people. Each event type maps to the closest
  * term of the HURIDOCS Events Standard Formats micro-thesaurus "Types of Acts" (list 4), taken from
  * the OpenEvSys export of the ESF micro-thesauri (HURIDOCS, Dueck/Guzman/Verstappen, 2001;
- * AGPL-3.0), so records can be exchanged with ESF-based systems.
+ * AGPL-3.0; the list is kept in test/fixtures/esf/mt04_types_of_acts.csv and every mapping is
+ * checked against it), so records can be exchanged with ESF-based systems. v2 added the last six
+ * event types and coded victim groups (victimGroups.ts); every v1 code is kept as it was.
  */
 import { z } from 'zod';
 
@@ -21,6 +23,12 @@ export const EVENT_TYPES = [
   'forced-disclosure',
   'displacement',
   'persecution',
+  'physical-assault',
+  'attempted-killing',
+  'abduction',
+  'raid',
+  'censorship',
+  'property-destruction',
 ] as const;
 export const EventType = z.enum(EVENT_TYPES);
 export type EventType = z.infer<typeof EventType>;
@@ -68,6 +76,15 @@ export const EVENT_TYPE_ESF: Record<EventType, EsfTerm> = {
   },
   displacement: { vocabNumber: '05010400000004', label: 'Displacement' },
   persecution: { vocabNumber: '37000000000004', label: 'Violations of the rights of minorities' },
+  'physical-assault': {
+    vocabNumber: '02010100000004',
+    label: 'Physical assaults, including domestic violence',
+  },
+  'attempted-killing': { vocabNumber: '01010900000004', label: 'Attempted killings' },
+  abduction: { vocabNumber: '03010400000004', label: 'Abduction; kidnapping' },
+  raid: { vocabNumber: '04010100000004', label: 'Illegal search / raid' },
+  censorship: { vocabNumber: '10010100000004', label: 'Censorship' },
+  'property-destruction': { vocabNumber: '13010300000004', label: 'Destruction' },
 };
 
 export const EVENT_TYPE_LABELS: Record<EventType, Labels> = {
@@ -127,6 +144,42 @@ export const EVENT_TYPE_LABELS: Record<EventType, Labels> = {
     es: 'Persecución de un grupo',
     ru: 'Преследование группы',
     fr: 'Persécution d’un groupe',
+  },
+  'physical-assault': {
+    en: 'Physical assault or use of force',
+    pt: 'Agressão física ou uso da força',
+    es: 'Agresión física o uso de la fuerza',
+    ru: 'Физическое насилие или применение силы',
+    fr: 'Agression physique ou usage de la force',
+  },
+  'attempted-killing': {
+    en: 'Attempted killing',
+    pt: 'Tentativa de homicídio',
+    es: 'Tentativa de homicidio',
+    ru: 'Покушение на убийство',
+    fr: 'Tentative de meurtre',
+  },
+  abduction: {
+    en: 'Abduction or kidnapping',
+    pt: 'Sequestro ou rapto',
+    es: 'Secuestro',
+    ru: 'Похищение',
+    fr: 'Enlèvement',
+  },
+  raid: {
+    en: 'Raid or illegal search',
+    pt: 'Invasão ou busca ilegal',
+    es: 'Allanamiento o registro ilegal',
+    ru: 'Обыск или облава',
+    fr: 'Perquisition ou fouille arbitraire',
+  },
+  censorship: { en: 'Censorship', pt: 'Censura', es: 'Censura', ru: 'Цензура', fr: 'Censure' },
+  'property-destruction': {
+    en: 'Destruction of property',
+    pt: 'Destruição de bens',
+    es: 'Destrucción de bienes',
+    ru: 'Уничтожение имущества',
+    fr: 'Destruction de biens',
   },
 };
 

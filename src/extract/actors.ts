@@ -5,7 +5,7 @@
  * sources that tell of an act ("o jornal Novaya Gazeta relatou", "according to Memorial").
  */
 import type { ActorMention } from '../core/suggestions.ts';
-import { type DocContext, overlaps, type Span, within } from './extractContext.ts';
+import { type DocContext, overlaps, overlapsAny, type Span, within } from './extractContext.ts';
 import type { ActorKind } from './lexicon/index.ts';
 
 export interface ActorFound extends Span {
@@ -101,7 +101,8 @@ interface Token extends Span {
 /**
  * Proper names: runs of capitalised words joined only by spaces and the language's joiners (de, of).
  * A lone capitalised word is a name only when it is an acronym or does not open the sentence; a
- * name that is exactly a place found by the place finder is a place, not an actor.
+ * name that is exactly a place found by the place finder is a place, not an actor, and one that is
+ * part of a date is a date.
  */
 export function findNames(
   ctx: DocContext,
@@ -162,7 +163,9 @@ export function findNames(
         ? ACRONYM.test(run[0]!.word) || (!opensSentence && run[0]!.word.length >= 3)
         : true;
       const isPlace = places.some((p) => p.start <= span.start && p.end >= span.end);
-      if (acceptable && !isPlace) {
+      // "told reporters on Monday", "em Março": a weekday or a date is never who said or did something.
+      const isDate = overlapsAny(ctx.dates, span);
+      if (acceptable && !isPlace && !isDate) {
         const name = text.slice(span.start, span.end);
         out.push({ name, text: name, kind: 'named', ...span });
       }

@@ -15,7 +15,7 @@ import {
   toMention,
 } from './actors.ts';
 import type { Cues, FoundMentions } from './eventMentions.ts';
-import { type DocContext, type Sentence, type Span, within } from './extractContext.ts';
+import { type DocContext, type Sentence, type Span, within, wordsBetween } from './extractContext.ts';
 
 const TRAILING = /[\s"'”»]+$/u;
 
@@ -59,6 +59,28 @@ function aboutNature(
   return !findLexiconActors(ctx, sentence.start, sentence.end).some(canPerpetrate);
 }
 
+/** "denied the ticket", "negou o pedido de visto": a denial whose object is a thing, not an act. */
+function deniesAThing(ctx: DocContext, cues: Cues, sentence: Sentence, cue: Span): boolean {
+  const object = within(cues.objects, cue.end, Math.min(sentence.end, cue.end + 40))[0];
+  return object !== undefined && wordsBetween(ctx, cue.end, object.start) <= 2;
+}
+
+/** "“Não houve vítimas”, disse…": a quote-first denial starts at its opening quotation mark. */
+function quoteStart(ctx: DocContext, sentence: Sentence, cue: Span): number {
+  const open = ctx.text.slice(sentence.start, cue.start).search(/["“«„]/u);
+  return open >= 0 ? sentence.start + open : cue.start;
+}
+
+/**
+ * "Пожар потушен, сообщили в МЧС. Погибших нет.": a short denial right after a sentence whose
+ * speaker is named belongs to that speaker.
+ */
+function speakerBefore(ctx: DocContext, sentence: Sentence): ActorFound | null {
+  const previous = ctx.sentences[sentence.index - 1];
+  if (!previous || previous.paragraph !== sentence.paragraph) return null;
+  return findReporters(ctx, previous.start, previous.end, previous.start)[0] ?? null;
+}
+
 function paragraphSpans(sentences: readonly Sentence[]): Map<number, Span> {
   const spans = new Map<number, Span>();
   for (const s of sentences) {
@@ -92,9 +114,14 @@ export function findClaims(ctx: DocContext, cues: Cues, found: FoundMentions): C
   };
   const deny = (sentence: Sentence, cue: Span) => {
     if (claimed.has(sentence.index) || aboutNature(ctx, cues, sentence, paragraphsOf())) return;
-    const actor = denierOf(ctx, sentence, cue);
-    if (!actor) return;
-    out.push(claimOf(ctx, sentence, 'denies', actor, actor.end <= cue.start ? actor.start : cue.start));
+    if (deniesAThing(ctx, cues, sentence, cue)) return;
+    const actor = denierOf(ctx, sentence, cue) ?? speakerBefore(ctx, sentence);
+    // "No one was injured, he added": someone said it even when the text names them by a pronoun.
+    if (!actor && within(cues.reporting, sentence.start, sentence.end).length === 0) return;
+    const from = actor && actor.end <= cue.start && actor.start >= sentence.start ? actor.start : cue.start;
+    out.push(
+      claimOf(ctx, sentence, 'denies', actor, Math.min(from, cue.start, quoteStart(ctx, sentence, cue))),
+    );
     claimed.add(sentence.index);
   };
   for (const cue of cues.denial) {

@@ -26,6 +26,8 @@ import type { Segment } from './segment.ts';
 export interface Trigger extends Span {
   type: EventType;
   strong: boolean;
+  /** Framed as an attempt ("tried to abduct"). */
+  attempt?: boolean;
 }
 
 export interface EventMention extends Span {
@@ -39,6 +41,8 @@ export interface EventMention extends Span {
   perpetrators: ActorFound[];
   reportedBy: ActorFound[];
   confidence: number;
+  attempt: boolean;
+  historical: boolean;
 }
 
 /** Matches of the document's cue lists, found once and looked up per sentence. */
@@ -55,6 +59,10 @@ export interface Cues {
   units: Span[];
   conjunctions: Span[];
   locatives: Span[];
+  objects: Span[];
+  attempt: Span[];
+  hypothetical: Span[];
+  statistic: Span[];
 }
 
 export function findCues(ctx: DocContext): Cues {
@@ -86,6 +94,10 @@ export function findCues(ctx: DocContext): Cues {
     units: matches.units,
     conjunctions: matches.conjunctions,
     locatives: matches.locatives,
+    objects: matches.objects,
+    attempt: matches.attempt,
+    hypothetical: matches.hypothetical,
+    statistic: matches.statistic,
   };
 }
 
@@ -143,7 +155,14 @@ function headCounts(ctx: DocContext, cues: Cues, clause: Segment, reach: Span): 
       if (YEAR.test(c.text.trim()) && (c.min ?? 0) >= 1900 && (c.min ?? 0) <= 2100) return false;
       if (PERCENT_AFTER.test(ctx.text.slice(c.end, c.end + 3))) return false;
       const unit = within(cues.units, c.end, Math.min(ctx.text.length, c.end + 30))[0];
-      return !(unit && wordsBetween(ctx, c.end, unit.start) === 0);
+      if (unit && wordsBetween(ctx, c.end, unit.start) === 0) return false;
+      // "seven firearms", "une trentaine de maisons": a number of things counts no victims.
+      const object = within(cues.objects, c.end, Math.min(ctx.text.length, c.end + 30))[0];
+      if (object && wordsBetween(ctx, c.end, object.start) <= 1) return false;
+      // "Two gunmen", "Dos sicarios": a number of attackers is not a number of victims (police and
+      // soldiers are also victims: "погибли двое полицейских").
+      const actor = within(ctx.matches.actors, c.end, Math.min(ctx.text.length, c.end + 30))[0];
+      return !(actor && actor.value.kind === 'armed' && wordsBetween(ctx, c.end, actor.start) === 0);
     },
   );
 }
@@ -281,6 +300,9 @@ export function findEventMentions(ctx: DocContext, cues: Cues, setting: Setting)
         !within(cues.groups, sentence.start, sentence.end).some((g) => g.start <= t.start && t.end <= g.end),
     );
     if (acts.length === 0) continue;
+    // "the 21st woman murdered this year", "on the anniversary of the massacre": a tally or a
+    // remembrance retells acts already known; reporting it as a new one would count it twice.
+    if (within(cues.statistic, sentence.start, sentence.end).length > 0) continue;
     const natural = within(cues.nonViolation, sentence.start, sentence.end).length > 0;
     // Whether a person or perpetrator is named: asked only when an everyday word needs it.
     let humanStake: boolean | undefined;
@@ -296,14 +318,15 @@ export function findEventMentions(ctx: DocContext, cues: Cues, setting: Setting)
       if (natural || !t.strong) humanStake ??= hasHumanStake(ctx, cues, sentence);
       if (natural && !(humanStake && hasPerpetrator(ctx, sentence))) continue;
       if (!t.strong && !humanStake) continue;
-      kept.push({ t, clause });
+      if (takesAnObject(ctx, cues, clause, t) || isHypothetical(ctx, cues, clause, t)) continue;
+      kept.push({ t: attemptOf(ctx, cues, clause, t), clause });
     }
     if (kept.length === 0) continue;
     const reportedBy = findReporters(ctx, sentence.start, sentence.end, sentence.start);
     // One mention per act type per clause: "espancamentos e tortura" is one act of torture.
     const groups = new Map<string, { type: EventType; clause: Segment; triggers: Trigger[] }>();
     for (const { t, clause } of kept) {
-      const key = `${t.type}@${clause.start}`;
+      const key = `${t.type}${t.attempt ? '?' : ''}@${clause.start}`;
       const entry = groups.get(key) ?? { type: t.type, clause, triggers: [] };
       entry.triggers.push(t);
       groups.set(key, entry);
@@ -311,7 +334,13 @@ export function findEventMentions(ctx: DocContext, cues: Cues, setting: Setting)
     // Persecution is the act "where no narrower act is stated": beside a killing or an arrest in
     // the same sentence, "repressão" describes the context, not another act.
     const narrower = [...groups.values()].some((g) => g.type !== 'persecution');
-    const entries = [...groups.values()].filter((g) => g.type !== 'persecution' || !narrower);
+    // "tried to kill him; he was wounded": the injuries are the attack itself, not a second act.
+    const lethal = [...groups.values()].some((g) => g.type === 'killing' || g.type === 'attempted-killing');
+    const entries = [...groups.values()].filter(
+      (g) =>
+        (g.type !== 'persecution' || !narrower) &&
+        !(lethal && g.type === 'physical-assault' && g.triggers.every((t) => !t.strong)),
+    );
     for (const entry of entries) {
       const span = { start: entry.triggers[0]!.start, end: entry.triggers[entry.triggers.length - 1]!.end };
       // A count belongs to the act nearest to it in its clause ("detained 30 and killed 2"); a
@@ -336,6 +365,8 @@ export function findEventMentions(ctx: DocContext, cues: Cues, setting: Setting)
         date: dateFor(ctx, sentence, entry.clause, span, setting),
         perpetrators: perpetratorsFor(ctx, cues, sentence, entry.clause),
         reportedBy,
+        attempt: entry.triggers.every((t) => t.attempt === true),
+        historical: false,
         start: sentence.start,
         end: sentence.end,
       };
@@ -364,4 +395,33 @@ function hasPerpetrator(ctx: DocContext, sentence: Sentence): boolean {
 function hasHumanStake(ctx: DocContext, cues: Cues, sentence: Sentence): boolean {
   if (within(cues.groups, sentence.start, sentence.end).some((g) => !isSpeaker(ctx, cues, g))) return true;
   return findLexiconActors(ctx, sentence.start, sentence.end).some(canPerpetrate);
+}
+
+/** How many words before an act a framing word ("tried to", "could face") may stand. */
+const FRAME_REACH = 4;
+
+function framedBy(ctx: DocContext, cues: Span[], clause: Segment, t: Trigger): boolean {
+  return within(cues, clause.start, t.start).some((c) => wordsBetween(ctx, c.end, t.start) <= FRAME_REACH);
+}
+
+const THING_ACTS: ReadonlySet<EventType> = new Set(['raid', 'censorship', 'property-destruction']);
+
+/** "seized seven firearms", "apreendeu armas": an everyday act verb whose object is a thing. */
+function takesAnObject(ctx: DocContext, cues: Cues, clause: Segment, t: Trigger): boolean {
+  // A raid, a closure or a fire is done to things: "invadiram casas" is the act itself.
+  if (t.strong || THING_ACTS.has(t.type)) return false;
+  const object = within(cues.objects, t.end, Math.min(clause.end, t.end + 60))[0];
+  if (!object || wordsBetween(ctx, t.end, object.start) > 3) return false;
+  return !within(cues.groups, t.end, object.start).length;
+}
+
+/** "could face torture", "plans to arrest": a possibility or a plan, not a report of an act. */
+function isHypothetical(ctx: DocContext, cues: Cues, clause: Segment, t: Trigger): boolean {
+  return framedBy(ctx, cues.hypothetical, clause, t);
+}
+
+/** "tried to kill" is an attempted killing; "tried to abduct" an abduction flagged as an attempt. */
+function attemptOf(ctx: DocContext, cues: Cues, clause: Segment, t: Trigger): Trigger {
+  if (t.type === 'attempted-killing' || !framedBy(ctx, cues.attempt, clause, t)) return t;
+  return t.type === 'killing' ? { ...t, type: 'attempted-killing', strong: true } : { ...t, attempt: true };
 }

@@ -9,7 +9,7 @@ import { type ActorFound, toMention } from './actors.ts';
 import type { EventMention } from './eventMentions.ts';
 
 function wordsOf(group: string): Set<string> {
-  return new Set(group.toLowerCase().split(/\s+/u));
+  return new Set(group.toLowerCase().split(/[\s-]+/u));
 }
 
 /** "gay men" and "gay and bisexual men" may be the same people; "men" and "activists" are not. */
@@ -41,8 +41,11 @@ function placesAgree(a: EventMention, b: EventMention): boolean {
 }
 
 function sameAct(a: EventMention, b: EventMention): boolean {
+  // "fired tear gas at protesters, and several people were injured": one sentence, one act of a type.
+  if (a.sentence.index === b.sentence.index && a.type === b.type && a.attempt === b.attempt) return true;
   return (
     a.type === b.type &&
+    a.attempt === b.attempt &&
     groupsAgree(a.victims?.group ?? null, b.victims?.group ?? null) &&
     countsAgree(a, b) &&
     datesAgree(a, b) &&
@@ -102,7 +105,18 @@ export function mergeEventMentions(all: readonly EventMention[]): EventMention[]
   return [...byType.values()].flat().sort((a, b) => a.start - b.start);
 }
 
+/** An act dated this many years or more before publication is background, not news. */
+const HISTORICAL_YEARS = 2;
+
+/** Dated long before publication ("the 1999 massacre", "em 1964"): flagged, never a new violation. */
+export function isHistorical(m: EventMention, published: string | null): boolean {
+  if (!published || !m.date?.to) return false;
+  return Number(published.slice(0, 4)) - Number(m.date.to.slice(0, 4)) >= HISTORICAL_YEARS;
+}
+
 export function toEventSuggestion(m: EventMention): EventSuggestion {
+  // The v2 flags appear only when set, so a v1 reader sees the events it always saw.
+  const flags = { ...(m.attempt ? { attempt: true } : {}), ...(m.historical ? { historical: true } : {}) };
   return {
     type: m.type,
     victims: m.victims,
@@ -111,6 +125,7 @@ export function toEventSuggestion(m: EventMention): EventSuggestion {
     perpetrators: m.perpetrators.map(toMention),
     reportedBy: m.reportedBy.map(toMention),
     confidence: m.confidence,
+    ...flags,
     start: m.start,
     end: m.end,
   };

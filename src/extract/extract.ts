@@ -10,7 +10,7 @@ import type { Suggestions } from '../core/suggestions.ts';
 import { findClaims } from './claims.ts';
 import { findDates } from './dates.ts';
 import { findCues, findEventMentions } from './eventMentions.ts';
-import { mergeEventMentions, toEventSuggestion } from './events.ts';
+import { isHistorical, mergeEventMentions, toEventSuggestion } from './events.ts';
 import { type DocContext, overlapsAny, type Sentence } from './extractContext.ts';
 import { Setting } from './extractSetting.ts';
 import { findInterventions } from './interventions.ts';
@@ -95,7 +95,10 @@ export function extract(text: string, options: ExtractOptions = {}): Suggestions
   };
   const cues = findCues(ctx);
   const found = findEventMentions(ctx, cues, new Setting(ctx));
-  const events = mergeEventMentions(found.mentions);
+  const events = mergeEventMentions(found.mentions).map((m) => ({
+    ...m,
+    historical: isHistorical(m, published),
+  }));
   return {
     language: lang,
     published,

@@ -2,7 +2,7 @@ import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { itWithShared, SEED_ARTICLE, sharedText } from '../../test/support/shared.ts';
 import { anyText, bigTexts, spansAreExact, tenMegabytesOfNews } from '../../test/support/textGenerators.ts';
-import { russianCases } from './gazetteer/russianCases.ts';
+import { russianCases } from './languages/ru/russianCases.ts';
 import { findPlaces } from './places.ts';
 
 type Row = [text: string, name: string, country: string | null, kind: string];

@@ -191,3 +191,46 @@ describe('segment at scale', () => {
     expect(splitSentences(text, 'pt').length).toBeGreaterThan(0);
   }, 180_000);
 });
+
+describe('real copy: lower-case starts, missing spaces, headlines and lists', () => {
+  it('ends a sentence before a lower-case start after an ordinary word, not after an abbreviation', () => {
+    expect(
+      texts('police detained five men on monday. three of them were beaten. etc. and so on', 'en'),
+    ).toEqual(['police detained five men on monday.', 'three of them were beaten.', 'etc. and so on']);
+    expect(texts('O Sr. da Silva foi preso. a polícia negou.', 'pt')).toEqual([
+      'O Sr. da Silva foi preso.',
+      'a polícia negou.',
+    ]);
+  });
+
+  it('ends a sentence at a full stop with no space before a capital, but not inside names or numbers', () => {
+    expect(
+      texts(
+        'Police detained five men.Three were released. See example.org and U.S.A. It cost 1.200 dollars.',
+        'en',
+      ),
+    ).toEqual([
+      'Police detained five men.',
+      'Three were released.',
+      'See example.org and U.S.A.',
+      'It cost 1.200 dollars.',
+    ]);
+  });
+
+  it('keeps a headline without punctuation and each list item apart', () => {
+    expect(texts('Protesto termina com feridos\nA polícia usou gás lacrimogêneo.', 'pt')).toEqual([
+      'Protesto termina com feridos',
+      'A polícia usou gás lacrimogêneo.',
+    ]);
+    expect(
+      texts(
+        'Findings of the mission, set out in the report published on Monday by the group:\n- five men were detained\n1) two journalists were beaten',
+        'en',
+      ),
+    ).toEqual([
+      'Findings of the mission, set out in the report published on Monday by the group:',
+      '- five men were detained',
+      '1) two journalists were beaten',
+    ]);
+  });
+});

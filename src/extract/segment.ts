@@ -28,6 +28,10 @@ const UPPER = /\p{Lu}/u;
 const LETTER = /\p{L}/u;
 const TOKEN_BEFORE = /([\p{L}\p{M}.'’-]{0,12}\p{L}|\p{L})$/u;
 const DIGIT_SPACE_BEFORE = /\d[\s\u00A0]*$/;
+/** A list item opening a line: "- ", "• ", "* ", "1) ", "2. ". */
+const BULLET = /^(?:[-•*·▪◦–—]|\d{1,2}[.)])[ \t]/u;
+/** The word before a full stop, when it is a plain lower-case word of two letters or more. */
+const LOWER_WORD_BEFORE = /(?:^|[^\p{L}\p{M}.])\p{Ll}[\p{Ll}\p{M}]+$/u;
 
 interface Abbreviations {
   noBreak: ReadonlySet<string>;
@@ -83,13 +87,26 @@ function isBreak(text: string, match: string, at: number, end: number, abbr: Abb
   const next = text[k] ?? '';
   if (match.startsWith('\n') || match.startsWith('\r')) {
     if (/\n[ \t]*\r?\n/.test(match)) return true; // a blank line always ends a paragraph
+    if (BULLET.test(text.slice(k, k + 4))) return true; // each item of a list is its own statement
     if (LOWER.test(next)) return false;
     const prev = text[at - 1] ?? '';
     return !(lastLineLength(text, at) >= WRAPPED_LINE && (LETTER.test(prev) || prev === ','));
   }
   if (/[。！？]/.test(match)) return true; // CJK full stops need no following space
-  if (end === k) return false; // "1.200", "U.S.A", "site.org": no space, no break
-  if (LOWER.test(next)) return false; // "etc. e", "… и", "Sr. da Silva" never start a sentence lower-case
+  if (end === k) {
+    // "1.200", "U.S.A", "site.org": no space, no break — but "detained.Three" is a missing space
+    // after a full stop, common in wire copy and OCR.
+    return match === '.' && UPPER.test(next) && LOWER_WORD_BEFORE.test(text.slice(Math.max(0, at - 20), at));
+  }
+  if (LOWER.test(next)) {
+    // "etc. e", "… и", "Sr. da Silva" do not end a sentence; but in lower-case copy ("were detained.
+    // three of them…") a full stop after an ordinary word does.
+    return (
+      match === '.' &&
+      LOWER_WORD_BEFORE.test(text.slice(Math.max(0, at - 20), at)) &&
+      !isAbbreviation(text, at, next, abbr)
+    );
+  }
   // A closing quote after the dot ("he said \"no.\" Then") means the dot ended a quoted sentence.
   const quoted = end > at + match.length;
   if (match === '.' && !quoted && isAbbreviation(text, at, next, abbr)) return false;

@@ -14,6 +14,7 @@ import {
   VICTIM_STATUSES,
 } from '../../src/core/casework.ts';
 import { DatePrecision, PiiKind } from '../../src/core/suggestions.ts';
+import { V1_VICTIM_GROUPS, VICTIM_GROUP_LABELS, VICTIM_GROUPS } from '../../src/core/victimGroups.ts';
 import {
   CLAIM_STANCE_LABELS,
   CLAIM_STANCES,
@@ -36,7 +37,7 @@ import { CATALOGUES, type MessageKey } from '../support/catalogues.ts';
 const EVENT_TYPE_SCOPE: Record<EventType, string> = {
   killing: 'killings, extrajudicial executions, deaths in custody or from ill-treatment',
   torture:
-    'torture and cruel, inhuman or degrading treatment: beatings, electric shocks, forced medical examinations',
+    'torture and cruel, inhuman or degrading treatment: beatings in custody, electric shocks, forced medical examinations',
   detention: 'arbitrary arrest and detention, raids with arrests, abduction by state agents, secret prisons',
   disappearance: 'enforced disappearance: whereabouts concealed or denied',
   threat: 'threats, intimidation, harassment, surveillance of a person',
@@ -44,6 +45,15 @@ const EVENT_TYPE_SCOPE: Record<EventType, string> = {
   'forced-disclosure': "coercion to reveal others' identities, forced outing to family",
   displacement: 'forced displacement, people fleeing a place',
   persecution: 'a campaign against a group where no narrower act is stated',
+  'physical-assault':
+    'use of force and beatings that injure: firing at or over a crowd, tear gas, rubber bullets, baton or lathi charges, violent dispersal',
+  'attempted-killing':
+    'an attempt on a life that the victim survived ("tried to kill", "tentativa de homicídio")',
+  abduction:
+    'kidnapping and hostage-taking by anyone; when the State conceals the fate of the person, `disappearance`',
+  raid: 'an illegal search or raid of a home, office or newsroom',
+  censorship: 'closing a newspaper, blocking a site, taking a broadcaster off air, banning publication',
+  'property-destruction': 'homes or property burned, demolished, looted or destroyed',
 };
 
 const INTERVENTION_SCOPE: Record<InterventionType, string> = {
@@ -238,8 +248,19 @@ export function renderVocabularyDoc(): string {
     '',
     '## Victim groups',
     '',
-    'Free text, as extraction normalises it in English from the words of the text: e.g. `men`,',
-    '`gay men`, `activists`, `journalists`, `protesters`, `people`. Not a controlled list.',
+    'Codes since vocabulary v2 (`src/core/victimGroups.ts`): extraction proposes one of these, and the',
+    "interface shows its label in the reader's language; the source's own words stay in `victims.text`.",
+    'A reviewer may still write a group of their own, which is stored and shown as written.',
+    '',
+    ...header(['code', ...LOCALES]),
+    ...VICTIM_GROUPS.map((code) => row([`\`${code}\``, ...labelsOf(VICTIM_GROUP_LABELS[code])])),
+    '',
+    'v1 wrote groups as English text. Migration 070 rewrote stored ones to these codes:',
+    '',
+    ...header(['v1 text', 'v2 code']),
+    ...Object.entries(V1_VICTIM_GROUPS).map(([text, code]) => row([`\`${text}\``, `\`${code}\``])),
+    '',
+    'Every other v1 group (`men`, `women`, `activists`, `journalists`, …) was already its own code.',
     '',
   ].join('\n');
 }

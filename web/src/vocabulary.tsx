@@ -13,6 +13,7 @@ const EMPTY: Vocabulary = {
   interventionTypes: [],
   claimStances: [],
   statuses: [],
+  victimGroups: [],
 };
 const VocabularyContext = createContext<Vocabulary>(EMPTY);
 
@@ -24,7 +25,7 @@ export function VocabularyProvider({ children }: { children: ReactNode }) {
   return <VocabularyContext.Provider value={vocabulary}>{children}</VocabularyContext.Provider>;
 }
 
-export type VocabularyList = 'eventTypes' | 'interventionTypes' | 'claimStances';
+export type VocabularyList = 'eventTypes' | 'interventionTypes' | 'claimStances' | 'victimGroups';
 
 /** `label('eventTypes', 'detention')` → "Arbitrary detention" in the current language. */
 export function useVocabularyLabel(): (list: VocabularyList, code: string) => string {

@@ -1,7 +1,12 @@
-/** The gazetteer as parsed entries: every spelling of every place, with Russian case forms expanded. */
+/**
+ * The gazetteer as parsed entries: every spelling of every place. The shared lists hold each place's
+ * code, kind, canonical English name and the Latin-script spellings several languages share; a
+ * language adds its own spellings in its folder (`languages/xx/places.ts`), declined where it
+ * declines them (Russian cases).
+ */
+import { LANGUAGES } from '../languages/index.ts';
 import { countries } from './countries.ts';
 import { regionsAndCities } from './regionsAndCities.ts';
-import { russianCases } from './russianCases.ts';
 
 export type PlaceKind = 'country' | 'region' | 'city';
 
@@ -16,8 +21,10 @@ export interface GazetteerEntry {
   alsoAName: boolean;
 }
 
-function expand(forms: string[]): string[] {
-  return forms.flatMap((f) => (f.endsWith('*') ? russianCases(f.slice(0, -1)) : [f]));
+function ownSpellings(canonical: string): string[] {
+  return LANGUAGES.flatMap((language) =>
+    (language.places?.[canonical] ?? []).flatMap((name) => language.placeForms?.(name) ?? [name]),
+  );
 }
 
 function parse(line: string, kind: PlaceKind | null): GazetteerEntry {
@@ -32,7 +39,7 @@ function parse(line: string, kind: PlaceKind | null): GazetteerEntry {
     name: canonical,
     country,
     kind: entryKind,
-    forms: expand([canonical, ...names.slice(1)]),
+    forms: [canonical, ...names.slice(1), ...ownSpellings(canonical)],
     alsoAName,
   };
 }

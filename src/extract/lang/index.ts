@@ -1,14 +1,10 @@
-import { en } from './en.ts';
-import { es } from './es.ts';
-import { fr } from './fr.ts';
-import { pt } from './pt.ts';
-import { ru } from './ru.ts';
+import { LANGUAGES } from '../languages/index.ts';
 import type { LanguagePack } from './types.ts';
 
 export type { LanguagePack } from './types.ts';
 
-/** The languages with full tables. A sixth language: add its file and one entry here. */
-export const languagePacks: readonly LanguagePack[] = [pt, en, es, ru, fr];
+/** The languages with full tables (`src/extract/languages/`). */
+export const languagePacks: readonly LanguagePack[] = LANGUAGES.map((language) => language.rules);
 
 const byCode = new Map(languagePacks.map((pack) => [pack.code, pack]));
 

@@ -1,7 +1,7 @@
 /**
  * Everything the extraction primitives know about one language, as data. A sixth language needs
- * no code change, but more than this file: a LanguagePack here (one line in index.ts), a lexicon in
- * ../lexicon/ and its place names in ../gazetteer/ (docs/extraction.md, "Adding a language").
+ * no code change: its folder under ../languages/ holds this pack (`rules.ts`), its lexicon and its
+ * place names (docs/extraction.md, "Adding a language").
  *
  * Conventions: words are written as a newspaper writes them. A word written in lower case also
  * matches with a capital first letter or in capitals; a word written with a capital (English

@@ -5,6 +5,7 @@
  * thousand patterns therefore costs a hash lookup per word, not a thousand-way alternation tried at
  * every position; and the anchored expressions (literals, `*`, spaces) cannot backtrack badly.
  */
+import type { VictimGroup } from '../../core/victimGroups.ts';
 import type { EventType, InterventionType } from '../../core/vocabulary.ts';
 import { foldText } from './fold.ts';
 import type { ActorEntry, Lexicon, Pattern } from './types.ts';
@@ -73,13 +74,17 @@ export interface CueValues {
   media: null;
   hedges: null;
   interventions: InterventionType;
-  groups: string;
+  groups: VictimGroup;
   actors: ActorEntry;
   nationalities: string;
   conjunctions: null;
   locatives: null;
   units: null;
   articles: null;
+  objects: null;
+  attempt: null;
+  hypothetical: null;
+  statistic: null;
 }
 
 export type CueName = keyof CueValues;
@@ -106,6 +111,10 @@ const CUE_NAMES: readonly CueName[] = [
   'locatives',
   'units',
   'articles',
+  'objects',
+  'attempt',
+  'hypothetical',
+  'statistic',
 ];
 
 interface CueEntry {
@@ -240,6 +249,10 @@ export function compileLexicon(lexicon: Lexicon): CompiledLexicon {
       locatives: plain(lexicon.locatives),
       units: plain(lexicon.units),
       articles: plain(lexicon.articles),
+      objects: plain(lexicon.objects),
+      attempt: plain(lexicon.framing.attempt),
+      hypothetical: plain(lexicon.framing.hypothetical),
+      statistic: plain(lexicon.framing.statistic),
     }),
     nameStops: new Set(lexicon.nameStops.map((word) => foldText(word))),
     nameJoiners: new Set(lexicon.nameJoiners.map((word) => foldText(word))),

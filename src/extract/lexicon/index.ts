@@ -1,17 +1,15 @@
 /**
- * The lexicons by language. Adding a language: write `xx.ts` filling in `Lexicon` (types.ts), add it
- * to LEXICONS. Texts in a language without a lexicon are read with the English one, which still
+ * The lexicons by language, from each language's folder (`src/extract/languages/xx/lexicon.ts`). Texts in a language without a lexicon are read with the English one, which still
  * catches English loan words and names but finds little else — better than failing.
  */
+
+import { LANGUAGES } from '../languages/index.ts';
 import { type CompiledLexicon, compileLexicon } from './compile.ts';
-import { en } from './en.ts';
-import { es } from './es.ts';
-import { fr } from './fr.ts';
-import { pt } from './pt.ts';
-import { ru } from './ru.ts';
 import type { Lexicon } from './types.ts';
 
-export const LEXICONS: Readonly<Record<string, Lexicon>> = { pt, en, es, ru, fr };
+export const LEXICONS: Readonly<Record<string, Lexicon>> = Object.fromEntries(
+  LANGUAGES.map((language) => [language.lexicon.lang, language.lexicon]),
+);
 
 const compiled = new Map<string, CompiledLexicon>();
 

@@ -8,6 +8,7 @@
  *   - a space matches any run of whitespace;
  *   - every pattern is matched on whole words (no match inside a longer word).
  */
+import type { VictimGroup } from '../../core/victimGroups.ts';
 import type { EventType, InterventionType } from '../../core/vocabulary.ts';
 
 export type Pattern = string;
@@ -69,7 +70,7 @@ export interface Lexicon {
   hedges: Pattern[];
   interventions: Record<InterventionType, Pattern[]>;
   /** Victim nouns and their English group name. Longer phrases first ("homens gays" before "homens"). */
-  groups: Array<[Pattern, string]>;
+  groups: Array<[Pattern, VictimGroup]>;
   actors: ActorEntry[];
   /** Adjectives or "of X" phrases naming a nationality or scope, prefixed to an actor's name. */
   nationalities: Array<[Pattern, string]>;
@@ -77,6 +78,20 @@ export interface Lexicon {
   conjunctions: Pattern[];
   /** Prepositions placing an act somewhere (em, in, в): a place after them is where it happened. */
   locatives: Pattern[];
+  /**
+   * Things, not people, that an everyday act verb may take as its object: "seized seven firearms",
+   * "apreendeu armas" is no detention, and its number counts no victims.
+   */
+  objects: Pattern[];
+  /** Words that frame an act as something other than a new violation (docs/extraction.md, Framing). */
+  framing: {
+    /** "tried to", "tentou": the act was attempted, not done. */
+    attempt: Pattern[];
+    /** "could face", "plans to", "poderia": the act is a possibility, not a report. */
+    hypothetical: Pattern[];
+    /** "so far this year", "anniversary", "the 21st woman": a tally or a remembrance, not a new act. */
+    statistic: Pattern[];
+  };
   /** Words following a number that make it not a head count (years, days, km, percent). */
   units: Pattern[];
   /** Articles and determiners that may open an actor's phrase ("a polícia", "the police"). */

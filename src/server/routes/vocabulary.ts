@@ -1,5 +1,6 @@
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
 import { z } from 'zod';
+import { VICTIM_GROUP_LABELS, VICTIM_GROUPS } from '../../core/victimGroups.ts';
 import {
   CLAIM_STANCE_LABELS,
   CLAIM_STANCES,
@@ -25,6 +26,7 @@ export const Vocabulary = z.object({
   ),
   interventionTypes: z.array(z.object({ code: z.string(), labels: Labels })),
   claimStances: z.array(z.object({ code: z.string(), labels: Labels })),
+  victimGroups: z.array(z.object({ code: z.string(), labels: Labels })),
   statuses: z.array(z.string()),
 });
 
@@ -38,6 +40,7 @@ const VOCABULARY: z.infer<typeof Vocabulary> = {
   })),
   interventionTypes: INTERVENTION_TYPES.map((code) => ({ code, labels: INTERVENTION_TYPE_LABELS[code] })),
   claimStances: CLAIM_STANCES.map((code) => ({ code, labels: CLAIM_STANCE_LABELS[code] })),
+  victimGroups: VICTIM_GROUPS.map((code) => ({ code, labels: VICTIM_GROUP_LABELS[code] })),
   statuses: [...INCIDENT_STATUSES],
 };
 
@@ -45,7 +48,7 @@ export const vocabularyRoutes: FastifyPluginAsyncZod = async (app) => {
   app.get(
     '/api/vocabulary',
     contract('public', {
-      summary: 'Event and intervention types with labels in en/pt/es/ru/fr',
+      summary: 'Event and intervention types, claim stances and victim groups with labels in en/pt/es/ru/fr',
       tags: ['system'],
       response: { 200: Vocabulary },
     }),

@@ -26,6 +26,15 @@ export const EVENT_TYPE_ACLED: Record<EventType, { eventType: string; subEventTy
   'forced-disclosure': { eventType: 'Strategic developments', subEventType: 'Other' },
   displacement: { eventType: 'Strategic developments', subEventType: 'Other' },
   persecution: { eventType: 'Strategic developments', subEventType: 'Other' },
+  'physical-assault': { eventType: 'Violence against civilians', subEventType: 'Attack' },
+  'attempted-killing': { eventType: 'Violence against civilians', subEventType: 'Attack' },
+  abduction: { eventType: 'Violence against civilians', subEventType: 'Abduction/forced disappearance' },
+  raid: { eventType: 'Strategic developments', subEventType: 'Other' },
+  censorship: { eventType: 'Strategic developments', subEventType: 'Other' },
+  'property-destruction': {
+    eventType: 'Strategic developments',
+    subEventType: 'Looting/property destruction',
+  },
 };
 
 /** ACLED time precision: 1 the day is known, 2 the week, 3 only the month or a longer period. */

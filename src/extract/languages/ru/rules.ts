@@ -1,4 +1,4 @@
-import type { LanguagePack } from './types.ts';
+import type { LanguagePack } from '../../lang/types.ts';
 
 /** Nominative stem + genitive/dative/… endings of the -надцать/-дцать numerals share one pattern. */
 function withIndirectCases(forms: Record<string, number>): Record<string, number> {

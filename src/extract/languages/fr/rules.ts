@@ -1,4 +1,4 @@
-import type { LanguagePack } from './types.ts';
+import type { LanguagePack } from '../../lang/types.ts';
 
 /** French (France, Belgium, Switzerland and Francophone Africa: septante/nonante included). */
 export const fr: LanguagePack = {

@@ -1,4 +1,4 @@
-import type { LanguagePack } from './types.ts';
+import type { LanguagePack } from '../../lang/types.ts';
 
 /** English (US and UK news usage). */
 export const en: LanguagePack = {
@@ -35,6 +35,10 @@ export const en: LanguagePack = {
   segment: {
     noBreakAbbreviations: [
       'mr',
+      'etc',
+      'approx',
+      'vs',
+      'cf',
       'mrs',
       'ms',
       'dr',

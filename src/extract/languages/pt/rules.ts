@@ -1,4 +1,4 @@
-import type { LanguagePack } from './types.ts';
+import type { LanguagePack } from '../../lang/types.ts';
 
 /** Portuguese (Brazil and Portugal spellings: Chechênia/Chechénia, ônibus/autocarro). */
 export const pt: LanguagePack = {

@@ -1,4 +1,4 @@
-import type { LanguagePack } from './types.ts';
+import type { LanguagePack } from '../../lang/types.ts';
 
 /** Spanish (Spain and Latin America). */
 export const es: LanguagePack = {
