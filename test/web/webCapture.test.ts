@@ -112,6 +112,10 @@ describe('capture a web page in Chromium', () => {
       ((await page.getByTestId('capture-files').textContent()) ?? '').split('Attest Test TSA').length - 1,
     ).toBe(5);
     expect(await page.getByTestId('original-timestamp').textContent()).toContain('Attest Test TSA');
+    // Sizes in their plural form, never the raw list of forms ("one: 593 byte | other: …").
+    const filesText = (await page.getByTestId('capture-files').textContent()) ?? '';
+    expect(filesText).toContain('593 bytes');
+    expect(filesText).not.toContain('other:');
     await page.setViewportSize({ width: 1280, height: 1400 });
     await screenshot(page, 'web-capture-source');
 

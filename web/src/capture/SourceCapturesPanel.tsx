@@ -80,7 +80,7 @@ function CaptureSection({
   sourceId: string;
   capture: SourceCaptures['captures'][number];
 }) {
-  const { t, formatDateTime, formatNumber } = useI18n();
+  const { t, formatDateTime } = useI18n();
   const headingId = `capture-${capture.id}`;
   return (
     <section aria-labelledby={headingId} className="panel" data-testid="capture">
@@ -144,7 +144,7 @@ function CaptureSection({
               <td>
                 <code className="hash">{file.sha256}</code>
               </td>
-              <td className="size">{t('source.bytes', { count: formatNumber(file.byteSize) })}</td>
+              <td className="size">{t('source.bytes', { count: file.byteSize })}</td>
               <td>
                 <TimestampText sourceId={sourceId} sha256={file.sha256} timestamp={file.timestamp} />
               </td>

@@ -36,7 +36,7 @@ export function ActCorroboration({
           <VictimCountText min={c.range.min} max={c.range.max} />
           {' · '}
           <strong>
-            {t('act.counted', { count: c.chosen === null ? t('field.unknown') : formatNumber(c.chosen) })}
+            {t('act.counted', { figure: c.chosen === null ? t('field.unknown') : formatNumber(c.chosen) })}
           </strong>{' '}
           <span className="meta">
             {c.chosenBy ? t('act.countedChosen', { reason: c.chosenBy.reason }) : t('act.countedDefault')}

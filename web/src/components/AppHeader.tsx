@@ -74,7 +74,7 @@ export function AppHeader({ user }: { user: User }) {
                 {t(item.label)}
                 {item.to === '/intake' && newReports > 0 ? (
                   <span className="nav-count" data-testid="new-reports">
-                    {t('nav.newCount', { count: String(newReports) })}
+                    {t('nav.newCount', { count: newReports })}
                   </span>
                 ) : null}
               </Link>

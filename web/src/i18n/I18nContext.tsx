@@ -21,10 +21,13 @@ import { pluralForm } from './pluralForm.ts';
 
 const STORAGE_KEY = 'attest.locale';
 
+export type MessageValues = { count?: number } & Record<string, string | number>;
+
 export interface I18n {
   locale: Locale;
   setLocale: (locale: Locale) => void;
-  t: (key: MessageKey, values?: Record<string, string | number>) => string;
+  /** `count` chooses a plural form, so it is a number: `t` formats it for the locale itself. */
+  t: (key: MessageKey, values?: MessageValues) => string;
   formatNumber: (value: number) => string;
   /** An ISO date (YYYY-MM-DD) or timestamp, shown in the locale's own way. */
   formatDate: (iso: string, precision?: string) => string;

@@ -10,7 +10,7 @@ import { useLoad } from '../useLoad.ts';
 import { usePageTitle } from '../usePageTitle.ts';
 
 export function SourceScreen({ id }: { id: string }) {
-  const { t, formatDate, formatDateTime, formatNumber } = useI18n();
+  const { t, formatDate, formatDateTime } = useI18n();
   const languageName = useLanguageName();
   const { data: source, error } = useLoad(() => getSource(id), [id]);
   const scan = useSourceScan(id);
@@ -80,7 +80,7 @@ export function SourceScreen({ id }: { id: string }) {
         {source.byteSize !== null ? (
           <>
             <dt>{t('source.size')}</dt>
-            <dd>{t('source.bytes', { count: formatNumber(source.byteSize) })}</dd>
+            <dd>{t('source.bytes', { count: source.byteSize })}</dd>
           </>
         ) : null}
       </dl>

@@ -3,7 +3,7 @@ export default {
   'act.independent': '{count} independent',
   'act.reportsLine': '{reports}, {independent}',
   'act.range': 'Sources report {range}',
-  'act.counted': 'Counted: {count}',
+  'act.counted': 'Counted: {figure}',
   'act.countedDefault': '(the lowest reported figure)',
   'act.countedChosen': '(chosen: {reason})',
   'act.changeFigure': 'Change the counted figure',

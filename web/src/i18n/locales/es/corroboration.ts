@@ -6,7 +6,7 @@ export default {
   'act.independent': 'one: {count} independiente | other: {count} independientes',
   'act.reportsLine': '{reports}, {independent}',
   'act.range': 'Las fuentes informan {range}',
-  'act.counted': 'Se cuenta: {count}',
+  'act.counted': 'Se cuenta: {figure}',
   'act.countedDefault': '(la cifra más baja informada)',
   'act.countedChosen': '(elegida: {reason})',
   'act.changeFigure': 'Cambiar la cifra contada',

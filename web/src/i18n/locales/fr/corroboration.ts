@@ -6,7 +6,7 @@ export default {
   'act.independent': 'one: {count} indépendant | other: {count} indépendants',
   'act.reportsLine': '{reports}, {independent}',
   'act.range': 'Les sources rapportent {range}',
-  'act.counted': 'Compté : {count}',
+  'act.counted': 'Compté : {figure}',
   'act.countedDefault': '(le chiffre le plus bas rapporté)',
   'act.countedChosen': '(choisi : {reason})',
   'act.changeFigure': 'Modifier le chiffre compté',

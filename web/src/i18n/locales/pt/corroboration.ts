@@ -6,7 +6,7 @@ export default {
   'act.independent': '0: {count} independentes | one: {count} independente | other: {count} independentes',
   'act.reportsLine': '{reports}, {independent}',
   'act.range': 'As fontes relatam {range}',
-  'act.counted': 'Contado: {count}',
+  'act.counted': 'Contado: {figure}',
   'act.countedDefault': '(o menor número relatado)',
   'act.countedChosen': '(escolhido: {reason})',
   'act.changeFigure': 'Alterar o número contado',

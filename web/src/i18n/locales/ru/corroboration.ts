@@ -8,7 +8,7 @@ export default {
     'one: {count} независимое | few: {count} независимых | many: {count} независимых | other: {count} независимого',
   'act.reportsLine': '{reports}, {independent}',
   'act.range': 'Источники сообщают: {range}',
-  'act.counted': 'Учитывается: {count}',
+  'act.counted': 'Учитывается: {figure}',
   'act.countedDefault': '(наименьшее из сообщённых чисел)',
   'act.countedChosen': '(выбрано: {reason})',
   'act.changeFigure': 'Изменить учитываемое число',
