@@ -41,7 +41,9 @@ export class TimestampInvalid extends Error {
 
 export function timestampRequestFor(sha256Hex: string): TimestampRequest {
   const nonce = randomBytes(8);
-  nonce[0] = nonce[0]! & 0x7f; // a positive INTEGER
+  // A positive INTEGER in minimal DER: high bit clear and first byte never zero (a leading zero byte
+  // would be a non-minimal encoding, which OpenSSL-based authorities reject as a bad request).
+  nonce[0] = (nonce[0]! & 0x7f) | 0x40;
   const request = new pkijs.TimeStampReq({
     version: 1,
     messageImprint: new pkijs.MessageImprint({
