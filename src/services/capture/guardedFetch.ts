@@ -241,7 +241,7 @@ function guardedLookup(allowPrivate: boolean): LookupFunction {
           0,
         );
       if (options.all)
-        return (callback as unknown as (e: null, all: LookupAddress[]) => void)(null, addresses);
+        return callback(null, addresses);
       return callback(null, addresses[0]!.address, addresses[0]!.family);
     });
   };
