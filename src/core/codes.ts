@@ -18,3 +18,7 @@ export const CountryCode = z.string().regex(/^[A-Z]{2}$/, 'expected an ISO 3166-
 
 /** A language as its ISO 639-1 code ('pt'; three letters where a language has no two-letter code). */
 export const LanguageCode = z.string().regex(/^[a-z]{2,3}$/, 'expected an ISO 639-1 code');
+
+/** A compartment's code ('C-0001'): how people name compartments in commands, URLs and forms. */
+export const COMPARTMENT_CODE = /^C-\d{4,}$/;
+export const CompartmentCode = z.string().regex(COMPARTMENT_CODE, 'expected a compartment code like C-0001');

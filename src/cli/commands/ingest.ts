@@ -1,4 +1,5 @@
 import { SingleBar } from 'cli-progress';
+import { COMPARTMENT_CODE } from '../../core/codes.ts';
 import { Forbidden, InvalidInput, UsageError } from '../../core/errors.ts';
 import { OCR_LANGUAGES, parseOcrLanguage } from '../../decode/ocr/ocrLanguage.ts';
 import { runtimeConfigFrom } from '../../runtime/config.ts';
@@ -53,7 +54,7 @@ export const ingestCommand: Command = {
     const sealed = args.values.sealed === true;
     const compartment = stringOption(args, 'compartment');
     if (compartment !== undefined && !sealed) throw new UsageError('--compartment goes with --sealed');
-    if (compartment !== undefined && !/^C-\d{4,}$/.test(compartment))
+    if (compartment !== undefined && !COMPARTMENT_CODE.test(compartment))
       throw new UsageError('--compartment expects a code like C-0001');
     const ocrLanguageText = stringOption(args, 'ocr-language');
     const ocrLanguage = ocrLanguageText === undefined ? undefined : parseOcrLanguage(ocrLanguageText);

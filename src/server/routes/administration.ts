@@ -1,6 +1,7 @@
 /** The audit log viewer and compartment membership over HTTP (services/audit/log.ts, services/compartments/). */
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
 import { z } from 'zod';
+import { CompartmentCode } from '../../core/codes.ts';
 import { Uuid } from '../../core/validation.ts';
 import { verifyStoreAudit } from '../../services/audit/audit.ts';
 import { AuditFilter, listAuditEntries } from '../../services/audit/log.ts';
@@ -36,7 +37,7 @@ export const CompartmentSchema = z.object({
   kind: z.enum(['organisation', 'case']),
   members: z.array(z.object({ id: Id, email: z.string() })),
 });
-const CodeParams = z.strictObject({ code: z.string().regex(/^C-\d{4,}$/, 'expected a code like C-0001') });
+const CodeParams = z.strictObject({ code: CompartmentCode });
 const MemberParams = CodeParams.extend({ userId: Uuid });
 const MemberBody = z.strictObject({ email: z.string().trim().min(3).max(320) });
 

@@ -3,7 +3,7 @@
 import type { FastifyRequest } from 'fastify';
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
 import { z } from 'zod';
-import { IsoDate, LanguageCode } from '../../core/codes.ts';
+import { CompartmentCode, IsoDate, LanguageCode } from '../../core/codes.ts';
 import { InvalidInput } from '../../core/errors.ts';
 import { IdParams, PageSchema, parseWith } from '../../core/validation.ts';
 import { OCR_LANGUAGES, parseOcrLanguage } from '../../decode/ocr/ocrLanguage.ts';
@@ -37,10 +37,7 @@ const Meta = {
 // Sensitive (testimony, medical report): sealed under a compartment's key, readable by its members only.
 const Sealing = {
   sealed: z.boolean().optional(),
-  compartment: z
-    .string()
-    .regex(/^C-\d{4,}$/, 'expected a compartment code like C-0001')
-    .optional(),
+  compartment: CompartmentCode.optional(),
 };
 const PasteBody = z.strictObject({
   text: z.string().min(1, 'empty text').max(900_000),

@@ -240,8 +240,7 @@ function guardedLookup(allowPrivate: boolean): LookupFunction {
           '',
           0,
         );
-      if (options.all)
-        return callback(null, addresses);
+      if (options.all) return callback(null, addresses);
       return callback(null, addresses[0]!.address, addresses[0]!.family);
     });
   };

@@ -4,6 +4,7 @@
  * transaction, so nothing written afterwards (and nothing re-sealed) opens with what they held.
  */
 import { randomUUID } from 'node:crypto';
+import { COMPARTMENT_CODE } from '../../core/codes.ts';
 import { Forbidden, InvalidInput, NotFound } from '../../core/errors.ts';
 import type { Role } from '../../core/roles.ts';
 import { newCompartmentKey } from '../../crypto/compartmentKeys.ts';
@@ -68,7 +69,7 @@ export async function resolveCompartment(db: Queryable, code: string | undefined
     if (!organisation) throw new NotFound('organisation', '(run attest init first)');
     return (await compartments.findById(organisation.compartmentId))!;
   }
-  if (!/^C-\d{4,}$/.test(code)) throw new InvalidInput('compartment', 'expected a code like C-0001');
+  if (!COMPARTMENT_CODE.test(code)) throw new InvalidInput('compartment', 'expected a code like C-0001');
   const compartment = await compartments.findByCode(code);
   if (!compartment) throw new NotFound('compartment', code);
   return compartment;
