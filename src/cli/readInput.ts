@@ -4,6 +4,7 @@
  * name, or `stdin`), and a file that cannot be read is an InvalidInput naming it and the system's
  * reason code, never a stack trace.
  */
+import { readFileSync } from 'node:fs';
 import { readFile } from 'node:fs/promises';
 import { basename, resolve } from 'node:path';
 import { InvalidInput } from '../core/errors.ts';
@@ -18,9 +19,30 @@ export async function readInputBytes(path: string, io: InputIo): Promise<{ label
   try {
     return { label, bytes: await readFile(resolve(io.cwd, path)) };
   } catch (error) {
-    const code = error instanceof Error && 'code' in error ? String(error.code) : 'unreadable';
-    throw new InvalidInput(label, `cannot read the file (${code})`);
+    throw unreadable(label, error);
   }
+}
+
+/**
+ * A file's bytes read synchronously, for a batch that reads thousands of small files one after
+ * another with nothing else to do meanwhile: the asynchronous read costs several thread-pool round
+ * trips per file, more CPU than decoding a news item.
+ */
+export function readFileBytesSync(
+  path: string,
+  io: Pick<CommandIo, 'cwd'>,
+): { label: string; bytes: Buffer } {
+  const label = inputLabel(path);
+  try {
+    return { label, bytes: readFileSync(resolve(io.cwd, path)) };
+  } catch (error) {
+    throw unreadable(label, error);
+  }
+}
+
+function unreadable(label: string, error: unknown): InvalidInput {
+  const code = error instanceof Error && 'code' in error ? String(error.code) : 'unreadable';
+  return new InvalidInput(label, `cannot read the file (${code})`);
 }
 
 /** The input as UTF-8 text (invalid sequences become U+FFFD; a byte-order mark is kept). */

@@ -200,15 +200,26 @@ function countScripts(sample: string): ScriptCounts {
   return { letters, cyrillic, byScript };
 }
 
+/** For each function word, the languages it belongs to, in table order: one lookup per word. */
+const languagesOfStopword: ReadonlyMap<string, readonly string[]> = (() => {
+  const index = new Map<string, string[]>();
+  for (const [code, words] of stopwordTable) {
+    for (const word of words) {
+      const codes = index.get(word);
+      if (codes) codes.push(code);
+      else index.set(word, [code]);
+    }
+  }
+  return index;
+})();
+
 /** Function-word hits per language, best first. */
 function scoreStopwords(sample: string): [string, number][] {
   const scores = new Map<string, number>();
   WORD.lastIndex = 0;
   for (let m = WORD.exec(sample); m !== null; m = WORD.exec(sample)) {
-    const word = m[0].toLowerCase();
-    for (const [code, words] of stopwordTable) {
-      if (words.has(word)) scores.set(code, (scores.get(code) ?? 0) + 1);
-    }
+    const codes = languagesOfStopword.get(m[0].toLowerCase());
+    if (codes) for (const code of codes) scores.set(code, (scores.get(code) ?? 0) + 1);
   }
   return [...scores].sort((a, b) => b[1] - a[1]);
 }

@@ -81,9 +81,9 @@ const NOT_A_PERSON = new Set(
 );
 
 interface PersonRules {
-  patterns: RegExp[];
+  /** Each expression with the words that trigger it: it only runs in windows around them. */
+  patterns: Array<{ re: RegExp; triggers: TriggerOptions }>;
   titles: RegExp;
-  triggers: TriggerOptions;
 }
 
 const rulesFor = perLanguage((code): PersonRules => {
@@ -94,31 +94,42 @@ const rulesFor = perLanguage((code): PersonRules => {
   const pseudonym = caseAlternation(packs.flatMap((p) => p.pii.pseudonymMarkers));
   const titles = caseAlternation(packs.flatMap((p) => p.pii.officialTitles));
   const name = `(?<name>${NAME})${WORD_END}`;
-  const patterns = [
-    `${WORD_START}(?:${contact})\\s*:?\\s+${HONORIFIC}${name}`,
-    `${WORD_START}(?:${roles}),?\\s+${HONORIFIC}${name}`,
+  // Cues come before the name (the window reaches forward over it), ages and pseudonym notes after
+  // it (the window reaches back). The distinctive word of each cue triggers it: the verb of
+  // "fale com", the participle of "o nome foi alterado".
+  const cues: TriggerOptions = {
+    words: tokensOf(
+      packs.flatMap((p) => [...p.pii.contactCues, ...p.pii.privateRoleCues].map((c) => c.split(' ')[0] ?? c)),
+    ),
+    digits: false,
+    before: 10,
+    after: 90,
+  };
+  const ages: TriggerOptions = { words: new Set(), digits: true, before: 90, after: 30 };
+  const notes: TriggerOptions = {
+    words: tokensOf(packs.flatMap((p) => p.pii.pseudonymMarkers.map((c) => c.split(' ').pop() ?? c))),
+    digits: false,
+    before: 90,
+    after: 10,
+  };
+  const patterns: Array<[string, TriggerOptions]> = [
+    [`${WORD_START}(?:${contact})\\s*:?\\s+${HONORIFIC}${name}`, cues],
+    [`${WORD_START}(?:${roles}),?\\s+${HONORIFIC}${name}`, cues],
     // Age in apposition: "Ahmed Daudov, 34,", "João Silva, de 27 anos", "Иван Петров, 34 года".
-    `${WORD_START}${name},\\s+(?:de\\s+|aged\\s+|âgée?\\s+de\\s+)?\\d{1,2}(?:\\s*(?:anos|años|ans|года|лет|год|years(?:\\s+old)?))?[,)]`,
+    [
+      `${WORD_START}${name},\\s+(?:de\\s+|aged\\s+|âgée?\\s+de\\s+)?\\d{1,2}(?:\\s*(?:anos|años|ans|года|лет|год|years(?:\\s+old)?))?[,)]`,
+      ages,
+    ],
     // A single given name needs the unit: "Ahmed, 27 ans," (a bare "Ontem, 5" is not an age).
-    `${WORD_START}(?<single>${CAP}),\\s+(?:de\\s+)?\\d{1,2}\\s*(?:anos|años|ans|года|лет|год|years\\s+old|-year-old)${WORD_END}`,
-    `${WORD_START}(?<single>${CAP}(?:\\s+${CAP})?)\\s*\\((?:${pseudonym})`,
+    [
+      `${WORD_START}(?<single>${CAP}),\\s+(?:de\\s+)?\\d{1,2}\\s*(?:anos|años|ans|года|лет|год|years\\s+old|-year-old)${WORD_END}`,
+      ages,
+    ],
+    [`${WORD_START}(?<single>${CAP}(?:\\s+${CAP})?)\\s*\\((?:${pseudonym})`, notes],
   ];
   return {
-    patterns: patterns.map((p) => new RegExp(p, 'gu')),
+    patterns: patterns.map(([source, triggers]) => ({ re: new RegExp(source, 'gu'), triggers })),
     // A title just before the name marks an official.
-    // Cues come before the name, ages and pseudonym notes after it.
-    triggers: {
-      // The distinctive word of each cue: the verb of "fale com", the participle of "o nome foi alterado".
-      words: tokensOf(
-        packs.flatMap((p) => [
-          ...[...p.pii.contactCues, ...p.pii.privateRoleCues].map((c) => c.split(' ')[0] ?? c),
-          ...p.pii.pseudonymMarkers.map((c) => c.split(' ').pop() ?? c),
-        ]),
-      ),
-      digits: true,
-      before: 90,
-      after: 90,
-    },
     titles: new RegExp(`${WORD_START}(?:${titles})\\.?\\s*$`, 'u'),
   };
 });
@@ -130,9 +141,8 @@ function looksLikePerson(name: string): boolean {
 export function findPersonNames(text: string, lang: string): Span[] {
   const rules = rulesFor(packFor(lang)?.code ?? '');
   const out: Span[] = [];
-  const windows = triggerWindows(text, rules.triggers);
-  for (const pattern of rules.patterns) {
-    for (const m of matchInWindows(text, windows, pattern)) {
+  for (const { re, triggers } of rules.patterns) {
+    for (const m of matchInWindows(text, triggerWindows(text, triggers), re)) {
       const name = m.groups?.name ?? m.groups?.single;
       if (!name) continue;
       const start = m.index + m[0].indexOf(name);

@@ -44,6 +44,8 @@ export interface Words {
   count: number;
   starts: Int32Array;
   ends: Int32Array;
+  /** Each word in lower case, made on first use: every finder's trigger test reads them. */
+  lower: string[] | null;
 }
 
 let lastText: string | null = null;
@@ -74,20 +76,29 @@ export function wordsOf(text: string): Words {
     count++;
   }
   lastText = text;
-  lastWords = { count, starts, ends };
+  lastWords = { count, starts, ends, lower: null };
   return lastWords;
+}
+
+function lowerWordsOf(text: string, words: Words): string[] {
+  if (words.lower) return words.lower;
+  const lower = new Array<string>(words.count);
+  for (let i = 0; i < words.count; i++) lower[i] = text.slice(words.starts[i], words.ends[i]).toLowerCase();
+  words.lower = lower;
+  return lower;
 }
 
 /** Merged windows around every trigger in the text, in order. */
 export function triggerWindows(text: string, opts: TriggerOptions): Window[] {
   const out: Window[] = [];
   const words = wordsOf(text);
+  const lower = lowerWordsOf(text, words);
   for (let i = 0; i < words.count; i++) {
     const s = words.starts[i] ?? 0;
     const e = words.ends[i] ?? 0;
     const c = text.charCodeAt(s);
     const isDigit = c >= 48 && c <= 57;
-    if (!(opts.digits && isDigit) && !opts.words.has(text.slice(s, e).toLowerCase())) continue;
+    if (!(opts.digits && isDigit) && !opts.words.has(lower[i] ?? '')) continue;
     const start = snap(text, Math.max(0, s - opts.before), -1);
     const end = snap(text, Math.min(text.length, e + opts.after), 1);
     const last = out[out.length - 1];

@@ -12,7 +12,7 @@ import { decodeDocument } from '../../decode/decodeDocument.ts';
 import { DecodeLimitExceeded } from '../../decode/decodeLimits.ts';
 import { extract, isValidIsoDate } from '../../extract/extract.ts';
 import { type Command, type CommandIo, type ParsedArgs, stringOption, writeJson } from '../command.ts';
-import { readInputBytes } from '../readInput.ts';
+import { readFileBytesSync, readInputBytes } from '../readInput.ts';
 
 export const extractCommand: Command = {
   name: 'extract',
@@ -52,8 +52,9 @@ async function extractFile(
   path: string,
   io: CommandIo,
   options: Options,
+  inBatch = false,
 ): Promise<{ label: string; text: string; suggestions: Suggestions }> {
-  const { label, bytes } = await readInputBytes(path, io);
+  const { label, bytes } = inBatch ? readFileBytesSync(path, io) : await readInputBytes(path, io);
   // Nothing is stored here, so a file over a decoding limit is simply refused, naming the limit.
   const document = await decodeDocument(bytes, label).catch((error: unknown) => {
     throw error instanceof DecodeLimitExceeded ? new InvalidInput(label, error.message) : error;
@@ -112,7 +113,7 @@ async function extractBatch(
   let failed = 0;
   for (const [i, file] of files.entries()) {
     try {
-      const { label, text, suggestions } = await extractFile(file, io, options);
+      const { label, text, suggestions } = await extractFile(file, io, options, true);
       io.stdout.write(
         json ? `${JSON.stringify({ file, ...suggestions })}\n` : renderSummary(label, text, suggestions),
       );

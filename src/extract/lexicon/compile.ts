@@ -13,6 +13,7 @@ import type { ActorEntry, Lexicon, Pattern } from './types.ts';
 const WORD_AFTER = '(?![\\p{L}\\p{M}\\p{N}])';
 const WORD = /[\p{L}\p{M}\p{N}]+/gu;
 const FIRST_WORD = /^([\p{L}\p{M}\p{N}]+)(\*)?/u;
+const DIGIT = /\p{N}/u;
 
 function patternSource(folded: string): string {
   let source = '';
@@ -121,6 +122,11 @@ interface CueEntry {
   source: string;
   /** Compiled on first use: a document tries only a few of a language's thousand patterns. */
   regex: RegExp | null;
+  /**
+   * The pattern is one word (`word` or `stem*`): it matches exactly the word it is indexed under,
+   * so the expression need not run (a stem's word must only carry no digits after the stem).
+   */
+  oneWord: boolean;
   cue: number;
   value: unknown;
 }
@@ -131,6 +137,47 @@ export interface CueIndex {
   prefix: Map<string, CueEntry[]>;
   /** For the first two letters of a word, the lengths of the stems that begin with them. */
   prefixLengths: Map<string, number[]>;
+  /**
+   * The lookups above, remembered per word across documents: news reuse a small vocabulary, so most
+   * words cost one hash lookup. Bounded, and emptied when full.
+   */
+  seen: Map<string, readonly Candidates[]>;
+}
+
+/** Patterns that may start at a word: indexed under the whole word (stem 0) or under a stem. */
+interface Candidates {
+  entries: CueEntry[];
+  stem: number;
+}
+
+const SEEN_WORDS_MAX = 50_000;
+/**
+ * Longer words are looked up each time: V8 may keep a substring of 13 or more characters as a view
+ * of its whole document, and a remembered word must not keep a document in memory.
+ */
+const SEEN_WORD_LENGTH_MAX = 12;
+const NO_CANDIDATES: readonly Candidates[] = [];
+
+function candidatesFor(index: CueIndex, word: string): readonly Candidates[] {
+  let found = index.seen.get(word);
+  if (found) return found;
+  const list: Candidates[] = [];
+  const exact = index.exact.get(word);
+  if (exact) list.push({ entries: exact, stem: 0 });
+  const lengths = index.prefixLengths.get(word.slice(0, 2));
+  if (lengths) {
+    for (const length of lengths) {
+      if (length > word.length) break;
+      const entries = index.prefix.get(word.slice(0, length));
+      if (entries) list.push({ entries, stem: length });
+    }
+  }
+  found = list.length > 0 ? list : NO_CANDIDATES;
+  if (word.length <= SEEN_WORD_LENGTH_MAX) {
+    if (index.seen.size >= SEEN_WORDS_MAX) index.seen.clear();
+    index.seen.set(word, found);
+  }
+  return found;
 }
 
 export interface CompiledLexicon {
@@ -141,14 +188,16 @@ export interface CompiledLexicon {
 }
 
 function buildIndex(lists: { [K in CueName]: ReadonlyArray<readonly [Pattern, CueValues[K]]> }): CueIndex {
-  const index: CueIndex = { exact: new Map(), prefix: new Map(), prefixLengths: new Map() };
+  const index: CueIndex = { exact: new Map(), prefix: new Map(), prefixLengths: new Map(), seen: new Map() };
   const lengths = new Map<string, Set<number>>();
   CUE_NAMES.forEach((name, cue) => {
     for (const [pattern, value] of lists[name]) {
       const folded = foldText(pattern.trim());
       const first = FIRST_WORD.exec(folded);
       if (!first?.[1]) continue;
-      const entry: CueEntry = { source: `${patternSource(folded)}${WORD_AFTER}`, regex: null, cue, value };
+      const oneWord = first[0].length === folded.length;
+      const source = `${patternSource(folded)}${WORD_AFTER}`;
+      const entry: CueEntry = { source, regex: null, oneWord, cue, value };
       const map = first[2] ? index.prefix : index.exact;
       if (first[2]) {
         const start = first[1].slice(0, 2);
@@ -172,20 +221,24 @@ function buildIndex(lists: { [K in CueName]: ReadonlyArray<readonly [Pattern, Cu
 /** Reads the document once: at each word, the longest match of every cue list that starts there. */
 export function matchLexicon(lex: CompiledLexicon, text: Matchable): LexiconMatches {
   const { tokens, folded } = text;
-  const { exact, prefix, prefixLengths } = lex.index;
   const lists: Array<Array<TaggedMatch<unknown>>> = CUE_NAMES.map(() => []);
   const skipUntil = new Array<number>(CUE_NAMES.length).fill(0);
   const best: Array<TaggedMatch<unknown> | null> = CUE_NAMES.map(() => null);
   const touched: number[] = [];
-  const consider = (entries: CueEntry[] | undefined, start: number) => {
-    if (!entries) return;
+  const consider = (entries: CueEntry[], start: number, wordEnd: number, stem: number) => {
     for (const entry of entries) {
       if (start < skipUntil[entry.cue]!) continue;
-      entry.regex ??= new RegExp(entry.source, 'uy');
-      entry.regex.lastIndex = start;
-      const m = entry.regex.exec(folded);
-      if (!m) continue;
-      const end = start + m[0].length;
+      let end: number;
+      if (entry.oneWord) {
+        if (stem > 0 && DIGIT.test(folded.slice(start + stem, wordEnd))) continue;
+        end = wordEnd;
+      } else {
+        entry.regex ??= new RegExp(entry.source, 'uy');
+        entry.regex.lastIndex = start;
+        const m = entry.regex.exec(folded);
+        if (!m) continue;
+        end = start + m[0].length;
+      }
       const current = best[entry.cue];
       if (!current) touched.push(entry.cue);
       if (!current || end > current.end) best[entry.cue] = { value: entry.value, start, end };
@@ -193,15 +246,9 @@ export function matchLexicon(lex: CompiledLexicon, text: Matchable): LexiconMatc
   };
   for (let i = 0; i < tokens.starts.length; i++) {
     const start = tokens.starts[i]!;
-    const word = tokens.words[i]!;
-    consider(exact.get(word), start);
-    const lengths = prefixLengths.get(word.slice(0, 2));
-    if (lengths) {
-      for (const length of lengths) {
-        if (length > word.length) break;
-        consider(prefix.get(word.slice(0, length)), start);
-      }
-    }
+    const end = tokens.ends[i]!;
+    for (const { entries, stem } of candidatesFor(lex.index, tokens.words[i]!))
+      consider(entries, start, end, stem);
     for (const cue of touched) {
       const match = best[cue]!;
       lists[cue]!.push(match);
