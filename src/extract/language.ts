@@ -168,6 +168,11 @@ const WORD = /[\p{L}\p{M}]+/gu;
 // URLs, e-mails and markup are the same in every language and would only add noise.
 const NOISE = /https?:\/\/\S+|www\.\S+|\S+@\S+|\[email[^\]]{0,20}protected\]|<[^<>]{0,200}>/g;
 
+/** NOISE needs one of these; most texts have none, and the expression is slow to find nothing. */
+function mayHoldNoise(text: string): boolean {
+  return text.includes('@') || text.includes('<') || text.includes('://') || text.includes('www.') || text.includes('[email');
+}
+
 interface ScriptCounts {
   letters: number;
   cyrillic: number;
@@ -228,7 +233,8 @@ function scoreStopwords(sample: string): [string, number][] {
  * ISO 639-1 code of the text's main language, or 'und' when the text is too short or unrecognisable.
  */
 export function detectLanguage(text: string): string {
-  const sample = text.slice(0, SAMPLE).replace(NOISE, ' ');
+  const head = text.slice(0, SAMPLE);
+  const sample = mayHoldNoise(head) ? head.replace(NOISE, ' ') : head;
   const { letters, cyrillic, byScript } = countScripts(sample);
   if (letters < MIN_LETTERS) return 'und';
 
