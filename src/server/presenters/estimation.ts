@@ -1,7 +1,7 @@
 /** What leaves the server about estimates: counts, list names and model results, never a person. */
 import { z } from 'zod';
 import type { SavedEstimate } from '../../services/estimation/estimates.ts';
-import { EstimateAnswerSchema } from '../../services/estimation/schemas.ts';
+import { ESTIMATE_MODELS, EstimateAnswerSchema } from '../../services/estimation/schemas.ts';
 import { LIST_KINDS } from '../../store/estimation.ts';
 import { Id, Instant, iso, listOf } from './common.ts';
 
@@ -15,6 +15,7 @@ export const AvailableListsSchema = z.object({
       victims: z.number().int().describe('named victims this list reports, each person once'),
     }),
   ),
+  models: z.array(z.object({ model: z.enum(ESTIMATE_MODELS), available: z.boolean() })),
 });
 
 export const SavedEstimateSchema = EstimateAnswerSchema.extend({

@@ -16,6 +16,7 @@ import { appendAudit } from '../audit/audit.ts';
 import { authorize } from '../policies/index.ts';
 import { availableLists, type BuiltLists, buildLists, describeLists } from './captureLists.ts';
 import {
+  ESTIMATE_MODELS,
   type EstimateAnswer,
   EstimateAnswerSchema,
   type EstimateModel,
@@ -38,7 +39,10 @@ const SHOWN_MODELS = 10;
 
 export async function listsToChoose(db: Queryable, actor: Actor) {
   authorize(actor.role, 'estimate.run');
-  return { lists: await availableLists(db) };
+  return {
+    lists: await availableLists(db),
+    models: ESTIMATE_MODELS.map((model) => ({ model, available: AVAILABLE_MODELS.includes(model) })),
+  };
 }
 
 export async function overlaps(db: Queryable, actor: Actor, input: ListsInput): Promise<OverlapsAnswer> {
