@@ -5,7 +5,7 @@
  * estimate is audited too (who looked at which figure, when).
  */
 import { randomUUID } from 'node:crypto';
-import { estimatePopulation, type PopulationEstimate } from '../../analysis/mse/estimatePopulation.ts';
+import type { PopulationEstimate } from '../../analysis/mse/estimatePopulation.ts';
 import type { ModelSummary } from '../../analysis/mse/estimateStratum.ts';
 import { InvalidInput, NotFound } from '../../core/errors.ts';
 import { parseWith } from '../../core/validation.ts';
@@ -15,6 +15,7 @@ import type { Actor } from '../accounts/actor.ts';
 import { appendAudit } from '../audit/audit.ts';
 import { authorize } from '../policies/index.ts';
 import { availableLists, type BuiltLists, buildLists, describeLists } from './captureLists.ts';
+import { estimateOffThread } from './estimateOffThread.ts';
 import {
   ESTIMATE_MODELS,
   type EstimateAnswer,
@@ -57,12 +58,12 @@ export async function runEstimate(
 ): Promise<EstimateAnswer> {
   authorize(actor.role, 'estimate.run');
   const built = await buildLists(db, request.lists);
-  return { overlaps: describeLists(built), result: estimate(built, request) };
+  return { overlaps: describeLists(built), result: await estimate(built, request) };
 }
 
-function estimate(built: BuiltLists, request: EstimateRequest): EstimateSummary {
+async function estimate(built: BuiltLists, request: EstimateRequest): Promise<EstimateSummary> {
   if (request.model === 'auto' || request.model === 'independence') {
-    const result = estimatePopulation(built.table, {
+    const result = await estimateOffThread(built.table, {
       model: request.model,
       criterion: request.criterion,
       maxOrder: request.maxOrder,
@@ -140,7 +141,7 @@ export async function saveEstimate(
 ): Promise<SavedEstimate> {
   authorize(actor.role, 'estimate.save');
   const built = await buildLists(db, request.lists);
-  const answer: EstimateAnswer = { overlaps: describeLists(built), result: estimate(built, request) };
+  const answer: EstimateAnswer = { overlaps: describeLists(built), result: await estimate(built, request) };
   const id = randomUUID();
   const createdAt = await db.transaction(async (tx) => {
     const at = await estimationRepository(tx).insertSaved({

@@ -15,7 +15,8 @@ const COLUMN = 30;
 const BAR_AREA = 150;
 const SIZE_AREA = 110;
 const NAME_AREA = 170;
-const TOP = 18;
+// Room above the tallest bar for its count, and above that for the caption.
+const TOP = 36;
 
 export function UpSetChart({ overlaps, describedBy }: { overlaps: EstimationOverlaps; describedBy: string }) {
   const { t, formatNumber } = useI18n();
@@ -105,7 +106,7 @@ export function UpSetChart({ overlaps, describedBy }: { overlaps: EstimationOver
       <text className="axis-caption" x={SIZE_AREA - 8} y={height - 6} textAnchor="end">
         {t('estimation.listSize')}
       </text>
-      <text className="axis-caption" x={matrixLeft} y={TOP - 6}>
+      <text className="axis-caption" x={matrixLeft} y={12}>
         {t('estimation.exactlyOn')}
       </text>
     </svg>
