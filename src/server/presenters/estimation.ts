@@ -1,8 +1,7 @@
 /** What leaves the server about estimates: counts, list names and model results, never a person. */
 import { z } from 'zod';
 import type { SavedEstimate } from '../../services/estimation/estimates.ts';
-import { ESTIMATE_MODELS, EstimateAnswerSchema } from '../../services/estimation/schemas.ts';
-import { LIST_KINDS } from '../../store/estimation.ts';
+import { ESTIMATE_MODELS, EstimateAnswerSchema, LIST_KINDS } from '../../services/estimation/schemas.ts';
 import { Id, Instant, iso, listOf } from './common.ts';
 
 export const AvailableListsSchema = z.object({

@@ -7,6 +7,8 @@ import { z } from 'zod';
 import { MAX_LISTS } from '../../analysis/mse/parseListsCsv.ts';
 import { LIST_KINDS } from '../../store/estimation.ts';
 
+export { LIST_KINDS };
+
 /** What the page offers. `lcmcr` and `dga` are passed to the engine once it has them (models.ts). */
 export const ESTIMATE_MODELS = ['auto', 'independence', 'lcmcr', 'dga'] as const;
 export type EstimateModel = (typeof ESTIMATE_MODELS)[number];

@@ -532,7 +532,7 @@ function EngineWarnings({ warnings }: { warnings: string[] }) {
   return (
     <div className="engine-warnings">
       <h3>{t('estimation.engineWarnings')}</h3>
-      <ul lang="en">
+      <ul lang="en" className="engine-warning-list">
         {warnings.map((warning) => (
           <li key={warning}>{warning}</li>
         ))}
