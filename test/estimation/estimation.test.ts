@@ -2,7 +2,8 @@
  * The estimation page's service on a real store: lists built from the database (who reported which
  * named victim, each person once, the incident-level fallback for imported acts), from an uploaded
  * lists file (the `attest estimate` format), the estimate, and saved estimates with their audit
- * entries. PGlite here; the SQL is plain and shared with PostgreSQL.
+ * entries (the data: test/support/estimationLists.ts). PGlite here; the SQL is plain and shared with
+ * PostgreSQL.
  */
 import { randomUUID } from 'node:crypto';
 import { readFileSync } from 'node:fs';
@@ -19,9 +20,8 @@ import {
   saveEstimate,
 } from '../../src/services/estimation/estimates.ts';
 import { EstimateRequestSchema, SaveEstimateSchema } from '../../src/services/estimation/schemas.ts';
-import { sourcesRepository } from '../../src/store/sources.ts';
 import { anOrganisation, aUser, auditRows } from '../protection/fixtures.ts';
-import { aSource } from '../support/factories.ts';
+import { seedEstimationLists } from '../support/estimationLists.ts';
 import { repoRoot } from '../support/paths.ts';
 import { openTestStore, type TestStore } from '../support/stores.ts';
 
@@ -33,13 +33,7 @@ describe('estimation from lists', () => {
   let analyst: Actor;
   let investigator: Actor;
   let viewer: Actor;
-  const ids = {
-    a: randomUUID(),
-    a2: randomUUID(),
-    b: randomUUID(),
-    c: randomUUID(),
-    memorial: randomUUID(),
-  };
+  let ids: Awaited<ReturnType<typeof seedEstimationLists>>;
 
   beforeAll(async () => {
     store = await openTestStore('pglite');
@@ -48,79 +42,7 @@ describe('estimation from lists', () => {
     analyst = await aUser(store.db, admin, 'analyst@example.org', 'analyst');
     investigator = await aUser(store.db, admin, 'investigator@example.org', 'investigator');
     viewer = await aUser(store.db, admin, 'viewer@example.org', 'viewer');
-    const db = store.db;
-    const sources = sourcesRepository(db);
-    await sources.insertUnlessPresent(
-      aSource({ id: ids.a, text: 'A', title: 'NGO A report', url: 'https://www.ngo-a.org/r1' }),
-    );
-    await sources.insertUnlessPresent(
-      aSource({ id: ids.a2, text: 'A2', title: 'NGO A update', url: 'https://ngo-a.org/r2' }),
-    );
-    await sources.insertUnlessPresent(
-      aSource({ id: ids.b, text: 'B', title: 'Bulletin: B', url: 'https://ngo-b.org/x' }),
-    );
-    await sources.insertUnlessPresent(aSource({ id: ids.c, text: 'C', title: 'Testimony C' }));
-    const [{ compartment_id: compartment }] = (await db.query<{ compartment_id: string }>(
-      'select compartment_id from organisations',
-    )) as [{ compartment_id: string }];
-    const person = async () => {
-      const id = randomUUID();
-      await db.query(
-        `insert into persons (id, code, compartment_id, name, name_index, created_by)
-         values ($1, 'V-' || nextval('person_code_seq'), $2, $3, $4, $5)`,
-        // Stand-ins for the sealed name and its blind index: the lists read neither.
-        [id, compartment, new Uint8Array([0]), new TextEncoder().encode(id), admin.userId],
-      );
-      return id;
-    };
-    const [p1, p2, p3, p4, p5, p6] = [
-      await person(),
-      await person(),
-      await person(),
-      await person(),
-      await person(),
-      await person(),
-    ];
-    const incident = async (sourceIds: string[]) => {
-      const id = randomUUID();
-      await db.query("insert into incidents (id, title, created_by) values ($1, 'incident', 'tester')", [id]);
-      for (const source of sourceIds)
-        await db.query('insert into incident_sources (incident_id, source_id) values ($1, $2)', [id, source]);
-      return id;
-    };
-    const act = async (incidentId: string, evidence: string[], victims: string[]) => {
-      const id = randomUUID();
-      await db.query("insert into acts (id, incident_id, type) values ($1, $2, 'killing')", [id, incidentId]);
-      for (const source of evidence)
-        await db.query(
-          "insert into act_evidence (act_id, source_id, span_start, span_end, linked_by) values ($1, $2, 0, 1, 'tester')",
-          [id, source],
-        );
-      for (const victim of victims)
-        await db.query(
-          "insert into involvements (id, act_id, role, person_id, created_by) values ($1, $2, 'victim', $3, $4)",
-          [randomUUID(), id, victim, admin.userId],
-        );
-      return id;
-    };
-    const i1 = await incident([ids.a, ids.b]);
-    const act1 = await act(i1, [ids.a, ids.b], [p1, p2]);
-    // A witness is not a victim: never on a list.
-    await db.query(
-      "insert into involvements (id, act_id, role, person_id, created_by) values ($1, $2, 'witness', $3, $4)",
-      [randomUUID(), act1, p6, admin.userId],
-    );
-    await act(i1, [ids.a], [p3]);
-    // An imported act has no evidence link: its incident's sources report it. P1 again (once on C).
-    const i2 = await incident([ids.c]);
-    await act(i2, [], [p4, p1]);
-    // This act has evidence, so the incident's other source (C) does not report it.
-    const act4 = await act(i2, [ids.b, ids.a2], [p5]);
-    await db.query("insert into actors (id, name, kind) values ($1, 'Memorial', 'ngo')", [ids.memorial]);
-    await db.query(
-      "insert into involvements (id, act_id, role, actor_id, created_by) values ($1, $2, 'source', $3, $4)",
-      [randomUUID(), act4, ids.memorial, admin.userId],
-    );
+    ids = await seedEstimationLists(store.db, admin);
   });
 
   afterAll(async () => {

@@ -12,6 +12,7 @@ import type { Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { buildServer } from '../../src/server/buildServer.ts';
 import { anOrganisation, aUser, FAST_KDF, PASSWORD } from '../protection/fixtures.ts';
+import { seedEstimationLists } from '../support/estimationLists.ts';
 import { repoRoot } from '../support/paths.ts';
 import { openTestStore, type TestStore } from '../support/stores.ts';
 import { seriousViolations } from './axe.ts';
@@ -50,6 +51,7 @@ describe('the estimation page in Chromium', () => {
     store = await openTestStore('pglite');
     const { admin } = await anOrganisation(store.db);
     await aUser(store.db, admin, 'analyst@example.org', 'analyst');
+    await seedEstimationLists(store.db, admin);
     server = await buildServer({ store, webDist: distDir, kdfParams: FAST_KDF });
     await server.listen({ host: '127.0.0.1', port: 0 });
     origin = `http://127.0.0.1:${(server.server.address() as AddressInfo).port}`;
@@ -64,11 +66,38 @@ describe('the estimation page in Chromium', () => {
     rmSync(dir, { recursive: true, force: true });
   });
 
-  it('shows the overlaps of uploaded lists as an UpSet chart with the right counts', async () => {
+  it('builds lists from the database: sources chosen, their overlaps drawn', async () => {
     await page.getByRole('link', { name: 'Estimation' }).click();
     await page.getByRole('heading', { name: 'Estimate the undocumented' }).waitFor();
-    // No list in the database yet: the page says so and offers the upload.
-    await page.getByText('No source or organisation has named victims yet').waitFor();
+    const lists = page.getByTestId('database-lists');
+    await lists.waitFor();
+    expect(await lists.getByRole('row', { name: /NGO A report/ }).textContent()).toBe('NGO A reportSource3');
+    expect(await lists.getByRole('row', { name: /ngo-a\.org/ }).textContent()).toBe('ngo-a.orgPublisher4');
+    const show = page.getByRole('button', { name: 'Show overlaps' });
+    expect(await show.isDisabled()).toBe(true);
+    for (const name of ['NGO A report', 'Bulletin: B', 'Testimony C'])
+      await page.getByLabel(`Use ${name}`).check();
+    await show.click();
+    const chart = page.getByTestId('upset-chart');
+    await chart.waitFor();
+    // P1 on all three, P2 on A and B, P3 on A, P5 on B, P4 on C: five groups of one.
+    expect(await chart.getByTestId('upset-column').count()).toBe(5);
+    const rows = await page
+      .getByTestId('intersections')
+      .locator('tbody tr')
+      .evaluateAll((trs) => trs.map((tr) => tr.textContent));
+    expect(rows).toEqual([
+      'NGO A report1',
+      'Bulletin; B1',
+      'NGO A report ∩ Bulletin; B1',
+      'Testimony C1',
+      'NGO A report ∩ Bulletin; B ∩ Testimony C1',
+    ]);
+    await page.getByTestId('overlaps').scrollIntoViewIfNeeded();
+    await shot(page, 'estpage-database');
+  });
+
+  it('shows the overlaps of uploaded lists as an UpSet chart with the right counts', async () => {
     await page.getByLabel('Upload a lists file').check();
     await page.getByLabel('Lists file (CSV)').setInputFiles(join(dir, 'one-list.csv'));
     await page.getByText('needs at least two list columns').waitFor();
