@@ -89,8 +89,8 @@ describe('the estimation page in Chromium', () => {
     expect(rows).toEqual([
       'NGO A report1',
       'Bulletin; B1',
-      'NGO A report ∩ Bulletin; B1',
       'Testimony C1',
+      'NGO A report ∩ Bulletin; B1',
       'NGO A report ∩ Bulletin; B ∩ Testimony C1',
     ]);
     await page.getByTestId('overlaps').scrollIntoViewIfNeeded();
