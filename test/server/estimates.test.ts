@@ -123,4 +123,16 @@ describe('estimation routes', () => {
     });
     expect(missing.statusCode).toBe(404);
   });
+
+  it('describes every estimation route in the OpenAPI document', async () => {
+    const doc = (await api.as(null, { method: 'GET', url: '/api/openapi.json' })).json();
+    for (const path of [
+      '/api/estimates/lists',
+      '/api/estimates/overlaps',
+      '/api/estimates/run',
+      '/api/estimates',
+    ])
+      expect(Object.keys(doc.paths)).toContain(path);
+    expect(JSON.stringify(doc.paths['/api/estimates/run'].post)).toContain('estimate.run');
+  });
 });
