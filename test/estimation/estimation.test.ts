@@ -2,8 +2,7 @@
  * The estimation page's service on a real store: lists built from the database (who reported which
  * named victim, each person once, the incident-level fallback for imported acts), from an uploaded
  * lists file (the `attest estimate` format), the estimate, and saved estimates with their audit
- * entries (the data: test/support/estimationLists.ts). PGlite here; the SQL is plain and shared with
- * PostgreSQL.
+ * entries (the data: test/support/estimationLists.ts). On PGlite and PostgreSQL.
  */
 import { randomUUID } from 'node:crypto';
 import { readFileSync } from 'node:fs';
@@ -23,11 +22,11 @@ import { EstimateRequestSchema, SaveEstimateSchema } from '../../src/services/es
 import { anOrganisation, aUser, auditRows } from '../protection/fixtures.ts';
 import { seedEstimationLists } from '../support/estimationLists.ts';
 import { repoRoot } from '../support/paths.ts';
-import { openTestStore, type TestStore } from '../support/stores.ts';
+import { backends, openTestStore, type TestStore } from '../support/stores.ts';
 
 const HAV = readFileSync(join(repoRoot, 'test/fixtures/mse/epi_classics/HAV_Taiwan_3lists.csv'), 'utf8');
 
-describe('estimation from lists', () => {
+describe.each(backends())('estimation from lists on %s', (backend) => {
   let store: TestStore;
   let admin: Actor;
   let analyst: Actor;
@@ -36,7 +35,7 @@ describe('estimation from lists', () => {
   let ids: Awaited<ReturnType<typeof seedEstimationLists>>;
 
   beforeAll(async () => {
-    store = await openTestStore('pglite');
+    store = await openTestStore(backend);
     const org = await anOrganisation(store.db);
     admin = org.admin;
     analyst = await aUser(store.db, admin, 'analyst@example.org', 'analyst');
