@@ -13,6 +13,12 @@
 // come from use; the web typecheck reaches them only through here.
 import type {} from '@fastify/cookie';
 import type { z } from 'zod';
+import type {
+  EstimateAnswerSchema,
+  EstimateRequestSchema,
+  OverlapsSchema,
+  SaveEstimateSchema,
+} from '../services/estimation/schemas.ts';
 import type { newPersonSchema } from '../services/persons/persons.ts';
 import type { ReviewRequest } from '../services/review/decisions.ts';
 import type {
@@ -27,6 +33,11 @@ import type {
   RevealedFieldSchema,
 } from './presenters/casework.ts';
 import type { RecordHistorySchema, SavedRecordSchema, VersionedRecordSchema } from './presenters/edits.ts';
+import type {
+  AvailableListsSchema,
+  SavedEstimateListSchema,
+  SavedEstimateSchema,
+} from './presenters/estimation.ts';
 import type { IncidentDetailSchema, IncidentSummarySchema } from './presenters/incidents.ts';
 import type { IntakeKeySchema, OpenedSubmissionSchema, SubmissionSchema } from './presenters/intake.ts';
 import type { QueueItemSchema, ReviewDetailSchema, ReviewResultSchema } from './presenters/review.ts';
@@ -102,3 +113,11 @@ export type OrganisationKey = Out<typeof OrganisationKeySchema>;
 export type Referral = Out<typeof ReferralSchema>;
 export type ReferralPackage = Out<typeof ReferralPackageSchema>;
 export type ImportedReferral = Out<typeof ImportedReferralSchema>;
+
+export type EstimationLists = Out<typeof AvailableListsSchema>;
+export type EstimationOverlaps = Out<typeof OverlapsSchema>;
+export type EstimateAnswer = Out<typeof EstimateAnswerSchema>;
+export type EstimateRequest = z.input<typeof EstimateRequestSchema>;
+export type SaveEstimateRequest = z.input<typeof SaveEstimateSchema>;
+export type SavedEstimate = Out<typeof SavedEstimateSchema>;
+export type SavedEstimateList = Out<typeof SavedEstimateListSchema>;

@@ -35,6 +35,7 @@ import { caseRoutes } from './routes/cases.ts';
 import { dossierRoutes } from './routes/dossier.ts';
 import { draftRoutes } from './routes/drafts.ts';
 import { editRoutes } from './routes/edits.ts';
+import { estimateRoutes } from './routes/estimates.ts';
 import { healthRoutes } from './routes/health.ts';
 import { importRoutes } from './routes/imports.ts';
 import { incidentRoutes } from './routes/incidents.ts';
@@ -210,6 +211,7 @@ export async function buildServer(options: ServerOptions): Promise<FastifyInstan
   await app.register(draftRoutes, { store });
   await app.register(importRoutes, { store });
   await app.register(statsRoutes, { store });
+  await app.register(estimateRoutes, { store });
   await app.register(intakeRoutes, { store });
   await app.register(personRoutes, { store });
   await app.register(involvementRoutes, { store });

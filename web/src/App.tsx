@@ -30,6 +30,10 @@ import { TimelineScreen } from './screens/TimelineScreen.tsx';
 import { useSession } from './session.tsx';
 import { VocabularyProvider } from './vocabulary.tsx';
 
+// The estimation page carries its charts and five models' explanations: loaded when opened.
+const EstimationScreen = lazy(() =>
+  import('./estimation/EstimationScreen.tsx').then((module) => ({ default: module.EstimationScreen })),
+);
 // The map carries the country shapes (~100 KB): loaded only when someone opens it.
 const MapScreen = lazy(() => import('./screens/MapScreen.tsx'));
 // The public report form carries libsodium (WebAssembly): only someone reporting downloads it.
@@ -58,6 +62,7 @@ const ROUTES: Array<[string, (params: Record<string, string>) => ReactNode]> = [
   ['/timeline', () => <TimelineScreen />],
   ['/map', () => <MapScreen />],
   ['/import', () => <ImportScreen />],
+  ['/estimation', () => <EstimationScreen />],
   ['/intake', () => <IntakeScreen />],
   ['/admin', () => <AdminScreen />],
   ['/admin/audit', () => <AuditScreen />],

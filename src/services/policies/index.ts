@@ -16,6 +16,7 @@ import { auditPolicies } from './audit.ts';
 import { casePolicies } from './cases.ts';
 import { compartmentPolicies } from './compartments.ts';
 import { documentationPolicies } from './documentation.ts';
+import { estimationPolicies } from './estimation.ts';
 import { intakePolicies } from './intake.ts';
 import { personPolicies } from './persons.ts';
 import { referralPolicies } from './referrals.ts';
@@ -34,6 +35,7 @@ export const POLICY = {
   ...intakePolicies,
   ...auditPolicies,
   ...documentationPolicies,
+  ...estimationPolicies,
 } as const satisfies Record<string, Rule>;
 
 export type Action = keyof typeof POLICY;

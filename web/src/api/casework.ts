@@ -123,8 +123,8 @@ export const importReferralStatus = (pkg: string) =>
   request<{ status: ReferralStatus; caseCode: string }>('POST', '/api/referrals/status', { package: pkg });
 
 /** Offers text as a file download without sending it anywhere. */
-export function downloadText(text: string, fileName: string): void {
-  const url = URL.createObjectURL(new Blob([text], { type: 'application/json' }));
+export function downloadText(text: string, fileName: string, type = 'application/json'): void {
+  const url = URL.createObjectURL(new Blob([text], { type }));
   const link = document.createElement('a');
   link.href = url;
   link.download = fileName;

@@ -8,6 +8,7 @@ import corroboration from './corroboration.ts';
 import dossier from './dossier.ts';
 import edit from './edit.ts';
 import errors from './errors.ts';
+import estimation from './estimation.ts';
 import imports from './imports.ts';
 import ocr from './ocr.ts';
 import sealed from './sealed.ts';
@@ -21,6 +22,7 @@ export default {
   ...dossier,
   ...edit,
   ...errors,
+  ...estimation,
   ...imports,
   ...ocr,
   ...sealed,
