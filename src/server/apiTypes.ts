@@ -13,6 +13,7 @@
 // come from use; the web typecheck reaches them only through here.
 import type {} from '@fastify/cookie';
 import type { z } from 'zod';
+import type { labelRequestSchema, runRequestSchema } from '../services/linkage/linkage.ts';
 import type { newPersonSchema } from '../services/persons/persons.ts';
 import type { ReviewRequest } from '../services/review/decisions.ts';
 import type {
@@ -29,6 +30,13 @@ import type {
 import type { RecordHistorySchema, SavedRecordSchema, VersionedRecordSchema } from './presenters/edits.ts';
 import type { IncidentDetailSchema, IncidentSummarySchema } from './presenters/incidents.ts';
 import type { IntakeKeySchema, OpenedSubmissionSchema, SubmissionSchema } from './presenters/intake.ts';
+import type {
+  LabelHistorySchema,
+  LinkageListSchema,
+  LinkageRecordsSchema,
+  LinkageRunResultSchema,
+  LinkageRunSchema,
+} from './presenters/linkage.ts';
 import type { QueueItemSchema, ReviewDetailSchema, ReviewResultSchema } from './presenters/review.ts';
 import type { SearchResponseSchema } from './presenters/search.ts';
 import type { SessionSchema, UserSchema } from './presenters/session.ts';
@@ -102,3 +110,11 @@ export type OrganisationKey = Out<typeof OrganisationKeySchema>;
 export type Referral = Out<typeof ReferralSchema>;
 export type ReferralPackage = Out<typeof ReferralPackageSchema>;
 export type ImportedReferral = Out<typeof ImportedReferralSchema>;
+
+export type LinkageList = Out<typeof LinkageListSchema>;
+export type LinkageRun = Out<typeof LinkageRunSchema>;
+export type LinkageRunResult = Out<typeof LinkageRunResultSchema>;
+export type LinkageRecords = Out<typeof LinkageRecordsSchema>;
+export type LabelHistory = Out<typeof LabelHistorySchema>;
+export type LinkageRunRequest = z.input<typeof runRequestSchema>;
+export type LinkageLabelRequest = z.input<typeof labelRequestSchema>;
