@@ -40,6 +40,8 @@ const NAV: Array<{ to: string; label: MessageKey; roles?: readonly string[] }> =
   { to: '/map', label: 'nav.map' },
   // Mirrors 'review.apply' (documentation staff), which the import routes require.
   { to: '/import', label: 'nav.import', roles: ['administrator', 'investigator'] },
+  // Mirrors 'linkage.read' (src/services/policies/linkage.ts).
+  { to: '/linkage', label: 'nav.linkage', roles: ['administrator', 'investigator', 'analyst'] },
   // Mirrors 'intake.list' in src/services/policies.ts; the server enforces it, this only hides the link.
   { to: '/intake', label: 'nav.intake', roles: INTAKE_READERS },
   // Mirrors 'user.list' and 'audit.read'.

@@ -8,6 +8,7 @@ import dossier from './dossier.ts';
 import edit from './edit.ts';
 import errors from './errors.ts';
 import imports from './imports.ts';
+import linkage from './linkage.ts';
 import ocr from './ocr.ts';
 import sealed from './sealed.ts';
 
@@ -21,6 +22,7 @@ const en = {
   ...edit,
   ...errors,
   ...imports,
+  ...linkage,
   ...ocr,
   ...sealed,
 };

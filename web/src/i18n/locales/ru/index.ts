@@ -9,6 +9,7 @@ import dossier from './dossier.ts';
 import edit from './edit.ts';
 import errors from './errors.ts';
 import imports from './imports.ts';
+import linkage from './linkage.ts';
 import ocr from './ocr.ts';
 import sealed from './sealed.ts';
 
@@ -22,6 +23,7 @@ export default {
   ...edit,
   ...errors,
   ...imports,
+  ...linkage,
   ...ocr,
   ...sealed,
 } satisfies Messages;
