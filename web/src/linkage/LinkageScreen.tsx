@@ -396,7 +396,8 @@ function PairView(props: {
         <tbody>
           {rows.map((row) => {
             const shown = a !== null && b !== null;
-            const differs = shown && normalised(row.left) !== normalised(row.right);
+            const compared = shown && (row.left.trim() !== '' || row.right.trim() !== '');
+            const differs = compared && normalised(row.left) !== normalised(row.right);
             const level = row.field ? levelOf.get(row.field) : undefined;
             return (
               <tr key={row.column} className={differs ? 'differs' : undefined}>
@@ -405,7 +406,7 @@ function PairView(props: {
                 <td>{shown ? row.right || '—' : '…'}</td>
                 <td>
                   {level !== undefined ? words.level(level) : ''}
-                  {shown ? (
+                  {compared ? (
                     <span className={differs ? 'mark-differs' : 'mark-same'}>
                       {' '}
                       ({differs ? `≠ ${t('linkage.differs')}` : `= ${t('linkage.same')}`})
