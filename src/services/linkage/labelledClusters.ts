@@ -39,25 +39,39 @@ export interface LabelledClustering {
   conflicts: Array<[number, number]>;
 }
 
-const key = (a: number, b: number) => (a < b ? `${a},${b}` : `${b},${a}`);
-
 export function labelledClusters(basis: ClusterBasis, labels: LabelledPair[]): LabelledClustering {
-  const known = new Map<string, number>();
-  for (const [a, b, p] of basis.pairs) known.set(key(a, b), p);
-  const cannot = new Set<string>();
+  const n = basis.size;
+  // A pair as one number: exact while n² < 2⁵³ (some 90 million records).
+  const key = (a: number, b: number) => (a < b ? a * n + b : b * n + a);
+  const clusterOf = new Int32Array(n).fill(-1);
+  basis.clusters.forEach((cluster, c) => {
+    for (const record of cluster) clusterOf[record] = c;
+  });
+  const cannot = new Set<number>();
   const must: Array<[number, number]> = [];
+  const labelled = new Map<number, number>();
+  // Only clusters holding a cannot-linked pair are rebuilt, and only their pairs are looked up.
+  const split = new Set<number>();
   for (const label of labels) {
     if (label.a === label.b) continue;
     if (label.decision === 'non-match') {
       cannot.add(key(label.a, label.b));
-      known.set(key(label.a, label.b), 0);
+      labelled.set(key(label.a, label.b), 0);
+      const c = clusterOf[label.a]!;
+      if (c !== -1 && c === clusterOf[label.b]) split.add(c);
     } else if (label.decision === 'match') {
       must.push([label.a, label.b]);
-      known.set(key(label.a, label.b), 1);
+      labelled.set(key(label.a, label.b), 1);
     }
   }
+  const known = new Map<number, number>();
+  for (const [a, b, p] of basis.pairs) {
+    const c = clusterOf[a]!;
+    if (c !== -1 && c === clusterOf[b] && split.has(c)) known.set(key(a, b), p);
+  }
+  for (const [k, p] of labelled) known.set(k, p);
 
-  const parent = Int32Array.from({ length: basis.size }, (_, i) => i);
+  const parent = Int32Array.from({ length: n }, (_, i) => i);
   const members = new Map<number, number[]>();
   const find = (x: number): number => {
     let root = x;
@@ -81,18 +95,13 @@ export function labelledClusters(basis: ClusterBasis, labels: LabelledPair[]): L
   const conflicts: Array<[number, number]> = [];
 
   // 1. The engine's clusters, each rebuilt when a cannot-link falls inside it.
-  for (const cluster of basis.clusters) {
-    const inside = new Set(cluster);
-    const split = [...cannot].some((k) => {
-      const [a, b] = k.split(',').map(Number);
-      return inside.has(a!) && inside.has(b!);
-    });
-    if (!split) {
+  basis.clusters.forEach((cluster, c) => {
+    if (!split.has(c)) {
       for (const record of cluster.slice(1)) union(find(cluster[0]!), find(record));
-      continue;
+      return;
     }
     for (const [a, b] of must) {
-      if (!inside.has(a) || !inside.has(b)) continue;
+      if (clusterOf[a] !== c || clusterOf[b] !== c) continue;
       const ra = find(a);
       const rb = find(b);
       if (ra === rb) continue;
@@ -114,22 +123,22 @@ export function labelledClusters(basis: ClusterBasis, labels: LabelledPair[]): L
       if (forbidden(A, B)) continue;
       if (A.length + B.length > 2) {
         let total = 0;
-        let n = 0;
+        let count = 0;
         let min = 1;
         for (const x of A) {
           for (const y of B) {
             const p = known.get(key(x, y));
             if (p === undefined) continue;
             total += p;
-            n++;
+            count++;
             min = Math.min(min, p);
           }
         }
-        if (n > 0 && (total / n < basis.mergeFloor || min <= basis.vetoBelow)) continue;
+        if (count > 0 && (total / count < basis.mergeFloor || min <= basis.vetoBelow)) continue;
       }
       union(ra, rb);
     }
-  }
+  });
 
   // 2. Must-links across clusters.
   for (const [a, b] of must) {

@@ -26,14 +26,13 @@ import type { Actor } from '../accounts/actor.ts';
 import { appendAudit } from '../audit/audit.ts';
 import { resolveCompartment } from '../compartments/compartments.ts';
 import { authorize, can } from '../policies/index.ts';
-import { explainerFor, type PairExplanation } from './explainPair.ts';
+import type { PairExplanation } from './explainPair.ts';
 import { labelledClusters } from './labelledClusters.ts';
 import { csvRecords, personRecords, type RecordsTable } from './records.ts';
+import { type StoredRun, storedRun } from './storedRun.ts';
 
 /** An uploaded list: large enough for 100,000 records, small enough to parse in one request. */
 export const MAX_CSV_CHARS = 16 * 1024 * 1024;
-/** Pairs inside one engine cluster kept for re-clustering: a cluster larger than this is a data problem. */
-const MAX_CLUSTER_FOR_PAIRS = 200;
 
 export const LABEL_DECISIONS = ['match', 'non-match', 'unsure'] as const satisfies readonly LabelDecision[];
 
@@ -65,24 +64,6 @@ export const labelRequestSchema = z.strictObject({
   decision: z.enum(LABEL_DECISIONS).nullable(),
 });
 export type LabelRequest = z.input<typeof labelRequestSchema>;
-
-/** What a run keeps (linkage_runs.result): positions index `records`. */
-interface StoredRun {
-  records: string[];
-  prior: number;
-  threshold: number;
-  reviewFloor: number;
-  mergeFloor: number;
-  vetoBelow: number;
-  fields: LinkResult['parameters']['fields'];
-  clusters: number[][];
-  review: Array<{ a: number; b: number; probability: number; reason: 'uncertain' | 'chaining' } & Explained>;
-  within: Array<[number, number, number]>;
-  warnings: string[];
-}
-interface Explained {
-  explanation: PairExplanation;
-}
 
 export interface LinkageLabel {
   decision: LabelDecision;
@@ -198,38 +179,6 @@ export async function runLinkage(
   const run = (await repo.findRun(runId))!;
   const view = await runView(db, actor, list, run);
   return { run: view, records: list.source === 'csv' ? shownRecords(table, view) : null };
-}
-
-function storedRun(table: RecordsTable, result: LinkResult): StoredRun {
-  const position = new Map(table.records.map((record, i) => [record.id, i]));
-  const explain = explainerFor(table, result);
-  const clusters = result.clusters.map((cluster) => cluster.map((id) => position.get(id)!));
-  const within: StoredRun['within'] = [];
-  for (const cluster of clusters) {
-    if (cluster.length > MAX_CLUSTER_FOR_PAIRS) continue;
-    for (let i = 0; i < cluster.length; i++) {
-      for (let j = i + 1; j < cluster.length; j++) {
-        within.push([cluster[i]!, cluster[j]!, explain(cluster[i]!, cluster[j]!).probability]);
-      }
-    }
-  }
-  return {
-    records: table.records.map((record) => record.id),
-    prior: result.parameters.prior,
-    threshold: result.parameters.threshold,
-    reviewFloor: result.parameters.reviewFloor,
-    mergeFloor: result.parameters.mergeFloor,
-    vetoBelow: result.parameters.vetoBelow,
-    fields: result.parameters.fields,
-    clusters,
-    review: result.review.map((pair) => {
-      const a = position.get(pair.ids[0])!;
-      const b = position.get(pair.ids[1])!;
-      return { a, b, probability: pair.probability, reason: pair.reason, explanation: explain(a, b) };
-    }),
-    within,
-    warnings: result.warnings,
-  };
 }
 
 /** A pair's key: its two references in code-unit order. */

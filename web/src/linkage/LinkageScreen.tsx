@@ -384,7 +384,7 @@ function PairView(props: {
             : t('linkage.labelNone')}
         </span>
       </p>
-      <table className="data-table linkage-compare">
+      <table className="data-table text-cells linkage-compare">
         <thead>
           <tr>
             <th scope="col">{t('linkage.field')}</th>
