@@ -19,9 +19,9 @@ export default {
   'linkage.running': 'Vinculando…',
   'linkage.openLatest': 'Abrir a última execução',
   'linkage.runSummary':
-    'one: {records} registros, {comparisons} pares comparados, {count} par a revisar | other: {records} registros, {comparisons} pares comparados, {count} pares a revisar',
+    '0: {records} registros, {comparisons} pares comparados, {count} pares a revisar | one: {records} registros, {comparisons} pares comparados, {count} par a revisar | other: {records} registros, {comparisons} pares comparados, {count} pares a revisar',
   'linkage.progress':
-    'one: {reviewed} de {count} par revisado | other: {reviewed} de {count} pares revisados',
+    '0: {reviewed} de {count} pares revisados | one: {reviewed} de {count} par revisado | other: {reviewed} de {count} pares revisados',
   'linkage.queue': 'Pares a revisar',
   'linkage.pairOf': 'Par {index} de {total}',
   'linkage.noPairs': 'Nenhum par precisa de revisão: o modelo teve certeza de cada par comparado.',
@@ -60,7 +60,7 @@ export default {
   'linkage.missing': 'ausente',
   'linkage.clusters': 'Pessoas encontradas (grupos de dois ou mais registros)',
   'linkage.clustersSummary':
-    'one: {count} grupo ({engine} antes dos seus rótulos) | other: {count} grupos ({engine} antes dos seus rótulos)',
+    '0: {count} grupos ({engine} antes dos seus rótulos) | one: {count} grupo ({engine} antes dos seus rótulos) | other: {count} grupos ({engine} antes dos seus rótulos)',
   'linkage.changed': 'alterado por rótulos',
   'linkage.noClusters': 'Nenhum par de registros foi vinculado.',
   'linkage.conflicts': 'Rótulos que se contradizem (não aplicados)',
