@@ -19,6 +19,7 @@ import type {
   OverlapsSchema,
   SaveEstimateSchema,
 } from '../services/estimation/schemas.ts';
+import type { labelRequestSchema, runRequestSchema } from '../services/linkage/linkage.ts';
 import type { newPersonSchema } from '../services/persons/persons.ts';
 import type { ReviewRequest } from '../services/review/decisions.ts';
 import type {
@@ -40,6 +41,13 @@ import type {
 } from './presenters/estimation.ts';
 import type { IncidentDetailSchema, IncidentSummarySchema } from './presenters/incidents.ts';
 import type { IntakeKeySchema, OpenedSubmissionSchema, SubmissionSchema } from './presenters/intake.ts';
+import type {
+  LabelHistorySchema,
+  LinkageListSchema,
+  LinkageRecordsSchema,
+  LinkageRunResultSchema,
+  LinkageRunSchema,
+} from './presenters/linkage.ts';
 import type { QueueItemSchema, ReviewDetailSchema, ReviewResultSchema } from './presenters/review.ts';
 import type { SearchResponseSchema } from './presenters/search.ts';
 import type { SessionSchema, UserSchema } from './presenters/session.ts';
@@ -121,3 +129,10 @@ export type EstimateRequest = z.input<typeof EstimateRequestSchema>;
 export type SaveEstimateRequest = z.input<typeof SaveEstimateSchema>;
 export type SavedEstimate = Out<typeof SavedEstimateSchema>;
 export type SavedEstimateList = Out<typeof SavedEstimateListSchema>;
+export type LinkageList = Out<typeof LinkageListSchema>;
+export type LinkageRun = Out<typeof LinkageRunSchema>;
+export type LinkageRunResult = Out<typeof LinkageRunResultSchema>;
+export type LinkageRecords = Out<typeof LinkageRecordsSchema>;
+export type LabelHistory = Out<typeof LabelHistorySchema>;
+export type LinkageRunRequest = z.input<typeof runRequestSchema>;
+export type LinkageLabelRequest = z.input<typeof labelRequestSchema>;

@@ -41,6 +41,7 @@ import { importRoutes } from './routes/imports.ts';
 import { incidentRoutes } from './routes/incidents.ts';
 import { intakeRoutes } from './routes/intake.ts';
 import { involvementRoutes } from './routes/involvements.ts';
+import { linkageRoutes } from './routes/linkage.ts';
 import { personRoutes } from './routes/persons.ts';
 import { referralRoutes } from './routes/referrals.ts';
 import { reviewRoutes } from './routes/review.ts';
@@ -217,6 +218,7 @@ export async function buildServer(options: ServerOptions): Promise<FastifyInstan
   await app.register(involvementRoutes, { store });
   await app.register(caseRoutes, { store });
   await app.register(referralRoutes, { store });
+  await app.register(linkageRoutes, { store });
   await registerWebApp(app, options.webDist === undefined ? DEFAULT_WEB_DIST : options.webDist);
   return app;
 }

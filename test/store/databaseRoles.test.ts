@@ -169,6 +169,10 @@ describe.skipIf(!adminUrl)('database roles on PostgreSQL', () => {
       "update record_versions set reason = 'rewritten'": PERMISSION_DENIED,
       'delete from record_versions': PERMISSION_DENIED,
       'truncate record_versions': PERMISSION_DENIED,
+      // So are linkage labels: a change of mind is a new row, never an edit of the old one.
+      "update linkage_labels set decision = 'match'": PERMISSION_DENIED,
+      'delete from linkage_labels': PERMISSION_DENIED,
+      'truncate linkage_labels': PERMISSION_DENIED,
     };
     const answers: Record<string, string> = {};
     for (const sql of Object.keys(refused)) answers[sql] = await asApp(sql);
@@ -178,6 +182,7 @@ describe.skipIf(!adminUrl)('database roles on PostgreSQL', () => {
     expect(await asApp('alter table audit_log enable trigger audit_log_no_update', urlAs(owner))).toBe('ok');
     expect(await asApp('select count(*) from audit_log')).toBe('ok');
     expect(await asApp('select count(*) from record_versions')).toBe('ok');
+    expect(await asApp('select count(*) from linkage_labels')).toBe('ok');
   });
 
   it('refuses to run with a pending migration the application role cannot apply', async () => {

@@ -9,6 +9,7 @@ import { ErrorMessage } from './components/ErrorMessage.tsx';
 import { LanguageSwitch } from './components/LanguageSwitch.tsx';
 import { useI18n } from './i18n/I18nContext.tsx';
 import { ImportScreen } from './import/ImportScreen.tsx';
+import { LinkageScreen } from './linkage/LinkageScreen.tsx';
 import { matchPath, useLocation } from './router.tsx';
 import { AccountScreen } from './screens/AccountScreen.tsx';
 import { AdminScreen } from './screens/AdminScreen.tsx';
@@ -63,6 +64,7 @@ const ROUTES: Array<[string, (params: Record<string, string>) => ReactNode]> = [
   ['/map', () => <MapScreen />],
   ['/import', () => <ImportScreen />],
   ['/estimation', () => <EstimationScreen />],
+  ['/linkage', () => <LinkageScreen />],
   ['/intake', () => <IntakeScreen />],
   ['/admin', () => <AdminScreen />],
   ['/admin/audit', () => <AuditScreen />],

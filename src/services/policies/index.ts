@@ -18,6 +18,7 @@ import { compartmentPolicies } from './compartments.ts';
 import { documentationPolicies } from './documentation.ts';
 import { estimationPolicies } from './estimation.ts';
 import { intakePolicies } from './intake.ts';
+import { linkagePolicies } from './linkage.ts';
 import { personPolicies } from './persons.ts';
 import { referralPolicies } from './referrals.ts';
 import type { Rule } from './rule.ts';
@@ -36,6 +37,7 @@ export const POLICY = {
   ...auditPolicies,
   ...documentationPolicies,
   ...estimationPolicies,
+  ...linkagePolicies,
 } as const satisfies Record<string, Rule>;
 
 export type Action = keyof typeof POLICY;

@@ -42,6 +42,8 @@ const NAV: Array<{ to: string; label: MessageKey; roles?: readonly string[] }> =
   { to: '/import', label: 'nav.import', roles: ['administrator', 'investigator'] },
   // Mirrors 'estimate.run' (src/services/policies/estimation.ts).
   { to: '/estimation', label: 'nav.estimation', roles: ['administrator', 'analyst'] },
+  // Mirrors 'linkage.read' (src/services/policies/linkage.ts).
+  { to: '/linkage', label: 'nav.linkage', roles: ['administrator', 'investigator', 'analyst'] },
   // Mirrors 'intake.list' in src/services/policies.ts; the server enforces it, this only hides the link.
   { to: '/intake', label: 'nav.intake', roles: INTAKE_READERS },
   // Mirrors 'user.list' and 'audit.read'.

@@ -9,6 +9,7 @@ import edit from './edit.ts';
 import errors from './errors.ts';
 import estimation from './estimation.ts';
 import imports from './imports.ts';
+import linkage from './linkage.ts';
 import ocr from './ocr.ts';
 import sealed from './sealed.ts';
 
@@ -23,6 +24,7 @@ const en = {
   ...errors,
   ...estimation,
   ...imports,
+  ...linkage,
   ...ocr,
   ...sealed,
 };

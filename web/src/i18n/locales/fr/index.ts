@@ -10,6 +10,7 @@ import edit from './edit.ts';
 import errors from './errors.ts';
 import estimation from './estimation.ts';
 import imports from './imports.ts';
+import linkage from './linkage.ts';
 import ocr from './ocr.ts';
 import sealed from './sealed.ts';
 
@@ -24,6 +25,7 @@ export default {
   ...errors,
   ...estimation,
   ...imports,
+  ...linkage,
   ...ocr,
   ...sealed,
 } satisfies Messages;
