@@ -170,7 +170,13 @@ const NOISE = /https?:\/\/\S+|www\.\S+|\S+@\S+|\[email[^\]]{0,20}protected\]|<[^
 
 /** NOISE needs one of these; most texts have none, and the expression is slow to find nothing. */
 function mayHoldNoise(text: string): boolean {
-  return text.includes('@') || text.includes('<') || text.includes('://') || text.includes('www.') || text.includes('[email');
+  return (
+    text.includes('@') ||
+    text.includes('<') ||
+    text.includes('://') ||
+    text.includes('www.') ||
+    text.includes('[email')
+  );
 }
 
 interface ScriptCounts {
