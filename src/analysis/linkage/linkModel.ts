@@ -4,13 +4,13 @@
  * reviewer): both must compute exactly the same number.
  *
  * A pair's match weight is the sum over compared fields of log2(m/u) for the field's agreement level
- * (levelWeights), plus, with term-frequency adjustment, log2(u_exact/tf) on name fields that agree
+ * (levelWeights), plus, with term-frequency adjustment, log2(ρ/tf) on name fields that agree
  * exactly or phonetically (termFrequency.ts). Its probability is Bayes' rule with the prior.
  */
 import type { ColumnRole } from './columnRoles.ts';
 import { type ComparisonSchema, MISSING, type Orientation } from './comparisonVector.ts';
 import type { FellegiSunterModel } from './fellegiSunter.ts';
-import { pairTermFrequency, type TermFrequencies, tfAdjustment } from './termFrequency.ts';
+import { pairTermFrequency, type TermFrequencies } from './termFrequency.ts';
 
 export interface LinkScorer {
   schema: ComparisonSchema;
@@ -33,10 +33,9 @@ export function fieldWeight(
   if (level === MISSING) return { weight: 0, frequency: null };
   const base = scorer.weights[f]![level]!;
   if (scorer.tf === null) return { weight: base, frequency: null };
-  const uExact = scorer.model.u[f]![0]!;
-  const frequency = pairTermFrequency(scorer.tf, scorer.schema, f, level, a, b, orientation, uExact);
-  if (frequency === null) return { weight: base, frequency: null };
-  return { weight: base + tfAdjustment(uExact, frequency), frequency };
+  const adjusted = pairTermFrequency(scorer.tf, scorer.schema, f, level, a, b, orientation);
+  if (adjusted === null) return { weight: base, frequency: null };
+  return { weight: base + adjusted.adjustment, frequency: adjusted.frequency };
 }
 
 /** The term-frequency part of a pair's weight (0 without adjustment): added to its pattern's weight. */
@@ -53,9 +52,8 @@ export function tfWeightAdjustment(
   for (let f = 0; f < levels.length; f++) {
     const level = levels[f]!;
     if (level === MISSING) continue;
-    const uExact = scorer.model.u[f]![0]!;
-    const frequency = pairTermFrequency(tf, scorer.schema, f, level, a, b, orientation, uExact);
-    if (frequency !== null) total += tfAdjustment(uExact, frequency);
+    const adjusted = pairTermFrequency(tf, scorer.schema, f, level, a, b, orientation);
+    if (adjusted !== null) total += adjusted.adjustment;
   }
   return total;
 }

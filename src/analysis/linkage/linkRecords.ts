@@ -174,7 +174,7 @@ export function linkRecords(input: LinkInput, overrides: Partial<LinkOptions> = 
 
   const levelCounts = fields.map((f) => f.levels.length);
   const model = estimateModel(
-    fields,
+    schema,
     { levelCounts, patterns, counts },
     randomPairLevels(schema, levelCounts, n),
     n,
@@ -305,11 +305,12 @@ export function linkRecords(input: LinkInput, overrides: Partial<LinkOptions> = 
  * small files well but can mistake namesakes for matches in large ones.
  */
 function estimateModel(
-  fields: ReturnType<typeof prepareRecords>['fields'],
+  schema: ReturnType<typeof prepareRecords>,
   compared: { levelCounts: number[]; patterns: Uint8Array[]; counts: number[] },
   u: number[][],
   n: number,
 ): FellegiSunterModel {
+  const fields = schema.fields;
   const date = fields.findIndex((f) => f.kind === 'birthDate');
   const names = fields.flatMap((f, k) => (['given', 'surname', 'name'].includes(f.kind) ? [k] : []));
   const allPairs = Math.max(1, (n * (n - 1)) / 2);
@@ -362,8 +363,12 @@ function estimateModel(
   );
   const m = byDate.m.map((row, k) => (k === date ? byNames.m[date]! : row));
   // Matches among all pairs: those found agreeing on the birth date, divided by the share of matches
-  // that agree on it.
-  const matches = (byDate.prior * byDate.total) / Math.max(1e-6, m[date]![0]!);
+  // that agree on it — m of "exact" is a share among pairs where both records have a date — and by
+  // the share of pairs where both do (missing dates taken to be missing at random, independently
+  // on each side). Leaving out the second division undercounted matches by a third when a fifth of
+  // the records had no date, and so underlinked every pair.
+  const dated = datedShare(schema);
+  const matches = (byDate.prior * byDate.total) / Math.max(1e-6, m[date]![0]! * dated * dated);
   const prior = Math.min(0.5, Math.max(1e-12, matches / allPairs));
   return {
     prior,
@@ -372,6 +377,13 @@ function estimateModel(
     iterations: byDate.iterations + byNames.iterations,
     converged: byDate.converged && byNames.converged,
   };
+}
+
+/** Share of records with a birth date (at least a year). */
+function datedShare(schema: ReturnType<typeof prepareRecords>): number {
+  let dated = 0;
+  for (const record of schema.records) if (record.birth !== null) dated++;
+  return Math.max(1e-6, dated / Math.max(1, schema.records.length));
 }
 
 // Below this many pairs a subset says too little for EM.
