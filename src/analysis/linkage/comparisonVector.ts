@@ -15,7 +15,15 @@ import { normaliseName } from './transliterate.ts';
 /** Level value meaning "one side is missing": contributes no evidence. */
 export const MISSING = 255;
 
-export type FieldKind = 'given' | 'surname' | 'name' | 'middleName' | 'birthDate' | 'sex' | 'string';
+export type FieldKind =
+  | 'given'
+  | 'surname'
+  | 'name'
+  | 'middleName'
+  | 'birthDate'
+  | 'sex'
+  | 'source'
+  | 'string';
 
 export interface ComparedField {
   /** Name shown in parameters: the column, or given/surname for the oriented name pair. */
@@ -36,6 +44,8 @@ export interface PreparedRecord {
   keys: { given: string | null; surname: string | null; middle: string | null };
   birth: PartialDate | null;
   sex: 'm' | 'f' | null;
+  /** The list (source) the record comes from, when a column says so. */
+  source: string | null;
   strings: Array<string | null>;
 }
 
@@ -67,6 +77,7 @@ export function prepareRecords(columns: string[], roles: ColumnRole[], rows: str
   const nameCols = columnsOf('name');
   const birthCols = columnsOf('birthDate');
   const sexCols = columnsOf('sex');
+  const sourceCols = columnsOf('source');
   const joined = (row: string[], cols: number[]) => cols.map((c) => row[c] ?? '').join(' ');
   const words = (row: string[], cols: number[]) => {
     const norm = normaliseName(joined(row, cols));
@@ -109,6 +120,7 @@ export function prepareRecords(columns: string[], roles: ColumnRole[], rows: str
       keys: { given: tfKey(givenTokens), surname: tfKey(surnameTokens), middle: tfKey(middleTokens) },
       birth: parsePartialDate(birthText),
       sex: parseSex(joined(row, sexCols)),
+      source: sourceCols.length === 0 ? null : joined(row, sourceCols).trim().toLowerCase() || null,
       strings: stringColumns.map((c) => {
         const norm = normaliseName(row[c] ?? '');
         return norm === '' ? null : norm;
@@ -128,6 +140,10 @@ export function prepareRecords(columns: string[], roles: ColumnRole[], rows: str
   if (has('birthDate'))
     fields.push({ name: 'birthDate', kind: 'birthDate', levels: ['exact', 'near', 'year', 'different'] });
   if (has('sex')) fields.push({ name: 'sex', kind: 'sex', levels: ['same', 'different'] });
+  // Levels in the order of the evidence for a match: a person is usually on several lists but
+  // rarely twice on one.
+  if (has('source'))
+    fields.push({ name: columns[sourceCols[0]!] ?? 'source', kind: 'source', levels: ['different', 'same'] });
   stringColumns.forEach((column, slot) => {
     fields.push({ name: columns[column] ?? `#${column}`, kind: 'string', levels: STRING_LEVELS, slot });
   });
@@ -206,6 +222,9 @@ export function compareRecords(schema: ComparisonSchema, a: number, b: number, o
         break;
       case 'sex':
         out[f] = ra.sex && rb.sex ? (ra.sex === rb.sex ? 0 : 1) : MISSING;
+        break;
+      case 'source':
+        out[f] = ra.source && rb.source ? (ra.source === rb.source ? 1 : 0) : MISSING;
         break;
       case 'string':
         out[f] = stringLevel(ra.strings[field.slot!]!, rb.strings[field.slot!]!);

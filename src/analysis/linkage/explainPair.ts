@@ -130,6 +130,7 @@ const ROLE_OF_KIND: Record<Exclude<ComparedField['kind'], 'string'>, ColumnRole>
   middleName: 'middleName',
   birthDate: 'birthDate',
   sex: 'sex',
+  source: 'source',
 };
 
 function sourceOf(field: ComparedField, state: LinkState): { role: ColumnRole; column: string } {

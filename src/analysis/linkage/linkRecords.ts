@@ -397,12 +397,14 @@ const DEFAULT_M: Record<string, number[]> = {
   name: [0.75, 0.15, 0.06, 0.03, 0.01],
   birthDate: [0.8, 0.12, 0.05, 0.03],
   sex: [0.98, 0.02],
+  source: [0.9, 0.1],
   string: [0.8, 0.1, 0.05, 0.05],
 };
 const DEFAULT_U: Record<string, number[]> = {
   name: [0.005, 0.005, 0.02, 0.1, 0.87],
   birthDate: [0.0005, 0.005, 0.02, 0.9745],
   sex: [0.5, 0.5],
+  source: [0.5, 0.5],
   string: [0.01, 0.01, 0.05, 0.93],
 };
 const DEFAULT_U_WEIGHT = 50;
