@@ -40,7 +40,8 @@ export const linkCommand: Command = {
     },
   },
   details: `Input: a CSV file (UTF-8, RFC 4180 quoting) with a header row and one row per record
-(one entry on one list; several lists go in one file, e.g. with a "list" column). Columns are
+(one entry on one list; several lists go in one file, with a "list" column saying whose: a
+person is rarely twice on one list, which the model weighs). Columns are
 recognised by their header (case, spaces, dashes and dots do not matter); any other column is
 ignored. --role COLUMN=ROLE overrides, e.g. --role familia=surname --role notes=ignore.
 
@@ -55,7 +56,8 @@ ignored. --role COLUMN=ROLE overrides, e.g. --role familia=surname --role notes=
   address     address, street, city, village, district, region…  Urus-Martan
   postcode    postcode, zip, postal_code                          366500
   identifier  passport, national_id, soc_sec_id, phone…           4509 123456
-  ignore      anything else: list name, notes, sources
+  source      list, list_name, source_list, dataset, список       memorial
+  ignore      anything else: notes, comments, sources cited
 
 Names may be in Cyrillic or any romanisation; given name and surname may be swapped. A patronymic
 typed into the given-name field ("Руслан Ахмедович") or inside a full name is recognised
