@@ -42,6 +42,8 @@ export interface Command {
   /** The synopsis after `attest <name>`, e.g. `[--published D] <file…>`. */
   usage: string;
   options: Record<string, OptionSpec>;
+  /** Longer help shown by --help only (not after a usage error): input formats, examples. */
+  details?: string;
   run(args: ParsedArgs, io: CommandIo): Promise<number>;
 }
 
@@ -75,13 +77,14 @@ export function parseCommandArgs(command: Command, argv: string[]): ParsedArgs {
   }
 }
 
-export function commandHelp(command: Command): string {
+export function commandHelp(command: Command, withDetails = false): string {
   const options = { ...command.options, ...COMMON_OPTIONS };
   const lines = Object.entries(options).map(([name, spec]) => {
     const flag = `${spec.short ? `-${spec.short}, ` : ''}--${name}${spec.type === 'string' ? ' <value>' : ''}`;
     return `  ${flag.padEnd(28)} ${spec.description}`;
   });
-  return `Usage: attest ${command.name} ${command.usage}\n\n${command.summary}\n\nOptions:\n${lines.join('\n')}\n`;
+  const details = withDetails && command.details ? `\n${command.details.trimEnd()}\n` : '';
+  return `Usage: attest ${command.name} ${command.usage}\n\n${command.summary}\n\nOptions:\n${lines.join('\n')}\n${details}`;
 }
 
 export function stringOption(args: ParsedArgs, name: string): string | undefined {

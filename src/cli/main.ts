@@ -56,7 +56,7 @@ export async function main(givenArgv: string[], io: CommandIo = processIo()): Pr
     command = await entry.load();
     const args = parseCommandArgs(command, rest);
     if (args.values.help) {
-      io.stdout.write(commandHelp(command));
+      io.stdout.write(commandHelp(command, true));
       return 0;
     }
     const server = await runningServerFor(command, args, io);

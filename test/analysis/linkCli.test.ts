@@ -45,6 +45,65 @@ describe('attest link', () => {
     expect(JSON.parse(run.stdout).clusters).toEqual([['A-1', 'B-7']]);
   });
 
+  it("lists review pairs with every field's level and weight, and --no-tf-adjust turns the adjustment off", () => {
+    const path = file(
+      'namesakes.csv',
+      [
+        'id,list,given_name,surname,patronymic,birth_date,sex',
+        'm-1,memorial,Руслан Ахмедович,Бакаев,,12.03.1981,м',
+        'h-1,hrw,Ruslan,Bakaev,Akhmedovich,,M',
+        'h-2,hrw,Ruslan,Bakaev,,1990,M',
+        'u-1,un,Adam,Umarov,,01.02.1975,M',
+        'u-2,un,Ruslan,Bakaev,Isaevich,1990,M',
+      ].join('\n'),
+    );
+    const run = attest('--json', '--review-floor', '0.0001', path);
+    expect(run.status).toBe(0);
+    const out = JSON.parse(run.stdout) as {
+      review: Array<{
+        ids: string[];
+        probability: number;
+        agreement: Record<string, string>;
+        fields: Array<{ field: string; column: string; role: string; level: string | null; weight: number }>;
+      }>;
+      parameters: { tfAdjust: boolean; fields: Array<{ name: string }> };
+    };
+    expect(out.parameters.tfAdjust).toBe(true);
+    // The patronymic typed into the given-name field is compared as one.
+    expect(out.parameters.fields.map((f) => f.name)).toContain('middleName');
+    expect(out.review.length).toBeGreaterThan(0);
+    for (const pair of out.review) {
+      expect(pair.fields.map((f) => f.field)).toEqual(out.parameters.fields.map((f) => f.name));
+      for (const f of pair.fields) {
+        if (f.level === null) expect(f.weight).toBe(0);
+        else expect(pair.agreement[f.field]).toBe(f.level);
+      }
+    }
+    const birth = out.review[0]!.fields.find((f) => f.field === 'birthDate')!;
+    expect(birth).toMatchObject({ column: 'birth_date', role: 'birthDate' });
+
+    const off = attest('--json', '--no-tf-adjust', path);
+    expect(off.status).toBe(0);
+    expect(JSON.parse(off.stdout).parameters.tfAdjust).toBe(false);
+    expect(attest('--tf-adjust', '--no-tf-adjust', path).status).toBe(2);
+  });
+
+  it('documents the CSV input of link and estimate in --help', () => {
+    const link = attest('--help');
+    expect(link.status).toBe(0);
+    for (const text of ['givenName', 'patronymic', 'birth_date', 'id,list,given_name', '--no-tf-adjust']) {
+      expect(link.stdout).toContain(text);
+    }
+    const estimate = spawnSync(process.execPath, [join(repoRoot, 'bin/attest.js'), 'estimate', '--help'], {
+      encoding: 'utf8',
+    });
+    expect(estimate.status).toBe(0);
+    expect(estimate.stdout).toMatch(/Aggregated:[\s\S]*count[\s\S]*Individual:/);
+    // A usage error shows the options, not the whole format description.
+    const usage = attest('--threshold', '7', 'x.csv');
+    expect(usage.stderr).not.toContain('id,list,given_name');
+  });
+
   it.each([
     ['missing id column', 'name,surname\nA,B\n', /nodup\.csv header: no id column/],
     ['duplicate ids', 'id,name\n1,A\n1,B\n', /nodup\.csv line 3 column id: duplicate id/],

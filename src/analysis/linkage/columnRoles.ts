@@ -19,6 +19,7 @@ export const COLUMN_ROLES = [
   'address',
   'postcode',
   'identifier',
+  'source',
   'ignore',
 ] as const;
 export type ColumnRole = (typeof COLUMN_ROLES)[number];
@@ -34,6 +35,8 @@ const HEADER_ROLES: Array<[ColumnRole, string[]]> = [
     ['birth_date', 'date_of_birth', 'dob', 'birthdate', 'born', 'birth', 'year_of_birth', 'дата_рождения'],
   ],
   ['sex', ['sex', 'gender', 'пол']],
+  // Which organisation's list a row comes from: a list rarely names one person twice.
+  ['source', ['list', 'list_name', 'source_list', 'dataset', 'список']],
   ['postcode', ['postcode', 'post_code', 'postal_code', 'zip', 'zipcode', 'zip_code']],
   [
     'address',

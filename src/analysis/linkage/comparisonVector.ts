@@ -9,12 +9,21 @@ import type { ColumnRole } from './columnRoles.ts';
 import { compareDates, type PartialDate, parsePartialDate } from './compareDates.ts';
 import { jaroWinkler } from './jaroWinkler.ts';
 import { type NameToken, nameTokens, orientedNameSimilarity, tokenSetSimilarity } from './nameSimilarity.ts';
+import { patronymicStem, splitPatronymic } from './patronymic.ts';
 import { normaliseName } from './transliterate.ts';
 
 /** Level value meaning "one side is missing": contributes no evidence. */
 export const MISSING = 255;
 
-export type FieldKind = 'given' | 'surname' | 'name' | 'middleName' | 'birthDate' | 'sex' | 'string';
+export type FieldKind =
+  | 'given'
+  | 'surname'
+  | 'name'
+  | 'middleName'
+  | 'birthDate'
+  | 'sex'
+  | 'source'
+  | 'string';
 
 export interface ComparedField {
   /** Name shown in parameters: the column, or given/surname for the oriented name pair. */
@@ -29,9 +38,14 @@ export interface ComparedField {
 export interface PreparedRecord {
   given: NameToken[];
   surname: NameToken[];
+  /** Patronymic stems (the father's name), from the middle-name column or split out of a name. */
   middle: NameToken[];
+  /** Term-frequency keys of the name parts (see termFrequency.ts); null when empty or an initial. */
+  keys: { given: string | null; surname: string | null; middle: string | null };
   birth: PartialDate | null;
   sex: 'm' | 'f' | null;
+  /** The list (source) the record comes from, when a column says so. */
+  source: string | null;
   strings: Array<string | null>;
 }
 
@@ -43,32 +57,17 @@ export interface ComparisonSchema {
 const NAME_LEVELS = ['exact', 'phonetic', 'similar', 'weak', 'different'] as const;
 const STRING_LEVELS = ['exact', 'typo', 'similar', 'different'] as const;
 
-/** Prepares records whose cells are aligned with `roles`. Columns with role id or ignore are unused. */
+/**
+ * Prepares records whose cells are aligned with `roles`. Columns with role id or ignore are unused.
+ * A patronymic typed into the given-name field or inside a full name is moved to the middle name
+ * (patronymic.ts), and a middle-name field is compared whenever any record has one.
+ */
 export function prepareRecords(columns: string[], roles: ColumnRole[], rows: string[][]): ComparisonSchema {
   const has = (role: ColumnRole) => roles.includes(role);
-  const fields: ComparedField[] = [];
   const split = has('givenName') || has('surname');
-  if (split) {
-    fields.push({ name: 'given', kind: 'given', levels: NAME_LEVELS });
-    fields.push({ name: 'surname', kind: 'surname', levels: NAME_LEVELS });
-  } else if (has('name')) {
-    fields.push({ name: 'name', kind: 'name', levels: NAME_LEVELS });
-  }
-  if (has('middleName')) fields.push({ name: 'middleName', kind: 'middleName', levels: NAME_LEVELS });
-  if (has('birthDate'))
-    fields.push({ name: 'birthDate', kind: 'birthDate', levels: ['exact', 'near', 'year', 'different'] });
-  if (has('sex')) fields.push({ name: 'sex', kind: 'sex', levels: ['same', 'different'] });
   const stringColumns: number[] = [];
   roles.forEach((role, column) => {
-    if (role === 'address' || role === 'postcode' || role === 'identifier') {
-      fields.push({
-        name: columns[column] ?? `#${column}`,
-        kind: 'string',
-        levels: STRING_LEVELS,
-        slot: stringColumns.length,
-      });
-      stringColumns.push(column);
-    }
+    if (role === 'address' || role === 'postcode' || role === 'identifier') stringColumns.push(column);
   });
 
   const columnsOf = (role: ColumnRole) => roles.flatMap((r, i) => (r === role ? [i] : []));
@@ -78,34 +77,90 @@ export function prepareRecords(columns: string[], roles: ColumnRole[], rows: str
   const nameCols = columnsOf('name');
   const birthCols = columnsOf('birthDate');
   const sexCols = columnsOf('sex');
+  const sourceCols = columnsOf('source');
   const joined = (row: string[], cols: number[]) => cols.map((c) => row[c] ?? '').join(' ');
+  const words = (row: string[], cols: number[]) => {
+    const norm = normaliseName(joined(row, cols));
+    return norm === '' ? [] : norm.split(' ');
+  };
 
   const records = rows.map((row): PreparedRecord => {
-    let given = nameTokens(joined(row, givenCols));
-    let surname = nameTokens(joined(row, surnameCols));
-    if (split && given.length === 0 && surname.length === 0 && nameCols.length > 0) {
-      // Only a full name on this row: first token as given name; orientation is decided per pair.
-      const all = nameTokens(joined(row, nameCols));
-      given = all.slice(0, 1);
-      surname = all.slice(1);
-    } else if (!split) {
-      given = [];
-      surname = nameTokens(joined(row, nameCols));
+    let given: string[] = [];
+    let surname: string[] = [];
+    let patronymic: string | null = null;
+    if (split) {
+      given = words(row, givenCols);
+      surname = words(row, surnameCols);
+      if (given.length === 0 && surname.length === 0 && nameCols.length > 0) {
+        // Only a full name on this row: first token as given name; orientation is decided per pair.
+        const all = splitPatronymic(words(row, nameCols), 3);
+        patronymic = all.patronymic;
+        given = all.rest.slice(0, 1);
+        surname = all.rest.slice(1);
+      } else {
+        const g = splitPatronymic(given, 2);
+        given = g.rest;
+        patronymic = g.patronymic;
+      }
+    } else {
+      const all = splitPatronymic(words(row, nameCols), 3);
+      surname = all.rest;
+      patronymic = all.patronymic;
     }
+    let middle = words(row, middleCols);
+    if (middle.length === 0 && patronymic !== null) middle = [patronymic];
+    const givenTokens = nameTokens(given.join(' '));
+    const surnameTokens = nameTokens(surname.join(' '));
+    const middleTokens = nameTokens(middle.map(patronymicStem).join(' '));
     const birthText = birthCols.map((c) => row[c] ?? '').find((v) => v.trim() !== '') ?? '';
     return {
-      given,
-      surname,
-      middle: nameTokens(joined(row, middleCols)),
+      given: givenTokens,
+      surname: surnameTokens,
+      middle: middleTokens,
+      keys: { given: tfKey(givenTokens), surname: tfKey(surnameTokens), middle: tfKey(middleTokens) },
       birth: parsePartialDate(birthText),
       sex: parseSex(joined(row, sexCols)),
+      source: sourceCols.length === 0 ? null : joined(row, sourceCols).trim().toLowerCase() || null,
       strings: stringColumns.map((c) => {
         const norm = normaliseName(row[c] ?? '');
         return norm === '' ? null : norm;
       }),
     };
   });
+
+  const fields: ComparedField[] = [];
+  if (split) {
+    fields.push({ name: 'given', kind: 'given', levels: NAME_LEVELS });
+    fields.push({ name: 'surname', kind: 'surname', levels: NAME_LEVELS });
+  } else if (has('name')) {
+    fields.push({ name: 'name', kind: 'name', levels: NAME_LEVELS });
+  }
+  if (has('middleName') || records.some((r) => r.middle.length > 0))
+    fields.push({ name: 'middleName', kind: 'middleName', levels: NAME_LEVELS });
+  if (has('birthDate'))
+    fields.push({ name: 'birthDate', kind: 'birthDate', levels: ['exact', 'near', 'year', 'different'] });
+  if (has('sex')) fields.push({ name: 'sex', kind: 'sex', levels: ['same', 'different'] });
+  // Levels in the order of the evidence for a match: a person is usually on several lists but
+  // rarely twice on one.
+  if (has('source'))
+    fields.push({ name: columns[sourceCols[0]!] ?? 'source', kind: 'source', levels: ['different', 'same'] });
+  stringColumns.forEach((column, slot) => {
+    fields.push({ name: columns[column] ?? `#${column}`, kind: 'string', levels: STRING_LEVELS, slot });
+  });
   return { fields, records };
+}
+
+/**
+ * The value a name part counts as for term frequencies: its tokens' vowel skeletons, sorted, so the
+ * Cyrillic and romanised spellings of one name count together. An initial says nothing about which
+ * name it abbreviates, so a part containing one has no key (and gets no adjustment).
+ */
+function tfKey(tokens: NameToken[]): string | null {
+  if (tokens.length === 0 || tokens.some((t) => t.norm.length < 2)) return null;
+  return tokens
+    .map((t) => t.vskel)
+    .sort()
+    .join(' ');
 }
 
 function parseSex(value: string): 'm' | 'f' | null {
@@ -133,12 +188,22 @@ export function stringLevel(a: string | null, b: string | null): number {
   return 3;
 }
 
-/** Writes the agreement levels of records a and b into `out` (length = fields.length). */
-export function compareRecords(schema: ComparisonSchema, a: number, b: number, out: Uint8Array): void {
+/** How the name parts of a compared pair were lined up (which values the name levels compare). */
+export const ORIENTATION = { straight: 0, swapped: 1, merged: 2 } as const;
+export type Orientation = (typeof ORIENTATION)[keyof typeof ORIENTATION];
+
+/**
+ * Writes the agreement levels of records a and b into `out` (length = fields.length) and returns how
+ * given name and surname were lined up: straight, swapped (a's surname against b's given name), or
+ * merged (one side lacks one part, so all name tokens were compared as one set, reported as surname).
+ */
+export function compareRecords(schema: ComparisonSchema, a: number, b: number, out: Uint8Array): Orientation {
   const ra = schema.records[a]!;
   const rb = schema.records[b]!;
   let oriented: ReturnType<typeof orientedNameSimilarity> | null = null;
-  schema.fields.forEach((field, f) => {
+  const fields = schema.fields;
+  for (let f = 0; f < fields.length; f++) {
+    const field = fields[f]!;
     switch (field.kind) {
       case 'given':
       case 'surname': {
@@ -158,9 +223,15 @@ export function compareRecords(schema: ComparisonSchema, a: number, b: number, o
       case 'sex':
         out[f] = ra.sex && rb.sex ? (ra.sex === rb.sex ? 0 : 1) : MISSING;
         break;
+      case 'source':
+        out[f] = ra.source && rb.source ? (ra.source === rb.source ? 1 : 0) : MISSING;
+        break;
       case 'string':
         out[f] = stringLevel(ra.strings[field.slot!]!, rb.strings[field.slot!]!);
         break;
     }
-  });
+  }
+  if (oriented === null) return ORIENTATION.straight;
+  if (oriented.given === null) return ORIENTATION.merged;
+  return oriented.swapped ? ORIENTATION.swapped : ORIENTATION.straight;
 }

@@ -208,6 +208,43 @@ const ALL_SURNAMES = [
   ),
 ];
 
+// The larger surname pool of the Zipf mode: a second syllable gives some ten thousand surnames.
+const MORE_SURNAMES = SURNAME_HEADS.flatMap((head, h) =>
+  SURNAME_MIDDLES.flatMap((middle, m) =>
+    SURNAME_MIDDLES.map((second, k) => `${head}${middle}${second}${(h + m + k) % 2 === 0 ? 'ев' : 'ов'}`),
+  ),
+);
+const ZIPF_SURNAMES = [...new Set([...ALL_SURNAMES, ...MORE_SURNAMES])];
+// Rank order of the given names in the Zipf mode: Magomed (with its variants) is by far the
+// commonest man's name in Chechnya; the rest keep the order of the lists above.
+const MALE_BY_RANK = [MALE[1]!, ...MALE.filter((_, i) => i !== 1)];
+
+/**
+ * Zipf–Mandelbrot weights p(r) ∝ 1/(r + q): family and given names are distributed by a power law
+ * with exponent close to 1 (Zanette & Manrubia 2001, "Vertical transmission of culture and the
+ * distribution of family names", Physica A 295:1–8; Fox & Lasker 1983). The offset q flattens the
+ * head: q = 15 over the surname pool gives the commonest surname about 1 % of persons.
+ */
+function zipfSampler<T>(items: readonly T[], offset: number): (random: () => number) => T {
+  const cumulative: number[] = [];
+  let total = 0;
+  items.forEach((_, r) => {
+    total += 1 / (r + 1 + offset);
+    cumulative.push(total);
+  });
+  return (random) => {
+    const x = random() * total;
+    let lo = 0;
+    let hi = cumulative.length - 1;
+    while (lo < hi) {
+      const mid = (lo + hi) >> 1;
+      if (cumulative[mid]! < x) lo = mid + 1;
+      else hi = mid;
+    }
+    return items[lo]!;
+  };
+}
+
 type Scheme = 'cyrillic' | 'bgn' | 'passport' | 'simple' | 'german';
 
 // Each scheme differs from the matcher's own BGN/PCGN-like table only in the letters it names.
@@ -261,6 +298,15 @@ export interface VictimListOptions {
   seed: number;
   /** Probability that a person appears on a given list. */
   coverage: number;
+  /**
+   * How names are drawn. `uniform` (default; what the tests' floors were set on): each of 40 given
+   * names per sex and ~600 surnames equally likely, so at 100,000 records most persons have
+   * namesakes. `zipf`: power-law frequencies (zipfSampler) over ~10,000 surnames, as real name
+   * distributions are: a few very common names, a long tail of rare ones.
+   */
+  names?: 'uniform' | 'zipf';
+  /** Share of entries whose patronymic is typed into the given-name field ("Руслан Ахмедович"). */
+  patronymicInGiven?: number;
 }
 
 export interface GeneratedLists {
@@ -302,14 +348,20 @@ export function generateVictimLists(options: VictimListOptions): GeneratedLists 
   const random = seededRandom(options.seed);
   const pick = <T>(items: readonly T[]): T => items[Math.floor(random() * items.length)]!;
   const chance = (p: number) => random() < p;
+  const zipf = options.names === 'zipf';
+  const zipfSurname = zipfSampler(ZIPF_SURNAMES, 15);
+  const zipfMale = zipfSampler(MALE_BY_RANK, 1);
+  const zipfFemale = zipfSampler(FEMALE, 1);
   const persons: Person[] = Array.from({ length: options.persons }, () => {
     const female = chance(0.3);
-    const surname = pick(ALL_SURNAMES);
+    const surname = zipf ? zipfSurname(random) : pick(ALL_SURNAMES);
+    const given = zipf ? (female ? zipfFemale : zipfMale)(random) : pick(female ? FEMALE : MALE);
+    const father = zipf ? zipfMale(random) : pick(MALE);
     return {
       female,
-      given: pick(female ? FEMALE : MALE),
+      given,
       surname: female ? `${surname}а` : surname,
-      patronymic: patronymicOf(pick(MALE)[0], female),
+      patronymic: patronymicOf(father[0], female),
       year: 1940 + Math.floor(random() * 65),
       month: 1 + Math.floor(random() * 12),
       day: 1 + Math.floor(random() * 28),
@@ -331,7 +383,7 @@ export function generateVictimLists(options: VictimListOptions): GeneratedLists 
       for (let c = 0; c < copies; c++) {
         const style = styles[s]!;
         const id = `${style.name}-${String(++counters[s]!).padStart(6, '0')}`;
-        rows.push([id, style.name, ...renderPerson(person, style, random)]);
+        rows.push([id, style.name, ...renderPerson(person, style, random, options.patronymicInGiven ?? 0)]);
         entityOf.set(id, `P${p}`);
       }
     });
@@ -344,7 +396,12 @@ export function generateVictimLists(options: VictimListOptions): GeneratedLists 
   return { columns: VICTIM_LIST_COLUMNS, rows, entityOf };
 }
 
-function renderPerson(person: Person, style: (typeof LIST_STYLES)[number], random: () => number): string[] {
+function renderPerson(
+  person: Person,
+  style: (typeof LIST_STYLES)[number],
+  random: () => number,
+  patronymicInGiven: number,
+): string[] {
   const chance = (p: number) => random() < p;
   const pick = <T>(items: readonly T[]): T => items[Math.floor(random() * items.length)]!;
   const scheme = pick(style.schemes);
@@ -356,6 +413,10 @@ function renderPerson(person: Person, style: (typeof LIST_STYLES)[number], rando
   if (chance(0.1)) given = typo(given, random);
   if (chance(0.1)) surname = typo(surname, random);
   if (chance(0.03)) patronymic = typo(patronymic, random);
+  if (patronymicInGiven > 0 && patronymic !== '' && chance(patronymicInGiven)) {
+    given = `${given} ${patronymic}`;
+    patronymic = '';
+  }
   if (chance(0.04)) given = `${given.charAt(0)}.`;
   if (chance(0.1)) [given, surname] = [surname, given];
   if (chance(0.3)) {

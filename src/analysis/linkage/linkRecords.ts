@@ -8,7 +8,8 @@ import { InvalidInput } from '../../core/errors.ts';
 import { type BlockingStats, DEFAULT_BLOCKING, forEachCandidatePair } from './blocking.ts';
 import { clusterPairs, type ScoredPair } from './cluster.ts';
 import type { ColumnRole } from './columnRoles.ts';
-import { compareRecords, MISSING, prepareRecords } from './comparisonVector.ts';
+import { compareRecords, MISSING, type Orientation, prepareRecords } from './comparisonVector.ts';
+import { explainRecords, type FieldContribution } from './explainPair.ts';
 import {
   DEFAULT_EM,
   estimateFellegiSunter,
@@ -18,6 +19,8 @@ import {
   matchProbability,
   patternWeight,
 } from './fellegiSunter.ts';
+import { type LinkScorer, type LinkState, rememberLinkState, tfWeightAdjustment } from './linkModel.ts';
+import { buildTermFrequencies, TF_LEVELS } from './termFrequency.ts';
 
 export interface LinkOptions {
   /** Posterior match probability at or above which a pair is linked. */
@@ -30,6 +33,11 @@ export interface LinkOptions {
   vetoBelow: number;
   maxBlockSize: number;
   window: number;
+  /**
+   * Term-frequency adjustment (termFrequency.ts): agreement on a rare name weighs more than on a
+   * common one. On by default.
+   */
+  tfAdjust: boolean;
   /** Called now and then during the slow steps; the CLI draws progress with it. */
   onProgress?: (stage: 'compare' | 'cluster', done: number, total: number) => void;
 }
@@ -41,6 +49,7 @@ export const DEFAULT_LINK_OPTIONS: LinkOptions = {
   vetoBelow: 0.01,
   maxBlockSize: DEFAULT_BLOCKING.maxBlockSize,
   window: DEFAULT_BLOCKING.window,
+  tfAdjust: true,
 };
 
 export interface LinkInput {
@@ -57,13 +66,18 @@ export interface ReviewPair {
   agreement: Record<string, string>;
   /** uncertain: between the review floor and the threshold; chaining: linked, but refused by the guard. */
   reason: 'uncertain' | 'chaining';
+  /** Every compared field's level and weight, for the reviewer (explainPair.ts has the full waterfall). */
+  fields: ReviewField[];
 }
+
+export type ReviewField = Pick<FieldContribution, 'field' | 'column' | 'role' | 'level' | 'weight'>;
 
 export interface LinkParameters {
   threshold: number;
   reviewFloor: number;
   mergeFloor: number;
   vetoBelow: number;
+  tfAdjust: boolean;
   prior: number;
   emIterations: number;
   emConverged: boolean;
@@ -114,19 +128,18 @@ export function linkRecords(input: LinkInput, overrides: Partial<LinkOptions> = 
       : [],
   );
 
-  // Compare candidate pairs, keeping per pair only its pattern index.
+  // Compare candidate pairs, keeping per pair only its pattern index and name orientation.
   const n = input.records.length;
   const pairA: number[] = [];
   const pairB: number[] = [];
   const pairPattern: number[] = [];
+  const pairOrientation: Orientation[] = [];
   const patternIndex = new Map<number, number>();
   const patterns: Uint8Array[] = [];
   const counts: number[] = [];
   const levels = new Uint8Array(fields.length);
-  const keyOf = patternKey;
-  const patternFor = (a: number, b: number): number => {
-    compareRecords(schema, a, b, levels);
-    const key = keyOf(levels);
+  const patternOf = (): number => {
+    const key = patternKey(levels);
     let k = patternIndex.get(key);
     if (k === undefined) {
       k = patterns.length;
@@ -141,7 +154,8 @@ export function linkRecords(input: LinkInput, overrides: Partial<LinkOptions> = 
     schema.records,
     { maxBlockSize: options.maxBlockSize, window: options.window, exactSlots },
     (a, b) => {
-      const k = patternFor(a, b);
+      pairOrientation.push(compareRecords(schema, a, b, levels));
+      const k = patternOf();
       counts[k]! += 1;
       pairA.push(a);
       pairB.push(b);
@@ -160,46 +174,52 @@ export function linkRecords(input: LinkInput, overrides: Partial<LinkOptions> = 
 
   const levelCounts = fields.map((f) => f.levels.length);
   const model = estimateModel(
-    fields,
+    schema,
     { levelCounts, patterns, counts },
     randomPairLevels(schema, levelCounts, n),
     n,
   );
   if (!model.converged) warnings.push(`EM did not converge in ${model.iterations} iterations`);
   const weights = levelWeights(model);
+  const scorer: LinkScorer = {
+    schema,
+    model,
+    weights,
+    tf: options.tfAdjust ? buildTermFrequencies(schema.records) : null,
+  };
   const patternWeights = patterns.map((p) => patternWeight(weights, p));
-  const patternProbability = patternWeights.map((w) => matchProbability(w, model.prior));
+  // Patterns where some name field agrees exactly or phonetically: their pairs' weights depend on
+  // the names' frequencies; all others are scored once per pattern.
+  const nameFields = fields.flatMap((f, k) =>
+    ['given', 'surname', 'name', 'middleName'].includes(f.kind) ? [k] : [],
+  );
+  const patternAdjusted = patterns.map(
+    (p) => scorer.tf !== null && nameFields.some((f) => p[f]! < TF_LEVELS),
+  );
+  const weightOf = (a: number, b: number, k: number, orientation: Orientation): number =>
+    patternAdjusted[k]
+      ? patternWeights[k]! + tfWeightAdjustment(scorer, patterns[k]!, a, b, orientation)
+      : patternWeights[k]!;
 
   const scored: ScoredPair[] = [];
-  const review: ReviewPair[] = [];
-  const agreementOf = (pattern: Uint8Array): Record<string, string> => {
-    const out: Record<string, string> = {};
-    fields.forEach((f, k) => {
-      if (pattern[k] !== MISSING) out[f.name] = f.levels[pattern[k]!]!;
-    });
-    return out;
-  };
-  const reviewEntry = (a: number, b: number, k: number, reason: ReviewPair['reason']): ReviewPair => ({
-    ids: [input.records[a]!.id, input.records[b]!.id],
-    probability: round(patternProbability[k]!),
-    weight: round(patternWeights[k]!),
-    agreement: agreementOf(patterns[k]!),
-    reason,
-  });
+  const uncertain: ScoredPair[] = [];
   for (let p = 0; p < pairA.length; p++) {
-    const k = pairPattern[p]!;
-    const probability = patternProbability[k]!;
-    if (probability >= options.threshold) scored.push({ a: pairA[p]!, b: pairB[p]!, probability });
-    else if (probability >= options.reviewFloor)
-      review.push(reviewEntry(pairA[p]!, pairB[p]!, k, 'uncertain'));
+    const a = pairA[p]!;
+    const b = pairB[p]!;
+    const probability = matchProbability(weightOf(a, b, pairPattern[p]!, pairOrientation[p]!), model.prior);
+    if (probability >= options.threshold) scored.push({ a, b, probability });
+    else if (probability >= options.reviewFloor) uncertain.push({ a, b, probability });
   }
 
   // The guard scores pairs blocking never compared, through the same model.
   const probabilityOf = (a: number, b: number): number => {
-    compareRecords(schema, a, b, levels);
-    const known = patternIndex.get(keyOf(levels));
-    if (known !== undefined) return patternProbability[known]!;
-    return matchProbability(patternWeight(weights, levels), model.prior);
+    const orientation = compareRecords(schema, a, b, levels);
+    const known = patternIndex.get(patternKey(levels));
+    const weight =
+      known !== undefined
+        ? weightOf(a, b, known, orientation)
+        : patternWeight(weights, levels) + tfWeightAdjustment(scorer, levels, a, b, orientation);
+    return matchProbability(weight, model.prior);
   };
   options.onProgress?.('cluster', 0, scored.length);
   const { clusters, refused } = clusterPairs(n, scored, probabilityOf, {
@@ -208,23 +228,56 @@ export function linkRecords(input: LinkInput, overrides: Partial<LinkOptions> = 
     vetoBelow: options.vetoBelow,
     guardSample: 25,
   });
-  for (const pair of refused) {
-    const k = patternFor(pair.a, pair.b);
-    review.push(reviewEntry(pair.a, pair.b, k, 'chaining'));
-  }
-  review.sort((x, y) => y.probability - x.probability);
+  const clusterOf = new Int32Array(n).fill(-1);
+  clusters.forEach((cluster, c) => {
+    for (const i of cluster) clusterOf[i] = c;
+  });
+  const ids = input.records.map((r) => r.id);
+  const state: LinkState = {
+    scorer,
+    ids,
+    indexOf: new Map(ids.map((id, i) => [id, i])),
+    columns: input.columns,
+    roles: input.roles,
+    clusterOf,
+  };
 
-  return {
+  const reviewEntry = (pair: ScoredPair, reason: ReviewPair['reason']): ReviewPair => {
+    const explained = explainRecords(state, pair.a, pair.b);
+    const agreement: Record<string, string> = {};
+    for (const f of explained.fields) if (f.level !== null) agreement[f.field] = f.level;
+    return {
+      ids: explained.ids,
+      probability: explained.probability,
+      weight: explained.weight,
+      agreement,
+      reason,
+      fields: explained.fields.map(({ field, column, role, level, weight }) => ({
+        field,
+        column,
+        role,
+        level,
+        weight,
+      })),
+    };
+  };
+  const review = [
+    ...uncertain.map((pair) => reviewEntry(pair, 'uncertain')),
+    ...refused.map((pair) => reviewEntry(pair, 'chaining')),
+  ].sort((x, y) => y.probability - x.probability);
+
+  const result: LinkResult = {
     records: n,
     comparisons: pairA.length,
-    clusters: clusters.map((cluster) => cluster.map((i) => input.records[i]!.id)),
+    clusters: clusters.map((cluster) => cluster.map((i) => ids[i]!)),
     review,
     parameters: {
       threshold: options.threshold,
       reviewFloor: options.reviewFloor,
       mergeFloor: options.mergeFloor,
       vetoBelow: options.vetoBelow,
-      prior: round(model.prior),
+      tfAdjust: options.tfAdjust,
+      prior: roundSignificant(model.prior),
       emIterations: model.iterations,
       emConverged: model.converged,
       blocking: { ...stats, maxBlockSize: options.maxBlockSize, window: options.window },
@@ -232,14 +285,16 @@ export function linkRecords(input: LinkInput, overrides: Partial<LinkOptions> = 
         name: f.name,
         levels: f.levels.map((level, l) => ({
           level,
-          m: round(model.m[k]![l]!),
-          u: round(model.u[k]![l]!),
+          m: roundSignificant(model.m[k]![l]!),
+          u: roundSignificant(model.u[k]![l]!),
           weight: round(weights[k]![l]!),
         })),
       })),
     },
     warnings,
   };
+  rememberLinkState(result, state);
+  return result;
 }
 
 /**
@@ -250,11 +305,12 @@ export function linkRecords(input: LinkInput, overrides: Partial<LinkOptions> = 
  * small files well but can mistake namesakes for matches in large ones.
  */
 function estimateModel(
-  fields: ReturnType<typeof prepareRecords>['fields'],
+  schema: ReturnType<typeof prepareRecords>,
   compared: { levelCounts: number[]; patterns: Uint8Array[]; counts: number[] },
   u: number[][],
   n: number,
 ): FellegiSunterModel {
+  const fields = schema.fields;
   const date = fields.findIndex((f) => f.kind === 'birthDate');
   const names = fields.flatMap((f, k) => (['given', 'surname', 'name'].includes(f.kind) ? [k] : []));
   const allPairs = Math.max(1, (n * (n - 1)) / 2);
@@ -307,8 +363,12 @@ function estimateModel(
   );
   const m = byDate.m.map((row, k) => (k === date ? byNames.m[date]! : row));
   // Matches among all pairs: those found agreeing on the birth date, divided by the share of matches
-  // that agree on it.
-  const matches = (byDate.prior * byDate.total) / Math.max(1e-6, m[date]![0]!);
+  // that agree on it — m of "exact" is a share among pairs where both records have a date — and by
+  // the share of pairs where both do (missing dates taken to be missing at random, independently
+  // on each side). Leaving out the second division undercounted matches by a third when a fifth of
+  // the records had no date, and so underlinked every pair.
+  const dated = datedShare(schema);
+  const matches = (byDate.prior * byDate.total) / Math.max(1e-6, m[date]![0]! * dated * dated);
   const prior = Math.min(0.5, Math.max(1e-12, matches / allPairs));
   return {
     prior,
@@ -317,6 +377,13 @@ function estimateModel(
     iterations: byDate.iterations + byNames.iterations,
     converged: byDate.converged && byNames.converged,
   };
+}
+
+/** Share of records with a birth date (at least a year). */
+function datedShare(schema: ReturnType<typeof prepareRecords>): number {
+  let dated = 0;
+  for (const record of schema.records) if (record.birth !== null) dated++;
+  return Math.max(1e-6, dated / Math.max(1, schema.records.length));
 }
 
 // Below this many pairs a subset says too little for EM.
@@ -330,12 +397,14 @@ const DEFAULT_M: Record<string, number[]> = {
   name: [0.75, 0.15, 0.06, 0.03, 0.01],
   birthDate: [0.8, 0.12, 0.05, 0.03],
   sex: [0.98, 0.02],
+  source: [0.9, 0.1],
   string: [0.8, 0.1, 0.05, 0.05],
 };
 const DEFAULT_U: Record<string, number[]> = {
   name: [0.005, 0.005, 0.02, 0.1, 0.87],
   birthDate: [0.0005, 0.005, 0.02, 0.9745],
   sex: [0.5, 0.5],
+  source: [0.5, 0.5],
   string: [0.01, 0.01, 0.05, 0.93],
 };
 const DEFAULT_U_WEIGHT = 50;
@@ -393,4 +462,9 @@ function patternKey(v: Uint8Array): number {
 
 function round(x: number): number {
   return Math.round(x * 1e4) / 1e4;
+}
+
+/** Four significant digits: a prior of 1e-5 must not print as 0. */
+function roundSignificant(x: number): number {
+  return x === 0 ? 0 : Number(x.toPrecision(4));
 }

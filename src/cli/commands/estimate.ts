@@ -28,6 +28,31 @@ export const estimateCommand: Command = {
       description: "column holding strata, estimated separately (default 'stratum')",
     },
   },
+  details: `Input: a CSV file (RFC 4180 quoting) with a header row, in one of two forms. Every column
+other than count, id and the stratum column is a list, flagged 0 (not on it) or 1 (on it).
+
+Aggregated: one row per observed capture pattern with its number of persons in a count column.
+A pattern must appear once (a repeat is an error, not summed); the all-zero pattern is what is
+estimated, so it is not given.
+
+  memorial,hrw,un,count
+  1,0,0,412
+  0,1,0,310
+  0,0,1,158
+  1,1,0,95
+  1,0,1,41
+  0,1,1,37
+  1,1,1,12
+
+Individual: one row per person after record linkage (attest link: one row per cluster and per
+unlinked record), with an optional unique id column. The same person twice is counted twice.
+
+  id,memorial,hrw,un
+  P1,1,0,1
+  P2,0,1,0
+
+Either form may have a stratum column (--stratum COLUMN, default "stratum"): strata are
+estimated separately and summed. Methods and how to read the interval: docs/analysis.md.`,
   async run(args: ParsedArgs, io: CommandIo): Promise<number> {
     const settings = readSettings(args);
     const [path, ...extra] = args.positionals;

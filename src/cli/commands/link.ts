@@ -16,7 +16,8 @@ const PROGRESS_FROM = 5000;
 export const linkCommand: Command = {
   name: 'link',
   summary: 'record linkage: which rows describe the same person',
-  usage: '[--threshold P] [--review-floor P] [--id COLUMN] [--role COLUMN=ROLE…] <records.csv|->',
+  usage:
+    '[--threshold P] [--review-floor P] [--[no-]tf-adjust] [--id COLUMN] [--role COLUMN=ROLE…] <records.csv|->',
   options: {
     threshold: {
       type: 'string',
@@ -26,6 +27,11 @@ export const linkCommand: Command = {
       type: 'string',
       description: `pairs from this probability up to the threshold are listed for review (default ${DEFAULT_LINK_OPTIONS.reviewFloor})`,
     },
+    'tf-adjust': {
+      type: 'boolean',
+      description: 'term-frequency adjustment: a rare name weighs more than a common one (default: on)',
+    },
+    'no-tf-adjust': { type: 'boolean', description: 'score every name alike, whatever its frequency' },
     id: { type: 'string', description: 'the id column (default: a column named id, rec_id or rec-id)' },
     role: {
       type: 'string',
@@ -33,7 +39,45 @@ export const linkCommand: Command = {
       description: 'override an inferred column role, e.g. familia=surname or notes=ignore',
     },
   },
+  details: `Input: a CSV file (UTF-8, RFC 4180 quoting) with a header row and one row per record
+(one entry on one list; several lists go in one file, with a "list" column saying whose: a
+person is rarely twice on one list, which the model weighs). Columns are
+recognised by their header (case, spaces, dashes and dots do not matter); any other column is
+ignored. --role COLUMN=ROLE overrides, e.g. --role familia=surname --role notes=ignore.
+
+  role        headers recognised                                  example value
+  id          id, rec_id, record_id (or --id COLUMN); unique     memorial-0001
+  givenName   given_name, first_name, firstname, forename, имя    Зелимхан
+  surname     surname, last_name, family_name, фамилия            Бакаев
+  middleName  middle_name, patronymic, father_name, отчество      Ахмедович, or Ахмед
+  name        name, full_name, victim_name, фио (all in one)      Бакаев Зелимхан Ахмедович
+  birthDate   birth_date, date_of_birth, dob, born, year_of_birth 12.03.1981, 1981-03-12, 1981
+  sex         sex, gender, пол                                    m, f, м, ж, male, female
+  address     address, street, city, village, district, region…  Urus-Martan
+  postcode    postcode, zip, postal_code                          366500
+  identifier  passport, national_id, soc_sec_id, phone…           4509 123456
+  source      list, list_name, source_list, dataset, список       memorial
+  ignore      anything else: notes, comments, sources cited
+
+Names may be in Cyrillic or any romanisation; given name and surname may be swapped. A patronymic
+typed into the given-name field ("Руслан Ахмедович") or inside a full name is recognised
+(-ович/-евич/-овна/-евна/-ична and their romanisations). Birth dates: YYYY-MM-DD, DD.MM.YYYY,
+DD/MM/YYYY, YYYYMMDD, YYYY-MM or YYYY; empty when unknown. Example:
+
+  id,list,given_name,surname,patronymic,birth_date,sex
+  m-1,memorial,Зелимхан,Бакаев,Ахмедович,12.03.1981,м
+  h-7,hrw,Bakayev,Selimchan,,1981-03-12,M
+  h-9,hrw,Ruslan Akhmedovich,Umarov,,,M
+
+Output (--json): records, comparisons, clusters (ids of the rows found to be one person), review
+(uncertain pairs with each field's level and weight), parameters (the fitted model), warnings.
+The individual-form input of \`attest estimate\` is one row per cluster (and per unlinked row).
+Methods: docs/analysis.md, "Record linkage".`,
   async run(args: ParsedArgs, io: CommandIo): Promise<number> {
+    if (args.values['tf-adjust'] && args.values['no-tf-adjust']) {
+      throw new UsageError('--tf-adjust and --no-tf-adjust contradict each other');
+    }
+    const tfAdjust = args.values['no-tf-adjust'] ? false : DEFAULT_LINK_OPTIONS.tfAdjust;
     const threshold = probabilityOption(args, 'threshold', DEFAULT_LINK_OPTIONS.threshold);
     const reviewFloor = probabilityOption(
       args,
@@ -57,6 +101,7 @@ export const linkCommand: Command = {
     const result = linkRecords(table, {
       threshold,
       reviewFloor,
+      tfAdjust,
       ...(showProgress
         ? {
             onProgress: (stage, done, total) => {
