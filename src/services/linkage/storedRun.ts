@@ -31,7 +31,7 @@ interface Explained {
 
 export function storedRun(table: RecordsTable, result: LinkResult): StoredRun {
   const position = new Map(table.records.map((record, i) => [record.id, i]));
-  const explain = explainerFor(table, result);
+  const explain = explainerFor(result);
   const clusters = result.clusters.map((cluster) => cluster.map((id) => position.get(id)!));
   const within: StoredRun['within'] = [];
   for (const cluster of clusters) {
