@@ -9,6 +9,7 @@ import {
   auditChainVerifier,
   auditEntryHash,
   type ChainVerdict,
+  type StoredAuditEntry,
 } from '../../crypto/auditChain.ts';
 import { auditRepository } from '../../store/audit.ts';
 import { type AuditAnchor, readAuditAnchor } from '../../store/auditAnchor.ts';
@@ -43,6 +44,39 @@ export async function appendAudit(tx: Queryable, event: AuditEvent, at: Date = n
   };
   await audit.append({ ...content, prevHash: head.hash, hash: auditEntryHash(head.hash, content) });
   return content.seq;
+}
+
+/**
+ * Appends several events within `tx`, in order, as one chain segment: the head is locked once and
+ * the entries written together (an ingest group's creations). Returns the seq of each.
+ */
+export async function appendAuditMany(
+  tx: Queryable,
+  events: readonly AuditEvent[],
+  at: Date = new Date(),
+): Promise<number[]> {
+  if (events.length === 0) return [];
+  const audit = auditRepository(tx);
+  const head = await audit.lockHead();
+  const entries: StoredAuditEntry[] = [];
+  let prevHash = head.hash;
+  for (const [index, event] of events.entries()) {
+    const content = {
+      seq: head.seq + 1 + index,
+      at: new Date(Math.floor(at.getTime())),
+      actor: event.actor,
+      action: event.action,
+      outcome: event.outcome ?? 'allowed',
+      recordType: event.recordType ?? null,
+      recordId: event.recordId ?? null,
+      details: event.details ?? {},
+    };
+    const hash = auditEntryHash(prevHash, content);
+    entries.push({ ...content, prevHash, hash });
+    prevHash = hash;
+  }
+  await audit.appendMany(entries);
+  return entries.map((entry) => entry.seq);
 }
 
 /** Appends in a transaction of its own (e.g. a denied attempt, whose own transaction rolled back). */

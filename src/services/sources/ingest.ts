@@ -93,7 +93,7 @@ export async function ingestOne(
   const sha256 = await sha256HexYielding(input.bytes);
   const sources = sourcesRepository(store.db);
   const existing = await sources.findBySha256(sha256);
-  if (existing) return { ...resultOf(sealedAside(existing)), duplicate: true };
+  if (existing) return duplicateResultOf(existing);
 
   const decoder = options.decoder ?? defaultDecodePool();
   const decoded = await decoder.decode(input.bytes, input.fileName, input.published ?? null);
@@ -129,10 +129,20 @@ export async function ingestOne(
     }
     return inserted;
   });
-  if (stored.duplicate) {
-    const winner = await sources.findById(stored.id);
-    return { ...resultOf(winner ? sealedAside(winner) : source), duplicate: true };
-  }
+  if (stored.duplicate) return duplicateResultOf((await sources.findById(stored.id)) ?? source);
+  return newResultOf(source, ocr);
+}
+
+/** The answer for bytes already stored: the stored source's, unless it is sealed (a Conflict). */
+export function duplicateResultOf(existing: NewSource & { compartmentId?: string | null }): IngestResult {
+  return {
+    ...resultOf(sealedAside({ ...existing, compartmentId: existing.compartmentId ?? null })),
+    duplicate: true,
+  };
+}
+
+/** The answer for a source this ingest stored. */
+export function newResultOf(source: NewSource, ocr: SourceOcr | null): IngestResult {
   return { ...resultOf(source), duplicate: false, ocr };
 }
 
