@@ -46,7 +46,7 @@ describe.each(backends())('grouped ingest on %s', (backend) => {
   it('stores every good file once, in order, with its original and audit entry; bad files are named', async () => {
     const inbox = join(work, 'inbox');
     mkdirSync(inbox);
-    TEXTS.forEach((text, index) => writeFileSync(join(inbox, `news-${index}.txt`), text));
+    for (const [index, text] of TEXTS.entries()) writeFileSync(join(inbox, `news-${index}.txt`), text);
     writeFileSync(join(inbox, 'news-2-copy.txt'), TEXTS[2]!); // the same bytes as news-2.txt
     writeFileSync(join(inbox, 'deep.html'), makeNestedHtml(20_000)); // hostile: over a limit
     writeFileSync(join(inbox, 'binary.bin'), Buffer.from(Array.from({ length: 4096 }, (_, i) => i % 32)));

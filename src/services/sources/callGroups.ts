@@ -50,7 +50,7 @@ export function callGroups<I, O>(
       const answers = await run(group.map((waiting) => waiting.item));
       if (answers.length !== group.length)
         throw new Error(`a group of ${group.length} got ${answers.length} answers`);
-      group.forEach((waiting, index) => waiting.resolve(answers[index]!));
+      for (const [index, waiting] of group.entries()) waiting.resolve(answers[index]!);
     } catch (error) {
       for (const waiting of group) waiting.reject(error);
     }
