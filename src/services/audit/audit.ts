@@ -6,6 +6,7 @@
  */
 import {
   type AuditDetails,
+  type AuditEntryContent,
   auditChainVerifier,
   auditEntryHash,
   type ChainVerdict,
@@ -31,8 +32,14 @@ export interface AuditEvent {
 export async function appendAudit(tx: Queryable, event: AuditEvent, at: Date = new Date()): Promise<number> {
   const audit = auditRepository(tx);
   const head = await audit.lockHead();
-  const content = {
-    seq: head.seq + 1,
+  const content = entryContent(head.seq + 1, event, at);
+  await audit.append({ ...content, prevHash: head.hash, hash: auditEntryHash(head.hash, content) });
+  return content.seq;
+}
+
+function entryContent(seq: number, event: AuditEvent, at: Date): AuditEntryContent {
+  return {
+    seq,
     // Millisecond precision: the hash covers the ISO string, which must survive the database round trip.
     at: new Date(Math.floor(at.getTime())),
     actor: event.actor,
@@ -42,8 +49,6 @@ export async function appendAudit(tx: Queryable, event: AuditEvent, at: Date = n
     recordId: event.recordId ?? null,
     details: event.details ?? {},
   };
-  await audit.append({ ...content, prevHash: head.hash, hash: auditEntryHash(head.hash, content) });
-  return content.seq;
 }
 
 /**
@@ -61,16 +66,7 @@ export async function appendAuditMany(
   const entries: StoredAuditEntry[] = [];
   let prevHash = head.hash;
   for (const [index, event] of events.entries()) {
-    const content = {
-      seq: head.seq + 1 + index,
-      at: new Date(Math.floor(at.getTime())),
-      actor: event.actor,
-      action: event.action,
-      outcome: event.outcome ?? 'allowed',
-      recordType: event.recordType ?? null,
-      recordId: event.recordId ?? null,
-      details: event.details ?? {},
-    };
+    const content = entryContent(head.seq + 1 + index, event, at);
     const hash = auditEntryHash(prevHash, content);
     entries.push({ ...content, prevHash, hash });
     prevHash = hash;

@@ -16,12 +16,12 @@ import { sha256HexYielding } from '../../store/fileStore.ts';
 import type { Store } from '../../store/openStore.ts';
 import { type SourceRecord, sourcesRepository } from '../../store/sources.ts';
 import type { OcrSettings } from '../ocr/ocrSettings.ts';
-import { readScans } from '../ocr/readScans.ts';
 import { callGroups } from './callGroups.ts';
 import { type DecodePool, defaultDecodePool } from './decodeSandbox/decodePool.ts';
 import {
   checkIngestInput,
   DEFAULT_MAX_FILE_BYTES,
+  decodeInput,
   duplicateResultOf,
   fileTooLarge,
   type IngestInput,
@@ -278,13 +278,7 @@ async function ingestGrouped(
     const existing = await lookups.add(sha256);
     if (existing) return { source: { file, ...duplicateResultOf(existing) } };
 
-    const decoded = await decoder.decode(input.bytes, input.fileName, input.published ?? null);
-    const { outcome, ocr, media } = await readScans(
-      { bytes: input.bytes, fileName: input.fileName, published: input.published ?? null },
-      decoded,
-      decoder,
-      { ocrLanguage: input.ocrLanguage, ocrSettings: options.ocrSettings },
-    );
+    const { outcome, ocr, media } = await decodeInput(input, decoder, options);
     const source = sourceFrom(input, sha256, outcome);
     const answer: GroupAnswer = await commits.add({ source, bytes: input.bytes, ocr, media });
     switch (answer.kind) {
