@@ -73,6 +73,33 @@ export function auditRepository(db: Queryable) {
       await db.query('update audit_chain_head set seq = $1, hash = $2 where id', [entry.seq, entry.hash]);
       appendedIn.set(db, { seq: entry.seq, hash: entry.hash });
     },
+    /** Appends consecutive entries (after the locked head) with one insert and one head update. */
+    async appendMany(entries: readonly StoredAuditEntry[]): Promise<void> {
+      const last = entries[entries.length - 1];
+      if (!last) return;
+      await db.query(
+        `insert into audit_log (seq, at, actor, action, outcome, record_type, record_id, details, prev_hash, hash)
+         select u.seq::bigint, u.at::timestamptz, u.actor, u.action, u.outcome, u.record_type, u.record_id,
+           u.details::jsonb, decode(u.prev_hash, 'hex'), decode(u.hash, 'hex')
+         from unnest($1::text[], $2::text[], $3::text[], $4::text[], $5::text[], $6::text[], $7::text[],
+           $8::text[], $9::text[], $10::text[])
+           as u(seq, at, actor, action, outcome, record_type, record_id, details, prev_hash, hash)`,
+        [
+          entries.map((e) => String(e.seq)),
+          entries.map((e) => e.at.toISOString()),
+          entries.map((e) => e.actor),
+          entries.map((e) => e.action),
+          entries.map((e) => e.outcome),
+          entries.map((e) => e.recordType),
+          entries.map((e) => e.recordId),
+          entries.map((e) => JSON.stringify(e.details)),
+          entries.map((e) => Buffer.from(e.prevHash).toString('hex')),
+          entries.map((e) => Buffer.from(e.hash).toString('hex')),
+        ],
+      );
+      await db.query('update audit_chain_head set seq = $1, hash = $2 where id', [last.seq, last.hash]);
+      appendedIn.set(db, { seq: last.seq, hash: last.hash });
+    },
     /**
      * Newest first, for a reader: entries before `beforeSeq` matching every filter given. Exact
      * matches only, so the filters use the indexes and never scan details.

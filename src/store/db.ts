@@ -3,7 +3,7 @@
  * PostgreSQL compiled to WebAssembly, in the data directory) and PostgreSQL (node-postgres pool).
  * The SQL is the same for both; only connection handling differs.
  */
-export type SqlParam = string | number | boolean | null | Date | Uint8Array | string[] | number[];
+export type SqlParam = string | number | boolean | null | Date | Uint8Array | Array<string | null> | number[];
 
 export interface Queryable {
   query<Row>(sql: string, params?: readonly SqlParam[]): Promise<Row[]>;

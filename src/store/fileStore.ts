@@ -27,6 +27,8 @@ export async function sha256HexYielding(bytes: Uint8Array): Promise<string> {
 }
 
 const SHA256_HEX = /^[0-9a-f]{64}$/;
+/** Originals written at once by putMany (each waits on its own fsync). */
+const PARALLEL_WRITES = 8;
 const TEMPORARY_DIR = 'tmp';
 /** A temporary file untouched this long belongs to a write that will never finish. */
 export const STALE_TEMPORARY_MS = 60 * 60 * 1000;
@@ -34,6 +36,12 @@ export const STALE_TEMPORARY_MS = 60 * 60 * 1000;
 export interface FileStore {
   /** Stores the bytes (once) and returns their SHA-256. Asynchronous, so ingest overlaps disk and CPU. */
   put(bytes: Uint8Array): Promise<string>;
+  /**
+   * Stores several originals as a group: each is written and fsynced like `put`, and every directory
+   * that gained a name is fsynced once for the group. Answers, per original, its SHA-256 or the error
+   * that kept it from the disk (one full disk or bad file never hides the others' outcome).
+   */
+  putMany(originals: ReadonlyArray<{ sha256: string; bytes: Uint8Array }>): Promise<Array<string | Error>>;
   get(sha256: string): Uint8Array;
   has(sha256: string): boolean;
   /** Where the original lives on disk (for streaming it). */
@@ -54,29 +62,67 @@ export function fileStore(root: string): FileStore {
     return join(root, sha256.slice(0, 2), sha256.slice(2, 4), sha256);
   };
   const temporaries = join(root, TEMPORARY_DIR);
+  /**
+   * Writes one original under its name, unless it is there already; answers the directories whose
+   * entries changed (to be fsynced before any row points at the file), none when it was there.
+   */
+  const place = async (sha256: string, bytes: Uint8Array): Promise<string[]> => {
+    const path = pathOf(sha256);
+    if (existsSync(path)) return [];
+    const directory = join(root, sha256.slice(0, 2), sha256.slice(2, 4));
+    const created = await mkdir(directory, { recursive: true, mode: 0o700 });
+    await mkdir(temporaries, { recursive: true, mode: 0o700 });
+    const temporary = join(temporaries, `${sha256}.${randomBytes(6).toString('hex')}.tmp`);
+    const file = await open(temporary, 'wx', 0o600);
+    try {
+      await file.writeFile(bytes);
+      await file.datasync();
+    } finally {
+      await file.close();
+    }
+    await rename(temporary, path);
+    return created ? [directory, join(root, sha256.slice(0, 2)), root] : [directory];
+  };
   return {
     async put(bytes) {
       const sha256 = await sha256HexYielding(bytes);
-      const path = pathOf(sha256);
-      if (existsSync(path)) return sha256;
-      const directory = join(root, sha256.slice(0, 2), sha256.slice(2, 4));
-      const created = await mkdir(directory, { recursive: true, mode: 0o700 });
-      await mkdir(temporaries, { recursive: true, mode: 0o700 });
-      const temporary = join(temporaries, `${sha256}.${randomBytes(6).toString('hex')}.tmp`);
-      const file = await open(temporary, 'wx', 0o600);
-      try {
-        await file.writeFile(bytes);
-        await file.datasync();
-      } finally {
-        await file.close();
-      }
-      await rename(temporary, path);
       // The caller commits a row pointing at this file next, and that commit is fsynced: the new
       // name (and any directory made for it) must reach the disk first, or a power cut could keep
       // the row and lose its original.
-      await syncDirectory(directory);
-      if (created) for (const parent of [join(root, sha256.slice(0, 2)), root]) await syncDirectory(parent);
+      for (const directory of await place(sha256, bytes)) await syncDirectory(directory);
       return sha256;
+    },
+    async putMany(originals) {
+      const answers: Array<string | Error> = new Array(originals.length);
+      const changed = new Set<string>();
+      let next = 0;
+      const writer = async () => {
+        while (next < originals.length) {
+          const index = next++;
+          const { sha256, bytes } = originals[index]!;
+          try {
+            // The caller's hash is trusted only as far as the name: a wrong one would file the
+            // bytes under another original's name, so it is checked (cheap beside the fsync).
+            if (sha256Hex(bytes) !== sha256) throw new Error('the bytes do not match their SHA-256');
+            for (const directory of await place(sha256, bytes)) changed.add(directory);
+            answers[index] = sha256;
+          } catch (error) {
+            answers[index] = error instanceof Error ? error : new Error(String(error));
+          }
+        }
+      };
+      // The fsyncs wait on the disk, not the CPU: a few at once let the disk merge them.
+      await Promise.all(Array.from({ length: Math.min(PARALLEL_WRITES, originals.length) }, writer));
+      // Deepest first, so a new directory's own entry is durable before its parent's is synced.
+      const directories = [...changed].sort((a, b) => b.length - a.length);
+      try {
+        for (const directory of directories) await syncDirectory(directory);
+      } catch (error) {
+        // Without the directory sync no original of the group may be pointed at.
+        const failed = error instanceof Error ? error : new Error(String(error));
+        return answers.map((answer) => (typeof answer === 'string' ? failed : answer));
+      }
+      return answers;
     },
     get: (sha256) => new Uint8Array(readFileSync(pathOf(sha256))),
     has: (sha256) => existsSync(pathOf(sha256)),

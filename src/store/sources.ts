@@ -117,9 +117,66 @@ export function sourcesRepository(db: Queryable) {
       return { id: existing[0]!.id, duplicate: true };
     },
 
+    /**
+     * Inserts several sources in one statement (the same columns and search vectors as
+     * insertUnlessPresent); those whose bytes are already stored are skipped. Answers, in order,
+     * whether each was inserted. The caller's sources have distinct hashes.
+     */
+    async insertManyUnlessPresent(sources: readonly NewSource[]): Promise<boolean[]> {
+      if (sources.length === 0) return [];
+      const column = (value: (source: NewSource) => string | null) => sources.map(value);
+      const inserted = await db.query<{ sha256: string }>(
+        `insert into sources (id, sha256, byte_size, media_type, encoding, file_name, title, url, published_on,
+           language, text, search_config, search, search_lead, captured_by, suggestions, warnings, not_decoded_reason)
+         select r.id, r.sha256, r.byte_size, r.media_type, r.encoding, r.file_name, r.title, r.url, r.published_on,
+           r.language, r.text, r.config, t.title || setweight(to_tsvector(r.config, r.text), 'B'),
+           t.title || setweight(to_tsvector(r.config, left(r.text, ${LEAD_CHARACTERS})), 'B'),
+           r.captured_by, r.suggestions::jsonb, r.warnings::jsonb, r.not_decoded
+         from (select id::uuid, sha256, byte_size::bigint, media_type, encoding, file_name, title, url,
+                 published_on::date, language, text, config::regconfig, captured_by, suggestions, warnings, not_decoded
+               from unnest($1::text[], $2::text[], $3::text[], $4::text[], $5::text[], $6::text[], $7::text[],
+                 $8::text[], $9::text[], $10::text[], $11::text[], $12::text[], $13::text[], $14::text[],
+                 $15::text[], $16::text[])
+                 as u(id, sha256, byte_size, media_type, encoding, file_name, title, url, published_on, language,
+                   text, config, captured_by, suggestions, warnings, not_decoded)) as r
+         cross join lateral (select setweight(to_tsvector(r.config, coalesce(r.title, '')), 'A') as title) as t
+         on conflict (sha256) do nothing
+         returning sha256`,
+        [
+          column((s) => s.id),
+          column((s) => s.sha256),
+          column((s) => String(s.byteSize)),
+          column((s) => s.mediaType),
+          column((s) => s.encoding),
+          column((s) => s.fileName),
+          column((s) => s.title),
+          column((s) => s.url),
+          column((s) => s.publishedOn),
+          column((s) => s.language),
+          column((s) => s.text),
+          column((s) => searchConfigFor(s.language)),
+          column((s) => s.capturedBy),
+          column((s) => JSON.stringify(s.suggestions)),
+          column((s) => JSON.stringify(s.warnings)),
+          column((s) => s.notDecoded),
+        ],
+      );
+      const stored = new Set(inserted.map((row) => row.sha256));
+      return sources.map((source) => stored.has(source.sha256));
+    },
+
     async findBySha256(sha256: string): Promise<SourceRecord | null> {
       const rows = await db.query<SourceRow>('select * from sources where sha256 = $1', [sha256]);
       return rows[0] ? toRecord(rows[0]) : null;
+    },
+
+    /** The stored sources among these hashes (in no particular order): one round trip for a group. */
+    async findBySha256s(sha256s: readonly string[]): Promise<SourceRecord[]> {
+      if (sha256s.length === 0) return [];
+      const rows = await db.query<SourceRow>('select * from sources where sha256 = any($1::text[])', [
+        [...sha256s],
+      ]);
+      return rows.map(toRecord);
     },
 
     async findById(id: string): Promise<SourceRecord | null> {

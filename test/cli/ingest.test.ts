@@ -131,6 +131,9 @@ describe.each(backends())('attest ingest and search on %s', (backend) => {
     expect(badDate.stderr).toMatch(/--published/);
     expect((await runCli(['search'], { env })).code).toBe(2);
     expect((await runCli(['ingest'], { env })).code).toBe(2);
+    const badJobs = await runCli(['ingest', '--jobs', '0', seed], { env });
+    expect(badJobs.code).toBe(2);
+    expect(badJobs.stderr).toMatch(/--jobs expects a whole number/);
   });
 });
 

@@ -1,26 +1,43 @@
+import { availableParallelism } from 'node:os';
 import { SingleBar } from 'cli-progress';
 import { COMPARTMENT_CODE } from '../../core/codes.ts';
 import { Forbidden, InvalidInput, UsageError } from '../../core/errors.ts';
 import { OCR_LANGUAGES, parseOcrLanguage } from '../../decode/ocr/ocrLanguage.ts';
-import { runtimeConfigFrom } from '../../runtime/config.ts';
+import { type Environment, runtimeConfigFrom } from '../../runtime/config.ts';
 import { releaseActor } from '../../services/accounts/actor.ts';
 import { ocrSettingsFrom } from '../../services/ocr/ocrSettings.ts';
 import { allows, describeAccess } from '../../services/policies/index.ts';
 import { createDecodePool } from '../../services/sources/decodeSandbox/decodePool.ts';
-import { decodeSettingsFrom } from '../../services/sources/decodeSandbox/decodeSettings.ts';
+import {
+  decodeSettingsFrom,
+  decodeWorkersFrom,
+} from '../../services/sources/decodeSandbox/decodeSettings.ts';
 import { checkIngestOptions, DEFAULT_MAX_FILE_BYTES } from '../../services/sources/ingest.ts';
 import { ingestFiles } from '../../services/sources/ingestFiles.ts';
 import { ingestSealed } from '../../services/sources/sealedSources.ts';
-import { type Command, stringOption, writeJson } from '../command.ts';
+import { type Command, type ParsedArgs, stringOption, writeJson } from '../command.ts';
 import { signInOnceAccountsExist } from '../signIn.ts';
 import { DATA_OPTION, operatingSystemUser, withStore } from '../storeOption.ts';
+
+/**
+ * Worker threads decoding and extracting: --jobs, else ATTEST_DECODE_WORKERS, else every core (a
+ * command has no requests to answer, unlike the server, whose default leaves it a core).
+ */
+function ingestJobs(args: ParsedArgs, env: Environment): number {
+  const text = stringOption(args, 'jobs');
+  if (text === undefined) return decodeWorkersFrom(env) ?? availableParallelism();
+  const jobs = Number(text);
+  if (!Number.isInteger(jobs) || jobs < 1 || jobs > 64)
+    throw new UsageError('--jobs expects a whole number from 1 to 64');
+  return jobs;
+}
 
 export const ingestCommand: Command = {
   name: 'ingest',
   summary:
     'Preserve each file as a source (SHA-256; the same bytes twice are one source), extract its text and store suggestions.',
   usage:
-    '[--sealed [--compartment C-0001]] [--published YYYY-MM-DD] [--title T] [--url U] [--ocr-language pt|en|es|ru|fr] <file…|dir…>',
+    '[--sealed [--compartment C-0001]] [--published YYYY-MM-DD] [--title T] [--url U] [--ocr-language pt|en|es|ru|fr] [--jobs N] <file…|dir…>',
   options: {
     ...DATA_OPTION,
     published: {
@@ -37,6 +54,11 @@ export const ingestCommand: Command = {
     compartment: {
       type: 'string',
       description: 'with --sealed: the compartment (default: the organisation’s)',
+    },
+    jobs: {
+      type: 'string',
+      description:
+        'files decoded and extracted at once, in worker threads (default: ATTEST_DECODE_WORKERS, else one per core)',
     },
     'ocr-language': {
       type: 'string',
@@ -67,7 +89,7 @@ export const ingestCommand: Command = {
       throw error instanceof InvalidInput ? new UsageError(error.message) : error;
     }
     const maxBytes = runtimeConfigFrom(io.env).maxFileBytes ?? DEFAULT_MAX_FILE_BYTES;
-    const decoder = createDecodePool(decodeSettingsFrom(io.env));
+    const decoder = createDecodePool({ ...decodeSettingsFrom(io.env), workers: ingestJobs(args, io.env) });
     const bar = io.stderr.isTTY
       ? new SingleBar({ format: 'ingest [{bar}] {value}/{total} {file}', stream: io.stderr })
       : null;

@@ -6,9 +6,11 @@
  */
 import {
   type AuditDetails,
+  type AuditEntryContent,
   auditChainVerifier,
   auditEntryHash,
   type ChainVerdict,
+  type StoredAuditEntry,
 } from '../../crypto/auditChain.ts';
 import { auditRepository } from '../../store/audit.ts';
 import { type AuditAnchor, readAuditAnchor } from '../../store/auditAnchor.ts';
@@ -30,8 +32,14 @@ export interface AuditEvent {
 export async function appendAudit(tx: Queryable, event: AuditEvent, at: Date = new Date()): Promise<number> {
   const audit = auditRepository(tx);
   const head = await audit.lockHead();
-  const content = {
-    seq: head.seq + 1,
+  const content = entryContent(head.seq + 1, event, at);
+  await audit.append({ ...content, prevHash: head.hash, hash: auditEntryHash(head.hash, content) });
+  return content.seq;
+}
+
+function entryContent(seq: number, event: AuditEvent, at: Date): AuditEntryContent {
+  return {
+    seq,
     // Millisecond precision: the hash covers the ISO string, which must survive the database round trip.
     at: new Date(Math.floor(at.getTime())),
     actor: event.actor,
@@ -41,8 +49,30 @@ export async function appendAudit(tx: Queryable, event: AuditEvent, at: Date = n
     recordId: event.recordId ?? null,
     details: event.details ?? {},
   };
-  await audit.append({ ...content, prevHash: head.hash, hash: auditEntryHash(head.hash, content) });
-  return content.seq;
+}
+
+/**
+ * Appends several events within `tx`, in order, as one chain segment: the head is locked once and
+ * the entries written together (an ingest group's creations). Returns the seq of each.
+ */
+export async function appendAuditMany(
+  tx: Queryable,
+  events: readonly AuditEvent[],
+  at: Date = new Date(),
+): Promise<number[]> {
+  if (events.length === 0) return [];
+  const audit = auditRepository(tx);
+  const head = await audit.lockHead();
+  const entries: StoredAuditEntry[] = [];
+  let prevHash = head.hash;
+  for (const [index, event] of events.entries()) {
+    const content = entryContent(head.seq + 1 + index, event, at);
+    const hash = auditEntryHash(prevHash, content);
+    entries.push({ ...content, prevHash, hash });
+    prevHash = hash;
+  }
+  await audit.appendMany(entries);
+  return entries.map((entry) => entry.seq);
 }
 
 /** Appends in a transaction of its own (e.g. a denied attempt, whose own transaction rolled back). */

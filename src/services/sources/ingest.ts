@@ -20,7 +20,7 @@ import { type SourceOcr, sourceScanDetailsRepository } from '../../store/sourceS
 import { type NewSource, sourcesRepository } from '../../store/sources.ts';
 import { appendAudit } from '../audit/audit.ts';
 import type { OcrSettings } from '../ocr/ocrSettings.ts';
-import { readScans } from '../ocr/readScans.ts';
+import { readScans, type ScanReading } from '../ocr/readScans.ts';
 import { type DecodePool, defaultDecodePool, type SandboxOutcome } from './decodeSandbox/decodePool.ts';
 
 /** Larger files are refused unless the limit is raised (ATTEST_MAX_FILE_MB): a guard against mistakes. */
@@ -93,16 +93,9 @@ export async function ingestOne(
   const sha256 = await sha256HexYielding(input.bytes);
   const sources = sourcesRepository(store.db);
   const existing = await sources.findBySha256(sha256);
-  if (existing) return { ...resultOf(sealedAside(existing)), duplicate: true };
+  if (existing) return duplicateResultOf(existing);
 
-  const decoder = options.decoder ?? defaultDecodePool();
-  const decoded = await decoder.decode(input.bytes, input.fileName, input.published ?? null);
-  const { outcome, ocr, media } = await readScans(
-    { bytes: input.bytes, fileName: input.fileName, published: input.published ?? null },
-    decoded,
-    decoder,
-    { ocrLanguage: input.ocrLanguage, ocrSettings: options.ocrSettings },
-  );
+  const { outcome, ocr, media } = await decodeInput(input, options.decoder ?? defaultDecodePool(), options);
   const source = sourceFrom(input, sha256, outcome);
   // The original is written (atomically, by hash) before the row that points at it; if the
   // transaction then fails, an unreferenced original remains, which is harmless and reused.
@@ -129,11 +122,36 @@ export async function ingestOne(
     }
     return inserted;
   });
-  if (stored.duplicate) {
-    const winner = await sources.findById(stored.id);
-    return { ...resultOf(winner ? sealedAside(winner) : source), duplicate: true };
-  }
+  if (stored.duplicate) return duplicateResultOf((await sources.findById(stored.id)) ?? source);
+  return newResultOf(source, ocr);
+}
+
+/** The answer for bytes already stored: the stored source's, unless it is sealed (a Conflict). */
+export function duplicateResultOf(existing: NewSource & { compartmentId?: string | null }): IngestResult {
+  return {
+    ...resultOf(sealedAside({ ...existing, compartmentId: existing.compartmentId ?? null })),
+    duplicate: true,
+  };
+}
+
+/** The answer for a source this ingest stored. */
+export function newResultOf(source: NewSource, ocr: SourceOcr | null): IngestResult {
   return { ...resultOf(source), duplicate: false, ocr };
+}
+
+/** Decodes and extracts in the sandbox, then reads a scan by OCR or describes a recording. */
+export async function decodeInput(
+  input: IngestInput,
+  decoder: DecodePool,
+  options: { ocrSettings?: OcrSettings | undefined },
+): Promise<ScanReading> {
+  const decoded = await decoder.decode(input.bytes, input.fileName, input.published ?? null);
+  return readScans(
+    { bytes: input.bytes, fileName: input.fileName, published: input.published ?? null },
+    decoded,
+    decoder,
+    { ocrLanguage: input.ocrLanguage, ocrSettings: options.ocrSettings },
+  );
 }
 
 /** Everything about the input is checked before the original is written: a refusal leaves nothing. */

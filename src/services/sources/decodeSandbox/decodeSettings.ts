@@ -27,6 +27,11 @@ export const DEFAULT_DECODE_SETTINGS: DecodeSettings = {
   workers: Math.max(1, Math.min(2, cpus().length)),
 };
 
+/** ATTEST_DECODE_WORKERS when set (validated), else undefined: commands choose their own default. */
+export function decodeWorkersFrom(env: Environment): number | undefined {
+  return environmentValue(env, 'ATTEST_DECODE_WORKERS') as number | undefined;
+}
+
 /** Settings from `env`; unset or empty variables keep their defaults. Throws UsageError naming the variable. */
 export function decodeSettingsFrom(env: Environment): DecodeSettings {
   const read = (name: Parameters<typeof environmentValue>[1]) =>
