@@ -17,6 +17,7 @@ import { casePolicies } from './cases.ts';
 import { compartmentPolicies } from './compartments.ts';
 import { documentationPolicies } from './documentation.ts';
 import { intakePolicies } from './intake.ts';
+import { jobPolicies } from './jobs.ts';
 import { personPolicies } from './persons.ts';
 import { referralPolicies } from './referrals.ts';
 import type { Rule } from './rule.ts';
@@ -34,6 +35,7 @@ export const POLICY = {
   ...intakePolicies,
   ...auditPolicies,
   ...documentationPolicies,
+  ...jobPolicies,
 } as const satisfies Record<string, Rule>;
 
 export type Action = keyof typeof POLICY;
