@@ -217,14 +217,15 @@ export async function buildServer(options: ServerOptions): Promise<FastifyInstan
   const capture = options.capture ?? DEFAULT_CAPTURE_SETTINGS;
   const timestamps = options.timestamps ?? { tsaUrl: null, timeoutMs: 30_000, trustedCertificates: [] };
   const runJobs = options.runJobs ?? true;
+  const jobs = options.jobs ?? inProcessQueue();
   await app.register(captureRoutes, {
     store,
     capture,
     // A server that runs no jobs leaves the stamping of originals to the workers.
     timestamps: runJobs ? timestamps : { ...timestamps, tsaUrl: null },
     decoder: options.decoder ?? defaultDecodePool(),
+    queue: jobs,
   });
-  const jobs = options.jobs ?? inProcessQueue();
   await app.register(jobRoutes, { store, jobs, uploadLimitBytes });
   if (runJobs) {
     await jobs.work(
