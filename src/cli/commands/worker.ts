@@ -76,6 +76,10 @@ export const workerCommand: Command = {
           ocrSettings: ocrSettingsFrom(io.env),
           capture: captureSettingsFrom(io.env),
           timestamps,
+          // New originals get their timestamp run soon, not only at the next minute's.
+          ...(timestamps.tsaUrl
+            ? { nudgeTimestamps: () => void jobs.enqueue('timestamp', {}).catch(() => {}) }
+            : {}),
           testDelayMs: config.testJobDelayMs,
         }),
         { concurrency },

@@ -121,7 +121,6 @@ export async function pgBossQueue(options: PgBossQueueOptions): Promise<JobQueue
   await boss.start();
   if (options.works && options.scheduleTimestamps) await boss.schedule('timestamp', '* * * * *', {});
   const { db } = options;
-  const workerIds: string[] = [];
 
   const find = async (id: string): Promise<JobRow | null> => {
     if (!/^[0-9a-f-]{36}$/i.test(id)) return null;
@@ -195,7 +194,8 @@ export async function pgBossQueue(options: PgBossQueueOptions): Promise<JobQueue
         // Captures hold a browser each, and one timestamp run does all that is due: one at a time.
         const slots = kind === 'ingest' ? Math.max(1, concurrency) : 1;
         for (let slot = 0; slot < slots; slot += 1) {
-          const id = await boss.work<Record<string, unknown>>(
+          let id: string | null = null;
+          id = await boss.work<Record<string, unknown>>(
             kind,
             { batchSize: 1, pollingIntervalSeconds, includeMetadata: true },
             async ([job]) => {
@@ -210,10 +210,13 @@ export async function pgBossQueue(options: PgBossQueueOptions): Promise<JobQueue
               } catch (error) {
                 // Stored as the job's output: words only (a plain object keeps pg-boss from adding a stack).
                 throw { message: failureText(error) };
+              } finally {
+                // Ask for the next job at once: pg-boss otherwise waits out the polling interval
+                // after every job, which caps a slot at one job per interval.
+                if (id) boss.notifyWorker(id);
               }
             },
           );
-          workerIds.push(id);
         }
       }
     },
