@@ -23,6 +23,7 @@ import { percentile } from '../harness.ts';
 const JOBS = Number(process.env.ATTEST_BENCH_QUEUE_JOBS ?? 200);
 const PG_ADMIN_URL = process.env.ATTEST_BENCH_PG_URL ?? 'postgres://postgres@127.0.0.1:5432/postgres';
 const WORKERS = 2;
+const ALONE = 10;
 const CLOCK_TICKS = 100;
 
 /** CPU seconds a process has used so far (user + system), from /proc. */
@@ -162,6 +163,37 @@ export const suite: BenchSuite = {
             note: 'user+system of both worker processes (decode threads included), /proc',
           },
         );
+        // One job at a time on an idle queue: polling, taking, decoding and storing one original.
+        const alone: number[] = [];
+        for (const [index, text] of texts.slice(0, ALONE).entries()) {
+          const started = performance.now();
+          const queued = await enqueueIngest(
+            store,
+            queue,
+            {
+              fileName: `alone-${index}.txt`,
+              bytes: new TextEncoder().encode(`${text}\nalone ${index}`),
+              capturedBy: 'bench',
+            },
+            { maxBytes: 10 * 1024 * 1024 },
+          );
+          for (;;) {
+            const { rows: state } = await client.query<{ state: string }>(
+              'select state::text as state from attest_jobs.job where id = $1',
+              [queued.jobId],
+            );
+            if (state[0]?.state === 'completed') break;
+            await new Promise((resolve) => setTimeout(resolve, 20));
+          }
+          alone.push(performance.now() - started);
+        }
+        alone.sort((a, b) => a - b);
+        rows.push({
+          metric: 'enqueue → done, one job on an idle queue (p50)',
+          value: percentile(alone, 50),
+          unit: 'ms',
+          note: `${ALONE} jobs one after another, wall, client side; polling interval 1 s`,
+        });
       } finally {
         await client.end();
       }
