@@ -49,6 +49,10 @@ export const ENVIRONMENT_VARIABLES = {
   ATTEST_CAPTURE_ALLOW_PRIVATE: z.enum(['yes', 'no'], 'must be yes or no'),
   ATTEST_TSA_URL: z.url({ protocol: /^https?$/, error: 'must be an http(s) URL' }),
   ATTEST_TSA_CA_FILE: text,
+  // Background jobs (services/jobs, docs/deploy.md).
+  ATTEST_JOB_TIMEOUT_S: whole(5),
+  ATTEST_JOB_CONCURRENCY: whole(1).max(64, 'must be at most 64'),
+  ATTEST_TEST_JOB_DELAY_MS: whole(0),
 } as const;
 
 /** Read where a command needs them, never kept in the configuration. */
@@ -93,6 +97,12 @@ export interface RuntimeConfig {
   user: string | undefined;
   totp: string | undefined;
   debug: boolean;
+  /** Longest a background job may run before it counts as dead and is retried. */
+  jobTimeoutSeconds: number | undefined;
+  /** Ingest jobs at once per working process. */
+  jobConcurrency: number | undefined;
+  /** TEST ONLY: a pause before each ingest job, so a test can kill a worker in the middle of one. */
+  testJobDelayMs: number | undefined;
 }
 
 /** The non-secret settings, all validated now, so a mistake in any of them is named at once. */
@@ -109,5 +119,8 @@ export function runtimeConfigFrom(env: Environment): RuntimeConfig {
     user: environmentValue(env, 'ATTEST_USER'),
     totp: environmentValue(env, 'ATTEST_TOTP'),
     debug: environmentValue(env, 'ATTEST_DEBUG') !== undefined,
+    jobTimeoutSeconds: environmentValue(env, 'ATTEST_JOB_TIMEOUT_S'),
+    jobConcurrency: environmentValue(env, 'ATTEST_JOB_CONCURRENCY'),
+    testJobDelayMs: environmentValue(env, 'ATTEST_TEST_JOB_DELAY_MS'),
   };
 }

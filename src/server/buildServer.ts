@@ -17,6 +17,9 @@ import {
   DEFAULT_CAPTURE_SETTINGS,
   type TimestampSettings,
 } from '../services/capture/captureSettings.ts';
+import { inProcessQueue } from '../services/jobs/inProcessQueue.ts';
+import { jobHandlers } from '../services/jobs/jobHandlers.ts';
+import type { JobQueue } from '../services/jobs/jobQueue.ts';
 import type { OcrSettings } from '../services/ocr/ocrSettings.ts';
 import type { RouteAccess } from '../services/policies/index.ts';
 import { type DecodePool, defaultDecodePool } from '../services/sources/decodeSandbox/decodePool.ts';
@@ -25,6 +28,7 @@ import type { Store } from '../store/openStore.ts';
 import { registerAccessControl } from './auth.ts';
 import { registerErrorHandler } from './errors.ts';
 import { registerOpenApi } from './openapi.ts';
+import { rateLimitKey, sharedRateLimitStore } from './rateLimitStore.ts';
 import { registerValidation } from './route.ts';
 import { accountAccessRoutes } from './routes/accountAccess.ts';
 import { accountRoutes } from './routes/accounts.ts';
@@ -41,6 +45,7 @@ import { importRoutes } from './routes/imports.ts';
 import { incidentRoutes } from './routes/incidents.ts';
 import { intakeRoutes } from './routes/intake.ts';
 import { involvementRoutes } from './routes/involvements.ts';
+import { jobRoutes } from './routes/jobs.ts';
 import { linkageRoutes } from './routes/linkage.ts';
 import { personRoutes } from './routes/persons.ts';
 import { referralRoutes } from './routes/referrals.ts';
@@ -87,6 +92,15 @@ export interface ServerOptions {
   timestamps?: TimestampSettings;
   /** Where log lines go (default stdout); tests capture them to prove nothing sensitive is logged. */
   logStream?: NodeJS.WritableStream;
+  /** The job queue (services/jobs); default: this process's own (right for PGlite and tests). */
+  jobs?: JobQueue;
+  /**
+   * Whether this process runs jobs (default true). False (`attest serve --no-jobs`) when `attest
+   * worker` processes do the work: the server then only queues and answers.
+   */
+  runJobs?: boolean;
+  /** How many ingest jobs run at once in this process (default 2). */
+  jobConcurrency?: number;
 }
 
 export interface RouteEntry {
@@ -166,7 +180,12 @@ export async function buildServer(options: ServerOptions): Promise<FastifyInstan
   await registerSecureHeaders(app);
   registerCsrf(app);
   registerAccessControl(app, store.db);
-  await app.register(rateLimit, { global: false });
+  // Counted in the database, so every server behind the proxy shares one count per client.
+  await app.register(rateLimit, {
+    global: false,
+    store: sharedRateLimitStore(store.db),
+    keyGenerator: rateLimitKey,
+  });
   await app.register(multipart, { limits: { fileSize: uploadLimitBytes, files: 1 } });
   registerValidation(app);
   await registerOpenApi(app, version);
@@ -197,11 +216,34 @@ export async function buildServer(options: ServerOptions): Promise<FastifyInstan
     store,
     ...(options.ocrSettings ? { ocrSettings: options.ocrSettings } : {}),
   });
+  const capture = options.capture ?? DEFAULT_CAPTURE_SETTINGS;
+  const timestamps = options.timestamps ?? { tsaUrl: null, timeoutMs: 30_000, trustedCertificates: [] };
+  const runJobs = options.runJobs ?? true;
+  const jobs = options.jobs ?? inProcessQueue();
   await app.register(captureRoutes, {
     store,
-    capture: options.capture ?? DEFAULT_CAPTURE_SETTINGS,
-    timestamps: options.timestamps ?? { tsaUrl: null, timeoutMs: 30_000, trustedCertificates: [] },
+    capture,
+    // A server that runs no jobs leaves the stamping of originals to the workers.
+    timestamps: runJobs ? timestamps : { ...timestamps, tsaUrl: null },
     decoder: options.decoder ?? defaultDecodePool(),
+    queue: jobs,
+  });
+  await app.register(jobRoutes, { store, jobs, uploadLimitBytes });
+  if (runJobs) {
+    await jobs.work(
+      jobHandlers({
+        store,
+        decoder: options.decoder ?? defaultDecodePool(),
+        maxBytes: uploadLimitBytes,
+        ocrSettings: options.ocrSettings,
+        capture,
+        timestamps,
+      }),
+      { concurrency: options.jobConcurrency ?? 2 },
+    );
+  }
+  app.addHook('onClose', async () => {
+    await jobs.stop();
   });
   await app.register(searchRoutes, { store });
   await app.register(reviewRoutes, { store });

@@ -8,7 +8,7 @@
 import { InvalidInput } from '../core/errors.ts';
 import type { Db } from './db.ts';
 
-const ROLE_NAME = /^[a-z_][a-z0-9_$-]{0,62}$/i;
+export const ROLE_NAME = /^[a-z_][a-z0-9_$-]{0,62}$/i;
 
 /** The role a connection URL signs in as, or null when it names none (then the OS user is used). */
 export function roleOfDatabaseUrl(url: string): string | null {

@@ -49,6 +49,7 @@ export async function openStore(
     if (config.databaseOwnerUrl) migrated.push(...(await migrateAsOwner(config)));
     db = options.db ?? (await openDb(config, layout));
     migrated.push(...(await migrate(db)));
+    if (config.databaseUrl && !config.databaseOwnerUrl) await installQueueAs(db, config.databaseUrl);
   } catch (error) {
     await db?.close().catch(() => {});
     lock?.release();
@@ -88,10 +89,28 @@ async function migrateAsOwner(config: StoreConfig): Promise<string[]> {
   const owner = await openPostgresDb(config.databaseOwnerUrl!, { max: 1, urlVariable: 'DATABASE_OWNER_URL' });
   try {
     const migrated = await migrate(owner);
-    if (appRole !== roleOfDatabaseUrl(config.databaseOwnerUrl!)) await grantToAppRole(owner, appRole);
+    await installQueueAs(owner, config.databaseOwnerUrl!);
+    if (appRole !== roleOfDatabaseUrl(config.databaseOwnerUrl!)) {
+      await grantToAppRole(owner, appRole);
+      const { grantJobQueue } = await import('./jobSchema.ts');
+      await grantJobQueue(owner, appRole);
+    }
     return migrated;
   } finally {
     await owner.close();
+  }
+}
+
+/** The PostgreSQL job queue's schema (jobSchema.ts), made or upgraded by the role that migrates. */
+async function installQueueAs(db: Db, url: string): Promise<void> {
+  const { installJobQueue } = await import('./jobSchema.ts');
+  try {
+    await installJobQueue(db, url);
+  } catch (error) {
+    const reason = error instanceof Error ? error.message : String(error);
+    throw new StorageUnavailable(
+      `cannot install the job queue's schema (${reason}): run "attest migrate" with DATABASE_OWNER_URL set to the owner role (docs/deploy.md)`,
+    );
   }
 }
 

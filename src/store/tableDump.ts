@@ -22,6 +22,11 @@ export interface SequenceValue {
 const MIGRATION_TABLE = 'schema_migrations';
 /** Rows a fresh migration inserts (the empty chain head); a load replaces them. */
 const SEEDED_TABLES = new Set(['audit_chain_head']);
+/**
+ * Counters of rate limits and their HMAC key (migration 092): not records, meaningless elsewhere,
+ * and the key is better not copied into every backup.
+ */
+const TRANSIENT_TABLES = ['rate_buckets', 'rate_windows', 'limit_secrets'] as const;
 
 export const quoteIdent = (name: string) => `"${name.replace(/"/g, '""')}"`;
 
@@ -36,9 +41,9 @@ export function tableDump(db: Queryable) {
                       order by a.attnum) as columns
          from pg_class c join pg_namespace n on n.oid = c.relnamespace
          where n.nspname = current_schema() and c.relkind in ('r', 'p') and not c.relispartition
-           and c.relname <> $1
+           and c.relname <> $1 and c.relname <> all($2::text[])
          order by c.relname`,
-        [MIGRATION_TABLE],
+        [MIGRATION_TABLE, [...TRANSIENT_TABLES]],
       );
       const references = await db.query<{ child: string; parent: string }>(
         `select child.relname as child, parent.relname as parent

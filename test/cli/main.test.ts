@@ -52,6 +52,12 @@ describe('usage mistakes', () => {
     [['link', '--threshold', '2', 'records.csv'], /--threshold/],
     [['ingest', '--bogus', 'f.txt'], /Unknown option '--bogus'/],
     [['search', '--limit'], /argument missing/],
+    // Background jobs in other processes need PostgreSQL: the embedded database has one owner.
+    [['worker'], /attest worker needs PostgreSQL/],
+    [['worker', '--status'], /attest worker needs PostgreSQL/],
+    [['serve', '--no-jobs'], /--no-jobs needs PostgreSQL/],
+    [['ingest', '--queue', 'f.txt'], /--queue needs PostgreSQL/],
+    [['ingest', '--queue', '--sealed', 'f.txt'], /cannot be queued: a worker holds no compartment key/],
   ])('%j exits 2', async (argv, reason) => {
     const work = mkdtempSync(join(tmpdir(), 'attest-usage-'));
     try {

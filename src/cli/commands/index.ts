@@ -21,6 +21,10 @@ export const COMMANDS: Record<string, CommandEntry> = {
     summary: 'trusted RFC 3161 timestamps: stamp the originals still waiting (--pending)',
     load: async () => (await import('./timestamp.ts')).timestampCommand,
   },
+  worker: {
+    summary: 'run background jobs from the PostgreSQL queue (ingest, capture, timestamps); --status',
+    load: async () => (await import('./worker.ts')).workerCommand,
+  },
   search: {
     summary: 'full-text search across sources and incidents in every language',
     load: async () => (await import('./search.ts')).searchCommand,

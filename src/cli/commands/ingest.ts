@@ -5,6 +5,8 @@ import { Forbidden, InvalidInput, UsageError } from '../../core/errors.ts';
 import { OCR_LANGUAGES, parseOcrLanguage } from '../../decode/ocr/ocrLanguage.ts';
 import { type Environment, runtimeConfigFrom } from '../../runtime/config.ts';
 import { releaseActor } from '../../services/accounts/actor.ts';
+import { type EnqueueFilesOptions, enqueueFiles } from '../../services/jobs/enqueueIngest.ts';
+import { openJobQueue } from '../../services/jobs/openJobQueue.ts';
 import { ocrSettingsFrom } from '../../services/ocr/ocrSettings.ts';
 import { allows, describeAccess } from '../../services/policies/index.ts';
 import { createDecodePool } from '../../services/sources/decodeSandbox/decodePool.ts';
@@ -15,7 +17,7 @@ import {
 import { checkIngestOptions, DEFAULT_MAX_FILE_BYTES } from '../../services/sources/ingest.ts';
 import { ingestFiles } from '../../services/sources/ingestFiles.ts';
 import { ingestSealed } from '../../services/sources/sealedSources.ts';
-import { type Command, type ParsedArgs, stringOption, writeJson } from '../command.ts';
+import { type Command, type CommandIo, type ParsedArgs, stringOption, writeJson } from '../command.ts';
 import { signInOnceAccountsExist } from '../signIn.ts';
 import { DATA_OPTION, operatingSystemUser, withStore } from '../storeOption.ts';
 
@@ -37,7 +39,7 @@ export const ingestCommand: Command = {
   summary:
     'Preserve each file as a source (SHA-256; the same bytes twice are one source), extract its text and store suggestions.',
   usage:
-    '[--sealed [--compartment C-0001]] [--published YYYY-MM-DD] [--title T] [--url U] [--ocr-language pt|en|es|ru|fr] [--jobs N] <file…|dir…>',
+    '[--sealed [--compartment C-0001] | --queue] [--published YYYY-MM-DD] [--title T] [--url U] [--ocr-language pt|en|es|ru|fr] [--jobs N] <file…|dir…>',
   options: {
     ...DATA_OPTION,
     published: {
@@ -59,6 +61,11 @@ export const ingestCommand: Command = {
       type: 'string',
       description:
         'files decoded and extracted at once, in worker threads (default: ATTEST_DECODE_WORKERS, else one per core)',
+    },
+    queue: {
+      type: 'boolean',
+      description:
+        'PostgreSQL: store each original now and queue its ingest for `attest worker` (prints the job ids)',
     },
     'ocr-language': {
       type: 'string',
@@ -89,6 +96,10 @@ export const ingestCommand: Command = {
       throw error instanceof InvalidInput ? new UsageError(error.message) : error;
     }
     const maxBytes = runtimeConfigFrom(io.env).maxFileBytes ?? DEFAULT_MAX_FILE_BYTES;
+    if (args.values.queue === true) {
+      if (sealed) throw new UsageError('--sealed cannot be queued: a worker holds no compartment key');
+      return ingestQueued(args, io, { ...options, ocrLanguage, maxBytes });
+    }
     const decoder = createDecodePool({ ...decodeSettingsFrom(io.env), workers: ingestJobs(args, io.env) });
     const bar = io.stderr.isTTY
       ? new SingleBar({ format: 'ingest [{bar}] {value}/{total} {file}', stream: io.stderr })
@@ -178,3 +189,47 @@ export const ingestCommand: Command = {
     return report.errors.length > 0 ? 1 : 0;
   },
 };
+
+/** `--queue`: originals stored now, one job each for the workers; prints the job ids. */
+async function ingestQueued(
+  args: ParsedArgs,
+  io: CommandIo,
+  options: Omit<EnqueueFilesOptions, 'capturedBy'>,
+): Promise<number> {
+  const databaseUrl = runtimeConfigFrom(io.env).databaseUrl;
+  if (!databaseUrl)
+    throw new UsageError(
+      '--queue needs PostgreSQL (DATABASE_URL) and `attest worker`; with the embedded database, ingest without --queue',
+    );
+  const report = await withStore(args, io, async (store) => {
+    const actor = await signInOnceAccountsExist(store.db, io, 'ingest');
+    try {
+      if (actor && !allows(actor.role, 'source.create'))
+        throw new Forbidden(`a ${actor.role} may not ingest (${describeAccess('source.create')})`);
+      const queue = await openJobQueue(store, { databaseUrl, works: false });
+      try {
+        return await enqueueFiles(store, queue, args.positionals, io.cwd, {
+          ...options,
+          capturedBy: actor?.userId ?? operatingSystemUser(),
+        });
+      } finally {
+        await queue.stop({ graceMs: 0 });
+      }
+    } finally {
+      if (actor) releaseActor(actor);
+    }
+  });
+  if (args.values.json) writeJson(io, report);
+  else
+    for (const job of report.jobs) {
+      const what = job.jobId
+        ? job.alreadyQueued
+          ? `waiting ${job.jobId}`
+          : `queued  ${job.jobId}`
+        : 'source  ';
+      const detail = job.existingSourceId ? `  (already source ${job.existingSourceId})` : '';
+      io.stdout.write(`${what}  ${job.sha256.slice(0, 12)}  ${job.file}${detail}\n`);
+    }
+  for (const failure of report.errors) io.stderr.write(`attest: ${failure.error}\n`);
+  return report.errors.length > 0 ? 1 : 0;
+}

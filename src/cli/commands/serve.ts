@@ -5,21 +5,21 @@ import { UsageError } from '../../core/errors.ts';
 import { runtimeConfigFrom } from '../../runtime/config.ts';
 import { buildServer } from '../../server/buildServer.ts';
 import { captureSettingsFrom, timestampSettingsFrom } from '../../services/capture/captureSettings.ts';
+import type { JobQueue } from '../../services/jobs/jobQueue.ts';
+import { openJobQueue } from '../../services/jobs/openJobQueue.ts';
 import { ocrSettingsFrom } from '../../services/ocr/ocrSettings.ts';
 import { createDecodePool } from '../../services/sources/decodeSandbox/decodePool.ts';
 import { decodeSettingsFrom } from '../../services/sources/decodeSandbox/decodeSettings.ts';
 import type { Store } from '../../services/store.ts';
 import type { Command, CommandIo } from '../command.ts';
 import { expectPositionals, stringOption } from '../command.ts';
+import { STOP_BUDGET_MS, stopSignal } from '../stopSignal.ts';
 import { DATA_OPTION, openCommandStore } from '../storeOption.ts';
-
-/** How long a graceful stop may take before the process exits anyway. */
-const STOP_BUDGET_MS = 10_000;
 
 export const serveCommand: Command = {
   name: 'serve',
   summary: 'Run the web application and its HTTP API (default http://127.0.0.1:4700).',
-  usage: '[--host H] [--port P] [--data DIR]',
+  usage: '[--host H] [--port P] [--data DIR] [--no-jobs]',
   options: {
     ...DATA_OPTION,
     host: { type: 'string', description: 'address to listen on (default 127.0.0.1: this machine only)' },
@@ -27,6 +27,11 @@ export const serveCommand: Command = {
     'trust-proxy': {
       type: 'boolean',
       description: 'behind a TLS proxy: trust X-Forwarded-* (HSTS, Secure cookies)',
+    },
+    'no-jobs': {
+      type: 'boolean',
+      description:
+        'PostgreSQL: run no background jobs here, only queue them (`attest worker` processes run them)',
     },
   },
   async run(args, io) {
@@ -40,9 +45,31 @@ export const serveCommand: Command = {
     const decodeSettings = decodeSettingsFrom(io.env);
     const ocrSettings = ocrSettingsFrom(io.env);
 
+    const runJobs = args.values['no-jobs'] !== true;
+    if (!runJobs && !config.databaseUrl)
+      throw new UsageError(
+        '--no-jobs needs PostgreSQL (DATABASE_URL): with the embedded database no other process can run the jobs',
+      );
+
     const store = await openCommandStore(args, io);
     const decoder = createDecodePool(decodeSettings);
+    let jobs: JobQueue;
+    try {
+      jobs = await openJobQueue(store, {
+        databaseUrl: config.databaseUrl,
+        works: runJobs,
+        timeoutSeconds: config.jobTimeoutSeconds,
+        onError: (message) => io.stderr.write(`attest: ${message}\n`),
+      });
+    } catch (error) {
+      await decoder.close();
+      await store.close();
+      throw error;
+    }
     const app = await buildServer({
+      jobs,
+      runJobs,
+      ...(config.jobConcurrency ? { jobConcurrency: config.jobConcurrency } : {}),
       store,
       decoder,
       ocrSettings,
@@ -68,7 +95,7 @@ export const serveCommand: Command = {
     }
     io.stderr.write(`attest: serving on ${address} (Ctrl-C to stop)\n`);
 
-    await stopSignal(io);
+    await stopSignal(io, STOP_BUDGET_MS);
     // Graceful stop: no new connections or commands, in-flight ones finish, then the database closes.
     await Promise.all([app.close(), channel?.close()]);
     await decoder.close();
@@ -90,28 +117,4 @@ function channelSocketPath(dataDir: string): string {
   const inside = join(dataDir, 'attest.sock');
   if (Buffer.byteLength(inside) < 100) return inside;
   return join(tmpdir(), `attest-${createHash('sha256').update(dataDir).digest('hex').slice(0, 16)}.sock`);
-}
-
-/**
- * Resolves on the first SIGINT or SIGTERM. From then on the stop has STOP_BUDGET_MS to finish; a
- * second signal, or the budget running out, ends the process at once: a stop never hangs.
- */
-function stopSignal(io: CommandIo): Promise<void> {
-  return new Promise<void>((resolveStop) => {
-    const first = () => {
-      process.off('SIGINT', first);
-      process.off('SIGTERM', first);
-      io.stderr.write('attest: stopping (a second Ctrl-C stops at once)\n');
-      const force = (reason: string) => {
-        io.stderr.write(`attest: ${reason}: stopped without waiting\n`);
-        process.exit(1);
-      };
-      process.once('SIGINT', () => force('second signal'));
-      process.once('SIGTERM', () => force('second signal'));
-      setTimeout(() => force(`still stopping after ${STOP_BUDGET_MS / 1000} s`), STOP_BUDGET_MS).unref();
-      resolveStop();
-    };
-    process.on('SIGINT', first);
-    process.on('SIGTERM', first);
-  });
 }

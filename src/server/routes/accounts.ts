@@ -17,7 +17,7 @@ import {
 import { releaseActor } from '../../services/accounts/actor.ts';
 import { login, logout } from '../../services/accounts/login.ts';
 import { unlockAccount } from '../../services/accounts/unlock.ts';
-import { createRateLimiter } from '../../services/intake/rateLimiter.ts';
+import { sharedRateLimiter } from '../../services/limits/rateLimits.ts';
 import type { Store } from '../../services/store.ts';
 import { actorOf, sessionTokenOf } from '../auth.ts';
 import { Id } from '../presenters/common.ts';
@@ -66,12 +66,13 @@ export const accountRoutes: FastifyPluginAsyncZod<AccountRoutesOptions> = async 
   { store, kdfParams, signInPerMinute, signInGlobalPerMinute },
 ) => {
   const rateLimit = { max: signInPerMinute, timeWindow: '1 minute' };
-  const allSignIns = createRateLimiter({
+  // One bucket for the whole installation, in the database: every server takes from the same one.
+  const allSignIns = sharedRateLimiter(store.db, 'sign-in', {
     capacity: signInGlobalPerMinute,
     refillPerSecond: signInGlobalPerMinute / 60,
   });
-  const takeGlobalSignIn = () => {
-    if (!allSignIns.tryTake('all'))
+  const takeGlobalSignIn = async () => {
+    if (!(await allSignIns.tryTake('all')))
       throw new RateLimited(
         'too many sign-ins on this server; try again in a minute',
         Math.ceil(60 / signInGlobalPerMinute),
@@ -137,7 +138,7 @@ export const accountRoutes: FastifyPluginAsyncZod<AccountRoutesOptions> = async 
   });
   app.post('/api/session', { ...signIn, config: { ...signIn.config, rateLimit } }, async (request, reply) => {
     const body = request.body;
-    takeGlobalSignIn();
+    await takeGlobalSignIn();
     const { actor, token, expiresAt } = await login(
       store.db,
       { email: body.email, password: body.password, totpCode: body.totp },

@@ -4,7 +4,9 @@ import { z } from 'zod';
 import { IdParams, Uuid } from '../../core/validation.ts';
 import { captureJobs } from '../../services/capture/captureJobs.ts';
 import type { CaptureSettings, TimestampSettings } from '../../services/capture/captureSettings.ts';
+import { queuedCaptures } from '../../services/capture/queuedCaptures.ts';
 import { captureFileOf, getSourceCaptures, timestampTokenOf } from '../../services/capture/sourceCaptures.ts';
+import type { JobQueue } from '../../services/jobs/jobQueue.ts';
 import type { DecodePool } from '../../services/sources/decodeSandbox/decodePool.ts';
 import type { Store } from '../../services/store.ts';
 import { startTimestampLoop } from '../../services/timestamps/timestampLoop.ts';
@@ -37,9 +39,14 @@ export const captureRoutes: FastifyPluginAsyncZod<{
   capture: CaptureSettings;
   timestamps: TimestampSettings;
   decoder: DecodePool;
-}> = async (app, { store, capture, timestamps, decoder }) => {
+  /** The shared queue: on PostgreSQL captures go through it, so any server can follow any capture. */
+  queue: JobQueue;
+}> = async (app, { store, capture, timestamps, decoder, queue }) => {
   const stamping = startTimestampLoop(store, timestamps);
-  const jobs = captureJobs(store, capture, { decoder, onCaptured: () => stamping.nudge() });
+  const jobs =
+    queue.engine === 'postgres'
+      ? queuedCaptures(queue, capture)
+      : captureJobs(store, capture, { decoder, onCaptured: () => stamping.nudge() });
   app.addHook('onClose', async () => {
     await jobs.close();
     await stamping.stop();
@@ -57,7 +64,7 @@ export const captureRoutes: FastifyPluginAsyncZod<{
     }),
     async (request, reply) => {
       const { url } = request.body;
-      const job = jobs.start(url, actorOf(request).userId);
+      const job = await jobs.start(url, actorOf(request).userId);
       return reply.status(202).send(presentCaptureJob(job));
     },
   );
@@ -73,7 +80,7 @@ export const captureRoutes: FastifyPluginAsyncZod<{
     }),
     async (request) => {
       const { id } = request.params;
-      return presentCaptureJob(jobs.get(id, actorOf(request).userId));
+      return presentCaptureJob(await jobs.get(id, actorOf(request).userId));
     },
   );
 

@@ -9,7 +9,6 @@
  * `received_at` and could be matched against a network operator's logs.
  */
 
-import { createHmac, randomBytes } from 'node:crypto';
 import type { FastifyRequest } from 'fastify';
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
 import { z } from 'zod';
@@ -26,13 +25,13 @@ import {
   organisationIntakeKey,
   storeSealedSubmission,
 } from '../../services/intake/intake.ts';
-import { createRateLimiter, type RateLimiterOptions } from '../../services/intake/rateLimiter.ts';
 import {
   convertSubmission,
   discardSubmission,
   reportStatusByReference,
   triageSubmission,
 } from '../../services/intake/work.ts';
+import { type RateLimiterOptions, sharedRateLimiter } from '../../services/limits/rateLimits.ts';
 import type { Store } from '../../services/store.ts';
 import { actorOf } from '../auth.ts';
 import {
@@ -79,12 +78,9 @@ export interface IntakeRoutesOptions {
 }
 
 export const intakeRoutes: FastifyPluginAsyncZod<IntakeRoutesOptions> = async (app, { store, rateLimit }) => {
-  const limiter = createRateLimiter(rateLimit ?? DEFAULT_INTAKE_LIMIT);
-  // Regenerated on every start and never stored, so the limiter's keys cannot be turned back into
-  // addresses from anything on disk.
-  const addressKey = randomBytes(32);
-  const clientKey = (request: FastifyRequest) =>
-    createHmac('sha256', addressKey).update(request.ip).digest('base64url');
+  // Shared by every server on the database (the limiter stores an HMAC of the address, never the
+  // address, and forgets it once idle: services/limits/rateLimits.ts).
+  const limiter = sharedRateLimiter(store.db, 'intake', rateLimit ?? DEFAULT_INTAKE_LIMIT);
 
   app.get(
     '/api/intake/key',
@@ -126,7 +122,7 @@ export const intakeRoutes: FastifyPluginAsyncZod<IntakeRoutesOptions> = async (a
       // Before the body is read: a flood or a form post in disguise costs us no buffering.
       onRequest: async (request) => {
         requireJson(request);
-        limiter.take(clientKey(request));
+        await limiter.take(request.ip);
       },
     },
     async (request, reply) => {
@@ -142,7 +138,7 @@ export const intakeRoutes: FastifyPluginAsyncZod<IntakeRoutesOptions> = async (a
   );
 
   // Its own bucket: checking a status must not use up the reporter's sending allowance, and vice versa.
-  const statusLimiter = createRateLimiter(rateLimit ?? DEFAULT_STATUS_LIMIT);
+  const statusLimiter = sharedRateLimiter(store.db, 'intake-status', rateLimit ?? DEFAULT_STATUS_LIMIT);
   app.post(
     '/api/intake/status',
     {
@@ -157,7 +153,7 @@ export const intakeRoutes: FastifyPluginAsyncZod<IntakeRoutesOptions> = async (a
       logLevel: 'warn',
       onRequest: async (request) => {
         requireJson(request);
-        statusLimiter.take(clientKey(request));
+        await statusLimiter.take(request.ip);
       },
     },
     async (request) => {

@@ -39,7 +39,7 @@ const Sealing = {
   sealed: z.boolean().optional(),
   compartment: CompartmentCode.optional(),
 };
-const PasteBody = z.strictObject({
+export const PasteBody = z.strictObject({
   text: z.string().min(1, 'empty text').max(900_000),
   ...Meta,
   ...Sealing,
@@ -157,10 +157,13 @@ export const sourceRoutes: FastifyPluginAsyncZod<{
   );
 };
 
-type IngestFields = Omit<IngestInput, 'capturedBy'> & { sealed?: boolean; compartment?: string | undefined };
+export type IngestFields = Omit<IngestInput, 'capturedBy'> & {
+  sealed?: boolean;
+  compartment?: string | undefined;
+};
 
 /** A paste (JSON); the route takes uploads too, so it parses its body here rather than before. */
-function pasteInput(request: FastifyRequest): IngestFields {
+export function pasteInput(request: FastifyRequest): IngestFields {
   const body = parseWith(PasteBody, request.body, 'body');
   return {
     fileName: 'paste.txt',
@@ -173,7 +176,7 @@ function pasteInput(request: FastifyRequest): IngestFields {
   };
 }
 
-async function uploadInput(
+export async function uploadInput(
   request: FastifyRequest,
   limit: number,
   RequestFileTooLarge: new () => Error,

@@ -1,5 +1,5 @@
 /**
- * Captures requested over HTTP run as jobs, one at a time per process (a capture holds a browser
+ * Captures requested over HTTP on one process (PGlite; on PostgreSQL see queuedCaptures.ts) run as jobs, one at a time per process (a capture holds a browser
  * and up to tens of megabytes), a few waiting behind it; each requester follows their own job's
  * step until it is done or failed. Jobs live in memory only: what matters (the source) is in the
  * database once a job is done, and a restart simply forgets jobs in flight, which stored nothing.
@@ -34,9 +34,9 @@ const KEEP_FINISHED_MS = 60 * 60 * 1000;
 
 export interface CaptureJobs {
   /** Checks the URL and the browser at once (a refusal is the request's error), then queues. */
-  start(url: string, requestedBy: string): CaptureJob;
+  start(url: string, requestedBy: string): Promise<CaptureJob>;
   /** The job, for the user who asked for it only. */
-  get(id: string, userId: string): CaptureJob;
+  get(id: string, userId: string): Promise<CaptureJob>;
   /** Waits for the running job (a graceful stop lets it finish). */
   close(): Promise<void>;
 }
@@ -90,7 +90,7 @@ export function captureJobs(
   };
 
   return {
-    start(url, requestedBy) {
+    async start(url, requestedBy) {
       checkCaptureUrl(url, settings.allowPrivateAddresses);
       checkBrowser(settings.chromiumPath);
       forgetOld();
@@ -116,7 +116,7 @@ export function captureJobs(
       runNext();
       return { ...job };
     },
-    get(id, userId) {
+    async get(id, userId) {
       const job = jobs.get(id);
       // Another user's job is as absent as a job that never was: its URL is that user's business.
       if (!job || job.requestedBy !== userId) throw new NotFound('capture', id);

@@ -18,6 +18,7 @@ import { compartmentPolicies } from './compartments.ts';
 import { documentationPolicies } from './documentation.ts';
 import { estimationPolicies } from './estimation.ts';
 import { intakePolicies } from './intake.ts';
+import { jobPolicies } from './jobs.ts';
 import { linkagePolicies } from './linkage.ts';
 import { personPolicies } from './persons.ts';
 import { referralPolicies } from './referrals.ts';
@@ -38,6 +39,7 @@ export const POLICY = {
   ...documentationPolicies,
   ...estimationPolicies,
   ...linkagePolicies,
+  ...jobPolicies,
 } as const satisfies Record<string, Rule>;
 
 export type Action = keyof typeof POLICY;

@@ -1,0 +1,101 @@
+/**
+ * Work that need not finish inside a request: ingesting stored originals, capturing a page,
+ * stamping originals. One interface, two adapters:
+ * - PostgreSQL: pg-boss (`pgBossQueue.ts`), in its own schema; any `attest serve` or `attest worker`
+ *   on the database may run a job, each job is held by one process at a time, a process that dies
+ *   mid-job loses its hold when the job's time is up and the job is retried elsewhere;
+ * - PGlite: the server's own process (`inProcessQueue.ts`), one process owning the database anyway.
+ * Effects are idempotent by key (an ingest by the original's SHA-256), so a retried job finds what
+ * a dead one already stored and never stores it twice. A job out of attempts stays `failed`: the
+ * dead letters `attest worker --status` and `GET /api/jobs` show to administrators.
+ */
+import { z } from 'zod';
+import { AttestError } from '../../core/errors.ts';
+import { OCR_LANGUAGES } from '../../decode/ocr/ocrLanguage.ts';
+
+export const JOB_KINDS = ['ingest', 'capture', 'timestamp'] as const;
+export type JobKind = (typeof JOB_KINDS)[number];
+
+const Sha256 = z.string().regex(/^[0-9a-f]{64}$/);
+
+/** What each kind carries: names and hashes, never bytes (originals are in the file store first). */
+export const JOB_DATA = {
+  ingest: z.strictObject({
+    sha256: Sha256,
+    fileName: z.string().min(1).max(1_000),
+    capturedBy: z.string().min(1).max(200),
+    published: z.string().optional(),
+    title: z.string().max(500).optional(),
+    url: z.string().max(2_000).optional(),
+    ocrLanguage: z.enum(OCR_LANGUAGES).optional(),
+  }),
+  capture: z.strictObject({ url: z.string().min(1).max(2_000), requestedBy: z.string().min(1).max(200) }),
+  timestamp: z.strictObject({}),
+} as const;
+export type JobData<K extends JobKind> = z.output<(typeof JOB_DATA)[K]>;
+
+/** What a finished job answers (shown to its requester). */
+export type JobResult = Record<string, string | number | boolean | null>;
+
+export type JobHandlers = {
+  [K in JobKind]: (data: JobData<K>, job: { id: string; attempt: number }) => Promise<JobResult>;
+};
+
+export const JOB_STATES = ['queued', 'running', 'retrying', 'done', 'failed', 'cancelled'] as const;
+export type JobState = (typeof JOB_STATES)[number];
+
+export interface JobView {
+  id: string;
+  kind: JobKind;
+  state: JobState;
+  /** Attempts that ended without success so far (a retried job shows 1 or more). */
+  retries: number;
+  /** Who asked (an account id or an operating-system user name); null for the timestamp run. */
+  requestedBy: string | null;
+  createdAt: Date;
+  finishedAt: Date | null;
+  result: JobResult | null;
+  /** Why the last attempt failed, in words (never a stack). */
+  error: string | null;
+}
+
+export interface QueueStatus {
+  /** 'postgres': pg-boss on PostgreSQL; 'in-process': this server's process (PGlite). */
+  engine: 'postgres' | 'in-process';
+  counts: Array<{ kind: JobKind; state: JobState; jobs: number }>;
+  /** Jobs out of attempts, newest first (at most 100). */
+  deadLetters: JobView[];
+}
+
+export interface Enqueued {
+  id: string;
+  kind: JobKind;
+  /** True when the same work (same key) was already waiting: its job id is returned. */
+  alreadyQueued: boolean;
+}
+
+export interface JobQueue {
+  readonly engine: 'postgres' | 'in-process';
+  /** Queues a job; with `key`, one unfinished job per key (the ingest of one original once). */
+  enqueue<K extends JobKind>(kind: K, data: JobData<K>, options?: { key?: string }): Promise<Enqueued>;
+  get(id: string): Promise<JobView | null>;
+  status(): Promise<QueueStatus>;
+  /** Puts a failed job back in the queue (administrators, after fixing the cause). */
+  retry(id: string): Promise<boolean>;
+  /** Starts taking jobs: `concurrency` at a time in this process. */
+  work(handlers: JobHandlers, options: { concurrency: number }): Promise<void>;
+  /** Stops taking jobs; waits up to `graceMs` for running ones, then releases them for a retry. */
+  stop(options?: { graceMs?: number }): Promise<void>;
+}
+
+/** Attempts after the first, and the delay before the first retry (doubling each time). */
+export const JOB_RETRIES = 3;
+export const JOB_RETRY_DELAY_SECONDS = 5;
+/** Longest a job may run before it counts as dead and is retried (ATTEST_JOB_TIMEOUT_S). */
+export const DEFAULT_JOB_TIMEOUT_SECONDS = 15 * 60;
+
+/** The words of a failure, never a stack, nor an unexpected error's message (it may quote data). */
+export function failureText(error: unknown): string {
+  if (error instanceof AttestError) return error.message.slice(0, 500);
+  return `the job failed unexpectedly (${error instanceof Error ? error.name : typeof error})`;
+}
