@@ -92,6 +92,7 @@ export async function bulkLoad(
       select ${uuid(`'i' || g`)}, ${uuid(`'s' || (1 + (g * 7) % ${options.sources})`)} from generate_series(${lo}, ${hi}) g;`);
   }
   await db.exec('drop table bench_base');
-  await db.exec('analyze');
+  // Vacuum too: it merges the GIN pending list the bulk insert left, as autovacuum would in time.
+  await db.exec('vacuum analyze');
   return { sources: options.sources, incidents };
 }

@@ -4,7 +4,7 @@
  * finds "ativistas foram presos" and a Russian query finds Russian inflections, without the
  * searcher saying which language they typed in.
  */
-import type { Queryable, SqlParam } from './db.ts';
+import type { Db, Queryable, SqlParam } from './db.ts';
 import { SEARCH_CONFIGS } from './searchConfig.ts';
 
 export type SearchKind = 'source' | 'incident';
@@ -110,6 +110,24 @@ function emptyFacets(): FacetRows {
   return { kind: [], type: [], country: [], period: [], status: [], language: [], sourceKind: [] };
 }
 
+/**
+ * Runs `work` with enough memory for the bitmap of every match of a common word. With the default
+ * 4 MB, a word found in 100,000 of a million sources makes the bitmap lossy: every row on those
+ * pages is then re-checked against its full (detoasted) vector, which took most of a second.
+ * Transaction-local, so nothing else on the connection gets it.
+ */
+function isDb(db: Queryable): db is Db {
+  return 'transaction' in db && typeof db.transaction === 'function';
+}
+
+async function withBitmapMemory<T>(db: Queryable, work: (tx: Queryable) => Promise<T>): Promise<T> {
+  if (!isDb(db)) return work(db);
+  return db.transaction(async (tx) => {
+    await tx.query("select set_config('work_mem', '32MB', true)");
+    return work(tx);
+  });
+}
+
 export function searchRepository(db: Queryable) {
   return {
     /**
@@ -131,12 +149,17 @@ export function searchRepository(db: Queryable) {
     ): Promise<SearchRows> {
       const cap = page.cap ?? SEARCH_CAP;
       const browse = query.trim() === '';
-      const readings = SEARCH_CONFIGS.map((config) => `websearch_to_tsquery('${config}', $1)`).join(' || ');
-      const [prepared] = await db.query<{ query: string; has_incidents: boolean }>(
-        `select ${browse ? "''" : `(${readings})::text`} as query, exists (select 1 from incidents) as has_incidents`,
+      const readings = SEARCH_CONFIGS.map((config) => `websearch_to_tsquery('${config}', $1)::text`).join(
+        ', ',
+      );
+      const [prepared] = await db.query<{ readings: string[] | null; has_incidents: boolean }>(
+        `select ${browse ? 'null' : `array[${readings}]`} as readings, exists (select 1 from incidents) as has_incidents`,
         browse ? [] : [query],
       );
-      const tsquery = prepared?.query ?? '';
+      // Languages often read a query alike ('ativista' & 'preso' three times): each distinct
+      // reading once keeps the tree the index checks against every candidate small.
+      const distinct = [...new Set((prepared?.readings ?? []).filter((reading) => reading !== ''))];
+      const tsquery = distinct.map((reading) => `( ${reading} )`).join(' | ');
       const incidentOnly = Boolean(filters.country || filters.type || filters.status);
       const withSources = filters.kind !== 'incident' && !incidentOnly;
       const withIncidents = filters.kind !== 'source' && prepared?.has_incidents === true;
@@ -181,12 +204,13 @@ export function searchRepository(db: Queryable) {
       const capParam = add(cap);
       const limit = add(page.limit);
       const offset = add(page.offset);
-      const [row] = await db.query<{
-        counts: Array<{ kind: SearchKind; n: number }>;
-        facets: Array<{ facet: FacetName; value: string; count: number }> | null;
-        hits: FacetedHitRow[];
-      }>(
-        `with found as materialized (${branches.join(' union all ')}),
+      const [row] = await withBitmapMemory(db, (tx) =>
+        tx.query<{
+          counts: Array<{ kind: SearchKind; n: number }>;
+          facets: Array<{ facet: FacetName; value: string; count: number }> | null;
+          hits: FacetedHitRow[];
+        }>(
+          `with found as materialized (${branches.join(' union all ')}),
          numbered as (select *, row_number() over (partition by kind) as n from found),
          hits as (select * from numbered where n <= ${capParam}),
          ${options.facets ? `${FACET_ROWS},` : ''}
@@ -196,7 +220,8 @@ export function searchRepository(db: Queryable) {
               from (select kind, count(*)::int as n from found group by kind) c) as counts,
            ${options.facets ? `(select coalesce(json_agg(json_build_object('facet', facet, 'value', value, 'count', count)), '[]'::json) from facet_rows)` : 'null'} as facets,
            (select ${PAGE_HITS_JSON(q)} from top ${PAGE_TEXTS}) as hits`,
-        params,
+          params,
+        ),
       );
       const facets = emptyFacets();
       for (const entry of row?.facets ?? [])
