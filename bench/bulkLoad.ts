@@ -14,7 +14,22 @@ import { generateNewsTexts } from './corpus.ts';
 const BASE_TEXTS = 2_000;
 const CHUNK = 50_000;
 
-const uuid = (expr: string) =>
+/** Titles, summaries, places and languages of generated incidents, cycling on `g` (a lateral `t`). */
+export const INCIDENT_TEXTS = `lateral (select
+          (array['pt','en','es','ru','fr'])[1 + g % 5] as language,
+          (array['attest_pt','attest_en','attest_es','attest_ru','attest_fr'])[1 + g % 5] as config,
+          (array['Moscou','Grozny','São Paulo','Bogotá','Kyiv','Minsk','Caracas','Manila'])[1 + g % 8] as place,
+          (array['RU','RU','BR','CO','UA','BY','VE','PH'])[1 + g % 8] as country,
+          (array['Detenção de ativistas','Journalists threatened','Desaparición forzada','Задержание активистов','Militants arrêtés'])[1 + g % 5]
+            || ' ' || g as title,
+          (array['Cinco ativistas foram presos durante um protesto pacífico.',
+                 'Three journalists were threatened by security officials after reporting.',
+                 'La familia denunció la desaparición de dos estudiantes.',
+                 'Полиция задержала более ста мужчин.',
+                 'Des militants ont été arrêtés devant le tribunal.'])[1 + g % 5] as summary) t`;
+
+/** A deterministic UUID from an SQL text expression (md5 shaped as a v4 UUID). */
+export const uuid = (expr: string) =>
   `(substr(md5(${expr}), 1, 8) || '-' || substr(md5(${expr}), 9, 4) || '-4' || substr(md5(${expr}), 14, 3) || '-8' || substr(md5(${expr}), 18, 3) || '-' || substr(md5(${expr}), 21, 12))::uuid`;
 
 export interface LoadOptions {
@@ -70,18 +85,7 @@ export async function bulkLoad(
                || setweight(to_tsvector(t.config::regconfig, t.place), 'C'),
              'bench'
         from generate_series(${lo}, ${hi}) g,
-        lateral (select
-          (array['pt','en','es','ru','fr'])[1 + g % 5] as language,
-          (array['attest_pt','attest_en','attest_es','attest_ru','attest_fr'])[1 + g % 5] as config,
-          (array['Moscou','Grozny','São Paulo','Bogotá','Kyiv','Minsk','Caracas','Manila'])[1 + g % 8] as place,
-          (array['RU','RU','BR','CO','UA','BY','VE','PH'])[1 + g % 8] as country,
-          (array['Detenção de ativistas','Journalists threatened','Desaparición forzada','Задержание активистов','Militants arrêtés'])[1 + g % 5]
-            || ' ' || g as title,
-          (array['Cinco ativistas foram presos durante um protesto pacífico.',
-                 'Three journalists were threatened by security officials after reporting.',
-                 'La familia denunció la desaparición de dos estudiantes.',
-                 'Полиция задержала более ста мужчин.',
-                 'Des militants ont été arrêtés devant le tribunal.'])[1 + g % 5] as summary) t;
+        ${INCIDENT_TEXTS};
       insert into acts (id, incident_id, type, victims_min, victims_max, victim_group, place_name, country, date_from,
                         date_precision, perpetrators)
       select ${uuid(`'a' || g || '-' || k`)}, ${uuid(`'i' || g`)},

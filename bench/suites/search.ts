@@ -31,6 +31,7 @@ import { openStore, type Store } from '../../src/store/openStore.ts';
 import { SEARCH_CONFIGS } from '../../src/store/searchConfig.ts';
 import { createDatabaseAt } from '../../test/support/postgresDatabase.ts';
 import { bulkLoad } from '../bulkLoad.ts';
+import { SEARCH_QUERIES } from '../corpus.ts';
 import { atMost, type BenchRow, type BenchSuite, percentile } from '../harness.ts';
 import { idleNodeRssMiB, idleServerRssMiB } from '../serverMemory.ts';
 
@@ -46,24 +47,8 @@ const ROUNDS = Number(process.env.ATTEST_BENCH_SEARCH_ROUNDS ?? 4);
 const KDF = { algorithm: 'argon2id13' as const, opsLimit: 1, memLimit: 1024 * 1024 };
 const PASSWORD = 'bench password long enough';
 
-/** Typical queries: common words in each language, rarer phrases, and words found nowhere. */
-const QUERIES = [
-  'ativista preso',
-  'detenção em massa',
-  'tortura Chechênia',
-  'journalists threatened',
-  'police detained protesters',
-  'killed in custody',
-  'задержаны мужчины',
-  'пытки в Чечне',
-  'activistas detenidos',
-  'desaparición forzada',
-  'militants arrêtés',
-  'torture Tchétchénie',
-  'evacuation asylum',
-  'investigation denied',
-  'Zelimkhan Bakayev',
-];
+/** The storage suite's queries, and a name found nowhere. */
+const QUERIES = [...SEARCH_QUERIES, 'Zelimkhan Bakayev'];
 
 /** Targets (ms, p95) from issue 17; none for sizes it does not name. */
 function searchTarget(backend: string, sources: number): number | undefined {
