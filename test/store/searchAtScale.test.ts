@@ -111,65 +111,59 @@ describe.each(backends())('search at scale on %s', (backend) => {
   });
 
   it('finds incidents once one exists, and leaves them out under kind=source', async () => {
-    {
-      const sources = sourcesRepository(isolated.db);
-      const source = aSource({ language: 'en', text: 'Three journalists were detained in Grozny.' });
-      await sources.insertUnlessPresent(source);
-      const before = await facetedSearch(isolated.db, { query: 'journalists detained' });
-      expect(before.hits.map((hit) => hit.kind)).toEqual(['source']);
+    const sources = sourcesRepository(isolated.db);
+    const source = aSource({ language: 'en', text: 'Three journalists were detained in Grozny.' });
+    await sources.insertUnlessPresent(source);
+    const before = await facetedSearch(isolated.db, { query: 'journalists detained' });
+    expect(before.hits.map((hit) => hit.kind)).toEqual(['source']);
 
-      const incidents = incidentsRepository(isolated.db);
-      const id = randomUUID();
-      await incidents.insert({
-        id,
-        title: 'Journalists detained in Grozny',
-        summary: 'Three journalists were detained.',
-        tags: [],
-        language: 'en',
-        createdBy: 'tester',
-      });
-      await incidents.refreshDerived(id);
-      const after = await facetedSearch(isolated.db, { query: 'journalists detained' });
-      expect(after.hits.map((hit) => `${hit.kind} ${hit.id}`).sort()).toEqual(
-        [`incident ${id}`, `source ${source.id}`].sort(),
-      );
-      expect(after.total).toBe(2);
-      expect(after.facets.kind).toEqual([
-        { value: 'incident', count: 1 },
-        { value: 'source', count: 1 },
-      ]);
-      const incidentHit = after.hits.find((hit) => hit.kind === 'incident');
-      expect(incidentHit?.highlights.length).toBeGreaterThan(0);
-      expect((await facetedSearch(isolated.db, { query: 'journalists', kind: 'source' })).hits).toHaveLength(
-        1,
-      );
-      expect(
-        (await facetedSearch(isolated.db, { query: 'journalists', kind: 'incident' })).hits,
-      ).toHaveLength(1);
-      // An incident-only filter leaves sources out.
-      expect((await facetedSearch(isolated.db, { query: 'journalists', status: 'alleged' })).hits).toEqual([
-        expect.objectContaining({ kind: 'incident', id }),
-      ]);
-    }
+    const incidents = incidentsRepository(isolated.db);
+    const id = randomUUID();
+    await incidents.insert({
+      id,
+      title: 'Journalists detained in Grozny',
+      summary: 'Three journalists were detained.',
+      tags: [],
+      language: 'en',
+      createdBy: 'tester',
+    });
+    await incidents.refreshDerived(id);
+    const after = await facetedSearch(isolated.db, { query: 'journalists detained' });
+    expect(after.hits.map((hit) => `${hit.kind} ${hit.id}`).sort()).toEqual(
+      [`incident ${id}`, `source ${source.id}`].sort(),
+    );
+    expect(after.total).toBe(2);
+    expect(after.facets.kind).toEqual([
+      { value: 'incident', count: 1 },
+      { value: 'source', count: 1 },
+    ]);
+    const incidentHit = after.hits.find((hit) => hit.kind === 'incident');
+    expect(incidentHit?.highlights.length).toBeGreaterThan(0);
+    expect((await facetedSearch(isolated.db, { query: 'journalists', kind: 'source' })).hits).toHaveLength(1);
+    expect((await facetedSearch(isolated.db, { query: 'journalists', kind: 'incident' })).hits).toHaveLength(
+      1,
+    );
+    // An incident-only filter leaves sources out.
+    expect((await facetedSearch(isolated.db, { query: 'journalists', status: 'alleged' })).hits).toEqual([
+      expect.objectContaining({ kind: 'incident', id }),
+    ]);
   });
 
   it(`crosses the real cap: ${SEARCH_CAP + 1} matching sources give "${SEARCH_CAP}+"`, async () => {
-    {
-      await isolated.db.query(
-        `insert into sources (id, sha256, byte_size, media_type, file_name, language, text, search_config, search,
-                              search_lead, captured_by, suggestions)
-         select gen_random_uuid(), encode(sha256(('bulk ' || g)::bytea), 'hex'), 40, 'text/plain', 'bulk.txt', 'en',
-                'Protesters detained, report ' || g, 'attest_en', to_tsvector('attest_en', 'Protesters detained, report ' || g),
-                to_tsvector('attest_en', 'Protesters detained'), 'tester', '{}'::jsonb
-           from generate_series(1, $1::int) g`,
-        [SEARCH_CAP + 1],
-      );
-      const over = await search(isolated.db, { query: 'protesters detained' });
-      expect(over).toMatchObject({ total: SEARCH_CAP, totalIsLowerBound: true });
-      expect(over.hits).toHaveLength(20);
-      await isolated.db.query("delete from sources where text = 'Protesters detained, report 1'");
-      const exact = await search(isolated.db, { query: 'protesters detained' });
-      expect(exact).toMatchObject({ total: SEARCH_CAP, totalIsLowerBound: false });
-    }
+    await isolated.db.query(
+      `insert into sources (id, sha256, byte_size, media_type, file_name, language, text, search_config, search,
+                            search_lead, captured_by, suggestions)
+       select gen_random_uuid(), encode(sha256(('bulk ' || g)::bytea), 'hex'), 40, 'text/plain', 'bulk.txt', 'en',
+              'Protesters detained, report ' || g, 'attest_en', to_tsvector('attest_en', 'Protesters detained, report ' || g),
+              to_tsvector('attest_en', 'Protesters detained'), 'tester', '{}'::jsonb
+         from generate_series(1, $1::int) g`,
+      [SEARCH_CAP + 1],
+    );
+    const over = await search(isolated.db, { query: 'protesters detained' });
+    expect(over).toMatchObject({ total: SEARCH_CAP, totalIsLowerBound: true });
+    expect(over.hits).toHaveLength(20);
+    await isolated.db.query("delete from sources where text = 'Protesters detained, report 1'");
+    const exact = await search(isolated.db, { query: 'protesters detained' });
+    expect(exact).toMatchObject({ total: SEARCH_CAP, totalIsLowerBound: false });
   });
 });
