@@ -273,3 +273,22 @@ export function generateNewsTexts(count: number, seed: number): NewsText[] {
   }
   return out;
 }
+
+/** Typical search queries over this corpus: common words in each language, rarer phrases, absent words. */
+export const SEARCH_QUERIES = [
+  'ativista preso',
+  'detenção em massa',
+  'tortura Chechênia',
+  'journalists threatened',
+  'police detained protesters',
+  'killed in custody',
+  'задержаны мужчины',
+  'пытки в Чечне',
+  'журналисты угрозы',
+  'activistas detenidos',
+  'desaparición forzada',
+  'militants arrêtés',
+  'torture Tchétchénie',
+  'evacuation asylum',
+  'investigation denied',
+];

@@ -20,6 +20,7 @@ import { releaseActor } from '../../src/services/accounts/actor.ts';
 import { login } from '../../src/services/accounts/login.ts';
 import type { Db } from '../../src/store/db.ts';
 import { openStore, type Store } from '../../src/store/openStore.ts';
+import { INCIDENT_TEXTS, uuid } from '../bulkLoad.ts';
 import { type BenchRow, type BenchSuite, percentile } from '../harness.ts';
 
 const FULL = process.argv.includes('--full') || process.env.ATTEST_BENCH_FULL === '1';
@@ -35,8 +36,6 @@ const PASSWORD = 'bench password long enough';
  */
 async function seed(db: Db, incidents: number): Promise<string[]> {
   const sources = Math.ceil(incidents / 5);
-  const uuid = (expr: string) =>
-    `(substr(md5(${expr}), 1, 8) || '-' || substr(md5(${expr}), 9, 4) || '-4' || substr(md5(${expr}), 14, 3) || '-8' || substr(md5(${expr}), 18, 3) || '-' || substr(md5(${expr}), 21, 12))::uuid`;
   await db.exec(`
     insert into sources (id, sha256, byte_size, media_type, file_name, title, url, published_on, language, text,
                          search_config, search, search_lead, captured_by, suggestions)
@@ -56,18 +55,7 @@ async function seed(db: Db, incidents: number): Promise<string[]> {
              || setweight(to_tsvector(t.config::regconfig, t.place), 'C'),
            'bench'
       from generate_series(1, ${incidents}) g,
-      lateral (select
-        (array['pt','en','es','ru','fr'])[1 + g % 5] as language,
-        (array['attest_pt','attest_en','attest_es','attest_ru','attest_fr'])[1 + g % 5] as config,
-        (array['Moscou','Grozny','São Paulo','Bogotá','Kyiv','Minsk','Caracas','Manila'])[1 + g % 8] as place,
-        (array['RU','RU','BR','CO','UA','BY','VE','PH'])[1 + g % 8] as country,
-        (array['Detenção de ativistas','Journalists threatened','Desaparición forzada','Задержание активистов','Militants arrêtés'])[1 + g % 5]
-          || ' ' || g as title,
-        (array['Cinco ativistas foram presos durante um protesto pacífico.',
-               'Three journalists were threatened by security officials after reporting.',
-               'La familia denunció la desaparición de dos estudiantes.',
-               'Полиция задержала более ста мужчин.',
-               'Des militants ont été arrêtés devant le tribunal.'])[1 + g % 5] as summary) t;
+      ${INCIDENT_TEXTS};
 
     insert into acts (id, incident_id, type, victims_min, victims_max, victim_group, place_name, country, date_from, date_to, date_precision, perpetrators)
     select ${uuid(`'a' || g || '-' || k`)}, ${uuid(`'i' || g`)},

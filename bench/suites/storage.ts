@@ -17,30 +17,12 @@ import { openPgliteDb } from '../../src/store/pgliteDb.ts';
 import { searchConfigFor } from '../../src/store/searchConfig.ts';
 import { LEAD_CHARACTERS } from '../../src/store/sources.ts';
 import { createDatabaseAt } from '../../test/support/postgresDatabase.ts';
-import { generateNewsTexts } from '../corpus.ts';
+import { generateNewsTexts, SEARCH_QUERIES } from '../corpus.ts';
 import { atLeast, atMost, type BenchRow, type BenchSuite, peakRssMiB, percentile } from '../harness.ts';
 
 const INGEST_COUNT = Number(process.env.ATTEST_BENCH_INGEST ?? 10_000);
 const SEARCH_SOURCES = Number(process.env.ATTEST_BENCH_SOURCES ?? 100_000);
 const PG_ADMIN_URL = process.env.ATTEST_BENCH_PG_URL ?? 'postgres://postgres@127.0.0.1:5432/postgres';
-
-const QUERIES = [
-  'ativista preso',
-  'detenção em massa',
-  'tortura Chechênia',
-  'journalists threatened',
-  'police detained protesters',
-  'killed in custody',
-  'задержаны мужчины',
-  'пытки в Чечне',
-  'журналисты угрозы',
-  'activistas detenidos',
-  'desaparición forzada',
-  'militants arrêtés',
-  'torture Tchétchénie',
-  'evacuation asylum',
-  'investigation denied',
-];
 
 type Backend = 'pglite' | 'postgres';
 
@@ -153,10 +135,10 @@ async function bulkLoadSources(store: Store, count: number): Promise<void> {
 async function benchSearch(backend: Backend): Promise<BenchRow[]> {
   return withBenchStore(backend, async (store) => {
     await bulkLoadSources(store, SEARCH_SOURCES);
-    for (const query of QUERIES) await search(store.db, { query }); // warm caches
+    for (const query of SEARCH_QUERIES) await search(store.db, { query }); // warm caches
     const timings: number[] = [];
     for (let round = 0; round < 5; round++) {
-      for (const query of QUERIES) {
+      for (const query of SEARCH_QUERIES) {
         const started = performance.now();
         await search(store.db, { query, limit: 20 });
         timings.push(performance.now() - started);

@@ -1,4 +1,3 @@
-import mammoth from 'mammoth';
 import { InvalidInput } from '../core/errors.ts';
 import { checkTextLength, DEFAULT_DECODE_LIMITS, type DecodeLimits } from './decodeLimits.ts';
 import { checkZipWithinLimits, listZipEntries, readZipEntry, type ZipEntry } from './zipEntries.ts';
@@ -45,6 +44,8 @@ export async function docxToText(
   if (!entries) throw new InvalidInput(fileName, 'corrupt or unreadable DOCX');
   checkZipWithinLimits(bytes, entries, limits);
   let value: string;
+  // Loaded on the first DOCX (~15 MiB resident otherwise).
+  const { default: mammoth } = await import('mammoth');
   try {
     ({ value } = await mammoth.extractRawText({ buffer: Buffer.from(bytes) }));
   } catch {

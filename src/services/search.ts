@@ -6,7 +6,6 @@ import { EventType, IncidentStatus } from '../core/vocabulary.ts';
 import type { Queryable } from '../store/db.ts';
 import {
   type FacetRows,
-  facetedSearchRepository,
   MATCH_END,
   MATCH_START,
   type SearchKind,
@@ -32,14 +31,31 @@ export interface SearchHit {
 }
 
 export interface SearchResponse {
+  /** Matches counted: exact unless `totalIsLowerBound`, then "at least" (SEARCH_CAP per kind). */
   total: number;
+  totalIsLowerBound: boolean;
   hits: SearchHit[];
 }
 
 export async function search(db: Queryable, request: SearchRequest): Promise<SearchResponse> {
   const { query, kind, limit } = parseWith(SearchRequest, request, '', 'query');
-  const { total, hits } = await searchRepository(db).search(query, { kind, limit });
-  return { total, hits: hits.map((hit) => ({ ...hit, ...highlightsOf(hit.snippet) })) };
+  const { total, totalIsLowerBound, hits } = await searchRepository(db).search(
+    query,
+    { kind },
+    { limit, offset: 0 },
+    { facets: false },
+  );
+  return {
+    total,
+    totalIsLowerBound,
+    hits: hits.map(({ kind, id, title, snippet, rank }) => ({
+      kind,
+      id,
+      title,
+      rank,
+      ...highlightsOf(snippet),
+    })),
+  };
 }
 
 /** Removes the match markers, remembering where they were. */
@@ -81,16 +97,20 @@ export interface FacetedSearchHit extends SearchHit {
 
 export interface FacetedSearchResponse {
   total: number;
+  totalIsLowerBound: boolean;
   hits: FacetedSearchHit[];
   facets: FacetRows;
 }
 
-/** Search with filters, paging and facet counts over every match (for the search page). */
+/**
+ * Search with filters, paging and facet counts (for the search page). Counts, facets and pages
+ * cover at most SEARCH_CAP matches per kind; past it `totalIsLowerBound` is true.
+ */
 export async function facetedSearch(
   db: Queryable,
   request: FacetedSearchRequest,
 ): Promise<FacetedSearchResponse> {
   const { query, limit, offset, ...filters } = parseWith(FacetedSearchRequest, request, '', 'query');
-  const result = await facetedSearchRepository(db).search(query, filters, { limit, offset });
+  const result = await searchRepository(db).search(query, filters, { limit, offset });
   return { ...result, hits: result.hits.map((hit) => ({ ...hit, ...highlightsOf(hit.snippet) })) };
 }

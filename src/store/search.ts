@@ -4,7 +4,7 @@
  * finds "ativistas foram presos" and a Russian query finds Russian inflections, without the
  * searcher saying which language they typed in.
  */
-import type { Queryable, SqlParam } from './db.ts';
+import type { Db, Queryable, SqlParam } from './db.ts';
 import { SEARCH_CONFIGS } from './searchConfig.ts';
 
 export type SearchKind = 'source' | 'incident';
@@ -22,25 +22,6 @@ export interface SearchHitRow {
 export const MATCH_START = '\uE000';
 export const MATCH_END = '\uE001';
 const HEADLINE_OPTIONS = `MaxFragments=2, MaxWords=18, MinWords=6, StartSel=${MATCH_START}, StopSel=${MATCH_END}, FragmentDelimiter=" … "`;
-
-export function searchRepository(db: Queryable) {
-  return {
-    /** One page of hits, best first, with snippets, and the exact number of matches. */
-    async search(query: string, options: { kind?: SearchKind | undefined; limit: number }) {
-      const params: SqlParam[] = [];
-      const cte = hitsCte(query, { kind: options.kind }, params);
-      const limit = `$${params.push(options.limit)}`;
-      const [row] = await db.query<{ total: number; hits: SearchHitRow[] }>(
-        `${cte},
-         top as (select * from hits order by rank desc, id limit ${limit})
-         select (select count(*)::int from hits) as total,
-                (select ${PAGE_HITS_JSON} from top ${PAGE_TEXTS}) as hits`,
-        params,
-      );
-      return { total: row?.total ?? 0, hits: row?.hits ?? [] };
-    },
-  };
-}
 
 export interface SearchFilters {
   kind?: SearchKind | undefined;
@@ -76,10 +57,36 @@ const SOURCE_KIND_SQL = `case
     or s.media_type like 'application/vnd.oasis.opendocument%' or s.media_type like 'application/rtf%' then 'document'
   else 'other' end`;
 
+/**
+ * How many matches a search counts, ranks and facets at most per kind (sources, incidents). Past
+ * it the total is a lower bound ("1,000+"): counting every match of a common word costs far more
+ * than finding the page (issue 17: 149 ms against 5 ms at 100,000 sources).
+ */
+export const SEARCH_CAP = 1_000;
+
+export interface SearchPage {
+  limit: number;
+  offset: number;
+  /** Matches counted per kind before the total becomes a lower bound (SEARCH_CAP; tests lower it). */
+  cap?: number;
+}
+
+export interface SearchRows {
+  /** Matches counted: exact when `totalIsLowerBound` is false, else at least this many. */
+  total: number;
+  totalIsLowerBound: boolean;
+  hits: FacetedHitRow[];
+  /** Over the matches counted (every match unless `totalIsLowerBound`). */
+  facets: FacetRows;
+}
+
 /** The page's hits as one JSON array, best first, each with its snippet (`b` from PAGE_TEXTS). */
-const PAGE_HITS_JSON = `coalesce(json_agg(json_build_object('kind', kind, 'id', id, 'title', title, 'rank', rank,
-    'language', language, 'country', country, 'status', status, 'date', date,
-    'snippet', ts_headline(b.config, b.body, (select query from q), '${HEADLINE_OPTIONS}')) order by rank desc, date desc nulls last, id), '[]'::json)`;
+const PAGE_HITS_JSON = (
+  query: string,
+) => `coalesce(json_agg(json_build_object('kind', kind, 'id', id, 'title', title,
+    'rank', rank, 'language', language, 'country', country, 'status', status, 'date', date,
+    'snippet', ts_headline(b.config, b.body, ${query}::tsquery, '${HEADLINE_OPTIONS}'))
+    order by rank desc, date desc nulls last, id), '[]'::json)`;
 
 // Texts are fetched for the page only: carrying every match's full text through the match set
 // would copy megabytes per query on a common word.
@@ -89,103 +96,149 @@ const PAGE_TEXTS = `cross join lateral (
     select i.search_config, i.summary from incidents i where top.kind = 'incident' and i.id = top.id
   ) b`;
 
-/**
- * The matching rows under the filters, as a CTE named `hits`; parameters go into `params`.
- * Every match is ranked, so ranking must be cheap per row: sources rank by their title and lead
- * paragraph (`search_lead`, small and stored inline) rather than their full vector, whose detoasting
- * dominated the cost of common words; the full vector only decides what matches, through the GIN
- * index. ts_rank rather than ts_rank_cd for the same reason.
- */
-function hitsCte(query: string, filters: SearchFilters, params: SqlParam[]): string {
-  const add = (value: SqlParam) => `$${params.push(value)}`;
-  const q = add(query);
-  const kind = add(filters.kind ?? null);
-  const language = add(filters.language ?? null);
-  const country = add(filters.country ?? null);
-  const type = add(filters.type ?? null);
-  const status = add(filters.status ?? null);
-  const from = add(filters.from ?? null);
-  const to = add(filters.to ?? null);
-  const readings = SEARCH_CONFIGS.map((config) => `websearch_to_tsquery('${config}', ${q})`).join(' || ');
-  // An empty query browses: every record under the filters matches (facets count them all).
-  const browse = query.trim() === '' ? 'true' : 'false';
-  return `with q as (select (${readings}) as query),
-    hits as (
-      select 'source' as kind, s.id, coalesce(s.title, s.file_name) as title,
-             ts_rank(s.search_lead, q.query) as rank, s.language, null::text as country, null::text as status,
-             s.published_on as date, ${SOURCE_KIND_SQL} as source_kind
-        from sources s, q
-       where (${kind}::text is null or ${kind} = 'source') and (${browse} or s.search @@ q.query)
-         and s.compartment_id is null
-         and (${language}::text is null or s.language = ${language})
-         and ${country}::text is null and ${type}::text is null and ${status}::text is null
-         and (${from}::date is null or s.published_on >= ${from}::date)
-         and (${to}::date is null or s.published_on <= ${to}::date)
-      union all
-      select 'incident', i.id, i.title, ts_rank(i.search, q.query), i.language,
-             trim(i.country), i.status, i.date_from, null
-        from incidents i, q
-       where (${kind}::text is null or ${kind} = 'incident') and (${browse} or i.search @@ q.query)
-         and (${language}::text is null or i.language = ${language})
-         and (${country}::text is null or i.country = ${country})
-         and (${status}::text is null or i.status = ${status})
-         and (${type}::text is null or exists (select 1 from acts a where a.incident_id = i.id and a.type = ${type}))
-         and (${from}::date is null or coalesce(i.date_to, i.date_from) >= ${from}::date)
-         and (${to}::date is null or i.date_from <= ${to}::date)
-    )`;
+const FACET_ROWS = `facet_rows as (
+    select 'kind' as facet, kind as value, count(*)::int as count from hits group by 2
+    union all select 'language', language, count(*)::int from hits group by 2
+    union all select 'country', country, count(*)::int from hits where country is not null group by 2
+    union all select 'status', status, count(*)::int from hits where status is not null group by 2
+    union all select 'period', extract(year from date)::int::text, count(*)::int from hits where date is not null group by 2
+    union all select 'sourceKind', source_kind, count(*)::int from hits where source_kind is not null group by 2
+    union all select 'type', a.type, count(distinct h.id)::int from hits h join acts a on a.incident_id = h.id
+               where h.kind = 'incident' group by 2)`;
+
+function emptyFacets(): FacetRows {
+  return { kind: [], type: [], country: [], period: [], status: [], language: [], sourceKind: [] };
 }
 
-export function facetedSearchRepository(db: Queryable) {
+function isDb(db: Queryable): db is Db {
+  return 'transaction' in db && typeof db.transaction === 'function';
+}
+
+/**
+ * Runs `work` with the matches found through the GIN index, in a bitmap large enough for every
+ * match of a common word, both transaction-local so nothing else on the connection gets them.
+ *
+ * - A sequential scan that stops after cap + 1 matches looks cheap to the planner when it expects
+ *   many; when it expects wrongly (words common apart, rare together) it reads every row and
+ *   detoasts every vector: minutes at a million sources. The index's cost is bounded by the index.
+ * - With the default 4 MB, a word found in 100,000 of a million sources makes the bitmap lossy:
+ *   every row on those pages is then re-checked against its full vector (most of a second).
+ */
+async function throughTheIndex<T>(db: Queryable, work: (tx: Queryable) => Promise<T>): Promise<T> {
+  if (!isDb(db)) return work(db);
+  return db.transaction(async (tx) => {
+    await tx.query("select set_config('work_mem', '32MB', true), set_config('enable_seqscan', 'off', true)");
+    return work(tx);
+  });
+}
+
+export function searchRepository(db: Queryable) {
   return {
     /**
-     * One page of hits (best first, with snippets) and facet counts over every hit, in ONE statement:
-     * the matching set is computed (and ranked) once, then counted by facet and cut to the page;
-     * snippets are made for the page only.
+     * One page of hits, best first, with snippets; the number of matches (capped) and, when asked,
+     * facet counts. Two round trips: the first reads the query once in every language and asks
+     * whether any incident exists (the incident branch is left out when none does, or when the
+     * filters exclude it); the second finds at most cap + 1 matches per kind through the GIN
+     * index, ranks and facets the first `cap` of them, and cuts snippets for the page only.
+     *
+     * Up to the cap every match is counted and ranked, so the order and the total are exact. Past
+     * it the total is a lower bound and the page is the best-ranked among the matches counted
+     * (those found first in the index's storage order; browsing without words takes the newest).
      */
     async search(
       query: string,
       filters: SearchFilters,
-      page: { limit: number; offset: number },
-    ): Promise<{ total: number; hits: FacetedHitRow[]; facets: FacetRows }> {
+      page: SearchPage,
+      options: { facets: boolean } = { facets: true },
+    ): Promise<SearchRows> {
+      const cap = page.cap ?? SEARCH_CAP;
+      const browse = query.trim() === '';
+      const readings = SEARCH_CONFIGS.map((config) => `websearch_to_tsquery('${config}', $1)::text`).join(
+        ', ',
+      );
+      const [prepared] = await db.query<{ readings: string[] | null; has_incidents: boolean }>(
+        `select ${browse ? 'null' : `array[${readings}]`} as readings, exists (select 1 from incidents) as has_incidents`,
+        browse ? [] : [query],
+      );
+      // Languages often read a query alike ('ativista' & 'preso' three times): each distinct
+      // reading once keeps the tree the index checks against every candidate small.
+      const distinct = [...new Set((prepared?.readings ?? []).filter((reading) => reading !== ''))];
+      const tsquery = distinct.map((reading) => `( ${reading} )`).join(' | ');
+      const incidentOnly = Boolean(filters.country || filters.type || filters.status);
+      const withSources = filters.kind !== 'incident' && !incidentOnly;
+      const withIncidents = filters.kind !== 'source' && prepared?.has_incidents === true;
+      // Only stop words (or nothing searchable): nothing can match.
+      if ((!browse && tsquery === '') || (!withSources && !withIncidents))
+        return { total: 0, totalIsLowerBound: false, hits: [], facets: emptyFacets() };
+
       const params: SqlParam[] = [];
-      const cte = hitsCte(query, filters, params);
-      const limit = `$${params.push(page.limit)}`;
-      const offset = `$${params.push(page.offset)}`;
-      const [row] = await db.query<{
-        facets: Array<{ facet: FacetName; value: string; count: number }>;
-        hits: FacetedHitRow[];
-      }>(
-        `${cte},
-         facet_rows as (
-           select 'kind' as facet, kind as value, count(*)::int as count from hits group by 2
-           union all select 'language', language, count(*)::int from hits group by 2
-           union all select 'country', country, count(*)::int from hits where country is not null group by 2
-           union all select 'status', status, count(*)::int from hits where status is not null group by 2
-           union all select 'period', extract(year from date)::int::text, count(*)::int from hits where date is not null group by 2
-           union all select 'sourceKind', source_kind, count(*)::int from hits where source_kind is not null group by 2
-           union all select 'type', a.type, count(distinct h.id)::int from hits h join acts a on a.incident_id = h.id
-                      where h.kind = 'incident' group by 2),
+      const add = (value: SqlParam) => `$${params.push(value)}`;
+      const q = add(tsquery);
+      const over = add(cap + 1);
+      const branches: string[] = [];
+      if (withSources) {
+        const where = ['s.compartment_id is null'];
+        if (!browse) where.push(`s.search @@ ${q}::tsquery`);
+        if (filters.language) where.push(`s.language = ${add(filters.language)}`);
+        if (filters.from) where.push(`s.published_on >= ${add(filters.from)}::date`);
+        if (filters.to) where.push(`s.published_on <= ${add(filters.to)}::date`);
+        branches.push(`(select 'source'::text as kind, s.id, coalesce(s.title, s.file_name) as title,
+              ${browse ? '0::real' : `ts_rank(s.search_lead, ${q}::tsquery)`} as rank, s.language,
+              null::text as country, null::text as status, s.published_on as date, ${SOURCE_KIND_SQL} as source_kind
+         from sources s where ${where.join(' and ')}
+         ${browse ? 'order by s.published_on desc nulls last, s.id' : ''} limit ${over})`);
+      }
+      if (withIncidents) {
+        const where: string[] = browse ? ['true'] : [`i.search @@ ${q}::tsquery`];
+        if (filters.language) where.push(`i.language = ${add(filters.language)}`);
+        if (filters.country) where.push(`i.country = ${add(filters.country)}`);
+        if (filters.status) where.push(`i.status = ${add(filters.status)}`);
+        if (filters.type)
+          where.push(
+            `exists (select 1 from acts a where a.incident_id = i.id and a.type = ${add(filters.type)})`,
+          );
+        if (filters.from) where.push(`coalesce(i.date_to, i.date_from) >= ${add(filters.from)}::date`);
+        if (filters.to) where.push(`i.date_from <= ${add(filters.to)}::date`);
+        branches.push(`(select 'incident'::text as kind, i.id, i.title,
+              ${browse ? '0::real' : `ts_rank(i.search, ${q}::tsquery)`} as rank, i.language, trim(i.country) as country,
+              i.status, i.date_from as date, null::text as source_kind
+         from incidents i where ${where.join(' and ')}
+         ${browse ? 'order by i.date_from desc nulls last, i.created_at desc, i.id' : ''} limit ${over})`);
+      }
+      const capParam = add(cap);
+      const limit = add(page.limit);
+      const offset = add(page.offset);
+      const [row] = await throughTheIndex(db, (tx) =>
+        tx.query<{
+          counts: Array<{ kind: SearchKind; n: number }>;
+          facets: Array<{ facet: FacetName; value: string; count: number }> | null;
+          hits: FacetedHitRow[];
+        }>(
+          `with found as materialized (${branches.join(' union all ')}),
+         numbered as (select *, row_number() over (partition by kind) as n from found),
+         hits as (select * from numbered where n <= ${capParam}),
+         ${options.facets ? `${FACET_ROWS},` : ''}
          top as (select * from hits order by rank desc, date desc nulls last, id limit ${limit} offset ${offset})
          select
-           (select coalesce(json_agg(json_build_object('facet', facet, 'value', value, 'count', count)), '[]'::json) from facet_rows) as facets,
-           (select ${PAGE_HITS_JSON} from top ${PAGE_TEXTS}) as hits`,
-        params,
+           (select coalesce(json_agg(json_build_object('kind', kind, 'n', n)), '[]'::json)
+              from (select kind, count(*)::int as n from found group by kind) c) as counts,
+           ${options.facets ? `(select coalesce(json_agg(json_build_object('facet', facet, 'value', value, 'count', count)), '[]'::json) from facet_rows)` : 'null'} as facets,
+           (select ${PAGE_HITS_JSON(q)} from top ${PAGE_TEXTS}) as hits`,
+          params,
+        ),
       );
-      const facets: FacetRows = {
-        kind: [],
-        type: [],
-        country: [],
-        period: [],
-        status: [],
-        language: [],
-        sourceKind: [],
-      };
+      const facets = emptyFacets();
       for (const entry of row?.facets ?? [])
         facets[entry.facet].push({ value: entry.value, count: entry.count });
       for (const list of Object.values(facets))
         list.sort((a, b) => b.count - a.count || a.value.localeCompare(b.value));
-      const total = facets.kind.reduce((sum, entry) => sum + entry.count, 0);
-      return { total, hits: row?.hits ?? [], facets };
+      const counts = row?.counts ?? [];
+      return {
+        total: counts.reduce((sum, entry) => sum + Math.min(entry.n, cap), 0),
+        totalIsLowerBound: counts.some((entry) => entry.n > cap),
+        hits: row?.hits ?? [],
+        facets,
+      };
     },
   };
 }

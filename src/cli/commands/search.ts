@@ -56,6 +56,7 @@ export const searchCommand: Command = {
       writeJson(io, {
         ...(sealed ? { sealed } : {}),
         total: result.total,
+        totalIsLowerBound: result.totalIsLowerBound,
         hits: result.hits.map(({ kind, id, title, snippet, highlights }) => ({
           kind,
           id,
@@ -66,7 +67,9 @@ export const searchCommand: Command = {
       });
       return 0;
     }
-    io.stdout.write(`${result.total} match${result.total === 1 ? '' : 'es'}\n`);
+    // Past the cap the count is a lower bound: "1000+ matches".
+    const plus = result.totalIsLowerBound ? '+' : '';
+    io.stdout.write(`${result.total}${plus} match${result.total === 1 && !plus ? '' : 'es'}\n`);
     for (const hit of result.hits) {
       let marked = hit.snippet;
       for (const { start, end } of [...hit.highlights].reverse()) {

@@ -6,7 +6,17 @@ import type { SealedSearchHit } from '../../services/sources/sealedSources.ts';
 const Facet = z.array(z.object({ value: z.string(), count: z.number().int() }));
 
 export const SearchResponseSchema = z.object({
-  total: z.number().int(),
+  total: z
+    .number()
+    .int()
+    .describe(
+      'matches counted: exact unless totalIsLowerBound, then at least this many (1,000 per kind are counted)',
+    ),
+  totalIsLowerBound: z
+    .boolean()
+    .describe(
+      'more matches exist than were counted: total is a lower bound ("1,000+"), facets count the matches counted, and pages reach only those',
+    ),
   hits: z.array(
     z.object({
       kind: z.enum(['source', 'incident']),
@@ -76,6 +86,7 @@ export function presentSearch(
   return {
     sealed: presentSealed(sealed),
     total: result.total,
+    totalIsLowerBound: result.totalIsLowerBound,
     hits: result.hits.map((hit) => ({
       kind: hit.kind,
       id: hit.id,

@@ -7,7 +7,7 @@
  * closed proxy catches anything that could slip past request interception (WebSockets, WebRTC).
  */
 import { existsSync } from 'node:fs';
-import { type Browser, chromium, type Route } from 'playwright-core';
+import type { Browser, Route } from 'playwright-core';
 import { BrowserUnavailable, CaptureFailed } from './captureErrors.ts';
 import { type FetchedDocument, type FetchLimits, fetchOnce } from './guardedFetch.ts';
 
@@ -120,6 +120,8 @@ export function checkBrowser(chromiumPath: string): void {
 
 async function launch(chromiumPath: string): Promise<Browser> {
   try {
+    // Loaded on first capture: playwright-core alone is ~80 MiB resident in every server otherwise.
+    const { chromium } = await import('playwright-core');
     return await chromium.launch({
       executablePath: chromiumPath,
       args: [

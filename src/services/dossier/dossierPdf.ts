@@ -5,7 +5,6 @@
  * dossier is read by lawyers and mechanisms that work in English; the quoted passages stay in the
  * language the sources wrote them in, which is why the embedded fonts cover Cyrillic.
  */
-import PDFDocument from 'pdfkit';
 import type { DossierContent, DossierSource } from './dossierContent.ts';
 import type { DossierFonts } from './dossierFonts.ts';
 
@@ -24,6 +23,8 @@ const LEVEL_TEXT = {
 } as const;
 
 export async function renderDossierPdf(content: DossierContent, fonts: DossierFonts): Promise<Uint8Array> {
+  // Loaded on the first dossier: pdfkit and its fonts are ~30 MiB resident otherwise.
+  const { default: PDFDocument } = await import('pdfkit');
   const doc = new PDFDocument({
     size: 'A4',
     margins: MARGIN,

@@ -18,7 +18,6 @@ import {
   writeSync,
 } from 'node:fs';
 import { basename, dirname, join } from 'node:path';
-import writeXlsxFile from 'write-excel-file/node';
 import { escapeFormula, formatCsv } from '../../analysis/csv.ts';
 import { Conflict, InvalidInput } from '../../core/errors.ts';
 import type { ExportTable, JsonValue } from './presenters.ts';
@@ -71,6 +70,7 @@ export async function formatWorkbook(tables: readonly ExportTable[], path: strin
       ),
     ],
   }));
+  const { default: writeXlsxFile } = await import('write-excel-file/node');
   const buffer = await writeXlsxFile(sheets).toBuffer();
   return { path, bytes: new Uint8Array(buffer.buffer, buffer.byteOffset, buffer.byteLength) };
 }

@@ -4,7 +4,7 @@
  * archive — the zip-bomb checks the decoders use (entries, inflated bytes, compression ratio), all
  * before the spreadsheet library inflates anything; then the row count.
  */
-import { readSheet, type SheetData } from 'read-excel-file/node';
+import type { SheetData } from 'read-excel-file/node';
 import { parseCsv } from '../../analysis/csv.ts';
 import { InvalidInput } from '../../core/errors.ts';
 import { DecodeLimitExceeded } from '../../decode/decodeLimits.ts';
@@ -99,6 +99,8 @@ async function xlsxGrid(
     throw error;
   }
   let data: SheetData;
+  // Loaded on the first workbook imported.
+  const { readSheet } = await import('read-excel-file/node');
   try {
     const buffer = Buffer.from(bytes.buffer, bytes.byteOffset, bytes.byteLength);
     data = sheet === null ? await readSheet(buffer) : await readSheet(buffer, sheet);

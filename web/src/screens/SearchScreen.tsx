@@ -68,7 +68,10 @@ export function SearchScreen() {
         <div className="search-layout">
           <FacetPanel result={data} query={query} />
           <section aria-labelledby="results-heading">
-            <h2 id="results-heading">{t('search.results', { count: data.total })}</h2>
+            <h2 id="results-heading">
+              {/* Past the server's cap the total is a lower bound: "1,000+ results". */}
+              {t(data.totalIsLowerBound ? 'search.resultsAtLeast' : 'search.results', { count: data.total })}
+            </h2>
             {data.hits.length === 0 ? <p>{t('search.none')}</p> : null}
             <ol className="card-list hits">
               {data.hits.map((hit) => (
@@ -162,6 +165,7 @@ function FacetPanel({ result, query }: { result: SearchResult; query: URLSearchP
   return (
     <aside className="facets" aria-labelledby="facets-heading">
       <h2 id="facets-heading">{t('search.facets')}</h2>
+      {result.totalIsLowerBound ? <p className="hint">{t('search.facetsPartial')}</p> : null}
       {active ? (
         <button
           type="button"

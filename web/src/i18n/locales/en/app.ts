@@ -126,6 +126,9 @@ export default {
   'search.query': 'Search words',
   'search.submit': 'Search',
   'search.results': 'one: {count} result | other: {count} results',
+  'search.resultsAtLeast': '{count}+ results',
+  'search.facetsPartial':
+    'Too many matches to count them all: the counts cover the first ones found. Add words or filters to narrow the search.',
   'search.none': 'No results.',
   'search.facets': 'Filters',
   'search.all': 'All',

@@ -129,6 +129,9 @@ export default {
   'search.query': 'Palabras de búsqueda',
   'search.submit': 'Buscar',
   'search.results': 'one: {count} resultado | other: {count} resultados',
+  'search.resultsAtLeast': '{count}+ resultados',
+  'search.facetsPartial':
+    'Demasiadas coincidencias para contarlas todas: los recuentos cubren las primeras encontradas. Añada palabras o filtros para acotar la búsqueda.',
   'search.none': 'Sin resultados.',
   'search.facets': 'Filtros',
   'search.all': 'Todos',

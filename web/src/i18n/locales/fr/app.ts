@@ -130,6 +130,9 @@ export default {
   'search.query': 'Mots recherchés',
   'search.submit': 'Rechercher',
   'search.results': 'one: {count} résultat | other: {count} résultats',
+  'search.resultsAtLeast': '{count}+ résultats',
+  'search.facetsPartial':
+    'Trop de résultats pour tous les compter : les décomptes portent sur les premiers trouvés. Ajoutez des mots ou des filtres pour affiner la recherche.',
   'search.none': 'Aucun résultat.',
   'search.facets': 'Filtres',
   'search.all': 'Tous',

@@ -129,6 +129,9 @@ export default {
   'search.query': 'Palavras de busca',
   'search.submit': 'Buscar',
   'search.results': '0: {count} resultados | one: {count} resultado | other: {count} resultados',
+  'search.resultsAtLeast': '{count}+ resultados',
+  'search.facetsPartial':
+    'Resultados demais para contar todos: as contagens cobrem os primeiros encontrados. Acrescente palavras ou filtros para refinar a busca.',
   'search.none': 'Nenhum resultado.',
   'search.facets': 'Filtros',
   'search.all': 'Todos',

@@ -131,6 +131,9 @@ export default {
   'search.submit': 'Найти',
   'search.results':
     'one: {count} результат | few: {count} результата | many: {count} результатов | other: {count} результата',
+  'search.resultsAtLeast': '{count}+ результатов',
+  'search.facetsPartial':
+    'Слишком много совпадений, чтобы посчитать все: числа относятся к первым найденным. Добавьте слова или фильтры, чтобы сузить поиск.',
   'search.none': 'Ничего не найдено.',
   'search.facets': 'Фильтры',
   'search.all': 'Все',
