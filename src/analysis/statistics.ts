@@ -190,9 +190,7 @@ export function suppressRows<S extends string>(
     return series.every((rule) => {
       if (totals.get(rule.name) === null) return true;
       const sum = inside.reduce((total, row) => total + (row.values[rule.name] ?? 0), 0);
-      return rule.floor === 1
-        ? sum - (inside.length - 1) >= threshold
-        : sum === 0 || sum >= threshold;
+      return rule.floor === 1 ? sum - (inside.length - 1) >= threshold : sum === 0 || sum >= threshold;
     });
   };
   const first = series.find((rule) => rule.sensitive) ?? series[0];

@@ -49,6 +49,8 @@ export const ENVIRONMENT_VARIABLES = {
   ATTEST_CAPTURE_ALLOW_PRIVATE: z.enum(['yes', 'no'], 'must be yes or no'),
   ATTEST_TSA_URL: z.url({ protocol: /^https?$/, error: 'must be an http(s) URL' }),
   ATTEST_TSA_CA_FILE: text,
+  // Small-cell suppression of the statistics page's public view (services/stats.ts, docs/analysis.md).
+  ATTEST_STATS_THRESHOLD: whole(2).max(1000, 'must be at most 1000'),
 } as const;
 
 /** Read where a command needs them, never kept in the configuration. */
