@@ -10,6 +10,7 @@ import errors from './errors.ts';
 import imports from './imports.ts';
 import ocr from './ocr.ts';
 import sealed from './sealed.ts';
+import stats from './stats.ts';
 
 const en = {
   ...admin,
@@ -23,6 +24,7 @@ const en = {
   ...imports,
   ...ocr,
   ...sealed,
+  ...stats,
 };
 
 export default en;

@@ -11,6 +11,7 @@ import errors from './errors.ts';
 import imports from './imports.ts';
 import ocr from './ocr.ts';
 import sealed from './sealed.ts';
+import stats from './stats.ts';
 
 export default {
   ...admin,
@@ -24,4 +25,5 @@ export default {
   ...imports,
   ...ocr,
   ...sealed,
+  ...stats,
 } satisfies Messages;
