@@ -80,6 +80,8 @@ export interface Breakdown {
   view: StatsView;
   threshold: number;
   publicOnly: boolean;
+  /** Public view: too few acts to show this grouping safely; no row is given. */
+  withheld: boolean;
   rows: BreakdownRow[];
   total: BreakdownFigures;
 }
@@ -107,21 +109,27 @@ export async function actBreakdown(
   const { view, threshold, publicOnly } = resolveView(request);
   const rows = await statsRepository(db).actBreakdown(filters, dimension);
   const isPublic = view === 'public';
+  const suppress = (table: readonly ActBreakdownRow[]) =>
+    suppressRows(
+      table.map((row) => ({
+        key: rowId(row),
+        values: {
+          acts: row.acts,
+          victims: row.victims,
+          victimsLow: row.victimsLow,
+          victimsHigh: row.victimsHigh,
+        },
+      })),
+      SERIES,
+      threshold,
+    );
   const { hidden, totalHidden } = isPublic
-    ? suppressRows(
-        rows.map((row) => ({
-          key: rowId(row),
-          values: {
-            acts: row.acts,
-            victims: row.victims,
-            victimsLow: row.victimsLow,
-            victimsHigh: row.victimsHigh,
-          },
-        })),
-        SERIES,
-        threshold,
-      )
+    ? suppress(rows)
     : { hidden: new Set<string>(), totalHidden: false };
+  // Several tables of the same acts are public at once, and any of them whose rows all show gives
+  // the total away. So no table relies on hiding its total: one that cannot be protected with its
+  // total known (or whose total is itself small) is withheld whole, rows and names of rows alike.
+  const withheld = totalHidden;
   const figures = (row: Omit<ActBreakdownRow, 'key' | 'country'>, suppressed: boolean): BreakdownFigures =>
     suppressed
       ? {
@@ -153,11 +161,10 @@ export async function actBreakdown(
     view,
     threshold,
     publicOnly,
-    rows: rows.map((row) => ({
-      key: row.key,
-      country: row.country,
-      ...figures(row, hidden.has(rowId(row))),
-    })),
+    withheld,
+    rows: withheld
+      ? []
+      : rows.map((row) => ({ key: row.key, country: row.country, ...figures(row, hidden.has(rowId(row))) })),
     total: figures(total, totalHidden),
   };
 }

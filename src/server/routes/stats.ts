@@ -63,6 +63,7 @@ const ViewFields = {
 export const StatsBreakdown = z.object({
   dimension: z.enum(STAT_DIMENSIONS),
   ...ViewFields,
+  withheld: z.boolean().describe('public view: too few acts to show this grouping safely; rows is empty'),
   rows: z.array(
     z.object({
       key: z.string().describe("'' when the acts have no value for the dimension"),

@@ -126,7 +126,7 @@ export default function MapScreen() {
           })}
         </svg>
         <figcaption id="map-caption">
-          {t('map.caption')} {t('map.marksCaption')}
+          {t('map.caption')} — {t('map.marksCaption')}
         </figcaption>
       </figure>
       {places.data?.someHidden ? (

@@ -143,10 +143,12 @@ function AddChart({ onAdd }: { onAdd: (chart: Pinned) => void }) {
 
 /** How a victims figure reads: "108", "108 (100–120)", or "108 (≥ 100)" when a range is open. */
 function useVictimsText() {
-  const { formatNumber } = useI18n();
+  const { t, formatNumber } = useI18n();
   return (figures: Pick<StatsFigures, 'victims' | 'victimsLow' | 'victimsHigh'>): string => {
     const { victims, victimsLow, victimsHigh } = figures;
     if (victims === null) return '';
+    // Acts with no figure add nothing: a row whose known figures sum to 0 says so, never "0".
+    if (victims === 0 && victimsHigh === null) return t('stats.noFigure');
     const n = formatNumber(victims);
     if (victimsHigh === null) return `${n} (≥ ${formatNumber(victimsLow ?? victims)})`;
     if (victimsLow === victims && victimsHigh === victims) return n;
@@ -273,7 +275,8 @@ function ChartPanel({
       {error ? <ErrorMessage error={error} /> : null}
       {pngError ? <ErrorMessage error={pngError} /> : null}
       {!data && !error ? <p>{t('app.loading')}</p> : null}
-      {data && rows.length === 0 ? <p>{t('stats.empty')}</p> : null}
+      {data?.withheld ? <p className="notice">{t('stats.withheld', { threshold: data.threshold })}</p> : null}
+      {data && !data.withheld && rows.length === 0 ? <p>{t('stats.empty')}</p> : null}
       {data && rows.length > 0 ? (
         <div className="stat-body">
           <figure className="stat-figure">

@@ -70,4 +70,7 @@ export default {
   'map.marksTable': 'Marks on the map',
   'map.position': 'Position (latitude, longitude)',
   'map.clusterShort': 'several places',
+  'stats.noFigure': 'not stated',
+  'stats.withheld':
+    'Public view: too few acts to show by this grouping without revealing figures below {threshold}. Choose a coarser grouping or wider filters.',
 };

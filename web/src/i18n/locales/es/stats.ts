@@ -73,4 +73,7 @@ export default {
   'map.marksTable': 'Marcas en el mapa',
   'map.position': 'Posición (latitud, longitud)',
   'map.clusterShort': 'varios lugares',
+  'stats.noFigure': 'no indicado',
+  'stats.withheld':
+    'Vista pública: hay demasiado pocos actos para esta agrupación sin revelar cifras menores que {threshold}. Elija una agrupación más amplia o filtros más amplios.',
 } satisfies Translation<typeof en>;

@@ -75,4 +75,7 @@ export default {
   'map.marksTable': 'Marques sur la carte',
   'map.position': 'Position (latitude, longitude)',
   'map.clusterShort': 'plusieurs lieux',
+  'stats.noFigure': 'non indiqué',
+  'stats.withheld':
+    'Vue publique : trop peu d’actes pour ce regroupement sans révéler des chiffres inférieurs à {threshold}. Choisissez un regroupement plus large ou des filtres plus larges.',
 } satisfies Translation<typeof en>;

@@ -74,4 +74,7 @@ export default {
   'map.marksTable': 'Marcas no mapa',
   'map.position': 'Posição (latitude, longitude)',
   'map.clusterShort': 'vários locais',
+  'stats.noFigure': 'não informado',
+  'stats.withheld':
+    'Visão pública: poucos atos para este agrupamento sem revelar números menores que {threshold}. Escolha um agrupamento mais amplo ou filtros mais amplos.',
 } satisfies Translation<typeof en>;

@@ -76,4 +76,7 @@ export default {
   'map.marksTable': 'Отметки на карте',
   'map.position': 'Положение (широта, долгота)',
   'map.clusterShort': 'несколько мест',
+  'stats.noFigure': 'не указано',
+  'stats.withheld':
+    'Публичный вид: слишком мало нарушений, чтобы показать эту группировку, не раскрыв числа меньше {threshold}. Выберите более общую группировку или более широкие фильтры.',
 } satisfies Translation<typeof en>;
