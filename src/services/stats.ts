@@ -8,6 +8,8 @@ import { type ActBreakdownRow, type StatDimension, statsRepository } from '../st
 import type { IncidentFiltersInput } from './incidents/incidents.ts';
 import { holdsCompartmentKeys } from './policies/index.ts';
 
+export { STAT_DIMENSIONS, type StatDimension } from '../store/stats.ts';
+
 type StatsFilters = Omit<IncidentFiltersInput, 'source' | 'sort' | 'area'>;
 
 export function timeline(db: Queryable, filters: Omit<IncidentFiltersInput, 'source' | 'language'>) {

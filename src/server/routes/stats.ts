@@ -1,9 +1,15 @@
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
 import { z } from 'zod';
 import { IncidentFiltersSchema } from '../../services/incidents/incidents.ts';
-import { actBreakdown, byCountry, MAP_CELLS, mapMarks, timeline } from '../../services/stats.ts';
+import {
+  actBreakdown,
+  byCountry,
+  MAP_CELLS,
+  mapMarks,
+  STAT_DIMENSIONS,
+  timeline,
+} from '../../services/stats.ts';
 import type { Store } from '../../services/store.ts';
-import { STAT_DIMENSIONS } from '../../store/stats.ts';
 import { actorOf } from '../auth.ts';
 import { contract } from '../route.ts';
 
