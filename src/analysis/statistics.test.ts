@@ -1,6 +1,6 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { countViolations, periodOf, suppressSmallCells } from './statistics.ts';
+import { countViolations, periodOf, suppressRows, suppressSmallCells } from './statistics.ts';
 
 const table = (entries: Record<string, number>, threshold = 5) =>
   suppressSmallCells('place', new Map(Object.entries(entries)), threshold);
@@ -76,6 +76,70 @@ describe('suppressSmallCells', () => {
             expect(hidden.length).toBeGreaterThanOrEqual(2);
             expect(hiddenSum - (hidden.length - 1)).toBeGreaterThanOrEqual(threshold);
           }
+        },
+      ),
+    );
+  });
+});
+
+describe('suppressRows (acts and victims published together)', () => {
+  const SERIES = [
+    { name: 'acts', floor: 1, sensitive: true },
+    { name: 'victims', floor: 0, sensitive: true },
+    { name: 'high', floor: 0, sensitive: false },
+  ] as const;
+  type Name = (typeof SERIES)[number]['name'];
+  const rows = (entries: Record<string, [number, number, number | null]>) =>
+    Object.entries(entries).map(([key, [acts, victims, high]]) => ({
+      key,
+      values: { acts, victims, high } as Record<Name, number | null>,
+    }));
+
+  it('hides a row whose victims are few even when its acts are many, and a partner for it', () => {
+    const result = suppressRows(rows({ a: [6, 2, 2], b: [9, 40, 50], c: [7, 30, 30] }), SERIES, 5);
+    expect([...result.hidden].sort()).toEqual(['a', 'c']);
+    expect(result.totalHidden).toBe(false);
+  });
+
+  it('hides the totals when a total is small', () => {
+    expect(suppressRows(rows({ a: [3, 3, 3] }), SERIES, 5)).toMatchObject({ totalHidden: true });
+  });
+
+  it('nothing is hidden at threshold 1 (internal use)', () => {
+    expect(suppressRows(rows({ a: [1, 1, 1], b: [9, 9, 9] }), SERIES, 1).hidden.size).toBe(0);
+  });
+
+  it('no hidden row can be proven small from any published total (property)', () => {
+    fc.assert(
+      fc.property(
+        fc.dictionary(
+          fc.stringMatching(/^[a-z]{1,3}$/),
+          fc.tuple(fc.integer({ min: 1, max: 30 }), fc.nat(60), fc.option(fc.nat(40))),
+          { minKeys: 1, maxKeys: 8 },
+        ),
+        fc.integer({ min: 2, max: 10 }),
+        (entries, threshold) => {
+          const table = rows(
+            Object.fromEntries(
+              Object.entries(entries).map(([key, [acts, victims, extra]]) => [
+                key,
+                [acts, victims, extra === null ? null : victims + extra] as [number, number, number | null],
+              ]),
+            ),
+          );
+          const { hidden, totalHidden } = suppressRows(table, SERIES, threshold);
+          const small = (value: number | null) => value !== null && value > 0 && value < threshold;
+          for (const row of table)
+            if (small(row.values.acts) || small(row.values.victims)) expect(hidden.has(row.key)).toBe(true);
+          if (hidden.size === 0 || totalHidden) return;
+          expect(hidden.size).toBeGreaterThanOrEqual(2);
+          const inside = table.filter((row) => hidden.has(row.key));
+          const sum = (name: Name) => inside.reduce((total, row) => total + (row.values[name] ?? 0), 0);
+          // Each hidden row has ≥ 1 act: the most one of them can be shown to hold reaches the threshold.
+          expect(sum('acts') - (inside.length - 1)).toBeGreaterThanOrEqual(threshold);
+          expect(sum('victims') === 0 || sum('victims') >= threshold).toBe(true);
+          if (table.every((row) => row.values.high !== null))
+            expect(sum('high') === 0 || sum('high') >= threshold).toBe(true);
         },
       ),
     );

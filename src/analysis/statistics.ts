@@ -111,18 +111,12 @@ export function suppressSmallCells(
   threshold: number,
 ): CountTable {
   const keys = [...counts.keys()].sort((a, b) => a.localeCompare(b));
+  const { hidden, totalHidden } = suppressRows(
+    keys.map((key) => ({ key, values: { count: counts.get(key)! } })),
+    [{ name: 'count', floor: 1, sensitive: true }],
+    threshold,
+  );
   const total = keys.reduce((sum, key) => sum + counts.get(key)!, 0);
-  const hidden = new Set(keys.filter((key) => counts.get(key)! > 0 && counts.get(key)! < threshold));
-  let hideTotal = total > 0 && total < threshold;
-  if (hidden.size > 0 && !hideTotal) {
-    const sumHidden = (): number => [...hidden].reduce((sum, key) => sum + counts.get(key)!, 0);
-    const safe = (): boolean => hidden.size >= 2 && sumHidden() - (hidden.size - 1) >= threshold;
-    const visible = keys
-      .filter((key) => !hidden.has(key) && counts.get(key)! > 0)
-      .sort((a, b) => counts.get(a)! - counts.get(b)! || a.localeCompare(b));
-    while (!safe() && visible.length > 0) hidden.add(visible.shift()!);
-    if (!safe()) hideTotal = true;
-  }
   const cells = keys.map((key): CountCell => {
     const count = counts.get(key)!;
     return hidden.has(key)
@@ -132,8 +126,79 @@ export function suppressSmallCells(
   return {
     dimension,
     cells,
-    total: hideTotal ? null : total,
-    totalDisplay: hideTotal ? 'suppressed' : String(total),
-    suppressed: hideTotal,
+    total: totalHidden ? null : total,
+    totalDisplay: totalHidden ? 'suppressed' : String(total),
+    suppressed: totalHidden,
   };
+}
+
+/** One published figure of every row of a table (acts, victims, the low or high end of a range). */
+export interface SeriesRule<S extends string> {
+  name: S;
+  /**
+   * What a reader knows each hidden row holds at least: 1 for a count of acts (a row exists because
+   * it has acts; zero rows are never hidden), 0 for a figure a row may lack.
+   */
+  floor: 0 | 1;
+  /** Whether a small value of this series is itself disclosive (acts, victims), or only a bound. */
+  sensitive: boolean;
+}
+
+export interface SuppressibleRow<S extends string> {
+  key: string;
+  /** null: the row has no such figure (a range without upper end); the series total is then unknown. */
+  values: Readonly<Record<S, number | null>>;
+}
+
+/**
+ * Small-cell suppression of a one-way table whose rows carry several figures published together
+ * (acts and victims, with the victims' range). A row is hidden whole, every figure of it, so one
+ * figure cannot be read through another.
+ *
+ * - Primary: a row is hidden when any sensitive figure is from 1 to threshold − 1.
+ * - Complementary: rows are added, smallest first, until the hidden rows are safe against the
+ *   published totals: at least two of them and, for every series whose total is published, the sum a
+ *   reader recovers (total − visible rows) cannot prove any one hidden row below the threshold:
+ *   sum − (m − 1) ≥ threshold for a series whose rows hold at least 1 each; sum = 0 or sum ≥
+ *   threshold for one whose rows may hold 0.
+ * - The totals are hidden when a sensitive total is below the threshold, or when no row is left to
+ *   hide and the hidden ones are still not safe.
+ */
+export function suppressRows<S extends string>(
+  rows: ReadonlyArray<SuppressibleRow<S>>,
+  series: ReadonlyArray<SeriesRule<S>>,
+  threshold: number,
+): { hidden: Set<string>; totalHidden: boolean } {
+  const small = (value: number | null) => value !== null && value > 0 && value < threshold;
+  const hidden = new Set<string>();
+  if (threshold <= 1) return { hidden, totalHidden: false };
+  const totals = new Map<S, number | null>(
+    series.map((rule) => [
+      rule.name,
+      rows.some((row) => row.values[rule.name] === null)
+        ? null
+        : rows.reduce((sum, row) => sum + (row.values[rule.name] ?? 0), 0),
+    ]),
+  );
+  for (const row of rows)
+    if (series.some((rule) => rule.sensitive && small(row.values[rule.name]))) hidden.add(row.key);
+  let totalHidden = series.some((rule) => rule.sensitive && small(totals.get(rule.name) ?? null));
+  if (hidden.size === 0 || totalHidden) return { hidden, totalHidden };
+  const safe = (): boolean => {
+    if (hidden.size < 2) return false;
+    const inside = rows.filter((row) => hidden.has(row.key));
+    return series.every((rule) => {
+      if (totals.get(rule.name) === null) return true;
+      const sum = inside.reduce((total, row) => total + (row.values[rule.name] ?? 0), 0);
+      return rule.floor === 1 ? sum - (inside.length - 1) >= threshold : sum === 0 || sum >= threshold;
+    });
+  };
+  const first = series.find((rule) => rule.sensitive) ?? series[0];
+  const size = (row: SuppressibleRow<S>) => (first ? (row.values[first.name] ?? 0) : 0);
+  const candidates = rows
+    .filter((row) => !hidden.has(row.key) && series.some((rule) => (row.values[rule.name] ?? 0) > 0))
+    .sort((a, b) => size(a) - size(b) || a.key.localeCompare(b.key));
+  while (!safe() && candidates.length > 0) hidden.add(candidates.shift()!.key);
+  if (!safe()) totalHidden = true;
+  return { hidden, totalHidden };
 }

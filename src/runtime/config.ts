@@ -53,6 +53,8 @@ export const ENVIRONMENT_VARIABLES = {
   ATTEST_JOB_TIMEOUT_S: whole(5),
   ATTEST_JOB_CONCURRENCY: whole(1).max(64, 'must be at most 64'),
   ATTEST_TEST_JOB_DELAY_MS: whole(0),
+  // Small-cell suppression of the statistics page's public view (services/stats.ts, docs/analysis.md).
+  ATTEST_STATS_THRESHOLD: whole(2).max(1000, 'must be at most 1000'),
 } as const;
 
 /** Read where a command needs them, never kept in the configuration. */

@@ -57,7 +57,12 @@ import type { SetupResult as SetupResultSchema, SetupState as SetupStateSchema }
 import type { AuditEntrySchema, AuditVerdictSchema, CompartmentSchema } from './routes/administration.ts';
 import type { DraftSchema } from './routes/drafts.ts';
 import type { ReferenceStatus as ReferenceStatusSchema } from './routes/intake.ts';
-import type { ByCountry, Timeline as TimelineSchema } from './routes/stats.ts';
+import type {
+  ByCountry,
+  StatsBreakdown as StatsBreakdownSchema,
+  StatsPlaces as StatsPlacesSchema,
+  Timeline as TimelineSchema,
+} from './routes/stats.ts';
 import type { AccountSchema, InvitationSchema } from './routes/users.ts';
 import type { Vocabulary as VocabularySchema } from './routes/vocabulary.ts';
 
@@ -94,6 +99,8 @@ export type Incident = Out<typeof IncidentDetailSchema>;
 export type SearchResult = Out<typeof SearchResponseSchema>;
 export type Timeline = Out<typeof TimelineSchema>;
 export type MapStats = Out<typeof ByCountry>;
+export type StatsBreakdown = Out<typeof StatsBreakdownSchema>;
+export type StatsPlaces = Out<typeof StatsPlacesSchema>;
 
 export type IntakeKey = Out<typeof IntakeKeySchema>;
 export type IntakeSubmission = Out<typeof SubmissionSchema>;

@@ -4,6 +4,7 @@
  * (so full-text search finds incidents in their own language's stemming).
  */
 
+import type { GeoArea } from '../core/geoArea.ts';
 import { EVENT_TYPE_LABELS, type IncidentStatus, LOCALES } from '../core/vocabulary.ts';
 import { sourceOriginSql } from './claims.ts';
 import type { Queryable, SqlParam } from './db.ts';
@@ -67,6 +68,8 @@ export interface IncidentFilters {
   language?: string | undefined;
   sourceId?: string | undefined;
   tag?: string | undefined;
+  /** Incidents with an act whose coordinates fall in [south, north) × [west, east): a map mark's square. */
+  area?: GeoArea | undefined;
 }
 
 export const INCIDENT_SORTS = ['date', 'date-asc', 'updated', 'title'] as const;
@@ -157,6 +160,14 @@ export function incidentFilterSql(filters: IncidentFilters, params: SqlParam[], 
   if (filters.sourceId) {
     where.push(
       `exists (select 1 from incident_sources fs where fs.incident_id = ${alias}.id and fs.source_id = ${add(filters.sourceId)})`,
+    );
+  }
+  if (filters.area) {
+    const { south, west, north, east } = filters.area;
+    const ofType = filters.type ? `and fa.type = ${add(filters.type)}` : '';
+    where.push(
+      `exists (select 1 from acts fa where fa.incident_id = ${alias}.id and fa.latitude >= ${add(south)} and fa.latitude < ${add(north)}
+         and fa.longitude >= ${add(west)} and fa.longitude < ${add(east)} ${ofType})`,
     );
   }
   // Period: incidents whose date range overlaps [from, to]; undated incidents never match a period.

@@ -153,6 +153,15 @@ describe.skipIf(!hasShared(SEED_ARTICLE)).each(backends())(
         acts: 2,
         victims: 105,
       });
+      // The statistics page's table, from the command line: the same figures, the range left open.
+      const byType = jsonOf<{
+        rows: Array<{ key: string; acts: number; victims: number; victimsHigh: number | null }>;
+      }>(await cli(['stats', '--by', 'type', '--json']));
+      expect(byType.rows.find((row) => row.key === 'detention')).toMatchObject({
+        acts: 2,
+        victims: 105,
+        victimsHigh: null,
+      });
     });
 
     it('records a near-copy of the seed from another publisher without counting it as independent', async () => {

@@ -37,6 +37,7 @@ const EstimationScreen = lazy(() =>
 );
 // The map carries the country shapes (~100 KB): loaded only when someone opens it.
 const MapScreen = lazy(() => import('./screens/MapScreen.tsx'));
+const StatisticsScreen = lazy(() => import('./screens/StatisticsScreen.tsx'));
 // The public report form carries libsodium (WebAssembly): only someone reporting downloads it.
 const ReportScreen = lazy(() => import('./screens/ReportScreen.tsx'));
 const ReportStatusScreen = lazy(() => import('./screens/ReportStatusScreen.tsx'));
@@ -62,6 +63,7 @@ const ROUTES: Array<[string, (params: Record<string, string>) => ReactNode]> = [
   ['/search', () => <SearchScreen />],
   ['/timeline', () => <TimelineScreen />],
   ['/map', () => <MapScreen />],
+  ['/statistics', () => <StatisticsScreen />],
   ['/import', () => <ImportScreen />],
   ['/estimation', () => <EstimationScreen />],
   ['/linkage', () => <LinkageScreen />],

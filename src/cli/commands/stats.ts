@@ -1,5 +1,10 @@
-/** `attest stats`: acts and victims by country, act type and month — each act once, its chosen figure. */
-import { actTotals } from '../../services/stats.ts';
+/**
+ * `attest stats`: acts and victims by country, act type and month — each act once, its chosen
+ * figure; with `--by`, the statistics page's table for one grouping (`--public`: with small-cell
+ * suppression, as the page's public view).
+ */
+import { UsageError } from '../../core/errors.ts';
+import { actBreakdown, actTotals, STAT_DIMENSIONS, type StatDimension } from '../../services/stats.ts';
 import { actingAs } from '../actingAs.ts';
 import { type Command, expectPositionals, writeJson } from '../command.ts';
 import { DATA_OPTION } from '../storeOption.ts';
@@ -7,10 +12,40 @@ import { DATA_OPTION } from '../storeOption.ts';
 export const statsCommand: Command = {
   name: 'stats',
   summary: 'acts and victims by country, type and month; each act counted once with its chosen figure',
-  usage: '',
-  options: { ...DATA_OPTION },
+  usage: '[--by type|country|region|month|perpetrator|status [--public]]',
+  options: {
+    ...DATA_OPTION,
+    by: { type: 'string', description: `one grouping: ${STAT_DIMENSIONS.join(', ')}` },
+    public: { type: 'boolean', description: 'with --by: suppress small cells, as the public view' },
+  },
   async run(args, io) {
     expectPositionals(args, 0, 'stats takes no arguments');
+    const by = args.values.by;
+    if (by !== undefined) {
+      if (typeof by !== 'string' || !(STAT_DIMENSIONS as readonly string[]).includes(by))
+        throw new UsageError(`--by is one of ${STAT_DIMENSIONS.join(', ')}`);
+      const table = await actingAs(args, io, 'stats.read', (db, actor) =>
+        actBreakdown(db, {}, by as StatDimension, {
+          // A single-person installation (no accounts yet) is its own administrator.
+          role: actor.account?.role ?? 'administrator',
+          view: args.values.public ? 'public' : 'internal',
+        }),
+      );
+      if (args.values.json) {
+        writeJson(io, table);
+        return 0;
+      }
+      const figure = (value: number | null) => (value === null ? 'suppressed' : String(value));
+      if (table.withheld)
+        io.stdout.write(`withheld: too few acts to show by ${by} below ${table.threshold}\n`);
+      for (const row of table.rows)
+        io.stdout.write(
+          `${row.key || '(not known)'}${row.country ? ` (${row.country})` : ''}\t${figure(row.acts)} acts\t${figure(row.victims)} victims\n`,
+        );
+      io.stdout.write(`total\t${figure(table.total.acts)} acts\t${figure(table.total.victims)} victims\n`);
+      return 0;
+    }
+    if (args.values.public) throw new UsageError('--public goes with --by');
     const totals = await actingAs(args, io, 'stats.read', (db) => actTotals(db, {}));
     const json = {
       byCountry: totals.byCountry.map(({ key, acts, victims }) => ({ country: key || null, acts, victims })),

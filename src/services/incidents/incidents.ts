@@ -9,6 +9,7 @@ import { z } from 'zod';
 import { claimsMoreThan } from '../../analysis/corroboration/reconcile.ts';
 import { CountryCode, IsoDate, LanguageCode } from '../../core/codes.ts';
 import { Conflict, Forbidden, NotFound } from '../../core/errors.ts';
+import { GeoAreaParam } from '../../core/geoArea.ts';
 import { type Page, Uuid } from '../../core/validation.ts';
 import { EventType, IncidentStatus } from '../../core/vocabulary.ts';
 import { actEvidenceRepository } from '../../store/actEvidence.ts';
@@ -39,6 +40,8 @@ export const IncidentFiltersSchema = z.strictObject({
   language: LanguageCode.optional(),
   source: Uuid.optional(),
   tag: z.string().trim().min(1).max(60).optional(),
+  /** A map mark's square: incidents with an act there (core/geoArea.ts). */
+  area: GeoAreaParam.optional(),
   sort: z.enum(INCIDENT_SORTS).optional(),
 });
 export type IncidentFiltersInput = z.infer<typeof IncidentFiltersSchema>;

@@ -32,6 +32,8 @@ import type {
   SetupState,
   SourceDetail,
   SourceSummary,
+  StatsBreakdown,
+  StatsPlaces,
   Timeline,
   TotpEnrolment,
   Vocabulary,
@@ -230,7 +232,13 @@ export const search = (params: Record<string, string | undefined>) =>
   request<SearchResult>('GET', `/api/search${query(params)}`);
 
 export const getTimeline = () => request<Timeline>('GET', '/api/stats/timeline');
-export const getMapStats = () => request<MapStats>('GET', '/api/stats/map');
+export const getMapStats = (params: Record<string, string | undefined> = {}) =>
+  request<MapStats>('GET', `/api/stats/map${query(params)}`);
+/** Acts and victims by one dimension under the incident filters (`by`, `view` and the filters). */
+export const getStatsBreakdown = (params: Record<string, string | undefined>) =>
+  request<StatsBreakdown>('GET', `/api/stats/breakdown${query(params)}`);
+export const getStatsPlaces = (params: Record<string, string | undefined>) =>
+  request<StatsPlaces>('GET', `/api/stats/places${query(params)}`);
 
 // Public intake: the key and the submission need no session (the GET hands out the CSRF cookie the
 // POST then echoes); listing and opening are for members the policy allows.

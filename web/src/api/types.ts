@@ -30,6 +30,8 @@ export type {
   SetupState,
   SourceDetail,
   SourceSummary,
+  StatsBreakdown,
+  StatsPlaces,
   Timeline,
   TotpEnrolment,
   User,
@@ -127,6 +129,9 @@ export type FacetValue = NonNullable<Api.SearchResult['facets'][keyof Api.Search
 
 export type TimelineMonth = Api.Timeline['months'][number];
 export type MapCountry = Api.MapStats['countries'][number];
+export type StatsRow = Api.StatsBreakdown['rows'][number];
+export type StatsFigures = Api.StatsBreakdown['total'];
+export type MapMark = Api.StatsPlaces['marks'][number];
 
 /** What the report form seals: the server never sees it in the clear (src/core/intakeReport.ts). */
 export type IntakeReport = NonNullable<Api.OpenedSubmission['report']>;

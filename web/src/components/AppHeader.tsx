@@ -38,6 +38,7 @@ const NAV: Array<{ to: string; label: MessageKey; roles?: readonly string[] }> =
   { to: '/search', label: 'nav.search' },
   { to: '/timeline', label: 'nav.timeline' },
   { to: '/map', label: 'nav.map' },
+  { to: '/statistics', label: 'nav.statistics' },
   // Mirrors 'review.apply' (documentation staff), which the import routes require.
   { to: '/import', label: 'nav.import', roles: ['administrator', 'investigator'] },
   // Mirrors 'estimate.run' (src/services/policies/estimation.ts).

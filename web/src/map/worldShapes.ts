@@ -27,7 +27,7 @@ export interface CountryShape {
 
 const numericToAlpha2 = new Map<string, string>((codes as string[][]).map((row) => [row[2]!, row[0]!]));
 
-function project([lon, lat]: Position): [number, number] {
+export function project([lon, lat]: Position): [number, number] {
   const x = ((lon! + 180) / 360) * MAP_WIDTH;
   const y = ((TOP - lat!) / (TOP - BOTTOM)) * MAP_HEIGHT;
   return [x, y];

@@ -1,12 +1,11 @@
 import { type FormEvent, useState } from 'react';
 import { listIncidents } from '../api/client.ts';
 import { createIncident } from '../api/edits.ts';
-import { INCIDENT_STATUSES } from '../api/types.ts';
 import { useCountryName } from '../components/CountryName.tsx';
 import { DateRangeText } from '../components/DateRangeText.tsx';
 import { ErrorMessage } from '../components/ErrorMessage.tsx';
-import { DateFilter, FilterForm, LanguageFilter, SelectFilter } from '../components/Filters.tsx';
 import { FormField } from '../components/FormField.tsx';
+import { filterQuery, INCIDENT_FILTERS, IncidentFilterForm } from '../components/IncidentFilterForm.tsx';
 import { Pager } from '../components/Pager.tsx';
 import { StatusBadge } from '../components/StatusBadge.tsx';
 import { useMayEdit } from '../edits/mayEdit.ts';
@@ -15,12 +14,15 @@ import { Link, navigate } from '../router.tsx';
 import { useLoad } from '../useLoad.ts';
 import { usePageTitle } from '../usePageTitle.ts';
 import { useUrlFilters } from '../useUrlFilters.ts';
-import { useVocabulary, useVocabularyLabel } from '../vocabulary.tsx';
+import { useVocabularyLabel } from '../vocabulary.tsx';
+
+const query = (filters: Record<string, string>) => {
+  const text = filterQuery(filters);
+  return text ? `?${text}` : '';
+};
 
 /** The filters live in the URL, so a link reproduces the view (and the back button undoes a filter). */
-const FILTERS = ['type', 'status', 'country', 'from', 'to', 'language', 'tag', 'sort'] as const;
-type Filter = (typeof FILTERS)[number];
-const SORTS = ['date', 'date-asc', 'updated', 'title'] as const;
+const FILTERS = [...INCIDENT_FILTERS, 'area', 'sort'] as const;
 const PAGE_SIZE = 25;
 
 export function IncidentsScreen() {
@@ -40,7 +42,25 @@ export function IncidentsScreen() {
         <h1>{t('incidents.title')}</h1>
         {mayEdit ? <NewIncident /> : null}
       </div>
-      <IncidentFilters key={key} initial={filters} onApply={go} onClear={clear} />
+      <IncidentFilterForm
+        key={key}
+        initial={filters}
+        onApply={(next) => go({ ...next, area: '' })}
+        onClear={clear}
+      />
+      {filters.area ? (
+        <p className="notice" data-testid="area-filter">
+          {t('stats.areaFilter')}{' '}
+          <button type="button" className="link-button" onClick={() => go({ area: '' })}>
+            {t('stats.areaClear')}
+          </button>
+        </p>
+      ) : null}
+      <p className="screen-links">
+        <Link to={`/statistics${query(filters)}`}>{t('stats.countThese')}</Link>
+        {' · '}
+        <Link to={`/map${query(filters)}`}>{t('stats.mapThese')}</Link>
+      </p>
       {error ? <ErrorMessage error={error} /> : null}
       {!data && !error ? <p>{t('app.loading')}</p> : null}
       {data && data.items.length === 0 ? <p>{t('incidents.empty')}</p> : null}
@@ -77,73 +97,6 @@ export function IncidentsScreen() {
         />
       ) : null}
     </>
-  );
-}
-
-function IncidentFilters({
-  initial,
-  onApply,
-  onClear,
-}: {
-  initial: Record<Filter, string>;
-  onApply: (filters: Record<Filter, string>) => void;
-  onClear: () => void;
-}) {
-  const { t } = useI18n();
-  const vocabulary = useVocabulary();
-  const label = useVocabularyLabel();
-  const [form, setForm] = useState(initial);
-  const set = (name: Filter) => (value: string) => setForm((f) => ({ ...f, [name]: value }));
-  return (
-    <FilterForm
-      onApply={() => onApply({ ...form, country: form.country.trim().toUpperCase(), tag: form.tag.trim() })}
-      onClear={onClear}
-    >
-      <div className="field-row">
-        <SelectFilter
-          label={t('field.type')}
-          value={form.type}
-          onChange={set('type')}
-          any={t('incidents.anyType')}
-          options={vocabulary.eventTypes.map((term) => ({
-            value: term.code,
-            label: label('eventTypes', term.code),
-          }))}
-        />
-        <SelectFilter
-          label={t('field.status')}
-          value={form.status}
-          onChange={set('status')}
-          any={t('incidents.anyStatus')}
-          options={INCIDENT_STATUSES.map((status) => ({ value: status, label: t(`status.${status}`) }))}
-        />
-        <FormField label={t('field.country')}>
-          {({ id }) => (
-            <input
-              id={id}
-              maxLength={2}
-              size={3}
-              value={form.country}
-              onChange={(e) => set('country')(e.target.value)}
-            />
-          )}
-        </FormField>
-        <LanguageFilter value={form.language} onChange={set('language')} />
-      </div>
-      <div className="field-row">
-        <DateFilter label={t('field.from')} value={form.from} onChange={set('from')} />
-        <DateFilter label={t('field.to')} value={form.to} onChange={set('to')} />
-        <FormField label={t('edit.tags')}>
-          {({ id }) => <input id={id} value={form.tag} onChange={(e) => set('tag')(e.target.value)} />}
-        </FormField>
-        <SelectFilter
-          label={t('incidents.sort')}
-          value={form.sort || 'date'}
-          onChange={set('sort')}
-          options={SORTS.map((sort) => ({ value: sort, label: t(`incidents.sort.${sort}`) }))}
-        />
-      </div>
-    </FilterForm>
   );
 }
 

@@ -12,6 +12,7 @@ import imports from './imports.ts';
 import linkage from './linkage.ts';
 import ocr from './ocr.ts';
 import sealed from './sealed.ts';
+import stats from './stats.ts';
 
 const en = {
   ...admin,
@@ -27,6 +28,7 @@ const en = {
   ...linkage,
   ...ocr,
   ...sealed,
+  ...stats,
 };
 
 export default en;

@@ -13,6 +13,7 @@ import imports from './imports.ts';
 import linkage from './linkage.ts';
 import ocr from './ocr.ts';
 import sealed from './sealed.ts';
+import stats from './stats.ts';
 
 export default {
   ...admin,
@@ -28,4 +29,5 @@ export default {
   ...linkage,
   ...ocr,
   ...sealed,
+  ...stats,
 } satisfies Messages;
