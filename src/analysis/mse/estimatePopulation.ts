@@ -80,6 +80,7 @@ export function estimatePopulation(
       unidentifiableTerms: only.unidentifiableTerms,
       posterior: only.posterior,
       diagnostics: only.diagnostics,
+      ...(only.graphs ? { graphs: only.graphs } : {}),
       total: {
         observed: only.observed,
         estimate: only.estimate,

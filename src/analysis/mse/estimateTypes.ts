@@ -114,12 +114,19 @@ export interface StratumEstimate {
   unidentifiableTerms: Array<{ term: string; reason: string }>;
   posterior: PosteriorSummary | null;
   diagnostics: McmcDiagnostics | null;
+  /** dga: the most probable decomposable graphs (edges as 'A:B') with their posterior probabilities. */
+  graphs?: GraphWeight[];
   /**
    * Draws of N used to combine strata: posterior draws (Bayesian) or parametric-bootstrap
    * replicates of the selected log-linear model; not printed.
    */
   draws: Float64Array | null;
   warnings: string[];
+}
+
+export interface GraphWeight {
+  edges: string[];
+  probability: number;
 }
 
 /** The combined figure: the single table's estimate, or the sum over strata. */
@@ -151,6 +158,7 @@ export interface PopulationEstimate {
   unidentifiableTerms: StratumEstimate['unidentifiableTerms'];
   posterior: PosteriorSummary | null;
   diagnostics: McmcDiagnostics | null;
+  graphs?: GraphWeight[];
   strata?: StratumEstimate[];
   total: TotalEstimate;
   warnings: string[];
