@@ -42,6 +42,8 @@ export interface Command {
   /** The synopsis after `attest <name>`, e.g. `[--published D] <file…>`. */
   usage: string;
   options: Record<string, OptionSpec>;
+  /** Further help after the options (input formats, examples), printed by --help. */
+  details?: string;
   run(args: ParsedArgs, io: CommandIo): Promise<number>;
 }
 
@@ -81,7 +83,8 @@ export function commandHelp(command: Command): string {
     const flag = `${spec.short ? `-${spec.short}, ` : ''}--${name}${spec.type === 'string' ? ' <value>' : ''}`;
     return `  ${flag.padEnd(28)} ${spec.description}`;
   });
-  return `Usage: attest ${command.name} ${command.usage}\n\n${command.summary}\n\nOptions:\n${lines.join('\n')}\n`;
+  const details = command.details ? `\n${command.details.trimEnd()}\n` : '';
+  return `Usage: attest ${command.name} ${command.usage}\n\n${command.summary}\n\nOptions:\n${lines.join('\n')}\n${details}`;
 }
 
 export function stringOption(args: ParsedArgs, name: string): string | undefined {

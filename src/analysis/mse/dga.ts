@@ -13,8 +13,8 @@
  * D(S) = Γ(A)/Γ(A + N) ∏_{cells i of S} Γ(α_S + n_S(i)) / Γ(α_S), A = δ·2^k
  * (Dawid & Lauritzen 1993). The prior on N is p(N) ∝ 1/N (as dga's examples and LCMCR), graphs are
  * equally likely a priori. The posterior over (g, N) is computed exactly on a grid of the number
- * unobserved n_0 = N − n (every integer while the grid is short, evenly spaced points beyond),
- * extended until the posterior beyond it is negligible. Only cells holding the unobserved count
+ * unobserved n_0 = N − n (every integer up to 10,000, then as many points again spaced
+ * geometrically up to 1,000 times the number observed, each weighted by the stretch it stands for). Only cells holding the unobserved count
  * change with n_0, so each margin's term is computed once per grid point and shared by all graphs.
  */
 import { seededStream } from '../seededRandom.ts';
@@ -23,8 +23,8 @@ import type { EstimateOptions, StratumEstimate } from './estimateTypes.ts';
 import { logGamma } from './logGamma.ts';
 import { summarisePosterior } from './mcmcDiagnostics.ts';
 
-/** Most grid points of n_0 evaluated. */
-const GRID_POINTS = 20_000;
+/** Every n_0 up to this is a grid point; beyond it, as many points again, spaced geometrically. */
+const DENSE_POINTS = 10_000;
 /** Largest number unobserved searched, as a multiple of the number observed. */
 const MAX_RATIO = 1_000;
 /** Draws taken from the posterior of N (for the summary and for summing strata). */
@@ -85,9 +85,8 @@ export interface DgaResult {
   draws: Float64Array;
   /** Graphs by posterior probability, best first (at most 10). */
   topGraphs: Array<{ edges: number[]; probability: number }>;
-  /** Posterior mass at the last grid point's neighbourhood (> 0 means the grid was cut short). */
+  /** Posterior mass beyond a quarter of the largest n_0 searched (large: the grid cuts the tail). */
   tailMass: number;
-  gridStep: number;
   graphs: number;
 }
 
@@ -97,88 +96,79 @@ export function runDga(k: number, counts: Float64Array, delta: number, seed: num
   for (let c = 1; c < cells; c += 1) n += counts[c]!;
   const total = delta * cells;
   const graphs = decomposableGraphs(k);
-  let upper = Math.max(1_000, 20 * n);
-  const maxUpper = MAX_RATIO * Math.max(n, 10);
-  for (;;) {
-    const step = Math.max(1, Math.ceil(upper / GRID_POINTS));
-    const grid: number[] = [];
-    for (let n0 = 0; n0 <= upper; n0 += step) grid.push(n0);
-    const subsetTerm = marginTerms(k, counts, n, delta, total, grid);
-    // N!/n_0! and the 1/N prior, the same for every graph.
-    const common = Float64Array.from(
-      grid,
-      (n0) => logGamma(n + n0 + 1) - logGamma(n0 + 1) - Math.log(n + n0),
-    );
-    // One pass over the graphs with one row buffer, rescaling the sums whenever a larger log
-    // weight appears (a 5-list grid for all 822 graphs would otherwise hold 130 MB).
-    const row = new Float64Array(grid.length);
-    const byN = new Float64Array(grid.length);
-    const byGraph = new Float64Array(graphs.length);
-    let top = Number.NEGATIVE_INFINITY;
-    graphs.forEach((graph, index) => {
-      row.set(common);
-      for (const [withV, without] of graph.factors) {
-        const add = subsetTerm[withV]!;
-        const remove = subsetTerm[without]!;
-        for (let g = 0; g < grid.length; g += 1) row[g]! += add[g]! - remove[g]!;
-      }
-      let rowTop = Number.NEGATIVE_INFINITY;
-      for (let g = 0; g < grid.length; g += 1) if (row[g]! > rowTop) rowTop = row[g]!;
-      if (rowTop > top) {
-        const scale = Math.exp(top - rowTop);
-        for (let g = 0; g < grid.length; g += 1) byN[g]! *= scale;
-        for (let i = 0; i < index; i += 1) byGraph[i]! *= scale;
-        top = rowTop;
-      }
-      let sum = 0;
-      for (let g = 0; g < grid.length; g += 1) {
-        const weight = Math.exp(row[g]! - top);
-        byN[g]! += weight;
-        sum += weight;
-      }
-      byGraph[index] = sum;
-    });
-    let mass = 0;
-    for (const weight of byN) mass += weight;
-    const tail = grid.length > 20 ? byN.subarray(grid.length - Math.ceil(grid.length / 100)) : byN;
-    let tailMass = 0;
-    for (const weight of tail) tailMass += weight;
-    tailMass /= mass;
-    if (tailMass > 1e-9 && upper < maxUpper) {
-      upper = Math.min(maxUpper, upper * 4);
-      continue;
+  const upper = MAX_RATIO * Math.max(n, 10);
+  const { grid, width } = unobservedGrid(upper);
+  const subsetTerm = marginTerms(k, counts, n, delta, total, grid);
+  // N!/n_0! and the 1/N prior, the same for every graph.
+  const common = Float64Array.from(grid, (n0) => logGamma(n + n0 + 1) - logGamma(n0 + 1) - Math.log(n + n0));
+  // One pass over the graphs with one row buffer, rescaling the sums whenever a larger log
+  // weight appears (a 5-list grid for all 822 graphs would otherwise hold 130 MB).
+  const row = new Float64Array(grid.length);
+  const byN = new Float64Array(grid.length);
+  const byGraph = new Float64Array(graphs.length);
+  let top = Number.NEGATIVE_INFINITY;
+  graphs.forEach((graph, index) => {
+    row.set(common);
+    for (const [withV, without] of graph.factors) {
+      const add = subsetTerm[withV]!;
+      const remove = subsetTerm[without]!;
+      for (let g = 0; g < grid.length; g += 1) row[g]! += add[g]! - remove[g]!;
     }
-    const random = seededStream(seed, 0);
-    const cumulative = new Float64Array(grid.length);
-    let running = 0;
+    let rowTop = Number.NEGATIVE_INFINITY;
+    for (let g = 0; g < grid.length; g += 1) if (row[g]! > rowTop) rowTop = row[g]!;
+    if (rowTop > top) {
+      const scale = Math.exp(top - rowTop);
+      for (let g = 0; g < grid.length; g += 1) byN[g]! *= scale;
+      for (let i = 0; i < index; i += 1) byGraph[i]! *= scale;
+      top = rowTop;
+    }
+    let sum = 0;
     for (let g = 0; g < grid.length; g += 1) {
-      running += byN[g]!;
-      cumulative[g] = running;
+      const weight = Math.exp(row[g]! - top);
+      byN[g]! += weight;
+      sum += weight;
     }
-    const draws = new Float64Array(DRAWS);
-    for (let d = 0; d < DRAWS; d += 1) {
-      const u = random() * running;
-      let low = 0;
-      let high = grid.length - 1;
-      while (low < high) {
-        const middle = (low + high) >> 1;
-        if (cumulative[middle]! < u) low = middle + 1;
-        else high = middle;
-      }
-      draws[d] = n + grid[low]!;
-    }
-    const order = graphs.map((_, index) => index).sort((a, b) => byGraph[b]! - byGraph[a]!);
-    return {
-      draws,
-      topGraphs: order.slice(0, 10).map((index) => ({
-        edges: graphs[index]!.edges,
-        probability: byGraph[index]! / mass,
-      })),
-      tailMass,
-      gridStep: step,
-      graphs: graphs.length,
-    };
+    byGraph[index] = sum;
+  });
+  let mass = 0;
+  let tailMass = 0;
+  for (let g = 0; g < grid.length; g += 1) {
+    byN[g]! *= width[g]!;
+    mass += byN[g]!;
+    if (grid[g]! > upper / 4) tailMass += byN[g]!;
   }
+  tailMass /= mass;
+  for (let index = 0; index < graphs.length; index += 1) byGraph[index]! /= mass;
+  const random = seededStream(seed, 0);
+  const cumulative = new Float64Array(grid.length);
+  let running = 0;
+  for (let g = 0; g < grid.length; g += 1) {
+    running += byN[g]!;
+    cumulative[g] = running;
+  }
+  const draws = new Float64Array(DRAWS);
+  for (let d = 0; d < DRAWS; d += 1) {
+    const u = random() * running;
+    let low = 0;
+    let high = grid.length - 1;
+    while (low < high) {
+      const middle = (low + high) >> 1;
+      if (cumulative[middle]! < u) low = middle + 1;
+      else high = middle;
+    }
+    // Uniform within the stretch of n_0 the grid point stands for (one integer near zero).
+    draws[d] = n + Math.max(0, Math.round(grid[low]! + (random() - 0.5) * width[low]!));
+  }
+  const order = graphs.map((_, index) => index).sort((a, b) => byGraph[b]! - byGraph[a]!);
+  return {
+    draws,
+    topGraphs: order.slice(0, 10).map((index) => ({
+      edges: graphs[index]!.edges,
+      probability: byGraph[index]!,
+    })),
+    tailMass,
+    graphs: graphs.length,
+  };
 }
 
 /**
@@ -217,6 +207,26 @@ function marginTerms(
   return terms;
 }
 
+/** Grid of n_0 = 0 … upper and the stretch of n_0 each point stands for (its quadrature weight). */
+function unobservedGrid(upper: number): { grid: number[]; width: number[] } {
+  const grid: number[] = [];
+  for (let n0 = 0; n0 <= Math.min(upper, DENSE_POINTS); n0 += 1) grid.push(n0);
+  if (upper > DENSE_POINTS) {
+    const ratio = (upper / DENSE_POINTS) ** (1 / DENSE_POINTS);
+    let value = DENSE_POINTS;
+    while (value < upper) {
+      value = Math.min(upper, Math.max(value + 1, Math.round(value * ratio)));
+      grid.push(value);
+    }
+  }
+  const width = grid.map((value, g) => {
+    const below = g === 0 ? value : (value - grid[g - 1]!) / 2;
+    const above = g === grid.length - 1 ? 0.5 : (grid[g + 1]! - value) / 2;
+    return g === 0 ? 0.5 + above : below + above;
+  });
+  return { grid, width };
+}
+
 export function estimateDga(
   lists: readonly string[],
   counts: Float64Array,
@@ -243,7 +253,7 @@ export function estimateDga(
     edges: graph.edges.map((edge) => termName(edge, lists)),
     probability: graph.probability,
   }));
-  if (run.tailMass > 1e-6) {
+  if (run.tailMass > 1e-3) {
     base.warnings.push(
       `dga${where}: the posterior of N is not negligible even at ${MAX_RATIO} times the number observed (the lists overlap too little); the upper bound is cut off there and understates the uncertainty`,
     );
