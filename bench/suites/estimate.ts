@@ -138,4 +138,4 @@ export const suite: BenchSuite = {
 };
 
 /** LCMCR settings of the coverage runs (shorter than the defaults, as 200 runs must fit a bench). */
-const COVERAGE_SETTINGS = { chains: 2, burnIn: 5_000, samples: 500, thinning: 10 };
+const COVERAGE_SETTINGS = { chains: 2, burnIn: 3_000, samples: 500, thinning: 5 };
