@@ -19,9 +19,9 @@
  */
 import { seededStream } from '../seededRandom.ts';
 import { bitCount, termName } from './captureTable.ts';
-import type { EstimateOptions, StratumEstimate } from './estimateTypes.ts';
+import type { StratumMethod } from './estimateTypes.ts';
 import { logGamma } from './logGamma.ts';
-import { summarisePosterior } from './mcmcDiagnostics.ts';
+import { applyPosterior } from './mcmcDiagnostics.ts';
 
 /** Every n_0 up to this is a grid point; beyond it, as many points again, spaced geometrically. */
 const DENSE_POINTS = 10_000;
@@ -227,13 +227,7 @@ function unobservedGrid(upper: number): { grid: number[]; width: number[] } {
   return { grid, width };
 }
 
-export function estimateDga(
-  lists: readonly string[],
-  counts: Float64Array,
-  base: StratumEstimate,
-  options: EstimateOptions,
-  where: string,
-): StratumEstimate {
+export const estimateDga: StratumMethod = (lists, counts, base, options, where) => {
   const k = lists.length;
   if (k < 3 || k > 5) {
     base.warnings.push(
@@ -243,12 +237,7 @@ export function estimateDga(
   }
   const delta = options.dgaDelta ?? 2 ** -k;
   const run = runDga(k, counts, delta, options.seed);
-  const posterior = summarisePosterior(run.draws);
-  base.posterior = posterior;
-  base.estimate = posterior.median;
-  base.ci95 = [posterior.lower, posterior.upper];
-  base.interval = 'posterior';
-  base.draws = run.draws;
+  applyPosterior(base, run.draws);
   base.graphs = run.topGraphs.map((graph) => ({
     edges: graph.edges.map((edge) => termName(edge, lists)),
     probability: graph.probability,
@@ -259,4 +248,4 @@ export function estimateDga(
     );
   }
   return base;
-}
+};

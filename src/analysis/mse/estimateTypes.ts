@@ -129,6 +129,18 @@ export interface GraphWeight {
   probability: number;
 }
 
+/**
+ * One stratum by one method (LCMCR, dga): fills `base` (already checked: every list records
+ * someone) and returns it. `where` names the stratum in warnings (' in stratum …' or '').
+ */
+export type StratumMethod = (
+  lists: readonly string[],
+  counts: Float64Array,
+  base: StratumEstimate,
+  options: EstimateOptions,
+  where: string,
+) => StratumEstimate;
+
 /** The combined figure: the single table's estimate, or the sum over strata. */
 export interface TotalEstimate {
   observed: number;

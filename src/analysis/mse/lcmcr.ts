@@ -26,6 +26,7 @@
  * Chains use independent seeded streams, so a seed reproduces a run bit for bit.
  */
 import { seededStream } from '../seededRandom.ts';
+import type { EstimateOptions } from './estimateTypes.ts';
 import {
   sampleBeta,
   sampleGamma,
@@ -34,15 +35,10 @@ import {
   sampleNegativeBinomial,
 } from './randomVariates.ts';
 
-export interface LcmcrSettings {
-  maxClasses: number;
-  burnIn: number;
-  samples: number;
-  thinning: number;
-  chains: number;
-  alphaPrior: [number, number];
-  seed: number;
-}
+export type LcmcrSettings = Pick<
+  EstimateOptions,
+  'maxClasses' | 'burnIn' | 'samples' | 'thinning' | 'chains' | 'alphaPrior' | 'seed'
+>;
 
 export interface LcmcrRun {
   /** N per kept draw, chain after chain (chains × samples). */

@@ -3,49 +3,30 @@
  * estimate, equal-tailed 95% credible interval) with the chains' convergence diagnostics, and
  * warnings whenever the diagnostics say the figures cannot be trusted yet.
  */
-import type { EstimateOptions, StratumEstimate } from './estimateTypes.ts';
+import type { StratumMethod } from './estimateTypes.ts';
 import { runLcmcr } from './lcmcr.ts';
-import { diagnoseChains, summarisePosterior } from './mcmcDiagnostics.ts';
+import { applyPosterior, diagnoseChains } from './mcmcDiagnostics.ts';
 
 /** Split-R̂ above this reads as not converged (Gelman et al. 2013). */
 export const R_HAT_LIMIT = 1.05;
 /** Fewer effective draws than this make the 2.5% and 97.5% points imprecise. */
 export const ESS_WARNING = 400;
 
-export function estimateLcmcr(
-  lists: readonly string[],
-  counts: Float64Array,
-  base: StratumEstimate,
-  options: EstimateOptions,
-  where: string,
-): StratumEstimate {
+export const estimateLcmcr: StratumMethod = (lists, counts, base, options, where) => {
   if (lists.length < 3) {
     base.warnings.push(
       `cannot estimate${where} with LCMCR: a latent-class model needs at least three lists (two lists identify only the independence model)`,
     );
     return base;
   }
-  const run = runLcmcr(lists.length, counts, {
-    maxClasses: options.maxClasses,
-    burnIn: options.burnIn,
-    samples: options.samples,
-    thinning: options.thinning,
-    chains: options.chains,
-    alphaPrior: options.alphaPrior,
-    seed: options.seed,
-  });
-  const posterior = summarisePosterior(run.draws);
+  const run = runLcmcr(lists.length, counts, options);
+  applyPosterior(base, run.draws);
   const checks = diagnoseChains(run.draws, run.chains);
   const converged =
     Number.isFinite(checks.splitRHat) &&
     checks.splitRHat <= R_HAT_LIMIT &&
     checks.effectiveSampleSize >= 100 &&
     run.degenerate === 0;
-  base.posterior = posterior;
-  base.estimate = posterior.median;
-  base.ci95 = [posterior.lower, posterior.upper];
-  base.interval = 'posterior';
-  base.draws = run.draws;
   base.diagnostics = {
     seed: options.seed,
     chains: run.chains,
@@ -85,4 +66,4 @@ export function estimateLcmcr(
     );
   }
   return base;
-}
+};

@@ -10,7 +10,7 @@
  *   mean's variance from its own autocorrelation time.
  */
 import { quantile } from './bootstrapInterval.ts';
-import type { PosteriorSummary } from './estimateTypes.ts';
+import type { PosteriorSummary, StratumEstimate } from './estimateTypes.ts';
 
 export interface ChainDiagnostics {
   effectiveSampleSize: number;
@@ -29,6 +29,16 @@ export function summarisePosterior(draws: Float64Array): PosteriorSummary {
     upper: quantile(sorted, 0.975),
     draws: sorted.length,
   };
+}
+
+/** A Bayesian stratum's figures from its draws of N: the posterior median and 95% credible interval. */
+export function applyPosterior(base: StratumEstimate, draws: Float64Array): void {
+  const posterior = summarisePosterior(draws);
+  base.posterior = posterior;
+  base.estimate = posterior.median;
+  base.ci95 = [posterior.lower, posterior.upper];
+  base.interval = 'posterior';
+  base.draws = draws;
 }
 
 export function diagnoseChains(draws: Float64Array, chains: number): ChainDiagnostics {
