@@ -1,6 +1,6 @@
 /** `attest estimate` end to end: the real binary, real files, stdout JSON, exit codes, stderr. */
 import { spawnSync } from 'node:child_process';
-import { mkdtempSync, writeFileSync } from 'node:fs';
+import { mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import { describe, expect, it } from 'vitest';
@@ -42,7 +42,17 @@ describe('attest estimate', () => {
     expect(result.ci95[0]).toBeLessThan(result.estimate);
     expect(result.ci95[1]).toBeGreaterThan(result.estimate);
     expect(Object.keys(result.selected)).toEqual(['terms', 'estimate', 'aic', 'bic', 'deviance', 'df']);
-    expect(result.models).toHaveLength(512);
+    expect(result.models).toHaveLength(50);
+    expect(result.modelCounts).toEqual({ fitted: 512, converged: 512, failed: 0, kept: 50 });
+    expect(result.model).toBe('auto');
+    expect(result.method).toBe('log-linear, AIC selection');
+    expect(result.total).toEqual({
+      observed: 2744,
+      estimate: result.estimate,
+      ci95: result.ci95,
+      interval: 'profile likelihood',
+      posterior: null,
+    });
     for (const model of result.models) {
       for (const field of ['estimate', 'aic', 'bic', 'deviance', 'df'])
         expect(typeof model[field]).toBe('number');
@@ -84,6 +94,83 @@ describe('attest estimate', () => {
     expect(result.observed).toBe(103);
   });
 
+  it('runs LCMCR with --seed, reproducibly, with the posterior and diagnostics in the JSON', () => {
+    const file = resolve(fixturesDir, 'mse/kosovo_1999/kosovo_4lists_pattern_counts.csv');
+    const args = [
+      '--json',
+      '--model',
+      'lcmcr',
+      '--seed',
+      '7',
+      '--burn-in',
+      '300',
+      '--samples',
+      '100',
+      '--thinning',
+      '2',
+      '--chains',
+      '2',
+      file,
+    ];
+    const first = attest(...args);
+    expect(first.code).toBe(0);
+    const result = JSON.parse(first.stdout);
+    expect(result.model).toBe('lcmcr');
+    expect(result.interval).toBe('posterior');
+    expect(result.estimate).toBe(result.posterior.median);
+    expect(result.ci95).toEqual([result.posterior.lower, result.posterior.upper]);
+    expect(result.diagnostics).toMatchObject({
+      seed: 7,
+      chains: 2,
+      burnIn: 300,
+      thinning: 2,
+      samplesPerChain: 100,
+    });
+    expect(typeof result.diagnostics.splitRHat).toBe('number');
+    expect(first.stderr).toContain('attest: warning: LCMCR has not converged');
+    expect(JSON.parse(attest(...args).stdout).posterior).toEqual(result.posterior);
+  });
+
+  it('sums strata under --stratify, with the total from summed posterior draws (dga)', () => {
+    const file = resolve(fixturesDir, 'mse/epi_classics/spina_bifida_NY_3lists_by_ethnicity.csv');
+    const text = readFileSync(file, 'utf8')
+      .split('\n')
+      .filter((line) => !line.includes(',other,'))
+      .join('\n');
+    const { code, stdout } = attest(
+      '--json',
+      '--model',
+      'dga',
+      '--stratify',
+      'eth',
+      csv('two-strata.csv', text),
+    );
+    expect(code).toBe(0);
+    const result = JSON.parse(stdout);
+    expect(result.strata.map((s: { stratum: string }) => s.stratum)).toEqual(['caucasian', 'afro-american']);
+    expect(result.total.interval).toBe('posterior of the sum (summed posterior draws)');
+    const [a, b] = result.strata;
+    expect(result.total.estimate).toBeGreaterThan(Math.max(a.estimate, b.estimate));
+    expect(result.total.ci95[1]).toBeLessThan(a.ci95[1] + b.ci95[1]);
+    expect(result.total.ci95[0]).toBeGreaterThanOrEqual(result.observed);
+    expect(result.estimate).toBe(result.total.estimate);
+  });
+
+  it('--all-models streams every model as a JSON line, then the result', () => {
+    const { code, stdout } = attest('--all-models', resolve(fixturesDir, 'mse/modern_slavery/UKdat_5.csv'));
+    expect(code).toBe(0);
+    const lines = stdout
+      .trim()
+      .split('\n')
+      .map((line) => JSON.parse(line));
+    expect(lines).toHaveLength(513);
+    expect(lines.slice(0, 512).every((line) => line.kind === 'model' && line.stratum === null)).toBe(true);
+    expect(lines[0]).toMatchObject({ terms: ['LA', 'NG', 'PFNCA', 'GO', 'GP'], status: 'converged' });
+    expect(lines[512].kind).toBe('result');
+    expect(lines[512].estimate).toBeCloseTo(11312.99, 2);
+    expect(lines[512].modelCounts.fitted).toBe(512);
+  });
+
   it('prints a readable table without --json', () => {
     const { code, stdout } = attest(resolve(fixturesDir, 'mse/epi_classics/HAV_Taiwan_3lists.csv'));
     expect(code).toBe(0);
@@ -118,7 +205,15 @@ describe('attest estimate', () => {
     expect(attest('--json').code).toBe(2);
     const bad = attest('--model', 'best', resolve(fixturesDir, 'mse/epi_classics/HAV_Taiwan_3lists.csv'));
     expect(bad.code).toBe(2);
-    expect(bad.stderr).toContain('--model must be auto or independence');
+    expect(bad.stderr).toContain('--model must be auto, independence, lcmcr, dga');
+    const misplaced = attest(
+      '--samples',
+      '100',
+      resolve(fixturesDir, 'mse/epi_classics/HAV_Taiwan_3lists.csv'),
+    );
+    expect(misplaced.code).toBe(2);
+    expect(misplaced.stderr).toContain('--samples applies to --model lcmcr only');
+    expect(attest('--model', 'lcmcr', '--chains', '0', 'x.csv').code).toBe(2);
     expect(attest('--max-order', 'two', 'x.csv').code).toBe(2);
   });
 });

@@ -10,13 +10,15 @@
  */
 import { seededRandom } from '../seededRandom.ts';
 import { fitPoissonLogLinear } from './fitPoissonLogLinear.ts';
-import { logGamma } from './logGamma.ts';
+import { samplePoisson } from './randomVariates.ts';
 
 export interface BootstrapInterval {
   lower: number;
   upper: number;
   replicates: number;
   failed: number;
+  /** Every replicate's N̂* in draw order (+∞ for a failed refit), for summing over strata. */
+  draws: Float64Array;
 }
 
 export function bootstrapInterval(
@@ -47,8 +49,9 @@ export function bootstrapInterval(
     }
     estimates.push(n + fit.mu[0]!);
   }
+  const draws = Float64Array.from(estimates);
   estimates.sort((a, b) => a - b);
-  return { lower: quantile(estimates, 0.025), upper: quantile(estimates, 0.975), replicates, failed };
+  return { lower: quantile(estimates, 0.025), upper: quantile(estimates, 0.975), replicates, failed, draws };
 }
 
 /** R's default (type 7) sample quantile of sorted values. */
@@ -58,41 +61,4 @@ export function quantile(sorted: readonly number[], p: number): number {
   const above = Math.min(sorted.length - 1, below + 1);
   if (!Number.isFinite(sorted[above]!)) return position === below ? sorted[below]! : Number.POSITIVE_INFINITY;
   return sorted[below]! + (position - below) * (sorted[above]! - sorted[below]!);
-}
-
-/**
- * Poisson variate: multiplication method for small means, Hörmann's PTRS transformed rejection
- * (Hörmann 1993, Insurance: Mathematics and Economics 12:39; as in NumPy) for means of 10 or more.
- */
-export function samplePoisson(mean: number, random: () => number): number {
-  if (mean <= 0) return 0;
-  if (mean < 10) {
-    const limit = Math.exp(-mean);
-    let product = random();
-    let count = 0;
-    while (product > limit) {
-      product *= random();
-      count += 1;
-    }
-    return count;
-  }
-  const logMean = Math.log(mean);
-  const b = 0.931 + 2.53 * Math.sqrt(mean);
-  const a = -0.059 + 0.02483 * b;
-  const inverseAlpha = 1.1239 + 1.1328 / (b - 3.4);
-  const vr = 0.9277 - 3.6224 / (b - 2);
-  for (;;) {
-    const u = random() - 0.5;
-    const v = random();
-    const us = 0.5 - Math.abs(u);
-    const count = Math.floor(((2 * a) / us + b) * u + mean + 0.43);
-    if (us >= 0.07 && v <= vr) return count;
-    if (count < 0 || (us < 0.013 && v > us)) continue;
-    if (
-      Math.log(v) + Math.log(inverseAlpha) - Math.log(a / (us * us) + b) <=
-      -mean + count * logMean - logGamma(count + 1)
-    ) {
-      return count;
-    }
-  }
 }

@@ -58,7 +58,8 @@ describe('estimateStratum on simulated independent lists', () => {
   it('selects a model under auto whose estimate is near the truth for independent lists', () => {
     const counts = simulateCaptures(5000, [0.3, 0.25, 0.35, 0.2], 42);
     const result = estimateStratum(lists(4), counts, null);
-    expect(result.models.length).toBe(64);
+    expect(result.modelCounts.fitted).toBe(64);
+    expect(result.models.length).toBe(50);
     expect(Math.abs(result.estimate! / 5000 - 1)).toBeLessThan(0.1);
     expect(result.ci95![0]).toBeLessThan(result.estimate!);
     expect(result.ci95![1]).toBeGreaterThan(result.estimate!);
@@ -113,10 +114,56 @@ describe('estimatePopulation with strata', () => {
     expect(result.estimate).toBeCloseTo(n!.estimate! + s!.estimate!, 6);
     expect(result.ci95![0]).toBeLessThan(result.estimate!);
     expect(result.ci95![1]).toBeGreaterThan(result.estimate!);
-    // Quadrature: the total's half-width is less than the sum of the strata's.
+    expect(result.interval).toBe('parametric bootstrap of the sum');
+    expect(result.total.interval).toBe(result.interval);
+    // Independent strata: the total's half-width is less than the sum of the strata's.
     expect(result.ci95![1] - result.estimate!).toBeLessThan(
       n!.ci95![1] - n!.estimate! + s!.ci95![1] - s!.estimate!,
     );
+    // …and close to the quadrature of the strata's half-widths (normal approximation).
+    const quadrature = Math.hypot(n!.ci95![1] - n!.estimate!, s!.ci95![1] - s!.estimate!);
+    expect(Math.abs((result.ci95![1] - result.estimate!) / quadrature - 1)).toBeLessThan(0.25);
+    // Strata draw from distinct seeds: their bootstrap replicates are not the same stream.
+    expect(Array.from(n!.draws!.slice(0, 20))).not.toEqual(Array.from(s!.draws!.slice(0, 20)));
+  });
+
+  it('sums posterior draws for a Bayesian total: its median is the median of the sum', () => {
+    const north = simulateCaptures(1500, [0.4, 0.3, 0.35, 0.3], 21);
+    const south = simulateCaptures(800, [0.3, 0.25, 0.3, 0.35], 22);
+    const table = {
+      lists: ['A', 'B', 'C', 'D'],
+      strata: [
+        { name: 'north', counts: north },
+        { name: 'south', counts: south },
+      ],
+    };
+    const result = estimatePopulation(table, { model: 'dga', seed: 4 });
+    const [n, s] = result.strata!;
+    expect(result.interval).toBe('posterior of the sum (summed posterior draws)');
+    expect(result.posterior!.draws).toBe(n!.draws!.length);
+    const sums = Array.from(n!.draws!, (draw, i) => draw + s!.draws![i]!).sort((a, b) => a - b);
+    expect(result.estimate).toBe((sums[1999]! + sums[2000]!) / 2);
+    expect(result.ci95![0]).toBeGreaterThan(n!.ci95![0] + s!.ci95![0]);
+    expect(result.ci95![1]).toBeLessThan(n!.ci95![1] + s!.ci95![1]);
+    expect(Math.abs(result.estimate! / 2300 - 1)).toBeLessThan(0.1);
+  });
+
+  it('keeps the best models only, and onModel sees every one', () => {
+    const counts = simulateCaptures(3000, [0.3, 0.25, 0.35, 0.2], 5);
+    const seen: string[] = [];
+    const result = estimateStratum(['A', 'B', 'C', 'D'], counts, null, {
+      keepModels: 5,
+      onModel: (model) => seen.push(model.terms.join('+')),
+    });
+    expect(seen).toHaveLength(64);
+    expect(new Set(seen).size).toBe(64);
+    expect(result.models).toHaveLength(5);
+    expect(result.modelCounts).toEqual({ fitted: 64, converged: 64, failed: 0, kept: 5 });
+    const aics = result.models.map((model) => model.aic);
+    expect(aics).toEqual([...aics].sort((a, b) => a - b));
+    const full = estimateStratum(['A', 'B', 'C', 'D'], counts, null, { keepModels: 64 });
+    expect(full.models.slice(0, 5)).toEqual(result.models);
+    expect(full.selected).toEqual(result.selected);
   });
 
   it('gives no total (not a quiet undercount) when a stratum cannot be estimated', () => {

@@ -32,33 +32,60 @@ export function parentTerms(term: number): number[] {
  * `limit` of them (the caller then searches stepwise instead of exhaustively).
  */
 export function enumerateHierarchicalModels(candidates: readonly number[], limit: number): number[][] | null {
+  if (countHierarchicalModels(candidates, limit) === null) return null;
   const models: number[][] = [];
+  forEachHierarchicalModel(candidates, (model) => models.push([...model]));
+  return models;
+}
+
+/** How many hierarchical models there are over the candidates, or null beyond `limit`. */
+export function countHierarchicalModels(candidates: readonly number[], limit: number): number | null {
+  let count = 0;
+  const overflow = walk(candidates, () => {
+    count += 1;
+    return count <= limit;
+  });
+  return overflow ? null : count;
+}
+
+/**
+ * Calls `visit` with every hierarchical model in turn, without holding them all: the exhaustive
+ * search of six lists has 32,768 models, and keeping them (with their fits) is what made the search
+ * use a quarter of a gigabyte. `visit` must copy the array if it keeps it.
+ */
+export function forEachHierarchicalModel(
+  candidates: readonly number[],
+  visit: (model: readonly number[]) => void,
+): void {
+  walk(candidates, (model) => {
+    visit(model);
+    return true;
+  });
+}
+
+/** Depth-first walk over the models; `visit` returns false to stop. Returns true when stopped. */
+function walk(candidates: readonly number[], visit: (model: readonly number[]) => boolean): boolean {
   const chosen = new Set<number>();
   const current: number[] = [];
-  let overflow = false;
-
-  const visit = (index: number): void => {
-    if (overflow) return;
+  let stopped = false;
+  const step = (index: number): void => {
+    if (stopped) return;
     if (index === candidates.length) {
-      if (models.length >= limit) {
-        overflow = true;
-        return;
-      }
-      models.push([...current]);
+      if (!visit(current)) stopped = true;
       return;
     }
-    visit(index + 1);
+    step(index + 1);
     const term = candidates[index]!;
     if (parentTerms(term).every((parent) => chosen.has(parent))) {
       chosen.add(term);
       current.push(term);
-      visit(index + 1);
+      step(index + 1);
       current.pop();
       chosen.delete(term);
     }
   };
-  visit(0);
-  return overflow ? null : models;
+  step(0);
+  return stopped;
 }
 
 /** Models one step away: add a term whose parents are present, or drop a term no other term needs. */

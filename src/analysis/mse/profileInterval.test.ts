@@ -1,8 +1,9 @@
 import { describe, expect, it } from 'vitest';
 import { seededRandom } from '../seededRandom.ts';
-import { bootstrapInterval, quantile, samplePoisson } from './bootstrapInterval.ts';
+import { bootstrapInterval, quantile } from './bootstrapInterval.ts';
 import { fitModel } from './fitModel.ts';
 import { profileLikelihoodInterval } from './profileInterval.ts';
+import { samplePoisson } from './randomVariates.ts';
 
 describe('profileLikelihoodInterval', () => {
   it('brackets the estimate asymmetrically (longer upwards) and stays above the observed count', () => {

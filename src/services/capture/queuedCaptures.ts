@@ -48,7 +48,7 @@ export function queuedCaptures(queue: JobQueue, settings: CaptureSettings): Capt
     async get(id, userId) {
       const job = await queue.get(id);
       // Another user's job is as absent as a job that never was: its URL is that user's business.
-      if (!job || job.kind !== 'capture' || job.requestedBy !== userId) throw new NotFound('capture', id);
+      if (job?.kind !== 'capture' || job.requestedBy !== userId) throw new NotFound('capture', id);
       return captureJobOf(job);
     },
     async close() {},
