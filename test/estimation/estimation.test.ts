@@ -160,14 +160,29 @@ describe.each(backends())('estimation from lists on %s', (backend) => {
     ).rejects.toMatchObject({ field: "body.lists.csv row 2, column 'B'" });
   });
 
-  it('refuses LCMCR and dga until the engine has them, clearly', async () => {
-    for (const model of ['lcmcr', 'dga'] as const) {
-      const request = EstimateRequestSchema.parse({ lists: { kind: 'upload', csv: HAV }, model });
-      await expect(runEstimate(store.db, analyst, request)).rejects.toMatchObject({
-        field: 'body.model',
-        reason: expect.stringContaining('is not available'),
-      });
-    }
+  it('runs the Bayesian models, with their posterior and, for LCMCR, the chains’ diagnostics', async () => {
+    const lcmcr = await runEstimate(
+      store.db,
+      analyst,
+      EstimateRequestSchema.parse({ lists: { kind: 'upload', csv: HAV }, model: 'lcmcr', seed: 7 }),
+    );
+    expect(lcmcr.result.method).toContain('LCMCR');
+    expect(lcmcr.result.posterior).not.toBeNull();
+    expect(lcmcr.result.diagnostics).toMatchObject({ seed: 7, chains: 4 });
+    expect(lcmcr.result.estimate).toBe(lcmcr.result.posterior?.median);
+    expect(lcmcr.result.estimate).toBeGreaterThanOrEqual(lcmcr.result.observed);
+    expect(lcmcr.result.ci95).toEqual([lcmcr.result.posterior?.lower, lcmcr.result.posterior?.upper]);
+    const dga = await runEstimate(
+      store.db,
+      analyst,
+      EstimateRequestSchema.parse({ lists: { kind: 'upload', csv: HAV }, model: 'dga' }),
+    );
+    expect(dga.result.method).toContain('dga');
+    expect(dga.result.diagnostics).toBeNull();
+    const posterior = dga.result.posterior!;
+    expect(posterior.lower).toBeLessThanOrEqual(posterior.median);
+    expect(posterior.median).toBeLessThanOrEqual(posterior.upper);
+    expect(posterior.lower).toBeGreaterThanOrEqual(dga.result.observed);
   });
 
   it('lets analysts and administrators estimate, nobody else', async () => {

@@ -7,7 +7,7 @@
 import { randomUUID } from 'node:crypto';
 import type { PopulationEstimate } from '../../analysis/mse/estimatePopulation.ts';
 import type { ModelSummary } from '../../analysis/mse/estimateStratum.ts';
-import { InvalidInput, NotFound } from '../../core/errors.ts';
+import { NotFound } from '../../core/errors.ts';
 import { parseWith } from '../../core/validation.ts';
 import type { Db, Queryable } from '../../store/db.ts';
 import { estimationRepository } from '../../store/estimation.ts';
@@ -28,12 +28,8 @@ import {
   type SaveEstimateRequest,
 } from './schemas.ts';
 
-/**
- * The models the engine runs today. `lcmcr` and `dga` are offered by the page and refused here with
- * a clear 400 until analysis/mse/ has them: at merge, add them to this list (and pass `seed` below
- * if the engine takes one). The one place to switch.
- */
-export const AVAILABLE_MODELS: readonly EstimateModel[] = ['auto', 'independence'];
+/** The models the engine runs (analysis/mse): log-linear, LCMCR and dga. */
+export const AVAILABLE_MODELS: readonly EstimateModel[] = ESTIMATE_MODELS;
 
 /** How many of the fitted models the answer lists (best first); the count of all is given. */
 const SHOWN_MODELS = 10;
@@ -62,22 +58,13 @@ export async function runEstimate(
 }
 
 async function estimate(built: BuiltLists, request: EstimateRequest): Promise<EstimateSummary> {
-  if (request.model === 'auto' || request.model === 'independence') {
-    const result = await estimateOffThread(built.table, {
-      model: request.model,
-      criterion: request.criterion,
-      maxOrder: request.maxOrder,
-    });
-    return summarise(result, request);
-  }
-  if (!AVAILABLE_MODELS.includes(request.model)) {
-    throw new InvalidInput(
-      'body.model',
-      `'${request.model}' is not available in this version of Attest: choose auto (log-linear, selected by ${request.criterion.toUpperCase()}) or independence`,
-    );
-  }
-  // Unreachable until the engine has the model: AVAILABLE_MODELS names only what it runs.
-  throw new InvalidInput('body.model', `'${request.model}' is not available`);
+  const result = await estimateOffThread(built.table, {
+    model: request.model,
+    criterion: request.criterion,
+    maxOrder: request.maxOrder,
+    ...(request.seed === undefined ? {} : { seed: request.seed }),
+  });
+  return summarise(result, request);
 }
 
 const round = (value: number, digits: number): number => Number(value.toFixed(digits));
@@ -109,7 +96,25 @@ function summarise(result: PopulationEstimate, request: EstimateRequest): Estima
     interval: result.interval,
     selected: result.selected ? modelOf(result.selected) : null,
     models: result.models.slice(0, SHOWN_MODELS).map(modelOf),
-    modelCount: result.models.length,
+    modelCount: result.modelCounts.fitted,
+    method: result.method,
+    posterior: result.posterior
+      ? {
+          median: round(result.posterior.median, 2),
+          mean: round(result.posterior.mean, 2),
+          lower: round(result.posterior.lower, 2),
+          upper: round(result.posterior.upper, 2),
+        }
+      : null,
+    diagnostics: result.diagnostics
+      ? {
+          seed: result.diagnostics.seed,
+          chains: result.diagnostics.chains,
+          effectiveSampleSize: round(result.diagnostics.effectiveSampleSize, 1),
+          splitRHat: round(result.diagnostics.splitRHat, 3),
+          converged: result.diagnostics.converged,
+        }
+      : null,
     search: result.search,
     unidentifiableTerms: result.unidentifiableTerms,
     strata: result.strata

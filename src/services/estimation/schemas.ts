@@ -37,6 +37,13 @@ export const EstimateRequestSchema = z.strictObject({
   model: z.enum(ESTIMATE_MODELS).default('auto'),
   criterion: z.enum(['aic', 'bic']).default('aic'),
   maxOrder: z.number().int().min(1).max(15).default(2),
+  seed: z
+    .number()
+    .int()
+    .min(0)
+    .max(4_294_967_295)
+    .optional()
+    .describe('seed of every random draw (LCMCR, dga, bootstrap); the same seed gives the same figures'),
 });
 export type EstimateRequest = z.output<typeof EstimateRequestSchema>;
 
@@ -95,7 +102,22 @@ export const EstimateSummarySchema = z.object({
   interval: z.string().nullable().describe('how the interval was obtained'),
   selected: ModelSchema.nullable(),
   models: z.array(ModelSchema).describe('the best models, best first (at most 10)'),
-  modelCount: z.number().int(),
+  modelCount: z.number().int().describe('log-linear models fitted (all counted, the best listed)'),
+  method: z.string().describe("the method's readable name, e.g. 'LCMCR (Manrique-Vallier 2016)'"),
+  posterior: z
+    .object({ median: z.number(), mean: z.number(), lower: z.number(), upper: z.number() })
+    .nullable()
+    .describe('Bayesian models (lcmcr, dga): the posterior of the total, with its 95% credible interval'),
+  diagnostics: z
+    .object({
+      seed: z.number().int(),
+      chains: z.number().int(),
+      effectiveSampleSize: z.number(),
+      splitRHat: z.number(),
+      converged: z.boolean(),
+    })
+    .nullable()
+    .describe('LCMCR: convergence of the chains (split-R̂ ≤ 1.05 is read as converged)'),
   search: z.string(),
   unidentifiableTerms: z.array(z.object({ term: z.string(), reason: z.string() })),
   strata: z
