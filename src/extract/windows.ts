@@ -88,8 +88,28 @@ function lowerWordsOf(text: string, words: Words): string[] {
   return lower;
 }
 
-/** Merged windows around every trigger in the text, in order. */
-export function triggerWindows(text: string, opts: TriggerOptions): Window[] {
+let windowsText: string | null = null;
+const windowsByOptions = new Map<TriggerOptions, readonly Window[]>();
+
+/**
+ * Merged windows around every trigger in the text, in order. Several expressions share one set of
+ * options (a language's rules are built once), so the windows of the latest text are remembered
+ * per options object.
+ */
+export function triggerWindows(text: string, opts: TriggerOptions): readonly Window[] {
+  if (windowsText !== text) {
+    windowsText = text;
+    windowsByOptions.clear();
+  }
+  let windows = windowsByOptions.get(opts);
+  if (!windows) {
+    windows = findTriggerWindows(text, opts);
+    windowsByOptions.set(opts, windows);
+  }
+  return windows;
+}
+
+function findTriggerWindows(text: string, opts: TriggerOptions): Window[] {
   const out: Window[] = [];
   const words = wordsOf(text);
   const lower = lowerWordsOf(text, words);
