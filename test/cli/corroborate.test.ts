@@ -162,6 +162,11 @@ describe.skipIf(!hasShared(SEED_ARTICLE)).each(backends())(
         victims: 105,
         victimsHigh: null,
       });
+      // As text: an act whose sources give no figure is "not stated", never 0 victims.
+      const text = (await cli(['stats', '--by', 'type'])).stdout;
+      expect(text).toMatch(/^detention\t2 acts\t105 victims \(no upper figure\)$/m);
+      expect(text).toMatch(/^torture\t1 acts\tvictims not stated$/m);
+      expect(text).not.toMatch(/\t0 victims/);
     });
 
     it('records a near-copy of the seed from another publisher without counting it as independent', async () => {

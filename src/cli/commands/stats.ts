@@ -40,9 +40,9 @@ export const statsCommand: Command = {
         io.stdout.write(`withheld: too few acts to show by ${by} below ${table.threshold}\n`);
       for (const row of table.rows)
         io.stdout.write(
-          `${row.key || '(not known)'}${row.country ? ` (${row.country})` : ''}\t${figure(row.acts)} acts\t${figure(row.victims)} victims\n`,
+          `${row.key || '(not known)'}${row.country ? ` (${row.country})` : ''}\t${figure(row.acts)} acts\t${victimsText(row)}\n`,
         );
-      io.stdout.write(`total\t${figure(table.total.acts)} acts\t${figure(table.total.victims)} victims\n`);
+      io.stdout.write(`total\t${figure(table.total.acts)} acts\t${victimsText(table.total)}\n`);
       return 0;
     }
     if (args.values.public) throw new UsageError('--public goes with --by');
@@ -61,3 +61,25 @@ export const statsCommand: Command = {
     return 0;
   },
 };
+
+type BreakdownFigures = Pick<
+  Awaited<ReturnType<typeof actBreakdown>>['total'],
+  'acts' | 'victims' | 'victimsLow' | 'victimsHigh' | 'withoutFigure'
+>;
+
+/**
+ * Victims as the web page shows them: never a 0 for acts whose sources give no figure, and the
+ * range the sources report when it is not one number ("no upper figure" when one is open-ended).
+ */
+function victimsText(row: BreakdownFigures): string {
+  if (row.victims === null) return 'suppressed victims';
+  if (row.acts !== null && row.withoutFigure === row.acts) return 'victims not stated';
+  const range =
+    row.victimsHigh === null
+      ? ' (no upper figure)'
+      : row.victimsLow !== null && row.victimsLow !== row.victimsHigh
+        ? ` (${row.victimsLow}–${row.victimsHigh})`
+        : '';
+  const unstated = row.withoutFigure ? `; ${row.withoutFigure} act(s) without a figure` : '';
+  return `${row.victims} victims${range}${unstated}`;
+}
