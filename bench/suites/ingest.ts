@@ -165,8 +165,9 @@ function floorCsv(texts: readonly NewsText[]): Buffer {
 function copyIn(client: pg.Client, sql: string, data: Buffer): Promise<void> {
   return new Promise((resolve, reject) => {
     let failed: Error | null = null;
-    const submittable = {
-      submit(connection: { query(text: string): void }) {
+    // node-postgres calls these hooks on a Submittable; the copy hooks' connection is its own.
+    const submittable: pg.Submittable & Record<string, unknown> = {
+      submit(connection: pg.Connection) {
         connection.query(sql);
       },
       handleCopyInResponse(connection: { sendCopyFromChunk(chunk: Buffer): void; endCopyFrom(): void }) {
@@ -183,7 +184,7 @@ function copyIn(client: pg.Client, sql: string, data: Buffer): Promise<void> {
         else resolve();
       },
     };
-    client.query(submittable as unknown as pg.QueryConfig);
+    client.query(submittable);
   });
 }
 

@@ -1,4 +1,4 @@
-import { forwardRef } from 'react';
+import { forwardRef, type ReactNode } from 'react';
 
 export interface ChartBar {
   key: string;
@@ -27,7 +27,6 @@ export const BarChart = forwardRef<
   { title: string; description: string; bars: ChartBar[]; columns?: boolean; suppressedLabel: string }
 >(function BarChart({ title, description, bars, columns = false, suppressedLabel }, ref) {
   const max = Math.max(1, ...bars.map((bar) => bar.value ?? 0));
-  const titleId = `chart-${title.replace(/\W+/g, '-')}`;
   if (columns) {
     const width = 640;
     const height = 260;
@@ -36,18 +35,7 @@ export const BarChart = forwardRef<
     const slot = (width - 16) / Math.max(bars.length, 6);
     const labelEvery = Math.ceil(bars.length / 12);
     return (
-      <svg
-        ref={ref}
-        xmlns="http://www.w3.org/2000/svg"
-        viewBox={`0 0 ${width} ${height}`}
-        role="img"
-        aria-labelledby={`${titleId}-t ${titleId}-d`}
-        className="stat-chart"
-        fontFamily={FONT}
-      >
-        <title id={`${titleId}-t`}>{title}</title>
-        <desc id={`${titleId}-d`}>{description}</desc>
-        <rect width={width} height={height} fill="#ffffff" />
+      <ChartFrame ref={ref} {...{ title, description, width, height }}>
         <line x1={8} x2={width - 8} y1={height - bottom} y2={height - bottom} stroke={GRID} />
         {bars.map((bar, index) => {
           const h = ((bar.value ?? 0) / max) * (height - top - bottom);
@@ -93,7 +81,7 @@ export const BarChart = forwardRef<
             </g>
           );
         })}
-      </svg>
+      </ChartFrame>
     );
   }
   const rowHeight = 26;
@@ -102,18 +90,7 @@ export const BarChart = forwardRef<
   const height = bars.length * rowHeight + 16;
   const room = width - labelWidth - 90;
   return (
-    <svg
-      ref={ref}
-      xmlns="http://www.w3.org/2000/svg"
-      viewBox={`0 0 ${width} ${height}`}
-      role="img"
-      aria-labelledby={`${titleId}-t ${titleId}-d`}
-      className="stat-chart"
-      fontFamily={FONT}
-    >
-      <title id={`${titleId}-t`}>{title}</title>
-      <desc id={`${titleId}-d`}>{description}</desc>
-      <rect width={width} height={height} fill="#ffffff" />
+    <ChartFrame ref={ref} {...{ title, description, width, height }}>
       {bars.map((bar, index) => {
         const y = 8 + index * rowHeight;
         const w = ((bar.value ?? 0) / max) * room;
@@ -148,6 +125,33 @@ export const BarChart = forwardRef<
           </g>
         );
       })}
+    </ChartFrame>
+  );
+});
+
+/**
+ * The chart's <svg>: accessible name and description, and a white ground so the PNG download (drawn
+ * without the page) looks like the page.
+ */
+const ChartFrame = forwardRef<
+  SVGSVGElement,
+  { title: string; description: string; width: number; height: number; children: ReactNode }
+>(function ChartFrame({ title, description, width, height, children }, ref) {
+  const titleId = `chart-${title.replace(/\W+/g, '-')}`;
+  return (
+    <svg
+      ref={ref}
+      xmlns="http://www.w3.org/2000/svg"
+      viewBox={`0 0 ${width} ${height}`}
+      role="img"
+      aria-labelledby={`${titleId}-t ${titleId}-d`}
+      className="stat-chart"
+      fontFamily={FONT}
+    >
+      <title id={`${titleId}-t`}>{title}</title>
+      <desc id={`${titleId}-d`}>{description}</desc>
+      <rect width={width} height={height} fill="#ffffff" />
+      {children}
     </svg>
   );
 });
