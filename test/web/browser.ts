@@ -4,9 +4,13 @@
  */
 import { execFileSync } from 'node:child_process';
 import { existsSync, mkdirSync, readdirSync, statSync } from 'node:fs';
+import type { AddressInfo } from 'node:net';
 import { join } from 'node:path';
 import { type Browser, chromium, type Page } from 'playwright-core';
+import { buildServer } from '../../src/server/buildServer.ts';
+import { FAST_KDF } from '../support/factories.ts';
 import { repoRoot } from '../support/paths.ts';
+import type { TestStore } from '../support/stores.ts';
 
 export const webDir = join(repoRoot, 'web');
 export const distDir = join(webDir, 'dist');
@@ -63,6 +67,29 @@ export async function launchChromium(): Promise<LaunchedBrowser> {
     ],
   });
   return { browser, close: () => browser.close() };
+}
+
+export interface ServedWebApp {
+  origin: string;
+  launched: LaunchedBrowser;
+  close(): Promise<void>;
+}
+
+/** The built web app, served by a real server over `store` on a free port, and a Chromium to drive it. */
+export async function serveWebApp(store: TestStore): Promise<ServedWebApp> {
+  buildWebIfStale();
+  const server = await buildServer({ store, webDist: distDir, kdfParams: FAST_KDF });
+  await server.listen({ host: '127.0.0.1', port: 0 });
+  const origin = `http://127.0.0.1:${(server.server.address() as AddressInfo).port}`;
+  const launched = await launchChromium();
+  return {
+    origin,
+    launched,
+    close: async () => {
+      await launched.close();
+      await server.close();
+    },
+  };
 }
 
 /** A new browser context signed in to the app at `origin`, on the capture screen. */

@@ -5,24 +5,21 @@
  * and open it again; a one-list file is refused in words; screenshots and an accessibility scan.
  */
 import { copyFileSync, mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
-import type { AddressInfo } from 'node:net';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import type { Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { buildServer } from '../../src/server/buildServer.ts';
-import { anOrganisation, aUser, FAST_KDF, PASSWORD } from '../protection/fixtures.ts';
+import { anOrganisation, aUser, PASSWORD } from '../protection/fixtures.ts';
 import { seedEstimationLists } from '../support/estimationLists.ts';
 import { repoRoot } from '../support/paths.ts';
 import { openTestStore, type TestStore } from '../support/stores.ts';
 import { seriousViolations } from './axe.ts';
 import {
-  buildWebIfStale,
-  distDir,
   type LaunchedBrowser,
-  launchChromium,
+  type ServedWebApp,
   screenshot,
   screenshotDir,
+  serveWebApp,
   signedInPage,
 } from './browser.ts';
 
@@ -38,30 +35,26 @@ async function shot(page: Page, name: string): Promise<void> {
 
 describe('the estimation page in Chromium', () => {
   let store: TestStore;
-  let server: Awaited<ReturnType<typeof buildServer>>;
+  let app: ServedWebApp | undefined;
   let origin: string;
   let launched: LaunchedBrowser;
   let page: Page;
   let dir: string;
 
   beforeAll(async () => {
-    buildWebIfStale();
     dir = mkdtempSync(join(tmpdir(), 'attest-estimation-web-'));
     writeFileSync(join(dir, 'one-list.csv'), 'NGO,count\n1,12\n');
     store = await openTestStore('pglite');
     const { admin } = await anOrganisation(store.db);
     await aUser(store.db, admin, 'analyst@example.org', 'analyst');
     await seedEstimationLists(store.db, admin);
-    server = await buildServer({ store, webDist: distDir, kdfParams: FAST_KDF });
-    await server.listen({ host: '127.0.0.1', port: 0 });
-    origin = `http://127.0.0.1:${(server.server.address() as AddressInfo).port}`;
-    launched = await launchChromium();
+    app = await serveWebApp(store);
+    ({ origin, launched } = app);
     page = await signedInPage(launched.browser, origin, 'analyst@example.org', PASSWORD);
   });
 
   afterAll(async () => {
-    await launched?.close();
-    await server?.close();
+    await app?.close();
     await store?.close();
     rmSync(dir, { recursive: true, force: true });
   });

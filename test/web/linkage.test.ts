@@ -4,24 +4,15 @@
  * clusters change with the labels; screenshots and an accessibility scan.
  */
 import { mkdirSync } from 'node:fs';
-import type { AddressInfo } from 'node:net';
 import { join } from 'node:path';
 import type { Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { buildServer } from '../../src/server/buildServer.ts';
 import { initOrganisation } from '../../src/services/accounts/accounts.ts';
 import { FAST_KDF } from '../protection/fixtures.ts';
 import { fixturesDir } from '../support/paths.ts';
 import { openTestStore, type TestStore } from '../support/stores.ts';
 import { seriousViolations } from './axe.ts';
-import {
-  buildWebIfStale,
-  distDir,
-  type LaunchedBrowser,
-  launchChromium,
-  screenshot,
-  signedInPage,
-} from './browser.ts';
+import { type LaunchedBrowser, type ServedWebApp, screenshot, serveWebApp, signedInPage } from './browser.ts';
 
 const ADMIN = { email: 'admin@example.org', password: 'correct horse battery staple' };
 const LIST = join(fixturesDir, 'linkage/review-list.csv');
@@ -35,29 +26,25 @@ async function shot(page: Page, name: string): Promise<void> {
 
 describe('linkage review in Chromium', () => {
   let store: TestStore;
-  let server: Awaited<ReturnType<typeof buildServer>>;
+  let app: ServedWebApp | undefined;
   let origin: string;
   let launched: LaunchedBrowser;
   let page: Page;
 
   beforeAll(async () => {
-    buildWebIfStale();
     store = await openTestStore('pglite');
     await initOrganisation(
       store.db,
       { name: 'Memorial Test', adminEmail: ADMIN.email, password: ADMIN.password },
       FAST_KDF,
     );
-    server = await buildServer({ store, webDist: distDir, kdfParams: FAST_KDF });
-    await server.listen({ host: '127.0.0.1', port: 0 });
-    origin = `http://127.0.0.1:${(server.server.address() as AddressInfo).port}`;
-    launched = await launchChromium();
+    app = await serveWebApp(store);
+    ({ origin, launched } = app);
     page = await signedInPage(launched.browser, origin, ADMIN.email, ADMIN.password);
   });
 
   afterAll(async () => {
-    await launched?.close();
-    await server?.close();
+    await app?.close();
     await store?.close();
   });
 

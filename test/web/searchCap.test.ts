@@ -5,22 +5,19 @@
  * cap the count is exact and no such note shows.
  */
 import { copyFileSync, mkdirSync } from 'node:fs';
-import type { AddressInfo } from 'node:net';
 import { join } from 'node:path';
 import type { Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { buildServer } from '../../src/server/buildServer.ts';
 import { initOrganisation } from '../../src/services/accounts/accounts.ts';
 import { SEARCH_CAP } from '../../src/store/search.ts';
 import { FAST_KDF } from '../protection/fixtures.ts';
 import { openTestStore, type TestStore } from '../support/stores.ts';
 import {
-  buildWebIfStale,
-  distDir,
   type LaunchedBrowser,
-  launchChromium,
+  type ServedWebApp,
   screenshot,
   screenshotDir,
+  serveWebApp,
   signedInPage,
 } from './browser.ts';
 
@@ -37,13 +34,12 @@ const AT_LEAST: Record<string, RegExp> = {
 
 describe('the search page past the count cap, in Chromium', () => {
   let store: TestStore;
-  let server: Awaited<ReturnType<typeof buildServer>>;
+  let app: ServedWebApp | undefined;
   let origin: string;
   let launched: LaunchedBrowser;
   let page: Page;
 
   beforeAll(async () => {
-    buildWebIfStale();
     store = await openTestStore('pglite');
     await initOrganisation(
       store.db,
@@ -65,16 +61,13 @@ describe('the search page past the count cap, in Chromium', () => {
          from generate_series(1, $1::int + 3) g`,
       [SEARCH_CAP + 1],
     );
-    server = await buildServer({ store, webDist: distDir, kdfParams: FAST_KDF });
-    await server.listen({ host: '127.0.0.1', port: 0 });
-    origin = `http://127.0.0.1:${(server.server.address() as AddressInfo).port}`;
-    launched = await launchChromium();
+    app = await serveWebApp(store);
+    ({ origin, launched } = app);
     page = await signedInPage(launched.browser, origin, ADMIN.email, ADMIN.password);
   });
 
   afterAll(async () => {
-    await launched?.close();
-    await server?.close();
+    await app?.close();
     await store?.close();
   });
 

@@ -7,30 +7,21 @@
  * is a mark that links to its incident. No request leaves the server's origin.
  */
 import { mkdirSync, readFileSync } from 'node:fs';
-import type { AddressInfo } from 'node:net';
 import type { Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { buildServer } from '../../src/server/buildServer.ts';
 import { actsRepository } from '../../src/store/acts.ts';
-import { anOrganisation, aUser, FAST_KDF, PASSWORD } from '../protection/fixtures.ts';
+import { anOrganisation, aUser, PASSWORD } from '../protection/fixtures.ts';
 import { hasShared, SEED_ARTICLE, sharedText } from '../support/shared.ts';
 import { openTestStore, type TestStore } from '../support/stores.ts';
 import { seriousViolations } from './axe.ts';
-import {
-  buildWebIfStale,
-  distDir,
-  type LaunchedBrowser,
-  launchChromium,
-  screenshot,
-  signedInPage,
-} from './browser.ts';
+import { type LaunchedBrowser, type ServedWebApp, screenshot, serveWebApp, signedInPage } from './browser.ts';
 
 const poll = <T>(read: () => T | Promise<T>) => expect.poll(read, { timeout: 20_000 });
 const SHOTS = '/tmp/shots';
 
 describe.skipIf(!hasShared(SEED_ARTICLE))('the statistics page in Chromium, on the seed', () => {
   let store: TestStore;
-  let server: Awaited<ReturnType<typeof buildServer>>;
+  let app: ServedWebApp | undefined;
   let origin: string;
   let launched: LaunchedBrowser;
   let page: Page;
@@ -48,14 +39,11 @@ describe.skipIf(!hasShared(SEED_ARTICLE))('the statistics page in Chromium, on t
       .filter({ has: page.getByRole('rowheader', { name: label }) });
 
   beforeAll(async () => {
-    buildWebIfStale();
     store = await openTestStore('pglite');
     const { admin } = await anOrganisation(store.db);
     await aUser(store.db, admin, 'analyst@example.org', 'analyst');
-    server = await buildServer({ store, webDist: distDir, kdfParams: FAST_KDF });
-    await server.listen({ host: '127.0.0.1', port: 0 });
-    origin = `http://127.0.0.1:${(server.server.address() as AddressInfo).port}`;
-    launched = await launchChromium();
+    app = await serveWebApp(store);
+    ({ origin, launched } = app);
     page = await signedInPage(launched.browser, origin, 'admin@example.org', PASSWORD);
     page.context().on('request', (request) => requests.push(request.url()));
     // The seed, pasted and reviewed with every suggestion accepted, as the capture and review screens do.
@@ -83,8 +71,7 @@ describe.skipIf(!hasShared(SEED_ARTICLE))('the statistics page in Chromium, on t
   });
 
   afterAll(async () => {
-    await launched?.close();
-    await server?.close();
+    await app?.close();
     await store?.close();
   });
 
