@@ -16,11 +16,28 @@ export const LIST_KINDS = ['source', 'publisher', 'organisation'] as const;
 export type ListKind = (typeof LIST_KINDS)[number];
 
 /**
- * One person, once: the key a victim is counted by. Today the person id; when record linkage
- * clusters persons (linkage review, migration 080), this is the one expression to change so that two
- * records of the same person count once.
+ * Two records of the same person, linked by a linkage run (services/estimation/personLinkage.ts):
+ * each record's person id and the key of its cluster, so the pair counts once.
  */
-const VICTIM_KEY = 'v.person_id::text';
+export interface PersonCluster {
+  personId: string;
+  cluster: string;
+}
+
+/**
+ * One person, once: a linked record counts as its cluster, any other (not linked, not in the run,
+ * recorded after it) by its own person id. The clusters arrive as a JSON parameter (`linkedParam`),
+ * computed from a linkage run and its labels by the service; no name is read here.
+ */
+const VICTIM_KEY = 'coalesce(l.cluster, v.person_id::text)';
+
+const victims = (linkedParam: string) => `linked as (
+  select m.person_id, m.cluster from jsonb_to_recordset(${linkedParam}::jsonb) as m(person_id uuid, cluster text)
+), victims as (
+  select distinct v.act_id, ${VICTIM_KEY} as victim
+    from involvements v left join linked l on l.person_id = v.person_id
+   where v.role = 'victim' and v.person_id is not null
+)`;
 
 const ACT_REPORTS = `act_reports as (
   select e.act_id, e.source_id from act_evidence e
@@ -30,11 +47,8 @@ const ACT_REPORTS = `act_reports as (
    where not exists (select 1 from act_evidence e where e.act_id = a.id)
 )`;
 
-const VICTIMS = `victims as (
-  select distinct v.act_id, ${VICTIM_KEY} as victim
-    from involvements v
-   where v.role = 'victim' and v.person_id is not null
-)`;
+const linkedJson = (linked: readonly PersonCluster[]) =>
+  JSON.stringify(linked.map((entry) => ({ person_id: entry.personId, cluster: entry.cluster })));
 
 export interface AvailableList {
   kind: ListKind;
@@ -99,7 +113,7 @@ const toSaved = (row: SavedRaw): SavedEstimateRow => ({
 export function estimationRepository(db: Queryable) {
   return {
     /** Every source, publisher and organisation that reported at least one named victim. */
-    async availableLists(limit: number): Promise<AvailableList[]> {
+    async availableLists(limit: number, linked: readonly PersonCluster[] = []): Promise<AvailableList[]> {
       const rows = await db.query<{
         kind: ListKind;
         ref: string;
@@ -107,7 +121,7 @@ export function estimationRepository(db: Queryable) {
         sealed: boolean;
         victims: number;
       }>(
-        `with ${ACT_REPORTS}, ${VICTIMS}
+        `with ${ACT_REPORTS}, ${victims('$2')}
          select * from (
            select 'source' as kind, s.id::text as ref,
                   case when s.compartment_id is null then coalesce(s.title, s.file_name) end as label,
@@ -129,13 +143,17 @@ export function estimationRepository(db: Queryable) {
          ) lists
          order by victims desc, kind, label nulls last, ref
          limit $1`,
-        [limit],
+        [limit, linkedJson(linked)],
       );
       return rows.map((row) => ({ ...row, victims: Number(row.victims) }));
     },
 
     /** The victim keys on one list; `exists` is false when the list names nothing in the database. */
-    async members(kind: ListKind, ref: string): Promise<{ exists: boolean; victims: string[] }> {
+    async members(
+      kind: ListKind,
+      ref: string,
+      linked: readonly PersonCluster[] = [],
+    ): Promise<{ exists: boolean; victims: string[] }> {
       const select = {
         source: {
           exists: 'select 1 as found from sources where id::text = $1',
@@ -156,10 +174,20 @@ export function estimationRepository(db: Queryable) {
       }[kind];
       const found = await db.query<{ found: number }>(select.exists, [ref]);
       if (found.length === 0) return { exists: false, victims: [] };
-      const rows = await db.query<{ victim: string }>(`with ${ACT_REPORTS}, ${VICTIMS} ${select.members}`, [
-        ref,
-      ]);
+      const rows = await db.query<{ victim: string }>(
+        `with ${ACT_REPORTS}, ${victims('$2')} ${select.members}`,
+        [ref, linkedJson(linked)],
+      );
       return { exists: true, victims: rows.map((row) => row.victim) };
+    },
+
+    /** The persons of a compartment named as victims of an act: id and code (never a name). */
+    async victimPersons(compartmentId: string): Promise<Array<{ id: string; code: string }>> {
+      return db.query<{ id: string; code: string }>(
+        `select distinct p.id::text as id, p.code from involvements i join persons p on p.id = i.person_id
+          where i.role = 'victim' and p.compartment_id = $1`,
+        [compartmentId],
+      );
     },
 
     async insertSaved(row: Omit<SavedEstimateRow, 'createdAt' | 'createdByEmail'>): Promise<Date> {

@@ -10,6 +10,7 @@
  */
 import { randomUUID } from 'node:crypto';
 import type { Actor } from '../../src/services/accounts/actor.ts';
+import { addPerson } from '../../src/services/persons/persons.ts';
 import type { Db } from '../../src/store/db.ts';
 import { sourcesRepository } from '../../src/store/sources.ts';
 import { aSource } from './factories.ts';
@@ -76,4 +77,44 @@ export async function seedEstimationLists(db: Db, admin: Actor) {
   await db.query("insert into actors (id, name, kind) values ($1, 'Memorial', 'ngo')", [ids.memorial]);
   await involve(act4, 'source', 'actor_id', ids.memorial);
   return ids;
+}
+
+/**
+ * Sealed persons (as the protection pages add them) reported by two sources, for counting by a
+ * linkage run: two records of one man, Zelimkhan Bakaev, on source One (born 1985-03-12) and on source
+ * Two (a birth date mistyped, 1991-08-30), which the engine leaves for a reviewer; and Madina Isaeva
+ * on both. Without linkage one person is on both lists.
+ */
+export async function seedLinkedVictims(db: Db, admin: Actor) {
+  const add = async (name: string, birthDate: string, sex: 'm' | 'f') =>
+    (await addPerson(db, admin, { name, birthDate, sex })).id;
+  const bakaev = await add('Zelimkhan Bakaev', '1985-03-12', 'm');
+  const bakayev = await add('Zelimkhan Bakaev', '1991-08-30', 'm');
+  const saidova = await add('Kheda Saidova', '1992-11-02', 'f');
+  const isaeva = await add('Madina Isaeva', '1988-05-30', 'f');
+  const umarov = await add('Ruslan Umarov', '1979-01-17', 'm');
+  const sources = { one: randomUUID(), two: randomUUID() };
+  const repository = sourcesRepository(db);
+  await repository.insertUnlessPresent(aSource({ id: sources.one, text: 'One', title: 'Report One' }));
+  await repository.insertUnlessPresent(aSource({ id: sources.two, text: 'Two', title: 'Report Two' }));
+  const report = async (source: string, victims: string[]) => {
+    const incident = randomUUID();
+    const act = randomUUID();
+    await db.query("insert into incidents (id, title, created_by) values ($1, 'incident', 'tester')", [
+      incident,
+    ]);
+    await db.query("insert into acts (id, incident_id, type) values ($1, $2, 'killing')", [act, incident]);
+    await db.query(
+      "insert into act_evidence (act_id, source_id, span_start, span_end, linked_by) values ($1, $2, 0, 1, 'tester')",
+      [act, source],
+    );
+    for (const victim of victims)
+      await db.query(
+        "insert into involvements (id, act_id, role, person_id, created_by) values ($1, $2, 'victim', $3, $4)",
+        [randomUUID(), act, victim, admin.userId],
+      );
+  };
+  await report(sources.one, [bakaev, saidova, isaeva]);
+  await report(sources.two, [bakayev, umarov, isaeva]);
+  return { sources, persons: { bakaev, bakayev, saidova, isaeva, umarov } };
 }

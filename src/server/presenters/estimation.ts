@@ -1,7 +1,12 @@
 /** What leaves the server about estimates: counts, list names and model results, never a person. */
 import { z } from 'zod';
 import type { SavedEstimate } from '../../services/estimation/estimates.ts';
-import { ESTIMATE_MODELS, EstimateAnswerSchema, LIST_KINDS } from '../../services/estimation/schemas.ts';
+import {
+  ESTIMATE_MODELS,
+  EstimateAnswerSchema,
+  LIST_KINDS,
+  LinkageRunSchema,
+} from '../../services/estimation/schemas.ts';
 import { Id, Instant, iso, listOf } from './common.ts';
 
 export const AvailableListsSchema = z.object({
@@ -11,10 +16,20 @@ export const AvailableListsSchema = z.object({
       ref: z.string().describe('source id, publisher domain or organisation (actor) id'),
       label: z.string().nullable().describe('null for a sealed source, whose title is sealed'),
       sealed: z.boolean(),
-      victims: z.number().int().describe('named victims this list reports, each person once'),
+      victims: z
+        .number()
+        .int()
+        .describe('named victims this list reports, each person once (linked records by the default run)'),
     }),
   ),
   models: z.array(z.object({ model: z.enum(ESTIMATE_MODELS), available: z.boolean() })),
+  linkage: z.object({
+    runs: z.array(LinkageRunSchema).describe('the latest run of each database linkage list, newest first'),
+    default: z
+      .uuid()
+      .nullable()
+      .describe('the run counted when a request names none: the latest reviewed one, or null'),
+  }),
 });
 
 export const SavedEstimateSchema = EstimateAnswerSchema.extend({

@@ -2,7 +2,8 @@
  * The capture table the estimation page works on, from either place lists come from
  * (docs/analysis.md, "The estimation page"):
  * - the database: which named victims each chosen source, publisher or organisation reported
- *   (store/estimation.ts), counted once per person (their key, never a name);
+ *   (store/estimation.ts), counted once per person (their key, never a name), two records linked by
+ *   a linkage run counted as one (personLinkage.ts);
  * - an uploaded lists file in the `attest estimate` format, parsed in memory and discarded: only the
  *   aggregated table (a count per capture pattern) leaves this function.
  */
@@ -12,7 +13,8 @@ import { InvalidInput } from '../../core/errors.ts';
 import type { Queryable } from '../../store/db.ts';
 import { type AvailableList, estimationRepository, type ListKind } from '../../store/estimation.ts';
 import { disjointPairs, overlapsOf } from './overlaps.ts';
-import type { ListsInput, OverlapsAnswer } from './schemas.ts';
+import type { PersonLinkage } from './personLinkage.ts';
+import type { LinkageRunSummary, ListsInput, OverlapsAnswer } from './schemas.ts';
 
 export interface ListRef {
   name: string;
@@ -24,13 +26,15 @@ export interface BuiltLists {
   refs: ListRef[];
   table: CaptureTable;
   form: 'database' | 'aggregated' | 'individual';
+  /** Lists from the database: the linkage run whose clusters count as one person each. */
+  linkage: LinkageRunSummary | null;
 }
 
 /** At most this many lists are offered to choose from, the largest first. */
 export const OFFERED_LISTS = 500;
 
-export function availableLists(db: Queryable): Promise<AvailableList[]> {
-  return estimationRepository(db).availableLists(OFFERED_LISTS);
+export function availableLists(db: Queryable, linkage: PersonLinkage): Promise<AvailableList[]> {
+  return estimationRepository(db).availableLists(OFFERED_LISTS, linkage.linked);
 }
 
 /** The name a database list goes by in the chart and the model terms. */
@@ -41,7 +45,12 @@ export function listName(list: Pick<AvailableList, 'kind' | 'ref' | 'label' | 's
   return label.replace(/:/g, ';').replace(/\s+/g, ' ').trim().slice(0, 80);
 }
 
-export async function buildLists(db: Queryable, input: ListsInput): Promise<BuiltLists> {
+/** `linkage` applies to lists from the database (personLinkage.ts); an uploaded file is linked already. */
+export async function buildLists(
+  db: Queryable,
+  input: ListsInput,
+  linkage: PersonLinkage,
+): Promise<BuiltLists> {
   if (input.kind === 'upload') {
     let parsed: ReturnType<typeof parseListsCsv>;
     try {
@@ -56,6 +65,7 @@ export async function buildLists(db: Queryable, input: ListsInput): Promise<Buil
       refs: parsed.lists.map((name) => ({ name, kind: 'upload', ref: null })),
       table: { lists: parsed.lists, strata: parsed.strata },
       form: parsed.form,
+      linkage: null,
     };
   }
 
@@ -73,7 +83,7 @@ export async function buildLists(db: Queryable, input: ListsInput): Promise<Buil
   const members: string[][] = [];
   const names = new Set<string>();
   for (const [index, list] of input.lists.entries()) {
-    const found = await repository.members(list.kind, list.ref);
+    const found = await repository.members(list.kind, list.ref, linkage.linked);
     if (!found.exists) throw new InvalidInput(`body.lists.lists.${index}`, `no such ${list.kind}`);
     const known = offered.get(`${list.kind}\u0000${list.ref}`);
     let name = listName(known ?? { kind: list.kind, ref: list.ref, label: null, sealed: false });
@@ -93,6 +103,7 @@ export async function buildLists(db: Queryable, input: ListsInput): Promise<Buil
     refs,
     table: { lists: refs.map((ref) => ref.name), strata: [{ name: null, counts }] },
     form: 'database',
+    linkage: linkage.run,
   };
 }
 
@@ -117,5 +128,6 @@ export function describeLists(built: BuiltLists): OverlapsAnswer {
     strata: overlaps.strata,
     form: built.form,
     notices,
+    linkage: built.linkage,
   };
 }

@@ -16,6 +16,7 @@ import { appendAudit } from '../audit/audit.ts';
 import { authorize } from '../policies/index.ts';
 import { availableLists, type BuiltLists, buildLists, describeLists } from './captureLists.ts';
 import { estimateOffThread } from './estimateOffThread.ts';
+import { linkageChoices, personLinkage } from './personLinkage.ts';
 import {
   ESTIMATE_MODELS,
   type EstimateAnswer,
@@ -36,15 +37,25 @@ const SHOWN_MODELS = 10;
 
 export async function listsToChoose(db: Queryable, actor: Actor) {
   authorize(actor.role, 'estimate.run');
+  const linkage = await linkageChoices(db, actor);
+  // The sizes shown are counted as an estimate would count them by default.
+  const counted = await personLinkage(db, actor, linkage.default ?? 'none');
   return {
-    lists: await availableLists(db),
+    lists: await availableLists(db, counted),
     models: ESTIMATE_MODELS.map((model) => ({ model, available: AVAILABLE_MODELS.includes(model) })),
+    linkage,
   };
+}
+
+/** The capture table of a request, database lists counted by the linkage run it names or the default. */
+async function listsOf(db: Queryable, actor: Actor, input: ListsInput): Promise<BuiltLists> {
+  const linkage = input.kind === 'database' ? await personLinkage(db, actor, input.linkageRun) : null;
+  return buildLists(db, input, linkage ?? { run: null, linked: [] });
 }
 
 export async function overlaps(db: Queryable, actor: Actor, input: ListsInput): Promise<OverlapsAnswer> {
   authorize(actor.role, 'estimate.run');
-  return describeLists(await buildLists(db, input));
+  return describeLists(await listsOf(db, actor, input));
 }
 
 export async function runEstimate(
@@ -53,7 +64,7 @@ export async function runEstimate(
   request: EstimateRequest,
 ): Promise<EstimateAnswer> {
   authorize(actor.role, 'estimate.run');
-  const built = await buildLists(db, request.lists);
+  const built = await listsOf(db, actor, request.lists);
   return { overlaps: describeLists(built), result: await estimate(built, request) };
 }
 
@@ -145,7 +156,7 @@ export async function saveEstimate(
   request: SaveEstimateRequest,
 ): Promise<SavedEstimate> {
   authorize(actor.role, 'estimate.save');
-  const built = await buildLists(db, request.lists);
+  const built = await listsOf(db, actor, request.lists);
   const answer: EstimateAnswer = { overlaps: describeLists(built), result: await estimate(built, request) };
   const id = randomUUID();
   const createdAt = await db.transaction(async (tx) => {
@@ -179,6 +190,8 @@ export async function saveEstimate(
         model: request.model,
         criterion: request.criterion,
         observed: answer.result.observed,
+        // Which clusters counted as one person, so the figure can be traced to its linkage.
+        linkageRun: built.linkage?.run ?? null,
       },
     });
     return at;

@@ -23,6 +23,12 @@ export const ListsInputSchema = z.discriminatedUnion('kind', [
       .array(z.strictObject({ kind: z.enum(LIST_KINDS), ref: z.string().trim().min(1).max(300) }))
       .min(2, 'choose at least two lists: an estimate needs the overlap between lists')
       .max(MAX_LISTS, `at most ${MAX_LISTS} lists`),
+    linkageRun: z
+      .union([z.uuid(), z.literal('none')])
+      .optional()
+      .describe(
+        "count linked records as one person by this database linkage run; 'none': each person record on its own; omitted: the latest reviewed run, if any",
+      ),
   }),
   z.strictObject({
     kind: z.literal('upload'),
@@ -59,6 +65,24 @@ export const ListRefSchema = z.object({
   ref: z.string().nullable().describe('source id, publisher domain or organisation id; null when uploaded'),
 });
 
+/** A database linkage run as the estimation page counts persons by it (no name, no record code). */
+export const LinkageRunSchema = z.object({
+  run: z.uuid(),
+  list: z.string().describe("the linkage list's name"),
+  compartment: z.string().describe('the compartment whose persons the run linked'),
+  createdAt: z.string().describe('when the run was made (ISO 8601)'),
+  records: z.number().int().describe('person records the run compared'),
+  mergedRecords: z.number().int().describe('person records in clusters of two or more'),
+  persons: z.number().int().describe('the persons those records are counted as'),
+  unreviewed: z.number().int().describe('pairs the engine left to review that have no label yet'),
+  reviewed: z.boolean().describe('whether a reviewer has labelled any pair of its list'),
+  notInRun: z
+    .number()
+    .int()
+    .describe('named victims of the compartment not in the run (recorded since): each counts as one person'),
+});
+export type LinkageRunSummary = z.output<typeof LinkageRunSchema>;
+
 /** Conditions the page explains in the reader's language (the engine's own warnings stay as text). */
 export const NOTICES = ['two-lists', 'empty-list', 'no-overlap', 'strata'] as const;
 
@@ -75,6 +99,10 @@ export const OverlapsSchema = z.object({
   strata: z.array(z.object({ name: z.string().nullable(), observed: z.number().int() })),
   form: z.enum(['database', 'aggregated', 'individual']),
   notices: z.array(z.object({ code: z.enum(NOTICES), lists: z.array(z.string()) })),
+  linkage: LinkageRunSchema.nullable()
+    // Estimates saved before linkage runs were used have no such field: they counted person records.
+    .default(null)
+    .describe('lists from the database: the linkage run whose clusters counted as one person each, or null'),
 });
 export type OverlapsAnswer = z.output<typeof OverlapsSchema>;
 

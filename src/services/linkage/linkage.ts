@@ -26,8 +26,8 @@ import type { Actor } from '../accounts/actor.ts';
 import { appendAudit } from '../audit/audit.ts';
 import { resolveCompartment } from '../compartments/compartments.ts';
 import { authorize, can } from '../policies/index.ts';
+import { currentClusters, orderedPair as ordered } from './currentClusters.ts';
 import type { PairExplanation } from './explainPair.ts';
-import { labelledClusters } from './labelledClusters.ts';
 import { csvRecords, personRecords, type RecordsTable } from './records.ts';
 import { type StoredRun, storedRun } from './storedRun.ts';
 
@@ -181,11 +181,6 @@ export async function runLinkage(
   return { run: view, records: list.source === 'csv' ? shownRecords(table, view) : null };
 }
 
-/** A pair's key: its two references in code-unit order. */
-function ordered(a: string, b: string): [string, string] {
-  return a < b ? [a, b] : [b, a];
-}
-
 async function runView(
   db: Db,
   actor: Actor,
@@ -194,34 +189,12 @@ async function runView(
 ): Promise<LinkageRunView> {
   const stored = run.result as StoredRun;
   const labels = await linkageRepository(db).currentLabels(list.id);
-  const position = new Map(stored.records.map((id, i) => [id, i]));
   const labelOf = new Map(labels.map((label) => [`${label.recordA}\u0000${label.recordB}`, label]));
   const labelFor = (a: string, b: string): LabelRow | undefined => {
     const [x, y] = ordered(a, b);
     return labelOf.get(`${x}\u0000${y}`);
   };
-  const constraints = labels.flatMap((label) => {
-    const a = position.get(label.recordA);
-    const b = position.get(label.recordB);
-    if (a === undefined || b === undefined || label.decision === 'cleared') return [];
-    return [{ a, b, decision: label.decision }];
-  });
-  const review: Array<[number, number, number]> = stored.review.map((pair) => [
-    pair.a,
-    pair.b,
-    pair.probability,
-  ]);
-  const { clusters, conflicts } = labelledClusters(
-    {
-      size: stored.records.length,
-      clusters: stored.clusters,
-      pairs: [...stored.within, ...review],
-      threshold: stored.threshold,
-      mergeFloor: stored.mergeFloor,
-      vetoBelow: stored.vetoBelow,
-    },
-    constraints,
-  );
+  const { clusters, conflicts } = currentClusters(stored, labels);
   const engine = new Set(stored.clusters.map((cluster) => cluster.join(',')));
   const id = (i: number) => stored.records[i]!;
   const compartment =
