@@ -1,14 +1,19 @@
 /**
  * The estimation routes over HTTP (inject): who may use them, validation at the boundary (one list
  * is a clear 400 naming the field; an unavailable model too), an estimate from an uploaded lists
- * file, and a saved estimate read back.
+ * file, and a saved estimate read back; lists from the database counted by a linkage run
+ * (`linkageRun`: a run, 'none' or the default), on PGlite and PostgreSQL.
  */
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { ROLES } from '../../src/core/roles.ts';
+import { releaseActor } from '../../src/services/accounts/actor.ts';
+import { login } from '../../src/services/accounts/login.ts';
+import { seedLinkedVictims } from '../support/estimationLists.ts';
 import { repoRoot } from '../support/paths.ts';
-import { startApi, type TestApi } from './support.ts';
+import { backends } from '../support/stores.ts';
+import { PASSWORD, startApi, type TestApi } from './support.ts';
 
 const SPINA = readFileSync(
   join(repoRoot, 'test/fixtures/mse/epi_classics/spina_bifida_NY_3lists_total.csv'),
@@ -131,5 +136,94 @@ describe('estimation routes', () => {
     ])
       expect(Object.keys(doc.paths)).toContain(path);
     expect(JSON.stringify(doc.paths['/api/estimates/run'].post)).toContain('estimate.run');
+  });
+});
+
+describe.each(backends())('estimation routes counting by a linkage run on %s', (backend) => {
+  let api: TestApi;
+  let seeded: Awaited<ReturnType<typeof seedLinkedVictims>>;
+  beforeAll(async () => {
+    api = await startApi(backend);
+    const admin = await login(api.store.db, { email: 'administrator@example.org', password: PASSWORD });
+    seeded = await seedLinkedVictims(api.store.db, admin.actor);
+    releaseActor(admin.actor);
+  }, 120_000);
+  afterAll(async () => api?.close());
+
+  const overlaps = (linkageRun?: unknown) =>
+    api.as('analyst', {
+      method: 'POST',
+      url: '/api/estimates/overlaps',
+      payload: {
+        lists: {
+          kind: 'database',
+          lists: [
+            { kind: 'source', ref: seeded.sources.one },
+            { kind: 'source', ref: seeded.sources.two },
+          ],
+          ...(linkageRun === undefined ? {} : { linkageRun }),
+        },
+      },
+    });
+
+  it('takes linkageRun: a reviewed run by default, none on request, a bad value refused', async () => {
+    const created = await api.as('administrator', {
+      method: 'POST',
+      url: '/api/linkage/runs',
+      payload: { name: 'Victims', source: 'database' },
+    });
+    expect(created.statusCode).toBe(201);
+    const run = created.json().run as { id: string; pairs: Array<{ a: string; b: string }> };
+    const pair = run.pairs[0]!;
+    const labelled = await api.as('analyst', {
+      method: 'PUT',
+      url: `/api/linkage/runs/${run.id}/labels`,
+      payload: { a: pair.a, b: pair.b, decision: 'match' },
+    });
+    expect(labelled.statusCode).toBe(200);
+
+    const choices = (await api.as('analyst', { method: 'GET', url: '/api/estimates/lists' })).json();
+    expect(choices.linkage).toMatchObject({
+      default: run.id,
+      runs: [{ run: run.id, mergedRecords: 2, persons: 1 }],
+    });
+
+    const linked = await overlaps();
+    expect(linked.statusCode).toBe(200);
+    expect(linked.json()).toMatchObject({ observed: 4, linkage: { run: run.id, list: 'Victims' } });
+    const none = await overlaps('none');
+    expect(none.json()).toMatchObject({ observed: 5, linkage: null });
+
+    const bad = await overlaps('latest');
+    expect(bad.statusCode).toBe(400);
+    expect(bad.json()).toMatchObject({ field: 'body.lists.linkageRun' });
+    expect((await overlaps('00000000-0000-4000-8000-000000000000')).statusCode).toBe(404);
+    // An uploaded file is linked already: the field is not taken with it.
+    const upload = await api.as('analyst', {
+      method: 'POST',
+      url: '/api/estimates/overlaps',
+      payload: { lists: { kind: 'upload', csv: SPINA, linkageRun: 'none' } },
+    });
+    expect(upload.statusCode).toBe(400);
+
+    const saved = await api.as('analyst', {
+      method: 'POST',
+      url: '/api/estimates',
+      payload: {
+        title: 'Linked',
+        model: 'independence',
+        lists: {
+          kind: 'database',
+          linkageRun: run.id,
+          lists: [
+            { kind: 'source', ref: seeded.sources.one },
+            { kind: 'source', ref: seeded.sources.two },
+          ],
+        },
+      },
+    });
+    expect(saved.statusCode).toBe(201);
+    const opened = await api.as('administrator', { method: 'GET', url: `/api/estimates/${saved.json().id}` });
+    expect(opened.json()).toMatchObject({ overlaps: { linkage: { run: run.id } }, result: { observed: 4 } });
   });
 });
