@@ -181,13 +181,17 @@ export function estimationRepository(db: Queryable) {
       return { exists: true, victims: rows.map((row) => row.victim) };
     },
 
-    /** The persons of a compartment named as victims of an act: id and code (never a name). */
-    async victimPersons(compartmentId: string): Promise<Array<{ id: string; code: string }>> {
-      return db.query<{ id: string; code: string }>(
-        `select distinct p.id::text as id, p.code from involvements i join persons p on p.id = i.person_id
+    /** The persons of a compartment named as victims of an act: id, code and when (never a name). */
+    async victimPersons(
+      compartmentId: string,
+    ): Promise<Array<{ id: string; code: string; createdAt: Date }>> {
+      const rows = await db.query<{ id: string; code: string; created_at: Date }>(
+        `select distinct p.id::text as id, p.code, p.created_at
+           from involvements i join persons p on p.id = i.person_id
           where i.role = 'victim' and p.compartment_id = $1`,
         [compartmentId],
       );
+      return rows.map((row) => ({ id: row.id, code: row.code, createdAt: new Date(row.created_at) }));
     },
 
     async insertSaved(row: Omit<SavedEstimateRow, 'createdAt' | 'createdByEmail'>): Promise<Date> {

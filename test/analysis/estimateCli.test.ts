@@ -175,6 +175,8 @@ describe('attest estimate', () => {
     const { code, stdout } = attest(resolve(fixturesDir, 'mse/epi_classics/HAV_Taiwan_3lists.csv'));
     expect(code).toBe(0);
     expect(stdout).toContain('Estimated total:');
+    // A log-linear fit gives a confidence interval, never called credible.
+    expect(stdout).toContain('95% confidence interval');
     expect(stdout).toMatch(/AIC\s+BIC\s+deviance/);
   });
 

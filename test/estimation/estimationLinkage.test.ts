@@ -76,6 +76,7 @@ describe.each(backends())('estimation lists counted by a linkage run on %s', (ba
       unreviewed: 0,
       reviewed: true,
       notInRun: 0,
+      newVictims: 0,
     });
     // Each source's size is unchanged (one record of the man each); the overlap is now one more.
     const linked = await overlaps(store.db, analyst, lists());
@@ -124,7 +125,7 @@ describe.each(backends())('estimation lists counted by a linkage run on %s', (ba
       [act!.act_id, late.id, admin.userId],
     );
     const answer = await overlaps(store.db, analyst, lists());
-    expect(answer.linkage).toMatchObject({ notInRun: 1 });
+    expect(answer.linkage).toMatchObject({ notInRun: 1, newVictims: 1 });
     expect(answer.observed).toBe(5);
   });
 

@@ -1,6 +1,7 @@
 /**
  * The estimation page in Chromium against the real server on a real store, as an analyst: upload a
  * three-list reference file (HAV, Taiwan), see the UpSet chart with the right intersection counts,
+ * count two records of one victim once by a reviewed linkage run (or not, by choice),
  * download the overlap table, run an estimate (keyboard), read the figure and its interval, save it
  * and open it again; a one-list file is refused in words; screenshots and an accessibility scan.
  */
@@ -9,8 +10,9 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import type { Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { labelPair, runLinkage } from '../../src/services/linkage/linkage.ts';
 import { anOrganisation, aUser, PASSWORD } from '../protection/fixtures.ts';
-import { seedEstimationLists } from '../support/estimationLists.ts';
+import { seedEstimationLists, seedLinkedVictims } from '../support/estimationLists.ts';
 import { repoRoot } from '../support/paths.ts';
 import { openTestStore, type TestStore } from '../support/stores.ts';
 import { seriousViolations } from './axe.ts';
@@ -46,8 +48,13 @@ describe('the estimation page in Chromium', () => {
     writeFileSync(join(dir, 'one-list.csv'), 'NGO,count\n1,12\n');
     store = await openTestStore('pglite');
     const { admin } = await anOrganisation(store.db);
-    await aUser(store.db, admin, 'analyst@example.org', 'analyst');
+    const analyst = await aUser(store.db, admin, 'analyst@example.org', 'analyst');
     await seedEstimationLists(store.db, admin);
+    // Two records of Zelimkhan Bakaev (sources One and Two), matched by a reviewer.
+    await seedLinkedVictims(store.db, admin);
+    const { run } = await runLinkage(store.db, admin, { name: 'Victims, spring', source: 'database' });
+    const pair = run.pairs[0]!;
+    await labelPair(store.db, analyst, run.id, { a: pair.a, b: pair.b, decision: 'match' });
     app = await serveWebApp(store);
     ({ origin, launched } = app);
     page = await signedInPage(launched.browser, origin, 'analyst@example.org', PASSWORD);
@@ -88,6 +95,35 @@ describe('the estimation page in Chromium', () => {
     ]);
     await page.getByTestId('overlaps').scrollIntoViewIfNeeded();
     await shot(page, 'estpage-database');
+  });
+
+  it('counts two linked records of one victim as one person, by the reviewed run or not at all', async () => {
+    for (const name of ['NGO A report', 'Bulletin: B', 'Testimony C'])
+      await page.getByLabel(`Use ${name}`).uncheck();
+    for (const name of ['Report One', 'Report Two']) await page.getByLabel(`Use ${name}`).check();
+    // The reviewed run is chosen by default and said plainly: what it merged, what is left.
+    const choice = page.getByLabel('Count linked records as one person');
+    expect(await choice.locator('option:checked').textContent()).toMatch(/^Latest run of “Victims, spring”/);
+    const summary = page.getByTestId('linkage-summary');
+    expect(await summary.textContent()).toContain('Person records merged2 records into 1 person');
+    expect(await summary.textContent()).toContain('Pairs still unreviewed0');
+    await page.getByRole('button', { name: 'Show overlaps' }).click();
+    const overlaps = page.getByTestId('overlaps');
+    await overlaps.getByText('4 people are on at least one list.').waitFor();
+    expect(await overlaps.getByTestId('linkage-used').textContent()).toMatch(
+      /linkage run of .*\(“Victims, spring”, compartment C-\d+\): 2 linked records count as 1 person\.$/,
+    );
+    expect(await page.getByTestId('intersections').textContent()).toContain('Report One ∩ Report Two2');
+    await page.locator('.linkage-choice').scrollIntoViewIfNeeded();
+    await shot(page, 'estpage-linkage');
+
+    await choice.selectOption('none');
+    await page.getByRole('button', { name: 'Show overlaps' }).click();
+    await overlaps.getByText('5 people are on at least one list.').waitFor();
+    expect(await overlaps.getByTestId('linkage-used').textContent()).toBe(
+      'No linkage run used: each person record counts on its own.',
+    );
+    expect(await page.getByTestId('intersections').textContent()).toContain('Report One ∩ Report Two1');
   });
 
   it('shows the overlaps of uploaded lists as an UpSet chart with the right counts', async () => {
@@ -148,7 +184,7 @@ describe('the estimation page in Chromium', () => {
     await headline.waitFor();
     // R glm's independence estimate for these lists is 388.48 (reference_estimates_computed.csv).
     const text = (await headline.textContent()) ?? '';
-    const match = /^Estimated total: 388 victims \(95% interval (\d+) to (\d+)\)\.$/.exec(text);
+    const match = /^Estimated total: 388 victims \(95% confidence interval: (\d+) to (\d+)\)\.$/.exec(text);
     expect(match, text).not.toBeNull();
     const [lower, upper] = [Number(match![1]), Number(match![2])];
     expect(lower).toBeGreaterThanOrEqual(271);
@@ -157,7 +193,7 @@ describe('the estimation page in Chromium', () => {
     expect(await result.textContent()).toContain('271 are documented on at least one list; about 117 more');
     const figures = await result.getByTestId('estimate-table').textContent();
     expect(figures).toContain('Documented271');
-    expect(figures).toContain(`95% interval, lower${lower}`);
+    expect(figures).toContain(`95% confidence interval, lower${lower}`);
     await result.getByTestId('interval-chart').waitFor();
     expect(await result.getByTestId('caveats').textContent()).toContain('Linkage errors');
     await result.scrollIntoViewIfNeeded();
@@ -168,6 +204,17 @@ describe('the estimation page in Chromium', () => {
     await page.getByRole('button', { name: 'Estimate', exact: true }).click();
     await result.getByTestId('models').waitFor();
     expect(await result.getByTestId('models').textContent()).toContain('The best 8 of 8 models fitted');
+
+    // A Bayesian model's interval is a credible interval, and says so.
+    await page.getByRole('radio', { name: /Model averaging \(dga\)/ }).check();
+    await page.getByRole('button', { name: 'Estimate', exact: true }).click();
+    await result
+      .locator('.estimate-headline')
+      .getByText(/95% credible interval: \d+ to \d+/)
+      .waitFor();
+    expect(await result.getByTestId('estimate-table').textContent()).toContain(
+      '95% credible interval, lower',
+    );
   });
 
   it('saves the estimate and opens it again', async () => {

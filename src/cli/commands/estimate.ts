@@ -38,7 +38,8 @@ const FORMATS = `Input (CSV, header row required; details in docs/analysis.md):
 Output: --json prints one document (lists, observed, estimate, ci95, selected, models, ..., model,
 method, modelCounts, posterior, diagnostics, strata, total, warnings); --all-models prints JSON
 lines instead, one {"kind":"model",...} per log-linear model fitted, then {"kind":"result",...}.
-lcmcr and dga report the posterior median as the estimate and a 95% credible interval.`;
+Log-linear models (auto, independence) report a 95% confidence interval; lcmcr and dga report the
+posterior median as the estimate and a 95% credible interval.`;
 
 export const estimateCommand: Command = {
   name: 'estimate',
@@ -324,13 +325,15 @@ function modelTable(block: StratumEstimate | PopulationEstimate): string[] {
 function renderHuman(result: PopulationEstimate): string {
   const out: string[] = [];
   const bayesian = result.model === 'lcmcr' || result.model === 'dga';
+  // A posterior gives a credible interval, a log-linear fit a confidence interval: not the same claim.
+  const intervalName = bayesian ? '95% credible interval' : '95% confidence interval';
   out.push(`Lists: ${result.lists.join(', ')}`);
   out.push(`Method: ${result.method}`);
   out.push(`Observed (on at least one list): ${number(result.observed)}`);
   if (result.estimate === null) out.push('Estimated total: none (see warnings)');
   else {
     const ci = result.ci95
-      ? `, 95% ${bayesian ? 'credible ' : ''}interval ${number(result.ci95[0])} – ${number(result.ci95[1])} (${result.interval})`
+      ? `, ${intervalName} ${number(result.ci95[0])} – ${number(result.ci95[1])} (${result.interval})`
       : '';
     out.push(`Estimated total${bayesian ? ' (posterior median)' : ''}: ${number(result.estimate)}${ci}`);
   }
@@ -338,7 +341,9 @@ function renderHuman(result: PopulationEstimate): string {
     for (const stratum of result.strata) {
       out.push('');
       const estimate = stratum.estimate === null ? 'not estimable' : number(stratum.estimate);
-      const ci = stratum.ci95 ? ` (95% ${number(stratum.ci95[0])} – ${number(stratum.ci95[1])})` : '';
+      const ci = stratum.ci95
+        ? ` (${intervalName} ${number(stratum.ci95[0])} – ${number(stratum.ci95[1])})`
+        : '';
       out.push(
         `Stratum '${stratum.stratum}': observed ${number(stratum.observed)}, estimate ${estimate}${ci}`,
       );

@@ -39,6 +39,7 @@ async function readRun(db: Queryable, list: LinkageListRow, row: LinkageRunRow):
   const victims = await estimationRepository(db).victimPersons(compartment.id);
   const personOf = new Map(victims.map((victim) => [victim.code, victim.id]));
   const inRun = new Set(stored.records);
+  const missing = victims.filter((victim) => !inRun.has(victim.code));
   const linked: PersonCluster[] = [];
   let mergedRecords = 0;
   for (const cluster of clusters) {
@@ -60,7 +61,8 @@ async function readRun(db: Queryable, list: LinkageListRow, row: LinkageRunRow):
       persons: new Set(linked.map((entry) => entry.cluster)).size,
       unreviewed: unreviewedPairs(stored, labels),
       reviewed: labels.length > 0,
-      notInRun: victims.filter((victim) => !inRun.has(victim.code)).length,
+      notInRun: missing.length,
+      newVictims: missing.filter((victim) => victim.createdAt > row.createdAt).length,
     },
     linked,
   };

@@ -79,7 +79,11 @@ export const LinkageRunSchema = z.object({
   notInRun: z
     .number()
     .int()
-    .describe('named victims of the compartment not in the run (recorded since): each counts as one person'),
+    .describe('named victims of the compartment not in the run: each counts as one person'),
+  newVictims: z
+    .number()
+    .int()
+    .describe('of those, the ones recorded after the run (the rest could not be opened when it ran)'),
 });
 export type LinkageRunSummary = z.output<typeof LinkageRunSchema>;
 

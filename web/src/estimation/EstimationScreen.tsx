@@ -23,6 +23,7 @@ import {
   type EstimationOverlaps,
   getEstimationLists,
   getOverlaps,
+  type LinkageRun,
   type ListsInput,
   listSavedEstimates,
   openSavedEstimate,
@@ -50,6 +51,8 @@ export function EstimationScreen() {
   const saved = useLoad(listSavedEstimates, []);
   const [origin, setOrigin] = useState<Origin>('database');
   const [chosen, setChosen] = useState<string[]>([]);
+  // null: the server's default (the latest reviewed linkage run), shown as chosen once loaded.
+  const [linkageRun, setLinkageRun] = useState<string | null>(null);
   const [upload, setUpload] = useState<{ name: string; csv: string } | null>(null);
   const [input, setInput] = useState<ListsInput | null>(null);
   const [overlaps, setOverlaps] = useState<EstimationOverlaps | null>(null);
@@ -77,8 +80,11 @@ export function EstimationScreen() {
     await show.run(async () => setOverlaps(await getOverlaps(lists)));
   };
 
+  const linkageChoice = linkageRun ?? choices.data?.linkage.default ?? 'none';
+
   const databaseInput = (): ListsInput => ({
     kind: 'database',
+    linkageRun: linkageChoice,
     lists: chosen.map((key) => {
       const [kind, ...ref] = key.split(' ');
       return { kind: kind as ChoosableList['kind'], ref: ref.join(' ') };
@@ -156,6 +162,12 @@ export function EstimationScreen() {
             error={choices.error}
             chosen={chosen}
             onChange={setChosen}
+            runs={choices.data?.linkage.runs ?? []}
+            linkageRun={linkageChoice}
+            onLinkageRun={(value) => {
+              setLinkageRun(value);
+              reset();
+            }}
             busy={show.busy}
             onShow={() => void showOverlaps(databaseInput())}
           />
@@ -284,6 +296,9 @@ function DatabaseLists({
   error,
   chosen,
   onChange,
+  runs,
+  linkageRun,
+  onLinkageRun,
   busy,
   onShow,
 }: {
@@ -291,6 +306,9 @@ function DatabaseLists({
   error: Error | null;
   chosen: string[];
   onChange: (keys: string[]) => void;
+  runs: LinkageRun[];
+  linkageRun: string;
+  onLinkageRun: (run: string) => void;
   busy: boolean;
   onShow: () => void;
 }) {
@@ -338,11 +356,87 @@ function DatabaseLists({
           })}
         </tbody>
       </table>
+      <LinkageChoice runs={runs} value={linkageRun} onChange={onLinkageRun} />
       <button type="button" onClick={onShow} disabled={busy || chosen.length < 2}>
         {t('estimation.showOverlaps')}
       </button>
       {chosen.length < 2 ? <p className="hint">{t('estimation.chooseTwo')}</p> : null}
     </>
+  );
+}
+
+/**
+ * Which linkage run counts two records of one person once: its clusters, how much is still to
+ * review, and the victims it does not know, shown before the lists are compared.
+ */
+function LinkageChoice({
+  runs,
+  value,
+  onChange,
+}: {
+  runs: LinkageRun[];
+  value: string;
+  onChange: (run: string) => void;
+}) {
+  const { t, formatNumber, formatDateTime } = useI18n();
+  const chosen = runs.find((run) => run.run === value) ?? null;
+  return (
+    <div className="linkage-choice">
+      <FormField label={t('estimation.linkage')} hint={t('estimation.linkageHint')}>
+        {({ id, describedBy }) => (
+          <select
+            id={id}
+            aria-describedby={describedBy}
+            value={value}
+            onChange={(e) => onChange(e.target.value)}
+          >
+            {runs.map((run) => (
+              <option key={run.run} value={run.run}>
+                {t('estimation.linkageRun', {
+                  list: run.list,
+                  compartment: run.compartment,
+                  date: formatDateTime(run.createdAt),
+                })}
+              </option>
+            ))}
+            <option value="none">{t('estimation.linkageNone')}</option>
+          </select>
+        )}
+      </FormField>
+      {runs.length === 0 ? <p className="hint">{t('estimation.linkageNoRuns')}</p> : null}
+      {chosen ? (
+        <>
+          <dl className="linkage-summary" data-testid="linkage-summary">
+            <div>
+              <dt>{t('estimation.linkageMade')}</dt>
+              <dd>{formatDateTime(chosen.createdAt)}</dd>
+            </div>
+            <div>
+              <dt>{t('estimation.linkageMerged')}</dt>
+              <dd>
+                {t('estimation.linkageMergedValue', {
+                  records: formatNumber(chosen.mergedRecords),
+                  count: chosen.persons,
+                })}
+              </dd>
+            </div>
+            <div>
+              <dt>{t('estimation.linkageUnreviewed')}</dt>
+              <dd>{formatNumber(chosen.unreviewed)}</dd>
+            </div>
+          </dl>
+          {!chosen.reviewed ? <p className="warning">{t('estimation.linkageNotReviewed')}</p> : null}
+          {chosen.newVictims > 0 ? (
+            <p className="warning">{t('estimation.linkageOlder', { count: chosen.newVictims })}</p>
+          ) : null}
+          {chosen.notInRun > chosen.newVictims ? (
+            <p className="hint">
+              {t('estimation.linkageUnopened', { count: chosen.notInRun - chosen.newVictims })}
+            </p>
+          ) : null}
+        </>
+      ) : null}
+    </div>
   );
 }
 
@@ -354,6 +448,7 @@ function OverlapView({ overlaps }: { overlaps: EstimationOverlaps }) {
     <>
       <Notices overlaps={overlaps} />
       <p>{t('estimation.observed', { count: overlaps.observed })}</p>
+      {overlaps.form === 'database' ? <LinkageUsed linkage={overlaps.linkage} /> : null}
       <div className="chart-with-table">
         <figure className="upset-figure">
           <UpSetChart overlaps={overlaps} describedBy={tableId} />
@@ -411,6 +506,24 @@ function OverlapView({ overlaps }: { overlaps: EstimationOverlaps }) {
   );
 }
 
+/** How persons were counted, kept with a saved estimate so its figure can be traced. */
+function LinkageUsed({ linkage }: { linkage: EstimationOverlaps['linkage'] }) {
+  const { t, formatNumber, formatDateTime } = useI18n();
+  return (
+    <p data-testid="linkage-used">
+      {linkage
+        ? t('estimation.linkageUsed', {
+            date: formatDateTime(linkage.createdAt),
+            list: linkage.list,
+            compartment: linkage.compartment,
+            records: formatNumber(linkage.mergedRecords),
+            count: linkage.persons,
+          })
+        : t('estimation.linkageNotUsed')}
+    </p>
+  );
+}
+
 function Notices({ overlaps }: { overlaps: EstimationOverlaps }) {
   const { t } = useI18n();
   if (overlaps.notices.length === 0) return null;
@@ -425,12 +538,16 @@ function Notices({ overlaps }: { overlaps: EstimationOverlaps }) {
   );
 }
 
+const bayesian = (result: EstimateResult) => result.model === 'lcmcr' || result.model === 'dga';
+
 function ResultView({ result }: { result: EstimateResult }) {
   const { t, formatNumber } = useI18n();
   const tableId = useId();
   const round = (value: number) => formatNumber(Math.round(value));
   const interactions = (terms: string[]) =>
     terms.length ? terms.join(' + ') : t('estimation.noInteractions');
+  // A Bayesian posterior gives a credible interval; a log-linear fit a confidence interval.
+  const interval = t(bayesian(result) ? 'estimation.interval.credible' : 'estimation.interval.confidence');
   if (result.estimate === null)
     return (
       <>
@@ -445,6 +562,7 @@ function ResultView({ result }: { result: EstimateResult }) {
       <p className="estimate-headline" role="status">
         {result.ci95
           ? t('estimation.headline', {
+              interval,
               value: round(result.estimate),
               lower: round(result.ci95[0]),
               upper: round(result.ci95[1]),
@@ -463,17 +581,18 @@ function ResultView({ result }: { result: EstimateResult }) {
             observed={result.observed}
             estimate={result.estimate}
             ci95={result.ci95}
+            interval={interval}
             describedBy={tableId}
           />
-          <figcaption>{t('estimation.intervalCaption')}</figcaption>
+          <figcaption>{t('estimation.intervalCaption', { interval })}</figcaption>
         </figure>
         <table className="data-table" id={tableId} data-testid="estimate-table">
           <caption>{t('estimation.figures')}</caption>
           <tbody>
             <Row label={t('estimation.documented')}>{formatNumber(result.observed)}</Row>
             <Row label={t('estimation.estimate')}>{round(result.estimate)}</Row>
-            <Row label={t('estimation.lower')}>{result.ci95 ? round(result.ci95[0]) : '—'}</Row>
-            <Row label={t('estimation.upper')}>{result.ci95 ? round(result.ci95[1]) : '—'}</Row>
+            <Row label={t('estimation.lower', { interval })}>{result.ci95 ? round(result.ci95[0]) : '—'}</Row>
+            <Row label={t('estimation.upper', { interval })}>{result.ci95 ? round(result.ci95[1]) : '—'}</Row>
             <Row label={t('estimation.modelUsed')}>
               {t(`estimation.model.${result.model}` as MessageKey)}
               {result.model === 'auto' ? ` (${result.criterion.toUpperCase()})` : ''}

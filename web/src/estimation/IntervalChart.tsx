@@ -1,6 +1,6 @@
 /**
  * The estimate on a number line from zero: the people documented (on at least one list) marked, the
- * 95% interval as a band and the estimate as a point, so the reader sees at once how many are
+ * 95% interval (credible or confidence) as a band and the estimate as a point, so the reader sees at once how many are
  * estimated undocumented and how uncertain that is. The numbers are also in the table beside it.
  */
 import { useI18n } from '../i18n/I18nContext.tsx';
@@ -25,11 +25,14 @@ export function IntervalChart({
   observed,
   estimate,
   ci95,
+  interval,
   describedBy,
 }: {
   observed: number;
   estimate: number;
   ci95: [number, number] | null;
+  /** The interval's name: credible (Bayesian) or confidence (log-linear). */
+  interval: string;
   describedBy: string;
 }) {
   const { t, formatNumber } = useI18n();
@@ -46,7 +49,7 @@ export function IntervalChart({
       aria-describedby={describedBy}
       data-testid="interval-chart"
     >
-      <title>{t('estimation.intervalTitle')}</title>
+      <title>{t('estimation.intervalTitle', { interval })}</title>
       <line className="axis" x1={LEFT} x2={WIDTH - RIGHT} y1={AXIS_Y} y2={AXIS_Y} />
       {ticks.map((tick) => (
         <g key={tick}>
@@ -71,7 +74,9 @@ export function IntervalChart({
           width={Math.max(2, x(ci95[1]) - x(ci95[0]))}
           height={16}
         >
-          <title>{t('estimation.intervalRange', { lower: round(ci95[0]), upper: round(ci95[1]) })}</title>
+          <title>
+            {t('estimation.intervalRange', { interval, lower: round(ci95[0]), upper: round(ci95[1]) })}
+          </title>
         </rect>
       ) : null}
       <circle className="estimate-point" cx={x(estimate)} cy={54} r={7}>

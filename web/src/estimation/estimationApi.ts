@@ -14,6 +14,7 @@ export type { EstimateAnswer, EstimateRequest, EstimationLists, EstimationOverla
 export type ListsInput = EstimateRequest['lists'];
 export type EstimateModel = EstimationLists['models'][number]['model'];
 export type ChoosableList = EstimationLists['lists'][number];
+export type LinkageRun = EstimationLists['linkage']['runs'][number];
 export type EstimateResult = EstimateAnswer['result'];
 export type SavedEstimateItem = SavedEstimateList['items'][number];
 

@@ -12,7 +12,7 @@ export default {
     'One 0/1 column per list and a “count” column (one row per pattern), or one row per person after record linkage (optional “id” column); an optional “stratum” column. The file is read for this page only: nothing of it is stored unless you save the estimate, and then only the counts.',
   'estimation.fileKept': 'Read from {name}.',
   'estimation.databaseHint':
-    'A list is a source, a publisher (all sources from one website) or an organisation recorded as the source of acts, with the named victims of the acts it reported. Each person is counted once per list.',
+    'A list is a source, a publisher (all sources from one website) or an organisation recorded as the source of acts, with the named victims of the acts it reported. Each person is counted once per list; two records of one person count once when a linkage run links them (below).',
   'estimation.chooseLists': 'Lists with named victims',
   'estimation.use': 'Use',
   'estimation.useList': 'Use {list}',
@@ -25,6 +25,27 @@ export default {
   'estimation.sealedSource': 'Sealed source {id}',
   'estimation.noLists':
     'No source or organisation has named victims yet: link victims to acts, or upload a lists file.',
+  'estimation.linkage': 'Count linked records as one person',
+  'estimation.linkageHint':
+    'The same person entered from two reports is two records, and would count as two people: the estimate would come out too high, without a sign. A run of record linkage over the database (the Linkage page) links such records, and reviewers’ labels decide the doubtful pairs. The latest reviewed run is chosen by default; victims of other compartments, and those recorded after the run, count as themselves.',
+  'estimation.linkageRun': 'Latest run of “{list}” (compartment {compartment}), {date}',
+  'estimation.linkageNone': 'None: count each person record on its own',
+  'estimation.linkageNoRuns':
+    'No linkage run of the database yet: each person record counts on its own. Run record linkage on the Linkage page to count two records of one person once.',
+  'estimation.linkageMade': 'Run made',
+  'estimation.linkageMerged': 'Person records merged',
+  'estimation.linkageMergedValue':
+    'one: {records} records into {count} person | other: {records} records into {count} persons',
+  'estimation.linkageUnreviewed': 'Pairs still unreviewed',
+  'estimation.linkageNotReviewed':
+    'No reviewer has labelled a pair of this run yet: its clusters are the engine’s alone.',
+  'estimation.linkageOlder':
+    'one: The run is older than {count} new victim: they count as one person. Run linkage again to link them. | other: The run is older than {count} new victims: each of them counts as one person. Run linkage again to link them.',
+  'estimation.linkageUnopened':
+    'Named victims of the compartment the run could not open (sealed under a key its author did not hold), each counted as one person: {count}.',
+  'estimation.linkageUsed':
+    'one: Persons counted with the linkage run of {date} (“{list}”, compartment {compartment}): {records} linked records count as {count} person. | other: Persons counted with the linkage run of {date} (“{list}”, compartment {compartment}): {records} linked records count as {count} persons.',
+  'estimation.linkageNotUsed': 'No linkage run used: each person record counts on its own.',
   'estimation.showOverlaps': 'Show overlaps',
   'estimation.chooseTwo': 'Choose at least two lists.',
   'estimation.step.overlaps': '2. Overlaps',
@@ -69,22 +90,24 @@ export default {
   'estimation.run': 'Estimate',
   'estimation.running': 'Estimating…',
   'estimation.step.result': '4. Estimate',
-  'estimation.headline': 'Estimated total: {value} victims (95% interval {lower} to {upper}).',
+  'estimation.headline': 'Estimated total: {value} victims ({interval}: {lower} to {upper}).',
   'estimation.headlineNoInterval': 'Estimated total: {value} victims (no interval could be computed).',
   'estimation.noEstimate': 'No estimate can be made from these lists: see why below.',
   'estimation.undocumented':
     'one: {count} is documented on at least one list; about {missing} more are estimated undocumented. | other: {count} are documented on at least one list; about {missing} more are estimated undocumented.',
-  'estimation.intervalTitle': 'The estimate and its 95% interval, with the documented count marked',
+  'estimation.intervalTitle': 'The estimate and its {interval}, with the documented count marked',
   'estimation.intervalCaption':
-    'The dark bar is the people documented; the band is the 95% interval of the total; the dot is the estimate.',
+    'The dark bar is the people documented; the band is the {interval} of the total; the dot is the estimate.',
   'estimation.documentedMark': 'documented: {count}',
   'estimation.estimateMark': 'estimate: {value}',
-  'estimation.intervalRange': '95% interval: {lower} to {upper}',
+  'estimation.intervalRange': '{interval}: {lower} to {upper}',
+  'estimation.interval.confidence': '95% confidence interval',
+  'estimation.interval.credible': '95% credible interval',
   'estimation.figures': 'The figures',
   'estimation.documented': 'Documented',
   'estimation.estimate': 'Estimate',
-  'estimation.lower': '95% interval, lower',
-  'estimation.upper': '95% interval, upper',
+  'estimation.lower': '{interval}, lower',
+  'estimation.upper': '{interval}, upper',
   'estimation.modelUsed': 'Model',
   'estimation.dependence': 'Dependence between lists',
   'estimation.noInteractions': 'none (independence)',

@@ -15,7 +15,7 @@ export default {
     'Una columna 0/1 por lista y una columna «count» (una fila por combinación), o una fila por persona tras la vinculación de registros (columna «id» opcional); una columna «stratum» opcional. El archivo se lee solo para esta página: no se guarda nada de él salvo que guarde la estimación, y entonces solo los recuentos.',
   'estimation.fileKept': 'Leído de {name}.',
   'estimation.databaseHint':
-    'Una lista es una fuente, un editor (todas las fuentes de un mismo sitio web) o una organización registrada como fuente de actos, con las víctimas nombradas de los actos que informó. Cada persona cuenta una vez por lista.',
+    'Una lista es una fuente, un editor (todas las fuentes de un mismo sitio web) o una organización registrada como fuente de actos, con las víctimas nombradas de los actos que informó. Cada persona cuenta una vez por lista; dos registros de una misma persona cuentan una vez cuando una ejecución de vinculación los vincula (abajo).',
   'estimation.chooseLists': 'Listas con víctimas nombradas',
   'estimation.use': 'Usar',
   'estimation.useList': 'Usar {list}',
@@ -28,6 +28,27 @@ export default {
   'estimation.sealedSource': 'Fuente sellada {id}',
   'estimation.noLists':
     'Ninguna fuente ni organización tiene aún víctimas nombradas: vincule víctimas a actos o suba un archivo de listas.',
+  'estimation.linkage': 'Contar los registros vinculados como una sola persona',
+  'estimation.linkageHint':
+    'La misma persona registrada a partir de dos informes son dos registros y contaría como dos personas: la estimación saldría demasiado alta, sin que nada lo indique. Una ejecución de vinculación de registros sobre la base de datos (la página Vinculación) vincula esos registros, y las etiquetas de los revisores deciden los pares dudosos. Por defecto se elige la última ejecución revisada; las víctimas de otros compartimentos y las registradas después de la ejecución cuentan por sí mismas.',
+  'estimation.linkageRun': 'Última ejecución de «{list}» (compartimento {compartment}), {date}',
+  'estimation.linkageNone': 'Ninguna: contar cada registro de persona por separado',
+  'estimation.linkageNoRuns':
+    'Todavía no hay ninguna ejecución de vinculación de la base de datos: cada registro de persona cuenta por sí mismo. Ejecute la vinculación de registros en la página Vinculación para contar una sola vez dos registros de una misma persona.',
+  'estimation.linkageMade': 'Ejecución realizada',
+  'estimation.linkageMerged': 'Registros de personas fusionados',
+  'estimation.linkageMergedValue':
+    'one: {records} registros en {count} persona | other: {records} registros en {count} personas',
+  'estimation.linkageUnreviewed': 'Pares aún sin revisar',
+  'estimation.linkageNotReviewed':
+    'Ningún revisor ha etiquetado todavía un par de esta ejecución: sus grupos son solo los del motor.',
+  'estimation.linkageOlder':
+    'one: La ejecución es anterior a {count} víctima nueva: cuenta como una persona. Vuelva a ejecutar la vinculación para vincularla. | other: La ejecución es anterior a {count} víctimas nuevas: cada una cuenta como una persona. Vuelva a ejecutar la vinculación para vincularlas.',
+  'estimation.linkageUnopened':
+    'Víctimas nombradas del compartimento que la ejecución no pudo abrir (selladas con una clave que su autor no tenía), cada una contada como una persona: {count}.',
+  'estimation.linkageUsed':
+    'one: Personas contadas con la ejecución de vinculación del {date} («{list}», compartimento {compartment}): {records} registros vinculados cuentan como {count} persona. | other: Personas contadas con la ejecución de vinculación del {date} («{list}», compartimento {compartment}): {records} registros vinculados cuentan como {count} personas.',
+  'estimation.linkageNotUsed': 'Sin ejecución de vinculación: cada registro de persona cuenta por sí mismo.',
   'estimation.showOverlaps': 'Mostrar superposiciones',
   'estimation.chooseTwo': 'Elija al menos dos listas.',
   'estimation.step.overlaps': '2. Superposiciones',
@@ -73,22 +94,24 @@ export default {
   'estimation.run': 'Estimar',
   'estimation.running': 'Estimando…',
   'estimation.step.result': '4. Estimación',
-  'estimation.headline': 'Total estimado: {value} víctimas (intervalo del 95 % de {lower} a {upper}).',
+  'estimation.headline': 'Total estimado: {value} víctimas ({interval}: de {lower} a {upper}).',
   'estimation.headlineNoInterval': 'Total estimado: {value} víctimas (no se pudo calcular ningún intervalo).',
   'estimation.noEstimate': 'No se puede hacer ninguna estimación con estas listas: vea por qué más abajo.',
   'estimation.undocumented':
     'one: {count} víctima está documentada en al menos una lista; se estima que unas {missing} más no están documentadas. | other: {count} víctimas están documentadas en al menos una lista; se estima que unas {missing} más no están documentadas.',
-  'estimation.intervalTitle': 'La estimación y su intervalo del 95 %, con el número documentado marcado',
+  'estimation.intervalTitle': 'La estimación y su {interval}, con el número documentado marcado',
   'estimation.intervalCaption':
-    'La barra oscura son las personas documentadas; la banda, el intervalo del 95 % del total; el punto, la estimación.',
+    'La barra oscura son las personas documentadas; la banda, el {interval} del total; el punto, la estimación.',
   'estimation.documentedMark': 'documentadas: {count}',
   'estimation.estimateMark': 'estimación: {value}',
-  'estimation.intervalRange': 'intervalo del 95 %: de {lower} a {upper}',
+  'estimation.intervalRange': '{interval}: de {lower} a {upper}',
+  'estimation.interval.confidence': 'intervalo de confianza del 95 %',
+  'estimation.interval.credible': 'intervalo de credibilidad del 95 %',
   'estimation.figures': 'Las cifras',
   'estimation.documented': 'Documentadas',
   'estimation.estimate': 'Estimación',
-  'estimation.lower': 'Intervalo del 95 %, límite inferior',
-  'estimation.upper': 'Intervalo del 95 %, límite superior',
+  'estimation.lower': 'Límite inferior del {interval}',
+  'estimation.upper': 'Límite superior del {interval}',
   'estimation.modelUsed': 'Modelo',
   'estimation.dependence': 'Dependencia entre listas',
   'estimation.noInteractions': 'ninguna (independencia)',

@@ -15,7 +15,7 @@ export default {
     'Une colonne 0/1 par liste et une colonne « count » (une ligne par combinaison), ou une ligne par personne après le rapprochement des fiches (colonne « id » facultative) ; une colonne « stratum » facultative. Le fichier n’est lu que pour cette page : rien n’en est enregistré sauf si vous enregistrez l’estimation, et alors seulement les effectifs.',
   'estimation.fileKept': 'Lu depuis {name}.',
   'estimation.databaseHint':
-    'Une liste est une source, un éditeur (toutes les sources d’un même site web) ou une organisation enregistrée comme source d’actes, avec les victimes nommées des actes qu’elle a rapportés. Chaque personne compte une fois par liste.',
+    'Une liste est une source, un éditeur (toutes les sources d’un même site web) ou une organisation enregistrée comme source d’actes, avec les victimes nommées des actes qu’elle a rapportés. Chaque personne compte une fois par liste ; deux fiches d’une même personne comptent une fois quand une exécution de liaison les relie (ci-dessous).',
   'estimation.chooseLists': 'Listes avec des victimes nommées',
   'estimation.use': 'Utiliser',
   'estimation.useList': 'Utiliser {list}',
@@ -28,6 +28,28 @@ export default {
   'estimation.sealedSource': 'Source scellée {id}',
   'estimation.noLists':
     'Aucune source ni organisation n’a encore de victimes nommées : reliez des victimes à des actes, ou téléversez un fichier de listes.',
+  'estimation.linkage': 'Compter les fiches liées comme une seule personne',
+  'estimation.linkageHint':
+    'La même personne saisie à partir de deux rapports fait deux fiches et compterait pour deux personnes : l’estimation serait trop haute, sans que rien ne le signale. Une exécution de liaison d’enregistrements sur la base de données (la page Liaison) relie ces fiches, et les étiquettes des relecteurs tranchent les paires douteuses. La dernière exécution relue est choisie par défaut ; les victimes d’autres compartiments, et celles enregistrées après l’exécution, comptent pour elles-mêmes.',
+  'estimation.linkageRun': 'Dernière exécution de « {list} » (compartiment {compartment}), {date}',
+  'estimation.linkageNone': 'Aucune : compter chaque fiche de personne séparément',
+  'estimation.linkageNoRuns':
+    'Aucune exécution de liaison de la base de données pour l’instant : chaque fiche de personne compte pour elle-même. Lancez la liaison d’enregistrements sur la page Liaison pour compter une seule fois deux fiches d’une même personne.',
+  'estimation.linkageMade': 'Exécution faite le',
+  'estimation.linkageMerged': 'Fiches de personnes fusionnées',
+  'estimation.linkageMergedValue':
+    'one: {records} fiches en {count} personne | other: {records} fiches en {count} personnes',
+  'estimation.linkageUnreviewed': 'Paires encore à relire',
+  'estimation.linkageNotReviewed':
+    'Aucun relecteur n’a encore étiqueté de paire de cette exécution : ses groupes sont ceux du moteur seul.',
+  'estimation.linkageOlder':
+    'one: L’exécution est antérieure à {count} nouvelle victime : elle compte pour une personne. Relancez la liaison pour la relier. | other: L’exécution est antérieure à {count} nouvelles victimes : chacune compte pour une personne. Relancez la liaison pour les relier.',
+  'estimation.linkageUnopened':
+    'Victimes nommées du compartiment que l’exécution n’a pas pu ouvrir (scellées sous une clé que son auteur ne détenait pas), chacune comptée pour une personne : {count}.',
+  'estimation.linkageUsed':
+    'one: Personnes comptées avec l’exécution de liaison du {date} (« {list} », compartiment {compartment}) : {records} fiches liées comptent pour {count} personne. | other: Personnes comptées avec l’exécution de liaison du {date} (« {list} », compartiment {compartment}) : {records} fiches liées comptent pour {count} personnes.',
+  'estimation.linkageNotUsed':
+    'Aucune exécution de liaison : chaque fiche de personne compte pour elle-même.',
   'estimation.showOverlaps': 'Afficher les recoupements',
   'estimation.chooseTwo': 'Choisissez au moins deux listes.',
   'estimation.step.overlaps': '2. Recoupements',
@@ -73,23 +95,25 @@ export default {
   'estimation.run': 'Estimer',
   'estimation.running': 'Estimation en cours…',
   'estimation.step.result': '4. Estimation',
-  'estimation.headline': 'Total estimé : {value} victimes (intervalle à 95 % de {lower} à {upper}).',
+  'estimation.headline': 'Total estimé : {value} victimes ({interval} : de {lower} à {upper}).',
   'estimation.headlineNoInterval': 'Total estimé : {value} victimes (aucun intervalle n’a pu être calculé).',
   'estimation.noEstimate':
     'Aucune estimation n’est possible à partir de ces listes : voir pourquoi ci-dessous.',
   'estimation.undocumented':
     'one: {count} victime est documentée sur au moins une liste ; environ {missing} autres ne seraient pas documentées. | other: {count} victimes sont documentées sur au moins une liste ; environ {missing} autres ne seraient pas documentées.',
-  'estimation.intervalTitle': 'L’estimation et son intervalle à 95 %, avec le nombre documenté marqué',
+  'estimation.intervalTitle': 'L’estimation et son {interval}, avec le nombre documenté marqué',
   'estimation.intervalCaption':
-    'La barre sombre représente les personnes documentées ; la bande, l’intervalle à 95 % du total ; le point, l’estimation.',
+    'La barre sombre représente les personnes documentées ; la bande, l’{interval} du total ; le point, l’estimation.',
   'estimation.documentedMark': 'documentées : {count}',
   'estimation.estimateMark': 'estimation : {value}',
-  'estimation.intervalRange': 'intervalle à 95 % : de {lower} à {upper}',
+  'estimation.intervalRange': '{interval} : de {lower} à {upper}',
+  'estimation.interval.confidence': 'intervalle de confiance à 95 %',
+  'estimation.interval.credible': 'intervalle de crédibilité à 95 %',
   'estimation.figures': 'Les chiffres',
   'estimation.documented': 'Documentées',
   'estimation.estimate': 'Estimation',
-  'estimation.lower': 'Intervalle à 95 %, borne basse',
-  'estimation.upper': 'Intervalle à 95 %, borne haute',
+  'estimation.lower': 'Borne basse de l’{interval}',
+  'estimation.upper': 'Borne haute de l’{interval}',
   'estimation.modelUsed': 'Modèle',
   'estimation.dependence': 'Dépendance entre listes',
   'estimation.noInteractions': 'aucune (indépendance)',

@@ -15,7 +15,7 @@ export default {
     'Uma coluna 0/1 por lista e uma coluna “count” (uma linha por combinação), ou uma linha por pessoa após a vinculação de registros (coluna “id” opcional); uma coluna “stratum” opcional. O arquivo é lido só para esta página: nada dele é armazenado, a menos que você salve a estimativa, e então só as contagens.',
   'estimation.fileKept': 'Lido de {name}.',
   'estimation.databaseHint':
-    'Uma lista é uma fonte, um editor (todas as fontes de um mesmo site) ou uma organização registrada como fonte de atos, com as vítimas nomeadas dos atos que relatou. Cada pessoa conta uma vez por lista.',
+    'Uma lista é uma fonte, um editor (todas as fontes de um mesmo site) ou uma organização registrada como fonte de atos, com as vítimas nomeadas dos atos que relatou. Cada pessoa conta uma vez por lista; dois registros de uma mesma pessoa contam uma vez quando uma execução de vinculação os liga (abaixo).',
   'estimation.chooseLists': 'Listas com vítimas nomeadas',
   'estimation.use': 'Usar',
   'estimation.useList': 'Usar {list}',
@@ -28,6 +28,27 @@ export default {
   'estimation.sealedSource': 'Fonte selada {id}',
   'estimation.noLists':
     'Nenhuma fonte ou organização tem vítimas nomeadas ainda: vincule vítimas a atos ou envie um arquivo de listas.',
+  'estimation.linkage': 'Contar registros vinculados como uma só pessoa',
+  'estimation.linkageHint':
+    'A mesma pessoa registrada a partir de dois relatos são dois registros e contaria como duas pessoas: a estimativa sairia alta demais, sem nenhum sinal. Uma execução de vinculação de registros sobre o banco de dados (a página Vinculação) liga esses registros, e as etiquetas dos revisores decidem os pares duvidosos. Por padrão, escolhe-se a última execução revisada; vítimas de outros compartimentos, e as registradas depois da execução, contam por si mesmas.',
+  'estimation.linkageRun': 'Última execução de “{list}” (compartimento {compartment}), {date}',
+  'estimation.linkageNone': 'Nenhuma: contar cada registro de pessoa separadamente',
+  'estimation.linkageNoRuns':
+    'Ainda não há execução de vinculação do banco de dados: cada registro de pessoa conta por si mesmo. Execute a vinculação de registros na página Vinculação para contar uma só vez dois registros de uma mesma pessoa.',
+  'estimation.linkageMade': 'Execução feita em',
+  'estimation.linkageMerged': 'Registros de pessoas fundidos',
+  'estimation.linkageMergedValue':
+    'one: {records} registros em {count} pessoa | other: {records} registros em {count} pessoas',
+  'estimation.linkageUnreviewed': 'Pares ainda não revisados',
+  'estimation.linkageNotReviewed':
+    'Nenhum revisor etiquetou ainda um par desta execução: seus grupos são apenas os do mecanismo.',
+  'estimation.linkageOlder':
+    'one: A execução é anterior a {count} vítima nova: ela conta como uma pessoa. Execute a vinculação de novo para ligá-la. | other: A execução é anterior a {count} vítimas novas: cada uma conta como uma pessoa. Execute a vinculação de novo para ligá-las.',
+  'estimation.linkageUnopened':
+    'Vítimas nomeadas do compartimento que a execução não pôde abrir (seladas com uma chave que seu autor não tinha), cada uma contada como uma pessoa: {count}.',
+  'estimation.linkageUsed':
+    'one: Pessoas contadas com a execução de vinculação de {date} (“{list}”, compartimento {compartment}): {records} registros vinculados contam como {count} pessoa. | other: Pessoas contadas com a execução de vinculação de {date} (“{list}”, compartimento {compartment}): {records} registros vinculados contam como {count} pessoas.',
+  'estimation.linkageNotUsed': 'Nenhuma execução de vinculação: cada registro de pessoa conta por si mesmo.',
   'estimation.showOverlaps': 'Mostrar sobreposições',
   'estimation.chooseTwo': 'Escolha pelo menos duas listas.',
   'estimation.step.overlaps': '2. Sobreposições',
@@ -72,23 +93,25 @@ export default {
   'estimation.run': 'Estimar',
   'estimation.running': 'Estimando…',
   'estimation.step.result': '4. Estimativa',
-  'estimation.headline': 'Total estimado: {value} vítimas (intervalo de 95% de {lower} a {upper}).',
+  'estimation.headline': 'Total estimado: {value} vítimas ({interval}: de {lower} a {upper}).',
   'estimation.headlineNoInterval':
     'Total estimado: {value} vítimas (não foi possível calcular um intervalo).',
   'estimation.noEstimate': 'Não é possível estimar a partir destas listas: veja o motivo abaixo.',
   'estimation.undocumented':
     '0: {count} vítimas estão documentadas em pelo menos uma lista; estima-se que cerca de {missing} outras não estejam documentadas. | one: {count} vítima está documentada em pelo menos uma lista; estima-se que cerca de {missing} outras não estejam documentadas. | other: {count} vítimas estão documentadas em pelo menos uma lista; estima-se que cerca de {missing} outras não estejam documentadas.',
-  'estimation.intervalTitle': 'A estimativa e seu intervalo de 95%, com o número documentado marcado',
+  'estimation.intervalTitle': 'A estimativa e seu {interval}, com o número documentado marcado',
   'estimation.intervalCaption':
-    'A barra escura são as pessoas documentadas; a faixa, o intervalo de 95% do total; o ponto, a estimativa.',
+    'A barra escura são as pessoas documentadas; a faixa, o {interval} do total; o ponto, a estimativa.',
   'estimation.documentedMark': 'documentadas: {count}',
   'estimation.estimateMark': 'estimativa: {value}',
-  'estimation.intervalRange': 'intervalo de 95%: de {lower} a {upper}',
+  'estimation.intervalRange': '{interval}: de {lower} a {upper}',
+  'estimation.interval.confidence': 'intervalo de confiança de 95%',
+  'estimation.interval.credible': 'intervalo de credibilidade de 95%',
   'estimation.figures': 'Os números',
   'estimation.documented': 'Documentadas',
   'estimation.estimate': 'Estimativa',
-  'estimation.lower': 'Intervalo de 95%, limite inferior',
-  'estimation.upper': 'Intervalo de 95%, limite superior',
+  'estimation.lower': 'Limite inferior do {interval}',
+  'estimation.upper': 'Limite superior do {interval}',
   'estimation.modelUsed': 'Modelo',
   'estimation.dependence': 'Dependência entre listas',
   'estimation.noInteractions': 'nenhuma (independência)',
