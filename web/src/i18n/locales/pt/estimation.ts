@@ -38,16 +38,16 @@ export default {
   'estimation.linkageMade': 'Execução feita em',
   'estimation.linkageMerged': 'Registros de pessoas fundidos',
   'estimation.linkageMergedValue':
-    'one: {records} registros em {count} pessoa | other: {records} registros em {count} pessoas',
+    '0: {records} registros em {count} pessoas | one: {records} registros em {count} pessoa | other: {records} registros em {count} pessoas',
   'estimation.linkageUnreviewed': 'Pares ainda não revisados',
   'estimation.linkageNotReviewed':
     'Nenhum revisor etiquetou ainda um par desta execução: seus grupos são apenas os do mecanismo.',
   'estimation.linkageOlder':
-    'one: A execução é anterior a {count} vítima nova: ela conta como uma pessoa. Execute a vinculação de novo para ligá-la. | other: A execução é anterior a {count} vítimas novas: cada uma conta como uma pessoa. Execute a vinculação de novo para ligá-las.',
+    '0: A execução é anterior a {count} vítimas novas: cada uma conta como uma pessoa. Execute a vinculação de novo para ligá-las. | one: A execução é anterior a {count} vítima nova: ela conta como uma pessoa. Execute a vinculação de novo para ligá-la. | other: A execução é anterior a {count} vítimas novas: cada uma conta como uma pessoa. Execute a vinculação de novo para ligá-las.',
   'estimation.linkageUnopened':
     'Vítimas nomeadas do compartimento que a execução não pôde abrir (seladas com uma chave que seu autor não tinha), cada uma contada como uma pessoa: {count}.',
   'estimation.linkageUsed':
-    'one: Pessoas contadas com a execução de vinculação de {date} (“{list}”, compartimento {compartment}): {records} registros vinculados contam como {count} pessoa. | other: Pessoas contadas com a execução de vinculação de {date} (“{list}”, compartimento {compartment}): {records} registros vinculados contam como {count} pessoas.',
+    '0: Pessoas contadas com a execução de vinculação de {date} (“{list}”, compartimento {compartment}): {records} registros vinculados contam como {count} pessoas. | one: Pessoas contadas com a execução de vinculação de {date} (“{list}”, compartimento {compartment}): {records} registros vinculados contam como {count} pessoa. | other: Pessoas contadas com a execução de vinculação de {date} (“{list}”, compartimento {compartment}): {records} registros vinculados contam como {count} pessoas.',
   'estimation.linkageNotUsed': 'Nenhuma execução de vinculação: cada registro de pessoa conta por si mesmo.',
   'estimation.showOverlaps': 'Mostrar sobreposições',
   'estimation.chooseTwo': 'Escolha pelo menos duas listas.',
