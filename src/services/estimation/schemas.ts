@@ -72,7 +72,7 @@ export const LinkageRunSchema = z.object({
   compartment: z.string().describe('the compartment whose persons the run linked'),
   createdAt: z.string().describe('when the run was made (ISO 8601)'),
   records: z.number().int().describe('person records the run compared'),
-  mergedRecords: z.number().int().describe('person records in clusters of two or more'),
+  mergedRecords: z.number().int().describe('records of named victims in clusters of two or more'),
   persons: z.number().int().describe('the persons those records are counted as'),
   unreviewed: z.number().int().describe('pairs the engine left to review that have no label yet'),
   reviewed: z.boolean().describe('whether a reviewer has labelled any pair of its list'),
