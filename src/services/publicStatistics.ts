@@ -77,6 +77,14 @@ function without(filters: StatsFilters, name: FilterName): StatsFilters {
 /** Public tables at one threshold, linked to each other; one instance per request. */
 export function publicTables(db: Queryable, threshold: number) {
   const repository = statsRepository(db);
+  return linkedPublicTables((filters, dimension) => repository.actBreakdown(filters, dimension), threshold);
+}
+
+/** The same over any source of breakdown rows (tests give plain tables). */
+export function linkedPublicTables(
+  read: (filters: StatsFilters, dimension: StatDimension) => Promise<ActBreakdownRow[]>,
+  threshold: number,
+) {
   const memo = new Map<string, Promise<PublicTable>>();
   const table = (filters: StatsFilters, dimension: StatDimension): Promise<PublicTable> => {
     const key = `${dimension}:${JSON.stringify(activeFilters(filters))}`;
@@ -90,7 +98,7 @@ export function publicTables(db: Queryable, threshold: number) {
   const withheld = (rows: ActBreakdownRow[]): PublicTable => ({ rows, hidden: new Set(), withheld: true });
 
   async function compute(filters: StatsFilters, dimension: StatDimension): Promise<PublicTable> {
-    const rows = await repository.actBreakdown(filters, dimension);
+    const rows = await read(filters, dimension);
     let units = rows.map(suppressible);
     const forced = new Set<string>();
     for (const [name, value] of activeFilters(filters)) {
