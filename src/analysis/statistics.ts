@@ -14,10 +14,16 @@
  *       cell holds at least 1 (zeros are shown), so the most a reader can prove about any one of
  *       them is that it lies in [1, sum − (m − 1)]; (b) keeps that range reaching the threshold,
  *       so no suppressed cell can be shown to be small, let alone pinned down.
- * When no visible cell is left to add, the total is suppressed as well; a total below the
- * threshold is always suppressed. Every suppressed cell is shown the same way (count null,
- * display "suppressed"): marking primary cells "<5" and complementary ones differently would tell
- * a reader which is which, and "<5" would be false for a complementary cell.
+ * When no visible cell is left to add, or the total is below the threshold, the table is withheld
+ * whole: no cell, no key (a place name alone says something happened there) and no total. Hiding
+ * only the total would not do: the tables of one release share it, and any other table gives it.
+ * Every suppressed cell is shown the same way (count null, display "suppressed"): marking primary
+ * cells "<5" and complementary ones differently would tell a reader which is which, and "<5" would
+ * be false for a complementary cell.
+ *
+ * Totals are exact, never rounded: they are safe because the complementary rule assumes a reader
+ * knows them. Tables linked to others (nested groups, filtered populations) are handled by
+ * `suppressRows`'s groups and forced rows (src/analysis/linkedTables.ts).
  */
 
 export interface ViolationRecord {
@@ -41,6 +47,8 @@ export interface CountTable {
   total: number | null;
   totalDisplay: string;
   suppressed: boolean;
+  /** Too few records, or no way to protect a small cell with the total known: no cell is given. */
+  withheld: boolean;
 }
 
 export interface StatisticsOptions {
@@ -117,19 +125,15 @@ export function suppressSmallCells(
     threshold,
   );
   const total = keys.reduce((sum, key) => sum + counts.get(key)!, 0);
+  if (totalHidden)
+    return { dimension, cells: [], total: null, totalDisplay: 'withheld', suppressed: true, withheld: true };
   const cells = keys.map((key): CountCell => {
     const count = counts.get(key)!;
     return hidden.has(key)
       ? { key, count: null, display: 'suppressed', suppressed: true }
       : { key, count, display: String(count), suppressed: false };
   });
-  return {
-    dimension,
-    cells,
-    total: totalHidden ? null : total,
-    totalDisplay: totalHidden ? 'suppressed' : String(total),
-    suppressed: totalHidden,
-  };
+  return { dimension, cells, total, totalDisplay: String(total), suppressed: false, withheld: false };
 }
 
 /** One published figure of every row of a table (acts, victims, the low or high end of a range). */
@@ -148,6 +152,16 @@ export interface SuppressibleRow<S extends string> {
   key: string;
   /** null: the row has no such figure (a range without upper end); the series total is then unknown. */
   values: Readonly<Record<S, number | null>>;
+  /**
+   * Rows of one group share a subtotal published elsewhere (a country's regions: the country table;
+   * a year's months: the exported year table). Left out when that subtotal is not published.
+   */
+  group?: string | undefined;
+}
+
+export interface SuppressionOptions {
+  /** Rows hidden whatever their figures: a linked public table hides them, or would give them away. */
+  forced?: ReadonlySet<string>;
 }
 
 /**
@@ -155,50 +169,63 @@ export interface SuppressibleRow<S extends string> {
  * (acts and victims, with the victims' range). A row is hidden whole, every figure of it, so one
  * figure cannot be read through another.
  *
- * - Primary: a row is hidden when any sensitive figure is from 1 to threshold − 1.
- * - Complementary: rows are added, smallest first, until the hidden rows are safe against the
- *   published totals: at least two of them and, for every series whose total is published, the sum a
- *   reader recovers (total − visible rows) cannot prove any one hidden row below the threshold:
+ * - Primary: a row is hidden when any sensitive figure is from 1 to threshold − 1, or when the
+ *   caller forces it (linked tables: src/analysis/linkedTables.ts).
+ * - Complementary: rows are added, smallest first, until the hidden rows are safe against every
+ *   published sum — the table's total and each group's subtotal: in every such unit, no hidden row
+ *   or at least two of them and, for every series whose sum is published, the sum a reader
+ *   recovers (unit sum − visible rows) cannot prove any one hidden row below the threshold:
  *   sum − (m − 1) ≥ threshold for a series whose rows hold at least 1 each; sum = 0 or sum ≥
- *   threshold for one whose rows may hold 0.
- * - The totals are hidden when a sensitive total is below the threshold, or when no row is left to
- *   hide and the hidden ones are still not safe.
+ *   threshold for one whose rows may hold 0. Groups are made safe first, within the group.
+ * - The totals are hidden when a sensitive total is below the threshold, or when a unit has no row
+ *   left to hide and is still not safe.
  */
 export function suppressRows<S extends string>(
   rows: ReadonlyArray<SuppressibleRow<S>>,
   series: ReadonlyArray<SeriesRule<S>>,
   threshold: number,
+  options: SuppressionOptions = {},
 ): { hidden: Set<string>; totalHidden: boolean } {
   const small = (value: number | null) => value !== null && value > 0 && value < threshold;
   const hidden = new Set<string>();
   if (threshold <= 1) return { hidden, totalHidden: false };
-  const totals = new Map<S, number | null>(
-    series.map((rule) => [
-      rule.name,
-      rows.some((row) => row.values[rule.name] === null)
-        ? null
-        : rows.reduce((sum, row) => sum + (row.values[rule.name] ?? 0), 0),
-    ]),
-  );
+  const sumOf = (unit: ReadonlyArray<SuppressibleRow<S>>, name: S): number | null =>
+    unit.some((row) => row.values[name] === null)
+      ? null
+      : unit.reduce((sum, row) => sum + (row.values[name] ?? 0), 0);
   for (const row of rows)
-    if (series.some((rule) => rule.sensitive && small(row.values[rule.name]))) hidden.add(row.key);
-  let totalHidden = series.some((rule) => rule.sensitive && small(totals.get(rule.name) ?? null));
+    if (options.forced?.has(row.key) || series.some((rule) => rule.sensitive && small(row.values[rule.name])))
+      hidden.add(row.key);
+  let totalHidden = series.some((rule) => rule.sensitive && small(sumOf(rows, rule.name)));
   if (hidden.size === 0 || totalHidden) return { hidden, totalHidden };
-  const safe = (): boolean => {
-    if (hidden.size < 2) return false;
-    const inside = rows.filter((row) => hidden.has(row.key));
+  const grouped = new Map<string, Array<SuppressibleRow<S>>>();
+  for (const row of rows)
+    if (row.group !== undefined) grouped.set(row.group, [...(grouped.get(row.group) ?? []), row]);
+  // Groups first: a row added for a group also counts for the table, rarely the other way round.
+  const units = [...grouped.values(), rows];
+  const safe = (unit: ReadonlyArray<SuppressibleRow<S>>): boolean => {
+    const inside = unit.filter((row) => hidden.has(row.key));
+    if (inside.length === 0) return true;
+    if (inside.length < 2) return false;
     return series.every((rule) => {
-      if (totals.get(rule.name) === null) return true;
+      if (sumOf(unit, rule.name) === null) return true;
       const sum = inside.reduce((total, row) => total + (row.values[rule.name] ?? 0), 0);
       return rule.floor === 1 ? sum - (inside.length - 1) >= threshold : sum === 0 || sum >= threshold;
     });
   };
   const first = series.find((rule) => rule.sensitive) ?? series[0];
   const size = (row: SuppressibleRow<S>) => (first ? (row.values[first.name] ?? 0) : 0);
-  const candidates = rows
-    .filter((row) => !hidden.has(row.key) && series.some((rule) => (row.values[rule.name] ?? 0) > 0))
-    .sort((a, b) => size(a) - size(b) || a.key.localeCompare(b.key));
-  while (!safe() && candidates.length > 0) hidden.add(candidates.shift()!.key);
-  if (!safe()) totalHidden = true;
+  const nextCandidate = (unit: ReadonlyArray<SuppressibleRow<S>>) =>
+    unit
+      .filter((row) => !hidden.has(row.key) && series.some((rule) => (row.values[rule.name] ?? 0) > 0))
+      .sort((a, b) => size(a) - size(b) || a.key.localeCompare(b.key))[0];
+  for (let unit = units.find((each) => !safe(each)); unit; unit = units.find((each) => !safe(each))) {
+    const candidate = nextCandidate(unit);
+    if (!candidate) {
+      totalHidden = true;
+      break;
+    }
+    hidden.add(candidate.key);
+  }
   return { hidden, totalHidden };
 }

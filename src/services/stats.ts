@@ -1,16 +1,16 @@
 /** Counts for the timeline, the map and the statistics page, under the same filters as the incident list. */
 import { clusterActs, type MapMark } from '../analysis/mapClusters.ts';
-import { type SeriesRule, suppressRows } from '../analysis/statistics.ts';
+import { markKey } from '../analysis/publicMarks.ts';
 import type { Role } from '../core/roles.ts';
 import { type Environment, environmentValue } from '../runtime/config.ts';
 import type { Queryable } from '../store/db.ts';
 import { type ActBreakdownRow, type StatDimension, statsRepository } from '../store/stats.ts';
 import type { IncidentFiltersInput } from './incidents/incidents.ts';
 import { holdsCompartmentKeys } from './policies/index.ts';
+import { publicMarkLevels, publicTables, rowId, type StatsFilters } from './publicStatistics.ts';
 
 export { STAT_DIMENSIONS, type StatDimension } from '../store/stats.ts';
-
-type StatsFilters = Omit<IncidentFiltersInput, 'source' | 'sort' | 'area'>;
+export { MAP_CELLS } from './publicStatistics.ts';
 
 export function timeline(db: Queryable, filters: Omit<IncidentFiltersInput, 'source' | 'language'>) {
   return statsRepository(db).timeline(filters);
@@ -88,19 +88,9 @@ export interface Breakdown {
   total: BreakdownFigures;
 }
 
-type Series = 'acts' | 'victims' | 'victimsLow' | 'victimsHigh';
-const SERIES: ReadonlyArray<SeriesRule<Series>> = [
-  { name: 'acts', floor: 1, sensitive: true },
-  { name: 'victims', floor: 0, sensitive: true },
-  { name: 'victimsLow', floor: 0, sensitive: false },
-  { name: 'victimsHigh', floor: 0, sensitive: false },
-];
-
-const rowId = (row: Pick<ActBreakdownRow, 'key' | 'country'>) => `${row.country ?? ''}|${row.key}`;
-
 /**
  * Acts and victims grouped by one dimension: every act in exactly one row, once, with its counted
- * figure and range; in the public view with small-cell suppression (analysis/statistics.ts).
+ * figure and range; in the public view with small-cell suppression (services/publicStatistics.ts).
  */
 export async function actBreakdown(
   db: Queryable,
@@ -109,29 +99,17 @@ export async function actBreakdown(
   request: ViewRequest,
 ): Promise<Breakdown> {
   const { view, threshold, publicOnly } = resolveView(request);
-  const rows = await statsRepository(db).actBreakdown(filters, dimension);
   const isPublic = view === 'public';
-  const suppress = (table: readonly ActBreakdownRow[]) =>
-    suppressRows(
-      table.map((row) => ({
-        key: rowId(row),
-        values: {
-          acts: row.acts,
-          victims: row.victims,
-          victimsLow: row.victimsLow,
-          victimsHigh: row.victimsHigh,
-        },
-      })),
-      SERIES,
-      threshold,
-    );
-  const { hidden, totalHidden } = isPublic
-    ? suppress(rows)
-    : { hidden: new Set<string>(), totalHidden: false };
-  // Several tables of the same acts are public at once, and any of them whose rows all show gives
-  // the total away. So no table relies on hiding its total: one that cannot be protected with its
-  // total known (or whose total is itself small) is withheld whole, rows and names of rows alike.
-  const withheld = totalHidden;
+  // The public view: suppressed against its own total and against the other public tables it is
+  // linked to (filters, nested groupings); one that cannot be protected is withheld whole, rows and
+  // names of rows alike, since several tables of the same acts give its total away.
+  const { rows, hidden, withheld } = isPublic
+    ? await publicTables(db, threshold).table(filters, dimension)
+    : {
+        rows: await statsRepository(db).actBreakdown(filters, dimension),
+        hidden: new Set<string>(),
+        withheld: false,
+      };
   const figures = (row: Omit<ActBreakdownRow, 'key' | 'country'>, suppressed: boolean): BreakdownFigures =>
     suppressed
       ? {
@@ -167,12 +145,9 @@ export async function actBreakdown(
     rows: withheld
       ? []
       : rows.map((row) => ({ key: row.key, country: row.country, ...figures(row, hidden.has(rowId(row))) })),
-    total: figures(total, totalHidden),
+    total: figures(total, withheld),
   };
 }
-
-/** Grid sizes the map may ask for: powers of two, so a cell's edges are exact in binary. */
-export const MAP_CELLS = [0.25, 0.5, 1, 2, 4, 8] as const;
 
 export interface MapMarks {
   view: StatsView;
@@ -185,10 +160,11 @@ export interface MapMarks {
 }
 
 /**
- * The map's marks: acts with coordinates, grouped on a grid (analysis/mapClusters.ts). In the
- * public view a mark with fewer acts than the threshold is left off (a dot of one act on a village
- * is the very cell suppression hides), positions are rounded to 0.01° (~1 km, as in public
- * exports) and the incident counts are not given.
+ * The map's marks: acts with coordinates, grouped on a grid (analysis/mapClusters.ts). The public
+ * view leaves off marks with fewer acts than the threshold (a dot of one act on a village is the
+ * very cell suppression hides) and the marks that would give them away across grids and filters
+ * (analysis/publicMarks.ts); it rounds positions to 0.01° (~1 km, as in public exports) and gives
+ * no incident counts.
  */
 export async function mapMarks(
   db: Queryable,
@@ -197,9 +173,12 @@ export async function mapMarks(
   request: ViewRequest,
 ): Promise<MapMarks> {
   const { view, threshold, publicOnly } = resolveView(request);
-  const marks = clusterActs(await statsRepository(db).actPositions(filters), cell);
-  if (view === 'internal') return { view, threshold, publicOnly, cell, marks, someHidden: false };
-  const shown = marks.filter((mark) => mark.acts >= threshold);
+  if (view === 'internal') {
+    const marks = clusterActs(await statsRepository(db).actPositions(filters), cell);
+    return { view, threshold, publicOnly, cell, marks, someHidden: false };
+  }
+  const level = await publicMarkLevels(db, threshold).at(filters, cell);
+  const shown = level.marks.filter((mark) => !level.hidden.has(markKey(mark)));
   const round = (value: number) => Math.round(value * 100) / 100;
   return {
     view,
@@ -212,6 +191,6 @@ export async function mapMarks(
       longitude: round(mark.longitude),
       incidents: null,
     })),
-    someHidden: shown.length < marks.length,
+    someHidden: shown.length < level.marks.length,
   };
 }

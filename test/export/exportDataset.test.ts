@@ -350,6 +350,21 @@ describe('export pieces without a store', () => {
     });
   });
 
+  it('statistics: a table that cannot be protected with its total known is withheld, keys and all', () => {
+    // Killings 4 and torture 1 in one country: hidden together, the total 5 still proves each below
+    // 5, and the country and year tables publish that total. The type table gives only "withheld".
+    const act = (type: string) => ({ incidentId: 'i', type, dateFrom: '2017-03-01', country: 'RU' });
+    const acts = [...Array.from({ length: 4 }, () => act('killing')), act('torture')];
+    const { table, suppressed } = presentStatistics({ acts, incidents: [] }, 5);
+    expect(table.rows.filter((row) => row.dimension === 'type')).toEqual([
+      { dimension: 'type', key: '(total)', count: null, display: 'withheld', suppressed: true },
+    ]);
+    expect(table.rows.find((row) => row.dimension === 'country' && row.key === 'RU')).toMatchObject({
+      count: 5,
+    });
+    expect(suppressed).toBe(1);
+  });
+
   it('a failure before the rename leaves neither the export nor its temporary directory', async () => {
     const parent = mkdtempSync(join(tmpdir(), 'attest-export-fail-'));
     try {

@@ -7,17 +7,15 @@
  * checks its status with the reference code; and the data directory holds neither the reporter's
  * name and contact nor the attachment's text.
  */
-import type { AddressInfo } from 'node:net';
 import type { Browser, BrowserContext, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { buildServer } from '../../src/server/buildServer.ts';
 import { initOrganisation } from '../../src/services/accounts/accounts.ts';
 import { encodingsOf, everyFile } from '../protection/cliHarness.ts';
 import { FAST_KDF } from '../protection/fixtures.ts';
 import { openTestStore, type TestStore } from '../support/stores.ts';
 import { totpCodeFor } from '../support/totpCode.ts';
 import { seriousViolations } from './axe.ts';
-import { buildWebIfStale, distDir, type LaunchedBrowser, launchChromium, screenshot } from './browser.ts';
+import { type LaunchedBrowser, type ServedWebApp, screenshot, serveWebApp } from './browser.ts';
 
 const ADMIN = { email: 'admin@example.org', password: 'correct horse battery staple' };
 const INVITEE = { email: 'marina@example.org', password: 'marina picks her own passphrase' };
@@ -26,7 +24,7 @@ const ATTACHMENT_TEXT = 'Handwritten list: basement of the old police station, n
 
 describe('administration and report work in Chromium', () => {
   let store: TestStore;
-  let server: Awaited<ReturnType<typeof buildServer>>;
+  let app: ServedWebApp | undefined;
   let origin: string;
   let launched: LaunchedBrowser;
   let browser: Browser;
@@ -68,25 +66,21 @@ describe('administration and report work in Chromium', () => {
   }
 
   beforeAll(async () => {
-    buildWebIfStale();
     store = await openTestStore('pglite');
     await initOrganisation(
       store.db,
       { name: 'Rainbow Evac', adminEmail: ADMIN.email, password: ADMIN.password },
       FAST_KDF,
     );
-    server = await buildServer({ store, webDist: distDir, kdfParams: FAST_KDF, logLevel: 'silent' });
-    await server.listen({ host: '127.0.0.1', port: 0 });
-    origin = `http://127.0.0.1:${(server.server.address() as AddressInfo).port}`;
-    launched = await launchChromium();
+    app = await serveWebApp(store, { logLevel: 'silent' });
+    ({ origin, launched } = app);
     browser = launched.browser;
     admin = await newPage();
   });
 
   afterAll(async () => {
     for (const context of contexts) await context.close().catch(() => undefined);
-    await launched?.close();
-    await server?.close();
+    await app?.close();
     await store?.close();
   });
 

@@ -6,18 +6,15 @@
  */
 
 import { readdirSync, readFileSync } from 'node:fs';
-import type { AddressInfo } from 'node:net';
 import { join } from 'node:path';
 import type { BrowserContext, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { buildServer } from '../../src/server/buildServer.ts';
-import { FAST_KDF } from '../protection/fixtures.ts';
 import { TEST_PASSWORD } from '../support/factories.ts';
 import { repoRoot } from '../support/paths.ts';
 import { hasShared, SEED_ARTICLE, sharedText } from '../support/shared.ts';
 import { openTestStore, type TestStore } from '../support/stores.ts';
 import { seriousViolations } from './axe.ts';
-import { buildWebIfStale, distDir, type LaunchedBrowser, launchChromium, screenshot } from './browser.ts';
+import { distDir, type LaunchedBrowser, type ServedWebApp, screenshot, serveWebApp } from './browser.ts';
 
 /** Needs ../shared (the seed's own words are asserted); skipped with a notice in a bare clone. */
 const seedText = sharedText(SEED_ARTICLE);
@@ -31,7 +28,7 @@ const ADMIN = {
 
 describe.skipIf(!hasShared(SEED_ARTICLE))('web app in Chromium', () => {
   let store: TestStore;
-  let server: Awaited<ReturnType<typeof buildServer>>;
+  let app: ServedWebApp | undefined;
   let origin: string;
   let launched: LaunchedBrowser;
   let context: BrowserContext;
@@ -66,12 +63,9 @@ describe.skipIf(!hasShared(SEED_ARTICLE))('web app in Chromium', () => {
       .filter({ has: page.locator('.act-place', { hasText: place }) });
 
   beforeAll(async () => {
-    buildWebIfStale();
     store = await openTestStore('pglite');
-    server = await buildServer({ store, webDist: distDir, kdfParams: FAST_KDF });
-    await server.listen({ host: '127.0.0.1', port: 0 });
-    origin = `http://127.0.0.1:${(server.server.address() as AddressInfo).port}`;
-    launched = await launchChromium();
+    app = await serveWebApp(store);
+    ({ origin, launched } = app);
     context = await launched.browser.newContext({ viewport: { width: 1280, height: 900 } });
     context.on('request', (request) => requests.push(request.url()));
     page = await context.newPage();
@@ -81,8 +75,7 @@ describe.skipIf(!hasShared(SEED_ARTICLE))('web app in Chromium', () => {
   });
 
   afterAll(async () => {
-    await launched?.close();
-    await server?.close();
+    await app?.close();
     await store?.close();
   });
 
@@ -393,7 +386,7 @@ describe.skipIf(!hasShared(SEED_ARTICLE))('web app in Chromium', () => {
 
 describe('public intake in Chromium', () => {
   let store: TestStore;
-  let server: Awaited<ReturnType<typeof buildServer>>;
+  let app: ServedWebApp | undefined;
   let origin: string;
   let launched: LaunchedBrowser;
   const requests: string[] = [];
@@ -406,17 +399,13 @@ describe('public intake in Chromium', () => {
   };
 
   beforeAll(async () => {
-    buildWebIfStale();
     store = await openTestStore('pglite');
-    server = await buildServer({ store, webDist: distDir, kdfParams: FAST_KDF });
-    await server.listen({ host: '127.0.0.1', port: 0 });
-    origin = `http://127.0.0.1:${(server.server.address() as AddressInfo).port}`;
-    launched = await launchChromium();
+    app = await serveWebApp(store);
+    ({ origin, launched } = app);
   });
 
   afterAll(async () => {
-    await launched?.close();
-    await server?.close();
+    await app?.close();
     await store?.close();
   });
 

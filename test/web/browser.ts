@@ -7,7 +7,7 @@ import { existsSync, mkdirSync, readdirSync, statSync } from 'node:fs';
 import type { AddressInfo } from 'node:net';
 import { join } from 'node:path';
 import { type Browser, chromium, type Page } from 'playwright-core';
-import { buildServer } from '../../src/server/buildServer.ts';
+import { buildServer, type ServerOptions } from '../../src/server/buildServer.ts';
 import { FAST_KDF } from '../support/factories.ts';
 import { repoRoot } from '../support/paths.ts';
 import type { TestStore } from '../support/stores.ts';
@@ -75,10 +75,16 @@ export interface ServedWebApp {
   close(): Promise<void>;
 }
 
-/** The built web app, served by a real server over `store` on a free port, and a Chromium to drive it. */
-export async function serveWebApp(store: TestStore): Promise<ServedWebApp> {
+/**
+ * The built web app, served by a real server over `store` on a free port, and a Chromium to drive it.
+ * `options` adds to the server's (capture settings, a time-stamping authority, the log level).
+ */
+export async function serveWebApp(
+  store: TestStore,
+  options: Partial<Omit<ServerOptions, 'store' | 'webDist'>> = {},
+): Promise<ServedWebApp> {
   buildWebIfStale();
-  const server = await buildServer({ store, webDist: distDir, kdfParams: FAST_KDF });
+  const server = await buildServer({ store, webDist: distDir, kdfParams: FAST_KDF, ...options });
   await server.listen({ host: '127.0.0.1', port: 0 });
   const origin = `http://127.0.0.1:${(server.server.address() as AddressInfo).port}`;
   const launched = await launchChromium();

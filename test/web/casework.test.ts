@@ -5,15 +5,13 @@
  * find it on the overdue list. Screenshots of each screen, and an accessibility scan.
  */
 import { randomUUID } from 'node:crypto';
-import type { AddressInfo } from 'node:net';
 import type { BrowserContext, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { buildServer } from '../../src/server/buildServer.ts';
 import { initOrganisation } from '../../src/services/accounts/accounts.ts';
 import { auditRows, FAST_KDF } from '../protection/fixtures.ts';
 import { openTestStore, type TestStore } from '../support/stores.ts';
 import { seriousViolations } from './axe.ts';
-import { buildWebIfStale, distDir, type LaunchedBrowser, launchChromium, screenshot } from './browser.ts';
+import { type LaunchedBrowser, type ServedWebApp, screenshot, serveWebApp } from './browser.ts';
 
 const ADMIN = { email: 'admin@example.org', password: 'correct horse battery staple' };
 const NAME = 'Ibragim Saidullaev';
@@ -21,7 +19,7 @@ const CONTACT = '+7 938 555 0123';
 
 describe('people and casework in Chromium', () => {
   let store: TestStore;
-  let server: Awaited<ReturnType<typeof buildServer>>;
+  let app: ServedWebApp | undefined;
   let origin: string;
   let launched: LaunchedBrowser;
   let context: BrowserContext;
@@ -32,7 +30,6 @@ describe('people and casework in Chromium', () => {
   const actId = randomUUID();
 
   beforeAll(async () => {
-    buildWebIfStale();
     store = await openTestStore('pglite');
     await initOrganisation(
       store.db,
@@ -47,17 +44,14 @@ describe('people and casework in Chromium', () => {
       `insert into acts (id, incident_id, type, victims_min, victims_max) values ($1, $2, 'detention', null, null)`,
       [actId, incidentId],
     );
-    server = await buildServer({ store, webDist: distDir, kdfParams: FAST_KDF });
-    await server.listen({ host: '127.0.0.1', port: 0 });
-    origin = `http://127.0.0.1:${(server.server.address() as AddressInfo).port}`;
-    launched = await launchChromium();
+    app = await serveWebApp(store);
+    ({ origin, launched } = app);
     context = await launched.browser.newContext({ viewport: { width: 1280, height: 900 } });
     page = await context.newPage();
   });
 
   afterAll(async () => {
-    await launched?.close();
-    await server?.close();
+    await app?.close();
     await store?.close();
   });
 

@@ -8,23 +8,14 @@
  * keeps the decisions; a near-copy of the seed from another publisher is not counted as independent.
  */
 import { readFileSync } from 'node:fs';
-import type { AddressInfo } from 'node:net';
 import { join } from 'node:path';
 import type { Browser, Locator, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { buildServer } from '../../src/server/buildServer.ts';
-import { anOrganisation, aUser, FAST_KDF, PASSWORD } from '../protection/fixtures.ts';
+import { anOrganisation, aUser, PASSWORD } from '../protection/fixtures.ts';
 import { repoRoot } from '../support/paths.ts';
 import { hasShared, SEED_ARTICLE, sharedText } from '../support/shared.ts';
 import { openTestStore, type TestStore } from '../support/stores.ts';
-import {
-  buildWebIfStale,
-  distDir,
-  type LaunchedBrowser,
-  launchChromium,
-  screenshot,
-  signedInPage,
-} from './browser.ts';
+import { type LaunchedBrowser, type ServedWebApp, screenshot, serveWebApp, signedInPage } from './browser.ts';
 
 /** Waits for what the page shows (never for a fixed time): generous, the machine may be busy. */
 const poll = <T>(read: () => T | Promise<T>) => expect.poll(read, { timeout: 20_000 });
@@ -39,7 +30,7 @@ interface CountryFigures {
 
 describe.skipIf(!hasShared(SEED_ARTICLE))('issue 10 walked in Chromium: corroborate and correct', () => {
   let store: TestStore;
-  let server: Awaited<ReturnType<typeof buildServer>>;
+  let app: ServedWebApp | undefined;
   let origin: string;
   let launched: LaunchedBrowser;
   let admin: Page;
@@ -102,21 +93,17 @@ describe.skipIf(!hasShared(SEED_ARTICLE))('issue 10 walked in Chromium: corrobor
     });
 
   beforeAll(async () => {
-    buildWebIfStale();
     store = await openTestStore('pglite');
     const { admin: adminActor } = await anOrganisation(store.db);
     await aUser(store.db, adminActor, 'investigator@example.org', 'investigator');
-    server = await buildServer({ store, webDist: distDir, kdfParams: FAST_KDF });
-    await server.listen({ host: '127.0.0.1', port: 0 });
-    origin = `http://127.0.0.1:${(server.server.address() as AddressInfo).port}`;
-    launched = await launchChromium();
+    app = await serveWebApp(store);
+    ({ origin, launched } = app);
     admin = await signedIn(launched.browser, 'admin@example.org');
     investigator = await signedIn(launched.browser, 'investigator@example.org');
   });
 
   afterAll(async () => {
-    await launched?.close();
-    await server?.close();
+    await app?.close();
     await store?.close();
   });
 

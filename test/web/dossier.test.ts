@@ -4,27 +4,24 @@
  * is offered the partner level only (the export's rules); a viewer sees no button.
  */
 import { readFileSync } from 'node:fs';
-import type { AddressInfo } from 'node:net';
 import { join } from 'node:path';
 import type { Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { buildServer } from '../../src/server/buildServer.ts';
 import { GOLDEN, seedDossierIncident, WITNESS } from '../dossier/dossierFixture.ts';
-import { aUser, FAST_KDF, PASSWORD } from '../protection/fixtures.ts';
+import { aUser, PASSWORD } from '../protection/fixtures.ts';
 import { pdfText } from '../support/poppler.ts';
 import { openTestStore, type TestStore } from '../support/stores.ts';
 import {
-  buildWebIfStale,
-  distDir,
   type LaunchedBrowser,
-  launchChromium,
+  type ServedWebApp,
   screenshotDir,
+  serveWebApp,
   signedInPage,
 } from './browser.ts';
 
 describe('the dossier button in Chromium', () => {
   let store: TestStore;
-  let server: Awaited<ReturnType<typeof buildServer>>;
+  let app: ServedWebApp | undefined;
   let origin: string;
   let launched: LaunchedBrowser;
   let incidentId: string;
@@ -37,21 +34,17 @@ describe('the dossier button in Chromium', () => {
   };
 
   beforeAll(async () => {
-    buildWebIfStale();
     store = await openTestStore('pglite');
     const seeded = await seedDossierIncident(store, GOLDEN);
     incidentId = seeded.incidentId;
     await aUser(store.db, seeded.admin, 'analyst@example.org', 'analyst');
     await aUser(store.db, seeded.admin, 'viewer@example.org', 'viewer');
-    server = await buildServer({ store, webDist: distDir, kdfParams: FAST_KDF });
-    await server.listen({ host: '127.0.0.1', port: 0 });
-    origin = `http://127.0.0.1:${(server.server.address() as AddressInfo).port}`;
-    launched = await launchChromium();
+    app = await serveWebApp(store);
+    ({ origin, launched } = app);
   });
 
   afterAll(async () => {
-    await launched?.close();
-    await server?.close();
+    await app?.close();
     await store?.close();
   });
 

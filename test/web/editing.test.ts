@@ -5,21 +5,18 @@
  * second gets the conflict screen, not a silent overwrite; the incident list filters by the URL; a
  * search for the Russian word for detention finds the incident.
  */
-import type { AddressInfo } from 'node:net';
 import { join } from 'node:path';
 import type { Browser, Locator, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { buildServer } from '../../src/server/buildServer.ts';
-import { anOrganisation, aUser, FAST_KDF, PASSWORD } from '../protection/fixtures.ts';
+import { anOrganisation, aUser, PASSWORD } from '../protection/fixtures.ts';
 import { hasShared, SEED_ARTICLE, sharedText } from '../support/shared.ts';
 import { openTestStore, type TestStore } from '../support/stores.ts';
 import {
-  buildWebIfStale,
-  distDir,
   type LaunchedBrowser,
-  launchChromium,
+  type ServedWebApp,
   screenshot,
   screenshotDir,
+  serveWebApp,
   signedInPage,
 } from './browser.ts';
 
@@ -28,7 +25,7 @@ const seedText = sharedText(SEED_ARTICLE);
 
 describe.skipIf(!hasShared(SEED_ARTICLE))('editing, drafts and filters in Chromium', () => {
   let store: TestStore;
-  let server: Awaited<ReturnType<typeof buildServer>>;
+  let app: ServedWebApp | undefined;
   let origin: string;
   let launched: LaunchedBrowser;
   let admin: Page;
@@ -45,21 +42,17 @@ describe.skipIf(!hasShared(SEED_ARTICLE))('editing, drafts and filters in Chromi
     page.locator('li.act[data-act-type="detention"]').filter({ hasText: 'Moscow' }).first();
 
   beforeAll(async () => {
-    buildWebIfStale();
     store = await openTestStore('pglite');
     const { admin: adminActor } = await anOrganisation(store.db);
     await aUser(store.db, adminActor, 'investigator@example.org', 'investigator');
-    server = await buildServer({ store, webDist: distDir, kdfParams: FAST_KDF });
-    await server.listen({ host: '127.0.0.1', port: 0 });
-    origin = `http://127.0.0.1:${(server.server.address() as AddressInfo).port}`;
-    launched = await launchChromium();
+    app = await serveWebApp(store);
+    ({ origin, launched } = app);
     admin = await signedIn(launched.browser, 'admin@example.org');
     investigator = await signedIn(launched.browser, 'investigator@example.org');
   });
 
   afterAll(async () => {
-    await launched?.close();
-    await server?.close();
+    await app?.close();
     await store?.close();
   });
 

@@ -4,25 +4,16 @@
  * nothing stored, then an import of the valid rows; screenshots and an accessibility scan.
  */
 import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
-import type { AddressInfo } from 'node:net';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import type { Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { buildServer } from '../../src/server/buildServer.ts';
 import { initOrganisation } from '../../src/services/accounts/accounts.ts';
 import { UWAZI_CSV, VICTIMS } from '../import/importFixtures.ts';
 import { FAST_KDF } from '../protection/fixtures.ts';
 import { openTestStore, type TestStore } from '../support/stores.ts';
 import { seriousViolations } from './axe.ts';
-import {
-  buildWebIfStale,
-  distDir,
-  type LaunchedBrowser,
-  launchChromium,
-  screenshot,
-  signedInPage,
-} from './browser.ts';
+import { type LaunchedBrowser, type ServedWebApp, screenshot, serveWebApp, signedInPage } from './browser.ts';
 
 const ADMIN = { email: 'admin@example.org', password: 'correct horse battery staple' };
 // The Uwazi-style export with a third row whose violation no mapping knows.
@@ -30,7 +21,7 @@ const CSV = `${UWAZI_CSV}Beating in Shali,2017-05-22,Violation,Beating,2017-04-1
 
 describe('the import screen in Chromium', () => {
   let store: TestStore;
-  let server: Awaited<ReturnType<typeof buildServer>>;
+  let app: ServedWebApp | undefined;
   let origin: string;
   let launched: LaunchedBrowser;
   let page: Page;
@@ -39,7 +30,6 @@ describe('the import screen in Chromium', () => {
     Number((await store.db.query<{ n: string }>(`select count(*) as n from ${table}`))[0]!.n);
 
   beforeAll(async () => {
-    buildWebIfStale();
     dir = mkdtempSync(join(tmpdir(), 'attest-import-web-'));
     writeFileSync(join(dir, 'uwazi-export.csv'), CSV);
     store = await openTestStore('pglite');
@@ -48,16 +38,13 @@ describe('the import screen in Chromium', () => {
       { name: 'Memorial Test', adminEmail: ADMIN.email, password: ADMIN.password },
       FAST_KDF,
     );
-    server = await buildServer({ store, webDist: distDir, kdfParams: FAST_KDF });
-    await server.listen({ host: '127.0.0.1', port: 0 });
-    origin = `http://127.0.0.1:${(server.server.address() as AddressInfo).port}`;
-    launched = await launchChromium();
+    app = await serveWebApp(store);
+    ({ origin, launched } = app);
     page = await signedInPage(launched.browser, origin, ADMIN.email, ADMIN.password);
   });
 
   afterAll(async () => {
-    await launched?.close();
-    await server?.close();
+    await app?.close();
     await store?.close();
     rmSync(dir, { recursive: true, force: true });
   });

@@ -6,47 +6,34 @@
  */
 import { execFileSync } from 'node:child_process';
 import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
-import type { AddressInfo } from 'node:net';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import type { Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { buildServer } from '../../src/server/buildServer.ts';
-import { anOrganisation, FAST_KDF, PASSWORD } from '../protection/fixtures.ts';
+import { anOrganisation, PASSWORD } from '../protection/fixtures.ts';
 import { OCR_TEXTS, renderTextPng } from '../support/ocrImages.ts';
 import { openTestStore, type TestStore } from '../support/stores.ts';
-import {
-  buildWebIfStale,
-  distDir,
-  type LaunchedBrowser,
-  launchChromium,
-  screenshot,
-  signedInPage,
-} from './browser.ts';
+import { type LaunchedBrowser, type ServedWebApp, screenshot, serveWebApp, signedInPage } from './browser.ts';
 
 describe('scans and recordings in Chromium', () => {
   let store: TestStore;
-  let server: Awaited<ReturnType<typeof buildServer>>;
+  let app: ServedWebApp | undefined;
   let origin: string;
   let launched: LaunchedBrowser;
   let page: Page;
   let work: string;
 
   beforeAll(async () => {
-    buildWebIfStale();
     work = mkdtempSync(join(tmpdir(), 'attest-scans-'));
     store = await openTestStore('pglite');
     await anOrganisation(store.db);
-    server = await buildServer({ store, webDist: distDir, kdfParams: FAST_KDF });
-    await server.listen({ host: '127.0.0.1', port: 0 });
-    origin = `http://127.0.0.1:${(server.server.address() as AddressInfo).port}`;
-    launched = await launchChromium();
+    app = await serveWebApp(store);
+    ({ origin, launched } = app);
     page = await signedInPage(launched.browser, origin, 'admin@example.org', PASSWORD);
   });
 
   afterAll(async () => {
-    await launched?.close();
-    await server?.close();
+    await app?.close();
     await store?.close();
     if (work) rmSync(work, { recursive: true, force: true });
   });

@@ -4,22 +4,13 @@
  * (the reading audited); an analyst, who holds no compartment key, gets the sealed notice and nothing
  * of the content. Screenshots of both.
  */
-import type { AddressInfo } from 'node:net';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { buildServer } from '../../src/server/buildServer.ts';
 import { addUser, initOrganisation } from '../../src/services/accounts/accounts.ts';
 import { releaseActor } from '../../src/services/accounts/actor.ts';
 import { authenticate } from '../../src/services/accounts/login.ts';
 import { auditRows, FAST_KDF } from '../protection/fixtures.ts';
 import { openTestStore, type TestStore } from '../support/stores.ts';
-import {
-  buildWebIfStale,
-  distDir,
-  type LaunchedBrowser,
-  launchChromium,
-  screenshot,
-  signedInPage,
-} from './browser.ts';
+import { type LaunchedBrowser, type ServedWebApp, screenshot, serveWebApp, signedInPage } from './browser.ts';
 
 const ADMIN = { email: 'admin@example.org', password: 'correct horse battery staple' };
 const ANALYST = { email: 'analyst@example.org', password: 'another long passphrase here' };
@@ -27,13 +18,12 @@ const SENTENCE = 'They kept Madina in the cellar of the old cannery for nine day
 
 describe('a sealed source in Chromium', () => {
   let store: TestStore;
-  let server: Awaited<ReturnType<typeof buildServer>>;
+  let app: ServedWebApp | undefined;
   let origin: string;
   let launched: LaunchedBrowser;
   let sourceUrl = '';
 
   beforeAll(async () => {
-    buildWebIfStale();
     store = await openTestStore('pglite');
     await initOrganisation(
       store.db,
@@ -46,15 +36,12 @@ describe('a sealed source in Chromium', () => {
     } finally {
       releaseActor(admin);
     }
-    server = await buildServer({ store, webDist: distDir, kdfParams: FAST_KDF });
-    await server.listen({ host: '127.0.0.1', port: 0 });
-    origin = `http://127.0.0.1:${(server.server.address() as AddressInfo).port}`;
-    launched = await launchChromium();
+    app = await serveWebApp(store);
+    ({ origin, launched } = app);
   });
 
   afterAll(async () => {
-    await launched?.close();
-    await server?.close();
+    await app?.close();
     await store?.close();
   });
 

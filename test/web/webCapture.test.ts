@@ -5,10 +5,8 @@
  * the capture's metadata and each file's trusted timestamp from a local authority.
  */
 import { createHash } from 'node:crypto';
-import type { AddressInfo } from 'node:net';
 import type { Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { buildServer } from '../../src/server/buildServer.ts';
 import { initOrganisation } from '../../src/services/accounts/accounts.ts';
 import { DEFAULT_CAPTURE_SETTINGS } from '../../src/services/capture/captureSettings.ts';
 import { FAST_KDF } from '../protection/fixtures.ts';
@@ -17,12 +15,11 @@ import { type LocalTsa, startLocalTsa } from '../support/localTsa.ts';
 import { openTestStore, type TestStore } from '../support/stores.ts';
 import { seriousViolations } from './axe.ts';
 import {
-  buildWebIfStale,
   chromiumPath,
-  distDir,
   type LaunchedBrowser,
-  launchChromium,
+  type ServedWebApp,
   screenshot,
+  serveWebApp,
   signedInPage,
 } from './browser.ts';
 
@@ -30,7 +27,7 @@ const ADMIN = { email: 'admin@example.org', password: 'correct horse battery sta
 
 describe('capture a web page in Chromium', () => {
   let store: TestStore;
-  let server: Awaited<ReturnType<typeof buildServer>>;
+  let app: ServedWebApp | undefined;
   let origin: string;
   let pages: CapturePages;
   let tsa: LocalTsa;
@@ -38,7 +35,6 @@ describe('capture a web page in Chromium', () => {
   let page: Page;
 
   beforeAll(async () => {
-    buildWebIfStale();
     store = await openTestStore('pglite');
     await initOrganisation(
       store.db,
@@ -47,22 +43,16 @@ describe('capture a web page in Chromium', () => {
     );
     pages = await startCapturePages();
     tsa = await startLocalTsa();
-    server = await buildServer({
-      store,
-      webDist: distDir,
-      kdfParams: FAST_KDF,
+    app = await serveWebApp(store, {
       capture: { ...DEFAULT_CAPTURE_SETTINGS, chromiumPath, allowPrivateAddresses: true },
       timestamps: { tsaUrl: tsa.url, timeoutMs: 10_000, trustedCertificates: [tsa.caDer] },
     });
-    await server.listen({ host: '127.0.0.1', port: 0 });
-    origin = `http://127.0.0.1:${(server.server.address() as AddressInfo).port}`;
-    launched = await launchChromium();
+    ({ origin, launched } = app);
     page = await signedInPage(launched.browser, origin, ADMIN.email, ADMIN.password);
   });
 
   afterAll(async () => {
-    await launched?.close();
-    await server?.close();
+    await app?.close();
     await pages?.close();
     await tsa?.close();
     await store?.close();

@@ -205,10 +205,14 @@ function summarySection(doc: Doc, content: DossierContent): void {
   }
   if (content.statistics.length) {
     h2(doc, 'Acts counted by type, country and year');
-    para(doc, 'Counts of acts; a cell below the threshold is shown as a range, as in the dataset export.', {
-      color: GREY,
-      size: SIZE.small,
-    });
+    para(
+      doc,
+      'Counts of acts; small cells, and the cells that would give them away, read "suppressed", as in the dataset export.',
+      {
+        color: GREY,
+        size: SIZE.small,
+      },
+    );
     for (const row of content.statistics)
       para(doc, `${row.dimension} · ${row.key}: ${row.display}`, { indent: 10 });
   }

@@ -2,6 +2,8 @@
  * The statistics of a dataset export: documented violations (acts) counted by type, country and
  * year with small-cell suppression (src/analysis/statistics.ts), in public and partner exports alike
  * — both leave the organisation, and a cell of 1 in a village-sized country-year can name a victim.
+ * A table that cannot be protected with its total known is withheld: only its total row is
+ * written, as "withheld", and no key (a country's name alone says something happened there).
  */
 import { type CountTable, countViolations } from '../../analysis/statistics.ts';
 import type { ActRecord } from '../../store/acts.ts';

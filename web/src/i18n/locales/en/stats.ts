@@ -55,7 +55,7 @@ export default {
   'stats.moreInTable': 'one: {count} more row in the table. | other: {count} more rows in the table.',
   'stats.publicOnly': 'Your role sees the public view only.',
   'stats.suppressionNote':
-    'Public view: figures below {threshold}, and the figures that would let someone work them out, are shown as “suppressed”. Publish one table at a time: comparing several filtered tables can still reveal small numbers.',
+    'Public view: figures below {threshold}, and the figures that would let someone work them out, are shown as “suppressed”. Each table is also checked against the same table with fewer filters. Tables with two different values of one filter (two periods, two tags) are not: publish only one of them.',
   'stats.internalNote':
     'Internal view: every figure is shown, small ones included. Do not publish it as it is; tick “Public view” first. Victims: the counted figure, with the range the sources report (≥ when a source gives no upper figure).',
   'map.place': 'one: {count} act at this place | other: {count} acts at this place',

@@ -58,7 +58,7 @@ export default {
   'stats.moreInTable': 'one: {count} fila más en la tabla. | other: {count} filas más en la tabla.',
   'stats.publicOnly': 'Su rol solo ve la vista pública.',
   'stats.suppressionNote':
-    'Vista pública: las cifras menores que {threshold}, y las que permitirían deducirlas, se muestran como «suprimido». Publique una tabla cada vez: comparar varias tablas filtradas aún puede revelar números pequeños.',
+    'Vista pública: las cifras menores que {threshold}, y las que permitirían deducirlas, se muestran como «suprimido». Cada tabla se comprueba también frente a la misma tabla con menos filtros. Las tablas con dos valores distintos de un mismo filtro (dos periodos, dos etiquetas) no: publique solo una de ellas.',
   'stats.internalNote':
     'Vista interna: se muestran todas las cifras, también las pequeñas. No la publique tal cual; marque antes «Vista pública». Víctimas: la cifra contada, con el rango que dan las fuentes (≥ cuando una fuente no da cifra máxima).',
   'map.place': 'one: {count} acto en este lugar | other: {count} actos en este lugar',

@@ -60,7 +60,7 @@ export default {
     'one: {count} ligne de plus dans le tableau. | other: {count} lignes de plus dans le tableau.',
   'stats.publicOnly': 'Votre rôle ne voit que la vue publique.',
   'stats.suppressionNote':
-    'Vue publique : les chiffres inférieurs à {threshold}, et ceux qui permettraient de les retrouver, sont affichés « masqué ». Publiez un tableau à la fois : comparer plusieurs tableaux filtrés peut encore révéler de petits nombres.',
+    'Vue publique : les chiffres inférieurs à {threshold}, et ceux qui permettraient de les retrouver, sont affichés « masqué ». Chaque tableau est aussi vérifié contre le même tableau avec moins de filtres. Deux tableaux avec deux valeurs différentes d’un même filtre (deux périodes, deux étiquettes) ne le sont pas : n’en publiez qu’un.',
   'stats.internalNote':
     'Vue interne : tous les chiffres sont affichés, même les petits. Ne la publiez pas telle quelle ; cochez d’abord « Vue publique ». Victimes : le chiffre retenu, avec la fourchette des sources (≥ quand une source ne donne pas de borne haute).',
   'map.place': 'one: {count} acte en ce lieu | other: {count} actes en ce lieu',

@@ -59,7 +59,7 @@ export default {
     '0: Nenhuma linha a mais na tabela. | one: Mais {count} linha na tabela. | other: Mais {count} linhas na tabela.',
   'stats.publicOnly': 'Sua função vê apenas a visão pública.',
   'stats.suppressionNote':
-    'Visão pública: números menores que {threshold}, e os que permitiriam deduzi-los, aparecem como “suprimido”. Publique uma tabela de cada vez: comparar várias tabelas filtradas ainda pode revelar números pequenos.',
+    'Visão pública: números menores que {threshold}, e os que permitiriam deduzi-los, aparecem como “suprimido”. Cada tabela é também verificada contra a mesma tabela com menos filtros. Tabelas com dois valores diferentes de um mesmo filtro (dois períodos, duas etiquetas) não: publique só uma delas.',
   'stats.internalNote':
     'Visão interna: todos os números aparecem, inclusive os pequenos. Não a publique assim; marque antes “Visão pública”. Vítimas: o número contado, com a faixa que as fontes relatam (≥ quando uma fonte não dá número máximo).',
   'map.place': '0: {count} atos neste local | one: {count} ato neste local | other: {count} atos neste local',
