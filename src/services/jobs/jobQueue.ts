@@ -2,8 +2,8 @@
  * Work that need not finish inside a request: ingesting stored originals, capturing a page,
  * stamping originals. One interface, two adapters:
  * - PostgreSQL: pg-boss (`pgBossQueue.ts`), in its own schema; any `attest serve` or `attest worker`
- *   on the database may run a job, each job is held by one process at a time, a process that dies
- *   mid-job loses its hold when the job's time is up and the job is retried elsewhere;
+ *   on the database may run a job, each job is held by one process at a time, a process that stops
+ *   answering loses its jobs after a grace (jobLease.ts) and they are retried elsewhere;
  * - PGlite: the server's own process (`inProcessQueue.ts`), one process owning the database anyway.
  * Effects are idempotent by key (an ingest by the original's SHA-256), so a retried job finds what
  * a dead one already stored and never stores it twice. A job out of attempts stays `failed`: the
