@@ -63,9 +63,12 @@ export function jobProcessesRepository(db: Queryable) {
       return false;
     },
 
+    /** Unregisters a stopping process; one still holding a job stays, silent, for others to reap. */
     async forget(processId: string): Promise<void> {
-      await db.query('delete from job_holds where process_id = $1', [processId]);
-      await db.query('delete from job_processes where id = $1', [processId]);
+      await db.query(
+        'delete from job_processes p where p.id = $1 and not exists (select 1 from job_holds h where h.process_id = p.id)',
+        [processId],
+      );
     },
 
     /** Processes whose heartbeat is within the grace, oldest first, with the jobs each holds. */

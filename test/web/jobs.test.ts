@@ -116,6 +116,7 @@ describe('the Jobs screen in Chromium', () => {
     expect(reason).toContain("not in this process's file store");
     expect(reason).toContain(MISSING.slice(0, 12));
     expect(await failed.getByRole('cell').nth(2).textContent()).toBe('4');
+    expect(await failed.getByRole('cell').nth(3).textContent()).toBe(ADMIN.email);
     await screenshot(page, 'jobs');
     expect(await accessibilityProblems(page)).toEqual([]);
 

@@ -202,8 +202,14 @@ export async function pgBossQueue(options: PgBossQueueOptions): Promise<JobQueue
         db,
         graceSeconds,
         failDead: async (tx, holds, reason) => {
-          for (const hold of holds)
+          for (const hold of holds) {
             await boss.fail(hold.kind, hold.jobId, { message: reason }, { db: pgBossOn(tx) });
+            // The job did not fail, its process did: retry it now, not after the backoff.
+            await tx.query(
+              `update ${JOB_SCHEMA}.job set start_after = now() where name = $1 and id = $2 and state = 'retry'`,
+              [hold.kind, hold.jobId],
+            );
+          }
         },
         ...(options.onError ? { onError: options.onError } : {}),
       });

@@ -5,7 +5,7 @@
  * worker that dies drops out of the list and its job shows as retried without a reload.
  */
 import { useEffect, useState } from 'react';
-import { jobQueueStatus, retryJob } from '../api/client.ts';
+import { jobQueueStatus, listUsers, retryJob } from '../api/client.ts';
 import type { QueueStatus } from '../api/types.ts';
 import { ErrorMessage } from '../components/ErrorMessage.tsx';
 import type { MessageKey } from '../i18n/catalogue.ts';
@@ -28,6 +28,10 @@ export function JobsScreen() {
   const { t, formatDateTime, formatNumber } = useI18n();
   usePageTitle(t('jobs.title'));
   const status = useLoad(jobQueueStatus, []);
+  // Requesters are account ids (or an operating-system user for `attest ingest --queue`): shown by email.
+  const users = useLoad(listUsers, []);
+  const requester = (id: string | null) =>
+    id === null ? '' : (users.data?.items.find((user) => user.id === id)?.email ?? id);
   const { error, busy, run } = useAction();
   const [retried, setRetried] = useState<string | null>(null);
   const { reload } = status;
@@ -70,7 +74,7 @@ export function JobsScreen() {
         </p>
       ) : null}
 
-      <section aria-labelledby="jobs-processes">
+      <section className="jobs-section" aria-labelledby="jobs-processes">
         <h2 id="jobs-processes">{t('jobs.processes')}</h2>
         {queue && queue.processes.length === 0 ? <p>{t('jobs.noProcesses')}</p> : null}
         {queue && queue.processes.length > 0 ? (
@@ -101,7 +105,7 @@ export function JobsScreen() {
         ) : null}
       </section>
 
-      <section aria-labelledby="jobs-counts">
+      <section className="jobs-section" aria-labelledby="jobs-counts">
         <h2 id="jobs-counts">{t('jobs.counts')}</h2>
         {queue && kindsWithJobs.length === 0 ? <p>{t('jobs.noJobs')}</p> : null}
         {queue && kindsWithJobs.length > 0 ? (
@@ -132,7 +136,7 @@ export function JobsScreen() {
         ) : null}
       </section>
 
-      <section aria-labelledby="jobs-failed">
+      <section className="jobs-section" aria-labelledby="jobs-failed">
         <h2 id="jobs-failed">{t('jobs.failed')}</h2>
         <p className="hint">{t('jobs.failedHint')}</p>
         {queue && queue.deadLetters.length === 0 ? <p>{t('jobs.noFailed')}</p> : null}
@@ -158,7 +162,7 @@ export function JobsScreen() {
                     <td>{t(kindLabel(job.kind))}</td>
                     <td>{job.finishedAt ? formatDateTime(job.finishedAt) : ''}</td>
                     <td>{formatNumber(job.retries + 1)}</td>
-                    <td className="mono">{job.requestedBy ?? ''}</td>
+                    <td>{requester(job.requestedBy)}</td>
                     <td>{job.error ?? ''}</td>
                     <td className="mono">{job.id}</td>
                     <td>
