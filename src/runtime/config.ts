@@ -52,6 +52,7 @@ export const ENVIRONMENT_VARIABLES = {
   // Background jobs (services/jobs, docs/deploy.md).
   ATTEST_JOB_TIMEOUT_S: whole(5),
   ATTEST_JOB_CONCURRENCY: whole(1).max(64, 'must be at most 64'),
+  ATTEST_WORKER_GRACE_S: whole(2).max(3600, 'must be at most 3600'),
   ATTEST_TEST_JOB_DELAY_MS: whole(0),
   // Small-cell suppression of the statistics page's public view (services/stats.ts, docs/analysis.md).
   ATTEST_STATS_THRESHOLD: whole(2).max(1000, 'must be at most 1000'),
@@ -103,6 +104,8 @@ export interface RuntimeConfig {
   jobTimeoutSeconds: number | undefined;
   /** Ingest jobs at once per working process. */
   jobConcurrency: number | undefined;
+  /** How long a working process may miss its heartbeat before its jobs are retried elsewhere. */
+  workerGraceSeconds: number | undefined;
   /** TEST ONLY: a pause before each ingest job, so a test can kill a worker in the middle of one. */
   testJobDelayMs: number | undefined;
 }
@@ -123,6 +126,7 @@ export function runtimeConfigFrom(env: Environment): RuntimeConfig {
     debug: environmentValue(env, 'ATTEST_DEBUG') !== undefined,
     jobTimeoutSeconds: environmentValue(env, 'ATTEST_JOB_TIMEOUT_S'),
     jobConcurrency: environmentValue(env, 'ATTEST_JOB_CONCURRENCY'),
+    workerGraceSeconds: environmentValue(env, 'ATTEST_WORKER_GRACE_S'),
     testJobDelayMs: environmentValue(env, 'ATTEST_TEST_JOB_DELAY_MS'),
   };
 }

@@ -41,6 +41,7 @@ import type {
 } from './presenters/estimation.ts';
 import type { IncidentDetailSchema, IncidentSummarySchema } from './presenters/incidents.ts';
 import type { IntakeKeySchema, OpenedSubmissionSchema, SubmissionSchema } from './presenters/intake.ts';
+import type { JobSchema, QueueStatusSchema } from './presenters/jobs.ts';
 import type {
   LabelHistorySchema,
   LinkageListSchema,
@@ -112,6 +113,8 @@ export type Invitation = Out<typeof InvitationSchema>;
 export type AuditEntry = Out<typeof AuditEntrySchema>;
 export type AuditVerdict = Out<typeof AuditVerdictSchema>;
 export type Compartment = Out<typeof CompartmentSchema>;
+export type Job = Out<typeof JobSchema>;
+export type QueueStatus = Out<typeof QueueStatusSchema>;
 
 export type VersionedRecord = Out<typeof VersionedRecordSchema>;
 export type RecordHistory = Out<typeof RecordHistorySchema>;

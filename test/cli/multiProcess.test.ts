@@ -2,8 +2,9 @@
  * More than one machine (issue 17): two `attest serve --no-jobs` and `attest worker` processes on
  * one PostgreSQL, all real processes from dist/. Work submitted to either server (or queued by
  * `attest ingest --queue`) is done once by one worker and seen from both servers; a worker killed
- * with SIGKILL in the middle of a job loses it only until the job's time is up, then another worker
- * does it, storing the source once and keeping the audit chain valid; a sign-in limit hit by
+ * with SIGKILL in the middle of a job stops its heartbeat, so a live worker hands the job to another
+ * within seconds (the grace), long before the job's time is up (900 s), storing the source once and
+ * keeping the audit chain valid; `worker --status` lists the live workers; a sign-in limit hit by
  * alternating between the servers trips at the same count as on one server.
  */
 import type { ChildProcessWithoutNullStreams } from 'node:child_process';
@@ -19,8 +20,10 @@ import { createPostgresDatabase } from '../support/stores.ts';
 
 const ADMIN = 'admin@example.org';
 const CSRF = 'multi-process-test-csrf-0123456789abcdef';
-/** Short, so the job of a killed worker comes back within seconds (production: 900). */
-const JOB_TIMEOUT_S = '8';
+/** The production default: a killed worker's job must come back through the liveness lease, not this. */
+const JOB_TIMEOUT_S = '900';
+/** Short, so the job of a killed worker comes back within seconds (production: 30). */
+const WORKER_GRACE_S = '2';
 
 interface Job {
   id: string;
@@ -66,6 +69,7 @@ describe.runIf(inject('postgresAdminUrl'))('two servers and two workers on one P
     ATTEST_DATA: join(work, 'data'),
     DATABASE_URL: databaseUrl,
     ATTEST_JOB_TIMEOUT_S: JOB_TIMEOUT_S,
+    ATTEST_WORKER_GRACE_S: WORKER_GRACE_S,
     ...extra,
   });
 
@@ -172,6 +176,7 @@ describe.runIf(inject('postgresAdminUrl'))('two servers and two workers on one P
     const healthyPids = new Set(healthy.map((worker) => String(worker.pid)));
     for (const job of done) expect(healthyPids).toContain(String(job.result?.processedBy).split(':').pop());
     expect(done[0]?.retries, 'the killed worker’s job was retried').toBeGreaterThanOrEqual(1);
+    // Within the grace and the retry delay, not the job's 900 s timeout (the waits above end at 60 s).
 
     // Exactly once: one source per original, one creation entry per source, each job once.
     const sources = await db.query<{ sha256: string; n: number }>(
@@ -206,7 +211,12 @@ describe.runIf(inject('postgresAdminUrl'))('two servers and two workers on one P
 
     const status = await runCli(['worker', '--status', '--json'], { env: env() });
     expect(status.code, status.stderr).toBe(0);
-    expect(JSON.parse(status.stdout)).toMatchObject({ engine: 'postgres', deadLetters: [] });
+    const queue = JSON.parse(status.stdout) as { processes: Array<{ pid: number; jobsHeld: number }> };
+    expect(queue).toMatchObject({ engine: 'postgres', deadLetters: [], graceSeconds: 2 });
+    // The live workers, not the killed one.
+    expect(new Set(queue.processes.map((process) => String(process.pid)))).toEqual(healthyPids);
+    const statusText = await runCli(['worker', '--status'], { env: env() });
+    expect(statusText.stdout).toContain('2 working processes alive');
 
     // A graceful stop: SIGTERM, the worker finishes and exits 0.
     const [first] = healthy;

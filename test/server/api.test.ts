@@ -323,6 +323,10 @@ describe.each(backends())('HTTP API on %s', (backend) => {
     it('allows and denies every route for every role as the route table declares', async () => {
       const routes = api.app.routeTable.filter((route) => !route.url.startsWith('/api/docs'));
       expect(routes.length).toBeGreaterThanOrEqual(20);
+      // The job queue's screen and its audited retry are in the matrix (administrators only).
+      expect(routes.map((route) => `${route.method} ${route.url} ${route.access}`)).toEqual(
+        expect.arrayContaining(['GET /api/jobs jobs.manage', 'POST /api/jobs/:id/retry jobs.manage']),
+      );
       const id = '00000000-0000-4000-8000-000000000000';
       const denied: string[] = [];
       for (const route of routes) {

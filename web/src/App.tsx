@@ -19,6 +19,7 @@ import { IncidentScreen } from './screens/IncidentScreen.tsx';
 import { IncidentsScreen } from './screens/IncidentsScreen.tsx';
 import { IntakeScreen } from './screens/IntakeScreen.tsx';
 import { InvitationScreen } from './screens/InvitationScreen.tsx';
+import { JobsScreen } from './screens/JobsScreen.tsx';
 import { RecoveryScreen } from './screens/RecoveryScreen.tsx';
 import { ReviewQueueScreen } from './screens/ReviewQueueScreen.tsx';
 import { ReviewScreen } from './screens/ReviewScreen.tsx';
@@ -70,6 +71,7 @@ const ROUTES: Array<[string, (params: Record<string, string>) => ReactNode]> = [
   ['/intake', () => <IntakeScreen />],
   ['/admin', () => <AdminScreen />],
   ['/admin/audit', () => <AuditScreen />],
+  ['/admin/jobs', () => <JobsScreen />],
   ['/account', () => <AccountScreen />],
   ['/persons', () => <PersonsScreen />],
   ['/persons/:code', (p) => <PersonScreen code={p.code!} />],

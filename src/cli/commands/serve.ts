@@ -59,6 +59,7 @@ export const serveCommand: Command = {
         databaseUrl: config.databaseUrl,
         works: runJobs,
         timeoutSeconds: config.jobTimeoutSeconds,
+        graceSeconds: config.workerGraceSeconds,
         onError: (message) => io.stderr.write(`attest: ${message}\n`),
       });
     } catch (error) {

@@ -36,7 +36,8 @@ export const workerCommand: Command = {
     },
     status: {
       type: 'boolean',
-      description: 'print the queue (jobs per kind and state) and its dead letters, then exit',
+      description:
+        'print the live working processes, the queue (jobs per kind and state) and its dead letters, then exit',
     },
   },
   async run(args, io) {
@@ -65,6 +66,7 @@ export const workerCommand: Command = {
         databaseUrl: config.databaseUrl,
         works: true,
         timeoutSeconds: config.jobTimeoutSeconds,
+        graceSeconds: config.workerGraceSeconds,
         scheduleTimestamps: timestamps.tsaUrl !== null,
         onError: (message) => io.stderr.write(`attest: ${message}\n`),
       });
@@ -101,7 +103,11 @@ async function printStatus(args: ParsedArgs, io: CommandIo, databaseUrl: string)
   const store = await openCommandStore(args, io);
   let status: QueueStatus;
   try {
-    const jobs = await openJobQueue(store, { databaseUrl, works: false });
+    const jobs = await openJobQueue(store, {
+      databaseUrl,
+      works: false,
+      graceSeconds: runtimeConfigFrom(io.env).workerGraceSeconds,
+    });
     try {
       status = await queueStatus(jobs);
     } finally {
@@ -113,6 +119,13 @@ async function printStatus(args: ParsedArgs, io: CommandIo, databaseUrl: string)
   if (args.values.json) {
     writeJson(io, status);
   } else {
+    io.stdout.write(
+      `${status.processes.length} working process${status.processes.length === 1 ? '' : 'es'} alive (heartbeat within ${status.graceSeconds ?? '-'} s)\n`,
+    );
+    for (const process of status.processes)
+      io.stdout.write(
+        `process ${process.host}:${process.pid}  since ${process.startedAt.toISOString()}  heartbeat ${process.heartbeatAt.toISOString()}  holds ${process.jobsHeld}\n`,
+      );
     if (status.counts.length === 0) io.stdout.write('no jobs\n');
     for (const count of status.counts)
       io.stdout.write(`${count.kind.padEnd(10)} ${count.state.padEnd(9)} ${count.jobs}\n`);

@@ -24,8 +24,26 @@ export const QueuedIngestSchema = z.object({
   existingSourceId: Id.nullable(),
 });
 
+export const WorkingProcessSchema = z.object({
+  host: z.string().describe('the host name of the machine the process runs on'),
+  pid: z.number().int(),
+  startedAt: Instant,
+  heartbeatAt: Instant.describe('its last heartbeat, by the database clock'),
+  jobsHeld: z.number().int().describe('jobs it is running now'),
+});
+
 export const QueueStatusSchema = z.object({
   engine: z.enum(['postgres', 'in-process']),
+  processes: z
+    .array(WorkingProcessSchema)
+    .describe('processes taking jobs whose heartbeat is within the grace (in-process: this server)'),
+  graceSeconds: z
+    .number()
+    .int()
+    .nullable()
+    .describe(
+      'ATTEST_WORKER_GRACE_S: a process silent this long has its jobs retried elsewhere; null in-process',
+    ),
   counts: z.array(z.object({ kind: z.enum(JOB_KINDS), state: z.enum(JOB_STATES), jobs: z.number().int() })),
   deadLetters: z.array(JobSchema.extend({ requestedBy: z.string().nullable() })),
 });
@@ -46,6 +64,14 @@ export function presentJob(job: JobView): z.infer<typeof JobSchema> {
 export function presentQueueStatus(status: QueueStatus): z.infer<typeof QueueStatusSchema> {
   return {
     engine: status.engine,
+    processes: status.processes.map((process) => ({
+      host: process.host,
+      pid: process.pid,
+      startedAt: process.startedAt.toISOString(),
+      heartbeatAt: process.heartbeatAt.toISOString(),
+      jobsHeld: process.jobsHeld,
+    })),
+    graceSeconds: status.graceSeconds,
     counts: status.counts,
     deadLetters: status.deadLetters.map((job) => ({ ...presentJob(job), requestedBy: job.requestedBy })),
   };

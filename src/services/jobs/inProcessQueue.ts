@@ -5,6 +5,7 @@
  * is idempotent and nothing a job stored is lost (the original is in the file store; enqueue again).
  */
 import { randomUUID } from 'node:crypto';
+import { hostname } from 'node:os';
 import {
   type Enqueued,
   failureText,
@@ -15,6 +16,7 @@ import {
   type JobKind,
   type JobQueue,
   type JobResult,
+  type JobRun,
   type JobView,
   type QueueStatus,
 } from './jobQueue.ts';
@@ -37,6 +39,7 @@ export function inProcessQueue(options: { retryDelaySeconds?: number } = {}): Jo
   let stopped = false;
   const inFlight = new Set<Promise<void>>();
   let timer: NodeJS.Timeout | null = null;
+  const startedAt = new Date();
 
   const forgetOld = () => {
     const finished = [...jobs.values()].filter(
@@ -50,11 +53,13 @@ export function inProcessQueue(options: { retryDelaySeconds?: number } = {}): Jo
     const { view } = entry;
     view.state = 'running';
     try {
-      const handler = run[view.kind] as (
-        data: unknown,
-        job: { id: string; attempt: number },
-      ) => Promise<JobResult>;
-      view.result = await handler(entry.data, { id: view.id, attempt: view.retries + 1 });
+      const handler = run[view.kind] as (data: unknown, job: JobRun) => Promise<JobResult>;
+      // One process owns the queue: nobody can take the job over, so there is nothing to fence.
+      view.result = await handler(entry.data, {
+        id: view.id,
+        attempt: view.retries + 1,
+        fence: async () => {},
+      });
       view.state = 'done';
       view.error = null;
       view.finishedAt = new Date();
@@ -145,7 +150,17 @@ export function inProcessQueue(options: { retryDelaySeconds?: number } = {}): Jo
         .map((entry) => copy(entry.view))
         .sort((a, b) => (b.finishedAt?.getTime() ?? 0) - (a.finishedAt?.getTime() ?? 0))
         .slice(0, 100);
-      return { engine: 'in-process', counts: [...counts.values()], deadLetters };
+      // The one working process is this one, alive as long as it answers.
+      const processes = handlers
+        ? [{ host: hostname(), pid: process.pid, startedAt, heartbeatAt: new Date(), jobsHeld: running }]
+        : [];
+      return {
+        engine: 'in-process',
+        processes,
+        graceSeconds: null,
+        counts: [...counts.values()],
+        deadLetters,
+      };
     },
     async retry(id) {
       const entry = jobs.get(id);

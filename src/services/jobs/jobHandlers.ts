@@ -36,7 +36,7 @@ export const PROCESS_NAME = `${hostname()}:${process.pid}`;
 export function jobHandlers(deps: JobHandlerDeps): JobHandlers {
   const { store } = deps;
   return {
-    async ingest(data) {
+    async ingest(data, job) {
       if (deps.testDelayMs) await sleep(deps.testDelayMs);
       if (!store.files.has(data.sha256))
         throw new NotFound(
@@ -64,6 +64,8 @@ export function jobHandlers(deps: JobHandlerDeps): JobHandlers {
           maxBytes: deps.maxBytes,
           decoder: deps.decoder,
           ...(deps.ocrSettings ? { ocrSettings: deps.ocrSettings } : {}),
+          // The source is stored only while this process still holds the job (jobLease.ts).
+          beforeStoring: job.fence,
         },
       );
       if (!result.duplicate) deps.nudgeTimestamps?.();

@@ -2,8 +2,8 @@
  * Work that need not finish inside a request: ingesting stored originals, capturing a page,
  * stamping originals. One interface, two adapters:
  * - PostgreSQL: pg-boss (`pgBossQueue.ts`), in its own schema; any `attest serve` or `attest worker`
- *   on the database may run a job, each job is held by one process at a time, a process that dies
- *   mid-job loses its hold when the job's time is up and the job is retried elsewhere;
+ *   on the database may run a job, each job is held by one process at a time, a process that stops
+ *   answering loses its jobs after a grace (jobLease.ts) and they are retried elsewhere;
  * - PGlite: the server's own process (`inProcessQueue.ts`), one process owning the database anyway.
  * Effects are idempotent by key (an ingest by the original's SHA-256), so a retried job finds what
  * a dead one already stored and never stores it twice. A job out of attempts stays `failed`: the
@@ -12,6 +12,7 @@
 import { z } from 'zod';
 import { AttestError } from '../../core/errors.ts';
 import { OCR_LANGUAGES } from '../../decode/ocr/ocrLanguage.ts';
+import type { Queryable } from '../../store/db.ts';
 
 export const JOB_KINDS = ['ingest', 'capture', 'timestamp'] as const;
 export type JobKind = (typeof JOB_KINDS)[number];
@@ -37,8 +38,21 @@ export type JobData<K extends JobKind> = z.output<(typeof JOB_DATA)[K]>;
 /** What a finished job answers (shown to its requester). */
 export type JobResult = Record<string, string | number | boolean | null>;
 
+/** The run of one job as its handler sees it. */
+export interface JobRun {
+  id: string;
+  /** 1 for the first run, 2 for the first retry… */
+  attempt: number;
+  /**
+   * Called inside the transaction of the job's final write: throws (rolling it back) when this
+   * process no longer holds the job, because it was declared dead and the job handed to another
+   * (PostgreSQL, jobLease.ts). A no-op where one process owns the queue.
+   */
+  fence: (tx: Queryable) => Promise<void>;
+}
+
 export type JobHandlers = {
-  [K in JobKind]: (data: JobData<K>, job: { id: string; attempt: number }) => Promise<JobResult>;
+  [K in JobKind]: (data: JobData<K>, job: JobRun) => Promise<JobResult>;
 };
 
 export const JOB_STATES = ['queued', 'running', 'retrying', 'done', 'failed', 'cancelled'] as const;
@@ -59,9 +73,22 @@ export interface JobView {
   error: string | null;
 }
 
+/** A process taking jobs, alive by its heartbeat (no address, no account, nothing it works on). */
+export interface WorkingProcess {
+  host: string;
+  pid: number;
+  startedAt: Date;
+  heartbeatAt: Date;
+  jobsHeld: number;
+}
+
 export interface QueueStatus {
   /** 'postgres': pg-boss on PostgreSQL; 'in-process': this server's process (PGlite). */
   engine: 'postgres' | 'in-process';
+  /** Processes whose heartbeat is within the grace: a silent one's jobs are retried elsewhere. */
+  processes: WorkingProcess[];
+  /** ATTEST_WORKER_GRACE_S: how long a process may be silent before its jobs are retried (null: one process). */
+  graceSeconds: number | null;
   counts: Array<{ kind: JobKind; state: JobState; jobs: number }>;
   /** Jobs out of attempts, newest first (at most 100). */
   deadLetters: JobView[];

@@ -9,6 +9,8 @@ export interface OpenJobQueueOptions {
   databaseUrl?: string | undefined;
   works: boolean;
   timeoutSeconds?: number | undefined;
+  /** ATTEST_WORKER_GRACE_S: a working process silent this long loses its jobs to a live one. */
+  graceSeconds?: number | undefined;
   scheduleTimestamps?: boolean;
   onError?: (message: string) => void;
 }
@@ -22,6 +24,7 @@ export async function openJobQueue(store: Store, options: OpenJobQueueOptions): 
     db: store.db,
     works: options.works,
     ...(options.timeoutSeconds ? { timeoutSeconds: options.timeoutSeconds } : {}),
+    ...(options.graceSeconds ? { graceSeconds: options.graceSeconds } : {}),
     ...(options.scheduleTimestamps ? { scheduleTimestamps: true } : {}),
     ...(options.onError ? { onError: options.onError } : {}),
   });

@@ -1,20 +1,19 @@
 /**
  * The job queue on PostgreSQL: pg-boss in the `attest_jobs` schema (store/jobSchema.ts). Every
  * process on the database may send; those that work (each `attest worker`, and `attest serve`
- * unless told not to) take jobs with SKIP LOCKED, so a job is held by one process at a time. A job
- * whose process died stays active until its time is up (ATTEST_JOB_TIMEOUT_S), then pg-boss's
- * maintenance, run by whichever working process gets there first, puts it back for a retry.
+ * unless told not to) take jobs with SKIP LOCKED, so a job is held by one process at a time. Each
+ * working process keeps a liveness lease (jobLease.ts): a job whose process stopped answering is
+ * failed back to the queue by a live one after ATTEST_WORKER_GRACE_S and retried; a job that runs
+ * past ATTEST_JOB_TIMEOUT_S in a live process is expired by pg-boss's maintenance and retried.
  * Failures are stored as words only (failureText), never a stack.
  */
 import PgBoss from 'pg-boss';
-import { parseWith } from '../../core/validation.ts';
 import type { Db } from '../../store/db.ts';
-import { JOB_QUEUES, JOB_SCHEMA } from '../../store/jobSchema.ts';
+import { JOB_SCHEMA } from '../../store/jobSchema.ts';
+import { DEFAULT_WORKER_GRACE_SECONDS, type JobLease, liveJobProcesses, startJobLease } from './jobLease.ts';
 import {
   DEFAULT_JOB_TIMEOUT_SECONDS,
   type Enqueued,
-  failureText,
-  JOB_DATA,
   JOB_KINDS,
   type JobData,
   type JobHandlers,
@@ -25,6 +24,7 @@ import {
   type JobView,
   type QueueStatus,
 } from './jobQueue.ts';
+import { type PgBossWorker, pgBossOn, startPgBossWorker } from './pgBossWorker.ts';
 
 export interface PgBossQueueOptions {
   /** The application role's connection (DATABASE_URL). */
@@ -33,6 +33,8 @@ export interface PgBossQueueOptions {
   db: Db;
   /** Longest a job may run before it counts as dead (and is retried elsewhere). */
   timeoutSeconds?: number;
+  /** How long a working process may miss its heartbeat before its jobs are retried elsewhere. */
+  graceSeconds?: number;
   /** Working processes run pg-boss's maintenance (expiry, retention) and the timestamp schedule. */
   works: boolean;
   /** With a time-stamping authority: a timestamp run every minute, by one process. */
@@ -121,6 +123,9 @@ export async function pgBossQueue(options: PgBossQueueOptions): Promise<JobQueue
   await boss.start();
   if (options.works && options.scheduleTimestamps) await boss.schedule('timestamp', '* * * * *', {});
   const { db } = options;
+  const graceSeconds = options.graceSeconds ?? DEFAULT_WORKER_GRACE_SECONDS;
+  let lease: JobLease | null = null;
+  let worker: PgBossWorker | null = null;
 
   const find = async (id: string): Promise<JobRow | null> => {
     if (!/^[0-9a-f-]{36}$/i.test(id)) return null;
@@ -150,7 +155,10 @@ export async function pgBossQueue(options: PgBossQueueOptions): Promise<JobQueue
         expireInSeconds: timeoutSeconds,
         ...(key ? { singletonKey: key } : {}),
       });
-      if (id) return { id, kind, alreadyQueued: false };
+      if (id) {
+        worker?.nudge(kind);
+        return { id, kind, alreadyQueued: false };
+      }
       // A stately queue refused a second waiting job: that one does the work.
       const [waiting] = await db.query<{ id: string }>(
         `select id from ${JOB_SCHEMA}.job where name = $1 and state = 'created' limit 1`,
@@ -172,8 +180,11 @@ export async function pgBossQueue(options: PgBossQueueOptions): Promise<JobQueue
            union all select ${COLUMNS} from ${JOB_SCHEMA}.archive where state = 'failed') as failed
          order by completed_on desc nulls last limit 100`,
       );
+      const processes = await liveJobProcesses(db, graceSeconds);
       return {
         engine: 'postgres',
+        processes: processes.map(({ id: _id, ...process }) => process),
+        graceSeconds,
         counts: counts.flatMap((row) =>
           isKind(row.name) ? [{ kind: row.name, state: STATES[row.state] ?? 'queued', jobs: row.jobs }] : [],
         ),
@@ -187,42 +198,37 @@ export async function pgBossQueue(options: PgBossQueueOptions): Promise<JobQueue
       return true;
     },
     async work(handlers: JobHandlers, { concurrency }) {
-      const pollingIntervalSeconds = Math.max(0.5, options.pollSeconds ?? 1);
-      for (const queue of JOB_QUEUES) {
-        const kind = queue.name;
-        if (!isKind(kind)) continue;
+      lease = await startJobLease({
+        db,
+        graceSeconds,
+        failDead: async (tx, holds, reason) => {
+          for (const hold of holds) {
+            await boss.fail(hold.kind, hold.jobId, { message: reason }, { db: pgBossOn(tx) });
+            // The job did not fail, its process did: retry it now, not after the backoff.
+            await tx.query(
+              `update ${JOB_SCHEMA}.job set start_after = now() where name = $1 and id = $2 and state = 'retry'`,
+              [hold.kind, hold.jobId],
+            );
+          }
+        },
+        ...(options.onError ? { onError: options.onError } : {}),
+      });
+      worker = startPgBossWorker({
+        boss,
+        db,
+        lease,
+        handlers,
         // Captures hold a browser each, and one timestamp run does all that is due: one at a time.
-        const slots = kind === 'ingest' ? Math.max(1, concurrency) : 1;
-        for (let slot = 0; slot < slots; slot += 1) {
-          let id: string | null = null;
-          id = await boss.work<Record<string, unknown>>(
-            kind,
-            { batchSize: 1, pollingIntervalSeconds, includeMetadata: true },
-            async ([job]) => {
-              if (!job) return null;
-              const handler = handlers[kind] as (
-                data: unknown,
-                meta: { id: string; attempt: number },
-              ) => Promise<JobResult>;
-              try {
-                const data = parseWith(JOB_DATA[kind], job.data, `${kind} job`);
-                return await handler(data, { id: job.id, attempt: job.retryCount + 1 });
-              } catch (error) {
-                // Stored as the job's output: words only (a plain object keeps pg-boss from adding a stack).
-                throw { message: failureText(error) };
-              } finally {
-                // Ask for the next job at once: pg-boss otherwise waits out the polling interval
-                // after every job, which caps a slot at one job per interval.
-                if (id) boss.notifyWorker(id);
-              }
-            },
-          );
-        }
-      }
+        slots: { ingest: Math.max(1, concurrency), capture: 1, timestamp: 1 },
+        pollSeconds: Math.max(0.5, options.pollSeconds ?? 1),
+        ...(options.onError ? { onError: options.onError } : {}),
+      });
     },
     async stop({ graceMs = 10_000 } = {}) {
-      // Jobs still running after the grace are failed by pg-boss, which means retried elsewhere.
-      await boss.stop({ graceful: true, timeout: Math.max(1_000, graceMs), wait: true });
+      // Jobs still running after the grace are failed back to the queue, which means retried elsewhere.
+      await worker?.stop(Math.max(0, graceMs));
+      await lease?.stop();
+      await boss.stop({ graceful: true, timeout: 1_000, wait: true });
     },
   };
 }

@@ -14,6 +14,7 @@ import { parseWith } from '../../core/validation.ts';
 import { guessMediaType } from '../../decode/decodeDocument.ts';
 import type { OcrLanguage } from '../../decode/ocr/ocrLanguage.ts';
 import { detectLanguage } from '../../extract/language.ts';
+import type { Queryable } from '../../store/db.ts';
 import { sha256HexYielding } from '../../store/fileStore.ts';
 import type { Store } from '../../store/openStore.ts';
 import { type SourceOcr, sourceScanDetailsRepository } from '../../store/sourceScanDetails.ts';
@@ -59,6 +60,11 @@ export interface IngestOptions {
   ocrSettings?: OcrSettings;
   /** Where files are decoded; default: the process's shared pool with default limits. */
   decoder?: DecodePool;
+  /**
+   * Run first inside the storing transaction; throwing rolls it back. A queued job passes its
+   * fence here, so a process that lost the job (declared dead) stores nothing (services/jobs).
+   */
+  beforeStoring?: (tx: Queryable) => Promise<void>;
 }
 
 export function checkIngestOptions(options: {
@@ -101,6 +107,7 @@ export async function ingestOne(
   // transaction then fails, an unreferenced original remains, which is harmless and reused.
   await store.files.put(input.bytes);
   const stored = await store.db.transaction(async (tx) => {
+    await options.beforeStoring?.(tx);
     const inserted = await sourcesRepository(tx).insertUnlessPresent(source);
     if (!inserted.duplicate) {
       await appendAudit(tx, {

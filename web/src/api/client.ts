@@ -17,9 +17,11 @@ import type {
   IntakeKey,
   IntakeSubmission,
   Invitation,
+  Job,
   MapStats,
   OpenedSubmission,
   Page,
+  QueueStatus,
   ReportStatus,
   ReviewDecision,
   ReviewItem,
@@ -279,6 +281,8 @@ export const confirmTotp = (code: string) => request<void>('POST', '/api/me/totp
 export const listAudit = (params: Record<string, string | undefined>) =>
   request<{ items: AuditEntry[]; nextBefore: number | null }>('GET', `/api/audit${query(params)}`);
 export const verifyAudit = () => request<AuditVerdict>('POST', '/api/audit/verify');
+export const jobQueueStatus = () => request<QueueStatus>('GET', '/api/jobs');
+export const retryJob = (id: string) => request<Job>('POST', `/api/jobs/${encodeURIComponent(id)}/retry`);
 export const listCompartments = () => request<{ items: Compartment[] }>('GET', '/api/compartments');
 export const addCompartmentMember = (code: string, email: string) =>
   request<void>('POST', `/api/compartments/${encodeURIComponent(code)}/members`, { email });

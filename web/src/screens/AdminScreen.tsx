@@ -74,6 +74,8 @@ export function AdminScreen() {
       <h1>{t('admin.title')}</h1>
       <p>
         <Link to="/admin/audit">{t('admin.auditLink')}</Link>
+        {' · '}
+        <Link to="/admin/jobs">{t('admin.jobsLink')}</Link>
       </p>
       {error ? <ErrorMessage error={error} /> : null}
       {users.error ? <ErrorMessage error={users.error} /> : null}

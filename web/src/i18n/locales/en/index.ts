@@ -9,6 +9,7 @@ import edit from './edit.ts';
 import errors from './errors.ts';
 import estimation from './estimation.ts';
 import imports from './imports.ts';
+import jobs from './jobs.ts';
 import linkage from './linkage.ts';
 import ocr from './ocr.ts';
 import sealed from './sealed.ts';
@@ -25,6 +26,7 @@ const en = {
   ...errors,
   ...estimation,
   ...imports,
+  ...jobs,
   ...linkage,
   ...ocr,
   ...sealed,

@@ -10,6 +10,7 @@ import edit from './edit.ts';
 import errors from './errors.ts';
 import estimation from './estimation.ts';
 import imports from './imports.ts';
+import jobs from './jobs.ts';
 import linkage from './linkage.ts';
 import ocr from './ocr.ts';
 import sealed from './sealed.ts';
@@ -26,6 +27,7 @@ export default {
   ...errors,
   ...estimation,
   ...imports,
+  ...jobs,
   ...linkage,
   ...ocr,
   ...sealed,

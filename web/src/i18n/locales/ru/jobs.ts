@@ -1,0 +1,41 @@
+import type { Translation } from '../../catalogue.ts';
+import type en from '../en/jobs.ts';
+
+export default {
+  'admin.jobsLink': 'Фоновые задачи',
+  'jobs.title': 'Фоновые задачи',
+  'jobs.introPostgres':
+    'Задачи выполняют процессы attest worker и серверы, запущенные без --no-jobs, — все на одной базе PostgreSQL. Задачи процесса, молчащего дольше {grace} с, повторяет другой процесс.',
+  'jobs.introInProcess': 'На встроенной базе все задачи выполняет сам этот сервер.',
+  'jobs.refresh': 'Обновить',
+  'jobs.processes': 'Рабочие процессы',
+  'jobs.host': 'Машина',
+  'jobs.pid': 'Номер процесса',
+  'jobs.started': 'Запущен',
+  'jobs.heartbeat': 'Последний сигнал',
+  'jobs.held': 'Задач в работе',
+  'jobs.noProcesses': 'Ни один процесс не берёт задачи: очередь ждёт запуска attest worker.',
+  'jobs.counts': 'Задачи по видам и состояниям',
+  'jobs.kind': 'Вид',
+  'jobs.kind.ingest': 'Загрузка',
+  'jobs.kind.capture': 'Веб-захват',
+  'jobs.kind.timestamp': 'Метки времени',
+  'jobs.state.queued': 'В очереди',
+  'jobs.state.running': 'В работе',
+  'jobs.state.retrying': 'Ждут повтора',
+  'jobs.state.done': 'Готово',
+  'jobs.state.failed': 'Сбой',
+  'jobs.state.cancelled': 'Отменены',
+  'jobs.noJobs': 'Задач пока нет.',
+  'jobs.failed': 'Задачи со сбоем',
+  'jobs.failedHint':
+    'Задачи, не выполненные ни с одной попытки, сначала новые. Устраните причину и повторите; каждый повтор записывается в журнал аудита.',
+  'jobs.noFailed': 'Задач со сбоем нет.',
+  'jobs.job': 'Задача',
+  'jobs.when': 'Сбой',
+  'jobs.attempts': 'Попыток',
+  'jobs.requestedBy': 'Кто запросил',
+  'jobs.reason': 'Причина',
+  'jobs.retry': 'Повторить',
+  'jobs.retried': 'Задача снова в очереди.',
+} satisfies Translation<typeof en>;
