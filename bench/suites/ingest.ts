@@ -11,9 +11,9 @@
  * first decodes 300 other files per worker (the extractor's JIT settles after a few hundred), and
  * each store first takes 200 other files, reported apart as "first 200 files into a fresh store"
  * (PGlite's WebAssembly tiering up, a PostgreSQL backend loading dictionaries and catalogue
- * caches). Warm, a decode worker costs what the same decode + extract costs inline on one thread:
- * the sandbox's round trip (shared bytes in, text and suggestions out) is not where ingest's CPU
- * goes.
+ * caches). Warm, the pool's decode + extract costs about what it costs inline on one thread (the
+ * "inline" floor row; 1.0–1.3× measured with two workers on a loaded machine, 1.0× with one): the
+ * sandbox's round trip (shared bytes in, text and suggestions out) is not where ingest's CPU goes.
  *
  * CPU is what counts on a machine shared with other work: `process.cpuUsage()` covers every thread
  * of this process (the main thread, the decode workers and PGlite, which runs in-process); for
