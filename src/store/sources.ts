@@ -124,42 +124,40 @@ export function sourcesRepository(db: Queryable) {
      */
     async insertManyUnlessPresent(sources: readonly NewSource[]): Promise<boolean[]> {
       if (sources.length === 0) return [];
-      const column = (value: (source: NewSource) => string | null) => sources.map(value);
+      // One JSON document for the whole group: serialised natively (no array literal escaped per
+      // text) and parsed once by the server; suggestions and warnings stay nested, not re-quoted.
+      const rows = sources.map((source) => ({
+        id: source.id,
+        sha256: source.sha256,
+        byte_size: source.byteSize,
+        media_type: source.mediaType,
+        encoding: source.encoding,
+        file_name: source.fileName,
+        title: source.title,
+        url: source.url,
+        published_on: source.publishedOn,
+        language: source.language,
+        text: source.text,
+        config: searchConfigFor(source.language),
+        captured_by: source.capturedBy,
+        suggestions: source.suggestions,
+        warnings: source.warnings,
+        not_decoded: source.notDecoded,
+      }));
       const inserted = await db.query<{ sha256: string }>(
         `insert into sources (id, sha256, byte_size, media_type, encoding, file_name, title, url, published_on,
            language, text, search_config, search, search_lead, captured_by, suggestions, warnings, not_decoded_reason)
          select r.id, r.sha256, r.byte_size, r.media_type, r.encoding, r.file_name, r.title, r.url, r.published_on,
            r.language, r.text, r.config, t.title || setweight(to_tsvector(r.config, r.text), 'B'),
            t.title || setweight(to_tsvector(r.config, left(r.text, ${LEAD_CHARACTERS})), 'B'),
-           r.captured_by, r.suggestions::jsonb, r.warnings::jsonb, r.not_decoded
-         from (select id::uuid, sha256, byte_size::bigint, media_type, encoding, file_name, title, url,
-                 published_on::date, language, text, config::regconfig, captured_by, suggestions, warnings, not_decoded
-               from unnest($1::text[], $2::text[], $3::text[], $4::text[], $5::text[], $6::text[], $7::text[],
-                 $8::text[], $9::text[], $10::text[], $11::text[], $12::text[], $13::text[], $14::text[],
-                 $15::text[], $16::text[])
-                 as u(id, sha256, byte_size, media_type, encoding, file_name, title, url, published_on, language,
-                   text, config, captured_by, suggestions, warnings, not_decoded)) as r
+           r.captured_by, r.suggestions, r.warnings, r.not_decoded
+         from json_to_recordset($1::json) as r(id uuid, sha256 text, byte_size bigint, media_type text,
+           encoding text, file_name text, title text, url text, published_on date, language text, text text,
+           config regconfig, captured_by text, suggestions jsonb, warnings jsonb, not_decoded text)
          cross join lateral (select setweight(to_tsvector(r.config, coalesce(r.title, '')), 'A') as title) as t
          on conflict (sha256) do nothing
          returning sha256`,
-        [
-          column((s) => s.id),
-          column((s) => s.sha256),
-          column((s) => String(s.byteSize)),
-          column((s) => s.mediaType),
-          column((s) => s.encoding),
-          column((s) => s.fileName),
-          column((s) => s.title),
-          column((s) => s.url),
-          column((s) => s.publishedOn),
-          column((s) => s.language),
-          column((s) => s.text),
-          column((s) => searchConfigFor(s.language)),
-          column((s) => s.capturedBy),
-          column((s) => JSON.stringify(s.suggestions)),
-          column((s) => JSON.stringify(s.warnings)),
-          column((s) => s.notDecoded),
-        ],
+        [JSON.stringify(rows)],
       );
       const stored = new Set(inserted.map((row) => row.sha256));
       return sources.map((source) => stored.has(source.sha256));

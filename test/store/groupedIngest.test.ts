@@ -15,6 +15,8 @@ import { ingestOne, sourceFrom } from '../../src/services/sources/ingest.ts';
 import { ingestFiles } from '../../src/services/sources/ingestFiles.ts';
 import { commitGroup } from '../../src/services/sources/ingestGroups.ts';
 import { sha256Hex } from '../../src/store/fileStore.ts';
+import { sourcesRepository } from '../../src/store/sources.ts';
+import { aSource, noSuggestions } from '../support/factories.ts';
 import { makeNestedHtml } from '../support/hostileFiles.ts';
 import { backends, openTestStore, type TestStore } from '../support/stores.ts';
 
@@ -114,6 +116,38 @@ describe.each(backends())('grouped ingest on %s', (backend) => {
     const newIds = report.sources.filter((s) => !s.duplicate).map((s) => s.id);
     expect(created.map((r) => r.record_id).sort()).toEqual([before.id, ...newIds].sort());
     expect((await verifyAudit(store.db)).ok).toBe(true);
+  });
+
+  it('the grouped insert stores every field as given and skips bytes already stored', async () => {
+    const tricky = aSource({
+      text: 'Quotes " and \' , a backslash \\ and {braces}, NULL as a word,\nnew lines\tand tabs, emoji 🕊️.',
+      title: 'A "title" with \\ and ,',
+      url: 'https://example.org/a?b="c"',
+      publishedOn: '2017-05-12',
+      language: 'pt',
+      warnings: ['a "quoted" warning', 'another, with a comma'],
+      suggestions: { ...noSuggestions('pt'), published: '2017-05-12' },
+    });
+    const plain = aSource({ text: 'Nothing special here.', encoding: null, notDecoded: 'PDF too large' });
+    const sources = sourcesRepository(store.db);
+    expect(await sources.insertManyUnlessPresent([tricky, plain])).toEqual([true, true]);
+    const again = aSource({ text: 'the same bytes again', sha256: tricky.sha256 });
+    expect(await sources.insertManyUnlessPresent([again])).toEqual([false]);
+
+    const stored = new Map(
+      (await sources.findBySha256s([tricky.sha256, plain.sha256])).map((r) => [r.id, r]),
+    );
+    for (const given of [tricky, plain]) {
+      const {
+        capturedAt: _at,
+        originReliability,
+        contentReliability,
+        compartmentId,
+        ...row
+      } = stored.get(given.id) ?? {};
+      expect(row).toEqual(given);
+      expect([originReliability, contentReliability, compartmentId]).toEqual([null, null, null]);
+    }
   });
 
   it('a row the database refuses inside a group costs that file only', async () => {
