@@ -1,5 +1,5 @@
 /** Counts for the timeline, the map and the statistics page, under the same filters as the incident list. */
-import { clusterActs, type MapMark } from '../analysis/mapClusters.ts';
+import { type MapMark, marksOfCells } from '../analysis/mapClusters.ts';
 import { type SeriesRule, suppressRows } from '../analysis/statistics.ts';
 import type { Role } from '../core/roles.ts';
 import { type Environment, environmentValue } from '../runtime/config.ts';
@@ -197,7 +197,7 @@ export async function mapMarks(
   request: ViewRequest,
 ): Promise<MapMarks> {
   const { view, threshold, publicOnly } = resolveView(request);
-  const marks = clusterActs(await statsRepository(db).actPositions(filters), cell);
+  const marks = marksOfCells(await statsRepository(db).actsOnGrid(filters, cell), cell);
   if (view === 'internal') return { view, threshold, publicOnly, cell, marks, someHidden: false };
   const shown = marks.filter((mark) => mark.acts >= threshold);
   const round = (value: number) => Math.round(value * 100) / 100;
