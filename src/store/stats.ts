@@ -57,14 +57,12 @@ const MONTH_KEY = `case when coalesce(a.date_precision, i.date_precision, 'day')
 const MONTH_LABEL = (key: string) => `to_char(${key}, 'YYYY-MM')`;
 // One kind per act, so each act is in one row: the kind its perpetrators share, 'several' when
 // they differ, 'other' for a named perpetrator whose kind is not recorded, null when none is named.
-// The two common cases are decided without the per-act lookup of actors (the cost of this
-// dimension at scale): no perpetrator named, and perpetrators named without a known actor, who
-// are all 'other'.
+// Only acts that name a known actor (acts.perpetrators_name_actor, 097_statistics_at_scale.sql)
+// need the lookup of actors, the cost of this dimension at scale; the others are 'other' or none.
 const PERPETRATOR_KEY = `case
   when jsonb_typeof(a.perpetrators) is distinct from 'array' or jsonb_array_length(a.perpetrators) = 0 then null
-  when not jsonb_path_exists(a.perpetrators, '$[*].actorId ? (@ != null)') then 'other'
-  else (select case when count(*) = 0 then null when count(distinct coalesce(ac.kind, 'other')) = 1
-    then min(coalesce(ac.kind, 'other')) else 'several' end
+  when not a.perpetrators_name_actor then 'other'
+  else (select case when count(distinct coalesce(ac.kind, 'other')) = 1 then min(coalesce(ac.kind, 'other')) else 'several' end
   from jsonb_array_elements(a.perpetrators) p
   left join actors ac on ac.id::text = p ->> 'actorId') end`;
 /** Per dimension: what acts are grouped on, how a group's key is written, and the region's country. */
