@@ -10,8 +10,9 @@
  *
  * `npm run bench -- stats [--sources 1000000]` loads into a scratch database (default 100,000
  * sources); ATTEST_BENCH_STATS_DB=<url> measures an already loaded database instead (kept).
- * CPU time counts this process and the PostgreSQL backends (from /proc, 10 ms ticks): the machine
- * is shared, so wall time is given beside it with the load average.
+ * CPU time counts this process and the PostgreSQL backends (from /proc, 10 ms ticks), parallel
+ * query off so that a backend does all of a statement's work: the machine is shared, so wall time
+ * is given beside it with the load average.
  */
 import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import { loadavg, tmpdir } from 'node:os';
@@ -58,6 +59,20 @@ const LIST_FILTERS: IncidentFiltersInput[] = [
   { country: 'BR', type: 'detention', from: '2013-01-01' },
 ];
 const STATS_FILTERS: IncidentFiltersInput[] = [{}, { country: 'RU' }, { type: 'killing' }];
+
+/**
+ * The database URL with parallel query off for the bench's own connections (unless the URL sets its
+ * options): a parallel worker's CPU is not in the backend's /proc figures, so with workers on the
+ * CPU column would leave out most of the work. Wall times are then those of one core. JIT stays off,
+ * as in the server (store/postgresDb.ts).
+ */
+function serialPlans(url: string | undefined): string | undefined {
+  if (!url) return url;
+  const parsed = new URL(url);
+  if (!parsed.searchParams.has('options'))
+    parsed.searchParams.set('options', '-c jit=off -c max_parallel_workers_per_gather=0');
+  return parsed.toString();
+}
 
 const sizeLabel = (n: number) => (n >= 1_000_000 ? `${n / 1_000_000}M` : `${n / 1_000}k`);
 
@@ -184,7 +199,7 @@ export const suite: BenchSuite = {
   async run() {
     const dataDir = mkdtempSync(join(tmpdir(), 'attest-bench-stats-'));
     const scratch = EXISTING_DB ? null : await createDatabaseAt(PG_ADMIN_URL).catch(() => null);
-    const databaseUrl = EXISTING_DB ?? scratch?.url;
+    const databaseUrl = serialPlans(EXISTING_DB ?? scratch?.url);
     if (!databaseUrl)
       return [{ metric: 'stats', value: Number.NaN, unit: '', note: 'PostgreSQL not reachable: skipped' }];
     const label = `postgres ${sizeLabel(SOURCES)}`;
