@@ -65,35 +65,46 @@ const PERPETRATOR_KEY = `case
   else (select case when count(distinct coalesce(ac.kind, 'other')) = 1 then min(coalesce(ac.kind, 'other')) else 'several' end
   from jsonb_array_elements(a.perpetrators) p
   left join actors ac on ac.id::text = p ->> 'actorId') end`;
-/** Per dimension: what acts are grouped on, how a group's key is written, and the region's country. */
+/**
+ * Per dimension: what acts are grouped on, how a group's key is written, the region's country, and
+ * whether any of them reads the incident (`i`).
+ */
 const DIMENSION_KEY: Record<
   StatDimension,
-  { key: string; label?: (key: string) => string; country: string }
+  { key: string; label?: (key: string) => string; country: string; readsIncident?: false }
 > = {
-  type: { key: 'a.type', country: 'null' },
+  type: { key: 'a.type', country: 'null', readsIncident: false },
   country: { key: 'coalesce(a.country, i.country)', country: 'null' },
   region: {
     key: "nullif(trim(coalesce(a.place_name, i.place_name)), '')",
     country: "coalesce(a.country, i.country, '')",
   },
   month: { key: MONTH_KEY, label: MONTH_LABEL, country: 'null' },
-  perpetrator: { key: PERPETRATOR_KEY, country: 'null' },
+  perpetrator: { key: PERPETRATOR_KEY, country: 'null', readsIncident: false },
   status: { key: 'i.status', country: 'null' },
 };
 
 /**
- * The where-clause of a statistic over acts joined to their incident (`acts a join incidents i`):
- * the incident filters, and with a type only the acts of that type. An act of the type makes its
- * incident pass the incident list's type filter, so that test is left out (unless a map square
- * names the type too).
+ * The from- and where-clause of a statistic over acts (`a`) and their incident (`i`): the incident
+ * filters, and with a type only the acts of that type. An act of the type makes its incident pass
+ * the incident list's type filter, so that test is left out (unless a map square names the type
+ * too). Without incident filters, and when the statistic reads nothing of the incident
+ * (`readsIncident` false), the acts are read alone: every act has its incident, so the join would
+ * change no count, only cost a hash of every incident.
  */
-function actFilterSql(filters: IncidentFilters, params: SqlParam[], ...conditions: string[]): string {
+function actsFromSql(
+  filters: IncidentFilters,
+  params: SqlParam[],
+  { readsIncident = true, conditions = [] }: { readsIncident?: boolean; conditions?: string[] } = {},
+): string {
   const incidentFilters = filters.type && !filters.area ? { ...filters, type: undefined } : filters;
   const where = incidentFilterSql(incidentFilters, params);
+  const from =
+    where || readsIncident ? 'from acts a join incidents i on i.id = a.incident_id' : 'from acts a';
   const onActs = [...conditions];
   if (filters.type) onActs.push(`a.type = $${params.push(filters.type)}`);
-  if (onActs.length === 0) return where;
-  return `${where ? `${where} and` : 'where'} ${onActs.join(' and ')}`;
+  if (onActs.length === 0) return `${from} ${where}`;
+  return `${from} ${where ? `${where} and` : 'where'} ${onActs.join(' and ')}`;
 }
 
 export function statsRepository(db: Queryable) {
@@ -104,8 +115,13 @@ export function statsRepository(db: Queryable) {
      */
     async actBreakdown(filters: IncidentFilters, dimension: StatDimension): Promise<ActBreakdownRow[]> {
       const params: SqlParam[] = [];
-      const where = actFilterSql(filters, params);
-      const { key, label = (grouped: string) => `${grouped}::text`, country } = DIMENSION_KEY[dimension];
+      const {
+        key,
+        label = (grouped: string) => `${grouped}::text`,
+        country,
+        readsIncident,
+      } = DIMENSION_KEY[dimension];
+      const from = actsFromSql(filters, params, { readsIncident: readsIncident ?? true });
       const rows = await db.query<{
         key: string | null;
         country: string | null;
@@ -117,7 +133,7 @@ export function statsRepository(db: Queryable) {
       }>(
         `with x as (
            select ${key} as key, (${country})::text as country, ${CHOSEN_VICTIMS} as chosen, a.victims_min, a.victims_max
-             from acts a join incidents i on i.id = a.incident_id ${where}),
+             ${from}),
          y as (
            select key, country, chosen, least(victims_min, chosen) as low,
                   case when chosen is not null and victims_max is not null then greatest(victims_max, chosen) end as high
@@ -149,7 +165,10 @@ export function statsRepository(db: Queryable) {
      */
     async actsOnGrid(filters: IncidentFilters, cell: number): Promise<GridCellActs[]> {
       const params: SqlParam[] = [cell];
-      const where = actFilterSql(filters, params, 'a.latitude is not null');
+      const from = actsFromSql(filters, params, {
+        readsIncident: false,
+        conditions: ['a.latitude is not null'],
+      });
       // The cell of a coordinate: floor(value / cell), corrected where the division rounds across
       // an edge, exactly as analysis/mapClusters.ts cellIndex does (the same IEEE doubles).
       const rows = await db.query<{
@@ -167,7 +186,7 @@ export function statsRepository(db: Queryable) {
         `with p as (
            select a.latitude as lat, a.longitude as lon, a.incident_id,
                   floor(a.latitude / $1::float8) as r, floor(a.longitude / $1::float8) as c
-             from acts a join incidents i on i.id = a.incident_id ${where}),
+             ${from}),
          q as (
            select lat, lon, incident_id,
                   case when lat < r * $1::float8 then r - 1 when lat >= (r + 1) * $1::float8 then r + 1 else r end as row,
@@ -199,14 +218,14 @@ export function statsRepository(db: Queryable) {
     ): Promise<{ months: MonthCount[]; undated: { incidents: number; acts: number } }> {
       const params: SqlParam[] = [];
       const incidentsWhere = incidentFilterSql(filters, params);
-      const actsWhere = actFilterSql(filters, params);
+      const actsFrom = actsFromSql(filters, params, { readsIncident: false });
       const rows = await db.query<{ month: string | null; incidents: number; acts: number }>(
         `with m as (
            select date_trunc('month', i.date_from::timestamp) as month, count(*) as incidents, 0 as acts
              from incidents i ${incidentsWhere} group by 1
            union all
            select date_trunc('month', a.date_from::timestamp), 0, count(*)
-             from acts a join incidents i on i.id = a.incident_id ${actsWhere} group by 1)
+             ${actsFrom} group by 1)
          select to_char(m.month, 'YYYY-MM') as month, sum(incidents)::int as incidents, sum(acts)::int as acts
            from m group by m.month order by m.month nulls last`,
         params,
@@ -223,14 +242,14 @@ export function statsRepository(db: Queryable) {
       filters: IncidentFilters,
     ): Promise<{ byCountry: ActTotal[]; byType: ActTotal[]; byMonth: ActTotal[] }> {
       const params: SqlParam[] = [];
-      const where = actFilterSql(filters, params);
+      const from = actsFromSql(filters, params);
       // One pass over the acts for the three groupings (grouping sets), not one per grouping.
       const rows = await db.query<{ dimension: string; key: string | null; acts: number; victims: number }>(
         `with g as (
            select grouping(a.type) = 0 as by_type, grouping(coalesce(a.country, i.country)) = 0 as by_country,
                   a.type, coalesce(a.country, i.country) as country, date_trunc('month', a.date_from::timestamp) as month,
                   count(*)::int as acts, coalesce(sum(${CHOSEN_VICTIMS}), 0)::int as victims
-             from acts a join incidents i on i.id = a.incident_id ${where}
+             ${from}
             group by grouping sets ((coalesce(a.country, i.country)), (a.type), (date_trunc('month', a.date_from::timestamp))))
          select case when by_country then 'country' when by_type then 'type' else 'month' end as dimension,
                 case when by_country then country::text when by_type then type else to_char(month, 'YYYY-MM') end as key,
@@ -249,14 +268,14 @@ export function statsRepository(db: Queryable) {
       const withoutCountry = { ...filters, country: undefined };
       const params: SqlParam[] = [];
       const incidentsWhere = incidentFilterSql(withoutCountry, params);
-      const actsWhere = actFilterSql(withoutCountry, params);
+      const actsFrom = actsFromSql(withoutCountry, params);
       const rows = await db.query<{ country: string; incidents: number; acts: number; victims_min: number }>(
         `with c as (
            select i.country, count(*) as incidents, 0 as acts, 0 as victims
              from incidents i ${incidentsWhere} group by 1
            union all
            select coalesce(a.country, i.country), 0, count(*), coalesce(sum(${CHOSEN_VICTIMS}), 0)
-             from acts a join incidents i on i.id = a.incident_id ${actsWhere} group by 1)
+             ${actsFrom} group by 1)
          select country, sum(incidents)::int as incidents, sum(acts)::int as acts, sum(victims)::int as victims_min
            from c where country is not null
           group by country order by 2 desc, 1`,
