@@ -334,6 +334,14 @@ describe.each(backends())('statistics equal a count act by act, on %s', (backend
     await store?.close();
   });
 
+  it.runIf(backend === 'postgres')(
+    'runs without JIT compilation, which cost more than it saved',
+    async () => {
+      const rows = await store.db.transaction((tx) => tx.query<{ jit: string }>('show jit'));
+      expect(rows[0]?.jit).toBe('off');
+    },
+  );
+
   it('has the cases it is meant to check', () => {
     const keys = (dimension: StatDimension) => expected.breakdown({}, dimension).map((row) => row.key);
     expect(keys('perpetrator')).toEqual(expect.arrayContaining(['', 'other', 'several', 'security-force']));
