@@ -29,38 +29,91 @@ export interface MapMark {
 /** Positions closer than this (degrees, ~10 m) are one place. */
 const SAME_PLACE = 1e-4;
 
+/**
+ * The acts of one grid square, summed: what the database returns for the map (store/stats.ts
+ * actsOnGrid), so the server never holds one object per act.
+ */
+export interface GridCellActs {
+  row: number;
+  column: number;
+  acts: number;
+  incidents: number;
+  latitudeSum: number;
+  longitudeSum: number;
+  latitudeMin: number;
+  latitudeMax: number;
+  longitudeMin: number;
+  longitudeMax: number;
+}
+
+/** Groups acts on the grid in memory: the same sums the database makes, for callers holding acts. */
 export function clusterActs(acts: readonly GeoAct[], cellDegrees: number): MapMark[] {
-  if (!(cellDegrees > 0 && cellDegrees <= 90)) throw new RangeError('cellDegrees must be in (0, 90]');
-  const cells = new Map<string, { row: number; column: number; members: GeoAct[] }>();
+  checkCell(cellDegrees);
+  const cells = new Map<string, GridCellActs & { incidentIds: Set<string> }>();
   for (const act of acts) {
     if (!Number.isFinite(act.latitude) || !Number.isFinite(act.longitude)) continue;
     const row = cellIndex(act.latitude, cellDegrees);
     const column = cellIndex(act.longitude, cellDegrees);
     const key = `${row}:${column}`;
-    const cell = cells.get(key) ?? { row, column, members: [] };
-    cell.members.push(act);
+    const cell = cells.get(key) ?? {
+      row,
+      column,
+      acts: 0,
+      incidents: 0,
+      incidentIds: new Set<string>(),
+      latitudeSum: 0,
+      longitudeSum: 0,
+      latitudeMin: act.latitude,
+      latitudeMax: act.latitude,
+      longitudeMin: act.longitude,
+      longitudeMax: act.longitude,
+    };
+    cell.acts += 1;
+    cell.incidentIds.add(act.incidentId);
+    cell.incidents = cell.incidentIds.size;
+    cell.latitudeSum += act.latitude;
+    cell.longitudeSum += act.longitude;
+    cell.latitudeMin = Math.min(cell.latitudeMin, act.latitude);
+    cell.latitudeMax = Math.max(cell.latitudeMax, act.latitude);
+    cell.longitudeMin = Math.min(cell.longitudeMin, act.longitude);
+    cell.longitudeMax = Math.max(cell.longitudeMax, act.longitude);
     cells.set(key, cell);
   }
-  const marks = [...cells.values()].map(({ row, column, members }): MapMark => {
-    const latitude = members.reduce((sum, act) => sum + act.latitude, 0) / members.length;
-    const longitude = members.reduce((sum, act) => sum + act.longitude, 0) / members.length;
-    const first = members[0]!;
-    const onePlace = members.every(
-      (act) =>
-        Math.abs(act.latitude - first.latitude) < SAME_PLACE &&
-        Math.abs(act.longitude - first.longitude) < SAME_PLACE,
+  return marksOfCells([...cells.values()], cellDegrees);
+}
+
+/**
+ * One mark per grid square that holds acts: at their centroid, a `place` when they all lie within
+ * ~10 m of one another on both axes (a city, a village), a `cluster` otherwise.
+ */
+export function marksOfCells(cells: readonly GridCellActs[], cellDegrees: number): MapMark[] {
+  checkCell(cellDegrees);
+  const marks = cells
+    .filter((cell) => cell.acts > 0)
+    .map(
+      (cell): MapMark => ({
+        kind:
+          cell.latitudeMax - cell.latitudeMin < SAME_PLACE &&
+          cell.longitudeMax - cell.longitudeMin < SAME_PLACE
+            ? 'place'
+            : 'cluster',
+        latitude: centroid(cell.latitudeSum / cell.acts, cell.latitudeMin, cell.latitudeMax),
+        longitude: centroid(cell.longitudeSum / cell.acts, cell.longitudeMin, cell.longitudeMax),
+        bounds: boundsOf(cell.row, cell.column, cellDegrees),
+        acts: cell.acts,
+        incidents: cell.incidents,
+      }),
     );
-    return {
-      kind: onePlace ? 'place' : 'cluster',
-      latitude,
-      longitude,
-      bounds: boundsOf(row, column, cellDegrees),
-      acts: members.length,
-      incidents: new Set(members.map((act) => act.incidentId)).size,
-    };
-  });
   // Largest first, so a renderer drawing in order puts small marks on top of large ones.
   return marks.sort((a, b) => b.acts - a.acts || a.latitude - b.latitude || a.longitude - b.longitude);
+}
+
+// A mean of doubles may round a hair past the extremes it averages (and so out of the square):
+// it is kept between them.
+const centroid = (mean: number, min: number, max: number) => Math.min(max, Math.max(min, mean));
+
+function checkCell(cellDegrees: number): void {
+  if (!(cellDegrees > 0 && cellDegrees <= 90)) throw new RangeError('cellDegrees must be in (0, 90]');
 }
 
 /** The cell holding `value`, corrected where the division rounds across an edge (-5e-324 / 4 = -0). */

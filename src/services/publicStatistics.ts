@@ -15,7 +15,7 @@
  * different values (January–June against February–June) — is in docs/analysis.md.
  */
 import { constraintsFromParent, nestUnder } from '../analysis/linkedTables.ts';
-import { clusterActs, type MapMark } from '../analysis/mapClusters.ts';
+import { type MapMark, marksOfCells } from '../analysis/mapClusters.ts';
 import { hiddenMarks, markKey } from '../analysis/publicMarks.ts';
 import { type SeriesRule, type SuppressibleRow, suppressRows } from '../analysis/statistics.ts';
 import type { Queryable } from '../store/db.ts';
@@ -170,8 +170,9 @@ export function publicMarkLevels(db: Queryable, threshold: number) {
   };
 
   async function compute(filters: StatsFilters) {
-    const positions = await repository.actPositions(filters);
-    const marks = new Map(levels.map((cell) => [cell, clusterActs(positions, cell)]));
+    // One grid at a time, summed in the database: the server never holds one object per act.
+    const marks = new Map<number, MapMark[]>();
+    for (const cell of levels) marks.set(cell, marksOfCells(await repository.actsOnGrid(filters, cell), cell));
     const forced = new Map(levels.map((cell) => [cell, new Set<string>()]));
     for (const [name] of activeFilters(filters)) {
       const parent = await marksAt(without(filters, name));

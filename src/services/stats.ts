@@ -1,5 +1,5 @@
 /** Counts for the timeline, the map and the statistics page, under the same filters as the incident list. */
-import { clusterActs, type MapMark } from '../analysis/mapClusters.ts';
+import { type MapMark, marksOfCells } from '../analysis/mapClusters.ts';
 import { markKey } from '../analysis/publicMarks.ts';
 import type { Role } from '../core/roles.ts';
 import { type Environment, environmentValue } from '../runtime/config.ts';
@@ -174,7 +174,7 @@ export async function mapMarks(
 ): Promise<MapMarks> {
   const { view, threshold, publicOnly } = resolveView(request);
   if (view === 'internal') {
-    const marks = clusterActs(await statsRepository(db).actPositions(filters), cell);
+    const marks = marksOfCells(await statsRepository(db).actsOnGrid(filters, cell), cell);
     return { view, threshold, publicOnly, cell, marks, someHidden: false };
   }
   const level = await publicMarkLevels(db, threshold).at(filters, cell);
