@@ -172,7 +172,8 @@ export function publicMarkLevels(db: Queryable, threshold: number) {
   async function compute(filters: StatsFilters) {
     // One grid at a time, summed in the database: the server never holds one object per act.
     const marks = new Map<number, MapMark[]>();
-    for (const cell of levels) marks.set(cell, marksOfCells(await repository.actsOnGrid(filters, cell), cell));
+    for (const cell of levels)
+      marks.set(cell, marksOfCells(await repository.actsOnGrid(filters, cell), cell));
     const forced = new Map(levels.map((cell) => [cell, new Set<string>()]));
     for (const [name] of activeFilters(filters)) {
       const parent = await marksAt(without(filters, name));
