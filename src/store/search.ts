@@ -64,11 +64,24 @@ const SOURCE_KIND_SQL = `case
  */
 export const SEARCH_CAP = 1_000;
 
+/**
+ * How many of the most recently captured sources a word search looks through first; only when
+ * they hold no more than the cap does it look through every source. A common word's matches are
+ * then found among the newest sources without reading its whole posting list: the GIN index on
+ * (captured_at, search) jumps to their stretch of the table (095_search_newest_first.sql). At a
+ * million sources, the bitmap of every match of a common word cost 70–130 ms CPU (issue 17),
+ * however few of them were kept; a word too rare to fill the window (under 4% of sources) has a
+ * bitmap small enough to build whole.
+ */
+export const SEARCH_WINDOW = 25_000;
+
 export interface SearchPage {
   limit: number;
   offset: number;
   /** Matches counted per kind before the total becomes a lower bound (SEARCH_CAP; tests lower it). */
   cap?: number;
+  /** The newest sources looked through before all of them (SEARCH_WINDOW; tests lower it). */
+  window?: number;
 }
 
 export interface SearchRows {
@@ -181,16 +194,23 @@ export function searchRepository(db: Queryable) {
         // Only stop words (or nothing searchable): nothing can match.
         if ((!browse && tsquery === '') || (!withSources && !withIncidents))
           return { total: 0, totalIsLowerBound: false, hits: [], facets: emptyFacets() };
-        const row = await pageOfMatches(tx, {
-          tsquery: browse ? null : tsquery,
-          filters,
-          withSources,
-          withIncidents,
-          cap,
-          page,
-          facets: options.facets,
-        });
-        return rowsOf(row, cap);
+        const matches = (window: number | null) =>
+          pageOfMatches(tx, {
+            tsquery: browse ? null : tsquery,
+            filters,
+            withSources,
+            withIncidents,
+            cap,
+            page,
+            facets: options.facets,
+            window,
+          });
+        // Browsing takes the newest through their own index (sources_browse_idx): no window.
+        if (browse || !withSources) return rowsOf(await matches(null), cap);
+        const newest = await matches(page.window ?? SEARCH_WINDOW);
+        const foundInWindow = newest?.counts.find((entry) => entry.kind === 'source')?.n ?? 0;
+        if (foundInWindow > cap || newest?.window_holds_all) return rowsOf(newest, cap);
+        return rowsOf(await matches(null), cap);
       });
     },
   };
@@ -205,9 +225,13 @@ interface MatchesQuery {
   cap: number;
   page: SearchPage;
   facets: boolean;
+  /** Look only through this many of the newest sources; null: all of them. */
+  window: number | null;
 }
 
 interface MatchesRow {
+  /** The window reached past the oldest source: what it found is every match. */
+  window_holds_all: boolean;
   counts: Array<{ kind: SearchKind; n: number }>;
   facets: Array<{ facet: FacetName; value: string; count: number }> | null;
   hits: FacetedHitRow[];
@@ -225,9 +249,17 @@ async function pageOfMatches(tx: Queryable, request: MatchesQuery): Promise<Matc
   const q = add(tsquery ?? '');
   const over = add(cap + 1);
   const branches: string[] = [];
+  // The capture time of the oldest source in the window (null when the window holds them all),
+  // taken off sources_captured_at_idx in a few index pages.
+  const since =
+    request.window === null
+      ? 'null::timestamptz'
+      : `(select captured_at from sources order by captured_at desc offset ${add(request.window)} limit 1)`;
   if (request.withSources) {
     const where = ['s.compartment_id is null'];
     if (!browse) where.push(`s.search @@ ${q}::tsquery`);
+    if (request.window !== null)
+      where.push(`s.captured_at >= coalesce((select since from window_start), '-infinity')`);
     if (filters.language) where.push(`s.language = ${add(filters.language)}`);
     if (filters.from) where.push(`s.published_on >= ${add(filters.from)}::date`);
     if (filters.to) where.push(`s.published_on <= ${add(filters.to)}::date`);
@@ -258,12 +290,14 @@ async function pageOfMatches(tx: Queryable, request: MatchesQuery): Promise<Matc
   const limit = add(page.limit);
   const offset = add(page.offset);
   const [row] = await tx.query<MatchesRow>(
-    `with found as materialized (${branches.join(' union all ')}),
+    `with window_start as materialized (select ${since} as since),
+     found as materialized (${branches.join(' union all ')}),
      numbered as (select *, row_number() over (partition by kind) as n from found),
      hits as (select * from numbered where n <= ${capParam}),
      ${request.facets ? `${FACET_ROWS},` : ''}
      top as (select * from hits order by rank desc, date desc nulls last, id limit ${limit} offset ${offset})
      select
+       (select since is null from window_start) as window_holds_all,
        (select coalesce(json_agg(json_build_object('kind', kind, 'n', n)), '[]'::json)
           from (select kind, count(*)::int as n from found group by kind) c) as counts,
        ${request.facets ? `(select coalesce(json_agg(json_build_object('facet', facet, 'value', value, 'count', count)), '[]'::json) from facet_rows)` : 'null'} as facets,
