@@ -137,8 +137,9 @@ function isDb(db: Queryable): db is Db {
  *   bounded by the index.
  * - `work_mem` 32 MB: with the default 4 MB, a word found in 100,000 of a million sources makes
  *   the bitmap lossy: every row on those pages is then re-checked against its full vector.
- * - `jit` off: disabling sequential scans inflates the plan's estimated cost past PostgreSQL's JIT
- *   thresholds, and compiling the plan then costs more than running it (issue 17, at a million).
+ * - `jit` off: a sequential scan the planner cannot avoid is costed 10^10 while disabled, past
+ *   PostgreSQL's JIT thresholds, and compiling a plan costs more than running a search's. (No
+ *   search plan measured at a million sources had one; this keeps a new filter from finding out.)
  */
 const SEARCH_SETTINGS = `set_config('work_mem', '32MB', true), set_config('enable_seqscan', 'off', true),
   set_config('jit', 'off', true)`;
@@ -163,11 +164,13 @@ export function searchRepository(db: Queryable) {
      * facet counts. Two round trips: the first reads the query once in every language and asks
      * whether any incident exists (the incident branch is left out when none does, or when the
      * filters exclude it); the second finds at most cap + 1 matches per kind through the GIN
-     * index, ranks and facets the first `cap` of them, and cuts snippets for the page only.
+     * index, sources among the newest `SEARCH_WINDOW` only, ranks and facets the first `cap` of
+     * them, and cuts snippets for the page only. When the window holds no more than the cap, a
+     * third does the same over every source.
      *
      * Up to the cap every match is counted and ranked, so the order and the total are exact. Past
      * it the total is a lower bound and the page is the best-ranked among the matches counted
-     * (those found first in the index's storage order; browsing without words takes the newest).
+     * (matches among the newest sources; browsing without words takes the newest).
      */
     async search(
       query: string,
