@@ -75,12 +75,22 @@ export const SEARCH_CAP = 1_000;
  */
 export const SEARCH_WINDOW = 25_000;
 
+/**
+ * The window is used once the planner's estimate of the sources (pg_class.reltuples) reaches this:
+ * over fewer, a common word's whole bitmap costs about what reading the window costs, and a rare
+ * word would pay for both (measured at 100,000 sources: no gain).
+ */
+export const WINDOW_FROM = 8 * SEARCH_WINDOW;
+
 export interface SearchPage {
   limit: number;
   offset: number;
   /** Matches counted per kind before the total becomes a lower bound (SEARCH_CAP; tests lower it). */
   cap?: number;
-  /** The newest sources looked through before all of them (SEARCH_WINDOW; tests lower it). */
+  /**
+   * The newest sources looked through before all of them; by default SEARCH_WINDOW once there are
+   * WINDOW_FROM sources, none before (tests set it).
+   */
   window?: number;
 }
 
@@ -182,9 +192,15 @@ export function searchRepository(db: Queryable) {
       const browse = query.trim() === '';
       return inSearchTransaction(db, async (tx, own) => {
         const readings = SEARCH_CONFIGS.map((config) => `websearch_to_tsquery('${config}', $1)::text`);
-        const [prepared] = await tx.query<{ readings: string[] | null; has_incidents: boolean }>(
+        const [prepared] = await tx.query<{
+          readings: string[] | null;
+          has_incidents: boolean;
+          sources_estimate: number;
+        }>(
           `select ${browse ? 'null' : `array[${readings.join(', ')}]`} as readings,
-                  exists (select 1 from incidents) as has_incidents${own ? `, ${SEARCH_SETTINGS}` : ''}`,
+                  exists (select 1 from incidents) as has_incidents,
+                  (select reltuples from pg_class where oid = 'sources'::regclass)::float8 as sources_estimate
+                  ${own ? `, ${SEARCH_SETTINGS}` : ''}`,
           browse ? [] : [query],
         );
         // Languages often read a query alike ('ativista' & 'preso' three times): each distinct
@@ -209,8 +225,10 @@ export function searchRepository(db: Queryable) {
             window,
           });
         // Browsing takes the newest through their own index (sources_browse_idx): no window.
-        if (browse || !withSources) return rowsOf(await matches(null), cap);
-        const newest = await matches(page.window ?? SEARCH_WINDOW);
+        const window =
+          page.window ?? ((prepared?.sources_estimate ?? 0) >= WINDOW_FROM ? SEARCH_WINDOW : undefined);
+        if (browse || !withSources || window === undefined) return rowsOf(await matches(null), cap);
+        const newest = await matches(window);
         const foundInWindow = newest?.counts.find((entry) => entry.kind === 'source')?.n ?? 0;
         if (foundInWindow > cap || newest?.window_holds_all) return rowsOf(newest, cap);
         return rowsOf(await matches(null), cap);
