@@ -126,8 +126,8 @@ const FACET_ROWS = `facet_rows as (
     union all select 'status', status, count(*)::int from hits where status is not null group by 2
     union all select 'period', extract(year from date)::int::text, count(*)::int from hits where date is not null group by 2
     union all select 'sourceKind', source_kind, count(*)::int from hits where source_kind is not null group by 2
-    union all select 'type', a.type, count(distinct h.id)::int from hits h join acts a on a.incident_id = h.id
-               where h.kind = 'incident' group by 2)`;
+    union all select 'type', a.type, count(distinct a.incident_id)::int from acts a
+               where a.incident_id = any (array(select id from hits where kind = 'incident')) group by 2)`;
 
 function emptyFacets(): FacetRows {
   return { kind: [], type: [], country: [], period: [], status: [], language: [], sourceKind: [] };

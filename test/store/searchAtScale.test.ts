@@ -179,6 +179,34 @@ describe.each(backends())('search at scale on %s', (backend) => {
     ]);
   });
 
+  it('counts each incident once per act type in the type facet', async () => {
+    const incidents = incidentsRepository(isolated.db);
+    const id = randomUUID();
+    await incidents.insert({
+      id,
+      title: 'Prisões em Quixadá',
+      summary: 'Dois manifestantes presos e um torturado em Quixadá.',
+      tags: [],
+      language: 'pt',
+      createdBy: 'tester',
+    });
+    // Two detentions and a torture in one incident: one incident for each type.
+    for (const type of ['detention', 'detention', 'torture'])
+      await isolated.db.query(
+        `insert into acts (id, incident_id, type, victims_min, victims_max, victim_group, place_name, country,
+                           date_from, date_precision, perpetrators)
+         values ($1, $2, $3, 1, 1, 'protesters', 'Quixadá', 'BR', '2019-03-01', 'day', '[]'::jsonb)`,
+        [randomUUID(), id, type],
+      );
+    await incidents.refreshDerived(id);
+    const found = await facetedSearch(isolated.db, { query: 'Quixadá', kind: 'incident' });
+    expect(found.hits.map((hit) => hit.id)).toEqual([id]);
+    expect(found.facets.type).toEqual([
+      { value: 'detention', count: 1 },
+      { value: 'torture', count: 1 },
+    ]);
+  });
+
   it(`crosses the real cap: ${SEARCH_CAP + 1} matching sources give "${SEARCH_CAP}+"`, async () => {
     await isolated.db.query(
       `insert into sources (id, sha256, byte_size, media_type, file_name, language, text, search_config, search,
