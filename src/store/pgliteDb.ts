@@ -1,10 +1,12 @@
 import { PGlite, types } from '@electric-sql/pglite';
+import { btree_gin } from '@electric-sql/pglite/contrib/btree_gin';
 import { pg_trgm } from '@electric-sql/pglite/contrib/pg_trgm';
 import { unaccent } from '@electric-sql/pglite/contrib/unaccent';
 import type { Db, Queryable, SqlParam } from './db.ts';
 import { DurableNodeFS, durableStartParams } from './durableNodeFs.ts';
 
-const extensions = { unaccent, pg_trgm };
+// btree_gin: the search's (captured_at, search) index (095_search_newest_first.sql).
+const extensions = { unaccent, pg_trgm, btree_gin };
 
 /** Same value shapes as the PostgreSQL adapter: dates stay 'YYYY-MM-DD', counts are numbers. */
 const parsers = {

@@ -64,11 +64,34 @@ const SOURCE_KIND_SQL = `case
  */
 export const SEARCH_CAP = 1_000;
 
+/**
+ * How many of the most recently captured sources a word search looks through first; only when
+ * they hold no more than the cap does it look through every source. A common word's matches are
+ * then found among the newest sources without reading its whole posting list: the GIN index on
+ * (captured_at, search) jumps to their stretch of the table (095_search_newest_first.sql). At a
+ * million sources, the bitmap of every match of a common word cost 70–130 ms CPU (issue 17),
+ * however few of them were kept; a word too rare to fill the window (under 4% of sources) has a
+ * bitmap small enough to build whole.
+ */
+export const SEARCH_WINDOW = 25_000;
+
+/**
+ * The window is used once the planner's estimate of the sources (pg_class.reltuples) reaches this:
+ * over fewer, a common word's whole bitmap costs about what reading the window costs, and a rare
+ * word would pay for both (measured at 100,000 sources: no gain).
+ */
+export const WINDOW_FROM = 8 * SEARCH_WINDOW;
+
 export interface SearchPage {
   limit: number;
   offset: number;
   /** Matches counted per kind before the total becomes a lower bound (SEARCH_CAP; tests lower it). */
   cap?: number;
+  /**
+   * The newest sources looked through before all of them; by default SEARCH_WINDOW once there are
+   * WINDOW_FROM sources, none before (tests set it).
+   */
+  window?: number;
 }
 
 export interface SearchRows {
@@ -103,8 +126,8 @@ const FACET_ROWS = `facet_rows as (
     union all select 'status', status, count(*)::int from hits where status is not null group by 2
     union all select 'period', extract(year from date)::int::text, count(*)::int from hits where date is not null group by 2
     union all select 'sourceKind', source_kind, count(*)::int from hits where source_kind is not null group by 2
-    union all select 'type', a.type, count(distinct h.id)::int from hits h join acts a on a.incident_id = h.id
-               where h.kind = 'incident' group by 2)`;
+    union all select 'type', a.type, count(distinct a.incident_id)::int from acts a
+               where a.incident_id = any (array(select id from hits where kind = 'incident')) group by 2)`;
 
 function emptyFacets(): FacetRows {
   return { kind: [], type: [], country: [], period: [], status: [], language: [], sourceKind: [] };
@@ -115,21 +138,33 @@ function isDb(db: Queryable): db is Db {
 }
 
 /**
- * Runs `work` with the matches found through the GIN index, in a bitmap large enough for every
- * match of a common word, both transaction-local so nothing else on the connection gets them.
+ * Settings for the search's own transaction, set by its first statement (no round trip of their
+ * own), transaction-local so nothing else on the connection gets them:
  *
- * - A sequential scan that stops after cap + 1 matches looks cheap to the planner when it expects
- *   many; when it expects wrongly (words common apart, rare together) it reads every row and
- *   detoasts every vector: minutes at a million sources. The index's cost is bounded by the index.
- * - With the default 4 MB, a word found in 100,000 of a million sources makes the bitmap lossy:
- *   every row on those pages is then re-checked against its full vector (most of a second).
+ * - `enable_seqscan` off: a sequential scan that stops after cap + 1 matches looks cheap to the
+ *   planner when it expects many; when it expects wrongly (words common apart, rare together) it
+ *   reads every row and detoasts every vector: minutes at a million sources. The index's cost is
+ *   bounded by the index.
+ * - `work_mem` 32 MB: with the default 4 MB, a word found in 100,000 of a million sources makes
+ *   the bitmap lossy: every row on those pages is then re-checked against its full vector.
+ * - `jit` off: a sequential scan the planner cannot avoid is costed 10^10 while disabled, past
+ *   PostgreSQL's JIT thresholds, and compiling a plan costs more than running a search's. (No
+ *   search plan measured at a million sources had one; this keeps a new filter from finding out.)
  */
-async function throughTheIndex<T>(db: Queryable, work: (tx: Queryable) => Promise<T>): Promise<T> {
-  if (!isDb(db)) return work(db);
-  return db.transaction(async (tx) => {
-    await tx.query("select set_config('work_mem', '32MB', true), set_config('enable_seqscan', 'off', true)");
-    return work(tx);
-  });
+const SEARCH_SETTINGS = `set_config('work_mem', '32MB', true), set_config('enable_seqscan', 'off', true),
+  set_config('jit', 'off', true)`;
+
+/**
+ * Runs `work` in a transaction of its own when `db` can open one (its first statement should
+ * select SEARCH_SETTINGS: `own` says so); inside a caller's transaction the settings are left
+ * alone, since they would outlive the search there.
+ */
+async function inSearchTransaction<T>(
+  db: Queryable,
+  work: (tx: Queryable, own: boolean) => Promise<T>,
+): Promise<T> {
+  if (!isDb(db)) return work(db, false);
+  return db.transaction((tx) => work(tx, true));
 }
 
 export function searchRepository(db: Queryable) {
@@ -139,11 +174,13 @@ export function searchRepository(db: Queryable) {
      * facet counts. Two round trips: the first reads the query once in every language and asks
      * whether any incident exists (the incident branch is left out when none does, or when the
      * filters exclude it); the second finds at most cap + 1 matches per kind through the GIN
-     * index, ranks and facets the first `cap` of them, and cuts snippets for the page only.
+     * index, sources among the newest `SEARCH_WINDOW` only, ranks and facets the first `cap` of
+     * them, and cuts snippets for the page only. When the window holds no more than the cap, a
+     * third does the same over every source.
      *
      * Up to the cap every match is counted and ranked, so the order and the total are exact. Past
      * it the total is a lower bound and the page is the best-ranked among the matches counted
-     * (those found first in the index's storage order; browsing without words takes the newest).
+     * (matches among the newest sources; browsing without words takes the newest).
      */
     async search(
       query: string,
@@ -153,92 +190,154 @@ export function searchRepository(db: Queryable) {
     ): Promise<SearchRows> {
       const cap = page.cap ?? SEARCH_CAP;
       const browse = query.trim() === '';
-      const readings = SEARCH_CONFIGS.map((config) => `websearch_to_tsquery('${config}', $1)::text`).join(
-        ', ',
-      );
-      const [prepared] = await db.query<{ readings: string[] | null; has_incidents: boolean }>(
-        `select ${browse ? 'null' : `array[${readings}]`} as readings, exists (select 1 from incidents) as has_incidents`,
-        browse ? [] : [query],
-      );
-      // Languages often read a query alike ('ativista' & 'preso' three times): each distinct
-      // reading once keeps the tree the index checks against every candidate small.
-      const distinct = [...new Set((prepared?.readings ?? []).filter((reading) => reading !== ''))];
-      const tsquery = distinct.map((reading) => `( ${reading} )`).join(' | ');
-      const incidentOnly = Boolean(filters.country || filters.type || filters.status);
-      const withSources = filters.kind !== 'incident' && !incidentOnly;
-      const withIncidents = filters.kind !== 'source' && prepared?.has_incidents === true;
-      // Only stop words (or nothing searchable): nothing can match.
-      if ((!browse && tsquery === '') || (!withSources && !withIncidents))
-        return { total: 0, totalIsLowerBound: false, hits: [], facets: emptyFacets() };
-
-      const params: SqlParam[] = [];
-      const add = (value: SqlParam) => `$${params.push(value)}`;
-      const q = add(tsquery);
-      const over = add(cap + 1);
-      const branches: string[] = [];
-      if (withSources) {
-        const where = ['s.compartment_id is null'];
-        if (!browse) where.push(`s.search @@ ${q}::tsquery`);
-        if (filters.language) where.push(`s.language = ${add(filters.language)}`);
-        if (filters.from) where.push(`s.published_on >= ${add(filters.from)}::date`);
-        if (filters.to) where.push(`s.published_on <= ${add(filters.to)}::date`);
-        branches.push(`(select 'source'::text as kind, s.id, coalesce(s.title, s.file_name) as title,
-              ${browse ? '0::real' : `ts_rank(s.search_lead, ${q}::tsquery)`} as rank, s.language,
-              null::text as country, null::text as status, s.published_on as date, ${SOURCE_KIND_SQL} as source_kind
-         from sources s where ${where.join(' and ')}
-         ${browse ? 'order by s.published_on desc nulls last, s.id' : ''} limit ${over})`);
-      }
-      if (withIncidents) {
-        const where: string[] = browse ? ['true'] : [`i.search @@ ${q}::tsquery`];
-        if (filters.language) where.push(`i.language = ${add(filters.language)}`);
-        if (filters.country) where.push(`i.country = ${add(filters.country)}`);
-        if (filters.status) where.push(`i.status = ${add(filters.status)}`);
-        if (filters.type)
-          where.push(
-            `exists (select 1 from acts a where a.incident_id = i.id and a.type = ${add(filters.type)})`,
-          );
-        if (filters.from) where.push(`coalesce(i.date_to, i.date_from) >= ${add(filters.from)}::date`);
-        if (filters.to) where.push(`i.date_from <= ${add(filters.to)}::date`);
-        branches.push(`(select 'incident'::text as kind, i.id, i.title,
-              ${browse ? '0::real' : `ts_rank(i.search, ${q}::tsquery)`} as rank, i.language, trim(i.country) as country,
-              i.status, i.date_from as date, null::text as source_kind
-         from incidents i where ${where.join(' and ')}
-         ${browse ? 'order by i.date_from desc nulls last, i.created_at desc, i.id' : ''} limit ${over})`);
-      }
-      const capParam = add(cap);
-      const limit = add(page.limit);
-      const offset = add(page.offset);
-      const [row] = await throughTheIndex(db, (tx) =>
-        tx.query<{
-          counts: Array<{ kind: SearchKind; n: number }>;
-          facets: Array<{ facet: FacetName; value: string; count: number }> | null;
-          hits: FacetedHitRow[];
+      return inSearchTransaction(db, async (tx, own) => {
+        const readings = SEARCH_CONFIGS.map((config) => `websearch_to_tsquery('${config}', $1)::text`);
+        const [prepared] = await tx.query<{
+          readings: string[] | null;
+          has_incidents: boolean;
+          sources_estimate: number;
         }>(
-          `with found as materialized (${branches.join(' union all ')}),
-         numbered as (select *, row_number() over (partition by kind) as n from found),
-         hits as (select * from numbered where n <= ${capParam}),
-         ${options.facets ? `${FACET_ROWS},` : ''}
-         top as (select * from hits order by rank desc, date desc nulls last, id limit ${limit} offset ${offset})
-         select
-           (select coalesce(json_agg(json_build_object('kind', kind, 'n', n)), '[]'::json)
-              from (select kind, count(*)::int as n from found group by kind) c) as counts,
-           ${options.facets ? `(select coalesce(json_agg(json_build_object('facet', facet, 'value', value, 'count', count)), '[]'::json) from facet_rows)` : 'null'} as facets,
-           (select ${PAGE_HITS_JSON(q)} from top ${PAGE_TEXTS}) as hits`,
-          params,
-        ),
-      );
-      const facets = emptyFacets();
-      for (const entry of row?.facets ?? [])
-        facets[entry.facet].push({ value: entry.value, count: entry.count });
-      for (const list of Object.values(facets))
-        list.sort((a, b) => b.count - a.count || a.value.localeCompare(b.value));
-      const counts = row?.counts ?? [];
-      return {
-        total: counts.reduce((sum, entry) => sum + Math.min(entry.n, cap), 0),
-        totalIsLowerBound: counts.some((entry) => entry.n > cap),
-        hits: row?.hits ?? [],
-        facets,
-      };
+          `select ${browse ? 'null' : `array[${readings.join(', ')}]`} as readings,
+                  exists (select 1 from incidents) as has_incidents,
+                  (select reltuples from pg_class where oid = 'sources'::regclass)::float8 as sources_estimate
+                  ${own ? `, ${SEARCH_SETTINGS}` : ''}`,
+          browse ? [] : [query],
+        );
+        // Languages often read a query alike ('ativista' & 'preso' three times): each distinct
+        // reading once keeps the tree the index checks against every candidate small.
+        const distinct = [...new Set((prepared?.readings ?? []).filter((reading) => reading !== ''))];
+        const tsquery = distinct.map((reading) => `( ${reading} )`).join(' | ');
+        const incidentOnly = Boolean(filters.country || filters.type || filters.status);
+        const withSources = filters.kind !== 'incident' && !incidentOnly;
+        const withIncidents = filters.kind !== 'source' && prepared?.has_incidents === true;
+        // Only stop words (or nothing searchable): nothing can match.
+        if ((!browse && tsquery === '') || (!withSources && !withIncidents))
+          return { total: 0, totalIsLowerBound: false, hits: [], facets: emptyFacets() };
+        const matches = (window: number | null) =>
+          pageOfMatches(tx, {
+            tsquery: browse ? null : tsquery,
+            filters,
+            withSources,
+            withIncidents,
+            cap,
+            page,
+            facets: options.facets,
+            window,
+          });
+        // Browsing takes the newest through their own index (sources_browse_idx): no window.
+        const window =
+          page.window ?? ((prepared?.sources_estimate ?? 0) >= WINDOW_FROM ? SEARCH_WINDOW : undefined);
+        if (browse || !withSources || window === undefined) return rowsOf(await matches(null), cap);
+        const newest = await matches(window);
+        const foundInWindow = newest?.counts.find((entry) => entry.kind === 'source')?.n ?? 0;
+        if (foundInWindow > cap || newest?.window_holds_all) return rowsOf(newest, cap);
+        return rowsOf(await matches(null), cap);
+      });
     },
+  };
+}
+
+interface MatchesQuery {
+  /** Null: browse without words. */
+  tsquery: string | null;
+  filters: SearchFilters;
+  withSources: boolean;
+  withIncidents: boolean;
+  cap: number;
+  page: SearchPage;
+  facets: boolean;
+  /** Look only through this many of the newest sources; null: all of them. */
+  window: number | null;
+}
+
+interface MatchesRow {
+  /** The window reached past the oldest source: what it found is every match. */
+  window_holds_all: boolean;
+  counts: Array<{ kind: SearchKind; n: number }>;
+  facets: Array<{ facet: FacetName; value: string; count: number }> | null;
+  hits: FacetedHitRow[];
+}
+
+/**
+ * The second round trip: at most cap + 1 matches per kind off the GIN index, the first `cap`
+ * ranked and faceted, snippets for the page only.
+ */
+async function pageOfMatches(tx: Queryable, request: MatchesQuery): Promise<MatchesRow | undefined> {
+  const { tsquery, filters, cap, page } = request;
+  const browse = tsquery === null;
+  const params: SqlParam[] = [];
+  const add = (value: SqlParam) => `$${params.push(value)}`;
+  const q = add(tsquery ?? '');
+  const over = add(cap + 1);
+  const branches: string[] = [];
+  // The capture time of the oldest source in the window (null when the window holds them all),
+  // taken off sources_captured_at_idx in a few index pages.
+  const since =
+    request.window === null
+      ? 'null::timestamptz'
+      : `(select captured_at from sources order by captured_at desc offset ${add(request.window)} limit 1)`;
+  if (request.withSources) {
+    const where = ['s.compartment_id is null'];
+    if (!browse) where.push(`s.search @@ ${q}::tsquery`);
+    if (request.window !== null)
+      where.push(`s.captured_at >= coalesce((select since from window_start), '-infinity')`);
+    if (filters.language) where.push(`s.language = ${add(filters.language)}`);
+    if (filters.from) where.push(`s.published_on >= ${add(filters.from)}::date`);
+    if (filters.to) where.push(`s.published_on <= ${add(filters.to)}::date`);
+    branches.push(`(select 'source'::text as kind, s.id, coalesce(s.title, s.file_name) as title,
+          ${browse ? '0::real' : `ts_rank(s.search_lead, ${q}::tsquery)`} as rank, s.language,
+          null::text as country, null::text as status, s.published_on as date, ${SOURCE_KIND_SQL} as source_kind
+     from sources s where ${where.join(' and ')}
+     ${browse ? 'order by s.published_on desc nulls last, s.id' : ''} limit ${over})`);
+  }
+  if (request.withIncidents) {
+    const where: string[] = browse ? ['true'] : [`i.search @@ ${q}::tsquery`];
+    if (filters.language) where.push(`i.language = ${add(filters.language)}`);
+    if (filters.country) where.push(`i.country = ${add(filters.country)}`);
+    if (filters.status) where.push(`i.status = ${add(filters.status)}`);
+    if (filters.type)
+      where.push(
+        `exists (select 1 from acts a where a.incident_id = i.id and a.type = ${add(filters.type)})`,
+      );
+    if (filters.from) where.push(`coalesce(i.date_to, i.date_from) >= ${add(filters.from)}::date`);
+    if (filters.to) where.push(`i.date_from <= ${add(filters.to)}::date`);
+    branches.push(`(select 'incident'::text as kind, i.id, i.title,
+          ${browse ? '0::real' : `ts_rank(i.search, ${q}::tsquery)`} as rank, i.language, trim(i.country) as country,
+          i.status, i.date_from as date, null::text as source_kind
+     from incidents i where ${where.join(' and ')}
+     ${browse ? 'order by i.date_from desc nulls last, i.created_at desc, i.id' : ''} limit ${over})`);
+  }
+  const capParam = add(cap);
+  const limit = add(page.limit);
+  const offset = add(page.offset);
+  const [row] = await tx.query<MatchesRow>(
+    `with window_start as materialized (select ${since} as since),
+     found as materialized (${branches.join(' union all ')}),
+     numbered as (select *, row_number() over (partition by kind) as n from found),
+     hits as (select * from numbered where n <= ${capParam}),
+     ${request.facets ? `${FACET_ROWS},` : ''}
+     top as (select * from hits order by rank desc, date desc nulls last, id limit ${limit} offset ${offset})
+     select
+       (select since is null from window_start) as window_holds_all,
+       (select coalesce(json_agg(json_build_object('kind', kind, 'n', n)), '[]'::json)
+          from (select kind, count(*)::int as n from found group by kind) c) as counts,
+       ${request.facets ? `(select coalesce(json_agg(json_build_object('facet', facet, 'value', value, 'count', count)), '[]'::json) from facet_rows)` : 'null'} as facets,
+       (select ${PAGE_HITS_JSON(q)} from top ${PAGE_TEXTS}) as hits`,
+    params,
+  );
+  return row;
+}
+
+function rowsOf(row: MatchesRow | undefined, cap: number): SearchRows {
+  const facets = emptyFacets();
+  for (const entry of row?.facets ?? []) facets[entry.facet].push({ value: entry.value, count: entry.count });
+  for (const list of Object.values(facets))
+    list.sort((a, b) => b.count - a.count || a.value.localeCompare(b.value));
+  const counts = row?.counts ?? [];
+  return {
+    total: counts.reduce((sum, entry) => sum + Math.min(entry.n, cap), 0),
+    totalIsLowerBound: counts.some((entry) => entry.n > cap),
+    hits: row?.hits ?? [],
+    facets,
   };
 }

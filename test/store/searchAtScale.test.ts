@@ -1,8 +1,10 @@
 /**
  * Search at scale (issue 17): the total is counted up to a cap and is a lower bound past it; the
  * incident branch is left out only when no incident exists; pages and snippets cover the counted
- * matches. Real PGlite and PostgreSQL; the cap is lowered through the repository so a handful of
- * rows exercises it, and one test crosses the real cap (SEARCH_CAP + 1 rows in bulk SQL).
+ * matches; a word search looks through the newest sources first and through all of them when the
+ * newest hold no more than the cap. Real PGlite and PostgreSQL; the cap and the window are lowered
+ * through the repository so a handful of rows exercises them, and one test crosses the real cap
+ * (SEARCH_CAP + 1 rows in bulk SQL).
  */
 import { randomUUID } from 'node:crypto';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
@@ -82,6 +84,34 @@ describe.each(backends())('search at scale on %s', (backend) => {
     expect(past.total).toBe(7);
   });
 
+  // Captured one after another: the newest four are the weather report and reports 6, 5 and 4.
+  it('past the cap, counts the matches among the newest sources captured', async () => {
+    const newest = await repository().search(
+      'ativista preso',
+      {},
+      { limit: 20, offset: 0, cap: 2, window: 4 },
+    );
+    expect(newest).toMatchObject({ total: 2, totalIsLowerBound: true });
+    expect(newest.hits).toHaveLength(2);
+    for (const hit of newest.hits) expect(detentions.slice(4)).toContain(hit.id);
+    expect(newest.facets.kind).toEqual([{ value: 'source', count: 2 }]);
+  });
+
+  it('looks through every source when the newest hold no more than the cap, so totals stay exact', async () => {
+    // Two matches among the newest three: not past a cap of 7, so all sources are looked through.
+    const widened = await repository().search(
+      'ativista preso',
+      {},
+      { limit: 20, offset: 0, cap: 7, window: 3 },
+    );
+    expect(widened).toMatchObject({ total: 7, totalIsLowerBound: false });
+    expect(widened.hits.map((hit) => hit.id).sort()).toEqual([...detentions].sort());
+    expect(widened.hits[0]?.id).toBe(detentions[6]);
+    const rare = await repository().search('Relatório 0', {}, { limit: 20, offset: 0, cap: 7, window: 1 });
+    expect(rare).toMatchObject({ total: 1, totalIsLowerBound: false });
+    expect(rare.hits.map((hit) => hit.id)).toEqual([detentions[0]]);
+  });
+
   it('cuts a snippet with highlight ranges for each hit of the page', async () => {
     const result = await search(store.db, { query: 'presos', limit: 2 });
     expect(result.hits).toHaveLength(2);
@@ -146,6 +176,34 @@ describe.each(backends())('search at scale on %s', (backend) => {
     // An incident-only filter leaves sources out.
     expect((await facetedSearch(isolated.db, { query: 'journalists', status: 'alleged' })).hits).toEqual([
       expect.objectContaining({ kind: 'incident', id }),
+    ]);
+  });
+
+  it('counts each incident once per act type in the type facet', async () => {
+    const incidents = incidentsRepository(isolated.db);
+    const id = randomUUID();
+    await incidents.insert({
+      id,
+      title: 'Prisões em Quixadá',
+      summary: 'Dois manifestantes presos e um torturado em Quixadá.',
+      tags: [],
+      language: 'pt',
+      createdBy: 'tester',
+    });
+    // Two detentions and a torture in one incident: one incident for each type.
+    for (const type of ['detention', 'detention', 'torture'])
+      await isolated.db.query(
+        `insert into acts (id, incident_id, type, victims_min, victims_max, victim_group, place_name, country,
+                           date_from, date_precision, perpetrators)
+         values ($1, $2, $3, 1, 1, 'protesters', 'Quixadá', 'BR', '2019-03-01', 'day', '[]'::jsonb)`,
+        [randomUUID(), id, type],
+      );
+    await incidents.refreshDerived(id);
+    const found = await facetedSearch(isolated.db, { query: 'Quixadá', kind: 'incident' });
+    expect(found.hits.map((hit) => hit.id)).toEqual([id]);
+    expect(found.facets.type).toEqual([
+      { value: 'detention', count: 1 },
+      { value: 'torture', count: 1 },
     ]);
   });
 

@@ -38,12 +38,14 @@ export const searchRoutes: FastifyPluginAsyncZod<{ store: Store }> = async (app,
       // Whoever may not read sources gets incident hits only: a snippet of a source is a read of it.
       const actor = actorOf(request);
       const kind = allows(actor.role, 'source.read') ? rest.kind : 'incident';
-      const result = await facetedSearch(store.db, { ...rest, query: q, kind });
-      // Sealed sources have no index at rest: members' compartments are opened and scanned in memory.
-      const sealed =
-        q !== '' && kind !== 'incident' && rest.offset === 0 && allows(actor.role, 'source.readSealed')
-          ? await searchSealedSources(store.db, actor, q, rest.limit)
-          : null;
+      // Sealed sources have no index at rest: members' compartments are opened and scanned in memory,
+      // on another connection while the index answers the rest.
+      const withSealed =
+        q !== '' && kind !== 'incident' && rest.offset === 0 && allows(actor.role, 'source.readSealed');
+      const [result, sealed] = await Promise.all([
+        facetedSearch(store.db, { ...rest, query: q, kind }),
+        withSealed ? searchSealedSources(store.db, actor, q, rest.limit) : null,
+      ]);
       return presentSearch(result, sealed);
     },
   );

@@ -301,6 +301,10 @@ export async function searchSealedSources(
   const none = { hits: [], total: 0, truncated: false };
   if (query.trim() === '') return none;
   const compartments = await compartmentsRepository(db).compartmentsOf(actor.userId);
+  // Counted before any key is opened: most searches find no sealed source in the searcher's
+  // compartments, and every search page asks (GET /api/search, issue 17).
+  const sealedSources = sealedSourcesRepository(db);
+  if ((await sealedSources.countOf(compartments.map((compartment) => compartment.id))) === 0) return none;
   const keys: SymmetricKey[] = [];
   const codes = new Map<string, string>();
   try {
@@ -311,7 +315,6 @@ export async function searchSealedSources(
       codes.set(compartment.id, compartment.code);
     }
     const ids = [...codes.keys()];
-    const sealedSources = sealedSourcesRepository(db);
     if ((await sealedSources.countOf(ids)) === 0) return none;
     const rows = await sealedSources.newestOf(ids, SEALED_SEARCH_LIMIT);
     const ring = keyRing(keys);
