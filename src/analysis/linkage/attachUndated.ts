@@ -40,6 +40,7 @@ export function attachUndated(
   clusters: number[][],
   pairs: ScoredPair[],
   isUndated: (i: number) => boolean,
+  listOf: (i: number) => string | null,
   probabilityOf: (a: number, b: number) => number,
   options: AttachOptions,
 ): Attachment {
@@ -96,6 +97,15 @@ export function attachUndated(
     // Clusters with a member that cannot be x's person (other sex, patronymic) are no candidates.
     for (const root of candidates) {
       if (vetoed(members[own]!, members[root]!, probabilityOf, options)) candidates.delete(root);
+    }
+    // Of several, those not yet on x's list are likelier: a person is rarely named twice on one list.
+    const list = listOf(x);
+    if (candidates.size > 1 && list !== null) {
+      const elsewhere = [...candidates].filter((root) => !members[root]!.some((i) => listOf(i) === list));
+      if (elsewhere.length > 0 && elsewhere.length < candidates.size) {
+        candidates.clear();
+        for (const root of elsewhere) candidates.add(root);
+      }
     }
     if (candidates.size > 1 || (candidates.size === 1 && dated[own] === 1)) ambiguous.add(x);
     const target = candidates.values().next().value;

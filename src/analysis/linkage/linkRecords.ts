@@ -244,12 +244,20 @@ export function linkRecords(input: LinkInput, overrides: Partial<LinkOptions> = 
     guardSample: 25,
   });
   const refused = clustering.refused;
-  const { clusters } = attachUndated(n, clustering.clusters, undatedPairs, isUndated, probabilityOf, {
-    candidateFloor: options.undatedFloor,
-    linkFloor: options.threshold,
-    vetoBelow: options.vetoBelow,
-    guardSample: 25,
-  });
+  const { clusters } = attachUndated(
+    n,
+    clustering.clusters,
+    undatedPairs,
+    isUndated,
+    (i) => schema.records[i]!.source,
+    probabilityOf,
+    {
+      candidateFloor: options.undatedFloor,
+      linkFloor: options.threshold,
+      vetoBelow: options.vetoBelow,
+      guardSample: 25,
+    },
+  );
   const clusterOf = new Int32Array(n).fill(-1);
   clusters.forEach((cluster, c) => {
     for (const i of cluster) clusterOf[i] = c;
