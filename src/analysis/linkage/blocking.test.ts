@@ -19,6 +19,19 @@ describe('blocking', () => {
     expect(blockingKeys(records[1]!, []).some((key) => a.has(key))).toBe(true);
   });
 
+  it('gives an initial and the full name it abbreviates a shared key, without a birth date', () => {
+    const { records } = prepareRecords(
+      columns,
+      [...roles],
+      [
+        ['1', 'З.', 'Хахутаова', ''],
+        ['2', 'Zarema', 'Khakhutaova', ''],
+      ],
+    );
+    const a = new Set(blockingKeys(records[0]!, []));
+    expect(blockingKeys(records[1]!, []).some((key) => a.has(key))).toBe(true);
+  });
+
   it('compares each candidate pair once and caps giant blocks by sorted neighbourhood', () => {
     const rows = Array.from({ length: 600 }, (_, i) => [
       String(i),

@@ -7,7 +7,9 @@
  * - name pair `np:` — the skeleton of one name token plus the first two letters of the skeleton of
  *   another token of the same record, for every ordered pair of tokens. Order-free (swapped given
  *   name and surname give the same keys) and transliteration-aware (skeletons), and a typo in one
- *   token is tolerated because the other ordered pair still matches.
+ *   token is tolerated because the other ordered pair still matches. Records without an initial also get the key with one letter of the other
+ *   token, which is what a record with an initial ("З. Хахутаова") has: without it such a record
+ *   met the full name only through its birth date, and not at all when either had none.
  * - name and year `ny:` — the skeleton of one name token plus the birth year, which catches typos
  *   that change the first letter of the other token's skeleton.
  * - single name `n1:` — the skeleton of a record that has only one name token.
@@ -44,8 +46,11 @@ export function blockingKeys(record: PreparedRecord, exactSlots: number[]): stri
   // Initials only ever serve as the one-letter half of a key: alone they would block half the list.
   const skels = all.filter((s) => s.length > 1);
   if (all.length === 1 && skels.length === 1) keys.add(`n1:${skels[0]}`);
+  const initialled = all.some((s) => s.length === 1);
   for (const a of skels) {
     for (const b of all) if (a !== b) keys.add(`np:${a}|${b.slice(0, 2)}`);
+    // A record with an initial ("З. Хахутаова") meets the full name on the first letter alone.
+    if (!initialled) for (const b of skels) if (a !== b) keys.add(`np:${a}|${b.slice(0, 1)}`);
     if (record.birth) keys.add(`ny:${a}|${record.birth.year}`);
   }
   const date = dateBlockKey(record.birth);
