@@ -7,9 +7,10 @@
  * - name pair `np:` — the skeleton of one name token plus the first two letters of the skeleton of
  *   another token of the same record, for every ordered pair of tokens. Order-free (swapped given
  *   name and surname give the same keys) and transliteration-aware (skeletons), and a typo in one
- *   token is tolerated because the other ordered pair still matches. Records without an initial also get the key with one letter of the other
- *   token, which is what a record with an initial ("З. Хахутаова") has: without it such a record
- *   met the full name only through its birth date, and not at all when either had none.
+ *   token is tolerated because the other ordered pair still matches. Records without an initial
+ *   also get the key with one letter of the other token, which is what a record with an initial
+ *   ("З. Хахутаова") has: without it such a record met the full name only through its birth date,
+ *   and not at all when either had none.
  * - name and year `ny:` — the skeleton of one name token plus the birth year, which catches typos
  *   that change the first letter of the other token's skeleton.
  * - single name `n1:` — the skeleton of a record that has only one name token.
