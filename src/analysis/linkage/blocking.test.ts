@@ -19,6 +19,35 @@ describe('blocking', () => {
     expect(blockingKeys(records[1]!, []).some((key) => a.has(key))).toBe(true);
   });
 
+  it('gives an initial and the full name it abbreviates a shared key, without a birth date', () => {
+    const { records } = prepareRecords(
+      columns,
+      [...roles],
+      [
+        ['1', 'З.', 'Хахутаова', ''],
+        ['2', 'Zarema', 'Khakhutaova', ''],
+      ],
+    );
+    const a = new Set(blockingKeys(records[0]!, []));
+    expect(blockingKeys(records[1]!, []).some((key) => a.has(key))).toBe(true);
+  });
+
+  it('gives a name with birth years one apart a shared name-and-year key', () => {
+    const { records } = prepareRecords(
+      columns,
+      [...roles],
+      [
+        ['1', 'Sultan', 'Madugiov', '02.05.1970'],
+        ['2', 'Sutlan', 'Madugiov', '1969-05-02'],
+        ['3', 'Sultan', 'Madugiov', '1968-05-02'],
+      ],
+    );
+    const nameYear = (i: number) => blockingKeys(records[i]!, []).filter((key) => key.startsWith('ny:'));
+    const first = new Set(nameYear(0));
+    expect(nameYear(1).some((key) => first.has(key))).toBe(true);
+    expect(nameYear(2).some((key) => first.has(key))).toBe(false);
+  });
+
   it('compares each candidate pair once and caps giant blocks by sorted neighbourhood', () => {
     const rows = Array.from({ length: 600 }, (_, i) => [
       String(i),

@@ -7,9 +7,13 @@
  * - name pair `np:` — the skeleton of one name token plus the first two letters of the skeleton of
  *   another token of the same record, for every ordered pair of tokens. Order-free (swapped given
  *   name and surname give the same keys) and transliteration-aware (skeletons), and a typo in one
- *   token is tolerated because the other ordered pair still matches.
- * - name and year `ny:` — the skeleton of one name token plus the birth year, which catches typos
- *   that change the first letter of the other token's skeleton.
+ *   token is tolerated because the other ordered pair still matches. Records without an initial
+ *   also get the key with one letter of the other token, which is what a record with an initial
+ *   ("З. Хахутаова") has: without it such a record met the full name only through its birth date,
+ *   and not at all when either had none.
+ * - name and year `ny:` — the skeleton of one name token plus the birth year, and plus the year
+ *   after it (so years one apart share a key), which catches typos that change the first letter of
+ *   the other token's skeleton, also when the year was mistyped too.
  * - single name `n1:` — the skeleton of a record that has only one name token.
  * - birth date `d:` — year with day and month sorted (swaps block together).
  * - one key per postcode or identifier column (`c<column>:value`), exact.
@@ -44,9 +48,12 @@ export function blockingKeys(record: PreparedRecord, exactSlots: number[]): stri
   // Initials only ever serve as the one-letter half of a key: alone they would block half the list.
   const skels = all.filter((s) => s.length > 1);
   if (all.length === 1 && skels.length === 1) keys.add(`n1:${skels[0]}`);
+  const initialled = all.some((s) => s.length === 1);
   for (const a of skels) {
     for (const b of all) if (a !== b) keys.add(`np:${a}|${b.slice(0, 2)}`);
-    if (record.birth) keys.add(`ny:${a}|${record.birth.year}`);
+    // A record with an initial ("З. Хахутаова") meets the full name on the first letter alone.
+    if (!initialled) for (const b of skels) if (a !== b) keys.add(`np:${a}|${b.slice(0, 1)}`);
+    if (record.birth) for (const y of [record.birth.year, record.birth.year + 1]) keys.add(`ny:${a}|${y}`);
   }
   const date = dateBlockKey(record.birth);
   if (date) keys.add(`d:${date}`);

@@ -26,16 +26,20 @@ export function parsePartialDate(value: string): PartialDate | null {
   return null;
 }
 
+/** Agreement levels of two birth dates, most similar first (what compareDates returns an index of). */
+export const DATE_LEVELS = ['exact', 'near', 'year', 'otherDay', 'different'] as const;
+
 /**
- * 0 exact; 1 near: day and month swapped, or exactly one component differs (a typo, including a
- * mistyped year with day and month intact); 2 only the year agrees, or one side gives only the year
- * (or year and month) and it agrees; 3 different.
+ * 0 exact; 1 near: day and month swapped, or exactly one component differs as a slip of the pen does
+ * (one digit, or a year off by one); 2 year: one side gives only the year (or year and month) and it
+ * agrees; 3 otherDay: two full dates agree on the year only — for two records of one person that
+ * takes two independent errors, so it is evidence against; 4 different.
  */
 export function compareDates(a: PartialDate, b: PartialDate): number {
   const full = a.month > 0 && a.day > 0 && b.month > 0 && b.day > 0;
   if (!full) {
-    if (a.year !== b.year) return 3;
-    if (a.month > 0 && b.month > 0 && a.month !== b.month) return 3;
+    if (a.year !== b.year) return 4;
+    if (a.month > 0 && b.month > 0 && a.month !== b.month) return 4;
     return 2;
   }
   const y = a.year === b.year;
@@ -43,10 +47,19 @@ export function compareDates(a: PartialDate, b: PartialDate): number {
   const d = a.day === b.day;
   if (y && m && d) return 0;
   if (y && a.month === b.day && a.day === b.month) return 1;
-  const agreeing = Number(y) + Number(m) + Number(d);
-  if (agreeing === 2) return 1;
-  if (y) return 2;
-  return 3;
+  if (m && d && (Math.abs(a.year - b.year) === 1 || oneDigitApart(a.year, b.year))) return 1;
+  if (y && (m || d) && oneDigitApart(a.month * 100 + a.day, b.month * 100 + b.day)) return 1;
+  if (y) return 3;
+  return 4;
+}
+
+/** Whether two numbers written with the same number of digits differ in exactly one of them. */
+function oneDigitApart(x: number, y: number): boolean {
+  let differing = 0;
+  for (; x > 0 || y > 0; x = Math.floor(x / 10), y = Math.floor(y / 10)) {
+    if (x % 10 !== y % 10) differing++;
+  }
+  return differing === 1;
 }
 
 /** Key for blocking: year with day and month in sorted order, so swaps fall in the same block. */

@@ -6,7 +6,7 @@
  * is cheap while agreement on a rare surname skeleton is strong evidence.
  */
 import type { ColumnRole } from './columnRoles.ts';
-import { compareDates, type PartialDate, parsePartialDate } from './compareDates.ts';
+import { compareDates, DATE_LEVELS, type PartialDate, parsePartialDate } from './compareDates.ts';
 import { jaroWinkler } from './jaroWinkler.ts';
 import { type NameToken, nameTokens, orientedNameSimilarity, tokenSetSimilarity } from './nameSimilarity.ts';
 import { patronymicStem, splitPatronymic } from './patronymic.ts';
@@ -137,8 +137,7 @@ export function prepareRecords(columns: string[], roles: ColumnRole[], rows: str
   }
   if (has('middleName') || records.some((r) => r.middle.length > 0))
     fields.push({ name: 'middleName', kind: 'middleName', levels: NAME_LEVELS });
-  if (has('birthDate'))
-    fields.push({ name: 'birthDate', kind: 'birthDate', levels: ['exact', 'near', 'year', 'different'] });
+  if (has('birthDate')) fields.push({ name: 'birthDate', kind: 'birthDate', levels: DATE_LEVELS });
   if (has('sex')) fields.push({ name: 'sex', kind: 'sex', levels: ['same', 'different'] });
   // Levels in the order of the evidence for a match: a person is usually on several lists but
   // rarely twice on one.

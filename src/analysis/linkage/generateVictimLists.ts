@@ -314,6 +314,16 @@ export interface GeneratedLists {
   rows: string[][];
   /** Record id → person id: the truth. */
   entityOf: Map<string, string>;
+  /** Person id → the person's true name, for analyses of what any linker could reach (linkageCeiling.ts). */
+  personOf: Map<string, PersonName>;
+}
+
+/** A generated person's name as generated: Cyrillic given name and surname, patronymic, sex. */
+export interface PersonName {
+  given: string;
+  surname: string;
+  patronymic: string;
+  female: boolean;
 }
 
 interface Person {
@@ -393,7 +403,18 @@ export function generateVictimLists(options: VictimListOptions): GeneratedLists 
     const j = Math.floor(random() * (i + 1));
     [rows[i], rows[j]] = [rows[j]!, rows[i]!];
   }
-  return { columns: VICTIM_LIST_COLUMNS, rows, entityOf };
+  const personOf = new Map(
+    persons.map((person, p): [string, PersonName] => [
+      `P${p}`,
+      {
+        given: person.given[0],
+        surname: person.surname,
+        patronymic: person.patronymic,
+        female: person.female,
+      },
+    ]),
+  );
+  return { columns: VICTIM_LIST_COLUMNS, rows, entityOf, personOf };
 }
 
 function renderPerson(

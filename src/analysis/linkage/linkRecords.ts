@@ -5,6 +5,7 @@
  * list the uncertain pairs for a person to review.
  */
 import { InvalidInput } from '../../core/errors.ts';
+import { attachUndated } from './attachUndated.ts';
 import { type BlockingStats, DEFAULT_BLOCKING, forEachCandidatePair } from './blocking.ts';
 import { clusterPairs, type ScoredPair } from './cluster.ts';
 import type { ColumnRole } from './columnRoles.ts';
@@ -31,6 +32,11 @@ export interface LinkOptions {
   mergeFloor: number;
   /** A cross pair at or below this probability vetoes merging two clusters (see cluster.ts). */
   vetoBelow: number;
+  /**
+   * A record without a birth date joins the one person it matches at this probability or more, and
+   * only if it matches no other (attachUndated.ts).
+   */
+  undatedFloor: number;
   maxBlockSize: number;
   window: number;
   /**
@@ -47,6 +53,7 @@ export const DEFAULT_LINK_OPTIONS: LinkOptions = {
   reviewFloor: 0.1,
   mergeFloor: 0.3,
   vetoBelow: 0.01,
+  undatedFloor: 0.3,
   maxBlockSize: DEFAULT_BLOCKING.maxBlockSize,
   window: DEFAULT_BLOCKING.window,
   tfAdjust: true,
@@ -77,6 +84,7 @@ export interface LinkParameters {
   reviewFloor: number;
   mergeFloor: number;
   vetoBelow: number;
+  undatedFloor: number;
   tfAdjust: boolean;
   prior: number;
   emIterations: number;
@@ -201,14 +209,21 @@ export function linkRecords(input: LinkInput, overrides: Partial<LinkOptions> = 
       ? patternWeights[k]! + tfWeightAdjustment(scorer, patterns[k]!, a, b, orientation)
       : patternWeights[k]!;
 
+  // With a birth-date field, pairs where a side has no date are decided by attachUndated.
+  const dated = fields.some((f) => f.kind === 'birthDate');
+  const isUndated = (i: number) => dated && schema.records[i]!.birth === null;
   const scored: ScoredPair[] = [];
   const uncertain: ScoredPair[] = [];
+  const undatedPairs: ScoredPair[] = [];
   for (let p = 0; p < pairA.length; p++) {
     const a = pairA[p]!;
     const b = pairB[p]!;
     const probability = matchProbability(weightOf(a, b, pairPattern[p]!, pairOrientation[p]!), model.prior);
-    if (probability >= options.threshold) scored.push({ a, b, probability });
-    else if (probability >= options.reviewFloor) uncertain.push({ a, b, probability });
+    if (probability < Math.min(options.reviewFloor, options.undatedFloor)) continue;
+    if (isUndated(a) || isUndated(b)) undatedPairs.push({ a, b, probability });
+    else if (probability < options.reviewFloor) continue;
+    else if (probability >= options.threshold) scored.push({ a, b, probability });
+    else uncertain.push({ a, b, probability });
   }
 
   // The guard scores pairs blocking never compared, through the same model.
@@ -222,12 +237,27 @@ export function linkRecords(input: LinkInput, overrides: Partial<LinkOptions> = 
     return matchProbability(weight, model.prior);
   };
   options.onProgress?.('cluster', 0, scored.length);
-  const { clusters, refused } = clusterPairs(n, scored, probabilityOf, {
+  const clustering = clusterPairs(n, scored, probabilityOf, {
     threshold: options.threshold,
     mergeFloor: options.mergeFloor,
     vetoBelow: options.vetoBelow,
     guardSample: 25,
   });
+  const refused = clustering.refused;
+  const { clusters } = attachUndated(
+    n,
+    clustering.clusters,
+    undatedPairs,
+    isUndated,
+    (i) => schema.records[i]!.source,
+    probabilityOf,
+    {
+      candidateFloor: options.undatedFloor,
+      linkFloor: options.threshold,
+      vetoBelow: options.vetoBelow,
+      guardSample: 25,
+    },
+  );
   const clusterOf = new Int32Array(n).fill(-1);
   clusters.forEach((cluster, c) => {
     for (const i of cluster) clusterOf[i] = c;
@@ -261,6 +291,12 @@ export function linkRecords(input: LinkInput, overrides: Partial<LinkOptions> = 
       })),
     };
   };
+  // Pairs without a date that did not end up together are uncertain: namesakes, or too weak a link.
+  for (const pair of undatedPairs) {
+    if (pair.probability < options.reviewFloor) continue;
+    const cluster = clusterOf[pair.a]!;
+    if (cluster < 0 || cluster !== clusterOf[pair.b]) uncertain.push(pair);
+  }
   const review = [
     ...uncertain.map((pair) => reviewEntry(pair, 'uncertain')),
     ...refused.map((pair) => reviewEntry(pair, 'chaining')),
@@ -276,6 +312,7 @@ export function linkRecords(input: LinkInput, overrides: Partial<LinkOptions> = 
       reviewFloor: options.reviewFloor,
       mergeFloor: options.mergeFloor,
       vetoBelow: options.vetoBelow,
+      undatedFloor: options.undatedFloor,
       tfAdjust: options.tfAdjust,
       prior: roundSignificant(model.prior),
       emIterations: model.iterations,
@@ -395,14 +432,14 @@ const MIN_PAIRS_TO_ESTIMATE = 50;
  */
 const DEFAULT_M: Record<string, number[]> = {
   name: [0.75, 0.15, 0.06, 0.03, 0.01],
-  birthDate: [0.8, 0.12, 0.05, 0.03],
+  birthDate: [0.8, 0.12, 0.05, 0.01, 0.02],
   sex: [0.98, 0.02],
   source: [0.9, 0.1],
   string: [0.8, 0.1, 0.05, 0.05],
 };
 const DEFAULT_U: Record<string, number[]> = {
   name: [0.005, 0.005, 0.02, 0.1, 0.87],
-  birthDate: [0.0005, 0.005, 0.02, 0.9745],
+  birthDate: [0.0005, 0.005, 0.005, 0.015, 0.9745],
   sex: [0.5, 0.5],
   source: [0.5, 0.5],
   string: [0.01, 0.01, 0.05, 0.93],
