@@ -19,13 +19,10 @@
  * PostgreSQL only unless `--pglite`. ATTEST_BENCH_SEARCH_DB=<url> searches an already loaded
  * PostgreSQL database instead of loading (kept afterwards). PostgreSQL: ATTEST_BENCH_PG_URL.
  */
-import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
+import { mkdtempSync, rmSync } from 'node:fs';
 import { loadavg, tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { buildServer } from '../../src/server/buildServer.ts';
-import { initOrganisation } from '../../src/services/accounts/accounts.ts';
-import { releaseActor } from '../../src/services/accounts/actor.ts';
-import { login } from '../../src/services/accounts/login.ts';
 import { listIncidents } from '../../src/services/incidents/incidents.ts';
 import { facetedSearch } from '../../src/services/search.ts';
 import { actTotals, byCountry, timeline } from '../../src/services/stats.ts';
@@ -34,8 +31,9 @@ import { openStore, type Store } from '../../src/store/openStore.ts';
 import { SEARCH_CONFIGS } from '../../src/store/searchConfig.ts';
 import { createDatabaseAt } from '../../test/support/postgresDatabase.ts';
 import { bulkLoad } from '../bulkLoad.ts';
+import { benchSessionToken, type CallTiming, sizeLabel, timeCalls } from '../callTiming.ts';
 import { SEARCH_QUERIES } from '../corpus.ts';
-import { atMost, type BenchRow, type BenchSuite, percentile } from '../harness.ts';
+import { atMost, type BenchRow, type BenchSuite } from '../harness.ts';
 import { idleNodeRssMiB, idleServerRssMiB } from '../serverMemory.ts';
 
 const PG_ADMIN_URL = process.env.ATTEST_BENCH_PG_URL ?? 'postgres://postgres@127.0.0.1:5432/postgres';
@@ -47,8 +45,6 @@ const ONE_SIZE = Number(argValue('--sources') ?? process.env.ATTEST_BENCH_SEARCH
 const SIZES = ONE_SIZE > 0 ? [ONE_SIZE] : process.env.CI === 'true' ? [10_000] : [10_000, 100_000];
 const EXISTING_DB = process.env.ATTEST_BENCH_SEARCH_DB;
 const ROUNDS = Number(process.env.ATTEST_BENCH_SEARCH_ROUNDS ?? 4);
-const KDF = { algorithm: 'argon2id13' as const, opsLimit: 1, memLimit: 1024 * 1024 };
-const PASSWORD = 'bench password long enough';
 
 /** The storage suite's queries, and a name found nowhere. */
 const QUERIES = [...SEARCH_QUERIES, 'Zelimkhan Bakayev'];
@@ -61,78 +57,11 @@ function searchTarget(backend: string, sources: number): number | undefined {
   return undefined;
 }
 
-const sizeLabel = (n: number) => (n >= 1_000_000 ? `${n / 1_000_000}M` : `${n / 1_000}k`);
-
-/** The PostgreSQL backends serving this database (none for PGlite: its CPU is this process's). */
-async function backendPids(db: Db, backend: string): Promise<number[]> {
-  if (backend !== 'postgres') return [];
-  const rows = await db.query<{ pid: number }>(
-    'select pid from pg_stat_activity where datname = current_database()',
-  );
-  return rows.map((row) => row.pid);
-}
-
-/** CPU milliseconds used so far by those backends, from /proc (10 ms ticks). */
-function backendCpuMs(pids: number[]): number {
-  let ticks = 0;
-  for (const pid of pids) {
-    try {
-      const fields = readFileSync(`/proc/${pid}/stat`, 'utf8').split(') ')[1]!.split(' ');
-      ticks += Number(fields[11]) + Number(fields[12]);
-    } catch {
-      // A backend on another machine, or gone: its CPU is not counted.
-    }
-  }
-  return ticks * 10; // USER_HZ is 100 on Linux
-}
-
-interface Timing {
-  p50: number;
-  p95: number;
-  cpuP50: number;
-  cpuP95: number;
-  /** Unbiased where the percentiles are not: a call's backend CPU is counted in whole 10 ms ticks. */
-  cpuMean: number;
-}
-
-/**
- * Runs `work` for each item, ROUNDS times after one warm-up round: wall p50/p95, and CPU p50/p95
- * per call (this process plus the database backends; PostgreSQL's in 10 ms ticks).
- */
-async function time<T>(
-  db: Db,
-  backend: string,
-  items: T[],
-  work: (item: T) => Promise<unknown>,
-): Promise<Timing> {
-  for (const item of items) await work(item);
-  const pids = await backendPids(db, backend);
-  const times: number[] = [];
-  const cpuTimes: number[] = [];
-  for (let round = 0; round < ROUNDS; round++) {
-    for (const item of items) {
-      const backendBefore = backendCpuMs(pids);
-      const cpu = process.cpuUsage();
-      const started = performance.now();
-      await work(item);
-      times.push(performance.now() - started);
-      const used = process.cpuUsage(cpu);
-      cpuTimes.push((used.user + used.system) / 1000 + backendCpuMs(pids) - backendBefore);
-    }
-  }
-  times.sort((a, b) => a - b);
-  cpuTimes.sort((a, b) => a - b);
-  return {
-    p50: percentile(times, 50),
-    p95: percentile(times, 95),
-    cpuP50: percentile(cpuTimes, 50),
-    cpuP95: percentile(cpuTimes, 95),
-    cpuMean: cpuTimes.reduce((sum, value) => sum + value, 0) / cpuTimes.length,
-  };
-}
+const time = <T>(db: Db, backend: string, items: T[], work: (item: T) => Promise<unknown>) =>
+  timeCalls(db, { postgres: backend === 'postgres', rounds: ROUNDS }, items, work);
 
 /** Wall p50/p95 and CPU p50/p95; the target (issue 17) is checked on CPU p95, the shared machine's wall time noted. */
-function rowsOf(label: string, timing: Timing, note: string, target?: number): BenchRow[] {
+function rowsOf(label: string, timing: CallTiming, note: string, target?: number): BenchRow[] {
   return [
     { metric: `${label} p50`, value: timing.p50, unit: 'ms wall', note },
     { metric: `${label} p95`, value: timing.p95, unit: 'ms wall', note },
@@ -207,13 +136,7 @@ async function measure(
 
   process.stderr.write(`  ${label}: HTTP, incident list, statistics\n`);
   // Through HTTP, signed in, for a subset of the queries.
-  await initOrganisation(
-    db,
-    { name: 'Bench', adminEmail: 'bench@example.org', password: PASSWORD },
-    KDF,
-  ).catch(() => {});
-  const session = await login(db, { email: 'bench@example.org', password: PASSWORD });
-  releaseActor(session.actor);
+  const token = await benchSessionToken(db);
   const app = await buildServer({ store, webDist: null, logLevel: 'fatal' });
   try {
     const url = await app.listen({ host: '127.0.0.1', port: 0 });
@@ -221,7 +144,7 @@ async function measure(
     // the sealed-source count, validation, serialisation, the client's own fetch).
     const http = await time(db, backend, QUERIES, async (query) => {
       const response = await fetch(`${url}/api/search?q=${encodeURIComponent(query)}&limit=20`, {
-        headers: { authorization: `Bearer ${session.token}` },
+        headers: { authorization: `Bearer ${token}` },
       });
       if (response.status !== 200) throw new Error(`search answered ${response.status}`);
       await response.arrayBuffer();

@@ -14,12 +14,9 @@
  * query off so that a backend does all of a statement's work: the machine is shared, so wall time
  * is given beside it with the load average.
  */
-import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
+import { mkdtempSync, rmSync } from 'node:fs';
 import { loadavg, tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { initOrganisation } from '../../src/services/accounts/accounts.ts';
-import { releaseActor } from '../../src/services/accounts/actor.ts';
-import { login } from '../../src/services/accounts/login.ts';
 import { type IncidentFiltersInput, listIncidents } from '../../src/services/incidents/incidents.ts';
 import {
   actBreakdown,
@@ -33,7 +30,8 @@ import type { Db } from '../../src/store/db.ts';
 import { openStore } from '../../src/store/openStore.ts';
 import { createDatabaseAt } from '../../test/support/postgresDatabase.ts';
 import { bulkLoad } from '../bulkLoad.ts';
-import { type BenchRow, type BenchSuite, percentile } from '../harness.ts';
+import { benchSessionToken, sizeLabel, timeCalls } from '../callTiming.ts';
+import type { BenchRow, BenchSuite } from '../harness.ts';
 import { serverRssMiB } from '../serverMemory.ts';
 
 const PG_ADMIN_URL = process.env.ATTEST_BENCH_PG_URL ?? 'postgres://postgres@127.0.0.1:5432/postgres';
@@ -46,8 +44,6 @@ const EXISTING_DB = process.env.ATTEST_BENCH_STATS_DB;
 const ROUNDS = Number(process.env.ATTEST_BENCH_STATS_ROUNDS ?? 3);
 const DEEP_OFFSET = 10_000;
 const PAGE = 50;
-const PASSWORD = 'bench password long enough';
-const KDF = { algorithm: 'argon2id13' as const, opsLimit: 1, memLimit: 1024 * 1024 };
 
 /** The search suite's filter sets for the incident list. */
 const LIST_FILTERS: IncidentFiltersInput[] = [
@@ -74,50 +70,13 @@ function serialPlans(url: string | undefined): string | undefined {
   return parsed.toString();
 }
 
-const sizeLabel = (n: number) => (n >= 1_000_000 ? `${n / 1_000_000}M` : `${n / 1_000}k`);
-
-/** CPU milliseconds used so far by the database's backends, from /proc (10 ms ticks). */
-async function backendCpu(db: Db): Promise<() => number> {
-  const pids = (
-    await db.query<{ pid: number }>('select pid from pg_stat_activity where datname = current_database()')
-  ).map((row) => row.pid);
-  return () => {
-    let ticks = 0;
-    for (const pid of pids) {
-      try {
-        const fields = readFileSync(`/proc/${pid}/stat`, 'utf8').split(') ')[1]?.split(' ') ?? [];
-        ticks += Number(fields[11]) + Number(fields[12]);
-      } catch {
-        // A backend on another machine, or gone: its CPU is not counted.
-      }
-    }
-    return ticks * 10;
-  };
-}
-
 /** Wall and CPU (bench + database) p50/p95 of `work` over the items, ROUNDS times after a warm-up. */
 async function timed<T>(db: Db, label: string, items: T[], work: (item: T) => Promise<unknown>) {
-  for (const item of items) await work(item);
-  const backendMs = await backendCpu(db);
-  const wall: number[] = [];
-  const cpu: number[] = [];
-  for (let round = 0; round < ROUNDS; round++) {
-    for (const item of items) {
-      const backendBefore = backendMs();
-      const before = process.cpuUsage();
-      const started = performance.now();
-      await work(item);
-      wall.push(performance.now() - started);
-      const used = process.cpuUsage(before);
-      cpu.push((used.user + used.system) / 1000 + backendMs() - backendBefore);
-    }
-  }
-  wall.sort((a, b) => a - b);
-  cpu.sort((a, b) => a - b);
-  const note = `${items.length} × ${ROUNDS}; wall p50 ${percentile(wall, 50).toFixed(0)} ms, p95 ${percentile(wall, 95).toFixed(0)} ms; load avg ${loadavg()[0]?.toFixed(1)}`;
+  const timing = await timeCalls(db, { postgres: true, rounds: ROUNDS }, items, work);
+  const note = `${items.length} × ${ROUNDS}; wall p50 ${timing.p50.toFixed(0)} ms, p95 ${timing.p95.toFixed(0)} ms; load avg ${loadavg()[0]?.toFixed(1)}`;
   return [
-    { metric: `${label} CPU p50`, value: percentile(cpu, 50), unit: 'ms CPU', note },
-    { metric: `${label} CPU p95`, value: percentile(cpu, 95), unit: 'ms CPU', note: 'bench + database' },
+    { metric: `${label} CPU p50`, value: timing.cpuP50, unit: 'ms CPU', note },
+    { metric: `${label} CPU p95`, value: timing.cpuP95, unit: 'ms CPU', note: 'bench + database' },
   ];
 }
 
@@ -167,13 +126,7 @@ async function measure(db: Db, label: string): Promise<BenchRow[]> {
 
 /** The statistics, map and timeline pages' requests, as the browser makes them, signed in. */
 async function statisticsPages(db: Db): Promise<(url: string) => Promise<void>> {
-  await initOrganisation(
-    db,
-    { name: 'Bench', adminEmail: 'bench@example.org', password: PASSWORD },
-    KDF,
-  ).catch(() => {});
-  const session = await login(db, { email: 'bench@example.org', password: PASSWORD });
-  releaseActor(session.actor);
+  const token = await benchSessionToken(db);
   const paths = [
     '/api/stats/timeline',
     '/api/stats/map',
@@ -186,7 +139,7 @@ async function statisticsPages(db: Db): Promise<(url: string) => Promise<void>> 
   return async (url) => {
     for (const path of paths) {
       const response = await fetch(`${url}${path}`, {
-        headers: { authorization: `Bearer ${session.token}` },
+        headers: { authorization: `Bearer ${token}` },
       });
       if (response.status !== 200) throw new Error(`${path} answered ${response.status}`);
       await response.arrayBuffer();
