@@ -128,7 +128,7 @@ export default {
   'search.results': 'one: {count} result | other: {count} results',
   'search.resultsAtLeast': '{count}+ results',
   'search.facetsPartial':
-    'Too many matches to count them all: the counts cover the first ones found. Add words or filters to narrow the search.',
+    'Too many matches to count them all: the counts and the order cover 1,000 of them (in a large archive, the most recently captured). Add words or filters to narrow the search.',
   'search.none': 'No results.',
   'search.facets': 'Filters',
   'search.all': 'All',

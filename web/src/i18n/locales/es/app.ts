@@ -131,7 +131,7 @@ export default {
   'search.results': 'one: {count} resultado | other: {count} resultados',
   'search.resultsAtLeast': '{count}+ resultados',
   'search.facetsPartial':
-    'Demasiadas coincidencias para contarlas todas: los recuentos cubren las primeras encontradas. Añada palabras o filtros para acotar la búsqueda.',
+    'Demasiadas coincidencias para contarlas todas: los recuentos y el orden cubren 1000 de ellas (en un archivo grande, las capturadas más recientemente). Añada palabras o filtros para acotar la búsqueda.',
   'search.none': 'Sin resultados.',
   'search.facets': 'Filtros',
   'search.all': 'Todos',

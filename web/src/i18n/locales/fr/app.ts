@@ -132,7 +132,7 @@ export default {
   'search.results': 'one: {count} résultat | other: {count} résultats',
   'search.resultsAtLeast': '{count}+ résultats',
   'search.facetsPartial':
-    'Trop de résultats pour tous les compter : les décomptes portent sur les premiers trouvés. Ajoutez des mots ou des filtres pour affiner la recherche.',
+    'Trop de résultats pour tous les compter : les décomptes et l’ordre portent sur 1 000 d’entre eux (dans une grande archive, les plus récemment collectés). Ajoutez des mots ou des filtres pour affiner la recherche.',
   'search.none': 'Aucun résultat.',
   'search.facets': 'Filtres',
   'search.all': 'Tous',

@@ -131,7 +131,7 @@ export default {
   'search.results': '0: {count} resultados | one: {count} resultado | other: {count} resultados',
   'search.resultsAtLeast': '{count}+ resultados',
   'search.facetsPartial':
-    'Resultados demais para contar todos: as contagens cobrem os primeiros encontrados. Acrescente palavras ou filtros para refinar a busca.',
+    'Resultados demais para contar todos: as contagens e a ordem cobrem 1.000 deles (num arquivo grande, os capturados mais recentemente). Acrescente palavras ou filtros para refinar a busca.',
   'search.none': 'Nenhum resultado.',
   'search.facets': 'Filtros',
   'search.all': 'Todos',
