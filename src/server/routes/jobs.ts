@@ -19,7 +19,7 @@ import {
   QueueStatusSchema,
 } from '../presenters/jobs.ts';
 import { contract } from '../route.ts';
-import { PasteBody, pasteInput, uploadInput } from './sources.ts';
+import { PasteBody, sourceInput } from './sources.ts';
 
 export const jobRoutes: FastifyPluginAsyncZod<{
   store: Store;
@@ -39,9 +39,11 @@ export const jobRoutes: FastifyPluginAsyncZod<{
     }),
     async (request, reply) => {
       const actor = actorOf(request);
-      const input = request.isMultipart()
-        ? await uploadInput(request, uploadLimitBytes, app.multipartErrors.RequestFileTooLargeError)
-        : pasteInput(request);
+      const input = await sourceInput(
+        request,
+        uploadLimitBytes,
+        app.multipartErrors.RequestFileTooLargeError,
+      );
       const { sealed, compartment, ...fields } = input;
       if (sealed || compartment !== undefined)
         throw new InvalidInput(

@@ -85,9 +85,11 @@ export const sourceRoutes: FastifyPluginAsyncZod<{
     }),
     async (request, reply) => {
       const actor = actorOf(request);
-      const input = request.isMultipart()
-        ? await uploadInput(request, uploadLimitBytes, app.multipartErrors.RequestFileTooLargeError)
-        : pasteInput(request);
+      const input = await sourceInput(
+        request,
+        uploadLimitBytes,
+        app.multipartErrors.RequestFileTooLargeError,
+      );
       const { sealed, compartment, ...fields } = input;
       if (compartment !== undefined && !sealed)
         throw new InvalidInput('body.compartment', 'a compartment is chosen only for a sealed source');
@@ -162,8 +164,17 @@ export type IngestFields = Omit<IngestInput, 'capturedBy'> & {
   compartment?: string | undefined;
 };
 
+/** A new source's body, as a JSON paste or a multipart upload (POST /api/sources and /api/source-jobs). */
+export function sourceInput(
+  request: FastifyRequest,
+  limit: number,
+  RequestFileTooLarge: new () => Error,
+): Promise<IngestFields> | IngestFields {
+  return request.isMultipart() ? uploadInput(request, limit, RequestFileTooLarge) : pasteInput(request);
+}
+
 /** A paste (JSON); the route takes uploads too, so it parses its body here rather than before. */
-export function pasteInput(request: FastifyRequest): IngestFields {
+function pasteInput(request: FastifyRequest): IngestFields {
   const body = parseWith(PasteBody, request.body, 'body');
   return {
     fileName: 'paste.txt',
@@ -176,7 +187,7 @@ export function pasteInput(request: FastifyRequest): IngestFields {
   };
 }
 
-export async function uploadInput(
+async function uploadInput(
   request: FastifyRequest,
   limit: number,
   RequestFileTooLarge: new () => Error,
