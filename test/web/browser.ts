@@ -7,10 +7,13 @@ import { existsSync, mkdirSync, readdirSync, statSync } from 'node:fs';
 import type { AddressInfo } from 'node:net';
 import { join } from 'node:path';
 import { type Browser, chromium, type Page } from 'playwright-core';
+import type { Role } from '../../src/core/roles.ts';
 import { buildServer, type ServerOptions } from '../../src/server/buildServer.ts';
+import type { Actor } from '../../src/services/accounts/actor.ts';
+import { anOrganisation, aUser, PASSWORD } from '../protection/fixtures.ts';
 import { FAST_KDF } from '../support/factories.ts';
 import { repoRoot } from '../support/paths.ts';
-import type { TestStore } from '../support/stores.ts';
+import { openTestStore, type TestStore } from '../support/stores.ts';
 
 export const webDir = join(repoRoot, 'web');
 export const distDir = join(webDir, 'dist');
@@ -113,6 +116,54 @@ export async function signedInPage(
   await page.getByRole('button', { name: 'Sign in' }).click();
   await page.getByRole('heading', { name: 'Capture a source' }).waitFor();
   return page;
+}
+
+export interface OrganisationWebAppOptions {
+  /** Makes the organisation and returns its administrator: `anOrganisation` (admin@example.org) by default. */
+  organisation?: (store: TestStore) => Promise<Actor>;
+  /** Users beside the administrator, each with the fixtures' PASSWORD. */
+  users?: ReadonlyArray<{ email: string; role: Role }>;
+  /** Adds to the server's options, as for `serveWebApp`. */
+  server?: Partial<Omit<ServerOptions, 'store' | 'webDist'>>;
+}
+
+export interface OrganisationWebApp extends ServedWebApp {
+  store: TestStore;
+  /** The administrator, signed in on the server side, to seed records with the services. */
+  admin: Actor;
+  /** A new browser context signed in as `email` (the administrator by default), on the capture screen. */
+  signIn(email?: string, password?: string): Promise<Page>;
+}
+
+/**
+ * The set-up most browser tests share: a fresh PGlite store with an organisation and its users, the
+ * web app served over it and a Chromium to sign them in. `close` stops the server and the store.
+ */
+export async function organisationWebApp(
+  options: OrganisationWebAppOptions = {},
+): Promise<OrganisationWebApp> {
+  const store = await openTestStore('pglite');
+  try {
+    const admin = await (options.organisation ?? (async (opened) => (await anOrganisation(opened.db)).admin))(
+      store,
+    );
+    for (const user of options.users ?? []) await aUser(store.db, admin, user.email, user.role);
+    const app = await serveWebApp(store, options.server);
+    return {
+      ...app,
+      store,
+      admin,
+      signIn: (email = 'admin@example.org', password = PASSWORD) =>
+        signedInPage(app.launched.browser, app.origin, email, password),
+      close: async () => {
+        await app.close();
+        await store.close();
+      },
+    };
+  } catch (error) {
+    await store.close();
+    throw error;
+  }
 }
 
 export async function screenshot(page: Page, name: string): Promise<void> {

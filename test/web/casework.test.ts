@@ -7,19 +7,18 @@
 import { randomUUID } from 'node:crypto';
 import type { BrowserContext, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { initOrganisation } from '../../src/services/accounts/accounts.ts';
-import { auditRows, FAST_KDF } from '../protection/fixtures.ts';
-import { openTestStore, type TestStore } from '../support/stores.ts';
+import { auditRows, PASSWORD } from '../protection/fixtures.ts';
+import type { TestStore } from '../support/stores.ts';
 import { seriousViolations } from './axe.ts';
-import { type LaunchedBrowser, type ServedWebApp, screenshot, serveWebApp } from './browser.ts';
+import { type LaunchedBrowser, type OrganisationWebApp, organisationWebApp, screenshot } from './browser.ts';
 
-const ADMIN = { email: 'admin@example.org', password: 'correct horse battery staple' };
+const ADMIN = { email: 'admin@example.org', password: PASSWORD };
 const NAME = 'Ibragim Saidullaev';
 const CONTACT = '+7 938 555 0123';
 
 describe('people and casework in Chromium', () => {
   let store: TestStore;
-  let app: ServedWebApp | undefined;
+  let app: OrganisationWebApp | undefined;
   let origin: string;
   let launched: LaunchedBrowser;
   let context: BrowserContext;
@@ -30,12 +29,8 @@ describe('people and casework in Chromium', () => {
   const actId = randomUUID();
 
   beforeAll(async () => {
-    store = await openTestStore('pglite');
-    await initOrganisation(
-      store.db,
-      { name: 'Memorial Test', adminEmail: ADMIN.email, password: ADMIN.password },
-      FAST_KDF,
-    );
+    app = await organisationWebApp();
+    ({ store, origin, launched } = app);
     await store.db.query(
       `insert into incidents (id, title, created_by) values ($1, 'Detentions in Argun', 'test')`,
       [incidentId],
@@ -44,15 +39,12 @@ describe('people and casework in Chromium', () => {
       `insert into acts (id, incident_id, type, victims_min, victims_max) values ($1, $2, 'detention', null, null)`,
       [actId, incidentId],
     );
-    app = await serveWebApp(store);
-    ({ origin, launched } = app);
     context = await launched.browser.newContext({ viewport: { width: 1280, height: 900 } });
     page = await context.newPage();
   });
 
   afterAll(async () => {
     await app?.close();
-    await store?.close();
   });
 
   it('signs in and adds a protected person, shown as a code', async () => {

@@ -13,7 +13,7 @@ import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import type { AddressInfo } from 'node:net';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import type { BrowserContext, Download, Page } from 'playwright-core';
+import type { Download, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { buildServer } from '../../src/server/buildServer.ts';
 import { initOrganisation } from '../../src/services/accounts/accounts.ts';
@@ -21,7 +21,14 @@ import { openStore, type Store } from '../../src/store/openStore.ts';
 import { encodingsOf, filesContaining, pgDump } from '../protection/cliHarness.ts';
 import { FAST_KDF, PASSWORD } from '../protection/fixtures.ts';
 import { type Backend, backends, createPostgresDatabase, dataDirFromTemplate } from '../support/stores.ts';
-import { buildWebIfStale, distDir, type LaunchedBrowser, launchChromium, screenshot } from './browser.ts';
+import {
+  buildWebIfStale,
+  distDir,
+  type LaunchedBrowser,
+  launchChromium,
+  screenshot,
+  signedInPage,
+} from './browser.ts';
 
 /** Waits for what the page shows (never for a fixed time): generous, the machine may be busy. */
 const poll = <T>(read: () => T | Promise<T>) => expect.poll(read, { timeout: 20_000 });
@@ -40,7 +47,6 @@ interface Installation {
   store?: Store;
   server?: Awaited<ReturnType<typeof buildServer>>;
   origin: string;
-  context?: BrowserContext;
   page?: Page;
 }
 
@@ -116,14 +122,7 @@ describe.each(backends())('issue 11 walked in Chromium across two installations 
     launched = await launchChromium();
     // One browser context per installation: each keeps its own session.
     for (const installation of [a, b]) {
-      installation.context = await launched.browser.newContext({ viewport: { width: 1280, height: 900 } });
-      const page = await installation.context.newPage();
-      installation.page = page;
-      await page.goto(installation.origin);
-      await page.getByLabel('Email').fill(ADMIN);
-      await page.getByLabel('Password').fill(PASSWORD);
-      await page.getByRole('button', { name: 'Sign in' }).click();
-      await page.getByRole('heading', { name: 'Capture a source' }).waitFor();
+      installation.page = await signedInPage(launched.browser, installation.origin, ADMIN, PASSWORD);
     }
   }, 300_000);
 

@@ -9,13 +9,11 @@
  */
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
-import type { Browser, Locator, Page } from 'playwright-core';
+import type { Locator, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { anOrganisation, aUser, PASSWORD } from '../protection/fixtures.ts';
 import { repoRoot } from '../support/paths.ts';
 import { hasShared, SEED_ARTICLE, sharedText } from '../support/shared.ts';
-import { openTestStore, type TestStore } from '../support/stores.ts';
-import { type LaunchedBrowser, type ServedWebApp, screenshot, serveWebApp, signedInPage } from './browser.ts';
+import { type OrganisationWebApp, organisationWebApp, screenshot } from './browser.ts';
 
 /** Waits for what the page shows (never for a fixed time): generous, the machine may be busy. */
 const poll = <T>(read: () => T | Promise<T>) => expect.poll(read, { timeout: 20_000 });
@@ -29,18 +27,14 @@ interface CountryFigures {
 }
 
 describe.skipIf(!hasShared(SEED_ARTICLE))('issue 10 walked in Chromium: corroborate and correct', () => {
-  let store: TestStore;
-  let app: ServedWebApp | undefined;
+  let app: OrganisationWebApp | undefined;
   let origin: string;
-  let launched: LaunchedBrowser;
   let admin: Page;
   let investigator: Page;
   let incidentUrl = '';
   let actsBeforeCopy = 0;
   let actsAfterSeed = 0;
   let russiaAfterSeed: CountryFigures['countries'][number] | undefined;
-
-  const signedIn = (browser: Browser, email: string) => signedInPage(browser, origin, email, PASSWORD);
 
   /** Pastes a text on the capture screen and opens the review of what was extracted from it. */
   async function captureAndOpenReview(
@@ -93,18 +87,14 @@ describe.skipIf(!hasShared(SEED_ARTICLE))('issue 10 walked in Chromium: corrobor
     });
 
   beforeAll(async () => {
-    store = await openTestStore('pglite');
-    const { admin: adminActor } = await anOrganisation(store.db);
-    await aUser(store.db, adminActor, 'investigator@example.org', 'investigator');
-    app = await serveWebApp(store);
-    ({ origin, launched } = app);
-    admin = await signedIn(launched.browser, 'admin@example.org');
-    investigator = await signedIn(launched.browser, 'investigator@example.org');
+    app = await organisationWebApp({ users: [{ email: 'investigator@example.org', role: 'investigator' }] });
+    ({ origin } = app);
+    admin = await app.signIn();
+    investigator = await app.signIn('investigator@example.org');
   });
 
   afterAll(async () => {
     await app?.close();
-    await store?.close();
   });
 
   it('reviews the pasted seed into a new incident', async () => {

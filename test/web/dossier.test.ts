@@ -8,44 +8,40 @@ import { join } from 'node:path';
 import type { Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { GOLDEN, seedDossierIncident, WITNESS } from '../dossier/dossierFixture.ts';
-import { aUser, PASSWORD } from '../protection/fixtures.ts';
 import { pdfText } from '../support/poppler.ts';
-import { openTestStore, type TestStore } from '../support/stores.ts';
-import {
-  type LaunchedBrowser,
-  type ServedWebApp,
-  screenshotDir,
-  serveWebApp,
-  signedInPage,
-} from './browser.ts';
+import { type OrganisationWebApp, organisationWebApp, screenshotDir } from './browser.ts';
 
 describe('the dossier button in Chromium', () => {
-  let store: TestStore;
-  let app: ServedWebApp | undefined;
+  let app: OrganisationWebApp | undefined;
   let origin: string;
-  let launched: LaunchedBrowser;
+  let signIn: OrganisationWebApp['signIn'];
   let incidentId: string;
 
   const incidentPage = async (email: string): Promise<Page> => {
-    const page = await signedInPage(launched.browser, origin, email, PASSWORD);
+    const page = await signIn(email);
     await page.goto(`${origin}/incidents/${incidentId}`);
     await page.getByRole('heading', { level: 1 }).waitFor();
     return page;
   };
 
   beforeAll(async () => {
-    store = await openTestStore('pglite');
-    const seeded = await seedDossierIncident(store, GOLDEN);
-    incidentId = seeded.incidentId;
-    await aUser(store.db, seeded.admin, 'analyst@example.org', 'analyst');
-    await aUser(store.db, seeded.admin, 'viewer@example.org', 'viewer');
-    app = await serveWebApp(store);
-    ({ origin, launched } = app);
+    app = await organisationWebApp({
+      // The seeded incident's organisation is the app's.
+      organisation: async (store) => {
+        const seeded = await seedDossierIncident(store, GOLDEN);
+        incidentId = seeded.incidentId;
+        return seeded.admin;
+      },
+      users: [
+        { email: 'analyst@example.org', role: 'analyst' },
+        { email: 'viewer@example.org', role: 'viewer' },
+      ],
+    });
+    ({ origin, signIn } = app);
   });
 
   afterAll(async () => {
     await app?.close();
-    await store?.close();
   });
 
   it('downloads a public dossier that names no protected person', async () => {

@@ -6,34 +6,22 @@
  * search for the Russian word for detention finds the incident.
  */
 import { join } from 'node:path';
-import type { Browser, Locator, Page } from 'playwright-core';
+import type { Locator, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { anOrganisation, aUser, PASSWORD } from '../protection/fixtures.ts';
 import { hasShared, SEED_ARTICLE, sharedText } from '../support/shared.ts';
-import { openTestStore, type TestStore } from '../support/stores.ts';
-import {
-  type LaunchedBrowser,
-  type ServedWebApp,
-  screenshot,
-  screenshotDir,
-  serveWebApp,
-  signedInPage,
-} from './browser.ts';
+import { type OrganisationWebApp, organisationWebApp, screenshot, screenshotDir } from './browser.ts';
 
 /** Needs ../shared (the seed's own words are asserted); skipped with a notice in a bare clone. */
 const seedText = sharedText(SEED_ARTICLE);
 
 describe.skipIf(!hasShared(SEED_ARTICLE))('editing, drafts and filters in Chromium', () => {
-  let store: TestStore;
-  let app: ServedWebApp | undefined;
+  let app: OrganisationWebApp | undefined;
   let origin: string;
-  let launched: LaunchedBrowser;
+  let signIn: OrganisationWebApp['signIn'];
   let admin: Page;
   let investigator: Page;
   let reviewUrl = '';
   let incidentUrl = '';
-
-  const signedIn = (browser: Browser, email: string) => signedInPage(browser, origin, email, PASSWORD);
 
   const shoot = (element: Locator, name: string) =>
     element.screenshot({ path: join(screenshotDir, `${name}.png`) });
@@ -42,18 +30,14 @@ describe.skipIf(!hasShared(SEED_ARTICLE))('editing, drafts and filters in Chromi
     page.locator('li.act[data-act-type="detention"]').filter({ hasText: 'Moscow' }).first();
 
   beforeAll(async () => {
-    store = await openTestStore('pglite');
-    const { admin: adminActor } = await anOrganisation(store.db);
-    await aUser(store.db, adminActor, 'investigator@example.org', 'investigator');
-    app = await serveWebApp(store);
-    ({ origin, launched } = app);
-    admin = await signedIn(launched.browser, 'admin@example.org');
-    investigator = await signedIn(launched.browser, 'investigator@example.org');
+    app = await organisationWebApp({ users: [{ email: 'investigator@example.org', role: 'investigator' }] });
+    ({ origin, signIn } = app);
+    admin = await signIn();
+    investigator = await signIn('investigator@example.org');
   });
 
   afterAll(async () => {
     await app?.close();
-    await store?.close();
   });
 
   it('keeps the capture text across a reload (a server-side draft), and drops it once saved', async () => {
@@ -94,7 +78,7 @@ describe.skipIf(!hasShared(SEED_ARTICLE))('editing, drafts and filters in Chromi
     );
 
     // Another browser, the same account: the same decisions.
-    const elsewhere = await signedIn(launched.browser, 'admin@example.org');
+    const elsewhere = await signIn();
     await elsewhere.goto(reviewUrl);
     await expect.poll(() => elsewhere.locator('li.suggestion-rejected').count()).toBe(1);
     expect(await elsewhere.locator('li.suggestion-undecided').count()).toBe(0);

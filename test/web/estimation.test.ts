@@ -11,18 +11,16 @@ import { join } from 'node:path';
 import type { Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { labelPair, runLinkage } from '../../src/services/linkage/linkage.ts';
-import { anOrganisation, aUser, PASSWORD } from '../protection/fixtures.ts';
+import { aUser } from '../protection/fixtures.ts';
 import { seedEstimationLists, seedLinkedVictims } from '../support/estimationLists.ts';
 import { repoRoot } from '../support/paths.ts';
-import { openTestStore, type TestStore } from '../support/stores.ts';
 import { seriousViolations } from './axe.ts';
 import {
   type LaunchedBrowser,
-  type ServedWebApp,
+  type OrganisationWebApp,
+  organisationWebApp,
   screenshot,
   screenshotDir,
-  serveWebApp,
-  signedInPage,
 } from './browser.ts';
 
 const HAV = join(repoRoot, 'test/fixtures/mse/epi_classics/HAV_Taiwan_3lists.csv');
@@ -36,8 +34,7 @@ async function shot(page: Page, name: string): Promise<void> {
 }
 
 describe('the estimation page in Chromium', () => {
-  let store: TestStore;
-  let app: ServedWebApp | undefined;
+  let app: OrganisationWebApp | undefined;
   let origin: string;
   let launched: LaunchedBrowser;
   let page: Page;
@@ -46,8 +43,8 @@ describe('the estimation page in Chromium', () => {
   beforeAll(async () => {
     dir = mkdtempSync(join(tmpdir(), 'attest-estimation-web-'));
     writeFileSync(join(dir, 'one-list.csv'), 'NGO,count\n1,12\n');
-    store = await openTestStore('pglite');
-    const { admin } = await anOrganisation(store.db);
+    app = await organisationWebApp();
+    const { store, admin } = app;
     const analyst = await aUser(store.db, admin, 'analyst@example.org', 'analyst');
     await seedEstimationLists(store.db, admin);
     // Two records of Zelimkhan Bakaev (sources One and Two), matched by a reviewer.
@@ -55,14 +52,12 @@ describe('the estimation page in Chromium', () => {
     const { run } = await runLinkage(store.db, admin, { name: 'Victims, spring', source: 'database' });
     const pair = run.pairs[0]!;
     await labelPair(store.db, analyst, run.id, { a: pair.a, b: pair.b, decision: 'match' });
-    app = await serveWebApp(store);
     ({ origin, launched } = app);
-    page = await signedInPage(launched.browser, origin, 'analyst@example.org', PASSWORD);
+    page = await app.signIn('analyst@example.org');
   });
 
   afterAll(async () => {
     await app?.close();
-    await store?.close();
     rmSync(dir, { recursive: true, force: true });
   });
 

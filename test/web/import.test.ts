@@ -8,20 +8,17 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import type { Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { initOrganisation } from '../../src/services/accounts/accounts.ts';
 import { UWAZI_CSV, VICTIMS } from '../import/importFixtures.ts';
-import { FAST_KDF } from '../protection/fixtures.ts';
-import { openTestStore, type TestStore } from '../support/stores.ts';
+import type { TestStore } from '../support/stores.ts';
 import { seriousViolations } from './axe.ts';
-import { type LaunchedBrowser, type ServedWebApp, screenshot, serveWebApp, signedInPage } from './browser.ts';
+import { type LaunchedBrowser, type OrganisationWebApp, organisationWebApp, screenshot } from './browser.ts';
 
-const ADMIN = { email: 'admin@example.org', password: 'correct horse battery staple' };
 // The Uwazi-style export with a third row whose violation no mapping knows.
 const CSV = `${UWAZI_CSV}Beating in Shali,2017-05-22,Violation,Beating,2017-04-10,Shali,RU,1,,,,,,\n`;
 
 describe('the import screen in Chromium', () => {
   let store: TestStore;
-  let app: ServedWebApp | undefined;
+  let app: OrganisationWebApp | undefined;
   let origin: string;
   let launched: LaunchedBrowser;
   let page: Page;
@@ -32,20 +29,13 @@ describe('the import screen in Chromium', () => {
   beforeAll(async () => {
     dir = mkdtempSync(join(tmpdir(), 'attest-import-web-'));
     writeFileSync(join(dir, 'uwazi-export.csv'), CSV);
-    store = await openTestStore('pglite');
-    await initOrganisation(
-      store.db,
-      { name: 'Memorial Test', adminEmail: ADMIN.email, password: ADMIN.password },
-      FAST_KDF,
-    );
-    app = await serveWebApp(store);
-    ({ origin, launched } = app);
-    page = await signedInPage(launched.browser, origin, ADMIN.email, ADMIN.password);
+    app = await organisationWebApp();
+    ({ store, origin, launched } = app);
+    page = await app.signIn();
   });
 
   afterAll(async () => {
     await app?.close();
-    await store?.close();
     rmSync(dir, { recursive: true, force: true });
   });
 

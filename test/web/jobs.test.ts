@@ -5,52 +5,33 @@
  * words; retrying it puts it back in the queue and writes a `job.retry` entry to the audit log. The
  * screen passes axe.
  */
-import type { AddressInfo } from 'node:net';
 import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { buildServer } from '../../src/server/buildServer.ts';
-import { initOrganisation } from '../../src/services/accounts/accounts.ts';
 import { enqueueIngest } from '../../src/services/jobs/enqueueIngest.ts';
 import { inProcessQueue } from '../../src/services/jobs/inProcessQueue.ts';
 import type { JobQueue } from '../../src/services/jobs/jobQueue.ts';
-import { FAST_KDF } from '../protection/fixtures.ts';
-import { openTestStore, type TestStore } from '../support/stores.ts';
+import type { TestStore } from '../support/stores.ts';
 import { seriousViolations } from './axe.ts';
-import {
-  buildWebIfStale,
-  distDir,
-  type LaunchedBrowser,
-  launchChromium,
-  screenshot,
-  signedInPage,
-} from './browser.ts';
+import { type OrganisationWebApp, organisationWebApp, screenshot } from './browser.ts';
 
-const ADMIN = { email: 'admin@example.org', password: 'correct horse battery staple' };
+const ADMIN_EMAIL = 'admin@example.org';
 const MISSING = 'b'.repeat(64);
 
 describe('the Jobs screen in Chromium', () => {
   let store: TestStore;
-  let server: Awaited<ReturnType<typeof buildServer>>;
+  let app: OrganisationWebApp | undefined;
   let jobs: JobQueue;
-  let origin: string;
-  let launched: LaunchedBrowser;
   let browser: Browser;
   let page: Page;
   let failedId: string;
 
   beforeAll(async () => {
-    buildWebIfStale();
-    store = await openTestStore('pglite');
-    const { adminId } = await initOrganisation(
-      store.db,
-      { name: 'Rainbow Evac', adminEmail: ADMIN.email, password: ADMIN.password },
-      FAST_KDF,
-    );
     // No delay between attempts, so the failing job is out of attempts at once.
     jobs = inProcessQueue({ retryDelaySeconds: 0 });
-    server = await buildServer({ store, webDist: distDir, kdfParams: FAST_KDF, logLevel: 'silent', jobs });
-    await server.listen({ host: '127.0.0.1', port: 0 });
-    origin = `http://127.0.0.1:${(server.server.address() as AddressInfo).port}`;
+    app = await organisationWebApp({ server: { logLevel: 'silent', jobs } });
+    store = app.store;
+    browser = app.launched.browser;
+    const adminId = app.admin.userId;
 
     const done = await enqueueIngest(
       store,
@@ -71,9 +52,7 @@ describe('the Jobs screen in Chromium', () => {
       if (first?.state === 'done' && second?.state === 'failed') break;
       await new Promise((resolve) => setTimeout(resolve, 50));
     }
-    launched = await launchChromium();
-    browser = launched.browser;
-    page = await signedInPage(browser, origin, ADMIN.email, ADMIN.password);
+    page = await app.signIn();
   }, 240_000);
 
   /** axe is injected as a script, which the CSP rightly refuses: a copy of the page in a context that bypasses it. */
@@ -93,9 +72,7 @@ describe('the Jobs screen in Chromium', () => {
   }
 
   afterAll(async () => {
-    await launched?.close();
-    await server?.close();
-    await store?.close();
+    await app?.close();
   });
 
   it('shows the working process, the counts and a failed job with its reason, and retries it (audited)', async () => {
@@ -116,7 +93,7 @@ describe('the Jobs screen in Chromium', () => {
     expect(reason).toContain("not in this process's file store");
     expect(reason).toContain(MISSING.slice(0, 12));
     expect(await failed.getByRole('cell').nth(2).textContent()).toBe('4');
-    expect(await failed.getByRole('cell').nth(3).textContent()).toBe(ADMIN.email);
+    expect(await failed.getByRole('cell').nth(3).textContent()).toBe(ADMIN_EMAIL);
     await screenshot(page, 'jobs');
     expect(await accessibilityProblems(page)).toEqual([]);
 

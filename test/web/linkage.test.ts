@@ -7,14 +7,11 @@ import { mkdirSync } from 'node:fs';
 import { join } from 'node:path';
 import type { Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { initOrganisation } from '../../src/services/accounts/accounts.ts';
-import { FAST_KDF } from '../protection/fixtures.ts';
 import { fixturesDir } from '../support/paths.ts';
-import { openTestStore, type TestStore } from '../support/stores.ts';
+import type { TestStore } from '../support/stores.ts';
 import { seriousViolations } from './axe.ts';
-import { type LaunchedBrowser, type ServedWebApp, screenshot, serveWebApp, signedInPage } from './browser.ts';
+import { type LaunchedBrowser, type OrganisationWebApp, organisationWebApp, screenshot } from './browser.ts';
 
-const ADMIN = { email: 'admin@example.org', password: 'correct horse battery staple' };
 const LIST = join(fixturesDir, 'linkage/review-list.csv');
 const SHOTS = '/tmp/shots';
 
@@ -26,26 +23,19 @@ async function shot(page: Page, name: string): Promise<void> {
 
 describe('linkage review in Chromium', () => {
   let store: TestStore;
-  let app: ServedWebApp | undefined;
+  let app: OrganisationWebApp | undefined;
   let origin: string;
   let launched: LaunchedBrowser;
   let page: Page;
 
   beforeAll(async () => {
-    store = await openTestStore('pglite');
-    await initOrganisation(
-      store.db,
-      { name: 'Memorial Test', adminEmail: ADMIN.email, password: ADMIN.password },
-      FAST_KDF,
-    );
-    app = await serveWebApp(store);
-    ({ origin, launched } = app);
-    page = await signedInPage(launched.browser, origin, ADMIN.email, ADMIN.password);
+    app = await organisationWebApp();
+    ({ store, origin, launched } = app);
+    page = await app.signIn();
   });
 
   afterAll(async () => {
     await app?.close();
-    await store?.close();
   });
 
   it('reviews three uncertain pairs with the keyboard and re-computes the clusters', async () => {

@@ -10,14 +10,11 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import type { Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { anOrganisation, PASSWORD } from '../protection/fixtures.ts';
 import { OCR_TEXTS, renderTextPng } from '../support/ocrImages.ts';
-import { openTestStore, type TestStore } from '../support/stores.ts';
-import { type LaunchedBrowser, type ServedWebApp, screenshot, serveWebApp, signedInPage } from './browser.ts';
+import { type LaunchedBrowser, type OrganisationWebApp, organisationWebApp, screenshot } from './browser.ts';
 
 describe('scans and recordings in Chromium', () => {
-  let store: TestStore;
-  let app: ServedWebApp | undefined;
+  let app: OrganisationWebApp | undefined;
   let origin: string;
   let launched: LaunchedBrowser;
   let page: Page;
@@ -25,16 +22,13 @@ describe('scans and recordings in Chromium', () => {
 
   beforeAll(async () => {
     work = mkdtempSync(join(tmpdir(), 'attest-scans-'));
-    store = await openTestStore('pglite');
-    await anOrganisation(store.db);
-    app = await serveWebApp(store);
+    app = await organisationWebApp();
     ({ origin, launched } = app);
-    page = await signedInPage(launched.browser, origin, 'admin@example.org', PASSWORD);
+    page = await app.signIn();
   });
 
   afterAll(async () => {
     await app?.close();
-    await store?.close();
     if (work) rmSync(work, { recursive: true, force: true });
   });
 

@@ -5,48 +5,31 @@
  * of the content. Screenshots of both.
  */
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { addUser, initOrganisation } from '../../src/services/accounts/accounts.ts';
-import { releaseActor } from '../../src/services/accounts/actor.ts';
-import { authenticate } from '../../src/services/accounts/login.ts';
-import { auditRows, FAST_KDF } from '../protection/fixtures.ts';
-import { openTestStore, type TestStore } from '../support/stores.ts';
-import { type LaunchedBrowser, type ServedWebApp, screenshot, serveWebApp, signedInPage } from './browser.ts';
+import { auditRows } from '../protection/fixtures.ts';
+import type { TestStore } from '../support/stores.ts';
+import { type OrganisationWebApp, organisationWebApp, screenshot } from './browser.ts';
 
-const ADMIN = { email: 'admin@example.org', password: 'correct horse battery staple' };
-const ANALYST = { email: 'analyst@example.org', password: 'another long passphrase here' };
+const ANALYST = 'analyst@example.org';
 const SENTENCE = 'They kept Madina in the cellar of the old cannery for nine days.';
 
 describe('a sealed source in Chromium', () => {
   let store: TestStore;
-  let app: ServedWebApp | undefined;
+  let app: OrganisationWebApp | undefined;
   let origin: string;
-  let launched: LaunchedBrowser;
+  let signIn: OrganisationWebApp['signIn'];
   let sourceUrl = '';
 
   beforeAll(async () => {
-    store = await openTestStore('pglite');
-    await initOrganisation(
-      store.db,
-      { name: 'Memorial Test', adminEmail: ADMIN.email, password: ADMIN.password },
-      FAST_KDF,
-    );
-    const admin = await authenticate(store.db, ADMIN);
-    try {
-      await addUser(store.db, admin, { ...ANALYST, role: 'analyst' }, FAST_KDF);
-    } finally {
-      releaseActor(admin);
-    }
-    app = await serveWebApp(store);
-    ({ origin, launched } = app);
+    app = await organisationWebApp({ users: [{ email: ANALYST, role: 'analyst' }] });
+    ({ store, origin, signIn } = app);
   });
 
   afterAll(async () => {
     await app?.close();
-    await store?.close();
   });
 
   it('captures a testimony sealed and shows it to a member with the badge and compartment', async () => {
-    const page = await signedInPage(launched.browser, origin, ADMIN.email, ADMIN.password);
+    const page = await signIn();
     await page.getByLabel('Sensitive — seal this source').first().check();
     await page
       .getByLabel('Text', { exact: true })
@@ -84,7 +67,7 @@ describe('a sealed source in Chromium', () => {
   });
 
   it('shows a non-member the sealed notice and nothing of the content', async () => {
-    const page = await signedInPage(launched.browser, origin, ANALYST.email, ANALYST.password);
+    const page = await signIn(ANALYST);
     await page.goto(sourceUrl);
     await page.getByTestId('sealed-notice').waitFor();
     const body = (await page.locator('body').textContent()) ?? '';

@@ -8,20 +8,8 @@ import { copyFileSync, mkdirSync } from 'node:fs';
 import { join } from 'node:path';
 import type { Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { initOrganisation } from '../../src/services/accounts/accounts.ts';
 import { SEARCH_CAP } from '../../src/store/search.ts';
-import { FAST_KDF } from '../protection/fixtures.ts';
-import { openTestStore, type TestStore } from '../support/stores.ts';
-import {
-  type LaunchedBrowser,
-  type ServedWebApp,
-  screenshot,
-  screenshotDir,
-  serveWebApp,
-  signedInPage,
-} from './browser.ts';
-
-const ADMIN = { email: 'admin@example.org', password: 'correct horse battery staple' };
+import { type OrganisationWebApp, organisationWebApp, screenshot, screenshotDir } from './browser.ts';
 
 /** The heading in each interface language for SEARCH_CAP (1000) matches counted, and more. */
 const AT_LEAST: Record<string, RegExp> = {
@@ -33,21 +21,14 @@ const AT_LEAST: Record<string, RegExp> = {
 };
 
 describe('the search page past the count cap, in Chromium', () => {
-  let store: TestStore;
-  let app: ServedWebApp | undefined;
+  let app: OrganisationWebApp | undefined;
   let origin: string;
-  let launched: LaunchedBrowser;
   let page: Page;
 
   beforeAll(async () => {
-    store = await openTestStore('pglite');
-    await initOrganisation(
-      store.db,
-      { name: 'Memorial Test', adminEmail: ADMIN.email, password: ADMIN.password },
-      FAST_KDF,
-    );
+    app = await organisationWebApp();
     // One more matching source than a search counts, and three about something else.
-    await store.db.query(
+    await app.store.db.query(
       `insert into sources (id, sha256, byte_size, media_type, file_name, title, language, text, search_config, search,
                             search_lead, captured_by, suggestions)
        select gen_random_uuid(), encode(sha256(('web cap ' || g)::bytea), 'hex'), 40, 'text/plain', 'bulk.txt',
@@ -61,14 +42,12 @@ describe('the search page past the count cap, in Chromium', () => {
          from generate_series(1, $1::int + 3) g`,
       [SEARCH_CAP + 1],
     );
-    app = await serveWebApp(store);
-    ({ origin, launched } = app);
-    page = await signedInPage(launched.browser, origin, ADMIN.email, ADMIN.password);
+    ({ origin } = app);
+    page = await app.signIn();
   });
 
   afterAll(async () => {
     await app?.close();
-    await store?.close();
   });
 
   const shot = async (name: string) => {

@@ -10,20 +10,20 @@ import { mkdirSync, readFileSync } from 'node:fs';
 import type { Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { actsRepository } from '../../src/store/acts.ts';
-import { anOrganisation, aUser, PASSWORD } from '../protection/fixtures.ts';
 import { hasShared, SEED_ARTICLE, sharedText } from '../support/shared.ts';
-import { openTestStore, type TestStore } from '../support/stores.ts';
+import type { TestStore } from '../support/stores.ts';
 import { seriousViolations } from './axe.ts';
-import { type LaunchedBrowser, type ServedWebApp, screenshot, serveWebApp, signedInPage } from './browser.ts';
+import { type LaunchedBrowser, type OrganisationWebApp, organisationWebApp, screenshot } from './browser.ts';
 
 const poll = <T>(read: () => T | Promise<T>) => expect.poll(read, { timeout: 20_000 });
 const SHOTS = '/tmp/shots';
 
 describe.skipIf(!hasShared(SEED_ARTICLE))('the statistics page in Chromium, on the seed', () => {
   let store: TestStore;
-  let app: ServedWebApp | undefined;
+  let app: OrganisationWebApp | undefined;
   let origin: string;
   let launched: LaunchedBrowser;
+  let signIn: OrganisationWebApp['signIn'];
   let page: Page;
   let incidentId = '';
   const requests: string[] = [];
@@ -39,12 +39,9 @@ describe.skipIf(!hasShared(SEED_ARTICLE))('the statistics page in Chromium, on t
       .filter({ has: page.getByRole('rowheader', { name: label }) });
 
   beforeAll(async () => {
-    store = await openTestStore('pglite');
-    const { admin } = await anOrganisation(store.db);
-    await aUser(store.db, admin, 'analyst@example.org', 'analyst');
-    app = await serveWebApp(store);
-    ({ origin, launched } = app);
-    page = await signedInPage(launched.browser, origin, 'admin@example.org', PASSWORD);
+    app = await organisationWebApp({ users: [{ email: 'analyst@example.org', role: 'analyst' }] });
+    ({ store, origin, launched, signIn } = app);
+    page = await signIn();
     page.context().on('request', (request) => requests.push(request.url()));
     // The seed, pasted and reviewed with every suggestion accepted, as the capture and review screens do.
     incidentId = (await page.evaluate(
@@ -72,7 +69,6 @@ describe.skipIf(!hasShared(SEED_ARTICLE))('the statistics page in Chromium, on t
 
   afterAll(async () => {
     await app?.close();
-    await store?.close();
   });
 
   it('opens from the header and shows the seed by type: a chart and its table with the same figures', async () => {
@@ -148,7 +144,7 @@ describe.skipIf(!hasShared(SEED_ARTICLE))('the statistics page in Chromium, on t
     ]);
     expect(await page.locator('[data-chart="country.victims"]').textContent()).toContain('figures below 5');
     await shot(page, 'stats-public');
-    const analyst = await signedInPage(launched.browser, origin, 'analyst@example.org', PASSWORD);
+    const analyst = await signIn('analyst@example.org');
     await analyst.goto(`${origin}/statistics`);
     await analyst.getByText('Your role sees the public view only.').first().waitFor();
     await analyst.context().close();

@@ -7,27 +7,22 @@
 import { createHash } from 'node:crypto';
 import type { Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { initOrganisation } from '../../src/services/accounts/accounts.ts';
 import { DEFAULT_CAPTURE_SETTINGS } from '../../src/services/capture/captureSettings.ts';
-import { FAST_KDF } from '../protection/fixtures.ts';
 import { type CapturePages, RUSSIAN_PAGE_WORD, startCapturePages } from '../support/capturePages.ts';
 import { type LocalTsa, startLocalTsa } from '../support/localTsa.ts';
-import { openTestStore, type TestStore } from '../support/stores.ts';
+import type { TestStore } from '../support/stores.ts';
 import { seriousViolations } from './axe.ts';
 import {
   chromiumPath,
   type LaunchedBrowser,
-  type ServedWebApp,
+  type OrganisationWebApp,
+  organisationWebApp,
   screenshot,
-  serveWebApp,
-  signedInPage,
 } from './browser.ts';
-
-const ADMIN = { email: 'admin@example.org', password: 'correct horse battery staple' };
 
 describe('capture a web page in Chromium', () => {
   let store: TestStore;
-  let app: ServedWebApp | undefined;
+  let app: OrganisationWebApp | undefined;
   let origin: string;
   let pages: CapturePages;
   let tsa: LocalTsa;
@@ -35,27 +30,22 @@ describe('capture a web page in Chromium', () => {
   let page: Page;
 
   beforeAll(async () => {
-    store = await openTestStore('pglite');
-    await initOrganisation(
-      store.db,
-      { name: 'Memorial Test', adminEmail: ADMIN.email, password: ADMIN.password },
-      FAST_KDF,
-    );
     pages = await startCapturePages();
     tsa = await startLocalTsa();
-    app = await serveWebApp(store, {
-      capture: { ...DEFAULT_CAPTURE_SETTINGS, chromiumPath, allowPrivateAddresses: true },
-      timestamps: { tsaUrl: tsa.url, timeoutMs: 10_000, trustedCertificates: [tsa.caDer] },
+    app = await organisationWebApp({
+      server: {
+        capture: { ...DEFAULT_CAPTURE_SETTINGS, chromiumPath, allowPrivateAddresses: true },
+        timestamps: { tsaUrl: tsa.url, timeoutMs: 10_000, trustedCertificates: [tsa.caDer] },
+      },
     });
-    ({ origin, launched } = app);
-    page = await signedInPage(launched.browser, origin, ADMIN.email, ADMIN.password);
+    ({ store, origin, launched } = app);
+    page = await app.signIn();
   });
 
   afterAll(async () => {
     await app?.close();
     await pages?.close();
     await tsa?.close();
-    await store?.close();
   });
 
   it('captures the page as a job, then shows its files, metadata and timestamps on the source page', async () => {
