@@ -17,6 +17,7 @@ import {
   unlockUser,
 } from '../api/client.ts';
 import { type Account, type Invitation, ROLES, type Role } from '../api/types.ts';
+import { AdminTable } from '../components/AdminTable.tsx';
 import { ErrorMessage } from '../components/ErrorMessage.tsx';
 import { FormField } from '../components/FormField.tsx';
 import { useI18n } from '../i18n/I18nContext.tsx';
@@ -95,64 +96,53 @@ export function AdminScreen() {
       ) : null}
 
       <h2>{t('admin.users')}</h2>
-      <div className="table-scroll">
-        <table className="data-table admin-table" data-testid="users">
-          <thead>
-            <tr>
-              <th scope="col">{t('admin.email')}</th>
-              <th scope="col">{t('admin.role')}</th>
-              <th scope="col">{t('admin.state')}</th>
-              <th scope="col">{t('admin.actions')}</th>
-            </tr>
-          </thead>
-          <tbody>
-            {users.data?.items.map((account) => (
-              <tr key={account.id} data-email={account.email}>
-                <td>{account.email}</td>
-                <td>
-                  <select
-                    aria-label={t('admin.changeRole', { email: account.email })}
-                    value={account.role}
-                    disabled={account.id === me}
-                    onChange={(e) => void act(() => changeUserRole(account.id, e.target.value as Role))}
+      <AdminTable
+        testId="users"
+        columns={[t('admin.email'), t('admin.role'), t('admin.state'), t('admin.actions')]}
+      >
+        {users.data?.items.map((account) => (
+          <tr key={account.id} data-email={account.email}>
+            <td>{account.email}</td>
+            <td>
+              <select
+                aria-label={t('admin.changeRole', { email: account.email })}
+                value={account.role}
+                disabled={account.id === me}
+                onChange={(e) => void act(() => changeUserRole(account.id, e.target.value as Role))}
+              >
+                {ROLES.map((r) => (
+                  <option key={r} value={r}>
+                    {t(`role.${r}`)}
+                  </option>
+                ))}
+              </select>
+            </td>
+            <td>{stateOf(account)}</td>
+            <td>
+              {account.id === me ? null : (
+                <div className="row-actions">
+                  <button
+                    type="button"
+                    onClick={() =>
+                      void act(() => (account.disabled ? enableUser(account.id) : disableUser(account.id)))
+                    }
                   >
-                    {ROLES.map((r) => (
-                      <option key={r} value={r}>
-                        {t(`role.${r}`)}
-                      </option>
-                    ))}
-                  </select>
-                </td>
-                <td>{stateOf(account)}</td>
-                <td>
-                  {account.id === me ? null : (
-                    <div className="row-actions">
-                      <button
-                        type="button"
-                        onClick={() =>
-                          void act(() =>
-                            account.disabled ? enableUser(account.id) : disableUser(account.id),
-                          )
-                        }
-                      >
-                        {account.disabled ? t('admin.enable') : t('admin.disable')}
-                      </button>
-                      {account.locked ? (
-                        <button type="button" onClick={() => void act(() => unlockUser(account.id))}>
-                          {t('admin.unlock')}
-                        </button>
-                      ) : null}
-                      <button type="button" onClick={() => reset(account)}>
-                        {t('admin.reset')}
-                      </button>
-                    </div>
-                  )}
-                </td>
-              </tr>
-            ))}
-          </tbody>
-        </table>
-      </div>
+                    {account.disabled ? t('admin.enable') : t('admin.disable')}
+                  </button>
+                  {account.locked ? (
+                    <button type="button" onClick={() => void act(() => unlockUser(account.id))}>
+                      {t('admin.unlock')}
+                    </button>
+                  ) : null}
+                  <button type="button" onClick={() => reset(account)}>
+                    {t('admin.reset')}
+                  </button>
+                </div>
+              )}
+            </td>
+          </tr>
+        ))}
+      </AdminTable>
 
       <form className="inline-form" onSubmit={invite} aria-label={t('admin.invite')}>
         <h3>{t('admin.invite')}</h3>

@@ -6,6 +6,7 @@
 import { type FormEvent, useState } from 'react';
 import { listAudit, verifyAudit } from '../api/client.ts';
 import type { AuditEntry, AuditVerdict } from '../api/types.ts';
+import { AdminTable } from '../components/AdminTable.tsx';
 import { ErrorMessage } from '../components/ErrorMessage.tsx';
 import { FormField } from '../components/FormField.tsx';
 import { useI18n } from '../i18n/I18nContext.tsx';
@@ -85,36 +86,30 @@ export function AuditScreen() {
       {first.error ? <ErrorMessage error={first.error} /> : null}
       {error ? <ErrorMessage error={error} /> : null}
       {first.data && entries.length === 0 ? <p>{t('audit.empty')}</p> : null}
-      <div className="table-scroll">
-        <table className="data-table admin-table" data-testid="audit-entries">
-          <thead>
-            <tr>
-              <th scope="col">#</th>
-              <th scope="col">{t('audit.when')}</th>
-              <th scope="col">{t('audit.actor')}</th>
-              <th scope="col">{t('audit.action')}</th>
-              <th scope="col">{t('audit.outcome')}</th>
-              <th scope="col">{t('audit.record')}</th>
-              <th scope="col">{t('audit.details')}</th>
-            </tr>
-          </thead>
-          <tbody>
-            {entries.map((entry) => (
-              <tr key={entry.seq}>
-                <td>{entry.seq}</td>
-                <td>{formatDateTime(entry.at)}</td>
-                <td className="mono">{entry.actor}</td>
-                <td>{entry.action}</td>
-                <td>{entry.outcome}</td>
-                <td className="mono">{entry.recordId ?? ''}</td>
-                <td className="mono">
-                  {Object.keys(entry.details).length ? JSON.stringify(entry.details) : ''}
-                </td>
-              </tr>
-            ))}
-          </tbody>
-        </table>
-      </div>
+      <AdminTable
+        testId="audit-entries"
+        columns={[
+          '#',
+          t('audit.when'),
+          t('audit.actor'),
+          t('audit.action'),
+          t('audit.outcome'),
+          t('audit.record'),
+          t('audit.details'),
+        ]}
+      >
+        {entries.map((entry) => (
+          <tr key={entry.seq}>
+            <td>{entry.seq}</td>
+            <td>{formatDateTime(entry.at)}</td>
+            <td className="mono">{entry.actor}</td>
+            <td>{entry.action}</td>
+            <td>{entry.outcome}</td>
+            <td className="mono">{entry.recordId ?? ''}</td>
+            <td className="mono">{Object.keys(entry.details).length ? JSON.stringify(entry.details) : ''}</td>
+          </tr>
+        ))}
+      </AdminTable>
       {nextBefore ? (
         <button type="button" onClick={() => void more()}>
           {t('audit.older')}

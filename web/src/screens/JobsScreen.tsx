@@ -4,9 +4,10 @@
  * attempt with the reason in words and a retry (audited on the server). Refreshed every 10 s, so a
  * worker that dies drops out of the list and its job shows as retried without a reload.
  */
-import { useEffect, useState } from 'react';
+import { type ReactNode, useEffect, useState } from 'react';
 import { jobQueueStatus, listUsers, retryJob } from '../api/client.ts';
 import type { QueueStatus } from '../api/types.ts';
+import { AdminTable } from '../components/AdminTable.tsx';
 import { ErrorMessage } from '../components/ErrorMessage.tsx';
 import type { MessageKey } from '../i18n/catalogue.ts';
 import { useI18n } from '../i18n/I18nContext.tsx';
@@ -74,109 +75,116 @@ export function JobsScreen() {
         </p>
       ) : null}
 
-      <section className="jobs-section" aria-labelledby="jobs-processes">
-        <h2 id="jobs-processes">{t('jobs.processes')}</h2>
-        {queue && queue.processes.length === 0 ? <p>{t('jobs.noProcesses')}</p> : null}
-        {queue && queue.processes.length > 0 ? (
-          <div className="table-scroll">
-            <table className="data-table admin-table" data-testid="job-processes">
-              <thead>
-                <tr>
-                  <th scope="col">{t('jobs.host')}</th>
-                  <th scope="col">{t('jobs.pid')}</th>
-                  <th scope="col">{t('jobs.started')}</th>
-                  <th scope="col">{t('jobs.heartbeat')}</th>
-                  <th scope="col">{t('jobs.held')}</th>
-                </tr>
-              </thead>
-              <tbody>
-                {queue.processes.map((process) => (
-                  <tr key={`${process.host}:${process.pid}:${process.startedAt}`}>
-                    <td className="mono">{process.host}</td>
-                    <td className="mono">{process.pid}</td>
-                    <td>{formatDateTime(process.startedAt)}</td>
-                    <td>{formatDateTime(process.heartbeatAt)}</td>
-                    <td>{formatNumber(process.jobsHeld)}</td>
-                  </tr>
-                ))}
-              </tbody>
-            </table>
-          </div>
-        ) : null}
-      </section>
+      <JobsSection
+        id="jobs-processes"
+        title={t('jobs.processes')}
+        rows={queue?.processes.length}
+        empty={t('jobs.noProcesses')}
+      >
+        <AdminTable
+          testId="job-processes"
+          columns={[t('jobs.host'), t('jobs.pid'), t('jobs.started'), t('jobs.heartbeat'), t('jobs.held')]}
+        >
+          {queue?.processes.map((process) => (
+            <tr key={`${process.host}:${process.pid}:${process.startedAt}`}>
+              <td className="mono">{process.host}</td>
+              <td className="mono">{process.pid}</td>
+              <td>{formatDateTime(process.startedAt)}</td>
+              <td>{formatDateTime(process.heartbeatAt)}</td>
+              <td>{formatNumber(process.jobsHeld)}</td>
+            </tr>
+          ))}
+        </AdminTable>
+      </JobsSection>
 
-      <section className="jobs-section" aria-labelledby="jobs-counts">
-        <h2 id="jobs-counts">{t('jobs.counts')}</h2>
-        {queue && kindsWithJobs.length === 0 ? <p>{t('jobs.noJobs')}</p> : null}
-        {queue && kindsWithJobs.length > 0 ? (
-          <div className="table-scroll">
-            <table className="data-table admin-table" data-testid="job-counts">
-              <thead>
-                <tr>
-                  <th scope="col">{t('jobs.kind')}</th>
-                  {STATES.map((state) => (
-                    <th scope="col" key={state}>
-                      {t(stateLabel(state))}
-                    </th>
-                  ))}
-                </tr>
-              </thead>
-              <tbody>
-                {kindsWithJobs.map((kind) => (
-                  <tr key={kind}>
-                    <th scope="row">{t(kindLabel(kind))}</th>
-                    {STATES.map((state) => (
-                      <td key={state}>{formatNumber(count(kind, state))}</td>
-                    ))}
-                  </tr>
-                ))}
-              </tbody>
-            </table>
-          </div>
-        ) : null}
-      </section>
+      <JobsSection
+        id="jobs-counts"
+        title={t('jobs.counts')}
+        rows={queue ? kindsWithJobs.length : undefined}
+        empty={t('jobs.noJobs')}
+      >
+        <AdminTable
+          testId="job-counts"
+          columns={[t('jobs.kind'), ...STATES.map((state) => t(stateLabel(state)))]}
+        >
+          {kindsWithJobs.map((kind) => (
+            <tr key={kind}>
+              <th scope="row">{t(kindLabel(kind))}</th>
+              {STATES.map((state) => (
+                <td key={state}>{formatNumber(count(kind, state))}</td>
+              ))}
+            </tr>
+          ))}
+        </AdminTable>
+      </JobsSection>
 
-      <section className="jobs-section" aria-labelledby="jobs-failed">
-        <h2 id="jobs-failed">{t('jobs.failed')}</h2>
-        <p className="hint">{t('jobs.failedHint')}</p>
-        {queue && queue.deadLetters.length === 0 ? <p>{t('jobs.noFailed')}</p> : null}
-        {queue && queue.deadLetters.length > 0 ? (
-          <div className="table-scroll">
-            <table className="data-table admin-table" data-testid="failed-jobs">
-              <thead>
-                <tr>
-                  <th scope="col">{t('jobs.kind')}</th>
-                  <th scope="col">{t('jobs.when')}</th>
-                  <th scope="col">{t('jobs.attempts')}</th>
-                  <th scope="col">{t('jobs.requestedBy')}</th>
-                  <th scope="col">{t('jobs.reason')}</th>
-                  <th scope="col">{t('jobs.job')}</th>
-                  <th scope="col">
-                    <span className="visually-hidden">{t('jobs.retry')}</span>
-                  </th>
-                </tr>
-              </thead>
-              <tbody>
-                {queue.deadLetters.map((job) => (
-                  <tr key={job.id}>
-                    <td>{t(kindLabel(job.kind))}</td>
-                    <td>{job.finishedAt ? formatDateTime(job.finishedAt) : ''}</td>
-                    <td>{formatNumber(job.retries + 1)}</td>
-                    <td>{requester(job.requestedBy)}</td>
-                    <td>{job.error ?? ''}</td>
-                    <td className="mono">{job.id}</td>
-                    <td>
-                      <button type="button" disabled={busy} onClick={() => void retry(job.id)}>
-                        {t('jobs.retry')}
-                      </button>
-                    </td>
-                  </tr>
-                ))}
-              </tbody>
-            </table>
-          </div>
-        ) : null}
-      </section>
+      <JobsSection
+        id="jobs-failed"
+        title={t('jobs.failed')}
+        hint={t('jobs.failedHint')}
+        rows={queue?.deadLetters.length}
+        empty={t('jobs.noFailed')}
+      >
+        <AdminTable
+          testId="failed-jobs"
+          columns={[
+            t('jobs.kind'),
+            t('jobs.when'),
+            t('jobs.attempts'),
+            t('jobs.requestedBy'),
+            t('jobs.reason'),
+            t('jobs.job'),
+            <span key="retry" className="visually-hidden">
+              {t('jobs.retry')}
+            </span>,
+          ]}
+        >
+          {queue?.deadLetters.map((job) => (
+            <tr key={job.id}>
+              <td>{t(kindLabel(job.kind))}</td>
+              <td>{job.finishedAt ? formatDateTime(job.finishedAt) : ''}</td>
+              <td>{formatNumber(job.retries + 1)}</td>
+              <td>{requester(job.requestedBy)}</td>
+              <td>{job.error ?? ''}</td>
+              <td className="mono">{job.id}</td>
+              <td>
+                <button type="button" disabled={busy} onClick={() => void retry(job.id)}>
+                  {t('jobs.retry')}
+                </button>
+              </td>
+            </tr>
+          ))}
+        </AdminTable>
+      </JobsSection>
     </>
+  );
+}
+
+/**
+ * One part of the screen: its heading, a line saying there is nothing (once loaded) or its table.
+ * `rows` is undefined until the queue's status has loaded, so neither shows before.
+ */
+function JobsSection({
+  id,
+  title,
+  hint,
+  rows,
+  empty,
+  children,
+}: {
+  id: string;
+  title: string;
+  hint?: string;
+  rows: number | undefined;
+  empty: string;
+  children: ReactNode;
+}) {
+  return (
+    <section className="jobs-section" aria-labelledby={id}>
+      <h2 id={id}>{title}</h2>
+      {hint ? <p className="hint">{hint}</p> : null}
+      {rows === 0 ? <p>{empty}</p> : null}
+      {rows ? children : null}
+    </section>
   );
 }
