@@ -74,6 +74,22 @@ export class RateLimited extends AttestError {
   }
 }
 
+/**
+ * A record read back from storage without the shape the code writes (a JSON column damaged by hand or
+ * by a fault): refused where it is read, naming the record and the damaged field, never its content.
+ * An internal fault to the HTTP layer (500), with this message, which names no value.
+ */
+export class DamagedRecord extends AttestError {
+  readonly code = 'internal';
+  constructor(
+    readonly record: string,
+    readonly id: string,
+    readonly where: string,
+  ) {
+    super(`${record} ${id} is damaged: ${where}`);
+  }
+}
+
 /** Storage cannot be used: database down, data directory not ours, migration failure. */
 export class StorageUnavailable extends AttestError {
   readonly code = 'storage_unavailable';

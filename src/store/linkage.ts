@@ -79,7 +79,8 @@ const toRun = (row: RawRun): LinkageRunRow => ({
   listId: row.list_id,
   records: row.records,
   comparisons: row.comparisons,
-  result: typeof row.result === 'string' ? JSON.parse(row.result) : row.result,
+  // Unchecked here: services/linkage/storedRun.ts (storedRunOf) parses it where the shape is known.
+  result: row.result,
   createdBy: row.created_by,
   createdAt: row.created_at,
 });

@@ -8,7 +8,7 @@ import { randomUUID } from 'node:crypto';
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { Forbidden, InvalidInput } from '../../src/core/errors.ts';
+import { DamagedRecord, Forbidden, InvalidInput } from '../../src/core/errors.ts';
 import type { Actor } from '../../src/services/accounts/actor.ts';
 import {
   listEstimates,
@@ -244,5 +244,11 @@ describe.each(backends())('estimation from lists on %s', (backend) => {
       [admin.userId, saved.id],
     ]);
     await expect(openEstimate(store.db, admin, randomUUID())).rejects.toMatchObject({ code: 'not_found' });
+
+    // A damaged row is one typed error naming the estimate, not a half-read answer.
+    await store.db.query(`update saved_estimates set result = result - 'overlaps' where id = $1`, [saved.id]);
+    const damaged = openEstimate(store.db, admin, saved.id);
+    await expect(damaged).rejects.toBeInstanceOf(DamagedRecord);
+    await expect(damaged).rejects.toThrow(new RegExp(`^saved estimate ${saved.id} is damaged: overlaps: `));
   });
 });

@@ -6,7 +6,7 @@
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { Forbidden, InvalidInput } from '../../src/core/errors.ts';
+import { DamagedRecord, Forbidden, InvalidInput } from '../../src/core/errors.ts';
 import type { Actor } from '../../src/services/accounts/actor.ts';
 import {
   labelHistory,
@@ -118,6 +118,32 @@ describe.each(backends())('linkage review on %s', (backend) => {
       labelPair(store.db, viewer, run.id, { a: 'BA', b: 'BB', decision: 'match' }),
     ).rejects.toBeInstanceOf(Forbidden);
     await expect(showLinkageRun(store.db, viewer, run.id)).rejects.toBeInstanceOf(Forbidden);
+  });
+
+  it('refuses a run whose stored result is damaged, naming the run and the field but no record', async () => {
+    const { run } = await runLinkage(store.db, analyst, { name: 'Damaged', source: 'csv', csv: CSV });
+    // A hand edit (or a fault) leaves the record references as one string instead of a list.
+    await store.db.query(
+      `update linkage_runs set result = jsonb_set(result, '{records}', '"AA,AB,BA"') where id = $1`,
+      [run.id],
+    );
+    for (const read of [
+      () => showLinkageRun(store.db, analyst, run.id),
+      () => labelPair(store.db, analyst, run.id, { a: 'BA', b: 'BB', decision: 'match' }),
+    ]) {
+      const error = await read().then(
+        () => null,
+        (thrown: unknown) => thrown,
+      );
+      expect(error).toBeInstanceOf(DamagedRecord);
+      expect(error).toMatchObject({
+        code: 'internal',
+        record: 'linkage run',
+        id: run.id,
+        message: expect.stringMatching(new RegExp(`^linkage run ${run.id} is damaged: records: `)),
+      });
+      expect(error).not.toMatchObject({ message: expect.stringContaining('AA') });
+    }
   });
 
   it('links the sealed persons of the database; only key holders open names', async () => {

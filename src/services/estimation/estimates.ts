@@ -8,7 +8,7 @@ import { randomUUID } from 'node:crypto';
 import type { PopulationEstimate } from '../../analysis/mse/estimatePopulation.ts';
 import type { ModelSummary } from '../../analysis/mse/estimateStratum.ts';
 import { NotFound } from '../../core/errors.ts';
-import { parseWith } from '../../core/validation.ts';
+import { parseStoredJson } from '../../core/validation.ts';
 import type { Db, Queryable } from '../../store/db.ts';
 import { estimationRepository } from '../../store/estimation.ts';
 import type { Actor } from '../accounts/actor.ts';
@@ -239,7 +239,7 @@ export async function openEstimate(db: Db, actor: Actor, id: string): Promise<Sa
       recordId: id,
     });
     // Stored by us, but read back through the same shapes the answer promises.
-    const stored = parseWith(EstimateAnswerSchema, row.result, 'saved estimate');
+    const stored = parseStoredJson(EstimateAnswerSchema, row.result, 'saved estimate', row.id);
     return {
       id: row.id,
       title: row.title,

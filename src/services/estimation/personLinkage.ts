@@ -15,7 +15,7 @@ import { estimationRepository, type PersonCluster } from '../../store/estimation
 import { type LinkageListRow, type LinkageRunRow, linkageRepository } from '../../store/linkage.ts';
 import type { Actor } from '../accounts/actor.ts';
 import { currentClusters, unreviewedPairs } from '../linkage/currentClusters.ts';
-import type { StoredRun } from '../linkage/storedRun.ts';
+import { storedRunOf } from '../linkage/storedRun.ts';
 import { authorize, can } from '../policies/index.ts';
 import type { LinkageRunSummary } from './schemas.ts';
 
@@ -32,7 +32,7 @@ type RunLinkage = PersonLinkage & { run: LinkageRunSummary };
 /** A run read for counting: its summary and the person id → cluster of its victims. */
 async function readRun(db: Queryable, list: LinkageListRow, row: LinkageRunRow): Promise<RunLinkage> {
   const linkage = linkageRepository(db);
-  const stored = row.result as StoredRun;
+  const stored = storedRunOf(row);
   const labels = await linkage.currentLabels(list.id);
   const { clusters } = currentClusters(stored, labels);
   const compartment = (await compartmentsRepository(db).findById(list.compartmentId!))!;

@@ -29,7 +29,7 @@ import { authorize, can } from '../policies/index.ts';
 import { currentClusters, orderedPair as ordered } from './currentClusters.ts';
 import type { PairExplanation } from './explainPair.ts';
 import { csvRecords, personRecords, type RecordsTable } from './records.ts';
-import { type StoredRun, storedRun } from './storedRun.ts';
+import { storedRun, storedRunOf } from './storedRun.ts';
 
 /** An uploaded list: large enough for 100,000 records, small enough to parse in one request. */
 export const MAX_CSV_CHARS = 16 * 1024 * 1024;
@@ -187,7 +187,7 @@ async function runView(
   list: LinkageListRow,
   run: LinkageRunRow,
 ): Promise<LinkageRunView> {
-  const stored = run.result as StoredRun;
+  const stored = storedRunOf(run);
   const labels = await linkageRepository(db).currentLabels(list.id);
   const labelOf = new Map(labels.map((label) => [`${label.recordA}\u0000${label.recordB}`, label]));
   const labelFor = (a: string, b: string): LabelRow | undefined => {
@@ -295,7 +295,7 @@ export async function labelPair(
   const request = parseWith(labelRequestSchema, input, 'body');
   authorize(actor.role, 'linkage.label');
   const { list, run } = await loadRun(db, runId);
-  const stored = run.result as StoredRun;
+  const stored = storedRunOf(run);
   const known = new Set(stored.records);
   for (const side of ['a', 'b'] as const) {
     if (!known.has(request[side])) throw new InvalidInput(side, 'is not a record of this run');

@@ -4,7 +4,10 @@
  * their explanation, and the probabilities of the pairs inside each cluster, which is all
  * labelledClusters needs to re-compute clusters without the records. No name, no field value.
  */
+import { z } from 'zod';
 import type { LinkResult } from '../../analysis/linkage/linkRecords.ts';
+import { parseStoredJson } from '../../core/validation.ts';
+import type { LinkageRunRow } from '../../store/linkage.ts';
 import { explainerFor, type PairExplanation } from './explainPair.ts';
 import type { RecordsTable } from './records.ts';
 
@@ -27,6 +30,47 @@ export interface StoredRun {
 }
 interface Explained {
   explanation: PairExplanation;
+}
+
+const position = z.number().int().nonnegative();
+
+const pairExplanationSchema: z.ZodType<PairExplanation> = z.object({
+  priorLogOdds: z.number(),
+  contributions: z.array(z.object({ field: z.string(), level: z.string().nullable(), weight: z.number() })),
+  weight: z.number(),
+  probability: z.number(),
+});
+
+const storedRunSchema: z.ZodType<StoredRun> = z.object({
+  records: z.array(z.string()),
+  prior: z.number(),
+  threshold: z.number(),
+  reviewFloor: z.number(),
+  mergeFloor: z.number(),
+  vetoBelow: z.number(),
+  fields: z.array(
+    z.object({
+      name: z.string(),
+      levels: z.array(z.object({ level: z.string(), m: z.number(), u: z.number(), weight: z.number() })),
+    }),
+  ),
+  clusters: z.array(z.array(position)),
+  review: z.array(
+    z.object({
+      a: position,
+      b: position,
+      probability: z.number(),
+      reason: z.enum(['uncertain', 'chaining']),
+      explanation: pairExplanationSchema,
+    }),
+  ),
+  within: z.array(z.tuple([position, position, z.number()])),
+  warnings: z.array(z.string()),
+});
+
+/** What `run` keeps, checked: a damaged result is a DamagedRecord naming the run, not a crash later. */
+export function storedRunOf(run: LinkageRunRow): StoredRun {
+  return parseStoredJson(storedRunSchema, run.result, 'linkage run', run.id);
 }
 
 export function storedRun(table: RecordsTable, result: LinkResult): StoredRun {
