@@ -3,7 +3,7 @@
  * Disabling ends the account's sessions at once (their wrapped keys are deleted, not just marked) and
  * sign-in refuses it (login.ts); its keys stay, so re-enabling gives back exactly what it had.
  */
-import { InvalidInput, NotFound } from '../../core/errors.ts';
+import { InvalidInput } from '../../core/errors.ts';
 import type { Role } from '../../core/roles.ts';
 import type { Db } from '../../store/db.ts';
 import { sessionsRepository } from '../../store/sessions.ts';
@@ -11,6 +11,7 @@ import { usersRepository } from '../../store/users.ts';
 import { appendAudit } from '../audit/audit.ts';
 import { authorize } from '../policies/index.ts';
 import type { Actor } from './actor.ts';
+import { lockUserTarget, type UserTarget } from './userTarget.ts';
 
 export interface AccountSummary {
   id: string;
@@ -41,18 +42,14 @@ export async function listUsers(db: Db, actor: Actor, now: Date = new Date()): P
 export async function setUserDisabled(
   db: Db,
   actor: Actor,
-  target: { userId: string } | { email: string },
+  target: UserTarget,
   disabled: boolean,
   now: Date = new Date(),
 ): Promise<{ id: string; email: string; disabled: boolean }> {
   authorize(actor.role, 'user.disable');
   return db.transaction(async (tx) => {
     const users = usersRepository(tx);
-    const user =
-      'userId' in target
-        ? await users.findByIdForUpdate(target.userId)
-        : await users.findByEmailForUpdate(target.email);
-    if (!user) throw new NotFound('user', 'userId' in target ? target.userId : target.email);
+    const user = await lockUserTarget(tx, target);
     if (user.id === actor.userId)
       throw new InvalidInput('user', 'you cannot disable your own account; ask another administrator');
     await users.setDisabled(user.id, disabled ? now : null);

@@ -11,7 +11,7 @@
  * recovery key, recovery.ts). Sessions end and the TOTP secret (sealed to the old key) goes.
  */
 import { randomUUID } from 'node:crypto';
-import { Conflict, InvalidInput, NotFound, Unauthenticated } from '../../core/errors.ts';
+import { Conflict, InvalidInput, Unauthenticated } from '../../core/errors.ts';
 import type { Role } from '../../core/roles.ts';
 import { KDF_PARAMS, type KdfParams, newKdfSalt } from '../../crypto/passwords.ts';
 import {
@@ -45,6 +45,7 @@ import {
 import { holdsCompartmentKeys } from '../policies/index.ts';
 import { newCredentials, parseEmail, parseRole } from './accounts.ts';
 import type { Actor } from './actor.ts';
+import { lockUserTarget, type UserTarget } from './userTarget.ts';
 
 export const INVITATION_TTL_MS = 7 * 24 * 60 * 60 * 1_000;
 const INVITATION_PURPOSE = 'invitation-private-key';
@@ -194,7 +195,7 @@ export async function acceptInvitation(
 export async function resetPasswordByAdministrator(
   db: Db,
   actor: Actor,
-  target: { userId: string } | { email: string },
+  target: UserTarget,
   now: Date = new Date(),
 ): Promise<Invitation> {
   const compartment = await resolveCompartment(db, undefined);
@@ -206,11 +207,7 @@ export async function resetPasswordByAdministrator(
   try {
     return await db.transaction(async (tx) => {
       const users = usersRepository(tx);
-      const user =
-        'userId' in target
-          ? await users.findByIdForUpdate(target.userId)
-          : await users.findByEmailForUpdate(target.email);
-      if (!user) throw new NotFound('user', 'userId' in target ? target.userId : target.email);
+      const user = await lockUserTarget(tx, target);
       if (user.id === actor.userId)
         throw new InvalidInput('user', 'you cannot reset your own password this way; use the recovery key');
       const secret = wrapForInvitation(user.id, keyPair);

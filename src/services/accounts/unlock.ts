@@ -4,12 +4,12 @@
  * how the owner gets back in without waiting: an administrator clears the lock and the failure
  * count. The recovery key does the same with a new password (recovery.ts).
  */
-import { NotFound } from '../../core/errors.ts';
 import type { Db } from '../../store/db.ts';
 import { usersRepository } from '../../store/users.ts';
 import { appendAudit } from '../audit/audit.ts';
 import { authorize } from '../policies/index.ts';
 import type { Actor } from './actor.ts';
+import { lockUserTarget, type UserTarget } from './userTarget.ts';
 
 export interface UnlockResult {
   id: string;
@@ -22,18 +22,14 @@ export interface UnlockResult {
 export async function unlockAccount(
   db: Db,
   actor: Actor,
-  target: { userId: string } | { email: string },
+  target: UserTarget,
   now: Date = new Date(),
 ): Promise<UnlockResult> {
   authorize(actor.role, 'user.unlock');
   return db.transaction(async (tx) => {
     const users = usersRepository(tx);
     // The row lock orders the unlock against concurrent sign-in claims.
-    const user =
-      'userId' in target
-        ? await users.findByIdForUpdate(target.userId)
-        : await users.findByEmailForUpdate(target.email);
-    if (!user) throw new NotFound('user', 'userId' in target ? target.userId : target.email);
+    const user = await lockUserTarget(tx, target);
     const wasLocked = user.lockedUntil !== null && user.lockedUntil > now;
     await users.clearLoginFailures(user.id);
     await appendAudit(
