@@ -8,16 +8,13 @@ import { createHash, randomBytes, randomUUID } from 'node:crypto';
 import { Conflict, InvalidInput, NotFound } from '../../core/errors.ts';
 import { encodeBase32, RFC4648_ALPHABET } from '../../crypto/base32.ts';
 import { openIntakeSubmission, sealForOrganisation } from '../../crypto/publicIntake.ts';
-import { keyRing, openBytes } from '../../crypto/seal.ts';
-import { wipe } from '../../crypto/sodium.ts';
 import { UnwrapFailed } from '../../crypto/userKeys.ts';
 import type { Db } from '../../store/db.ts';
 import { intakeRepository } from '../../store/intake.ts';
 import { organisationsRepository } from '../../store/organisations.ts';
 import type { Actor } from '../accounts/actor.ts';
 import { appendAudit, recordAudit } from '../audit/audit.ts';
-import { keysForAction, resolveCompartment, wipeKeys } from '../compartments/compartments.ts';
-import { ORGANISATION_KEY_CONTEXT } from '../compartments/reseal.ts';
+import { withOrganisationKeyPair } from '../compartments/organisationKeyPair.ts';
 
 /** crypto_box_seal adds 48 bytes (ephemeral public key + tag). */
 const SEAL_OVERHEAD = 48;
@@ -103,45 +100,38 @@ export async function sealAndStoreSubmission(
 export async function openSubmission(db: Db, actor: Actor, id: string): Promise<Uint8Array> {
   const submission = await intakeRepository(db).findById(id);
   if (!submission) throw new NotFound('submission', id);
-  const compartment = await resolveCompartment(db, undefined);
-  const keys = await keysForAction(db, actor, 'intake.open', compartment, {
-    recordType: 'intake',
-    recordId: id,
-  });
-  const organisation = (await organisationsRepository(db).find())!;
-  let privateKey: Uint8Array | null = null;
-  try {
-    privateKey = openBytes(
-      keyRing(keys),
-      organisation.sealedPrivateKey,
-      ORGANISATION_KEY_CONTEXT(organisation.id),
-    );
-    let plaintext: Uint8Array;
-    try {
-      plaintext = openIntakeSubmission(submission.sealed, {
-        publicKey: organisation.publicKey,
-        privateKey,
-      });
-    } catch (error) {
-      if (!(error instanceof UnwrapFailed)) throw error;
-      // Anyone can post bytes that merely look sealed (sealed boxes are anonymous): that is a fact
-      // about the stored submission, not a server fault, so it is a 409 and the attempt is audited.
+  return withOrganisationKeyPair(
+    db,
+    actor,
+    'intake.open',
+    async (keyPair) => {
+      let plaintext: Uint8Array;
+      try {
+        plaintext = openIntakeSubmission(submission.sealed, keyPair);
+      } catch (error) {
+        if (!(error instanceof UnwrapFailed)) throw error;
+        // Anyone can post bytes that merely look sealed (sealed boxes are anonymous): that is a fact
+        // about the stored submission, not a server fault, so it is a 409 and the attempt is audited.
+        await recordAudit(db, {
+          actor: actor.userId,
+          action: 'intake.open',
+          outcome: 'denied',
+          recordType: 'intake',
+          recordId: id,
+          details: { reason: 'cannot open' },
+        });
+        throw new Conflict(
+          `submission ${id} cannot be opened with the organisation's key (not sealed to it, or altered)`,
+        );
+      }
       await recordAudit(db, {
         actor: actor.userId,
         action: 'intake.open',
-        outcome: 'denied',
         recordType: 'intake',
         recordId: id,
-        details: { reason: 'cannot open' },
       });
-      throw new Conflict(
-        `submission ${id} cannot be opened with the organisation's key (not sealed to it, or altered)`,
-      );
-    }
-    await recordAudit(db, { actor: actor.userId, action: 'intake.open', recordType: 'intake', recordId: id });
-    return plaintext;
-  } finally {
-    wipeKeys(keys);
-    wipe(privateKey);
-  }
+      return plaintext;
+    },
+    { recordType: 'intake', recordId: id },
+  );
 }

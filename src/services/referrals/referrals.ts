@@ -26,7 +26,6 @@ import {
   openFromOrganisation,
   PUBLIC_KEY_BYTES,
 } from '../../crypto/organisationBox.ts';
-import { keyRing, openBytes } from '../../crypto/seal.ts';
 import { equalBytes, wipe } from '../../crypto/sodium.ts';
 import { casesRepository } from '../../store/cases.ts';
 import type { Db } from '../../store/db.ts';
@@ -38,11 +37,9 @@ import { appendAudit } from '../audit/audit.ts';
 import { authorizeAudited, withCase } from '../cases/access.ts';
 import { insertCase } from '../cases/cases.ts';
 import { consentedFields } from '../cases/records.ts';
-import { keysForAction, resolveCompartment, wipeKeys } from '../compartments/compartments.ts';
-import { ORGANISATION_KEY_CONTEXT } from '../compartments/reseal.ts';
+import { withOrganisationKeyPair } from '../compartments/organisationKeyPair.ts';
 import { insertPerson, type PersonView, showPerson } from '../persons/persons.ts';
 import type { PersonInput } from '../persons/sealing.ts';
-import type { Action } from '../policies/index.ts';
 
 const REFERRAL_FORMAT = 'attest-referral';
 const STATUS_FORMAT = 'attest-referral-status';
@@ -124,33 +121,6 @@ export function parsePartnerKey(text: string): Uint8Array {
   if (!parsed.success)
     throw new InvalidInput('key file', 'expected the JSON `attest org key --json` prints, or a base64 key');
   return bytesOf(parsed.data);
-}
-
-/** Runs `work` with the organisation's key pair, opened through the organisation compartment key. */
-async function withOrganisationKeyPair<T>(
-  db: Db,
-  actor: Actor,
-  action: Action,
-  work: (keyPair: { publicKey: Uint8Array; privateKey: Uint8Array }) => Promise<T>,
-): Promise<T> {
-  const compartment = await resolveCompartment(db, undefined);
-  const keys = await keysForAction(db, actor, action, compartment, {
-    recordType: 'organisation',
-    recordId: null,
-  });
-  const organisation = (await organisationsRepository(db).find())!;
-  let privateKey: Uint8Array | null = null;
-  try {
-    privateKey = openBytes(
-      keyRing(keys),
-      organisation.sealedPrivateKey,
-      ORGANISATION_KEY_CONTEXT(organisation.id),
-    );
-    return await work({ publicKey: organisation.publicKey, privateKey });
-  } finally {
-    wipe(privateKey);
-    wipeKeys(keys);
-  }
 }
 
 function pickFields(
