@@ -35,15 +35,12 @@ export interface Clustering {
   refused: Array<ScoredPair & { support: number }>;
 }
 
-export function clusterPairs(
-  size: number,
-  pairs: ScoredPair[],
-  probabilityOf: (a: number, b: number) => number,
-  options: ClusterOptions,
-): Clustering {
-  const parent = Int32Array.from({ length: size }, (_, i) => i);
-  const members: number[][] = Array.from({ length: size }, (_, i) => [i]);
-  const find = (x: number): number => {
+/**
+ * The root of an element in the union-find forest `parent` (parent[i] === i at a root), halving
+ * later searches by pointing every element on the way straight at the root (path compression).
+ */
+export function rootFinder(parent: Int32Array): (x: number) => number {
+  return (x) => {
     let root = x;
     while (parent[root] !== root) root = parent[root]!;
     while (parent[x] !== root) {
@@ -53,6 +50,17 @@ export function clusterPairs(
     }
     return root;
   };
+}
+
+export function clusterPairs(
+  size: number,
+  pairs: ScoredPair[],
+  probabilityOf: (a: number, b: number) => number,
+  options: ClusterOptions,
+): Clustering {
+  const parent = Int32Array.from({ length: size }, (_, i) => i);
+  const members: number[][] = Array.from({ length: size }, (_, i) => [i]);
+  const find = rootFinder(parent);
   const refused: Clustering['refused'] = [];
   const strong = pairs
     .filter((p) => p.probability >= options.threshold)

@@ -14,6 +14,8 @@
  * a label re-computes clusters without opening a single record.
  */
 
+import { rootFinder } from '../../analysis/linkage/cluster.ts';
+
 export type Constraint = 'match' | 'non-match';
 
 export interface LabelledPair {
@@ -73,16 +75,7 @@ export function labelledClusters(basis: ClusterBasis, labels: LabelledPair[]): L
 
   const parent = Int32Array.from({ length: n }, (_, i) => i);
   const members = new Map<number, number[]>();
-  const find = (x: number): number => {
-    let root = x;
-    while (parent[root] !== root) root = parent[root]!;
-    while (parent[x] !== root) {
-      const next = parent[x]!;
-      parent[x] = root;
-      x = next;
-    }
-    return root;
-  };
+  const find = rootFinder(parent);
   const membersOf = (root: number) => members.get(root) ?? [root];
   const union = (ra: number, rb: number) => {
     const [big, small] = membersOf(ra).length >= membersOf(rb).length ? [ra, rb] : [rb, ra];
