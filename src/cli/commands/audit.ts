@@ -8,7 +8,7 @@
 import { UsageError } from '../../core/errors.ts';
 import { parseWith } from '../../core/validation.ts';
 import { verifyStoreAudit } from '../../services/audit/audit.ts';
-import { AuditFilter, listAuditEntries } from '../../services/audit/log.ts';
+import { AuditFilter, auditEntryJson, listAuditEntries } from '../../services/audit/log.ts';
 import { type Command, expectPositionals, stringOption, writeJson } from '../command.ts';
 import { asSignedInUser } from '../signIn.ts';
 import { DATA_OPTION, withStore } from '../storeOption.ts';
@@ -45,16 +45,7 @@ export const auditCommand: Command = {
       const page = await asSignedInUser(args, io, (db, actor) => listAuditEntries(db, actor, filter));
       if (args.values.json)
         writeJson(io, {
-          entries: page.entries.map((entry) => ({
-            seq: entry.seq,
-            at: entry.at.toISOString(),
-            actor: entry.actor,
-            action: entry.action,
-            outcome: entry.outcome,
-            recordType: entry.recordType,
-            recordId: entry.recordId,
-            details: entry.details,
-          })),
+          entries: page.entries.map(auditEntryJson),
           nextBefore: page.nextBefore,
         });
       else

@@ -4,7 +4,7 @@ import { z } from 'zod';
 import { CompartmentCode } from '../../core/codes.ts';
 import { Uuid } from '../../core/validation.ts';
 import { verifyStoreAudit } from '../../services/audit/audit.ts';
-import { AuditFilter, listAuditEntries } from '../../services/audit/log.ts';
+import { AuditFilter, auditEntryJson, listAuditEntries } from '../../services/audit/log.ts';
 import { addCompartmentMember, removeCompartmentMember } from '../../services/compartments/compartments.ts';
 import { listCompartments } from '../../services/compartments/list.ts';
 import type { Store } from '../../services/store.ts';
@@ -57,14 +57,7 @@ export const administrationRoutes: FastifyPluginAsyncZod<{ store: Store }> = asy
       const page = await listAuditEntries(store.db, actorOf(request), request.query);
       return {
         items: page.entries.map((entry) => ({
-          seq: entry.seq,
-          at: entry.at.toISOString(),
-          actor: entry.actor,
-          action: entry.action,
-          outcome: entry.outcome,
-          recordType: entry.recordType,
-          recordId: entry.recordId,
-          details: entry.details,
+          ...auditEntryJson(entry),
           hash: Buffer.from(entry.hash).toString('hex'),
         })),
         nextBefore: page.nextBefore,

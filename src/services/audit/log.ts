@@ -37,3 +37,17 @@ export async function listAuditEntries(db: Db, actor: Actor, filter: AuditFilter
   const page = entries.slice(0, filter.limit);
   return { entries: page, nextBefore: entries.length > filter.limit ? page.at(-1)!.seq : null };
 }
+
+/** An entry as a reader gets it in JSON (the HTTP API, `attest audit log --json`): the time in ISO 8601. */
+export function auditEntryJson(entry: StoredAuditEntry) {
+  return {
+    seq: entry.seq,
+    at: entry.at.toISOString(),
+    actor: entry.actor,
+    action: entry.action,
+    outcome: entry.outcome,
+    recordType: entry.recordType,
+    recordId: entry.recordId,
+    details: entry.details,
+  };
+}
