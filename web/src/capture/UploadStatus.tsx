@@ -64,7 +64,8 @@ function JobSteps({ name, job }: { name: string; job: Job | null }) {
   const processing = job?.state === 'running' || job?.state === 'retrying';
   const current = processing ? 2 : 1;
   return (
-    <div data-testid="upload-job">
+    // Announced as it changes (not a status role: the final notice is the status).
+    <div data-testid="upload-job" aria-live="polite">
       <p>{t(processing ? 'capture.jobProcessing' : 'capture.jobQueued', { name })}</p>
       <ol className="upload-steps">
         {STEPS.map((step, index) => (
