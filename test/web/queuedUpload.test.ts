@@ -2,8 +2,9 @@
  * Uploads through the job queue in Chromium against the real server (PGlite, its in-process queue
  * taking one job at a time): a page scan and a text file are preserved at once and followed on the
  * page from queued through processing to done, with links to their sources (the scan read by OCR);
- * the same bytes again are the existing source; a corrupt TIFF's job fails and the page shows the
- * job's reason (the list passes axe); a sealed file is never queued (no worker holds a compartment key) and is saved in
+ * the same bytes again are the existing source; a corrupt TIFF's job fails on its first attempt (no
+ * retries: the same bytes would fail the same way) and the page shows the job's reason (the list
+ * passes axe); a sealed file is never queued (no worker holds a compartment key) and is saved in
  * its request. Screenshots of each state land in test/web/screenshots and /tmp/upload-shots.
  */
 import { createHash } from 'node:crypto';
@@ -12,6 +13,7 @@ import { join } from 'node:path';
 import type { Locator, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { inProcessQueue } from '../../src/services/jobs/inProcessQueue.ts';
+import type { JobQueue } from '../../src/services/jobs/jobQueue.ts';
 import { anOrganisation, PASSWORD } from '../protection/fixtures.ts';
 import { OCR_TEXTS, renderTextPng } from '../support/ocrImages.ts';
 import { openTestStore, type TestStore } from '../support/stores.ts';
@@ -47,13 +49,15 @@ describe('uploads through the job queue in Chromium', () => {
   let store: TestStore;
   let app: ServedWebApp | undefined;
   let page: Page;
+  let queue: JobQueue;
 
   beforeAll(async () => {
     store = await openTestStore('pglite');
     await anOrganisation(store.db);
-    // No pause between attempts, so a job that cannot succeed is out of attempts at once.
+    // The real pauses between attempts (5, 10, 20 s): a corrupt file must fail without waiting for them.
+    queue = inProcessQueue();
     app = await serveWebApp(store, {
-      jobs: inProcessQueue({ retryDelaySeconds: 0 }),
+      jobs: queue,
       jobConcurrency: 1,
       logLevel: 'silent',
     });
@@ -153,6 +157,10 @@ describe('uploads through the job queue in Chromium', () => {
       'fax.tif: corrupt or unreadable TIFF image',
     );
     expect(await row('fax.tif').textContent()).toContain('The original is preserved.');
+    // Its first attempt was its only one.
+    expect((await queue.status()).deadLetters).toMatchObject([
+      { kind: 'ingest', retries: 0, error: 'fax.tif: corrupt or unreadable TIFF image' },
+    ]);
     expect(store.files.has(createHash('sha256').update(CORRUPT_TIFF).digest('hex'))).toBe(true);
     await shot(page, 'upload-failed');
     // A failed job, an existing source and finished uploads, as a screen reader meets them.
