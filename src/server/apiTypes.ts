@@ -41,7 +41,7 @@ import type {
 } from './presenters/estimation.ts';
 import type { IncidentDetailSchema, IncidentSummarySchema } from './presenters/incidents.ts';
 import type { IntakeKeySchema, OpenedSubmissionSchema, SubmissionSchema } from './presenters/intake.ts';
-import type { JobSchema, QueueStatusSchema } from './presenters/jobs.ts';
+import type { JobSchema, QueuedIngestSchema, QueueStatusSchema } from './presenters/jobs.ts';
 import type {
   LabelHistorySchema,
   LinkageListSchema,
@@ -114,6 +114,7 @@ export type AuditEntry = Out<typeof AuditEntrySchema>;
 export type AuditVerdict = Out<typeof AuditVerdictSchema>;
 export type Compartment = Out<typeof CompartmentSchema>;
 export type Job = Out<typeof JobSchema>;
+export type QueuedIngest = Out<typeof QueuedIngestSchema>;
 export type QueueStatus = Out<typeof QueueStatusSchema>;
 
 export type VersionedRecord = Out<typeof VersionedRecordSchema>;

@@ -59,9 +59,16 @@ export async function signInEveryRole(
   releaseActor(admin.actor);
 }
 
-export async function startApi(backend: Backend, options: { users?: boolean } = {}): Promise<TestApi> {
+export async function startApi(
+  backend: Backend,
+  options: {
+    users?: boolean;
+    /** More server options, made once the store is open (a job queue on its database). */
+    server?: (store: TestStore) => Promise<Partial<ServerOptions>>;
+  } = {},
+): Promise<TestApi> {
   const store = await openTestStore(backend);
-  const app = await testServer(store);
+  const app = await testServer(store, options.server ? await options.server(store) : {});
   const tokens = {} as Record<Role, string>;
   if (options.users !== false) {
     await initOrganisation(

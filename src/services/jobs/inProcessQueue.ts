@@ -1,6 +1,6 @@
 /**
  * The job queue of a single process (PGlite: the server owns the database). Same contract as the
- * PostgreSQL queue (retries with a doubling delay, failed jobs kept as dead letters, one unfinished
+ * PostgreSQL queue (retries with a doubling delay but none after a PermanentJobError, failed jobs kept as dead letters, one unfinished
  * job per key), in memory: a restart forgets queued jobs, which is safe because every job's effect
  * is idempotent and nothing a job stored is lost (the original is in the file store; enqueue again).
  */
@@ -18,6 +18,7 @@ import {
   type JobResult,
   type JobRun,
   type JobView,
+  PermanentJobError,
   type QueueStatus,
 } from './jobQueue.ts';
 
@@ -65,7 +66,7 @@ export function inProcessQueue(options: { retryDelaySeconds?: number } = {}): Jo
       view.finishedAt = new Date();
     } catch (error) {
       view.error = failureText(error);
-      if (view.retries < JOB_RETRIES) {
+      if (!(error instanceof PermanentJobError) && view.retries < JOB_RETRIES) {
         view.retries += 1;
         view.state = 'retrying';
         entry.notBefore = Date.now() + retryDelayMs * 2 ** (view.retries - 1);

@@ -7,10 +7,11 @@
  * - PGlite: the server's own process (`inProcessQueue.ts`), one process owning the database anyway.
  * Effects are idempotent by key (an ingest by the original's SHA-256), so a retried job finds what
  * a dead one already stored and never stores it twice. A job out of attempts stays `failed`: the
- * dead letters `attest worker --status` and `GET /api/jobs` show to administrators.
+ * dead letters `attest worker --status` and `GET /api/jobs` show to administrators; so does, at once,
+ * a job whose handler threw PermanentJobError (its input can never be processed).
  */
 import { z } from 'zod';
-import { AttestError } from '../../core/errors.ts';
+import { AttestError, InvalidInput } from '../../core/errors.ts';
 import { OCR_LANGUAGES } from '../../decode/ocr/ocrLanguage.ts';
 import type { Queryable } from '../../store/db.ts';
 
@@ -120,6 +121,29 @@ export const JOB_RETRIES = 3;
 export const JOB_RETRY_DELAY_SECONDS = 5;
 /** Longest a job may run before it counts as dead and is retried (ATTEST_JOB_TIMEOUT_S). */
 export const DEFAULT_JOB_TIMEOUT_SECONDS = 15 * 60;
+
+/**
+ * A failure the same input will always meet again: a corrupt or hostile file, an original that no
+ * longer matches its SHA-256, job data that does not parse. Both engines fail such a job on this
+ * attempt instead of retrying it: a retry would spend the decode sandbox's time (a hostile file may
+ * cost a full timeout each run) and keep the requester waiting for the same answer. Everything else
+ * (a database down, a process killed mid-job) stays retried. Its message is the cause's, in words.
+ */
+export class PermanentJobError extends AttestError {
+  readonly code = 'permanent_job_failure';
+  constructor(readonly reason: AttestError) {
+    super(reason.message);
+  }
+}
+
+/** Runs a job's work, marking bad input (the typed InvalidInput) as a failure no retry can mend. */
+export async function failingAtOnceOnBadInput<T>(work: () => Promise<T>): Promise<T> {
+  try {
+    return await work();
+  } catch (error) {
+    throw error instanceof InvalidInput ? new PermanentJobError(error) : error;
+  }
+}
 
 /** The words of a failure, never a stack, nor an unexpected error's message (it may quote data). */
 export function failureText(error: unknown): string {

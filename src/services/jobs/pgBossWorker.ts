@@ -10,14 +10,17 @@ import type PgBoss from 'pg-boss';
 import { parseWith } from '../../core/validation.ts';
 import type { Db, Queryable, SqlParam } from '../../store/db.ts';
 import type { JobHold } from '../../store/jobProcesses.ts';
+import { JOB_SCHEMA } from '../../store/jobSchema.ts';
 import { type JobLease, LostJob } from './jobLease.ts';
 import {
+  failingAtOnceOnBadInput,
   failureText,
   JOB_DATA,
   JOB_KINDS,
   type JobHandlers,
   type JobKind,
   type JobResult,
+  PermanentJobError,
 } from './jobQueue.ts';
 
 export interface PgBossWorkerOptions {
@@ -59,6 +62,18 @@ function sqlParams(values: readonly unknown[] | undefined): SqlParam[] {
     if (typeof value === 'object') return JSON.stringify(value);
     throw new TypeError(`unexpected job queue parameter (${typeof value})`);
   });
+}
+
+/**
+ * Makes this attempt the job's last, so pg-boss's own fail marks it failed rather than queueing a
+ * retry (pg-boss has no "fail without retry"; its retry_limit is per job). An administrator's retry
+ * (`boss.retry`) raises the limit by one again, so a manual retry still runs once.
+ */
+async function outOfRetries(on: PgBoss.Db, kind: JobKind, jobId: string): Promise<void> {
+  await on.executeSql(
+    `update ${JOB_SCHEMA}.job set retry_limit = retry_count where name = $1 and id = $2 and state = 'active'`,
+    [kind, jobId],
+  );
 }
 
 interface Running {
@@ -128,9 +143,12 @@ export function startPgBossWorker(options: PgBossWorkerOptions): PgBossWorker {
       data: unknown,
       meta: { id: string; attempt: number; fence: (tx: Queryable) => Promise<void> },
     ) => Promise<JobResult>;
-    let outcome: { result: JobResult } | { failure: string };
+    let outcome: { result: JobResult } | { failure: string; permanent: boolean };
     try {
-      const data = parseWith(JOB_DATA[kind], job.data, `${kind} job`);
+      // Data that does not parse now never will: no retry.
+      const data = await failingAtOnceOnBadInput(async () =>
+        parseWith(JOB_DATA[kind], job.data, `${kind} job`),
+      );
       outcome = {
         result: await handler(data, {
           id: job.id,
@@ -140,13 +158,16 @@ export function startPgBossWorker(options: PgBossWorkerOptions): PgBossWorker {
       };
     } catch (error) {
       if (error instanceof LostJob) return lost(hold);
-      outcome = { failure: failureText(error) };
+      outcome = { failure: failureText(error), permanent: error instanceof PermanentJobError };
     }
     const kept =
       'result' in outcome
         ? await finish(hold, (on) => boss.complete(kind, job.id, outcome.result, { db: on }))
-        : // Stored as the job's output: words only (a plain object keeps pg-boss from adding a stack).
-          await finish(hold, (on) => boss.fail(kind, job.id, { message: outcome.failure }, { db: on }));
+        : await finish(hold, async (on) => {
+            if (outcome.permanent) await outOfRetries(on, kind, job.id);
+            // Stored as the job's output: words only (a plain object keeps pg-boss from adding a stack).
+            await boss.fail(kind, job.id, { message: outcome.failure }, { db: on });
+          });
     if (!kept) lost(hold);
   };
 

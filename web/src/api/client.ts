@@ -21,6 +21,7 @@ import type {
   MapStats,
   OpenedSubmission,
   Page,
+  QueuedIngest,
   QueueStatus,
   ReportStatus,
   ReviewDecision,
@@ -166,28 +167,50 @@ export const captureText = (input: {
   compartment?: string;
 }) => request<CaptureResult>('POST', '/api/sources', input);
 
+/** The facts a file may be sent with; left empty, an HTML page's own title and date are used. */
+export type UploadFields = {
+  published?: string;
+  title?: string;
+  url?: string;
+  ocrLanguage?: string;
+};
+
 /**
- * Uploads one file with progress. XMLHttpRequest, because fetch cannot report upload progress
+ * Queues one file for ingest (POST /api/source-jobs): the server preserves the original and answers
+ * at once with the job that will read it (OCR, extraction), or with the source these bytes already are.
+ */
+export const queueUpload = (file: File, fields: UploadFields, onProgress: (fraction: number) => void) =>
+  sendFile<QueuedIngest>('/api/source-jobs', file, fields, onProgress);
+
+/**
+ * Ingests one sealed file inside the request (POST /api/sources): sealing needs the signed-in
+ * member's compartment key, which no worker holds, so a sealed upload is never queued.
+ */
+export const uploadSealedFile = (
+  file: File,
+  fields: UploadFields & { sealed: true; compartment?: string },
+  onProgress: (fraction: number) => void,
+) => sendFile<CaptureResult>('/api/sources', file, fields, onProgress);
+
+/** A job one queued (an administrator: any job): its state, retries, result or error. */
+export const getJob = (id: string) => request<Job>('GET', `/api/jobs/${encodeURIComponent(id)}`);
+
+/**
+ * Sends one file with progress. XMLHttpRequest, because fetch cannot report upload progress
  * and field workers on slow links need to see that something is moving.
  */
-export function uploadFile(
+function sendFile<T>(
+  path: string,
   file: File,
-  options: {
-    published?: string;
-    title?: string;
-    url?: string;
-    sealed?: true;
-    compartment?: string;
-    ocrLanguage?: string;
-  },
+  fields: Record<string, string | true | undefined>,
   onProgress: (fraction: number) => void,
-): Promise<CaptureResult> {
+): Promise<T> {
   return new Promise((resolve, reject) => {
     const form = new FormData();
-    for (const [name, value] of Object.entries(options)) if (value) form.append(name, String(value));
+    for (const [name, value] of Object.entries(fields)) if (value) form.append(name, String(value));
     form.append('file', file, file.name);
     const xhr = new XMLHttpRequest();
-    xhr.open('POST', '/api/sources');
+    xhr.open('POST', path);
     xhr.setRequestHeader('accept', 'application/json');
     const token = csrfToken();
     if (token) xhr.setRequestHeader(CSRF_HEADER, token);
@@ -198,7 +221,7 @@ export function uploadFile(
       const response = new Response(xhr.responseText, { status: xhr.status });
       if (xhr.status >= 200 && xhr.status < 300) {
         onProgress(1);
-        response.json().then((body) => resolve(body as CaptureResult), reject);
+        response.json().then((body) => resolve(body as T), reject);
       } else errorFrom(response).then(reject, reject);
     };
     xhr.onerror = () => reject(new ApiError(0, 'network error'));

@@ -21,6 +21,7 @@ export type {
   MapStats,
   OpenedSubmission,
   Page,
+  QueuedIngest,
   QueueStatus,
   ReportStatus,
   ReviewItem,

@@ -1,23 +1,19 @@
-import { type DragEvent, useId, useState } from 'react';
-import { uploadFile } from '../api/client.ts';
+import { type DragEvent, useEffect, useId, useRef, useState } from 'react';
+import { queueUpload, uploadSealedFile } from '../api/client.ts';
 import { OCR_LANGUAGES } from '../api/scans.ts';
-import type { CaptureResult } from '../api/types.ts';
+import { followJob } from '../capture/followJob.ts';
+import { type Upload, UploadStatus } from '../capture/UploadStatus.tsx';
 import { useI18n } from '../i18n/I18nContext.tsx';
-import { CaptureResultNotice } from './CaptureResultNotice.tsx';
 import { useLanguageName } from './CountryName.tsx';
-import { useErrorText } from './ErrorMessage.tsx';
 import { FormField } from './FormField.tsx';
-import { NOT_SEALED, SealChoice, type Sealing, sealingFields } from './SealChoice.tsx';
+import { NOT_SEALED, SealChoice, type Sealing } from './SealChoice.tsx';
 
-interface Upload {
-  key: string;
-  name: string;
-  progress: number;
-  result: CaptureResult | null;
-  error: unknown;
-}
-
-/** Files chosen or dropped are sent one after another, so a slow link is not split many ways. */
+/**
+ * Files chosen or dropped are sent one after another, so a slow link is not split many ways. Each is
+ * queued (POST /api/source-jobs): the server preserves the original and answers at once, and a worker
+ * reads it (OCR of a scan can take minutes) while this page follows the job. A sealed file is
+ * ingested in its request instead: sealing needs the member's compartment key, which no worker holds.
+ */
 export function FileUpload() {
   const { t } = useI18n();
   const inputId = useId();
@@ -30,26 +26,75 @@ export function FileUpload() {
   const [sealing, setSealing] = useState<Sealing>(NOT_SEALED);
   const [ocrLanguage, setOcrLanguage] = useState('');
   const languageName = useLanguageName();
+  // Leaving the page stops following the jobs (they go on on the server).
+  const leaving = useRef(new AbortController());
+  useEffect(() => {
+    const controller = new AbortController();
+    leaving.current = controller;
+    return () => controller.abort();
+  }, []);
 
   const update = (key: string, change: Partial<Upload>) =>
     setUploads((list) => list.map((u) => (u.key === key ? { ...u, ...change } : u)));
 
+  /** Sends one file; answers the job to follow, if it was queued. */
+  const sendOne = async (file: File, key: string): Promise<string | null> => {
+    const fields = { title, url, published, ocrLanguage };
+    const onProgress = (progress: number) => update(key, { progress });
+    if (sealing.sealed) {
+      const compartment = sealing.compartment ? { compartment: sealing.compartment } : {};
+      const sealed = await uploadSealedFile(file, { ...fields, sealed: true, ...compartment }, onProgress);
+      update(key, { sealed, progress: 1 });
+      return null;
+    }
+    const queued = await queueUpload(file, fields, onProgress);
+    update(key, {
+      sha256: queued.sha256,
+      progress: 1,
+      source: queued.existingSourceId
+        ? { id: queued.existingSourceId, duplicate: true, notDecoded: false }
+        : null,
+    });
+    return queued.jobId;
+  };
+
+  const follow = async (jobId: string, key: string) => {
+    const finished = await followJob(jobId, (job) => update(key, { job }), leaving.current.signal);
+    const sourceId = finished?.state === 'done' ? finished.result?.sourceId : undefined;
+    if (typeof sourceId === 'string')
+      update(key, {
+        source: {
+          id: sourceId,
+          duplicate: finished?.result?.duplicate === true,
+          notDecoded: Boolean(finished?.result?.notDecoded),
+        },
+      });
+  };
+
   const send = async (files: File[]) => {
     const batch = files.map((file, i) => ({ file, key: `${Date.now()}-${i}-${file.name}` }));
     setUploads((list) => [
-      ...batch.map(({ file, key }) => ({ key, name: file.name, progress: 0, result: null, error: null })),
+      ...batch.map(({ file, key }) => ({
+        key,
+        name: file.name,
+        progress: 0,
+        sha256: null,
+        job: null,
+        source: null,
+        sealed: null,
+        error: null,
+      })),
       ...list,
     ]);
+    const failed = (key: string) => (reason: unknown) =>
+      update(key, { error: reason ?? new Error('failed') });
+    // One file at a time over the link; their jobs are followed side by side once sent.
     for (const { file, key } of batch) {
       try {
-        const result = await uploadFile(
-          file,
-          { title, url, published, ocrLanguage, ...sealingFields(sealing) },
-          (progress) => update(key, { progress }),
-        );
-        update(key, { result, progress: 1 });
+        const jobId = await sendOne(file, key);
+        if (jobId) void follow(jobId, key).catch(failed(key));
       } catch (reason) {
-        update(key, { error: reason ?? new Error('failed') });
+        failed(key)(reason);
       }
     }
   };
@@ -123,37 +168,10 @@ export function FileUpload() {
       <ul className="uploads">
         {uploads.map((u) => (
           <li key={u.key}>
-            {u.result ? (
-              <CaptureResultNotice result={u.result} />
-            ) : u.error ? (
-              <UploadFailure name={u.name} error={u.error} />
-            ) : (
-              <>
-                <span>{t('capture.uploading', { name: u.name })}</span>
-                <progress max={1} value={u.progress} aria-label={t('capture.progress')} />
-              </>
-            )}
+            <UploadStatus upload={u} />
           </li>
         ))}
       </ul>
     </div>
-  );
-}
-
-function UploadFailure({ name, error }: { name: string; error: unknown }) {
-  const { t } = useI18n();
-  const { text, detail } = useErrorText()(error);
-  return (
-    <p className="error" role="alert">
-      {t('capture.failed', { name, message: text })}
-      {detail && (
-        <>
-          {' '}
-          <span className="error-detail" lang="en">
-            {detail}
-          </span>
-        </>
-      )}
-    </p>
   );
 }

@@ -46,6 +46,18 @@ export default {
   'capture.duplicate': 'Уже сохранён: «{title}».',
   'capture.review': 'Проверить предложения',
   'capture.failed': 'Не удалось сохранить {name}: {message}',
+  'capture.jobQueued': '{name} сохранён. Ожидает очереди на обработку.',
+  'capture.jobProcessing': '{name} сохранён. Идёт обработка (скан может обрабатываться несколько минут)…',
+  'capture.jobRetrying': 'Попытка не удалась; попытка {attempt} начнётся вскоре. Причина:',
+  'capture.jobFailed': 'Не удалось прочитать {name}.',
+  'capture.originalKept':
+    'Оригинал сохранён. Администратор может повторить задачу в разделе «Администрирование → Фоновые задачи».',
+  'capture.notDecoded': 'Текст прочитать не удалось; оригинал сохранён как есть.',
+  'capture.openSource': 'Открыть источник',
+  'capture.step.uploaded': 'Загружен',
+  'capture.step.queued': 'В очереди',
+  'capture.step.processing': 'Обработка',
+  'capture.step.done': 'Готово',
   'review.queueTitle': 'Очередь проверки',
   'review.queueEmpty': 'Проверять нечего.',
   'review.pending':
