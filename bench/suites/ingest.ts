@@ -13,7 +13,14 @@
  * (PGlite's WebAssembly tiering up, a PostgreSQL backend loading dictionaries and catalogue
  * caches). Warm, the pool's decode + extract costs about what it costs inline on one thread (the
  * "inline" floor row; 1.0–1.3× measured with two workers on a loaded machine, 1.0× with one): the
- * sandbox's round trip (shared bytes in, text and suggestions out) is not where ingest's CPU goes.
+ * sandbox's round trip (shared bytes in, text and suggestions out) is not where ingest's CPU goes
+ * (sending suggestions as JSON text instead of a structured clone measured no different).
+ *
+ * Where PostgreSQL's CPU goes per 2,000 files (backend CPU from /proc, measured for migration 098):
+ * the search vectors about 1.4 CPU-s (to_tsvector of the text 1.1, mostly the parser, not the
+ * stemmers; the lead's 1,000 characters again 0.3: parsing the lead and the rest apart and joining
+ * the vectors costs more, not less), the group's JSON document about 0.5 (validated, then taken
+ * apart into rows, suggestions made jsonb), pglz compression 0.25 before lz4, GIN upkeep about 0.15.
  *
  * CPU is what counts on a machine shared with other work: `process.cpuUsage()` covers every thread
  * of this process (the main thread, the decode workers and PGlite, which runs in-process); for

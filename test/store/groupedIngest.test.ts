@@ -150,6 +150,18 @@ describe.each(backends())('grouped ingest on %s', (backend) => {
     }
   });
 
+  it('compresses a long text with lz4 on PostgreSQL (cheaper to store), pglz on PGlite (built without lz4)', async () => {
+    // Varied words, so the text compresses a little but stays over the 2 KB at which values are compressed.
+    const words = Array.from({ length: 1500 }, (_, index) => `word${(index * 7919) % 1000}`).join(' ');
+    const long = aSource({ text: words, title: 'A long article' });
+    expect(await sourcesRepository(store.db).insertManyUnlessPresent([long])).toEqual([true]);
+    const [row] = await store.db.query<{ text: string | null }>(
+      'select pg_column_compression(text) as text from sources where id = $1',
+      [long.id],
+    );
+    expect(row?.text).toBe(backend === 'postgres' ? 'lz4' : 'pglz');
+  });
+
   it('a row the database refuses inside a group costs that file only', async () => {
     const item = (text: string, publishedOn: string | null) => {
       const bytes = Buffer.from(text);
