@@ -1,7 +1,7 @@
 /**
  * What the database suites (search, stats) share: per-call wall and CPU percentiles, where CPU is
- * this process plus the PostgreSQL backends serving the database (from /proc, in 10 ms ticks), and a
- * signed-in bench user for the HTTP rows.
+ * this process plus the PostgreSQL backends serving the database (from /proc), and a signed-in
+ * bench user for the HTTP rows.
  */
 import { readFileSync } from 'node:fs';
 import { initOrganisation } from '../src/services/accounts/accounts.ts';
@@ -21,18 +21,37 @@ async function backendPids(db: Db, postgres: boolean): Promise<number[]> {
   return rows.map((row) => row.pid);
 }
 
-/** CPU milliseconds used so far by those backends, from /proc (10 ms ticks). */
+/**
+ * CPU milliseconds used so far by those backends, from /proc: the scheduler's own sum (nanoseconds,
+ * /proc/<pid>/sched) where the kernel shows it, else user + system time in 10 ms ticks. Ticks put a
+ * 20 ms call at 20 or 30 ms, which moved a p95 over a few dozen calls by a whole tick between runs.
+ */
 function backendCpuMs(pids: number[]): number {
-  let ticks = 0;
+  let ms = 0;
   for (const pid of pids) {
     try {
-      const fields = readFileSync(`/proc/${pid}/stat`, 'utf8').split(') ')[1]?.split(' ') ?? [];
-      ticks += Number(fields[11]) + Number(fields[12]);
+      ms += schedulerCpuMs(pid) ?? tickCpuMs(pid);
     } catch {
       // A backend on another machine, or gone: its CPU is not counted.
     }
   }
-  return ticks * 10; // USER_HZ is 100 on Linux
+  return ms;
+}
+
+function schedulerCpuMs(pid: number): number | undefined {
+  let sched: string;
+  try {
+    sched = readFileSync(`/proc/${pid}/sched`, 'utf8');
+  } catch {
+    return undefined; // a kernel built without scheduler debugging
+  }
+  const line = /se\.sum_exec_runtime\s*:\s*([\d.]+)/.exec(sched);
+  return line ? Number(line[1]) : undefined;
+}
+
+function tickCpuMs(pid: number): number {
+  const fields = readFileSync(`/proc/${pid}/stat`, 'utf8').split(') ')[1]?.split(' ') ?? [];
+  return (Number(fields[11]) + Number(fields[12])) * 10; // USER_HZ is 100 on Linux
 }
 
 export interface CallTiming {
@@ -40,7 +59,7 @@ export interface CallTiming {
   p95: number;
   cpuP50: number;
   cpuP95: number;
-  /** Unbiased where the percentiles are not: a call's backend CPU is counted in whole 10 ms ticks. */
+  /** Unbiased where the percentiles are not when a backend's CPU is counted in whole 10 ms ticks. */
   cpuMean: number;
 }
 

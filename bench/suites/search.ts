@@ -11,7 +11,7 @@
  *   - the idle resident memory of `attest serve` (the compiled build) on that database, beside a
  *     bare Node HTTP server.
  * Each latency is given as wall time (the load average noted: the machine may be shared) and as
- * CPU time per call (this process plus the PostgreSQL backends' own, from /proc in 10 ms ticks);
+ * CPU time per call (this process plus the PostgreSQL backends' own, from /proc: see callTiming.ts);
  * the issue's targets are checked on CPU p95, which a busy machine does not inflate.
  *
  * Sizes: 10,000 and 100,000 on PGlite and PostgreSQL by default (CI=true: 10,000 only);

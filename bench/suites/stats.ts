@@ -10,7 +10,7 @@
  *
  * `npm run bench -- stats [--sources 1000000]` loads into a scratch database (default 100,000
  * sources); ATTEST_BENCH_STATS_DB=<url> measures an already loaded database instead (kept).
- * CPU time counts this process and the PostgreSQL backends (from /proc, 10 ms ticks), parallel
+ * CPU time counts this process and the PostgreSQL backends (from /proc, see callTiming.ts), parallel
  * query off so that a backend does all of a statement's work: the machine is shared, so wall time
  * is given beside it with the load average.
  */
