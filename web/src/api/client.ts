@@ -18,6 +18,7 @@ import type {
   IntakeSubmission,
   Invitation,
   Job,
+  LongPage,
   MapStats,
   OpenedSubmission,
   Page,
@@ -152,7 +153,7 @@ export const signIn = (input: { email: string; password: string; totp?: string }
 export const signOut = () => request<void>('DELETE', '/api/session');
 
 export const listSources = (params: Record<string, string | undefined> = {}) =>
-  request<Page<SourceSummary>>('GET', `/api/sources${query({ limit: '200', ...params })}`);
+  request<LongPage<SourceSummary>>('GET', `/api/sources${query({ limit: '200', ...params })}`);
 export const getSource = (id: string) =>
   request<SourceDetail>('GET', `/api/sources/${encodeURIComponent(id)}`);
 export const originalUrl = (id: string) => `/api/sources/${encodeURIComponent(id)}/original`;
@@ -213,7 +214,7 @@ export const saveReview = (sourceId: string, decision: ReviewDecision) =>
   request<ReviewOutcome>('POST', `/api/review/${encodeURIComponent(sourceId)}`, decision);
 
 export const listIncidents = (params: Record<string, string | undefined> = {}) =>
-  request<Page<IncidentSummary>>('GET', `/api/incidents${query({ limit: '200', ...params })}`);
+  request<LongPage<IncidentSummary>>('GET', `/api/incidents${query({ limit: '200', ...params })}`);
 export const getIncident = (id: string) =>
   request<Incident>('GET', `/api/incidents/${encodeURIComponent(id)}`);
 export const updateIncident = (
