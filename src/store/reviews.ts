@@ -35,6 +35,16 @@ const SOURCE_ORDER: Record<(typeof SOURCE_SORTS)[number], KeysetOrder> = {
   },
 };
 
+// The queue's order, oldest first, read backwards off sources_captured_order_idx (newest first, id).
+const QUEUE_ORDER: KeysetOrder = {
+  name: 'review:queue',
+  table: 'sources',
+  keys: [
+    { ...capturedAt, descending: false },
+    { ...id, descending: true },
+  ],
+};
+
 export interface ReviewRecord {
   sourceId: string;
   incidentId: string | null;
@@ -101,7 +111,6 @@ interface QueueRow {
   events: number;
   claims: number;
   interventions: number;
-  total: number;
 }
 
 export function reviewsRepository(db: Queryable) {
@@ -155,24 +164,28 @@ export function reviewsRepository(db: Queryable) {
         : null;
     },
 
-    /** Unreviewed sources, oldest capture first: the queue is worked in arrival order. */
-    async queue(page: { limit: number; offset: number }): Promise<{ total: number; items: QueueItem[] }> {
-      const rows = await db.query<QueueRow>(
-        `select s.id, s.title, s.file_name, s.language, s.published_on, s.captured_at, s.captured_by,
-                jsonb_array_length(s.suggestions->'events')::int as events,
-                jsonb_array_length(s.suggestions->'claims')::int as claims,
-                jsonb_array_length(s.suggestions->'interventions')::int as interventions,
-                count(*) over ()::int as total
-           from sources s
-          where not exists (select 1 from source_reviews r where r.source_id = s.id)
-          order by s.captured_at, s.id
-          limit $1 offset $2`,
-        [page.limit, page.offset],
-      );
-      const total = rows[0]?.total ?? (page.offset > 0 ? await this.queueSize() : 0);
-      return {
-        total,
-        items: rows.map((row) => ({
+    /**
+     * Unreviewed sources, oldest capture first: the queue is worked in arrival order. The total is
+     * capped and the page may continue from a cursor (keysetPage.ts).
+     */
+    async queue(page: ListPage): Promise<ListSlice<QueueItem>> {
+      const list = {
+        from: 'sources s',
+        alias: 's',
+        where: ['not exists (select 1 from source_reviews r where r.source_id = s.id)'],
+        params: [],
+      };
+      return keysetPage(db, list, QUEUE_ORDER, page, async (ids) => {
+        const rows = await db.query<QueueRow>(
+          `select s.id, s.title, s.file_name, s.language, s.published_on, s.captured_at, s.captured_by,
+                  jsonb_array_length(s.suggestions->'events')::int as events,
+                  jsonb_array_length(s.suggestions->'claims')::int as claims,
+                  jsonb_array_length(s.suggestions->'interventions')::int as interventions
+             from unnest($1::uuid[]) with ordinality as p(id, n) join sources s on s.id = p.id
+            order by p.n`,
+          [ids],
+        );
+        return rows.map((row) => ({
           sourceId: row.id,
           title: row.title,
           fileName: row.file_name,
@@ -181,8 +194,8 @@ export function reviewsRepository(db: Queryable) {
           capturedAt: row.captured_at,
           capturedBy: row.captured_by,
           counts: { events: row.events, claims: row.claims, interventions: row.interventions },
-        })),
-      };
+        }));
+      });
     },
 
     /**
@@ -231,13 +244,6 @@ export function reviewsRepository(db: Queryable) {
           sealedCompartment: row.sealed_compartment,
         }));
       });
-    },
-
-    async queueSize(): Promise<number> {
-      const rows = await db.query<{ n: number }>(
-        'select count(*)::int as n from sources s where not exists (select 1 from source_reviews r where r.source_id = s.id)',
-      );
-      return rows[0]!.n;
     },
   };
 }

@@ -15,22 +15,24 @@ interface ListAnswer {
   limit: number;
   offset: number;
   next: string | null;
-  items: { id: string }[];
+  items: { id?: string; sourceId?: string }[];
 }
+const idOf = (item: { id?: string; sourceId?: string }) => item.id ?? item.sourceId;
 
 describe.each(backends())('list paging over HTTP (%s)', (backend) => {
   let api: TestApi;
-  const get = (url: string) => api.as('analyst', { method: 'GET', url });
+  const get = (url: string, role: 'analyst' | 'investigator' = 'analyst') =>
+    api.as(role, { method: 'GET', url });
 
   /** Every page of `path` by following next, `limit` rows at a time. */
-  async function follow(path: string, limit: number): Promise<string[]> {
-    const ids: string[] = [];
+  async function follow(path: string, limit: number, role?: 'investigator'): Promise<(string | undefined)[]> {
+    const ids: (string | undefined)[] = [];
     let after = '';
     for (;;) {
-      const answer = await get(`${path}${path.includes('?') ? '&' : '?'}limit=${limit}${after}`);
+      const answer = await get(`${path}${path.includes('?') ? '&' : '?'}limit=${limit}${after}`, role);
       expect(answer.statusCode).toBe(200);
       const page = answer.json<ListAnswer>();
-      ids.push(...page.items.map((item) => item.id));
+      ids.push(...page.items.map(idOf));
       if (page.next === null) return ids;
       after = `&after=${page.next}`;
     }
@@ -60,7 +62,7 @@ describe.each(backends())('list paging over HTTP (%s)', (backend) => {
     for (const path of ['/api/incidents', '/api/incidents?country=RU', '/api/incidents?sort=title']) {
       const whole = (await get(`${path}${path.includes('?') ? '&' : '?'}limit=200`)).json<ListAnswer>();
       expect(whole).toMatchObject({ totalIsLowerBound: false, offset: 0, limit: 200, next: null });
-      expect(await follow(path, 5)).toEqual(whole.items.map((item) => item.id));
+      expect(await follow(path, 5)).toEqual(whole.items.map(idOf));
     }
     const first = (await get('/api/incidents?limit=5')).json<ListAnswer>();
     expect(first).toMatchObject({ total: 23, totalIsLowerBound: false, limit: 5, offset: 0 });
@@ -70,8 +72,14 @@ describe.each(backends())('list paging over HTTP (%s)', (backend) => {
   it('pages the source list by next', async () => {
     const whole = (await get('/api/sources?limit=200')).json<ListAnswer>();
     expect(whole.total).toBe(17);
-    expect(await follow('/api/sources', 4)).toEqual(whole.items.map((item) => item.id));
+    expect(await follow('/api/sources', 4)).toEqual(whole.items.map(idOf));
     expect(await follow('/api/sources?sort=title', 4)).toHaveLength(17);
+  });
+
+  it('pages the review queue by next', async () => {
+    const whole = (await get('/api/review?limit=200', 'investigator')).json<ListAnswer>();
+    expect(whole).toMatchObject({ total: 17, totalIsLowerBound: false, next: null });
+    expect(await follow('/api/review', 4, 'investigator')).toEqual(whole.items.map(idOf));
   });
 
   it('refuses a deep offset pointing at the cursor, a bad cursor, and an offset with a cursor', async () => {

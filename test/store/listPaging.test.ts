@@ -46,6 +46,10 @@ async function insertSources(db: Queryable, first: number, n: number): Promise<v
 }
 
 type Lister = (page: ListPage) => Promise<ListSlice<{ id: string }>>;
+const asRows = <T extends { sourceId: string }>(slice: ListSlice<T>) => ({
+  ...slice,
+  items: slice.items.map((item) => ({ id: item.sourceId })),
+});
 
 /** Every page by cursor, `limit` rows at a time; `between` runs after each page but the last. */
 async function walk(list: Lister, limit: number, between?: () => Promise<void>): Promise<string[]> {
@@ -93,6 +97,23 @@ describe.each(backends())('list paging by cursor (%s)', (backend) => {
       expect(walked).toEqual(all.items.map((item) => item.id));
       expect(walked).toHaveLength(60);
     });
+
+  it('walks the review queue, oldest first: each unreviewed source once, the reviewed ones left out', async () => {
+    const reviewed = (await sources().queue({ limit: 1, offset: 0 })).items[0]?.sourceId ?? '';
+    await sources().insertUnlessReviewed({
+      sourceId: reviewed,
+      incidentId: null,
+      reviewedBy: 'tester',
+      decisions: {},
+    });
+    const all = await sources().queue({ limit: 200, offset: 0 });
+    const walked = await walk((page) => sources().queue(page).then(asRows), 8);
+    expect(walked).toEqual(all.items.map((item) => item.sourceId));
+    expect(walked).toHaveLength(59);
+    expect(walked).not.toContain(reviewed);
+    const times = all.items.map((item) => item.capturedAt.getTime());
+    expect(times).toEqual([...times].sort((a, b) => a - b));
+  });
 
   it('continues an offset page from its next', async () => {
     const all = await incidents().list({}, { limit: 200, offset: 0 });

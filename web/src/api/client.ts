@@ -21,7 +21,6 @@ import type {
   LongPage,
   MapStats,
   OpenedSubmission,
-  Page,
   QueueStatus,
   ReportStatus,
   ReviewDecision,
@@ -207,7 +206,7 @@ export function uploadFile(
   });
 }
 
-export const getReviewQueue = () => request<Page<ReviewQueueItem>>('GET', '/api/review?limit=200');
+export const getReviewQueue = () => request<LongPage<ReviewQueueItem>>('GET', '/api/review?limit=200');
 export const getReview = (sourceId: string) =>
   request<ReviewItem>('GET', `/api/review/${encodeURIComponent(sourceId)}`);
 export const saveReview = (sourceId: string, decision: ReviewDecision) =>
