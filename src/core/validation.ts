@@ -21,6 +21,40 @@ export const PageSchema = z.strictObject({
 export type Page = z.infer<typeof PageSchema>;
 
 /**
+ * Past this many rows a list's total is "at least" (`totalIsLowerBound`), as search's is past its
+ * cap: counting a million matches on every page costs more than the page itself.
+ */
+export const LIST_COUNT_CAP = 10_000;
+/**
+ * The deepest offset a long list accepts: the database reads and throws away every row before it,
+ * so deeper pages are reached with the cursor (`after`, the `next` of the page before).
+ */
+export const MAX_LIST_OFFSET = 10_000;
+
+/**
+ * A page of a long list (incidents, sources): `limit`, and either `offset` (at most
+ * MAX_LIST_OFFSET) or `after`, the opaque cursor a previous page returned as `next`.
+ */
+export const ListPageSchema = z.strictObject({
+  limit: PageSchema.shape.limit,
+  offset: z.coerce
+    .number()
+    .int()
+    .min(0)
+    .max(
+      MAX_LIST_OFFSET,
+      `offsets past ${MAX_LIST_OFFSET} are refused (every skipped row is read): page with after, the next of the page before`,
+    )
+    .default(0),
+  after: z
+    .string()
+    .max(400)
+    .regex(/^[A-Za-z0-9_-]+$/, 'expected the next of a previous page')
+    .optional(),
+});
+export type ListPage = z.infer<typeof ListPageSchema>;
+
+/**
  * The one conversion of a zod failure into InvalidInput. The field is the failing path prefixed with
  * `where` (`body.title`), the path alone when `where` is empty, or `fallback` when neither says more.
  * An unknown field is named with its key. The message names the rule, never the value.

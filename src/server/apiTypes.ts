@@ -77,6 +77,12 @@ export interface Page<T> {
   items: T[];
 }
 
+/** A page of a long list (longListOf): the total may be "at least", `next` continues by cursor. */
+export interface LongPage<T> extends Page<T> {
+  totalIsLowerBound: boolean;
+  next: string | null;
+}
+
 export type Vocabulary = Out<typeof VocabularySchema>;
 
 export type User = Out<typeof UserSchema>;

@@ -5,9 +5,11 @@
  */
 
 import type { GeoArea } from '../core/geoArea.ts';
+import type { ListPage } from '../core/validation.ts';
 import { EVENT_TYPE_LABELS, type IncidentStatus, LOCALES } from '../core/vocabulary.ts';
 import { sourceOriginSql } from './claims.ts';
 import type { Queryable, SqlParam } from './db.ts';
+import { type KeysetOrder, keysetPage, type ListSlice, type SortKey } from './keysetPage.ts';
 import { searchConfigFor } from './searchConfig.ts';
 
 export interface NewIncident {
@@ -74,12 +76,41 @@ export interface IncidentFilters {
 
 export const INCIDENT_SORTS = ['date', 'date-asc', 'updated', 'title'] as const;
 export type IncidentSort = (typeof INCIDENT_SORTS)[number];
-// Every order ends on the id, so pages never overlap or skip a row between two requests.
-const INCIDENT_ORDER: Record<IncidentSort, string> = {
-  date: 'i.date_from desc nulls last, i.created_at desc, i.id',
-  'date-asc': 'i.date_from asc nulls last, i.created_at, i.id',
-  updated: 'i.updated_at desc, i.id',
-  title: 'lower(i.title), i.id',
+const dateFrom = (nulls: { descending?: boolean }): SortKey => ({
+  sql: (i) => `${i}.date_from`,
+  type: 'date',
+  nullsLast: true,
+  ...nulls,
+});
+const id: SortKey = { sql: (i) => `${i}.id`, type: 'uuid' };
+// Every order ends on the id, so pages never overlap or skip a row between two requests. Each is
+// read off an index (migrations 097 and 096), filtered by country or status or not.
+const INCIDENT_ORDER: Record<IncidentSort, KeysetOrder> = {
+  date: {
+    name: 'incidents:date',
+    table: 'incidents',
+    keys: [
+      dateFrom({ descending: true }),
+      { sql: (i) => `${i}.created_at`, type: 'timestamptz', descending: true },
+      id,
+    ],
+  },
+  'date-asc': {
+    name: 'incidents:date-asc',
+    table: 'incidents',
+    keys: [dateFrom({}), { sql: (i) => `${i}.created_at`, type: 'timestamptz' }, id],
+  },
+  updated: {
+    name: 'incidents:updated',
+    table: 'incidents',
+    keys: [{ sql: (i) => `${i}.updated_at`, type: 'timestamptz', descending: true }, id],
+  },
+  title: {
+    name: 'incidents:title',
+    table: 'incidents',
+    keys: [{ sql: (i) => `lower(${i}.title)`, type: 'text' }, id],
+    readBack: true,
+  },
 };
 
 interface SummaryRow {
@@ -144,6 +175,12 @@ const toSummary = (row: SummaryRow): IncidentSummary => ({
 
 /** The where-clause for list and stats filters; parameters are appended to `params`. */
 export function incidentFilterSql(filters: IncidentFilters, params: SqlParam[], alias = 'i'): string {
+  const where = incidentConditions(filters, params, alias);
+  return where.length > 0 ? `where ${where.join(' and ')}` : '';
+}
+
+/** The conditions of the filters, to be ANDed; parameters are appended to `params`. */
+function incidentConditions(filters: IncidentFilters, params: SqlParam[], alias = 'i'): string[] {
   const where: string[] = [];
   const add = (value: SqlParam) => {
     params.push(value);
@@ -174,7 +211,7 @@ export function incidentFilterSql(filters: IncidentFilters, params: SqlParam[], 
   if (filters.from)
     where.push(`coalesce(${alias}.date_to, ${alias}.date_from) >= ${add(filters.from)}::date`);
   if (filters.to) where.push(`${alias}.date_from <= ${add(filters.to)}::date`);
-  return where.length > 0 ? `where ${where.join(' and ')}` : '';
+  return where;
 }
 
 // The labels of the incident's act types in every working language, each stemmed in its own
@@ -237,33 +274,31 @@ export function incidentsRepository(db: Queryable) {
       };
     },
 
-    /** By default newest incident date first; undated incidents last, newest record first among equals. */
+    /**
+     * By default newest incident date first; undated incidents last, newest record first among
+     * equals. The total is capped and the page may continue from a cursor (keysetPage.ts).
+     */
     async list(
       filters: IncidentFilters,
-      page: { limit: number; offset: number },
+      page: ListPage,
       sort: IncidentSort = 'date',
-    ): Promise<{ total: number; items: IncidentSummary[] }> {
-      const order = INCIDENT_ORDER[sort];
+    ): Promise<ListSlice<IncidentSummary>> {
       const params: SqlParam[] = [];
-      const where = incidentFilterSql(filters, params);
-      // Two statements on purpose: a total carried by the page (count(*) over ()) would make the
-      // database sort every matching row instead of reading the first page off the index.
-      const [countRow] = await db.query<{ n: number }>(
-        `select count(*)::int as n from incidents i ${where}`,
-        params,
+      const where = incidentConditions(filters, params);
+      return keysetPage(
+        db,
+        { from: 'incidents i', alias: 'i', where, params },
+        INCIDENT_ORDER[sort],
+        page,
+        async (ids) => {
+          const rows = await db.query<SummaryRow>(
+            `select ${SUMMARY_COLUMNS} from unnest($1::uuid[]) with ordinality as p(id, n)
+             join incidents i on i.id = p.id ${SUMMARY_JOIN} order by p.n`,
+            [ids],
+          );
+          return rows.map(toSummary);
+        },
       );
-      const total = countRow?.n ?? 0;
-      if (total === 0 || page.offset >= total) return { total, items: [] };
-      const rows = await db.query<SummaryRow>(
-        `with page as (
-           select i.id from incidents i ${where}
-            order by ${order}
-            limit $${params.length + 1} offset $${params.length + 2})
-         select ${SUMMARY_COLUMNS} from page p join incidents i on i.id = p.id ${SUMMARY_JOIN}
-          order by ${order}`,
-        [...params, page.limit, page.offset],
-      );
-      return { total, items: rows.map(toSummary) };
     },
 
     async update(

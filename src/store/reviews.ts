@@ -1,5 +1,7 @@
 /** Reviews of sources' suggestions: the queue is every source without a review row. */
+import type { ListPage } from '../core/validation.ts';
 import type { Queryable, SqlParam } from './db.ts';
+import { type KeysetOrder, keysetPage, type ListSlice, type SortKey } from './keysetPage.ts';
 
 export const SOURCE_SORTS = ['captured', 'published', 'title'] as const;
 export interface SourceListFilter {
@@ -10,11 +12,37 @@ export interface SourceListFilter {
   to?: string | undefined;
   sort?: (typeof SOURCE_SORTS)[number] | undefined;
 }
-// Every order ends on the id, so pages never overlap.
-const SOURCE_ORDER: Record<(typeof SOURCE_SORTS)[number], string> = {
-  captured: 's.captured_at desc, s.id',
-  published: 's.published_on desc nulls last, s.captured_at desc, s.id',
-  title: 'lower(coalesce(s.title, s.file_name)), s.id',
+const id: SortKey = { sql: (s) => `${s}.id`, type: 'uuid' };
+const capturedAt: SortKey = { sql: (s) => `${s}.captured_at`, type: 'timestamptz', descending: true };
+// Every order ends on the id, so pages never overlap or skip a row between two requests. Each is
+// read off an index (migration 096).
+const SOURCE_ORDER: Record<(typeof SOURCE_SORTS)[number], KeysetOrder> = {
+  captured: { name: 'sources:captured', table: 'sources', keys: [capturedAt, id] },
+  published: {
+    name: 'sources:published',
+    table: 'sources',
+    keys: [
+      { sql: (s) => `${s}.published_on`, type: 'date', descending: true, nullsLast: true },
+      capturedAt,
+      id,
+    ],
+  },
+  title: {
+    name: 'sources:title',
+    table: 'sources',
+    keys: [{ sql: (s) => `lower(coalesce(${s}.title, ${s}.file_name))`, type: 'text' }, id],
+    readBack: true,
+  },
+};
+
+// The queue's order, oldest first, read backwards off sources_captured_order_idx (newest first, id).
+const QUEUE_ORDER: KeysetOrder = {
+  name: 'review:queue',
+  table: 'sources',
+  keys: [
+    { ...capturedAt, descending: false },
+    { ...id, descending: true },
+  ],
 };
 
 export interface ReviewRecord {
@@ -83,7 +111,6 @@ interface QueueRow {
   events: number;
   claims: number;
   interventions: number;
-  total: number;
 }
 
 export function reviewsRepository(db: Queryable) {
@@ -137,24 +164,28 @@ export function reviewsRepository(db: Queryable) {
         : null;
     },
 
-    /** Unreviewed sources, oldest capture first: the queue is worked in arrival order. */
-    async queue(page: { limit: number; offset: number }): Promise<{ total: number; items: QueueItem[] }> {
-      const rows = await db.query<QueueRow>(
-        `select s.id, s.title, s.file_name, s.language, s.published_on, s.captured_at, s.captured_by,
-                jsonb_array_length(s.suggestions->'events')::int as events,
-                jsonb_array_length(s.suggestions->'claims')::int as claims,
-                jsonb_array_length(s.suggestions->'interventions')::int as interventions,
-                count(*) over ()::int as total
-           from sources s
-          where not exists (select 1 from source_reviews r where r.source_id = s.id)
-          order by s.captured_at, s.id
-          limit $1 offset $2`,
-        [page.limit, page.offset],
-      );
-      const total = rows[0]?.total ?? (page.offset > 0 ? await this.queueSize() : 0);
-      return {
-        total,
-        items: rows.map((row) => ({
+    /**
+     * Unreviewed sources, oldest capture first: the queue is worked in arrival order. The total is
+     * capped and the page may continue from a cursor (keysetPage.ts).
+     */
+    async queue(page: ListPage): Promise<ListSlice<QueueItem>> {
+      const list = {
+        from: 'sources s',
+        alias: 's',
+        where: ['not exists (select 1 from source_reviews r where r.source_id = s.id)'],
+        params: [],
+      };
+      return keysetPage(db, list, QUEUE_ORDER, page, async (ids) => {
+        const rows = await db.query<QueueRow>(
+          `select s.id, s.title, s.file_name, s.language, s.published_on, s.captured_at, s.captured_by,
+                  jsonb_array_length(s.suggestions->'events')::int as events,
+                  jsonb_array_length(s.suggestions->'claims')::int as claims,
+                  jsonb_array_length(s.suggestions->'interventions')::int as interventions
+             from unnest($1::uuid[]) with ordinality as p(id, n) join sources s on s.id = p.id
+            order by p.n`,
+          [ids],
+        );
+        return rows.map((row) => ({
           sourceId: row.id,
           title: row.title,
           fileName: row.file_name,
@@ -163,12 +194,15 @@ export function reviewsRepository(db: Queryable) {
           capturedAt: row.captured_at,
           capturedBy: row.captured_by,
           counts: { events: row.events, claims: row.claims, interventions: row.interventions },
-        })),
-      };
+        }));
+      });
     },
 
-    /** Sources, newest capture first, with whether their suggestions have been reviewed. */
-    async listSources(filter: SourceListFilter, page: { limit: number; offset: number }) {
+    /**
+     * Sources, newest capture first, with whether their suggestions have been reviewed. The total is
+     * capped and the page may continue from a cursor (keysetPage.ts).
+     */
+    async listSources(filter: SourceListFilter, page: ListPage): Promise<ListSlice<SourceListItem>> {
       const params: SqlParam[] = [];
       const add = (value: SqlParam) => `$${params.push(value)}`;
       const where: string[] = [];
@@ -179,47 +213,37 @@ export function reviewsRepository(db: Queryable) {
       if (filter.language) where.push(`s.language = ${add(filter.language)}`);
       if (filter.from) where.push(`s.published_on >= ${add(filter.from)}::date`);
       if (filter.to) where.push(`s.published_on <= ${add(filter.to)}::date`);
-      const clause = where.length ? `where ${where.join(' and ')}` : '';
-      const [count] = await db.query<{ n: number }>(
-        `select count(*)::int as n from sources s ${clause}`,
-        params,
-      );
-      const rows = await db.query<SourceListRow>(
-        `select s.id, s.title, s.file_name, s.media_type, s.language, s.url, s.published_on, s.captured_by, s.captured_at,
-                s.byte_size, s.not_decoded_reason,
-                (select c.code from compartments c where c.id = s.compartment_id) as sealed_compartment,
-                exists (select 1 from source_reviews r where r.source_id = s.id) as reviewed,
-                jsonb_array_length(s.suggestions->'events')::int as events,
-                jsonb_array_length(s.suggestions->'claims')::int as claims,
-                jsonb_array_length(s.suggestions->'interventions')::int as interventions
-           from sources s ${clause}
-          order by ${SOURCE_ORDER[filter.sort ?? 'captured']} limit ${add(page.limit)} offset ${add(page.offset)}`,
-        params,
-      );
-      const items: SourceListItem[] = rows.map((row) => ({
-        id: row.id,
-        title: row.title,
-        fileName: row.file_name,
-        mediaType: row.media_type,
-        language: row.language,
-        url: row.url,
-        publishedOn: row.published_on,
-        capturedBy: row.captured_by,
-        capturedAt: row.captured_at,
-        byteSize: Number(row.byte_size),
-        reviewed: row.reviewed,
-        counts: { events: row.events, claims: row.claims, interventions: row.interventions },
-        notDecoded: row.not_decoded_reason,
-        sealedCompartment: row.sealed_compartment,
-      }));
-      return { total: count?.n ?? 0, items };
-    },
-
-    async queueSize(): Promise<number> {
-      const rows = await db.query<{ n: number }>(
-        'select count(*)::int as n from sources s where not exists (select 1 from source_reviews r where r.source_id = s.id)',
-      );
-      return rows[0]!.n;
+      const list = { from: 'sources s', alias: 's', where, params };
+      return keysetPage(db, list, SOURCE_ORDER[filter.sort ?? 'captured'], page, async (ids) => {
+        const rows = await db.query<SourceListRow>(
+          `select s.id, s.title, s.file_name, s.media_type, s.language, s.url, s.published_on, s.captured_by, s.captured_at,
+                  s.byte_size, s.not_decoded_reason,
+                  (select c.code from compartments c where c.id = s.compartment_id) as sealed_compartment,
+                  exists (select 1 from source_reviews r where r.source_id = s.id) as reviewed,
+                  jsonb_array_length(s.suggestions->'events')::int as events,
+                  jsonb_array_length(s.suggestions->'claims')::int as claims,
+                  jsonb_array_length(s.suggestions->'interventions')::int as interventions
+             from unnest($1::uuid[]) with ordinality as p(id, n) join sources s on s.id = p.id
+            order by p.n`,
+          [ids],
+        );
+        return rows.map((row) => ({
+          id: row.id,
+          title: row.title,
+          fileName: row.file_name,
+          mediaType: row.media_type,
+          language: row.language,
+          url: row.url,
+          publishedOn: row.published_on,
+          capturedBy: row.captured_by,
+          capturedAt: row.captured_at,
+          byteSize: Number(row.byte_size),
+          reviewed: row.reviewed,
+          counts: { events: row.events, claims: row.claims, interventions: row.interventions },
+          notDecoded: row.not_decoded_reason,
+          sealedCompartment: row.sealed_compartment,
+        }));
+      });
     },
   };
 }

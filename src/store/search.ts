@@ -288,7 +288,7 @@ async function pageOfMatches(tx: Queryable, request: MatchesQuery): Promise<Matc
   const over = add(cap + 1);
   const branches: string[] = [];
   // The capture time of the oldest source in the window (null when the window holds them all),
-  // taken off sources_captured_at_idx in a few index pages.
+  // taken off sources_captured_order_idx in a few index pages.
   const since =
     request.window === null
       ? 'null::timestamptz'

@@ -1,6 +1,7 @@
 /** `attest incident list|show`: incidents with their acts, figures, sources and status, for scripts. */
 import { z } from 'zod';
 import { UsageError } from '../../core/errors.ts';
+import { MAX_LIST_OFFSET } from '../../core/validation.ts';
 import { getIncident, listIncidents } from '../../services/incidents/incidents.ts';
 import { actingAs } from '../actingAs.ts';
 import { type Command, stringOption, writeJson } from '../command.ts';
@@ -20,26 +21,34 @@ function wholeNumber(text: string | undefined, name: string, fallback: number, m
 export const incidentCommand: Command = {
   name: 'incident',
   summary: 'list incidents or show one, with acts, chosen figures, sources and status',
-  usage: 'list [--limit N] [--offset N] | show INCIDENT_ID',
+  usage: 'list [--limit N] [--offset N | --after CURSOR] | show INCIDENT_ID',
   options: {
     ...DATA_OPTION,
     limit: { type: 'string', description: 'list: at most N incidents (default 50, at most 200)' },
-    offset: { type: 'string', description: 'list: skip the first N' },
+    offset: { type: 'string', description: `list: skip the first N (at most ${MAX_LIST_OFFSET})` },
+    after: { type: 'string', description: 'list: the page after this cursor (the next of a --json page)' },
   },
   async run(args, io) {
     const [sub, id, ...extra] = args.positionals;
     if (sub === 'list') {
       if (id !== undefined) throw new UsageError('incident list takes no argument');
       const limit = Math.max(1, wholeNumber(stringOption(args, 'limit'), 'limit', 50, 200));
-      const offset = wholeNumber(stringOption(args, 'offset'), 'offset', 0, 1_000_000);
+      const offsetText = stringOption(args, 'offset');
+      if (Number(offsetText) > MAX_LIST_OFFSET)
+        throw new UsageError(
+          `--offset is at most ${MAX_LIST_OFFSET}: page further with --after, the next of the page before`,
+        );
+      const offset = wholeNumber(offsetText, 'offset', 0, MAX_LIST_OFFSET);
+      const after = stringOption(args, 'after');
       const result = await actingAs(args, io, 'incident.list', async (db) => {
-        const page = await listIncidents(db, {}, { limit, offset });
+        const page = await listIncidents(db, {}, { limit, offset, after });
         const incidents = [];
         for (const item of page.items) incidents.push(await getIncident(db, item.id));
-        return { total: page.total, incidents };
+        return { total: page.total, totalIsLowerBound: page.totalIsLowerBound, next: page.next, incidents };
       });
       if (args.values.json) {
-        writeJson(io, { total: result.total, incidents: result.incidents.map(incidentJson) });
+        const { incidents, ...paging } = result;
+        writeJson(io, { ...paging, incidents: incidents.map(incidentJson) });
         return 0;
       }
       for (const incident of result.incidents)

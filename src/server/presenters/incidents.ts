@@ -2,7 +2,7 @@
 import { z } from 'zod';
 import { IncidentStatus } from '../../core/vocabulary.ts';
 import type { IncidentDetail, IncidentSummary } from '../../services/incidents/incidents.ts';
-import { DateOnly, Id, Instant, iso, listOf, ProvenanceSchema } from './common.ts';
+import { DateOnly, Id, Instant, iso, longListOf, ProvenanceSchema } from './common.ts';
 
 const Victims = z.object({ min: z.number().int().nullable(), max: z.number().int().nullable() });
 
@@ -23,7 +23,7 @@ export const IncidentSummarySchema = z.object({
   createdAt: Instant,
   updatedAt: Instant,
 });
-export const IncidentListSchema = listOf(IncidentSummarySchema);
+export const IncidentListSchema = longListOf(IncidentSummarySchema);
 
 const ClaimSchema = z.object({
   id: Id,

@@ -6,7 +6,7 @@ import type { IncidentSummary } from '../../services/incidents/incidents.ts';
 import type { IncidentProposal } from '../../services/review/proposals.ts';
 import type { ReviewResult } from '../../services/review/review.ts';
 import type { QueueItem, ReviewRecord, SourceRecord } from '../../services/review/sources.ts';
-import { DateOnly, Id, Instant, iso, listOf, SuggestionsSchema } from './common.ts';
+import { DateOnly, Id, Instant, iso, longListOf, SuggestionsSchema } from './common.ts';
 import { IncidentSummarySchema, presentIncidentSummary } from './incidents.ts';
 import { NotDecoded, presentReviewState, ReviewStateSchema } from './sources.ts';
 
@@ -20,7 +20,7 @@ export const QueueItemSchema = z.object({
   capturedBy: z.string(),
   counts: z.object({ events: z.number().int(), claims: z.number().int(), interventions: z.number().int() }),
 });
-export const QueueSchema = listOf(QueueItemSchema);
+export const QueueSchema = longListOf(QueueItemSchema);
 
 const StatementProposalSchema = z.object({
   index: z.number().int(),

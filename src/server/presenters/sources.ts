@@ -2,7 +2,7 @@
 import { z } from 'zod';
 import type { ReviewRecord, SourceListItem, SourceRecord } from '../../services/review/sources.ts';
 import type { IngestResult } from '../../services/sources/ingest.ts';
-import { DateOnly, Id, Instant, iso, listOf, SuggestionsSchema } from './common.ts';
+import { DateOnly, Id, Instant, iso, longListOf, SuggestionsSchema } from './common.ts';
 
 export const NotDecoded = z
   .string()
@@ -36,7 +36,7 @@ export const SourceListItemSchema = z.object({
   notDecoded: NotDecoded,
   sealed: SealedSchema,
 });
-export const SourceListSchema = listOf(SourceListItemSchema);
+export const SourceListSchema = longListOf(SourceListItemSchema);
 
 export const ReviewStateSchema = z.object({
   reviewedBy: z.string(),

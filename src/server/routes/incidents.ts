@@ -1,5 +1,5 @@
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
-import { IdParams, PageSchema } from '../../core/validation.ts';
+import { IdParams, ListPageSchema } from '../../core/validation.ts';
 import {
   getIncident,
   IncidentFiltersSchema,
@@ -18,7 +18,7 @@ import {
 } from '../presenters/incidents.ts';
 import { contract } from '../route.ts';
 
-const ListQuery = IncidentFiltersSchema.extend(PageSchema.shape);
+const ListQuery = IncidentFiltersSchema.extend(ListPageSchema.shape);
 
 export const incidentRoutes: FastifyPluginAsyncZod<{ store: Store }> = async (app, { store }) => {
   app.get(
@@ -30,9 +30,9 @@ export const incidentRoutes: FastifyPluginAsyncZod<{ store: Store }> = async (ap
       response: { 200: IncidentListSchema },
     }),
     async (request) => {
-      const { limit, offset, ...filters } = request.query;
-      const result = await listIncidents(store.db, filters, { limit, offset });
-      return { total: result.total, limit, offset, items: result.items.map(presentIncidentSummary) };
+      const { limit, offset, after, ...filters } = request.query;
+      const result = await listIncidents(store.db, filters, { limit, offset, after });
+      return { ...result, limit, offset, items: result.items.map(presentIncidentSummary) };
     },
   );
 

@@ -1,6 +1,6 @@
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
 import { z } from 'zod';
-import { PageSchema, Uuid } from '../../core/validation.ts';
+import { ListPageSchema, Uuid } from '../../core/validation.ts';
 import { ReviewRequest } from '../../services/review/decisions.ts';
 import { applyReview, getReview, reviewQueue } from '../../services/review/review.ts';
 import type { Store } from '../../services/store.ts';
@@ -23,13 +23,13 @@ export const reviewRoutes: FastifyPluginAsyncZod<{ store: Store }> = async (app,
     contract('review.list', {
       summary: 'Sources whose suggestions nobody has reviewed yet, oldest first',
       tags: ['review'],
-      querystring: PageSchema,
+      querystring: ListPageSchema,
       response: { 200: QueueSchema },
     }),
     async (request) => {
-      const page = request.query;
-      const queue = await reviewQueue(store.db, page);
-      return { total: queue.total, ...page, items: queue.items.map(presentQueueItem) };
+      const { after: _, ...position } = request.query;
+      const queue = await reviewQueue(store.db, request.query);
+      return { ...queue, ...position, items: queue.items.map(presentQueueItem) };
     },
   );
 

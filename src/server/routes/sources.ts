@@ -5,7 +5,7 @@ import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
 import { z } from 'zod';
 import { CompartmentCode, IsoDate, LanguageCode } from '../../core/codes.ts';
 import { InvalidInput } from '../../core/errors.ts';
-import { IdParams, PageSchema, parseWith } from '../../core/validation.ts';
+import { IdParams, ListPageSchema, parseWith } from '../../core/validation.ts';
 import { OCR_LANGUAGES, parseOcrLanguage } from '../../decode/ocr/ocrLanguage.ts';
 import { sharedCopyOf } from '../../runtime/sharedBytes.ts';
 import type { OcrSettings } from '../../services/ocr/ocrSettings.ts';
@@ -58,7 +58,7 @@ const UploadFields = z.strictObject({
     })
     .optional(),
 });
-const ListQuery = PageSchema.extend({
+const ListQuery = ListPageSchema.extend({
   reviewed: z.enum(['true', 'false']).optional(),
   language: LanguageCode.optional(),
   from: IsoDate.optional(),
@@ -122,7 +122,8 @@ export const sourceRoutes: FastifyPluginAsyncZod<{
         { reviewed: reviewed === undefined ? undefined : reviewed === 'true', language, from, to, sort },
         page,
       );
-      return { total: result.total, ...page, items: result.items.map(presentSourceListItem) };
+      const { after: _, ...position } = page;
+      return { ...result, ...position, items: result.items.map(presentSourceListItem) };
     },
   );
 

@@ -70,30 +70,33 @@ export function readDatasetRecords(db: Db): Promise<DatasetRecords> {
 async function readIncidents(tx: Queryable): Promise<IncidentWithSources[]> {
   const repository = incidentsRepository(tx);
   const out: IncidentWithSources[] = [];
-  for (let offset = 0; ; offset += PAGE) {
-    const page = await repository.list({}, { limit: PAGE, offset });
+  // Page by cursor: an offset would re-read every earlier row, and the list's total is capped.
+  let after: string | undefined;
+  do {
+    const page = await repository.list({}, { limit: PAGE, offset: 0, after });
     for (const item of page.items) {
       const record = await repository.findById(item.id);
       if (!record) continue;
       const sourceIds = (await repository.sourcesOf(item.id)).map((source) => source.id);
       out.push({ ...record, sourceIds });
     }
-    if (offset + PAGE >= page.total) break;
-  }
+    after = page.next ?? undefined;
+  } while (after !== undefined);
   return out;
 }
 
 async function readSources(tx: Queryable): Promise<SourceRecord[]> {
   const out: SourceRecord[] = [];
-  for (let offset = 0; ; offset += PAGE) {
-    const page = await reviewsRepository(tx).listSources({}, { limit: PAGE, offset });
+  let after: string | undefined;
+  do {
+    const page = await reviewsRepository(tx).listSources({}, { limit: PAGE, offset: 0, after });
     for (const item of page.items) {
       const source = await sourcesRepository(tx).findById(item.id);
       // A sealed source never leaves in an export, public or partner: not its row, not a passage.
       if (source && source.compartmentId === null) out.push(source);
     }
-    if (offset + PAGE >= page.total) break;
-  }
+    after = page.next ?? undefined;
+  } while (after !== undefined);
   // Oldest capture first: a stable order makes two exports of the same data easy to compare.
   return out.sort((a, b) => a.capturedAt.getTime() - b.capturedAt.getTime() || a.id.localeCompare(b.id));
 }

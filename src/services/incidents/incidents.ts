@@ -10,7 +10,7 @@ import { claimsMoreThan } from '../../analysis/corroboration/reconcile.ts';
 import { CountryCode, IsoDate, LanguageCode } from '../../core/codes.ts';
 import { Conflict, Forbidden, NotFound } from '../../core/errors.ts';
 import { GeoAreaParam } from '../../core/geoArea.ts';
-import { type Page, Uuid } from '../../core/validation.ts';
+import { type ListPage, Uuid } from '../../core/validation.ts';
 import { EventType, IncidentStatus } from '../../core/vocabulary.ts';
 import { actEvidenceRepository } from '../../store/actEvidence.ts';
 import { actsRepository } from '../../store/acts.ts';
@@ -76,7 +76,7 @@ export interface IncidentEditor {
   mayVerify: boolean;
 }
 
-export async function listIncidents(db: Queryable, filters: IncidentFiltersInput, page: Page) {
+export async function listIncidents(db: Queryable, filters: IncidentFiltersInput, page: ListPage) {
   const { source, sort, ...rest } = filters;
   return incidentsRepository(db).list({ ...rest, sourceId: source }, page, sort);
 }

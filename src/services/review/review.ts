@@ -12,7 +12,7 @@ import { randomUUID } from 'node:crypto';
 import { guessActorKind } from '../../core/actors.ts';
 import { Conflict, InvalidInput, NotFound } from '../../core/errors.ts';
 import type { EventSuggestion } from '../../core/suggestions.ts';
-import type { Page } from '../../core/validation.ts';
+import type { ListPage } from '../../core/validation.ts';
 import { EVENT_TYPE_LABELS, type EventType, LOCALES, type Locale } from '../../core/vocabulary.ts';
 import { actEvidenceRepository } from '../../store/actEvidence.ts';
 import { actorsRepository } from '../../store/actors.ts';
@@ -39,7 +39,7 @@ export interface ReviewResult {
   interventions: string[];
 }
 
-export function reviewQueue(db: Queryable, page: Page) {
+export function reviewQueue(db: Queryable, page: ListPage) {
   return reviewsRepository(db).queue(page);
 }
 

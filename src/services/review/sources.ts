@@ -11,7 +11,7 @@ export type { QueueItem, ReviewRecord, SourceListItem } from '../../store/review
 export type { SourceRecord } from '../../store/sources.ts';
 export { SOURCE_SORTS };
 
-import type { Page } from '../../core/validation.ts';
+import type { ListPage } from '../../core/validation.ts';
 import { type SourceRecord, sourcesRepository } from '../../store/sources.ts';
 import type { Actor } from '../accounts/actor.ts';
 import { openSealedSource, sealedSourceOriginal } from '../sources/sealedSources.ts';
@@ -30,7 +30,7 @@ export async function readableSource(
   return openSealedSource(db, reader, id, purpose);
 }
 
-export function listSources(db: Queryable, filter: SourceListFilter, page: Page) {
+export function listSources(db: Queryable, filter: SourceListFilter, page: ListPage) {
   return reviewsRepository(db).listSources(filter, page);
 }
 

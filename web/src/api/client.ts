@@ -18,9 +18,9 @@ import type {
   IntakeSubmission,
   Invitation,
   Job,
+  LongPage,
   MapStats,
   OpenedSubmission,
-  Page,
   QueuedIngest,
   QueueStatus,
   ReportStatus,
@@ -153,7 +153,7 @@ export const signIn = (input: { email: string; password: string; totp?: string }
 export const signOut = () => request<void>('DELETE', '/api/session');
 
 export const listSources = (params: Record<string, string | undefined> = {}) =>
-  request<Page<SourceSummary>>('GET', `/api/sources${query({ limit: '200', ...params })}`);
+  request<LongPage<SourceSummary>>('GET', `/api/sources${query({ limit: '200', ...params })}`);
 export const getSource = (id: string) =>
   request<SourceDetail>('GET', `/api/sources/${encodeURIComponent(id)}`);
 export const originalUrl = (id: string) => `/api/sources/${encodeURIComponent(id)}/original`;
@@ -229,14 +229,14 @@ function sendFile<T>(
   });
 }
 
-export const getReviewQueue = () => request<Page<ReviewQueueItem>>('GET', '/api/review?limit=200');
+export const getReviewQueue = () => request<LongPage<ReviewQueueItem>>('GET', '/api/review?limit=200');
 export const getReview = (sourceId: string) =>
   request<ReviewItem>('GET', `/api/review/${encodeURIComponent(sourceId)}`);
 export const saveReview = (sourceId: string, decision: ReviewDecision) =>
   request<ReviewOutcome>('POST', `/api/review/${encodeURIComponent(sourceId)}`, decision);
 
 export const listIncidents = (params: Record<string, string | undefined> = {}) =>
-  request<Page<IncidentSummary>>('GET', `/api/incidents${query({ limit: '200', ...params })}`);
+  request<LongPage<IncidentSummary>>('GET', `/api/incidents${query({ limit: '200', ...params })}`);
 export const getIncident = (id: string) =>
   request<Incident>('GET', `/api/incidents/${encodeURIComponent(id)}`);
 export const updateIncident = (

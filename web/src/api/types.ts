@@ -18,6 +18,7 @@ export type {
   IntakeSubmission,
   Invitation,
   Job,
+  LongPage,
   MapStats,
   OpenedSubmission,
   Page,

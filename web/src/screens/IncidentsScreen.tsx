@@ -31,9 +31,9 @@ export function IncidentsScreen() {
   const label = useVocabularyLabel();
   const countryName = useCountryName();
   const mayEdit = useMayEdit();
-  const { filters, offset, key, go, clear } = useUrlFilters('/incidents', FILTERS);
+  const { filters, after, key, filtersKey, go, clear } = useUrlFilters('/incidents', FILTERS);
   const { data, error } = useLoad(
-    () => listIncidents({ ...filters, limit: String(PAGE_SIZE), offset: String(offset) }),
+    () => listIncidents({ ...filters, limit: String(PAGE_SIZE), after: after || undefined }),
     [key],
   );
   return (
@@ -88,12 +88,12 @@ export function IncidentsScreen() {
       </ul>
       {data ? (
         <Pager
-          total={data.total}
-          offset={offset}
-          shown={data.items.length}
+          list={data}
+          filtersKey={filtersKey}
+          after={after}
           pageSize={PAGE_SIZE}
           label={t('incidents.title')}
-          onOffset={(next) => go({ offset: String(next) })}
+          go={go}
         />
       ) : null}
     </>

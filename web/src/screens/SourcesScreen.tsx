@@ -20,9 +20,9 @@ export function SourcesScreen() {
   const { t, formatDateTime } = useI18n();
   usePageTitle(t('sources.title'));
   const languageName = useLanguageName();
-  const { filters, offset, key, go, clear } = useUrlFilters('/sources', FILTERS);
+  const { filters, after, key, filtersKey, go, clear } = useUrlFilters('/sources', FILTERS);
   const { data, error } = useLoad(
-    () => listSources({ ...filters, limit: String(PAGE_SIZE), offset: String(offset) }),
+    () => listSources({ ...filters, limit: String(PAGE_SIZE), after: after || undefined }),
     [key],
   );
   return (
@@ -55,12 +55,12 @@ export function SourcesScreen() {
       </ul>
       {data ? (
         <Pager
-          total={data.total}
-          offset={offset}
-          shown={data.items.length}
+          list={data}
+          filtersKey={filtersKey}
+          after={after}
           pageSize={PAGE_SIZE}
           label={t('sources.title')}
-          onOffset={(next) => go({ offset: String(next) })}
+          go={go}
         />
       ) : null}
     </>
