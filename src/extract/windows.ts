@@ -4,6 +4,7 @@
  * digit, a cue) instead costs one pass of word tokenisation and keeps a 5 KB document well under a
  * millisecond.
  */
+import { LETTERS_MARKS_NUMBERS, wordSpans } from './wordSpans.ts';
 
 const TOKEN = /[\p{L}\p{M}\p{N}]+/gu;
 const SPACE = /\s/;
@@ -57,26 +58,8 @@ let lastWords: Words | null = null;
  */
 export function wordsOf(text: string): Words {
   if (lastText === text && lastWords) return lastWords;
-  let starts = new Int32Array(1024);
-  let ends = new Int32Array(1024);
-  let count = 0;
-  const re = new RegExp(TOKEN.source, TOKEN.flags);
-  for (let m = re.exec(text); m !== null; m = re.exec(text)) {
-    if (count === starts.length) {
-      const grow = (a: Int32Array) => {
-        const b = new Int32Array(a.length * 2);
-        b.set(a);
-        return b;
-      };
-      starts = grow(starts);
-      ends = grow(ends);
-    }
-    starts[count] = m.index;
-    ends[count] = m.index + m[0].length;
-    count++;
-  }
   lastText = text;
-  lastWords = { count, starts, ends, lower: null };
+  lastWords = { ...wordSpans(text, LETTERS_MARKS_NUMBERS), lower: null };
   return lastWords;
 }
 
