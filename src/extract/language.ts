@@ -5,7 +5,7 @@
  */
 import { francAll } from 'franc-min';
 import { languagePacks } from './lang/index.ts';
-import { LETTERS_MARKS, wordSpans } from './wordSpans.ts';
+import { LETTERS_MARKS, lowerSlicer, wordSpans } from './wordSpans.ts';
 
 /** Only the first part of a long document is read: language does not change halfway through a report. */
 const SAMPLE = 8000;
@@ -224,12 +224,20 @@ const languagesOfStopword: ReadonlyMap<string, readonly string[]> = (() => {
   return index;
 })();
 
+const longestStopword = Math.max(...[...languagesOfStopword.keys()].map((word) => word.length));
+
 /** Function-word hits per language, best first. */
 function scoreStopwords(sample: string): [string, number][] {
   const scores = new Map<string, number>();
   const words = wordSpans(sample, LETTERS_MARKS);
+  const lowerSlice = lowerSlicer(sample);
   for (let i = 0; i < words.count; i++) {
-    const codes = languagesOfStopword.get(sample.slice(words.starts[i], words.ends[i]).toLowerCase());
+    const start = words.starts[i] ?? 0;
+    const end = words.ends[i] ?? 0;
+    // Lower-casing never shortens a word (language.test.ts checks every code point), so a word
+    // longer than the longest stopword cannot be one: it is skipped without being copied.
+    if (end - start > longestStopword) continue;
+    const codes = languagesOfStopword.get(lowerSlice(start, end));
     if (codes) for (const code of codes) scores.set(code, (scores.get(code) ?? 0) + 1);
   }
   return [...scores].sort((a, b) => b[1] - a[1]);

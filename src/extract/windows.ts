@@ -4,7 +4,7 @@
  * digit, a cue) instead costs one pass of word tokenisation and keeps a 5 KB document well under a
  * millisecond.
  */
-import { LETTERS_MARKS_NUMBERS, wordSpans } from './wordSpans.ts';
+import { LETTERS_MARKS_NUMBERS, lowerSlicer, wordSpans } from './wordSpans.ts';
 
 const TOKEN = /[\p{L}\p{M}\p{N}]+/gu;
 const SPACE = /\s/;
@@ -98,10 +98,11 @@ function triggerCandidates(text: string, words: Words): TriggerCandidates {
   if (words.candidates?.version === registryVersion) return words.candidates;
   const indexes: number[] = [];
   const options: Array<readonly TriggerOptions[]> = [];
+  const lowerSlice = lowerSlicer(text);
   for (let i = 0; i < words.count; i++) {
     const s = words.starts[i] ?? 0;
     const c = text.charCodeAt(s);
-    const listed = optionsOfWord.get(text.slice(s, words.ends[i]).toLowerCase());
+    const listed = optionsOfWord.get(lowerSlice(s, words.ends[i] ?? 0));
     if (listed || (c >= 48 && c <= 57)) {
       indexes.push(i);
       options.push(listed ?? NO_OPTIONS);

@@ -1,6 +1,6 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { LETTERS_MARKS, LETTERS_MARKS_NUMBERS, type WordClass, wordSpans } from './wordSpans.ts';
+import { LETTERS_MARKS, LETTERS_MARKS_NUMBERS, lowerSlicer, type WordClass, wordSpans } from './wordSpans.ts';
 
 function byExpression(text: string, re: RegExp): Array<[number, number]> {
   return Array.from(text.matchAll(re), (m) => [m.index, m.index + m[0].length]);
@@ -66,5 +66,24 @@ describe('wordSpans', () => {
     const text = units.map((u) => `${String.fromCharCode(u)} `).join('');
     expect(spans(text, LETTERS_MARKS_NUMBERS)).toEqual(byExpression(text, /[\p{L}\p{M}\p{N}]+/gu));
     expect(spans(text, LETTERS_MARKS)).toEqual(byExpression(text, /[\p{L}\p{M}]+/gu));
+  });
+});
+
+describe('lowerSlicer', () => {
+  it('gives every word in lower case as slicing then lower-casing does', () => {
+    const withCapitals = fc
+      .array(fc.constantFrom('A', 'Ж', 'Σ', 'İ', 'É', ' ', "'", 'ß', '𐐀', 'x', '\ud800'), { maxLength: 30 })
+      .map((parts) => parts.join(''));
+    fc.assert(
+      fc.property(withCapitals, (text) => {
+        const lowerSlice = lowerSlicer(text);
+        const { count, starts, ends } = wordSpans(text, LETTERS_MARKS_NUMBERS);
+        for (let i = 0; i < count; i++) {
+          const [start, end] = [starts[i] ?? 0, ends[i] ?? 0];
+          expect(lowerSlice(start, end)).toBe(text.slice(start, end).toLowerCase());
+        }
+      }),
+      { numRuns: 3000 },
+    );
   });
 });
