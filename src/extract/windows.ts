@@ -4,10 +4,10 @@
  * digit, a cue) instead costs one pass of word tokenisation and keeps a 5 KB document well under a
  * millisecond.
  */
+import { isSpaceAt } from './whitespace.ts';
 import { LETTERS_MARKS_NUMBERS, lowerSlicer, wordSpans } from './wordSpans.ts';
 
 const TOKEN = /[\p{L}\p{M}\p{N}]+/gu;
-const SPACE = /\s/;
 
 export interface Window {
   start: number;
@@ -35,7 +35,7 @@ export function tokensOf(phrases: Iterable<string>): Set<string> {
 function snap(text: string, i: number, step: -1 | 1): number {
   let j = i;
   for (let n = 0; n < 40 && j > 0 && j < text.length; n++, j += step) {
-    if (SPACE.test(text[step < 0 ? j - 1 : j] ?? '')) return j;
+    if (isSpaceAt(text, step < 0 ? j - 1 : j)) return j;
   }
   return Math.max(0, Math.min(text.length, j));
 }
