@@ -66,3 +66,13 @@ describe('language at scale', () => {
     expect(['pt', 'en', 'es', 'ru', 'fr']).toContain(detectLanguage(text));
   }, 180_000);
 });
+
+describe('lower-casing, as stopword scoring relies on it', () => {
+  it('never makes a code point shorter', () => {
+    for (let cp = 0; cp < 0x110000; cp++) {
+      if (cp >= 0xd800 && cp <= 0xdfff) continue;
+      const char = String.fromCodePoint(cp);
+      if (char.toLowerCase().length < char.length) expect.fail(`U+${cp.toString(16)} shortens`);
+    }
+  });
+});

@@ -5,6 +5,7 @@
  */
 import { francAll } from 'franc-min';
 import { languagePacks } from './lang/index.ts';
+import { LETTERS_MARKS, lowerSlicer, wordSpans } from './wordSpans.ts';
 
 /** Only the first part of a long document is read: language does not change halfway through a report. */
 const SAMPLE = 8000;
@@ -164,7 +165,6 @@ const uniqueScripts: readonly [from: number, to: number, code: string][] = [
 ];
 
 const OTHER_LETTER = /\p{L}/u;
-const WORD = /[\p{L}\p{M}]+/gu;
 // URLs, e-mails and markup are the same in every language and would only add noise.
 const NOISE = /https?:\/\/\S+|www\.\S+|\S+@\S+|\[email[^\]]{0,20}protected\]|<[^<>]{0,200}>/g;
 
@@ -224,12 +224,20 @@ const languagesOfStopword: ReadonlyMap<string, readonly string[]> = (() => {
   return index;
 })();
 
+const longestStopword = Math.max(...[...languagesOfStopword.keys()].map((word) => word.length));
+
 /** Function-word hits per language, best first. */
 function scoreStopwords(sample: string): [string, number][] {
   const scores = new Map<string, number>();
-  WORD.lastIndex = 0;
-  for (let m = WORD.exec(sample); m !== null; m = WORD.exec(sample)) {
-    const codes = languagesOfStopword.get(m[0].toLowerCase());
+  const words = wordSpans(sample, LETTERS_MARKS);
+  const lowerSlice = lowerSlicer(sample);
+  for (let i = 0; i < words.count; i++) {
+    const start = words.starts[i] ?? 0;
+    const end = words.ends[i] ?? 0;
+    // Lower-casing never shortens a word (language.test.ts checks every code point), so a word
+    // longer than the longest stopword cannot be one: it is skipped without being copied.
+    if (end - start > longestStopword) continue;
+    const codes = languagesOfStopword.get(lowerSlice(start, end));
     if (codes) for (const code of codes) scores.set(code, (scores.get(code) ?? 0) + 1);
   }
   return [...scores].sort((a, b) => b[1] - a[1]);

@@ -3,6 +3,7 @@
  * over candidate break characters; every look-back is bounded, so no input can make it quadratic.
  */
 import { languagePacks, packFor } from './lang/index.ts';
+import { isSpaceAt } from './whitespace.ts';
 import { alternation, perLanguage, WORD_END } from './wordList.ts';
 
 export interface Segment {
@@ -22,7 +23,6 @@ const WRAPPED_LINE = 60;
 const CANDIDATE = /[.!?…‼⁇。！？]+|\r?\n(?:[ \t]*\r?\n)+|\r?\n/g;
 // French puts a (narrow) no-break space before the closing guillemet: "peur. »".
 const CLOSERS = /(?:["'”’»)\]】」』]|[ \u00A0\u202F]»)*/y;
-const SPACE = /\s/;
 const LOWER = /\p{Ll}/u;
 const UPPER = /\p{Lu}/u;
 const LETTER = /\p{L}/u;
@@ -51,8 +51,8 @@ const abbreviationsFor = perLanguage((code): Abbreviations => {
 function trimmed(text: string, start: number, end: number): Segment | null {
   let s = start;
   let e = end;
-  while (s < e && SPACE.test(text[s] ?? '')) s++;
-  while (e > s && SPACE.test(text[e - 1] ?? '')) e--;
+  while (s < e && isSpaceAt(text, s)) s++;
+  while (e > s && isSpaceAt(text, e - 1)) e--;
   return s < e ? { start: s, end: e, text: text.slice(s, e) } : null;
 }
 
@@ -82,7 +82,7 @@ function lastLineLength(text: string, end: number): number {
 function isBreak(text: string, match: string, at: number, end: number, abbr: Abbreviations): boolean {
   // `end` includes any closing quotes or brackets after the punctuation.
   let k = end;
-  while (k < text.length && SPACE.test(text[k] ?? '')) k++;
+  while (k < text.length && isSpaceAt(text, k)) k++;
   if (k >= text.length) return true;
   const next = text[k] ?? '';
   if (match.startsWith('\n') || match.startsWith('\r')) {
@@ -124,7 +124,7 @@ function pushCapped(out: Segment[], text: string, seg: Segment, lang: string): v
       // Cut at the last space in the second half of the piece (a bounded scan: lastIndexOf would
       // search back to the start of a text that has no spaces at all).
       let cut = s + MAX_SENTENCE;
-      while (cut > s + MAX_SENTENCE / 2 && !SPACE.test(text[cut] ?? '')) cut--;
+      while (cut > s + MAX_SENTENCE / 2 && !isSpaceAt(text, cut)) cut--;
       if (cut <= s + MAX_SENTENCE / 2) cut = s + MAX_SENTENCE;
       // Never cut a surrogate pair in two.
       if (/[\uDC00-\uDFFF]/.test(text[cut] ?? '') && /[\uD800-\uDBFF]/.test(text[cut - 1] ?? '')) cut--;

@@ -4,9 +4,10 @@
  * digit, a cue) instead costs one pass of word tokenisation and keeps a 5 KB document well under a
  * millisecond.
  */
+import { isSpaceAt } from './whitespace.ts';
+import { LETTERS_MARKS_NUMBERS, lowerSlicer, wordSpans } from './wordSpans.ts';
 
 const TOKEN = /[\p{L}\p{M}\p{N}]+/gu;
-const SPACE = /\s/;
 
 export interface Window {
   start: number;
@@ -34,7 +35,7 @@ export function tokensOf(phrases: Iterable<string>): Set<string> {
 function snap(text: string, i: number, step: -1 | 1): number {
   let j = i;
   for (let n = 0; n < 40 && j > 0 && j < text.length; n++, j += step) {
-    if (SPACE.test(text[step < 0 ? j - 1 : j] ?? '')) return j;
+    if (isSpaceAt(text, step < 0 ? j - 1 : j)) return j;
   }
   return Math.max(0, Math.min(text.length, j));
 }
@@ -44,8 +45,8 @@ export interface Words {
   count: number;
   starts: Int32Array;
   ends: Int32Array;
-  /** Each word in lower case, made on first use: every finder's trigger test reads them. */
-  lower: string[] | null;
+  /** Which words may trigger a window, made on first use (see triggerCandidates). */
+  candidates: TriggerCandidates | null;
 }
 
 let lastText: string | null = null;
@@ -57,35 +58,58 @@ let lastWords: Words | null = null;
  */
 export function wordsOf(text: string): Words {
   if (lastText === text && lastWords) return lastWords;
-  let starts = new Int32Array(1024);
-  let ends = new Int32Array(1024);
-  let count = 0;
-  const re = new RegExp(TOKEN.source, TOKEN.flags);
-  for (let m = re.exec(text); m !== null; m = re.exec(text)) {
-    if (count === starts.length) {
-      const grow = (a: Int32Array) => {
-        const b = new Int32Array(a.length * 2);
-        b.set(a);
-        return b;
-      };
-      starts = grow(starts);
-      ends = grow(ends);
-    }
-    starts[count] = m.index;
-    ends[count] = m.index + m[0].length;
-    count++;
-  }
   lastText = text;
-  lastWords = { count, starts, ends, lower: null };
+  lastWords = { ...wordSpans(text, LETTERS_MARKS_NUMBERS), candidates: null };
   return lastWords;
 }
 
-function lowerWordsOf(text: string, words: Words): string[] {
-  if (words.lower) return words.lower;
-  const lower = new Array<string>(words.count);
-  for (let i = 0; i < words.count; i++) lower[i] = text.slice(words.starts[i], words.ends[i]).toLowerCase();
-  words.lower = lower;
-  return lower;
+/**
+ * Every trigger word of every options object met so far, with the options that list it. A text's
+ * words are looked up here once, instead of once per options object (a text meets half a dozen:
+ * dates, counts, three kinds of names, addresses). Options are per-language constants, so this
+ * stays as small as the languages' tables.
+ */
+const optionsOfWord = new Map<string, TriggerOptions[]>();
+const registered = new WeakSet<TriggerOptions>();
+let registryVersion = 0;
+
+function register(opts: TriggerOptions): void {
+  if (registered.has(opts)) return;
+  registered.add(opts);
+  for (const word of opts.words) {
+    const list = optionsOfWord.get(word);
+    if (list) list.push(opts);
+    else optionsOfWord.set(word, [opts]);
+  }
+  registryVersion++;
+}
+
+interface TriggerCandidates {
+  version: number;
+  /** Indexes of the words that start with a digit or are some options' trigger word, in order. */
+  indexes: number[];
+  /** For each of those, the options listing it (empty for a digit-led word listed by none). */
+  options: ReadonlyArray<readonly TriggerOptions[]>;
+}
+
+const NO_OPTIONS: readonly TriggerOptions[] = [];
+
+function triggerCandidates(text: string, words: Words): TriggerCandidates {
+  if (words.candidates?.version === registryVersion) return words.candidates;
+  const indexes: number[] = [];
+  const options: Array<readonly TriggerOptions[]> = [];
+  const lowerSlice = lowerSlicer(text);
+  for (let i = 0; i < words.count; i++) {
+    const s = words.starts[i] ?? 0;
+    const c = text.charCodeAt(s);
+    const listed = optionsOfWord.get(lowerSlice(s, words.ends[i] ?? 0));
+    if (listed || (c >= 48 && c <= 57)) {
+      indexes.push(i);
+      options.push(listed ?? NO_OPTIONS);
+    }
+  }
+  words.candidates = { version: registryVersion, indexes, options };
+  return words.candidates;
 }
 
 let windowsText: string | null = null;
@@ -109,16 +133,19 @@ export function triggerWindows(text: string, opts: TriggerOptions): readonly Win
   return windows;
 }
 
+/** A word triggers when it starts with a digit (if the options take digits) or, lower-cased, is one of their words. */
 function findTriggerWindows(text: string, opts: TriggerOptions): Window[] {
+  register(opts);
   const out: Window[] = [];
   const words = wordsOf(text);
-  const lower = lowerWordsOf(text, words);
-  for (let i = 0; i < words.count; i++) {
+  const { indexes, options } = triggerCandidates(text, words);
+  for (let k = 0; k < indexes.length; k++) {
+    const i = indexes[k] ?? 0;
     const s = words.starts[i] ?? 0;
     const e = words.ends[i] ?? 0;
     const c = text.charCodeAt(s);
     const isDigit = c >= 48 && c <= 57;
-    if (!(opts.digits && isDigit) && !opts.words.has(lower[i] ?? '')) continue;
+    if (!(opts.digits && isDigit) && !options[k]?.includes(opts)) continue;
     const start = snap(text, Math.max(0, s - opts.before), -1);
     const end = snap(text, Math.min(text.length, e + opts.after), 1);
     const last = out[out.length - 1];

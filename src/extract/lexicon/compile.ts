@@ -7,6 +7,7 @@
  */
 import type { VictimGroup } from '../../core/victimGroups.ts';
 import type { EventType, InterventionType } from '../../core/vocabulary.ts';
+import { LETTERS_MARKS_NUMBERS, wordSpans } from '../wordSpans.ts';
 import { foldText } from './fold.ts';
 import type { ActorEntry, Lexicon, Pattern } from './types.ts';
 
@@ -44,17 +45,21 @@ export interface Matchable {
   tokens: Tokens;
 }
 
+function wordsOf(folded: string): string[] {
+  return Array.from(folded.matchAll(WORD), (m) => m[0]);
+}
+
+/** Do the words after word `at` read `followers`, in order? */
+function followedBy(words: readonly string[], at: number, followers: readonly string[]): boolean {
+  for (let j = 0; j < followers.length; j++) if (words[at + 1 + j] !== followers[j]) return false;
+  return true;
+}
+
 export function tokenize(folded: string): Tokens {
-  const starts: number[] = [];
-  const ends: number[] = [];
-  const words: string[] = [];
-  WORD.lastIndex = 0;
-  for (let m = WORD.exec(folded); m; m = WORD.exec(folded)) {
-    starts.push(m.index);
-    ends.push(m.index + m[0].length);
-    words.push(m[0]);
-  }
-  return { starts: Int32Array.from(starts), ends: Int32Array.from(ends), words };
+  const { count, starts, ends } = wordSpans(folded, LETTERS_MARKS_NUMBERS);
+  const words = new Array<string>(count);
+  for (let i = 0; i < count; i++) words[i] = folded.slice(starts[i], ends[i]);
+  return { starts: starts.subarray(0, count), ends: ends.subarray(0, count), words };
 }
 
 export interface Trigger {
@@ -127,6 +132,14 @@ interface CueEntry {
    * so the expression need not run (a stem's word must only carry no digits after the stem).
    */
   oneWord: boolean;
+  /**
+   * For a pattern of several plain words ("em frente a"), the words after the first. Anchored at a
+   * word start, its expression can match only where exactly these words follow (it matches the
+   * pattern's letters with whitespace between them, then a non-letter, so the text's words there
+   * are the pattern's words): comparing them first spares most of the expression runs. Null when
+   * the pattern has a stem (`*`), whose words may be longer than written.
+   */
+  followers: readonly string[] | null;
   cue: number;
   value: unknown;
 }
@@ -197,7 +210,8 @@ function buildIndex(lists: { [K in CueName]: ReadonlyArray<readonly [Pattern, Cu
       if (!first?.[1]) continue;
       const oneWord = first[0].length === folded.length;
       const source = `${patternSource(folded)}${WORD_AFTER}`;
-      const entry: CueEntry = { source, regex: null, oneWord, cue, value };
+      const followers = folded.includes('*') ? null : wordsOf(folded).slice(1);
+      const entry: CueEntry = { source, regex: null, oneWord, followers, cue, value };
       const map = first[2] ? index.prefix : index.exact;
       if (first[2]) {
         const start = first[1].slice(0, 2);
@@ -225,7 +239,9 @@ export function matchLexicon(lex: CompiledLexicon, text: Matchable): LexiconMatc
   const skipUntil = new Array<number>(CUE_NAMES.length).fill(0);
   const best: Array<TaggedMatch<unknown> | null> = CUE_NAMES.map(() => null);
   const touched: number[] = [];
-  const consider = (entries: CueEntry[], start: number, wordEnd: number, stem: number) => {
+  const consider = (entries: CueEntry[], word: number, stem: number) => {
+    const start = tokens.starts[word]!;
+    const wordEnd = tokens.ends[word]!;
     for (const entry of entries) {
       if (start < skipUntil[entry.cue]!) continue;
       let end: number;
@@ -233,6 +249,7 @@ export function matchLexicon(lex: CompiledLexicon, text: Matchable): LexiconMatc
         if (stem > 0 && DIGIT.test(folded.slice(start + stem, wordEnd))) continue;
         end = wordEnd;
       } else {
+        if (entry.followers && !followedBy(tokens.words, word, entry.followers)) continue;
         entry.regex ??= new RegExp(entry.source, 'uy');
         entry.regex.lastIndex = start;
         const m = entry.regex.exec(folded);
@@ -245,10 +262,7 @@ export function matchLexicon(lex: CompiledLexicon, text: Matchable): LexiconMatc
     }
   };
   for (let i = 0; i < tokens.starts.length; i++) {
-    const start = tokens.starts[i]!;
-    const end = tokens.ends[i]!;
-    for (const { entries, stem } of candidatesFor(lex.index, tokens.words[i]!))
-      consider(entries, start, end, stem);
+    for (const { entries, stem } of candidatesFor(lex.index, tokens.words[i]!)) consider(entries, i, stem);
     for (const cue of touched) {
       const match = best[cue]!;
       lists[cue]!.push(match);
