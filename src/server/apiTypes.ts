@@ -26,6 +26,7 @@ import type {
   CaseDetailSchema,
   CaseSummarySchema,
   ImportedReferralSchema,
+  InvolvementCorrectionSchema,
   InvolvementSchema,
   LinkResultSchema,
   OrganisationKeySchema,
@@ -125,6 +126,7 @@ export type NewPerson = z.input<typeof newPersonSchema>;
 export type RevealedField = Out<typeof RevealedFieldSchema>;
 export type Involvement = Out<typeof InvolvementSchema>;
 export type LinkResult = Out<typeof LinkResultSchema>;
+export type InvolvementCorrection = Out<typeof InvolvementCorrectionSchema>;
 export type CaseSummary = Out<typeof CaseSummarySchema>;
 export type CaseDetail = Out<typeof CaseDetailSchema>;
 export type OrganisationKey = Out<typeof OrganisationKeySchema>;

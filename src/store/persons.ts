@@ -20,6 +20,8 @@ export interface PersonRow {
   nameIndex: Uint8Array;
   createdBy: string;
   createdAt: Date;
+  /** Bumped by every correction; an edit names the version it was made on. */
+  version: number;
 }
 
 interface RawRow {
@@ -35,6 +37,7 @@ interface RawRow {
   name_index: Uint8Array;
   created_by: string;
   created_at: Date;
+  version: number;
 }
 
 const bytesOrNull = (value: Uint8Array | null) => (value ? toBytes(value) : null);
@@ -54,6 +57,7 @@ const toRow = (row: RawRow): PersonRow => ({
   nameIndex: toBytes(row.name_index),
   createdBy: row.created_by,
   createdAt: row.created_at,
+  version: row.version,
 });
 
 export function personsRepository(db: Queryable) {
@@ -75,7 +79,7 @@ export function personsRepository(db: Queryable) {
       const rows = await db.query<{ n: number }>("select nextval('person_code_seq')::int as n");
       return `V-${String(rows[0]!.n).padStart(4, '0')}`;
     },
-    async insert(row: Omit<PersonRow, 'createdAt'>): Promise<void> {
+    async insert(row: Omit<PersonRow, 'createdAt' | 'version'>): Promise<void> {
       await db.query(
         `insert into persons (id, code, compartment_id, name, aliases, contacts, birth_date, note, details, name_index,
            created_by)
@@ -107,6 +111,30 @@ export function personsRepository(db: Queryable) {
         [[...ids]],
       );
       return new Map(rows.map((row) => [row.id, row.code]));
+    },
+    /** The record locked for a correction: concurrent editors queue, the second sees the new version. */
+    async lockByCode(code: string): Promise<PersonRow | null> {
+      const rows = await db.query<RawRow>('select * from persons where code = $1 for update', [code]);
+      return rows[0] ? toRow(rows[0]) : null;
+    },
+    /** A correction: every sealed field and the index written anew, and the version bumped. */
+    async saveCorrection(id: string, sealed: PersonRow['sealed'], nameIndex: Uint8Array): Promise<number> {
+      const rows = await db.query<{ version: number }>(
+        `update persons set name = $2, aliases = $3, contacts = $4, birth_date = $5, note = $6, details = $7,
+                            name_index = $8, updated_at = now(), version = version + 1
+         where id = $1 returning version`,
+        [
+          id,
+          sealed.name!,
+          sealed.aliases,
+          sealed.contacts,
+          sealed.birth_date,
+          sealed.note,
+          sealed.details,
+          nameIndex,
+        ],
+      );
+      return rows[0]!.version;
     },
     async findByCode(code: string): Promise<PersonRow | null> {
       const rows = await db.query<RawRow>('select * from persons where code = $1', [code]);

@@ -10,7 +10,13 @@ import type { CompartmentRow } from '../../store/compartments.ts';
 import type { Queryable } from '../../store/db.ts';
 import { organisationsRepository } from '../../store/organisations.ts';
 import { personsRepository } from '../../store/persons.ts';
-import { openPersonFields, sealPersonFields } from '../persons/sealing.ts';
+import { versionedRecords } from '../../store/versionedRecords.ts';
+import {
+  openPersonChange,
+  openPersonFields,
+  sealPersonChange,
+  sealPersonFields,
+} from '../persons/sealing.ts';
 import { resealSealedSources } from '../sources/sealedEnvelopes.ts';
 
 const BATCH = 500;
@@ -39,6 +45,17 @@ export async function resealCompartmentValues(
       count += 1;
     }
     if (rows.length < BATCH) break;
+  }
+  // Their corrections' history, sealed like them (a removed member must not read old names there).
+  const versions = versionedRecords(tx);
+  for (const { recordId, version, sealed } of await versions.sealedVersionsOf(compartment.id)) {
+    const change = openPersonChange(ring, recordId, version, sealed);
+    await versions.replaceSealedVersion(
+      recordId,
+      version,
+      sealPersonChange(newKey, recordId, version, change),
+    );
+    count += 1;
   }
   // A case's tasks, consents, notes and attachments: every sealed column the repository names.
   const records = caseRecordsRepository(tx);

@@ -116,3 +116,35 @@ export function openPersonFields(
     note: text('note'),
   };
 }
+
+/** One correction of a person as its history keeps it: the changed fields before → after, and why. */
+export interface PersonChange {
+  before: Partial<PersonFields>;
+  after: Partial<PersonFields>;
+  reason: string | null;
+}
+
+/** Bound to the person and the version, so a history envelope cannot be moved to another entry. */
+export const personChangeContext = (personId: string, version: number) => ({
+  recordType: 'person_version',
+  recordId: `${personId}:${version}`,
+  field: 'change',
+});
+
+export function sealPersonChange(
+  key: SymmetricKey,
+  personId: string,
+  version: number,
+  change: PersonChange,
+): Uint8Array {
+  return sealText(key, JSON.stringify(change), personChangeContext(personId, version));
+}
+
+export function openPersonChange(
+  keys: KeyLookup,
+  personId: string,
+  version: number,
+  envelope: Uint8Array,
+): PersonChange {
+  return JSON.parse(openText(keys, envelope, personChangeContext(personId, version))) as PersonChange;
+}

@@ -84,7 +84,7 @@ export async function applyChanges(
   before: VersionedRecord,
   changes: Fields,
   reason: string | null,
-  change: 'update' | 'move' = 'update',
+  change: Exclude<ChangeKind, 'create' | 'delete'> = 'update',
 ): Promise<number> {
   await versionedRecords(tx).update(kind, before.id, changes);
   return recordChange(tx, editor, kind, before, change, reason);
