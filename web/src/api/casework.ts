@@ -40,6 +40,7 @@ export type {
   CaseSummary,
   ImportedReferral,
   Involvement,
+  InvolvementCorrection,
   LinkResult,
   OrganisationKey,
   Referral,
@@ -57,6 +58,10 @@ export const findPersons = (name: string) =>
 export const revealPersonField = (code: string, field: PersonField) =>
   request<Api.RevealedField>('POST', `/api/persons/${enc(code)}/reveal`, { field });
 
+/** Every field of a person and its version, for the edit form: one audited read on the server. */
+export const openPersonForEdit = (code: string) =>
+  request<Api.VersionedRecord>('POST', `/api/persons/${enc(code)}/open`);
+
 export const listInvolvements = (incidentId: string) =>
   request<{ items: Api.Involvement[] }>('GET', `/api/incidents/${enc(incidentId)}/involvements`);
 export const linkInvolvement = (
@@ -69,6 +74,9 @@ export const linkInvolvement = (
     victimStatus?: VictimStatus;
   },
 ) => request<Api.LinkResult>('POST', `/api/acts/${enc(actId)}/involvements`, link);
+
+export const withdrawInvolvement = (id: string, version: number, reason: string) =>
+  request<Api.InvolvementCorrection>('POST', `/api/involvements/${enc(id)}/withdraw`, { version, reason });
 
 export const listCases = (filters: Record<string, string | undefined>) =>
   request<{ items: Api.CaseSummary[] }>('GET', `/api/cases${query(filters)}`);

@@ -1,18 +1,27 @@
 /**
  * One person: every field hidden until someone asks. Each "Reveal" is one request for one field, which
  * the server writes to the audit log before answering, so a glance over a shoulder reveals nothing.
+ * Staff may correct the record and read its corrections, each an audited read of every field, so
+ * neither opens until asked either.
  */
 import { useState } from 'react';
 import { PERSON_FIELDS, type PersonField, revealPersonField } from '../api/casework.ts';
 import { ErrorMessage } from '../components/ErrorMessage.tsx';
+import { HistoryPanel } from '../edits/HistoryPanel.tsx';
 import { useI18n } from '../i18n/I18nContext.tsx';
 import { useAction } from '../useAction.ts';
 import { usePageTitle } from '../usePageTitle.ts';
+import { PersonEditPanel } from './PersonEditPanel.tsx';
+import { useProtectionStaff } from './useProtectionStaff.ts';
 
 export function PersonScreen({ code }: { code: string }) {
   const { t } = useI18n();
   usePageTitle(t('person.title', { code }));
   const [revealed, setRevealed] = useState<Partial<Record<PersonField, string | string[] | null>>>({});
+  const [editing, setEditing] = useState(false);
+  const [showHistory, setShowHistory] = useState(false);
+  const [saves, setSaves] = useState(0);
+  const mayCorrect = useProtectionStaff();
   const reveal = useAction();
   const show = (field: PersonField) =>
     reveal.run(async () => {
@@ -23,6 +32,31 @@ export function PersonScreen({ code }: { code: string }) {
     <article>
       <h1>{t('person.title', { code })}</h1>
       <p>{t('persons.intro')}</p>
+      {mayCorrect && !editing ? (
+        <div className="button-row">
+          <button type="button" onClick={() => setEditing(true)}>
+            {t('person.edit')}
+          </button>
+          {showHistory ? null : (
+            <button type="button" onClick={() => setShowHistory(true)}>
+              {t('person.showHistory')}
+            </button>
+          )}
+        </div>
+      ) : null}
+      {editing ? (
+        <PersonEditPanel
+          code={code}
+          onDone={(saved) => {
+            setEditing(false);
+            if (!saved) return;
+            // What was revealed may be what was just corrected: hide it again rather than show it stale.
+            setRevealed({});
+            setSaves((n) => n + 1);
+          }}
+        />
+      ) : null}
+      {showHistory ? <HistoryPanel kind="person" id={code} refresh={saves} /> : null}
       {reveal.error ? <ErrorMessage error={reveal.error} /> : null}
       <dl className="person-fields">
         {PERSON_FIELDS.map((field) => {

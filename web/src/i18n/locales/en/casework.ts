@@ -146,4 +146,21 @@ export default {
   'referralStatus.accepted': 'Accepted',
   'referralStatus.declined': 'Declined',
   'referralStatus.closed': 'Closed',
+  'person.edit': 'Correct',
+  'person.editLabel': 'Correct this person',
+  'person.aPerson': 'this person',
+  'person.editIntro':
+    'The form shows every field (an audited read). Saving seals them again; the history of corrections is sealed too.',
+  'person.showHistory': 'Show corrections (audited)',
+  'involvement.correct': 'Correct',
+  'involvement.correctLabel': 'Correct this involvement',
+  'involvement.anInvolvement': 'this involvement',
+  'involvement.withdraw': 'Withdraw',
+  'involvement.withdrawReason': 'Why is it withdrawn? (kept in its history)',
+  'involvement.withdrawExplain':
+    'A withdrawn link stays in the history, but no count, list or estimate uses it.',
+  'involvement.withdrawn': 'withdrawn',
+  'involvement.afterWithdrawal':
+    'Withdrawn. {named} named victim(s) remain; the act’s own count ({figure}) is unchanged: edit the act if it was raised for this link.',
+  'involvement.history': 'History',
 };

@@ -72,4 +72,5 @@ export default {
   'edit.move': 'Move',
   'edit.moveTo': 'Move to incident',
   'edit.moveAct': 'Move this act',
+  'edit.change.withdraw': 'Version {version}: withdrawn',
 };

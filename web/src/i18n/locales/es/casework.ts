@@ -151,4 +151,21 @@ export default {
   'referralStatus.accepted': 'Aceptada',
   'referralStatus.declined': 'Rechazada',
   'referralStatus.closed': 'Cerrada',
+  'person.edit': 'Corregir',
+  'person.editLabel': 'Corregir a esta persona',
+  'person.aPerson': 'esta persona',
+  'person.editIntro':
+    'El formulario muestra todos los campos (una lectura auditada). Al guardar se sellan de nuevo; el historial de correcciones también queda sellado.',
+  'person.showHistory': 'Mostrar correcciones (auditado)',
+  'involvement.correct': 'Corregir',
+  'involvement.correctLabel': 'Corregir esta participación',
+  'involvement.anInvolvement': 'esta participación',
+  'involvement.withdraw': 'Retirar',
+  'involvement.withdrawReason': '¿Por qué se retira? (queda en su historial)',
+  'involvement.withdrawExplain':
+    'Un vínculo retirado queda en el historial, pero ningún recuento, lista o estimación lo usa.',
+  'involvement.withdrawn': 'retirado',
+  'involvement.afterWithdrawal':
+    'Retirado. Quedan {named} víctima(s) con nombre; el recuento propio del acto ({figure}) no cambia: edite el acto si se elevó por este vínculo.',
+  'involvement.history': 'Historial',
 } satisfies Translation<typeof en>;

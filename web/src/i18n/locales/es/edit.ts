@@ -76,4 +76,5 @@ export default {
   'edit.move': 'Mover',
   'edit.moveTo': 'Mover al incidente',
   'edit.moveAct': 'Mover este acto',
+  'edit.change.withdraw': 'Versión {version}: retirado',
 } satisfies Translation<typeof en>;

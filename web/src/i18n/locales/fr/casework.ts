@@ -151,4 +151,21 @@ export default {
   'referralStatus.accepted': 'Acceptée',
   'referralStatus.declined': 'Refusée',
   'referralStatus.closed': 'Close',
+  'person.edit': 'Corriger',
+  'person.editLabel': 'Corriger cette personne',
+  'person.aPerson': 'cette personne',
+  'person.editIntro':
+    'Le formulaire affiche tous les champs (une lecture journalisée). L’enregistrement les scelle à nouveau ; l’historique des corrections est scellé lui aussi.',
+  'person.showHistory': 'Afficher les corrections (journalisé)',
+  'involvement.correct': 'Corriger',
+  'involvement.correctLabel': 'Corriger cette implication',
+  'involvement.anInvolvement': 'cette implication',
+  'involvement.withdraw': 'Retirer',
+  'involvement.withdrawReason': 'Pourquoi la retirer ? (gardé dans son historique)',
+  'involvement.withdrawExplain':
+    'Un lien retiré reste dans l’historique, mais aucun décompte, aucune liste ni estimation ne l’utilise.',
+  'involvement.withdrawn': 'retiré',
+  'involvement.afterWithdrawal':
+    'Retiré. Il reste {named} victime(s) nommée(s) ; le décompte propre de l’acte ({figure}) est inchangé : modifiez l’acte s’il avait été relevé pour ce lien.',
+  'involvement.history': 'Historique',
 } satisfies Translation<typeof en>;

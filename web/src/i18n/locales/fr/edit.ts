@@ -77,4 +77,5 @@ export default {
   'edit.move': 'Déplacer',
   'edit.moveTo': 'Déplacer vers l’incident',
   'edit.moveAct': 'Déplacer cet acte',
+  'edit.change.withdraw': 'Version {version} : retiré',
 } satisfies Translation<typeof en>;

@@ -151,4 +151,21 @@ export default {
   'referralStatus.accepted': 'Aceito',
   'referralStatus.declined': 'Recusado',
   'referralStatus.closed': 'Encerrado',
+  'person.edit': 'Corrigir',
+  'person.editLabel': 'Corrigir esta pessoa',
+  'person.aPerson': 'esta pessoa',
+  'person.editIntro':
+    'O formulário mostra todos os campos (uma leitura registrada na auditoria). Ao salvar, eles são selados de novo; o histórico das correções também é selado.',
+  'person.showHistory': 'Mostrar correções (registrado na auditoria)',
+  'involvement.correct': 'Corrigir',
+  'involvement.correctLabel': 'Corrigir este envolvimento',
+  'involvement.anInvolvement': 'este envolvimento',
+  'involvement.withdraw': 'Retirar',
+  'involvement.withdrawReason': 'Por que é retirado? (fica no histórico)',
+  'involvement.withdrawExplain':
+    'Um vínculo retirado fica no histórico, mas nenhuma contagem, lista ou estimativa o usa.',
+  'involvement.withdrawn': 'retirado',
+  'involvement.afterWithdrawal':
+    'Retirado. Restam {named} vítima(s) nomeada(s); a contagem do próprio ato ({figure}) não mudou: edite o ato se ela foi aumentada por este vínculo.',
+  'involvement.history': 'Histórico',
 } satisfies Translation<typeof en>;

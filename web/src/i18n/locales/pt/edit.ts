@@ -75,4 +75,5 @@ export default {
   'edit.move': 'Mover',
   'edit.moveTo': 'Mover para o incidente',
   'edit.moveAct': 'Mover este ato',
+  'edit.change.withdraw': 'Versão {version}: retirado',
 } satisfies Translation<typeof en>;

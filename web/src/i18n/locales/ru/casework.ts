@@ -149,4 +149,21 @@ export default {
   'referralStatus.accepted': 'Принята',
   'referralStatus.declined': 'Отклонена',
   'referralStatus.closed': 'Закрыта',
+  'person.edit': 'Исправить',
+  'person.editLabel': 'Исправить запись о человеке',
+  'person.aPerson': 'эту запись о человеке',
+  'person.editIntro':
+    'Форма показывает все поля (чтение записывается в журнал аудита). При сохранении они снова шифруются; история исправлений тоже зашифрована.',
+  'person.showHistory': 'Показать исправления (записывается в журнал)',
+  'involvement.correct': 'Исправить',
+  'involvement.correctLabel': 'Исправить участие',
+  'involvement.anInvolvement': 'это участие',
+  'involvement.withdraw': 'Отозвать',
+  'involvement.withdrawReason': 'Почему отзывается? (сохраняется в истории)',
+  'involvement.withdrawExplain':
+    'Отозванная связь остаётся в истории, но не учитывается ни в подсчётах, ни в списках, ни в оценках.',
+  'involvement.withdrawn': 'отозвано',
+  'involvement.afterWithdrawal':
+    'Отозвано. Названных жертв осталось: {named}; собственное число жертв акта ({figure}) не изменилось: исправьте акт, если оно было увеличено из-за этой связи.',
+  'involvement.history': 'История',
 } satisfies Translation<typeof en>;

@@ -75,4 +75,5 @@ export default {
   'edit.move': 'Перенести',
   'edit.moveTo': 'Перенести в инцидент',
   'edit.moveAct': 'Перенести это действие',
+  'edit.change.withdraw': 'Версия {version}: отозвано',
 } satisfies Translation<typeof en>;
