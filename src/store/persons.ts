@@ -60,6 +60,20 @@ const toRow = (row: RawRow): PersonRow => ({
   version: row.version,
 });
 
+/** Every sealed column and the index, written back whole (a correction, a rotation). */
+const SEALED_SET = `name = $2, aliases = $3, contacts = $4, birth_date = $5, note = $6, details = $7,
+                    name_index = $8, updated_at = now()`;
+const sealedParams = (id: string, sealed: PersonRow['sealed'], nameIndex: Uint8Array) => [
+  id,
+  sealed.name!,
+  sealed.aliases,
+  sealed.contacts,
+  sealed.birth_date,
+  sealed.note,
+  sealed.details,
+  nameIndex,
+];
+
 export function personsRepository(db: Queryable) {
   return {
     /** How many protected person records exist, in every compartment. */
@@ -120,19 +134,8 @@ export function personsRepository(db: Queryable) {
     /** A correction: every sealed field and the index written anew, and the version bumped. */
     async saveCorrection(id: string, sealed: PersonRow['sealed'], nameIndex: Uint8Array): Promise<number> {
       const rows = await db.query<{ version: number }>(
-        `update persons set name = $2, aliases = $3, contacts = $4, birth_date = $5, note = $6, details = $7,
-                            name_index = $8, updated_at = now(), version = version + 1
-         where id = $1 returning version`,
-        [
-          id,
-          sealed.name!,
-          sealed.aliases,
-          sealed.contacts,
-          sealed.birth_date,
-          sealed.note,
-          sealed.details,
-          nameIndex,
-        ],
+        `update persons set ${SEALED_SET}, version = version + 1 where id = $1 returning version`,
+        sealedParams(id, sealed, nameIndex),
       );
       return rows[0]!.version;
     },
@@ -159,21 +162,7 @@ export function personsRepository(db: Queryable) {
     },
     /** Used by key rotation: writes every sealed field and the index back in place. */
     async replaceSealed(id: string, sealed: PersonRow['sealed'], nameIndex: Uint8Array): Promise<void> {
-      await db.query(
-        `update persons set name = $2, aliases = $3, contacts = $4, birth_date = $5, note = $6, details = $7,
-                            name_index = $8, updated_at = now()
-         where id = $1`,
-        [
-          id,
-          sealed.name!,
-          sealed.aliases,
-          sealed.contacts,
-          sealed.birth_date,
-          sealed.note,
-          sealed.details,
-          nameIndex,
-        ],
-      );
+      await db.query(`update persons set ${SEALED_SET} where id = $1`, sealedParams(id, sealed, nameIndex));
     },
   };
 }

@@ -129,6 +129,30 @@ export function cliScenario(backend: 'pglite' | 'postgres'): void {
     });
   }, 300_000);
 
+  it('corrects the record on the version shown; a stale version exits 1; the history shows the change', async () => {
+    const edited = json(
+      await asAdmin(
+        'person',
+        'edit',
+        personCode,
+        '--version',
+        '1',
+        '--birth-date',
+        '1987-03-04',
+        '--reason',
+        'ID',
+      ),
+    );
+    expect(edited).toEqual({ id: personCode, version: 2 });
+    const stale = await asAdmin('person', 'edit', personCode, '--version', '1', '--sex', 'female');
+    expect(stale.code).toBe(1);
+    expect(stale.stderr).toContain('it is now at version 2');
+    const history = JSON.parse((await asAdmin('person', 'history', personCode)).stdout) as unknown[];
+    expect(history).toMatchObject([
+      { version: 2, before: { birthDate: null }, after: { birthDate: '1987-03-04' } },
+    ]);
+  }, 300_000);
+
   it('refuses a wrong password, another role and a non-member, without leaking values, and audits each', async () => {
     const attempts = [
       await attest(

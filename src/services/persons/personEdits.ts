@@ -60,6 +60,16 @@ const requireCode = (code: string) => {
   if (!PERSON_CODE.test(code)) throw new NotFound('person', code);
 };
 
+/** The record, its compartment and the keys for `action` (refusals audited by keysForAction). */
+async function personWithKeys(db: Db, actor: Actor, code: string, action: 'person.read' | 'person.update') {
+  requireCode(code);
+  const row = await personsRepository(db).findByCode(code);
+  if (!row) throw new NotFound('person', code);
+  const compartment = (await compartmentsRepository(db).findById(row.compartmentId))!;
+  const keys = await keysForAction(db, actor, action, compartment, { recordType: 'person', recordId: code });
+  return { row, compartment, keys };
+}
+
 const editable = (person: PersonView): EditablePerson => ({
   id: person.code,
   version: person.version,
@@ -92,13 +102,7 @@ export async function updatePerson(
   requireCode(code);
   // The message names the field and the rule, never the value (it may be a victim's name).
   const patch = parseWith(personPatchSchema, input, 'body', 'person');
-  const row = await personsRepository(db).findByCode(code);
-  if (!row) throw new NotFound('person', code);
-  const compartment = (await compartmentsRepository(db).findById(row.compartmentId))!;
-  const keys = await keysForAction(db, actor, 'person.update', compartment, {
-    recordType: 'person',
-    recordId: code,
-  });
+  const { compartment, keys } = await personWithKeys(db, actor, code, 'person.update');
   try {
     const key = keys.find((candidate) => candidate.id === compartment.currentKeyId)!;
     const outcome = await db.transaction(async (tx): Promise<Outcome> => {
@@ -161,14 +165,7 @@ export async function updatePerson(
 
 /** Every correction of a person, opened for a reader who may read the person (audited as a read). */
 export async function personHistory(db: Db, actor: Actor, code: string): Promise<RecordVersionWithEditor[]> {
-  requireCode(code);
-  const row = await personsRepository(db).findByCode(code);
-  if (!row) throw new NotFound('person', code);
-  const compartment = (await compartmentsRepository(db).findById(row.compartmentId))!;
-  const keys = await keysForAction(db, actor, 'person.read', compartment, {
-    recordType: 'person',
-    recordId: code,
-  });
+  const { row, compartment, keys } = await personWithKeys(db, actor, code, 'person.read');
   try {
     const ring = keyRing(keys);
     const versions = await versionedRecords(db).history('person', row.id);
