@@ -4,7 +4,8 @@
  * never the schema. Not being the owner, it cannot alter or drop a table or a trigger, so it cannot
  * switch off the audit log's append-only trigger; and the grants themselves leave it no UPDATE,
  * DELETE or TRUNCATE on the audit log, the record versions or the linkage labels and no write to the migration history.
- * The one exception: a person's sealed history envelope (`record_versions.sealed`), which key rotation
+ * The one exception: a person's sealed history envelope, or a person's involvement's sealed withdrawal
+ * reason (`record_versions.sealed`), which key rotation
  * must re-seal like every other sealed value; who changed what and when stays beyond its reach.
  */
 import { InvalidInput } from '../core/errors.ts';

@@ -102,7 +102,10 @@ export interface RecordVersion {
   before: Fields | null;
   after: Fields | null;
   reason: string | null;
-  /** A person's change (before, after, reason) as one envelope; the three above are then null. */
+  /**
+   * A person's change (before, after, reason) as one envelope, the three above then null; or the
+   * sealed reason of a person's involvement withdrawn, `reason` then null.
+   */
   sealed?: Uint8Array | null;
 }
 
@@ -243,16 +246,28 @@ export function versionedRecords(db: Queryable) {
       }));
     },
 
-    /** The sealed history of a compartment's persons, for key rotation. */
+    /**
+     * The sealed history of a compartment's persons and the sealed withdrawal reasons of their
+     * involvements, for key rotation.
+     */
     async sealedVersionsOf(
       compartmentId: string,
-    ): Promise<{ recordId: string; version: number; sealed: Uint8Array }[]> {
-      const rows = await db.query<{ record_id: string; version: number; sealed: Uint8Array }>(
-        `select v.record_id, v.version, v.sealed from record_versions v join persons p on p.id = v.record_id
-          where v.record_kind = 'person' and p.compartment_id = $1 order by v.record_id, v.version`,
+    ): Promise<{ kind: 'person' | 'involvement'; recordId: string; version: number; sealed: Uint8Array }[]> {
+      const rows = await db.query<{
+        record_kind: 'person' | 'involvement';
+        record_id: string;
+        version: number;
+        sealed: Uint8Array;
+      }>(
+        `select v.record_kind, v.record_id, v.version, v.sealed from record_versions v
+           left join involvements i on v.record_kind = 'involvement' and i.id = v.record_id
+           join persons p on p.id = case when v.record_kind = 'person' then v.record_id else i.person_id end
+          where v.sealed is not null and p.compartment_id = $1
+          order by v.record_kind, v.record_id, v.version`,
         [compartmentId],
       );
       return rows.map((row) => ({
+        kind: row.record_kind,
         recordId: row.record_id,
         version: row.version,
         sealed: toBytes(row.sealed),
@@ -260,10 +275,15 @@ export function versionedRecords(db: Queryable) {
     },
 
     /** Re-sealing on key rotation: the only change a history row may undergo (its column alone is granted). */
-    async replaceSealedVersion(recordId: string, version: number, sealed: Uint8Array): Promise<void> {
+    async replaceSealedVersion(
+      kind: 'person' | 'involvement',
+      recordId: string,
+      version: number,
+      sealed: Uint8Array,
+    ): Promise<void> {
       await db.query(
-        `update record_versions set sealed = $3 where record_kind = 'person' and record_id = $1 and version = $2`,
-        [recordId, version, sealed],
+        `update record_versions set sealed = $4 where record_kind = $1 and record_id = $2 and version = $3`,
+        [kind, recordId, version, sealed],
       );
     },
 

@@ -8,9 +8,14 @@ import { randomUUID } from 'node:crypto';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { Forbidden, InvalidInput, VersionConflict } from '../../src/core/errors.ts';
 import type { Actor } from '../../src/services/accounts/actor.ts';
-import { rotateCompartmentKey } from '../../src/services/compartments/compartments.ts';
+import {
+  addCompartmentMember,
+  createCaseCompartment,
+  rotateCompartmentKey,
+} from '../../src/services/compartments/compartments.ts';
 import { getRecordHistory } from '../../src/services/incidents/edits/recordHistory.ts';
 import { correctInvolvement, withdrawInvolvement } from '../../src/services/persons/involvementEdits.ts';
+import { involvementHistory } from '../../src/services/persons/involvementHistory.ts';
 import { linkInvolvement, listInvolvements } from '../../src/services/persons/involvements.ts';
 import { openPersonForEdit, personHistory, updatePerson } from '../../src/services/persons/personEdits.ts';
 import { addPerson, findPersonsByName, showPerson } from '../../src/services/persons/persons.ts';
@@ -23,6 +28,7 @@ import { anOrganisation, aUser, auditRows } from './fixtures.ts';
 const MISSPELT = 'Zelimkhan Bakayev';
 const CORRECTED = 'Zelimkhan Bakaev';
 const NEW_CONTACT = 'zelim.new@example.net';
+const WITHDRAWAL_REASON = 'he was detained in Shali, not Argun';
 
 async function anAct(db: Db, victimsMin: number | null): Promise<{ incidentId: string; actId: string }> {
   const incidentId = randomUUID();
@@ -187,7 +193,11 @@ describe.each(backends())('correcting people and involvements on %s', (backend) 
 
   it('withdraws a victim involvement: kept in history, counted nowhere, relinkable', async () => {
     const { incidentId, actId } = await anAct(store.db, 5);
-    const victim = await addPerson(store.db, worker, { name: 'Entered Twice' });
+    // In a case compartment of the admin and the worker: other staff are not in it.
+    const compartmentCode = (await createCaseCompartment(store.db, admin)).code;
+    await addCompartmentMember(store.db, admin, compartmentCode, 'worker@example.org');
+    const outsider = await aUser(store.db, admin, 'outsider@example.org', 'caseworker');
+    const victim = await addPerson(store.db, worker, { name: 'Entered Twice', compartment: compartmentCode });
     const link = await linkInvolvement(store.db, worker, actId, { role: 'victim', person: victim.code });
     const [compartment] = await store.db.query<{ id: string }>(
       'select compartment_id as id from persons where code = $1',
@@ -202,21 +212,46 @@ describe.each(backends())('correcting people and involvements on %s', (backend) 
     await expect(
       withdrawInvolvement(store.db, worker, link.id, { version: 1, reason: ' ' }),
     ).rejects.toBeInstanceOf(InvalidInput);
+    // The reason is sealed with the person, so only the person's compartment may give one.
+    await expect(
+      withdrawInvolvement(store.db, outsider, link.id, { version: 1, reason: WITHDRAWAL_REASON }),
+    ).rejects.toBeInstanceOf(Forbidden);
     const withdrawn = await withdrawInvolvement(store.db, worker, link.id, {
       version: 1,
-      reason: 'linked to the wrong act',
+      reason: WITHDRAWAL_REASON,
     });
     expect(withdrawn).toMatchObject({ version: 2, namedVictims: 0, victimsMin: 5, countRaised: false });
     expect(await victimsNamed()).toBe(0);
     expect(await listInvolvements(store.db, analyst, incidentId)).toMatchObject([
       { id: link.id, withdrawn: true },
     ]);
-    expect((await getRecordHistory(store.db, 'involvement', link.id)).at(-1)).toMatchObject({
+    // The reason says where the person was: sealed with the person, in clear nowhere.
+    expect(await placesHolding(store.db, 'Shali')).toBe(0);
+    const [entry] = await store.db.query<{ reason: string | null; sealed: Uint8Array | null }>(
+      `select reason, sealed from record_versions where record_kind = 'involvement' and record_id = $1 and version = 2`,
+      [link.id],
+    );
+    expect(entry).toMatchObject({ reason: null, sealed: expect.anything() });
+    expect((await involvementHistory(store.db, worker, link.id)).at(-1)).toMatchObject({
       change: 'withdraw',
       before: { withdrawn: false },
       after: { withdrawn: true },
-      reason: 'linked to the wrong act',
+      reason: WITHDRAWAL_REASON,
+      sealed: null,
     });
+    expect((await auditRows(store.db, 'person.read')).at(-1)).toMatchObject({
+      record_id: victim.code,
+      details: { involvement: link.id },
+    });
+    // Staff outside the person's compartment see that it was withdrawn, not why; analysts see nothing.
+    expect((await involvementHistory(store.db, outsider, link.id)).at(-1)).toMatchObject({
+      change: 'withdraw',
+      reason: null,
+    });
+    await expect(involvementHistory(store.db, analyst, link.id)).rejects.toBeInstanceOf(Forbidden);
+    // A rotation re-seals it: the members still read it, under the new key.
+    await rotateCompartmentKey(store.db, admin, compartmentCode);
+    expect((await involvementHistory(store.db, worker, link.id)).at(-1)?.reason).toBe(WITHDRAWAL_REASON);
     expect((await auditRows(store.db, 'involvement.withdraw')).at(-1)).toMatchObject({
       record_id: link.id,
       details: { fields: 'withdrawn', version: 2 },

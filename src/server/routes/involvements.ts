@@ -4,13 +4,13 @@
  */
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
 import { IdParams } from '../../core/validation.ts';
-import { getRecordHistory } from '../../services/incidents/edits/recordHistory.ts';
 import {
   correctInvolvement,
   involvementPatchSchema,
   withdrawalSchema,
   withdrawInvolvement,
 } from '../../services/persons/involvementEdits.ts';
+import { involvementHistory } from '../../services/persons/involvementHistory.ts';
 import {
   linkInvolvement,
   listInvolvements,
@@ -90,6 +90,8 @@ export const involvementRoutes: FastifyPluginAsyncZod<{ store: Store }> = async 
     '/api/involvements/:id/history',
     contract('involvement.update', {
       summary: 'Every correction of an involvement: who, when, before → after, reason',
+      description:
+        'The reason a person’s link was withdrawn is sealed with the person: it is given (and the read audited) only to those who may read the person, null for others.',
       tags: ['involvement'],
       params: IdParams,
       response: { 200: RecordHistorySchema },
@@ -97,7 +99,7 @@ export const involvementRoutes: FastifyPluginAsyncZod<{ store: Store }> = async 
     }),
     async (request) => {
       const { id } = request.params;
-      return presentHistory('involvement', id, await getRecordHistory(store.db, 'involvement', id));
+      return presentHistory('involvement', id, await involvementHistory(store.db, actorOf(request), id));
     },
   );
 };

@@ -12,8 +12,10 @@ import { organisationsRepository } from '../../store/organisations.ts';
 import { personsRepository } from '../../store/persons.ts';
 import { versionedRecords } from '../../store/versionedRecords.ts';
 import {
+  openInvolvementReason,
   openPersonChange,
   openPersonFields,
+  sealInvolvementReason,
   sealPersonChange,
   sealPersonFields,
 } from '../persons/sealing.ts';
@@ -46,15 +48,20 @@ export async function resealCompartmentValues(
     }
     if (rows.length < BATCH) break;
   }
-  // Their corrections' history, sealed like them (a removed member must not read old names there).
+  // Their corrections' history and their involvements' withdrawal reasons, sealed like them (a
+  // removed member must not read old names or reasons there).
   const versions = versionedRecords(tx);
-  for (const { recordId, version, sealed } of await versions.sealedVersionsOf(compartment.id)) {
-    const change = openPersonChange(ring, recordId, version, sealed);
-    await versions.replaceSealedVersion(
-      recordId,
-      version,
-      sealPersonChange(newKey, recordId, version, change),
-    );
+  for (const { kind, recordId, version, sealed } of await versions.sealedVersionsOf(compartment.id)) {
+    const resealed =
+      kind === 'person'
+        ? sealPersonChange(newKey, recordId, version, openPersonChange(ring, recordId, version, sealed))
+        : sealInvolvementReason(
+            newKey,
+            recordId,
+            version,
+            openInvolvementReason(ring, recordId, version, sealed),
+          );
+    await versions.replaceSealedVersion(kind, recordId, version, resealed);
     count += 1;
   }
   // A case's tasks, consents, notes and attachments: every sealed column the repository names.

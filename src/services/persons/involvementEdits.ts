@@ -10,14 +10,19 @@ import { z } from 'zod';
 import { INVOLVEMENT_ROLES, PERPETRATOR_DEGREES, VICTIM_STATUSES } from '../../core/casework.ts';
 import { InvalidInput, NotFound } from '../../core/errors.ts';
 import { parseWith } from '../../core/validation.ts';
+import { compartmentsRepository } from '../../store/compartments.ts';
 import type { Db, Queryable } from '../../store/db.ts';
 import { type InvolvementRow, involvementsRepository } from '../../store/involvements.ts';
+import { personsRepository } from '../../store/persons.ts';
 import type { Fields, VersionedRecord } from '../../store/versionedRecords.ts';
 import type { Actor } from '../accounts/actor.ts';
 import { authorizeAudited } from '../cases/access.ts';
+import { keysForAction, wipeKeys } from '../compartments/compartments.ts';
 import { EditedVersion, Reason } from '../incidents/edits/editSchemas.ts';
 import { applyChanges, lockForEdit } from '../incidents/edits/recordEdit.ts';
 import { type ActCount, keepCountAtNamedVictims } from './involvements.ts';
+import { requireKeyUnchanged } from './persons.ts';
+import { sealInvolvementReason } from './sealing.ts';
 
 export const involvementPatchSchema = z
   .strictObject({
@@ -102,10 +107,24 @@ export async function correctInvolvement(
   });
 }
 
+/** The person's compartment and the withdrawer's keys to it, when the link is to a person. */
+async function personCompartmentKeys(db: Db, actor: Actor, row: InvolvementRow) {
+  if (!row.personCode) return null;
+  const person = (await personsRepository(db).findByCode(row.personCode))!;
+  const compartment = (await compartmentsRepository(db).findById(person.compartmentId))!;
+  const keys = await keysForAction(db, actor, 'involvement.update', compartment, {
+    recordType: 'involvement',
+    recordId: row.id,
+  });
+  return { compartment, keys };
+}
+
 /**
  * Withdraws an involvement entered by mistake. The act's own count is left as it is (it may come
  * from its sources, or have been raised for this very person): the answer gives the named victims
- * left beside it, and the act is corrected by an edit of its own if it was inflated.
+ * left beside it, and the act is corrected by an edit of its own if it was inflated. The reason for
+ * withdrawing a person's link is sealed under the person's key, so only the person's compartment
+ * may withdraw it; an organisation's stays in clear like any other edit's.
  */
 export async function withdrawInvolvement(
   db: Db,
@@ -115,18 +134,30 @@ export async function withdrawInvolvement(
 ): Promise<CorrectionResult> {
   const withdrawal = parseWith(withdrawalSchema, input, 'body');
   await authorizeAudited(db, actor, 'involvement.update', 'involvement');
-  return db.transaction(async (tx) => {
-    const { row, act, before } = await lockInvolvement(tx, id, withdrawal.version);
-    const version = await applyChanges(
-      tx,
-      actor,
-      'involvement',
-      before,
-      { withdrawn: true },
-      withdrawal.reason,
-      'withdraw',
-    );
-    const count = await keepCountAtNamedVictims(tx, row.actId, act, false);
-    return { id, version, ...count };
-  });
+  const found = await involvementsRepository(db).findById(id);
+  if (!found) throw new NotFound('involvement', id);
+  const sealing = await personCompartmentKeys(db, actor, found);
+  try {
+    return await db.transaction(async (tx) => {
+      if (sealing) await requireKeyUnchanged(tx, sealing.compartment);
+      const { row, act, before } = await lockInvolvement(tx, id, withdrawal.version);
+      const key = sealing?.keys.find((candidate) => candidate.id === sealing.compartment.currentKeyId);
+      const reason = key
+        ? { seal: (version: number) => sealInvolvementReason(key, id, version, withdrawal.reason) }
+        : withdrawal.reason;
+      const version = await applyChanges(
+        tx,
+        actor,
+        'involvement',
+        before,
+        { withdrawn: true },
+        reason,
+        'withdraw',
+      );
+      const count = await keepCountAtNamedVictims(tx, row.actId, act, false);
+      return { id, version, ...count };
+    });
+  } finally {
+    if (sealing) wipeKeys(sealing.keys);
+  }
 }

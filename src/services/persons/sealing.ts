@@ -148,3 +148,32 @@ export function openPersonChange(
 ): PersonChange {
   return JSON.parse(openText(keys, envelope, personChangeContext(personId, version))) as PersonChange;
 }
+
+/**
+ * Why an involvement of a person was withdrawn ("he was detained in Shali, not Argun") says something
+ * about the person, so it is sealed under the person's compartment key like the person's own history.
+ * Bound to the involvement and the version, as a person's change is.
+ */
+export const involvementReasonContext = (involvementId: string, version: number) => ({
+  recordType: 'involvement_version',
+  recordId: `${involvementId}:${version}`,
+  field: 'reason',
+});
+
+export function sealInvolvementReason(
+  key: SymmetricKey,
+  involvementId: string,
+  version: number,
+  reason: string,
+): Uint8Array {
+  return sealText(key, reason, involvementReasonContext(involvementId, version));
+}
+
+export function openInvolvementReason(
+  keys: KeyLookup,
+  involvementId: string,
+  version: number,
+  envelope: Uint8Array,
+): string {
+  return openText(keys, envelope, involvementReasonContext(involvementId, version));
+}

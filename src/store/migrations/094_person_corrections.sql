@@ -28,6 +28,11 @@ alter table record_versions drop constraint record_versions_change_check;
 alter table record_versions add constraint record_versions_change_check
   check (change in ('create', 'update', 'move', 'delete', 'withdraw'));
 alter table record_versions add column sealed bytea;
+-- An involvement of a person withdrawn keeps its reason the same way ("he was detained in Shali, not
+-- Argun" says something about him): sealed under the person's key, `reason` null, the fields it
+-- changed (withdrawn: false → true) in clear as for every involvement.
 alter table record_versions add constraint record_versions_person_sealed_check
-  check ((record_kind = 'person') = (sealed is not null)
-         and (sealed is null or (before is null and after is null and reason is null)));
+  check ((record_kind <> 'person' or sealed is not null)
+         and (sealed is null or record_kind in ('person', 'involvement'))
+         and (sealed is null or reason is null)
+         and (record_kind <> 'person' or (before is null and after is null)));
