@@ -107,13 +107,17 @@ describe('correcting people and involvements in Chromium', () => {
     await screenshot(page, 'involvement-correct');
     await page.getByRole('button', { name: 'Withdraw', exact: true }).click();
     const status = page.getByTestId('withdrawn-status');
-    await expect.poll(() => status.textContent()).toContain('0 named victim(s) remain');
+    await expect.poll(() => status.textContent()).toContain('No named victims remain');
     expect(await status.textContent()).toContain('(3)');
-    await expect.poll(() => page.locator('.involvement-act h3').textContent()).toContain('0 named victim');
+    await expect.poll(() => page.locator('.involvement-act h3').textContent()).toContain('no named victims');
     await expect.poll(() => page.locator('li.withdrawn').textContent()).toContain('(withdrawn)');
     await expect
       .poll(() => page.getByTestId('involvement-list').locator('.history').textContent())
       .toContain('Version 2: withdrawn');
+    // Sealed with the person, and opened for this member of the person's compartment.
+    expect(await page.getByTestId('involvement-list').locator('.history').textContent()).toContain(
+      'he was detained in Shali, not Argun',
+    );
     expect(await involvementsRepository(store.db).namedVictims(actId)).toBe(0);
     await screenshot(page, 'involvement-withdrawn');
   });

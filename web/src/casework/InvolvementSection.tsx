@@ -49,7 +49,7 @@ export function InvolvementSection({
         return (
           <div key={act.id} className="involvement-act" data-act={act.id}>
             <h3>
-              {label('eventTypes', act.type)} · {t('involvement.named', { named })}
+              {label('eventTypes', act.type)} · {t('involvement.named', { count: named })}
             </h3>
             <ul data-testid="involvement-list">
               {rows.map((row) => (
@@ -135,7 +135,7 @@ function LinkForm({ acts, onLinked }: { acts: ActRecord[]; onLinked: () => void 
         {t('involvement.submit')}
       </button>
       {action.error ? <ErrorMessage error={action.error} /> : null}
-      {raised !== null ? <p role="status">{t('involvement.raised', { named: raised })}</p> : null}
+      {raised !== null ? <p role="status">{t('involvement.raised', { count: raised })}</p> : null}
     </form>
   );
 }
@@ -166,7 +166,7 @@ function InvolvementRow({
   const { t } = useI18n();
   const [open, setOpen] = useState(false);
   const [saves, setSaves] = useState(0);
-  const [withdrawal, setWithdrawal] = useState<{ named: number; figure: string } | null>(null);
+  const [withdrawal, setWithdrawal] = useState<{ count: number; figure: string } | null>(null);
   return (
     <li data-involvement={row.id} className={row.withdrawn ? 'withdrawn' : undefined}>
       {row.withdrawn ? <s>{describe(row, t)}</s> : describe(row, t)}
@@ -200,7 +200,7 @@ function InvolvementRow({
           <WithdrawForm
             row={row}
             onWithdrawn={(result) => {
-              setWithdrawal({ named: result.namedVictims, figure: String(result.victimsMin ?? '—') });
+              setWithdrawal({ count: result.namedVictims, figure: String(result.victimsMin ?? '—') });
               setSaves((n) => n + 1);
               onChanged();
             }}

@@ -107,8 +107,9 @@ export default {
   'involvement.degree': 'Degree of involvement',
   'involvement.victimStatus': 'Victim status',
   'involvement.submit': 'Link',
-  'involvement.named': '{named} named victim(s)',
-  'involvement.raised': 'The act’s count was raised to its {named} named victim(s).',
+  'involvement.named': '0: no named victims | one: {count} named victim | other: {count} named victims',
+  'involvement.raised':
+    'one: The act’s count was raised to its {count} named victim. | other: The act’s count was raised to its {count} named victims.',
   'role.victim': 'Victim',
   'role.perpetrator': 'Perpetrator',
   'role.witness': 'Witness',
@@ -161,6 +162,6 @@ export default {
     'A withdrawn link stays in the history, but no count, list or estimate uses it.',
   'involvement.withdrawn': 'withdrawn',
   'involvement.afterWithdrawal':
-    'Withdrawn. {named} named victim(s) remain; the act’s own count ({figure}) is unchanged: edit the act if it was raised for this link.',
+    '0: Withdrawn. No named victims remain; the act’s own count ({figure}) is unchanged: edit the act if it was raised for this link. | one: Withdrawn. {count} named victim remains; the act’s own count ({figure}) is unchanged: edit the act if it was raised for this link. | other: Withdrawn. {count} named victims remain; the act’s own count ({figure}) is unchanged: edit the act if it was raised for this link.',
   'involvement.history': 'History',
 };

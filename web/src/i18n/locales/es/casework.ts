@@ -112,8 +112,10 @@ export default {
   'involvement.degree': 'Grado de participación',
   'involvement.victimStatus': 'Situación de la víctima',
   'involvement.submit': 'Vincular',
-  'involvement.named': '{named} víctima(s) con nombre',
-  'involvement.raised': 'El recuento del acto se elevó a sus {named} víctima(s) con nombre.',
+  'involvement.named':
+    '0: ninguna víctima con nombre | one: {count} víctima con nombre | other: {count} víctimas con nombre',
+  'involvement.raised':
+    'one: El recuento del acto se elevó a su {count} víctima con nombre. | other: El recuento del acto se elevó a sus {count} víctimas con nombre.',
   'role.victim': 'Víctima',
   'role.perpetrator': 'Perpetrador',
   'role.witness': 'Testigo',
@@ -166,6 +168,6 @@ export default {
     'Un vínculo retirado queda en el historial, pero ningún recuento, lista o estimación lo usa.',
   'involvement.withdrawn': 'retirado',
   'involvement.afterWithdrawal':
-    'Retirado. Quedan {named} víctima(s) con nombre; el recuento propio del acto ({figure}) no cambia: edite el acto si se elevó por este vínculo.',
+    '0: Retirado. No queda ninguna víctima con nombre; el recuento propio del acto ({figure}) no cambia: edite el acto si se elevó por este vínculo. | one: Retirado. Queda {count} víctima con nombre; el recuento propio del acto ({figure}) no cambia: edite el acto si se elevó por este vínculo. | other: Retirado. Quedan {count} víctimas con nombre; el recuento propio del acto ({figure}) no cambia: edite el acto si se elevó por este vínculo.',
   'involvement.history': 'Historial',
 } satisfies Translation<typeof en>;

@@ -112,8 +112,10 @@ export default {
   'involvement.degree': 'Degré d’implication',
   'involvement.victimStatus': 'Situation de la victime',
   'involvement.submit': 'Lier',
-  'involvement.named': '{named} victime(s) nommée(s)',
-  'involvement.raised': 'Le nombre de victimes de l’acte a été porté à ses {named} victime(s) nommée(s).',
+  'involvement.named':
+    '0: aucune victime nommée | one: {count} victime nommée | other: {count} victimes nommées',
+  'involvement.raised':
+    'one: Le nombre de victimes de l’acte a été porté à sa {count} victime nommée. | other: Le nombre de victimes de l’acte a été porté à ses {count} victimes nommées.',
   'role.victim': 'Victime',
   'role.perpetrator': 'Auteur',
   'role.witness': 'Témoin',
@@ -166,6 +168,6 @@ export default {
     'Un lien retiré reste dans l’historique, mais aucun décompte, aucune liste ni estimation ne l’utilise.',
   'involvement.withdrawn': 'retiré',
   'involvement.afterWithdrawal':
-    'Retiré. Il reste {named} victime(s) nommée(s) ; le décompte propre de l’acte ({figure}) est inchangé : modifiez l’acte s’il avait été relevé pour ce lien.',
+    '0: Retiré. Il ne reste aucune victime nommée ; le décompte propre de l’acte ({figure}) est inchangé : modifiez l’acte s’il avait été relevé pour ce lien. | one: Retiré. Il reste {count} victime nommée ; le décompte propre de l’acte ({figure}) est inchangé : modifiez l’acte s’il avait été relevé pour ce lien. | other: Retiré. Il reste {count} victimes nommées ; le décompte propre de l’acte ({figure}) est inchangé : modifiez l’acte s’il avait été relevé pour ce lien.',
   'involvement.history': 'Historique',
 } satisfies Translation<typeof en>;

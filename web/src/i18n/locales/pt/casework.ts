@@ -112,8 +112,10 @@ export default {
   'involvement.degree': 'Grau de envolvimento',
   'involvement.victimStatus': 'Situação da vítima',
   'involvement.submit': 'Vincular',
-  'involvement.named': '{named} vítima(s) identificada(s)',
-  'involvement.raised': 'A contagem do ato foi elevada às suas {named} vítima(s) identificada(s).',
+  'involvement.named':
+    '0: nenhuma vítima identificada | one: {count} vítima identificada | other: {count} vítimas identificadas',
+  'involvement.raised':
+    '0: A contagem do ato foi elevada às suas {count} vítimas identificadas. | one: A contagem do ato foi elevada à sua {count} vítima identificada. | other: A contagem do ato foi elevada às suas {count} vítimas identificadas.',
   'role.victim': 'Vítima',
   'role.perpetrator': 'Perpetrador',
   'role.witness': 'Testemunha',
@@ -166,6 +168,6 @@ export default {
     'Um vínculo retirado fica no histórico, mas nenhuma contagem, lista ou estimativa o usa.',
   'involvement.withdrawn': 'retirado',
   'involvement.afterWithdrawal':
-    'Retirado. Restam {named} vítima(s) nomeada(s); a contagem do próprio ato ({figure}) não mudou: edite o ato se ela foi aumentada por este vínculo.',
+    '0: Retirado. Não resta nenhuma vítima identificada; a contagem do próprio ato ({figure}) não mudou: edite o ato se ela foi aumentada por este vínculo. | one: Retirado. Resta {count} vítima identificada; a contagem do próprio ato ({figure}) não mudou: edite o ato se ela foi aumentada por este vínculo. | other: Retirado. Restam {count} vítimas identificadas; a contagem do próprio ato ({figure}) não mudou: edite o ato se ela foi aumentada por este vínculo.',
   'involvement.history': 'Histórico',
 } satisfies Translation<typeof en>;
