@@ -115,6 +115,24 @@ export function involvementsRepository(db: Queryable) {
       );
       return rows.length > 0;
     },
+    /** Every involvement of a person, withdrawn ones too (a merge moves them all). */
+    async listByPerson(personId: string): Promise<InvolvementRow[]> {
+      const rows = await db.query<RawRow>(
+        `select i.*, p.code as person_code, null as organisation
+         from involvements i join persons p on p.id = i.person_id
+         where i.person_id = $1 order by i.act_id, i.role`,
+        [personId],
+      );
+      return rows.map(toRow);
+    },
+    /** A merge: the link now names the surviving record; returns its new version. */
+    async movePerson(id: string, personId: string): Promise<number> {
+      const rows = await db.query<{ version: number }>(
+        'update involvements set person_id = $2, version = version + 1 where id = $1 returning version',
+        [id, personId],
+      );
+      return rows[0]!.version;
+    },
     async namedVictims(actId: string): Promise<number> {
       const rows = await db.query<{ n: number }>(
         `select count(*)::int as n from involvements

@@ -22,6 +22,8 @@ export interface PersonRow {
   createdAt: Date;
   /** Bumped by every correction; an edit names the version it was made on. */
   version: number;
+  /** The record this one was merged into (a second record of the same person), or null. */
+  mergedInto: string | null;
 }
 
 interface RawRow {
@@ -38,6 +40,7 @@ interface RawRow {
   created_by: string;
   created_at: Date;
   version: number;
+  merged_into: string | null;
 }
 
 const bytesOrNull = (value: Uint8Array | null) => (value ? toBytes(value) : null);
@@ -58,6 +61,7 @@ const toRow = (row: RawRow): PersonRow => ({
   createdBy: row.created_by,
   createdAt: row.created_at,
   version: row.version,
+  mergedInto: row.merged_into,
 });
 
 /** Every sealed column and the index, written back whole (a correction, a rotation). */
@@ -76,7 +80,7 @@ const sealedParams = (id: string, sealed: PersonRow['sealed'], nameIndex: Uint8A
 
 export function personsRepository(db: Queryable) {
   return {
-    /** How many protected person records exist, in every compartment. */
+    /** How many protected person records exist, in every compartment (merged ones too: their names are still redacted). */
     async count(): Promise<number> {
       const rows = await db.query<{ n: number }>('select count(*)::int as n from persons');
       return rows[0]!.n;
@@ -93,7 +97,7 @@ export function personsRepository(db: Queryable) {
       const rows = await db.query<{ n: number }>("select nextval('person_code_seq')::int as n");
       return `V-${String(rows[0]!.n).padStart(4, '0')}`;
     },
-    async insert(row: Omit<PersonRow, 'createdAt' | 'version'>): Promise<void> {
+    async insert(row: Omit<PersonRow, 'createdAt' | 'version' | 'mergedInto'>): Promise<void> {
       await db.query(
         `insert into persons (id, code, compartment_id, name, aliases, contacts, birth_date, note, details, name_index,
            created_by)
@@ -145,20 +149,40 @@ export function personsRepository(db: Queryable) {
     },
     async findByNameIndex(compartmentId: string, nameIndex: Uint8Array): Promise<PersonRow[]> {
       const rows = await db.query<RawRow>(
-        'select * from persons where compartment_id = $1 and name_index = $2 order by code',
+        'select * from persons where compartment_id = $1 and name_index = $2 and merged_into is null order by code',
         [compartmentId, nameIndex],
       );
       return rows.map(toRow);
     },
+    /**
+     * A compartment's records, without those merged into another unless asked: key rotation must
+     * re-seal them, and a public export must still redact the names they hold.
+     */
     async listByCompartment(
       compartmentId: string,
-      options: { limit?: number; offset?: number } = {},
+      options: { limit?: number; offset?: number; merged?: boolean } = {},
     ): Promise<PersonRow[]> {
       const rows = await db.query<RawRow>(
-        'select * from persons where compartment_id = $1 order by code limit $2 offset $3',
-        [compartmentId, options.limit ?? 1_000_000, options.offset ?? 0],
+        `select * from persons where compartment_id = $1 and ($4 or merged_into is null)
+         order by code limit $2 offset $3`,
+        [compartmentId, options.limit ?? 1_000_000, options.offset ?? 0, options.merged ?? false],
       );
       return rows.map(toRow);
+    },
+    /** Marks a record merged into `survivorId` (kept, versioned, listed nowhere); returns its version. */
+    async markMerged(id: string, survivorId: string): Promise<number> {
+      const rows = await db.query<{ version: number }>(
+        'update persons set merged_into = $2, version = version + 1 where id = $1 returning version',
+        [id, survivorId],
+      );
+      return rows[0]!.version;
+    },
+    async bumpVersion(id: string): Promise<number> {
+      const rows = await db.query<{ version: number }>(
+        'update persons set version = version + 1 where id = $1 returning version',
+        [id],
+      );
+      return rows[0]!.version;
     },
     /** Used by key rotation: writes every sealed field and the index back in place. */
     async replaceSealed(id: string, sealed: PersonRow['sealed'], nameIndex: Uint8Array): Promise<void> {

@@ -13,7 +13,7 @@ export type RecordKind = (typeof RECORD_KINDS)[number];
 export const HISTORY_KINDS = [...RECORD_KINDS, 'person'] as const;
 export type HistoryKind = (typeof HISTORY_KINDS)[number];
 
-export const CHANGE_KINDS = ['create', 'update', 'move', 'delete', 'withdraw'] as const;
+export const CHANGE_KINDS = ['create', 'update', 'move', 'delete', 'withdraw', 'merge'] as const;
 export type ChangeKind = (typeof CHANGE_KINDS)[number];
 
 /** A record's editable fields by their API name, as JSON values (dates 'YYYY-MM-DD'). */

@@ -88,4 +88,26 @@ describe.each(backends())('correcting people and involvements over HTTP on %s', 
     const history = await api.as('caseworker', { method: 'GET', url: `/api/involvements/${id}/history` });
     expect(history.json().versions).toMatchObject([{ change: 'withdraw', reason: 'wrong act' }]);
   });
+
+  it('merges two records of one person for staff only; a stale version is a 409; the merged one is listed nowhere', async () => {
+    const add = async (name: string) =>
+      (await api.as('caseworker', { method: 'POST', url: '/api/persons', payload: { name } })).json()
+        .code as string;
+    const survivor = await add('Magomed Dudayev');
+    const duplicate = await add('Magomed Dudaev');
+    const merge = (role: 'caseworker' | 'analyst', payload: object) =>
+      api.as(role, { method: 'POST', url: `/api/persons/${duplicate}/merge`, payload });
+    const body = { into: survivor, version: 1, intoVersion: 1, reason: 'one man, two spellings' };
+    const refused = await merge('analyst', body);
+    expect(refused.statusCode).toBe(403);
+    expect(refused.body).not.toContain('two spellings');
+    expect((await merge('caseworker', { ...body, intoVersion: 2 })).statusCode).toBe(409);
+    const merged = await merge('caseworker', body);
+    expect(merged.statusCode).toBe(200);
+    expect(merged.json()).toMatchObject({ code: duplicate, into: survivor, version: 2, intoVersion: 2 });
+    const listed = await api.as('analyst', { method: 'GET', url: '/api/persons' });
+    const codes = (listed.json().items as { code: string }[]).map((item) => item.code);
+    expect(codes).toContain(survivor);
+    expect(codes).not.toContain(duplicate);
+  });
 });

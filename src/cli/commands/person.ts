@@ -1,9 +1,10 @@
 /**
- * `attest person add|show|edit|history`: protected person records, as the user in ATTEST_USER /
+ * `attest person add|show|edit|history|merge`: protected person records, as the user in ATTEST_USER /
  * ATTEST_PASSWORD. Errors name the problem, never a protected value.
  */
 import { UsageError } from '../../core/errors.ts';
 import { type PersonPatch, personHistory, updatePerson } from '../../services/persons/personEdits.ts';
+import { mergePersons } from '../../services/persons/personMerge.ts';
 import { addPerson, PERSON_FIELDS, type PersonField, showPerson } from '../../services/persons/persons.ts';
 import { type Command, expectPositionals, type ParsedArgs, stringOption, writeJson } from '../command.ts';
 import { asSignedInUser } from '../signIn.ts';
@@ -49,9 +50,9 @@ function givenFields(args: ParsedArgs): Omit<PersonPatch, 'version' | 'reason'> 
 
 export const personCommand: Command = {
   name: 'person',
-  summary: 'add, show, correct a protected person record, or show its corrections (as ATTEST_USER)',
+  summary: 'add, show, correct or merge a protected person record, or show its corrections (as ATTEST_USER)',
   usage:
-    'add --name N [--alias A]… [--contact C]… [--birth-date YYYY-MM-DD] [--note T] [--sex S] [--gender-identity G] [--nationality N] [--occupation O] [--safety T] [--compartment C-0001] | show CODE | edit CODE --version V [field options as for add] [--clear FIELD]… [--reason R] | history CODE',
+    'add --name N [--alias A]… [--contact C]… [--birth-date YYYY-MM-DD] [--note T] [--sex S] [--gender-identity G] [--nationality N] [--occupation O] [--safety T] [--compartment C-0001] | show CODE | edit CODE --version V [field options as for add] [--clear FIELD]… [--reason R] | history CODE | merge CODE --into CODE --version V --into-version V --reason R',
   options: {
     ...DATA_OPTION,
     name: { type: 'string', description: 'full name (protected)' },
@@ -71,14 +72,16 @@ export const personCommand: Command = {
     compartment: { type: 'string', description: 'case compartment code (default: the organisation’s)' },
     version: {
       type: 'string',
-      description: 'edit: the version the correction was made on (from show --json)',
+      description: 'edit, merge: the version the correction was made on (from show --json)',
     },
     clear: {
       type: 'string',
       multiple: true,
       description: 'edit: empty this field (birthDate, aliases, note…; repeatable)',
     },
-    reason: { type: 'string', description: 'edit: why, kept in the sealed history' },
+    reason: { type: 'string', description: 'edit, merge: why, kept in the sealed history' },
+    into: { type: 'string', description: 'merge: the code of the record that stays (same compartment)' },
+    'into-version': { type: 'string', description: 'merge: the version of that record, as compared' },
   },
   async run(args, io) {
     const [sub, code, ...extra] = args.positionals;
@@ -178,6 +181,29 @@ export const personCommand: Command = {
           );
       return 0;
     }
-    throw new UsageError('expected a subcommand: add, show, edit or history');
+    if (sub === 'merge') {
+      if (!code || extra.length > 0) throw new UsageError('person merge takes one person code, e.g. V-0002');
+      const into = stringOption(args, 'into');
+      const version = stringOption(args, 'version');
+      const intoVersion = stringOption(args, 'into-version');
+      const reason = stringOption(args, 'reason');
+      if (!into || !version || !intoVersion || !reason)
+        throw new UsageError('person merge needs --into, --version, --into-version and --reason');
+      const result = await asSignedInUser(args, io, (db, actor) =>
+        mergePersons(db, actor, code, {
+          into,
+          version: Number(version),
+          intoVersion: Number(intoVersion),
+          reason,
+        }),
+      );
+      if (args.values.json) writeJson(io, result);
+      else
+        io.stdout.write(
+          `${result.code} merged into ${result.into} (involvements moved: ${result.moved}, duplicates withdrawn: ${result.collapsed}, cases: ${result.cases})\n`,
+        );
+      return 0;
+    }
+    throw new UsageError('expected a subcommand: add, show, edit, history or merge');
   },
 };

@@ -45,6 +45,16 @@ export const LinkResultSchema = z.object({
   countRaised: z.boolean().describe('the act’s count was below its named victims and was raised'),
 });
 
+export const MergeResultSchema = z.object({
+  code: PersonCodeSchema,
+  into: PersonCodeSchema,
+  version: z.number().int(),
+  intoVersion: z.number().int(),
+  moved: z.number().int().describe('involvements that now name the survivor'),
+  collapsed: z.number().int().describe('involvements withdrawn: the survivor already held the same link'),
+  cases: z.number().int().describe('cases that now list the survivor'),
+});
+
 export const InvolvementCorrectionSchema = LinkResultSchema.extend({ version: z.number().int() });
 
 export const CaseSummarySchema = z.object({

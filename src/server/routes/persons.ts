@@ -11,6 +11,7 @@ import {
   personPatchSchema,
   updatePerson,
 } from '../../services/persons/personEdits.ts';
+import { mergePersons, mergeSchema } from '../../services/persons/personMerge.ts';
 import {
   addPerson,
   findPersonsByName,
@@ -22,7 +23,7 @@ import {
 } from '../../services/persons/persons.ts';
 import type { Store } from '../../services/store.ts';
 import { actorOf } from '../auth.ts';
-import { PersonListSchema, RevealedFieldSchema } from '../presenters/casework.ts';
+import { MergeResultSchema, PersonListSchema, RevealedFieldSchema } from '../presenters/casework.ts';
 import {
   presentHistory,
   RecordHistorySchema,
@@ -146,5 +147,20 @@ export const personRoutes: FastifyPluginAsyncZod<{ store: Store }> = async (app,
       const { code } = request.params;
       return presentHistory('person', code, await personHistory(store.db, actorOf(request), code));
     },
+  );
+
+  app.post(
+    '/api/persons/:code/merge',
+    contract('person.update', {
+      summary: 'Merge this record into another record of the same person (same compartment)',
+      description:
+        'Body `{ into, version, intoVersion, reason }`: both versions as compared (a stale one is a 409), a reason (sealed). The survivor takes the involvements, case links and consents; a duplicate link is withdrawn; this record is kept, marked merged, and listed nowhere.',
+      tags: ['persons'],
+      params: CodeParams,
+      body: mergeSchema,
+      response: { 200: MergeResultSchema },
+      errors: [400, 404, 409],
+    }),
+    async (request) => mergePersons(store.db, actorOf(request), request.params.code, request.body),
   );
 };

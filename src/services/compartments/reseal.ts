@@ -39,7 +39,7 @@ export async function resealCompartmentValues(
   const ring = keyRing(oldKeys);
   let count = 0;
   for (let offset = 0; ; offset += BATCH) {
-    const rows = await persons.listByCompartment(compartment.id, { limit: BATCH, offset });
+    const rows = await persons.listByCompartment(compartment.id, { limit: BATCH, offset, merged: true });
     for (const row of rows) {
       const fields = openPersonFields(ring, row);
       const { sealed, nameIndex } = sealPersonFields(newKey, row.id, fields);

@@ -74,6 +74,8 @@ export async function linkInvolvement(
     if (link.person) {
       const person = await personsRepository(tx).findByCode(link.person);
       if (!person) throw new NotFound('person', link.person);
+      if (person.mergedInto)
+        throw new InvalidInput('body.person', `${link.person} was merged into another record: link that one`);
       personId = person.id;
     } else actorId = await actorsRepository(tx).idForName(link.organisation!);
     const id = randomUUID();

@@ -6,7 +6,7 @@
  * that key. The audit log names the fields, never a value.
  */
 import { z } from 'zod';
-import { NotFound, VersionConflict } from '../../core/errors.ts';
+import { InvalidInput, NotFound, VersionConflict } from '../../core/errors.ts';
 import { parseWith } from '../../core/validation.ts';
 import { keyRing } from '../../crypto/seal.ts';
 import { compartmentsRepository } from '../../store/compartments.ts';
@@ -109,6 +109,8 @@ export async function updatePerson(
       await requireKeyUnchanged(tx, compartment);
       const persons = personsRepository(tx);
       const locked = (await persons.lockByCode(code))!;
+      if (locked.mergedInto)
+        throw new InvalidInput('code', `${code} was merged into another record: correct that one`);
       const before = openPersonFields(keys, locked);
       if (locked.version !== patch.version)
         return { conflict: { id: code, version: locked.version, fields: before } };
@@ -174,7 +176,11 @@ export async function personHistory(db: Db, actor: Actor, code: string): Promise
       return {
         ...entry,
         before: change?.before ?? null,
-        after: change?.after ?? null,
+        // A merge changes no field: the entry says which record went into which.
+        after:
+          (change?.merge
+            ? { mergedFrom: change.merge.from, mergedInto: change.merge.into }
+            : change?.after) ?? null,
         reason: change?.reason ?? null,
         sealed: null,
       };

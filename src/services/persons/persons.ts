@@ -255,7 +255,8 @@ export async function findPersonsByName(
 export async function readPersons(
   db: Db,
   actor: Actor,
-  options: { compartment?: string; decrypt: boolean; limit?: number; offset?: number },
+  /** `merged`: records merged into another too (a public export redacts their names as well). */
+  options: { compartment?: string; decrypt: boolean; limit?: number; offset?: number; merged?: boolean },
 ): Promise<Array<{ code: string } & Partial<PersonFields>>> {
   const compartment = await resolveCompartment(db, options.compartment);
   if (!options.decrypt) {

@@ -122,6 +122,8 @@ export interface PersonChange {
   before: Partial<PersonFields>;
   after: Partial<PersonFields>;
   reason: string | null;
+  /** A merge of two records of one person: which code was merged into which. */
+  merge?: { from: string; into: string };
 }
 
 /** Bound to the person and the version, so a history envelope cannot be moved to another entry. */

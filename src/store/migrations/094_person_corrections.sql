@@ -36,3 +36,14 @@ alter table record_versions add constraint record_versions_person_sealed_check
          and (sealed is null or record_kind in ('person', 'involvement'))
          and (sealed is null or reason is null)
          and (record_kind <> 'person' or (before is null and after is null)));
+
+-- Two records entered for one person are merged into one (services/persons/personMerge.ts). The
+-- other record is kept, never deleted (it is what was entered, and its history stays readable), but
+-- marked merged into the survivor: no list, count or lookup by name shows it any more. Its
+-- involvements, case links and consents move to the survivor; a link that would be counted twice is
+-- withdrawn instead, with its history.
+alter table persons add column merged_into uuid references persons (id);
+alter table persons add constraint persons_not_merged_into_itself check (merged_into <> id);
+alter table record_versions drop constraint record_versions_change_check;
+alter table record_versions add constraint record_versions_change_check
+  check (change in ('create', 'update', 'move', 'delete', 'withdraw', 'merge'));
