@@ -29,6 +29,7 @@ import type {
   InvolvementCorrectionSchema,
   InvolvementSchema,
   LinkResultSchema,
+  MergeResultSchema,
   OrganisationKeySchema,
   ReferralPackageSchema,
   ReferralSchema,
@@ -127,6 +128,7 @@ export type RevealedField = Out<typeof RevealedFieldSchema>;
 export type Involvement = Out<typeof InvolvementSchema>;
 export type LinkResult = Out<typeof LinkResultSchema>;
 export type InvolvementCorrection = Out<typeof InvolvementCorrectionSchema>;
+export type MergeResult = Out<typeof MergeResultSchema>;
 export type CaseSummary = Out<typeof CaseSummarySchema>;
 export type CaseDetail = Out<typeof CaseDetailSchema>;
 export type OrganisationKey = Out<typeof OrganisationKeySchema>;

@@ -122,6 +122,48 @@ describe('correcting people and involvements in Chromium', () => {
     await screenshot(page, 'involvement-withdrawn');
   });
 
+  it('merges a second record of the same person after comparing both side by side', async () => {
+    // An incident of its own, so the other tests' involvement lists stay as they were.
+    const mergeIncident = randomUUID();
+    const mergeAct = randomUUID();
+    await store.db.query(
+      `insert into incidents (id, title, created_by) values ($1, 'Detentions in Shali', 'test')`,
+      [mergeIncident],
+    );
+    await store.db.query(`insert into acts (id, incident_id, type) values ($1, $2, 'detention')`, [
+      mergeAct,
+      mergeIncident,
+    ]);
+    const stays = (await addPerson(store.db, admin, { name: 'Khasan Umarov', birthDate: '1979-05-01' })).code;
+    const goes = (await addPerson(store.db, admin, { name: 'Hasan Umarov', birthDate: '1979-05-01' })).code;
+    await linkInvolvement(store.db, admin, mergeAct, { role: 'victim', person: stays });
+    await linkInvolvement(store.db, admin, mergeAct, { role: 'victim', person: goes });
+    expect(await involvementsRepository(store.db).namedVictims(mergeAct)).toBe(2);
+
+    await page.goto(`${origin}/persons/${goes}`);
+    await page.getByRole('button', { name: 'Merge with…' }).click();
+    await page.getByLabel('Code of the record that stays (e.g. V-0001)').fill(stays);
+    await page.getByRole('button', { name: 'Compare the two records (audited)' }).click();
+    const compare = page.getByTestId('merge-compare');
+    await expect.poll(() => compare.textContent()).toContain('Khasan Umarov');
+    expect(await compare.textContent()).toContain('Hasan Umarov');
+    await page
+      .getByLabel('Why are they the same person? (kept in the sealed history)')
+      .fill('same birth date, spelling of the first name');
+    await screenshot(page, 'person-merge-compare');
+    await page.getByRole('button', { name: `Merge ${goes} into ${stays}` }).click();
+    const status = page.getByTestId('merged-status');
+    await expect.poll(() => status.textContent()).toContain(`${goes} was merged into`);
+    await screenshot(page, 'person-merged');
+    // Counted once; the merged record listed nowhere; the survivor one click away.
+    expect(await involvementsRepository(store.db).namedVictims(mergeAct)).toBe(1);
+    await status.getByRole('link', { name: stays }).click();
+    await page.getByRole('heading', { name: `Person ${stays}` }).waitFor();
+    await page.goto(`${origin}/persons`);
+    await page.getByRole('link', { name: stays }).waitFor();
+    expect(await page.getByRole('link', { name: goes }).count()).toBe(0);
+  });
+
   it('has no serious accessibility violations in either correction form', async () => {
     // axe is injected as a script, which the app's CSP forbids: a separate context bypasses it.
     const scan = await launched.browser.newContext({

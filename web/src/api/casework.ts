@@ -42,6 +42,7 @@ export type {
   Involvement,
   InvolvementCorrection,
   LinkResult,
+  MergeResult,
   OrganisationKey,
   Referral,
   ReferralPackage,
@@ -61,6 +62,12 @@ export const revealPersonField = (code: string, field: PersonField) =>
 /** Every field of a person and its version, for the edit form: one audited read on the server. */
 export const openPersonForEdit = (code: string) =>
   request<Api.VersionedRecord>('POST', `/api/persons/${enc(code)}/open`);
+
+/** Merges `code` into `into` (two records of one person), on the versions compared. */
+export const mergePerson = (
+  code: string,
+  merge: { into: string; version: number; intoVersion: number; reason: string },
+) => request<Api.MergeResult>('POST', `/api/persons/${enc(code)}/merge`, merge);
 
 export const listInvolvements = (incidentId: string) =>
   request<{ items: Api.Involvement[] }>('GET', `/api/incidents/${enc(incidentId)}/involvements`);

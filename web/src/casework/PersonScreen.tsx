@@ -2,7 +2,7 @@
  * One person: every field hidden until someone asks. Each "Reveal" is one request for one field, which
  * the server writes to the audit log before answering, so a glance over a shoulder reveals nothing.
  * Staff may correct the record and read its corrections, each an audited read of every field, so
- * neither opens until asked either.
+ * neither opens until asked either. A second record of the same person is merged from here too.
  */
 import { useState } from 'react';
 import { PERSON_FIELDS, type PersonField, revealPersonField } from '../api/casework.ts';
@@ -11,6 +11,7 @@ import { HistoryPanel } from '../edits/HistoryPanel.tsx';
 import { useI18n } from '../i18n/I18nContext.tsx';
 import { useAction } from '../useAction.ts';
 import { usePageTitle } from '../usePageTitle.ts';
+import { MergePanel } from './MergePanel.tsx';
 import { PersonEditPanel } from './PersonEditPanel.tsx';
 import { useProtectionStaff } from './useProtectionStaff.ts';
 
@@ -19,6 +20,7 @@ export function PersonScreen({ code }: { code: string }) {
   usePageTitle(t('person.title', { code }));
   const [revealed, setRevealed] = useState<Partial<Record<PersonField, string | string[] | null>>>({});
   const [editing, setEditing] = useState(false);
+  const [merging, setMerging] = useState(false);
   const [showHistory, setShowHistory] = useState(false);
   const [saves, setSaves] = useState(0);
   const mayCorrect = useProtectionStaff();
@@ -32,10 +34,13 @@ export function PersonScreen({ code }: { code: string }) {
     <article>
       <h1>{t('person.title', { code })}</h1>
       <p>{t('persons.intro')}</p>
-      {mayCorrect && !editing ? (
+      {mayCorrect && !editing && !merging ? (
         <div className="button-row">
           <button type="button" onClick={() => setEditing(true)}>
             {t('person.edit')}
+          </button>
+          <button type="button" onClick={() => setMerging(true)}>
+            {t('person.merge')}
           </button>
           {showHistory ? null : (
             <button type="button" onClick={() => setShowHistory(true)}>
@@ -56,6 +61,7 @@ export function PersonScreen({ code }: { code: string }) {
           }}
         />
       ) : null}
+      {merging ? <MergePanel code={code} onCancel={() => setMerging(false)} /> : null}
       {showHistory ? <HistoryPanel kind="person" id={code} refresh={saves} /> : null}
       {reveal.error ? <ErrorMessage error={reveal.error} /> : null}
       <dl className="person-fields">

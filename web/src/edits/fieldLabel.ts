@@ -37,6 +37,9 @@ const LABELS: Record<string, MessageKey> = {
   role: 'involvement.role',
   perpetratorDegree: 'involvement.degree',
   victimStatus: 'involvement.victimStatus',
+  person: 'edit.personField',
+  mergedFrom: 'edit.mergedFrom',
+  mergedInto: 'edit.mergedInto',
 };
 
 /** Field names in the order the forms show them (unknown names last, as they come). */

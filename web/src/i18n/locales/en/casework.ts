@@ -152,6 +152,18 @@ export default {
   'person.aPerson': 'this person',
   'person.editIntro':
     'The form shows every field (an audited read). Saving seals them again; the history of corrections is sealed too.',
+  'person.merge': 'Merge with…',
+  'person.mergeIntro':
+    'If this record and another were entered for the same person, merge this one into the other: the other stays and takes this one’s links and cases; this one is kept, marked merged, and listed nowhere.',
+  'person.mergeOther': 'Code of the record that stays (e.g. V-0001)',
+  'person.mergeCompare': 'Compare the two records (audited)',
+  'person.mergeField': 'Field',
+  'person.mergeGoes': '{code} (merged away)',
+  'person.mergeStays': '{code} (stays)',
+  'person.mergeReason': 'Why are they the same person? (kept in the sealed history)',
+  'person.mergeConfirm': 'Merge {code} into {into}',
+  'person.mergeCancel': 'Cancel',
+  'person.merged': '{code} was merged into',
   'person.showHistory': 'Show corrections (audited)',
   'involvement.correct': 'Correct',
   'involvement.correctLabel': 'Correct this involvement',

@@ -73,4 +73,8 @@ export default {
   'edit.moveTo': 'Move to incident',
   'edit.moveAct': 'Move this act',
   'edit.change.withdraw': 'Version {version}: withdrawn',
+  'edit.change.merge': 'Version {version}: merged',
+  'edit.mergedFrom': 'Merged record',
+  'edit.mergedInto': 'Into record',
+  'edit.personField': 'Person',
 };

@@ -158,6 +158,18 @@ export default {
   'person.aPerson': 'esta persona',
   'person.editIntro':
     'El formulario muestra todos los campos (una lectura auditada). Al guardar se sellan de nuevo; el historial de correcciones también queda sellado.',
+  'person.merge': 'Fusionar con…',
+  'person.mergeIntro':
+    'Si este registro y otro se crearon para la misma persona, fusione este en el otro: el otro permanece y recibe los vínculos y casos de este; este se conserva, marcado como fusionado, y no aparece en ninguna lista.',
+  'person.mergeOther': 'Código del registro que permanece (p. ej. V-0001)',
+  'person.mergeCompare': 'Comparar los dos registros (auditado)',
+  'person.mergeField': 'Campo',
+  'person.mergeGoes': '{code} (fusionado)',
+  'person.mergeStays': '{code} (permanece)',
+  'person.mergeReason': '¿Por qué son la misma persona? (se guarda en el historial sellado)',
+  'person.mergeConfirm': 'Fusionar {code} en {into}',
+  'person.mergeCancel': 'Cancelar',
+  'person.merged': '{code} se fusionó en',
   'person.showHistory': 'Mostrar correcciones (auditado)',
   'involvement.correct': 'Corregir',
   'involvement.correctLabel': 'Corregir esta participación',

@@ -77,4 +77,8 @@ export default {
   'edit.moveTo': 'Mover al incidente',
   'edit.moveAct': 'Mover este acto',
   'edit.change.withdraw': 'Versión {version}: retirado',
+  'edit.change.merge': 'Versión {version}: fusionado',
+  'edit.mergedFrom': 'Registro fusionado',
+  'edit.mergedInto': 'En el registro',
+  'edit.personField': 'Persona',
 } satisfies Translation<typeof en>;

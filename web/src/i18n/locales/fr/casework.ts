@@ -158,6 +158,18 @@ export default {
   'person.aPerson': 'cette personne',
   'person.editIntro':
     'Le formulaire affiche tous les champs (une lecture journalisée). L’enregistrement les scelle à nouveau ; l’historique des corrections est scellé lui aussi.',
+  'person.merge': 'Fusionner avec…',
+  'person.mergeIntro':
+    'Si cette fiche et une autre ont été saisies pour la même personne, fusionnez celle-ci dans l’autre : l’autre reste et reprend ses liens et ses dossiers ; celle-ci est conservée, marquée fusionnée, et n’apparaît plus dans aucune liste.',
+  'person.mergeOther': 'Code de la fiche qui reste (p. ex. V-0001)',
+  'person.mergeCompare': 'Comparer les deux fiches (journalisé)',
+  'person.mergeField': 'Champ',
+  'person.mergeGoes': '{code} (fusionnée)',
+  'person.mergeStays': '{code} (reste)',
+  'person.mergeReason': 'Pourquoi s’agit-il de la même personne ? (conservé dans l’historique scellé)',
+  'person.mergeConfirm': 'Fusionner {code} dans {into}',
+  'person.mergeCancel': 'Annuler',
+  'person.merged': '{code} a été fusionnée dans',
   'person.showHistory': 'Afficher les corrections (journalisé)',
   'involvement.correct': 'Corriger',
   'involvement.correctLabel': 'Corriger cette implication',

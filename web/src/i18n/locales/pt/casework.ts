@@ -158,6 +158,18 @@ export default {
   'person.aPerson': 'esta pessoa',
   'person.editIntro':
     'O formulário mostra todos os campos (uma leitura registrada na auditoria). Ao salvar, eles são selados de novo; o histórico das correções também é selado.',
+  'person.merge': 'Mesclar com…',
+  'person.mergeIntro':
+    'Se este registro e outro foram criados para a mesma pessoa, mescle este no outro: o outro permanece e recebe os vínculos e casos deste; este é mantido, marcado como mesclado, e não aparece em nenhuma lista.',
+  'person.mergeOther': 'Código do registro que permanece (ex.: V-0001)',
+  'person.mergeCompare': 'Comparar os dois registros (registrado na auditoria)',
+  'person.mergeField': 'Campo',
+  'person.mergeGoes': '{code} (mesclado)',
+  'person.mergeStays': '{code} (permanece)',
+  'person.mergeReason': 'Por que são a mesma pessoa? (mantido no histórico selado)',
+  'person.mergeConfirm': 'Mesclar {code} em {into}',
+  'person.mergeCancel': 'Cancelar',
+  'person.merged': '{code} foi mesclado em',
   'person.showHistory': 'Mostrar correções (registrado na auditoria)',
   'involvement.correct': 'Corrigir',
   'involvement.correctLabel': 'Corrigir este envolvimento',

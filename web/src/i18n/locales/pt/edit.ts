@@ -76,4 +76,8 @@ export default {
   'edit.moveTo': 'Mover para o incidente',
   'edit.moveAct': 'Mover este ato',
   'edit.change.withdraw': 'Versão {version}: retirado',
+  'edit.change.merge': 'Versão {version}: mesclado',
+  'edit.mergedFrom': 'Registro mesclado',
+  'edit.mergedInto': 'No registro',
+  'edit.personField': 'Pessoa',
 } satisfies Translation<typeof en>;
