@@ -109,5 +109,8 @@ describe.each(backends())('correcting people and involvements over HTTP on %s', 
     const codes = (listed.json().items as { code: string }[]).map((item) => item.code);
     expect(codes).toContain(survivor);
     expect(codes).not.toContain(duplicate);
+    const status = await api.as('analyst', { method: 'GET', url: `/api/persons/${duplicate}` });
+    expect(status.json()).toMatchObject({ code: duplicate, mergedInto: survivor });
+    expect(status.body).not.toContain('Dudaev');
   });
 });

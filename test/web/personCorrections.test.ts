@@ -162,6 +162,11 @@ describe('correcting people and involvements in Chromium', () => {
     await page.goto(`${origin}/persons`);
     await page.getByRole('link', { name: stays }).waitFor();
     expect(await page.getByRole('link', { name: goes }).count()).toBe(0);
+    // Its own page, visited later, points to the survivor and offers no correction.
+    await page.goto(`${origin}/persons/${goes}`);
+    const notice = page.getByTestId('merged-into');
+    await expect.poll(() => notice.textContent()).toContain(`${goes} was merged into ${stays}`);
+    expect(await page.getByRole('button', { name: 'Merge with…' }).count()).toBe(0);
   });
 
   it('has no serious accessibility violations in either correction form', async () => {

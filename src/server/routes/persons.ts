@@ -11,7 +11,7 @@ import {
   personPatchSchema,
   updatePerson,
 } from '../../services/persons/personEdits.ts';
-import { mergePersons, mergeSchema } from '../../services/persons/personMerge.ts';
+import { mergePersons, mergeSchema, personStatus } from '../../services/persons/personMerge.ts';
 import {
   addPerson,
   findPersonsByName,
@@ -147,6 +147,21 @@ export const personRoutes: FastifyPluginAsyncZod<{ store: Store }> = async (app,
       const { code } = request.params;
       return presentHistory('person', code, await personHistory(store.db, actorOf(request), code));
     },
+  );
+
+  app.get(
+    '/api/persons/:code',
+    contract('person.list', {
+      summary:
+        'Where a record stands: its compartment and, if merged, the code it was merged into (no protected field)',
+      tags: ['persons'],
+      params: CodeParams,
+      response: {
+        200: z.object({ code: z.string(), compartment: z.string(), mergedInto: z.string().nullable() }),
+      },
+      errors: [404],
+    }),
+    async (request) => personStatus(store.db, actorOf(request), request.params.code),
   );
 
   app.post(

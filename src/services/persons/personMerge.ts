@@ -23,6 +23,7 @@ import { appendAudit } from '../audit/audit.ts';
 import { keysForAction, wipeKeys } from '../compartments/compartments.ts';
 import { EditedVersion } from '../incidents/edits/editSchemas.ts';
 import { applyChanges, lockForEdit } from '../incidents/edits/recordEdit.ts';
+import { authorize } from '../policies/index.ts';
 import { PERSON_CODE, requireKeyUnchanged } from './persons.ts';
 import { sealInvolvementReason, sealPersonChange } from './sealing.ts';
 
@@ -184,4 +185,23 @@ export async function mergePersons(
   } finally {
     wipeKeys(keys);
   }
+}
+
+/**
+ * Where a record stands, as anyone who may list codes sees it: its compartment, and the code it was
+ * merged into if it was (its page then points there). No protected field.
+ */
+export async function personStatus(
+  db: Db,
+  actor: Actor,
+  code: string,
+): Promise<{ code: string; compartment: string; mergedInto: string | null }> {
+  authorize(actor.role, 'person.list');
+  if (!PERSON_CODE.test(code)) throw new NotFound('person', code);
+  const persons = personsRepository(db);
+  const row = await persons.findByCode(code);
+  if (!row) throw new NotFound('person', code);
+  const compartment = (await compartmentsRepository(db).findById(row.compartmentId))!;
+  const into = row.mergedInto ? await persons.findById(row.mergedInto) : null;
+  return { code, compartment: compartment.code, mergedInto: into?.code ?? null };
 }

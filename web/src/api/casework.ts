@@ -63,6 +63,13 @@ export const revealPersonField = (code: string, field: PersonField) =>
 export const openPersonForEdit = (code: string) =>
   request<Api.VersionedRecord>('POST', `/api/persons/${enc(code)}/open`);
 
+/** A record's compartment and, if it was merged, the code it was merged into (no protected field). */
+export const personStatus = (code: string) =>
+  request<{ code: string; compartment: string; mergedInto: string | null }>(
+    'GET',
+    `/api/persons/${enc(code)}`,
+  );
+
 /** Merges `code` into `into` (two records of one person), on the versions compared. */
 export const mergePerson = (
   code: string,

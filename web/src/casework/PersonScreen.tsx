@@ -5,11 +5,13 @@
  * neither opens until asked either. A second record of the same person is merged from here too.
  */
 import { useState } from 'react';
-import { PERSON_FIELDS, type PersonField, revealPersonField } from '../api/casework.ts';
+import { PERSON_FIELDS, type PersonField, personStatus, revealPersonField } from '../api/casework.ts';
 import { ErrorMessage } from '../components/ErrorMessage.tsx';
 import { HistoryPanel } from '../edits/HistoryPanel.tsx';
 import { useI18n } from '../i18n/I18nContext.tsx';
+import { Link } from '../router.tsx';
 import { useAction } from '../useAction.ts';
+import { useLoad } from '../useLoad.ts';
 import { usePageTitle } from '../usePageTitle.ts';
 import { MergePanel } from './MergePanel.tsx';
 import { PersonEditPanel } from './PersonEditPanel.tsx';
@@ -24,6 +26,8 @@ export function PersonScreen({ code }: { code: string }) {
   const [showHistory, setShowHistory] = useState(false);
   const [saves, setSaves] = useState(0);
   const mayCorrect = useProtectionStaff();
+  const status = useLoad(() => personStatus(code), [code]);
+  const mergedInto = status.data?.mergedInto ?? null;
   const reveal = useAction();
   const show = (field: PersonField) =>
     reveal.run(async () => {
@@ -34,7 +38,12 @@ export function PersonScreen({ code }: { code: string }) {
     <article>
       <h1>{t('person.title', { code })}</h1>
       <p>{t('persons.intro')}</p>
-      {mayCorrect && !editing && !merging ? (
+      {mergedInto ? (
+        <p className="notice" data-testid="merged-into">
+          {t('person.merged', { code })} <Link to={`/persons/${mergedInto}`}>{mergedInto}</Link>
+        </p>
+      ) : null}
+      {mayCorrect && !editing && !merging && !mergedInto ? (
         <div className="button-row">
           <button type="button" onClick={() => setEditing(true)}>
             {t('person.edit')}
