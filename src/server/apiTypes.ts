@@ -26,8 +26,10 @@ import type {
   CaseDetailSchema,
   CaseSummarySchema,
   ImportedReferralSchema,
+  InvolvementCorrectionSchema,
   InvolvementSchema,
   LinkResultSchema,
+  MergeResultSchema,
   OrganisationKeySchema,
   ReferralPackageSchema,
   ReferralSchema,
@@ -132,6 +134,8 @@ export type NewPerson = z.input<typeof newPersonSchema>;
 export type RevealedField = Out<typeof RevealedFieldSchema>;
 export type Involvement = Out<typeof InvolvementSchema>;
 export type LinkResult = Out<typeof LinkResultSchema>;
+export type InvolvementCorrection = Out<typeof InvolvementCorrectionSchema>;
+export type MergeResult = Out<typeof MergeResultSchema>;
 export type CaseSummary = Out<typeof CaseSummarySchema>;
 export type CaseDetail = Out<typeof CaseDetailSchema>;
 export type OrganisationKey = Out<typeof OrganisationKeySchema>;

@@ -4,6 +4,9 @@
  * never the schema. Not being the owner, it cannot alter or drop a table or a trigger, so it cannot
  * switch off the audit log's append-only trigger; and the grants themselves leave it no UPDATE,
  * DELETE or TRUNCATE on the audit log, the record versions or the linkage labels and no write to the migration history.
+ * The one exception: a person's sealed history envelope, or a person's involvement's sealed withdrawal
+ * reason (`record_versions.sealed`), which key rotation
+ * must re-seal like every other sealed value; who changed what and when stays beyond its reach.
  */
 import { InvalidInput } from '../core/errors.ts';
 import type { Db } from './db.ts';
@@ -30,6 +33,7 @@ export async function grantToAppRole(db: Db, role: string): Promise<void> {
      grant select, insert, update, delete on all tables in schema public to ${app};
      revoke update, delete, truncate on audit_log from ${app};
      revoke update, delete, truncate on record_versions from ${app};
+     grant update (sealed) on record_versions to ${app};
      revoke update, delete, truncate on linkage_labels from ${app};
      revoke insert, update, delete, truncate on schema_migrations from ${app};
      grant usage, select on all sequences in schema public to ${app};`,

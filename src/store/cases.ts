@@ -104,6 +104,24 @@ export function casesRepository(db: Queryable) {
         personId,
       ]);
     },
+    /**
+     * A merge: the cases and consents of `fromPersonId` become `toPersonId`'s (a case that had both
+     * keeps one link). Returns how many cases gained the survivor.
+     */
+    async movePersonLinks(fromPersonId: string, toPersonId: string): Promise<number> {
+      const moved = await db.query<{ case_id: string }>(
+        `insert into case_persons (case_id, person_id)
+         select case_id, $2 from case_persons where person_id = $1
+         on conflict do nothing returning case_id`,
+        [fromPersonId, toPersonId],
+      );
+      await db.query('delete from case_persons where person_id = $1', [fromPersonId]);
+      await db.query('update case_consents set person_id = $2 where person_id = $1', [
+        fromPersonId,
+        toPersonId,
+      ]);
+      return moved.length;
+    },
     async personIds(caseId: string): Promise<string[]> {
       const rows = await db.query<{ person_id: string }>(
         'select person_id from case_persons where case_id = $1 order by person_id',

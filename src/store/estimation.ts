@@ -36,7 +36,7 @@ const victims = (linkedParam: string) => `linked as (
 ), victims as (
   select distinct v.act_id, ${VICTIM_KEY} as victim
     from involvements v left join linked l on l.person_id = v.person_id
-   where v.role = 'victim' and v.person_id is not null
+   where v.role = 'victim' and v.person_id is not null and not v.withdrawn
 )`;
 
 const ACT_REPORTS = `act_reports as (
@@ -138,7 +138,7 @@ export function estimationRepository(db: Queryable) {
            union all
            select 'organisation', a.id::text, a.name, false, count(distinct v.victim)::int
              from involvements i join actors a on a.id = i.actor_id join victims v on v.act_id = i.act_id
-            where i.role = 'source'
+            where i.role = 'source' and not i.withdrawn
             group by a.id, a.name
          ) lists
          order by victims desc, kind, label nulls last, ref
@@ -169,7 +169,7 @@ export function estimationRepository(db: Queryable) {
         organisation: {
           exists: 'select 1 as found from actors where id::text = $1',
           members: `select distinct v.victim from involvements i join victims v on v.act_id = i.act_id
-                     where i.role = 'source' and i.actor_id::text = $1`,
+                     where i.role = 'source' and not i.withdrawn and i.actor_id::text = $1`,
         },
       }[kind];
       const found = await db.query<{ found: number }>(select.exists, [ref]);
@@ -188,7 +188,7 @@ export function estimationRepository(db: Queryable) {
       const rows = await db.query<{ id: string; code: string; created_at: Date }>(
         `select distinct p.id::text as id, p.code, p.created_at
            from involvements i join persons p on p.id = i.person_id
-          where i.role = 'victim' and p.compartment_id = $1`,
+          where i.role = 'victim' and not i.withdrawn and p.compartment_id = $1`,
         [compartmentId],
       );
       return rows.map((row) => ({ id: row.id, code: row.code, createdAt: new Date(row.created_at) }));

@@ -13,6 +13,9 @@ export interface InvolvementRow {
   perpetratorDegree: PerpetratorDegree | null;
   victimStatus: VictimStatus | null;
   createdAt: Date;
+  version: number;
+  /** Corrected away: kept with its history, counted nowhere. */
+  withdrawn: boolean;
 }
 
 interface RawRow {
@@ -26,6 +29,8 @@ interface RawRow {
   perpetrator_degree: PerpetratorDegree | null;
   victim_status: VictimStatus | null;
   created_at: Date;
+  version: number;
+  withdrawn: boolean;
 }
 
 const toRow = (row: RawRow): InvolvementRow => ({
@@ -39,6 +44,8 @@ const toRow = (row: RawRow): InvolvementRow => ({
   perpetratorDegree: row.perpetrator_degree,
   victimStatus: row.victim_status,
   createdAt: row.created_at,
+  version: row.version,
+  withdrawn: row.withdrawn,
 });
 
 export function involvementsRepository(db: Queryable) {
@@ -69,22 +76,67 @@ export function involvementsRepository(db: Queryable) {
       );
       return rows.length === 1;
     },
-    async listByIncident(incidentId: string): Promise<InvolvementRow[]> {
+    /** The incident's involvements; withdrawn ones only when asked (the incident page shows them struck out). */
+    async listByIncident(
+      incidentId: string,
+      options: { withdrawn?: boolean } = {},
+    ): Promise<InvolvementRow[]> {
       const rows = await db.query<RawRow>(
         `select i.*, p.code as person_code, a.name as organisation
          from involvements i
          join acts t on t.id = i.act_id
          left join persons p on p.id = i.person_id
          left join actors a on a.id = i.actor_id
-         where t.incident_id = $1
-         order by i.act_id, i.role, p.code nulls last, a.name`,
-        [incidentId],
+         where t.incident_id = $1 and ($2 or not i.withdrawn)
+         order by i.act_id, i.withdrawn, i.role, p.code nulls last, a.name`,
+        [incidentId, options.withdrawn ?? false],
       );
       return rows.map(toRow);
     },
+    async findById(id: string): Promise<InvolvementRow | null> {
+      const rows = await db.query<RawRow>(
+        `select i.*, p.code as person_code, a.name as organisation
+         from involvements i left join persons p on p.id = i.person_id left join actors a on a.id = i.actor_id
+         where i.id = $1`,
+        [id],
+      );
+      return rows[0] ? toRow(rows[0]) : null;
+    },
+    /** Whether the same person or organisation already holds `role` on the act (another, live link). */
+    async roleTaken(
+      row: Pick<InvolvementRow, 'id' | 'actId' | 'personId' | 'actorId'>,
+      role: InvolvementRole,
+    ) {
+      const rows = await db.query<{ id: string }>(
+        `select id from involvements
+         where act_id = $1 and role = $2 and not withdrawn and id <> $3
+           and (person_id = $4 or actor_id = $5) limit 1`,
+        [row.actId, role, row.id, row.personId, row.actorId],
+      );
+      return rows.length > 0;
+    },
+    /** Every involvement of a person, withdrawn ones too (a merge moves them all). */
+    async listByPerson(personId: string): Promise<InvolvementRow[]> {
+      const rows = await db.query<RawRow>(
+        `select i.*, p.code as person_code, null as organisation
+         from involvements i join persons p on p.id = i.person_id
+         where i.person_id = $1 order by i.act_id, i.role`,
+        [personId],
+      );
+      return rows.map(toRow);
+    },
+    /** A merge: the link now names the surviving record; returns its new version. */
+    async movePerson(id: string, personId: string): Promise<number> {
+      const rows = await db.query<{ version: number }>(
+        'update involvements set person_id = $2, version = version + 1 where id = $1 returning version',
+        [id, personId],
+      );
+      return rows[0]!.version;
+    },
     async namedVictims(actId: string): Promise<number> {
       const rows = await db.query<{ n: number }>(
-        "select count(*)::int as n from involvements where act_id = $1 and role = 'victim' and person_id is not null",
+        `select count(*)::int as n from involvements
+         where act_id = $1 and role = 'victim' and person_id is not null and not withdrawn`,
         [actId],
       );
       return rows[0]!.n;
@@ -109,7 +161,7 @@ export function involvementsRepository(db: Queryable) {
     async personOnIncident(incidentId: string, personId: string): Promise<boolean> {
       const rows = await db.query<{ n: number }>(
         `select count(*)::int as n from involvements i join acts t on t.id = i.act_id
-         where t.incident_id = $1 and i.person_id = $2`,
+         where t.incident_id = $1 and i.person_id = $2 and not i.withdrawn`,
         [incidentId, personId],
       );
       return rows[0]!.n > 0;

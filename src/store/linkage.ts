@@ -166,7 +166,7 @@ export function linkageRepository(db: Queryable) {
       const rows = await db.query<{ code: string; n: number }>(
         `select p.code, count(distinct t.incident_id)::int as n
          from involvements i join acts t on t.id = i.act_id join persons p on p.id = i.person_id
-         where i.role = 'victim' and p.compartment_id = $1 group by p.code`,
+         where i.role = 'victim' and not i.withdrawn and p.compartment_id = $1 group by p.code`,
         [compartmentId],
       );
       return new Map(rows.map((row) => [row.code, row.n]));

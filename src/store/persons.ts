@@ -20,6 +20,10 @@ export interface PersonRow {
   nameIndex: Uint8Array;
   createdBy: string;
   createdAt: Date;
+  /** Bumped by every correction; an edit names the version it was made on. */
+  version: number;
+  /** The record this one was merged into (a second record of the same person), or null. */
+  mergedInto: string | null;
 }
 
 interface RawRow {
@@ -35,6 +39,8 @@ interface RawRow {
   name_index: Uint8Array;
   created_by: string;
   created_at: Date;
+  version: number;
+  merged_into: string | null;
 }
 
 const bytesOrNull = (value: Uint8Array | null) => (value ? toBytes(value) : null);
@@ -54,11 +60,27 @@ const toRow = (row: RawRow): PersonRow => ({
   nameIndex: toBytes(row.name_index),
   createdBy: row.created_by,
   createdAt: row.created_at,
+  version: row.version,
+  mergedInto: row.merged_into,
 });
+
+/** Every sealed column and the index, written back whole (a correction, a rotation). */
+const SEALED_SET = `name = $2, aliases = $3, contacts = $4, birth_date = $5, note = $6, details = $7,
+                    name_index = $8, updated_at = now()`;
+const sealedParams = (id: string, sealed: PersonRow['sealed'], nameIndex: Uint8Array) => [
+  id,
+  sealed.name!,
+  sealed.aliases,
+  sealed.contacts,
+  sealed.birth_date,
+  sealed.note,
+  sealed.details,
+  nameIndex,
+];
 
 export function personsRepository(db: Queryable) {
   return {
-    /** How many protected person records exist, in every compartment. */
+    /** How many protected person records exist, in every compartment (merged ones too: their names are still redacted). */
     async count(): Promise<number> {
       const rows = await db.query<{ n: number }>('select count(*)::int as n from persons');
       return rows[0]!.n;
@@ -75,7 +97,7 @@ export function personsRepository(db: Queryable) {
       const rows = await db.query<{ n: number }>("select nextval('person_code_seq')::int as n");
       return `V-${String(rows[0]!.n).padStart(4, '0')}`;
     },
-    async insert(row: Omit<PersonRow, 'createdAt'>): Promise<void> {
+    async insert(row: Omit<PersonRow, 'createdAt' | 'version' | 'mergedInto'>): Promise<void> {
       await db.query(
         `insert into persons (id, code, compartment_id, name, aliases, contacts, birth_date, note, details, name_index,
            created_by)
@@ -108,44 +130,63 @@ export function personsRepository(db: Queryable) {
       );
       return new Map(rows.map((row) => [row.id, row.code]));
     },
+    /** The record locked for a correction: concurrent editors queue, the second sees the new version. */
+    async lockByCode(code: string): Promise<PersonRow | null> {
+      const rows = await db.query<RawRow>('select * from persons where code = $1 for update', [code]);
+      return rows[0] ? toRow(rows[0]) : null;
+    },
+    /** A correction: every sealed field and the index written anew, and the version bumped. */
+    async saveCorrection(id: string, sealed: PersonRow['sealed'], nameIndex: Uint8Array): Promise<number> {
+      const rows = await db.query<{ version: number }>(
+        `update persons set ${SEALED_SET}, version = version + 1 where id = $1 returning version`,
+        sealedParams(id, sealed, nameIndex),
+      );
+      return rows[0]!.version;
+    },
     async findByCode(code: string): Promise<PersonRow | null> {
       const rows = await db.query<RawRow>('select * from persons where code = $1', [code]);
       return rows[0] ? toRow(rows[0]) : null;
     },
     async findByNameIndex(compartmentId: string, nameIndex: Uint8Array): Promise<PersonRow[]> {
       const rows = await db.query<RawRow>(
-        'select * from persons where compartment_id = $1 and name_index = $2 order by code',
+        'select * from persons where compartment_id = $1 and name_index = $2 and merged_into is null order by code',
         [compartmentId, nameIndex],
       );
       return rows.map(toRow);
     },
+    /**
+     * A compartment's records, without those merged into another unless asked: key rotation must
+     * re-seal them, and a public export must still redact the names they hold.
+     */
     async listByCompartment(
       compartmentId: string,
-      options: { limit?: number; offset?: number } = {},
+      options: { limit?: number; offset?: number; merged?: boolean } = {},
     ): Promise<PersonRow[]> {
       const rows = await db.query<RawRow>(
-        'select * from persons where compartment_id = $1 order by code limit $2 offset $3',
-        [compartmentId, options.limit ?? 1_000_000, options.offset ?? 0],
+        `select * from persons where compartment_id = $1 and ($4 or merged_into is null)
+         order by code limit $2 offset $3`,
+        [compartmentId, options.limit ?? 1_000_000, options.offset ?? 0, options.merged ?? false],
       );
       return rows.map(toRow);
     },
+    /** Marks a record merged into `survivorId` (kept, versioned, listed nowhere); returns its version. */
+    async markMerged(id: string, survivorId: string): Promise<number> {
+      const rows = await db.query<{ version: number }>(
+        'update persons set merged_into = $2, version = version + 1 where id = $1 returning version',
+        [id, survivorId],
+      );
+      return rows[0]!.version;
+    },
+    async bumpVersion(id: string): Promise<number> {
+      const rows = await db.query<{ version: number }>(
+        'update persons set version = version + 1 where id = $1 returning version',
+        [id],
+      );
+      return rows[0]!.version;
+    },
     /** Used by key rotation: writes every sealed field and the index back in place. */
     async replaceSealed(id: string, sealed: PersonRow['sealed'], nameIndex: Uint8Array): Promise<void> {
-      await db.query(
-        `update persons set name = $2, aliases = $3, contacts = $4, birth_date = $5, note = $6, details = $7,
-                            name_index = $8, updated_at = now()
-         where id = $1`,
-        [
-          id,
-          sealed.name!,
-          sealed.aliases,
-          sealed.contacts,
-          sealed.birth_date,
-          sealed.note,
-          sealed.details,
-          nameIndex,
-        ],
-      );
+      await db.query(`update persons set ${SEALED_SET} where id = $1`, sealedParams(id, sealed, nameIndex));
     },
   };
 }

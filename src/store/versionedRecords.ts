@@ -1,14 +1,20 @@
 /**
- * The editable records (incidents, acts, claims, interventions) as versioned rows: read one with its
- * version, update named fields only if the version is still the one the editor saw, and the
- * `record_versions` history written beside each change (041_record_versions_and_drafts.sql).
+ * The editable records (incidents, acts, claims, interventions, involvements) as versioned rows: read
+ * one with its version, update named fields only if the version is still the one the editor saw, and
+ * the `record_versions` history written beside each change (041_record_versions_and_drafts.sql).
+ * Persons keep their history here too, sealed (094_person_corrections.sql): their fields are
+ * envelopes, edited by services/persons/personEdits.ts, so they have no columns below.
  */
-import type { Queryable, SqlParam } from './db.ts';
+import { type Queryable, type SqlParam, toBytes } from './db.ts';
 
-export const RECORD_KINDS = ['incident', 'act', 'claim', 'intervention'] as const;
+export const RECORD_KINDS = ['incident', 'act', 'claim', 'intervention', 'involvement'] as const;
 export type RecordKind = (typeof RECORD_KINDS)[number];
+/** Every kind with a history: the editable records and persons. */
+export const HISTORY_KINDS = [...RECORD_KINDS, 'person'] as const;
+export type HistoryKind = (typeof HISTORY_KINDS)[number];
 
-export type ChangeKind = 'create' | 'update' | 'move' | 'delete';
+export const CHANGE_KINDS = ['create', 'update', 'move', 'delete', 'withdraw', 'merge'] as const;
+export type ChangeKind = (typeof CHANGE_KINDS)[number];
 
 /** A record's editable fields by their API name, as JSON values (dates 'YYYY-MM-DD'). */
 export type Fields = Record<string, unknown>;
@@ -68,6 +74,16 @@ const COLUMNS: Record<RecordKind, { table: string; fields: Record<string, Column
       outcome: { name: 'outcome' },
     },
   },
+  // The person and the act are what the link is between: correcting either is a withdrawal and a new link.
+  involvement: {
+    table: 'involvements',
+    fields: {
+      role: { name: 'role' },
+      perpetratorDegree: { name: 'perpetrator_degree' },
+      victimStatus: { name: 'victim_status' },
+      withdrawn: { name: 'withdrawn', cast: 'boolean' },
+    },
+  },
 };
 
 export interface VersionedRecord {
@@ -77,7 +93,7 @@ export interface VersionedRecord {
 }
 
 export interface RecordVersion {
-  kind: RecordKind;
+  kind: HistoryKind;
   recordId: string;
   version: number;
   change: ChangeKind;
@@ -86,6 +102,11 @@ export interface RecordVersion {
   before: Fields | null;
   after: Fields | null;
   reason: string | null;
+  /**
+   * A person's change (before, after, reason) as one envelope, the three above then null; or the
+   * sealed reason of a person's involvement withdrawn, `reason` then null.
+   */
+  sealed?: Uint8Array | null;
 }
 
 export interface RecordVersionWithEditor extends RecordVersion {
@@ -94,7 +115,7 @@ export interface RecordVersionWithEditor extends RecordVersion {
 }
 
 interface VersionRow {
-  record_kind: RecordKind;
+  record_kind: HistoryKind;
   record_id: string;
   version: number;
   change: ChangeKind;
@@ -103,6 +124,7 @@ interface VersionRow {
   before: Fields | null;
   after: Fields | null;
   reason: string | null;
+  sealed: Uint8Array | null;
   changed_by_email: string | null;
 }
 
@@ -185,8 +207,8 @@ export function versionedRecords(db: Queryable) {
 
     async appendVersion(entry: Omit<RecordVersion, 'changedAt'>): Promise<void> {
       await db.query(
-        `insert into record_versions (record_kind, record_id, version, change, changed_by, before, after, reason)
-         values ($1, $2, $3, $4, $5, $6::jsonb, $7::jsonb, $8)`,
+        `insert into record_versions (record_kind, record_id, version, change, changed_by, before, after, reason, sealed)
+         values ($1, $2, $3, $4, $5, $6::jsonb, $7::jsonb, $8, $9)`,
         [
           entry.kind,
           entry.recordId,
@@ -196,12 +218,13 @@ export function versionedRecords(db: Queryable) {
           entry.before ? JSON.stringify(entry.before) : null,
           entry.after ? JSON.stringify(entry.after) : null,
           entry.reason,
+          entry.sealed ?? null,
         ],
       );
     },
 
     /** Oldest change first. */
-    async history(kind: RecordKind, id: string): Promise<RecordVersionWithEditor[]> {
+    async history(kind: HistoryKind, id: string): Promise<RecordVersionWithEditor[]> {
       const rows = await db.query<VersionRow>(
         `select v.*, u.email as changed_by_email
            from record_versions v left join users u on u.id::text = v.changed_by
@@ -218,8 +241,50 @@ export function versionedRecords(db: Queryable) {
         before: row.before,
         after: row.after,
         reason: row.reason,
+        sealed: row.sealed ? toBytes(row.sealed) : null,
         changedByEmail: row.changed_by_email,
       }));
+    },
+
+    /**
+     * The sealed history of a compartment's persons and the sealed withdrawal reasons of their
+     * involvements, for key rotation.
+     */
+    async sealedVersionsOf(
+      compartmentId: string,
+    ): Promise<{ kind: 'person' | 'involvement'; recordId: string; version: number; sealed: Uint8Array }[]> {
+      const rows = await db.query<{
+        record_kind: 'person' | 'involvement';
+        record_id: string;
+        version: number;
+        sealed: Uint8Array;
+      }>(
+        `select v.record_kind, v.record_id, v.version, v.sealed from record_versions v
+           left join involvements i on v.record_kind = 'involvement' and i.id = v.record_id
+           join persons p on p.id = case when v.record_kind = 'person' then v.record_id else i.person_id end
+          where v.sealed is not null and p.compartment_id = $1
+          order by v.record_kind, v.record_id, v.version`,
+        [compartmentId],
+      );
+      return rows.map((row) => ({
+        kind: row.record_kind,
+        recordId: row.record_id,
+        version: row.version,
+        sealed: toBytes(row.sealed),
+      }));
+    },
+
+    /** Re-sealing on key rotation: the only change a history row may undergo (its column alone is granted). */
+    async replaceSealedVersion(
+      kind: 'person' | 'involvement',
+      recordId: string,
+      version: number,
+      sealed: Uint8Array,
+    ): Promise<void> {
+      await db.query(
+        `update record_versions set sealed = $4 where record_kind = $1 and record_id = $2 and version = $3`,
+        [kind, recordId, version, sealed],
+      );
     },
 
     /** Claims tied to an act (they follow it when it moves; lose the link when it is deleted). */

@@ -129,6 +129,63 @@ export function cliScenario(backend: 'pglite' | 'postgres'): void {
     });
   }, 300_000);
 
+  it('corrects the record on the version shown; a stale version exits 1; the history shows the change', async () => {
+    const edited = json(
+      await asAdmin(
+        'person',
+        'edit',
+        personCode,
+        '--version',
+        '1',
+        '--birth-date',
+        '1987-03-04',
+        '--reason',
+        'ID',
+      ),
+    );
+    expect(edited).toEqual({ id: personCode, version: 2 });
+    const stale = await asAdmin('person', 'edit', personCode, '--version', '1', '--sex', 'female');
+    expect(stale.code).toBe(1);
+    expect(stale.stderr).toContain('it is now at version 2');
+    const history = JSON.parse((await asAdmin('person', 'history', personCode)).stdout) as unknown[];
+    expect(history).toMatchObject([
+      { version: 2, before: { birthDate: null }, after: { birthDate: '1987-03-04' } },
+    ]);
+  }, 300_000);
+
+  it('merges a second record of the same person into the first; a stale version exits 1', async () => {
+    const first = json(await asAdmin('person', 'add', '--name', 'Isa Merged')).code as string;
+    const second = json(await asAdmin('person', 'add', '--name', 'Issa Merged')).code as string;
+    const merge = (version: string) =>
+      asAdmin(
+        'person',
+        'merge',
+        second,
+        '--into',
+        first,
+        '--version',
+        version,
+        '--into-version',
+        '1',
+        '--reason',
+        'one man',
+      );
+    const stale = await merge('2');
+    expect(stale.code).toBe(1);
+    expect(stale.stderr).toContain('it is now at version 1');
+    expect(json(await merge('1'))).toMatchObject({
+      code: second,
+      into: first,
+      moved: 0,
+      collapsed: 0,
+      cases: 0,
+    });
+    const history = JSON.parse((await asAdmin('person', 'history', first)).stdout) as unknown[];
+    expect(history).toMatchObject([
+      { change: 'merge', after: { mergedFrom: second, mergedInto: first }, reason: 'one man' },
+    ]);
+  }, 300_000);
+
   it('refuses a wrong password, another role and a non-member, without leaking values, and audits each', async () => {
     const attempts = [
       await attest(

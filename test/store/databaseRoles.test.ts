@@ -1,7 +1,8 @@
 /**
  * A PostgreSQL deployment with two roles (docs/deploy.md): the owner migrates, the server works as an
  * application role that can use rows but cannot change the schema — in particular it cannot switch
- * off or drop the audit log's append-only trigger, nor update, delete or truncate audit rows.
+ * off or drop the audit log's append-only trigger, nor update, delete or truncate audit rows. In
+ * record histories it may update only a person's sealed entry, which key rotation re-seals.
  */
 import { randomBytes } from 'node:crypto';
 import { mkdtempSync, rmSync } from 'node:fs';
@@ -14,6 +15,8 @@ import { verifyAudit } from '../../src/services/audit/audit.ts';
 import { backupStore } from '../../src/services/backup/backup.ts';
 import { checkBackup, restoreBackup } from '../../src/services/backup/restore.ts';
 import { verifyStore } from '../../src/services/backup/verifyStore.ts';
+import { rotateCompartmentKey } from '../../src/services/compartments/compartments.ts';
+import { personHistory, updatePerson } from '../../src/services/persons/personEdits.ts';
 import { addPerson } from '../../src/services/persons/persons.ts';
 import { ingestOne } from '../../src/services/sources/ingest.ts';
 import { listMigrations } from '../../src/store/migrate.ts';
@@ -94,7 +97,11 @@ describe.skipIf(!adminUrl)('database roles on PostgreSQL', () => {
     try {
       expect(store.migrated).toEqual([]);
       const { admin } = await anOrganisation(store.db);
-      await addPerson(store.db, admin, { name: 'Role Test Person' });
+      const { code } = await addPerson(store.db, admin, { name: 'Role Test Person' });
+      // A correction's sealed history is re-sealed by a rotation: the one update the role may make there.
+      await updatePerson(store.db, admin, code, { version: 1, name: 'Role Test Persona' });
+      await rotateCompartmentKey(store.db, admin, undefined);
+      expect((await personHistory(store.db, admin, code))[0]?.after).toEqual({ name: 'Role Test Persona' });
       const source = await ingestOne(store, {
         fileName: 'note.txt',
         bytes: new TextEncoder().encode('Activists were detained in Grozny on 12 May 2017.\n'),
@@ -167,6 +174,7 @@ describe.skipIf(!adminUrl)('database roles on PostgreSQL', () => {
       'alter table audit_log owner to current_user': PERMISSION_DENIED,
       // Record histories are append-only too: a past version cannot be rewritten or erased.
       "update record_versions set reason = 'rewritten'": PERMISSION_DENIED,
+      "update record_versions set changed_by = 'someone else', sealed = sealed": PERMISSION_DENIED,
       'delete from record_versions': PERMISSION_DENIED,
       'truncate record_versions': PERMISSION_DENIED,
       // So are linkage labels: a change of mind is a new row, never an edit of the old one.

@@ -1,9 +1,11 @@
 /**
- * `attest person add|show`: protected person records, as the user in ATTEST_USER / ATTEST_PASSWORD.
- * Errors name the problem, never a protected value.
+ * `attest person add|show|edit|history|merge`: protected person records, as the user in ATTEST_USER /
+ * ATTEST_PASSWORD. Errors name the problem, never a protected value.
  */
 import { UsageError } from '../../core/errors.ts';
-import { addPerson, showPerson } from '../../services/persons/persons.ts';
+import { type PersonPatch, personHistory, updatePerson } from '../../services/persons/personEdits.ts';
+import { mergePersons } from '../../services/persons/personMerge.ts';
+import { addPerson, PERSON_FIELDS, type PersonField, showPerson } from '../../services/persons/persons.ts';
 import { type Command, expectPositionals, type ParsedArgs, stringOption, writeJson } from '../command.ts';
 import { asSignedInUser } from '../signIn.ts';
 import { DATA_OPTION } from '../storeOption.ts';
@@ -14,11 +16,43 @@ function listOption(args: ParsedArgs, name: string): string[] {
   return Array.isArray(value) ? value : [String(value)];
 }
 
+// Option name → field, for the options that take one value.
+const TEXT_OPTIONS = {
+  name: 'name',
+  'birth-date': 'birthDate',
+  note: 'note',
+  sex: 'sex',
+  'gender-identity': 'genderIdentity',
+  nationality: 'nationality',
+  occupation: 'occupation',
+  safety: 'safety',
+} as const satisfies Record<string, PersonField>;
+
+/**
+ * The fields the options give (for `edit`: only those; `--clear F` empties one). Their shapes are
+ * checked by the service's schema, which names the field and never the value.
+ */
+function givenFields(args: ParsedArgs): Omit<PersonPatch, 'version' | 'reason'> {
+  const fields: Partial<Record<PersonField, string | string[] | null>> = {};
+  for (const [option, field] of Object.entries(TEXT_OPTIONS)) {
+    const value = stringOption(args, option);
+    if (value !== undefined) fields[field] = value;
+  }
+  if (args.values.alias !== undefined) fields.aliases = listOption(args, 'alias');
+  if (args.values.contact !== undefined) fields.contacts = listOption(args, 'contact');
+  for (const field of listOption(args, 'clear')) {
+    if (!(PERSON_FIELDS as readonly string[]).includes(field) || field === 'name')
+      throw new UsageError(`--clear takes a field other than name: ${PERSON_FIELDS.slice(1).join(', ')}`);
+    fields[field as PersonField] = field === 'aliases' || field === 'contacts' ? [] : null;
+  }
+  return fields as Omit<PersonPatch, 'version' | 'reason'>;
+}
+
 export const personCommand: Command = {
   name: 'person',
-  summary: 'add a protected person record, or show one decrypted (as ATTEST_USER)',
+  summary: 'add, show, correct or merge a protected person record, or show its corrections (as ATTEST_USER)',
   usage:
-    'add --name N [--alias A]… [--contact C]… [--birth-date YYYY-MM-DD] [--note T] [--sex S] [--gender-identity G] [--nationality N] [--occupation O] [--safety T] [--compartment C-0001] | show CODE',
+    'add --name N [--alias A]… [--contact C]… [--birth-date YYYY-MM-DD] [--note T] [--sex S] [--gender-identity G] [--nationality N] [--occupation O] [--safety T] [--compartment C-0001] | show CODE | edit CODE --version V [field options as for add] [--clear FIELD]… [--reason R] | history CODE | merge CODE --into CODE --version V --into-version V --reason R',
   options: {
     ...DATA_OPTION,
     name: { type: 'string', description: 'full name (protected)' },
@@ -36,6 +70,18 @@ export const personCommand: Command = {
     occupation: { type: 'string', description: 'ESF: occupation (protected)' },
     safety: { type: 'string', description: 'anything the person’s safety depends on (protected)' },
     compartment: { type: 'string', description: 'case compartment code (default: the organisation’s)' },
+    version: {
+      type: 'string',
+      description: 'edit, merge: the version the correction was made on (from show --json)',
+    },
+    clear: {
+      type: 'string',
+      multiple: true,
+      description: 'edit: empty this field (birthDate, aliases, note…; repeatable)',
+    },
+    reason: { type: 'string', description: 'edit, merge: why, kept in the sealed history' },
+    into: { type: 'string', description: 'merge: the code of the record that stays (same compartment)' },
+    'into-version': { type: 'string', description: 'merge: the version of that record, as compared' },
   },
   async run(args, io) {
     const [sub, code, ...extra] = args.positionals;
@@ -79,10 +125,11 @@ export const personCommand: Command = {
           occupation: person.occupation,
           safety: person.safety,
           compartment: person.compartment,
+          version: person.version,
         });
       } else {
         const lines = [
-          `${person.code}  (compartment ${person.compartment})`,
+          `${person.code}  (compartment ${person.compartment}, version ${person.version})`,
           `name:       ${person.name}`,
           `aliases:    ${person.aliases.join('; ')}`,
           `contacts:   ${person.contacts.join('; ')}`,
@@ -98,6 +145,65 @@ export const personCommand: Command = {
       }
       return 0;
     }
-    throw new UsageError('expected a subcommand: add or show');
+    if (sub === 'edit') {
+      if (!code || extra.length > 0) throw new UsageError('person edit takes one person code, e.g. V-0001');
+      const version = stringOption(args, 'version');
+      if (!version) throw new UsageError('person edit needs --version (the version shown by person show)');
+      const result = await asSignedInUser(args, io, (db, actor) =>
+        updatePerson(db, actor, code, {
+          ...givenFields(args),
+          version: Number(version),
+          reason: stringOption(args, 'reason') ?? null,
+        }),
+      );
+      if (args.values.json) writeJson(io, result);
+      else io.stdout.write(`${result.id} version ${result.version}\n`);
+      return 0;
+    }
+    if (sub === 'history') {
+      if (!code || extra.length > 0)
+        throw new UsageError('person history takes one person code, e.g. V-0001');
+      const versions = await asSignedInUser(args, io, (db, actor) => personHistory(db, actor, code));
+      const entries = versions.map((entry) => ({
+        version: entry.version,
+        change: entry.change,
+        by: entry.changedByEmail ?? entry.changedBy,
+        at: entry.changedAt.toISOString(),
+        before: entry.before,
+        after: entry.after,
+        reason: entry.reason,
+      }));
+      if (args.values.json) writeJson(io, entries);
+      else
+        for (const entry of entries)
+          io.stdout.write(
+            `${entry.version}  ${entry.at}  ${entry.by}  ${Object.keys(entry.after ?? {}).join(', ')}${entry.reason ? `  (${entry.reason})` : ''}\n`,
+          );
+      return 0;
+    }
+    if (sub === 'merge') {
+      if (!code || extra.length > 0) throw new UsageError('person merge takes one person code, e.g. V-0002');
+      const into = stringOption(args, 'into');
+      const version = stringOption(args, 'version');
+      const intoVersion = stringOption(args, 'into-version');
+      const reason = stringOption(args, 'reason');
+      if (!into || !version || !intoVersion || !reason)
+        throw new UsageError('person merge needs --into, --version, --into-version and --reason');
+      const result = await asSignedInUser(args, io, (db, actor) =>
+        mergePersons(db, actor, code, {
+          into,
+          version: Number(version),
+          intoVersion: Number(intoVersion),
+          reason,
+        }),
+      );
+      if (args.values.json) writeJson(io, result);
+      else
+        io.stdout.write(
+          `${result.code} merged into ${result.into} (involvements moved: ${result.moved}, duplicates withdrawn: ${result.collapsed}, cases: ${result.cases})\n`,
+        );
+      return 0;
+    }
+    throw new UsageError('expected a subcommand: add, show, edit, history or merge');
   },
 };

@@ -32,6 +32,8 @@ export const InvolvementSchema = z.object({
   organisation: z.string().nullable(),
   perpetratorDegree: z.enum(PERPETRATOR_DEGREES).nullable(),
   victimStatus: z.enum(VICTIM_STATUSES).nullable(),
+  version: z.number().int().describe('send it back with a correction: a stale version is a 409'),
+  withdrawn: z.boolean().describe('withdrawn as a mistake: kept with its history, counted nowhere'),
 });
 export const InvolvementListSchema = z.object({ items: z.array(InvolvementSchema) });
 
@@ -42,6 +44,18 @@ export const LinkResultSchema = z.object({
   victimsMax: z.number().int().nullable(),
   countRaised: z.boolean().describe('the act’s count was below its named victims and was raised'),
 });
+
+export const MergeResultSchema = z.object({
+  code: PersonCodeSchema,
+  into: PersonCodeSchema,
+  version: z.number().int(),
+  intoVersion: z.number().int(),
+  moved: z.number().int().describe('involvements that now name the survivor'),
+  collapsed: z.number().int().describe('involvements withdrawn: the survivor already held the same link'),
+  cases: z.number().int().describe('cases that now list the survivor'),
+});
+
+export const InvolvementCorrectionSchema = LinkResultSchema.extend({ version: z.number().int() });
 
 export const CaseSummarySchema = z.object({
   id: Id,

@@ -1,6 +1,11 @@
 /** What leaves the server about editable records and their history. */
 import { z } from 'zod';
-import type { RecordKind, RecordVersionWithEditor } from '../../services/incidents/edits/recordHistory.ts';
+import {
+  CHANGE_KINDS,
+  HISTORY_KINDS,
+  type HistoryKind,
+  type RecordVersionWithEditor,
+} from '../../services/incidents/edits/recordHistory.ts';
 import { Id, Instant, iso } from './common.ts';
 
 const FieldValues = z.record(z.string(), z.unknown());
@@ -14,12 +19,12 @@ export const VersionedRecordSchema = z.object({
 });
 
 export const RecordHistorySchema = z.object({
-  kind: z.enum(['incident', 'act', 'claim', 'intervention']),
-  id: Id,
+  kind: z.enum(HISTORY_KINDS),
+  id: Id.describe('UUID; a person’s code for a person'),
   versions: z.array(
     z.object({
       version: z.number().int(),
-      change: z.enum(['create', 'update', 'move', 'delete']),
+      change: z.enum(CHANGE_KINDS),
       changedBy: z.object({ id: z.string(), email: z.string().nullable() }),
       changedAt: Instant,
       before: FieldValues.nullable().describe('the changed fields before (whole record for a deletion)'),
@@ -30,7 +35,7 @@ export const RecordHistorySchema = z.object({
 });
 
 export function presentHistory(
-  kind: RecordKind,
+  kind: HistoryKind,
   id: string,
   versions: RecordVersionWithEditor[],
 ): z.infer<typeof RecordHistorySchema> {

@@ -28,7 +28,8 @@ import {
 } from '../presenters/edits.ts';
 import { contract } from '../route.ts';
 
-const PATHS: Record<RecordKind, string> = {
+// Involvements have their own routes (routes/involvements.ts): their policy is casework's.
+const PATHS: Record<Exclude<RecordKind, 'involvement'>, string> = {
   incident: '/api/incidents',
   act: '/api/acts',
   claim: '/api/claims',
@@ -136,7 +137,7 @@ export const editRoutes: FastifyPluginAsyncZod<{ store: Store }> = async (app, {
     },
   );
 
-  for (const [kind, path] of Object.entries(PATHS) as [RecordKind, string][]) {
+  for (const [kind, path] of Object.entries(PATHS) as [Exclude<RecordKind, 'involvement'>, string][]) {
     if (kind !== 'incident') {
       app.get(
         `${path}/:id`,

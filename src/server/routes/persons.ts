@@ -6,6 +6,13 @@
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
 import { z } from 'zod';
 import {
+  openPersonForEdit,
+  personHistory,
+  personPatchSchema,
+  updatePerson,
+} from '../../services/persons/personEdits.ts';
+import { mergePersons, mergeSchema, personStatus } from '../../services/persons/personMerge.ts';
+import {
   addPerson,
   findPersonsByName,
   newPersonSchema,
@@ -16,7 +23,13 @@ import {
 } from '../../services/persons/persons.ts';
 import type { Store } from '../../services/store.ts';
 import { actorOf } from '../auth.ts';
-import { PersonListSchema, RevealedFieldSchema } from '../presenters/casework.ts';
+import { MergeResultSchema, PersonListSchema, RevealedFieldSchema } from '../presenters/casework.ts';
+import {
+  presentHistory,
+  RecordHistorySchema,
+  SavedRecordSchema,
+  VersionedRecordSchema,
+} from '../presenters/edits.ts';
 import { contract } from '../route.ts';
 
 const CompartmentQuery = z.strictObject({ compartment: z.string().max(20).optional() });
@@ -92,5 +105,77 @@ export const personRoutes: FastifyPluginAsyncZod<{ store: Store }> = async (app,
       const person = await showPerson(store.db, actorOf(request), code, [field]);
       return { code, field, value: person[field] };
     },
+  );
+
+  app.post(
+    '/api/persons/:code/open',
+    contract('person.read', {
+      summary: 'Every field of a person with the version a correction must name (for an edit form; audited)',
+      tags: ['persons'],
+      params: CodeParams,
+      response: { 200: VersionedRecordSchema },
+      errors: [404],
+    }),
+    async (request) => openPersonForEdit(store.db, actorOf(request), request.params.code),
+  );
+
+  app.patch(
+    '/api/persons/:code',
+    contract('person.update', {
+      summary: 'Correct a person: the fields given are sealed anew, the change kept in a sealed history',
+      description:
+        '`version` is the version the change was made on; a stale one answers 409 with `current` (opened, audited).',
+      tags: ['persons'],
+      params: CodeParams,
+      body: personPatchSchema,
+      response: { 200: SavedRecordSchema },
+      errors: [404, 409],
+    }),
+    async (request) => updatePerson(store.db, actorOf(request), request.params.code, request.body),
+  );
+
+  app.get(
+    '/api/persons/:code/history',
+    contract('person.read', {
+      summary: 'Every correction of a person: who, when, the fields before → after, reason (opened, audited)',
+      tags: ['persons'],
+      params: CodeParams,
+      response: { 200: RecordHistorySchema },
+      errors: [404],
+    }),
+    async (request) => {
+      const { code } = request.params;
+      return presentHistory('person', code, await personHistory(store.db, actorOf(request), code));
+    },
+  );
+
+  app.get(
+    '/api/persons/:code',
+    contract('person.list', {
+      summary:
+        'Where a record stands: its compartment and, if merged, the code it was merged into (no protected field)',
+      tags: ['persons'],
+      params: CodeParams,
+      response: {
+        200: z.object({ code: z.string(), compartment: z.string(), mergedInto: z.string().nullable() }),
+      },
+      errors: [404],
+    }),
+    async (request) => personStatus(store.db, actorOf(request), request.params.code),
+  );
+
+  app.post(
+    '/api/persons/:code/merge',
+    contract('person.update', {
+      summary: 'Merge this record into another record of the same person (same compartment)',
+      description:
+        'Body `{ into, version, intoVersion, reason }`: both versions as compared (a stale one is a 409), a reason (sealed). The survivor takes the involvements, case links and consents; a duplicate link is withdrawn; this record is kept, marked merged, and listed nowhere.',
+      tags: ['persons'],
+      params: CodeParams,
+      body: mergeSchema,
+      response: { 200: MergeResultSchema },
+      errors: [400, 404, 409],
+    }),
+    async (request) => mergePersons(store.db, actorOf(request), request.params.code, request.body),
   );
 };

@@ -10,7 +10,15 @@ import type { CompartmentRow } from '../../store/compartments.ts';
 import type { Queryable } from '../../store/db.ts';
 import { organisationsRepository } from '../../store/organisations.ts';
 import { personsRepository } from '../../store/persons.ts';
-import { openPersonFields, sealPersonFields } from '../persons/sealing.ts';
+import { versionedRecords } from '../../store/versionedRecords.ts';
+import {
+  openInvolvementReason,
+  openPersonChange,
+  openPersonFields,
+  sealInvolvementReason,
+  sealPersonChange,
+  sealPersonFields,
+} from '../persons/sealing.ts';
 import { resealSealedSources } from '../sources/sealedEnvelopes.ts';
 
 const BATCH = 500;
@@ -31,7 +39,7 @@ export async function resealCompartmentValues(
   const ring = keyRing(oldKeys);
   let count = 0;
   for (let offset = 0; ; offset += BATCH) {
-    const rows = await persons.listByCompartment(compartment.id, { limit: BATCH, offset });
+    const rows = await persons.listByCompartment(compartment.id, { limit: BATCH, offset, merged: true });
     for (const row of rows) {
       const fields = openPersonFields(ring, row);
       const { sealed, nameIndex } = sealPersonFields(newKey, row.id, fields);
@@ -39,6 +47,22 @@ export async function resealCompartmentValues(
       count += 1;
     }
     if (rows.length < BATCH) break;
+  }
+  // Their corrections' history and their involvements' withdrawal reasons, sealed like them (a
+  // removed member must not read old names or reasons there).
+  const versions = versionedRecords(tx);
+  for (const { kind, recordId, version, sealed } of await versions.sealedVersionsOf(compartment.id)) {
+    const resealed =
+      kind === 'person'
+        ? sealPersonChange(newKey, recordId, version, openPersonChange(ring, recordId, version, sealed))
+        : sealInvolvementReason(
+            newKey,
+            recordId,
+            version,
+            openInvolvementReason(ring, recordId, version, sealed),
+          );
+    await versions.replaceSealedVersion(kind, recordId, version, resealed);
+    count += 1;
   }
   // A case's tasks, consents, notes and attachments: every sealed column the repository names.
   const records = caseRecordsRepository(tx);

@@ -267,7 +267,7 @@ async function readPersonsIfAllowed(
   }
   try {
     const compartment = await resolveCompartment(db, undefined);
-    const rows = await readPersons(db, actor, { decrypt: true });
+    const rows = await readPersons(db, actor, { decrypt: true, merged: true });
     return rows.map((row) => ({
       code: row.code,
       compartment: compartment.code,
@@ -331,7 +331,7 @@ async function readPersonsForPublicExport(
   const persons: DecryptedPerson[] = [];
   for (const code of open) {
     // Role and membership were checked above; readPersons checks them again and audits the read.
-    const rows = await readPersons(db, actor, { compartment: code, decrypt: true });
+    const rows = await readPersons(db, actor, { compartment: code, decrypt: true, merged: true });
     for (const row of rows) {
       persons.push({
         code: row.code,

@@ -74,6 +74,8 @@ export async function linkInvolvement(
     if (link.person) {
       const person = await personsRepository(tx).findByCode(link.person);
       if (!person) throw new NotFound('person', link.person);
+      if (person.mergedInto)
+        throw new InvalidInput('body.person', `${link.person} was merged into another record: link that one`);
       personId = person.id;
     } else actorId = await actorsRepository(tx).idForName(link.organisation!);
     const id = randomUUID();
@@ -92,10 +94,7 @@ export async function linkInvolvement(
         link.person ? 'person' : 'organisation',
         `is already linked to this act as ${link.role}`,
       );
-    const named = await involvements.namedVictims(actId);
-    const countRaised = act.victimsMin === null || act.victimsMin < named;
-    if (countRaised) await involvements.raiseVictimCount(actId, named);
-    const after = (await involvements.lockAct(actId))!;
+    const count = await keepCountAtNamedVictims(tx, actId, act);
     await appendAudit(tx, {
       actor: actor.userId,
       action: 'involvement.create',
@@ -105,10 +104,10 @@ export async function linkInvolvement(
         role: link.role,
         person: link.person ?? null,
         organisation: actorId,
-        countRaised,
+        countRaised: count.countRaised,
       },
     });
-    return { id, namedVictims: named, ...after, countRaised };
+    return { id, ...count };
   });
 }
 
@@ -121,13 +120,17 @@ export interface InvolvementView {
   organisation: string | null;
   perpetratorDegree: PerpetratorDegree | null;
   victimStatus: VictimStatus | null;
+  /** What a correction must name. */
+  version: number;
+  /** Withdrawn as a mistake: shown struck out with its history, counted nowhere. */
+  withdrawn: boolean;
 }
 
-/** Who was involved in each act of an incident: codes, organisations and ESF details only. */
+/** Who was involved in each act of an incident (withdrawn links too): codes, organisations and ESF details only. */
 export async function listInvolvements(db: Db, actor: Actor, incidentId: string): Promise<InvolvementView[]> {
   await authorizeAudited(db, actor, 'involvement.list', 'incident');
   if (!(await incidentsRepository(db).findById(incidentId))) throw new NotFound('incident', incidentId);
-  const rows = await involvementsRepository(db).listByIncident(incidentId);
+  const rows = await involvementsRepository(db).listByIncident(incidentId, { withdrawn: true });
   return rows.map((row) => ({
     id: row.id,
     actId: row.actId,
@@ -136,6 +139,8 @@ export async function listInvolvements(db: Db, actor: Actor, incidentId: string)
     organisation: row.organisation,
     perpetratorDegree: row.perpetratorDegree,
     victimStatus: row.victimStatus,
+    version: row.version,
+    withdrawn: row.withdrawn,
   }));
 }
 
@@ -153,4 +158,25 @@ export async function checkNotBelowNamedVictims(
   const named = await involvementsRepository(db).namedVictims(actId);
   if (count < named)
     throw new InvalidInput(field, `the act has ${named} named victims: its count cannot be ${count}`);
+}
+
+export type ActCount = Omit<LinkResult, 'id'>;
+
+/**
+ * The act's named victims and count after a change to its involvements; with `raise`, the count is
+ * first raised to the named victims when it is below them (a victim was linked, or a link became a
+ * victim). The caller holds the act's lock (`lockAct`), so concurrent links count one after another.
+ */
+export async function keepCountAtNamedVictims(
+  tx: Queryable,
+  actId: string,
+  act: { victimsMin: number | null },
+  raise = true,
+): Promise<ActCount> {
+  const involvements = involvementsRepository(tx);
+  const named = await involvements.namedVictims(actId);
+  const countRaised = raise && (act.victimsMin === null || act.victimsMin < named);
+  if (countRaised) await involvements.raiseVictimCount(actId, named);
+  const after = (await involvements.lockAct(actId))!;
+  return { namedVictims: named, ...after, countRaised };
 }

@@ -26,17 +26,32 @@ import {
 
 const text = (max: number) => z.string().trim().min(1).max(max);
 
-export const newPersonSchema = z.object({
+/** Every field a person record holds, without defaults: a correction sends only what it changes. */
+export const personFieldSchemas = {
   name: text(500),
-  aliases: z.array(text(500)).max(50).default([]),
-  contacts: z.array(text(500)).max(50).default([]),
-  birthDate: z.iso.date().nullable().default(null),
-  note: z.string().max(20_000).nullable().default(null),
-  sex: text(100).nullable().default(null),
-  genderIdentity: text(200).nullable().default(null),
-  nationality: text(200).nullable().default(null),
-  occupation: text(500).nullable().default(null),
-  safety: z.string().max(20_000).nullable().default(null),
+  aliases: z.array(text(500)).max(50),
+  contacts: z.array(text(500)).max(50),
+  birthDate: z.iso.date().nullable(),
+  note: z.string().max(20_000).nullable(),
+  sex: text(100).nullable(),
+  genderIdentity: text(200).nullable(),
+  nationality: text(200).nullable(),
+  occupation: text(500).nullable(),
+  safety: z.string().max(20_000).nullable(),
+};
+
+const f = personFieldSchemas;
+export const newPersonSchema = z.object({
+  name: f.name,
+  aliases: f.aliases.default([]),
+  contacts: f.contacts.default([]),
+  birthDate: f.birthDate.default(null),
+  note: f.note.default(null),
+  sex: f.sex.default(null),
+  genderIdentity: f.genderIdentity.default(null),
+  nationality: f.nationality.default(null),
+  occupation: f.occupation.default(null),
+  safety: f.safety.default(null),
   compartment: z.string().optional(),
 });
 export type NewPerson = z.input<typeof newPersonSchema>;
@@ -44,6 +59,8 @@ export type NewPerson = z.input<typeof newPersonSchema>;
 export interface PersonView extends PersonFields {
   code: string;
   compartment: string;
+  /** What a correction must name (services/persons/personEdits.ts). */
+  version: number;
 }
 
 export const PERSON_CODE = /^V-\d{4,}$/;
@@ -79,16 +96,7 @@ export async function addPerson(
     const current = keys.find((key) => key.id === compartment.currentKeyId)!;
     const id = randomUUID();
     return await db.transaction(async (tx) => {
-      // Sealing happened outside any lock. A rotation that committed since would already have
-      // re-sealed every record, so this one, still under the retired key, would stay readable by a
-      // member just removed. The share lock also holds off a rotation until this insert commits, so
-      // the rotation then re-seals it too.
-      const keyNow = await compartmentsRepository(tx).currentKeyIdForShare(compartment.id);
-      if (keyNow !== compartment.currentKeyId) {
-        throw new Conflict(
-          `the key of compartment ${compartment.code} was rotated while the record was being sealed; try again`,
-        );
-      }
+      await requireKeyUnchanged(tx, compartment);
       const code = await insertPerson(tx, actor, compartment, current, id, {
         ...person,
         note: person.note || null,
@@ -98,6 +106,24 @@ export async function addPerson(
     });
   } finally {
     wipeKeys(keys);
+  }
+}
+
+/**
+ * Sealing happened outside any lock. A rotation that committed since would already have re-sealed
+ * every record, so this one, still under the retired key, would stay readable by a member just
+ * removed. The share lock also holds off a rotation until the caller's write commits, so the
+ * rotation then re-seals it too.
+ */
+export async function requireKeyUnchanged(
+  tx: Queryable,
+  compartment: { id: string; code: string; currentKeyId: string },
+): Promise<void> {
+  const keyNow = await compartmentsRepository(tx).currentKeyIdForShare(compartment.id);
+  if (keyNow !== compartment.currentKeyId) {
+    throw new Conflict(
+      `the key of compartment ${compartment.code} was rotated while the record was being sealed; try again`,
+    );
   }
 }
 
@@ -188,7 +214,7 @@ export async function showPerson(
       recordId: code,
       details: { compartment: compartment.code, fields: only.join(',') },
     });
-    return { code, compartment: compartment.code, ...fields };
+    return { code, compartment: compartment.code, version: row.version, ...fields };
   } finally {
     wipeKeys(keys);
   }
@@ -229,7 +255,8 @@ export async function findPersonsByName(
 export async function readPersons(
   db: Db,
   actor: Actor,
-  options: { compartment?: string; decrypt: boolean; limit?: number; offset?: number },
+  /** `merged`: records merged into another too (a public export redacts their names as well). */
+  options: { compartment?: string; decrypt: boolean; limit?: number; offset?: number; merged?: boolean },
 ): Promise<Array<{ code: string } & Partial<PersonFields>>> {
   const compartment = await resolveCompartment(db, options.compartment);
   if (!options.decrypt) {

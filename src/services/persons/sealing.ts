@@ -116,3 +116,66 @@ export function openPersonFields(
     note: text('note'),
   };
 }
+
+/** One correction of a person as its history keeps it: the changed fields before → after, and why. */
+export interface PersonChange {
+  before: Partial<PersonFields>;
+  after: Partial<PersonFields>;
+  reason: string | null;
+  /** A merge of two records of one person: which code was merged into which. */
+  merge?: { from: string; into: string };
+}
+
+/** Bound to the person and the version, so a history envelope cannot be moved to another entry. */
+export const personChangeContext = (personId: string, version: number) => ({
+  recordType: 'person_version',
+  recordId: `${personId}:${version}`,
+  field: 'change',
+});
+
+export function sealPersonChange(
+  key: SymmetricKey,
+  personId: string,
+  version: number,
+  change: PersonChange,
+): Uint8Array {
+  return sealText(key, JSON.stringify(change), personChangeContext(personId, version));
+}
+
+export function openPersonChange(
+  keys: KeyLookup,
+  personId: string,
+  version: number,
+  envelope: Uint8Array,
+): PersonChange {
+  return JSON.parse(openText(keys, envelope, personChangeContext(personId, version))) as PersonChange;
+}
+
+/**
+ * Why an involvement of a person was withdrawn ("he was detained in Shali, not Argun") says something
+ * about the person, so it is sealed under the person's compartment key like the person's own history.
+ * Bound to the involvement and the version, as a person's change is.
+ */
+export const involvementReasonContext = (involvementId: string, version: number) => ({
+  recordType: 'involvement_version',
+  recordId: `${involvementId}:${version}`,
+  field: 'reason',
+});
+
+export function sealInvolvementReason(
+  key: SymmetricKey,
+  involvementId: string,
+  version: number,
+  reason: string,
+): Uint8Array {
+  return sealText(key, reason, involvementReasonContext(involvementId, version));
+}
+
+export function openInvolvementReason(
+  keys: KeyLookup,
+  involvementId: string,
+  version: number,
+  envelope: Uint8Array,
+): string {
+  return openText(keys, envelope, involvementReasonContext(involvementId, version));
+}

@@ -7,6 +7,12 @@ export const personPolicies = {
     scope: 'compartment',
     description: 'add a protected person record',
   },
+  // Whoever may enter a person may correct one: the same hands, the same key.
+  'person.update': {
+    roles: PROTECTION_STAFF,
+    scope: 'compartment',
+    description: 'correct a protected person record (versioned; its history sealed like the record)',
+  },
   'person.read': {
     roles: PROTECTION_STAFF,
     scope: 'compartment',
@@ -22,6 +28,11 @@ export const personPolicies = {
     roles: PROTECTION_STAFF,
     scope: 'none',
     description: 'link a person (by code) or an organisation to an act with a role',
+  },
+  'involvement.update': {
+    roles: PROTECTION_STAFF,
+    scope: 'none',
+    description: 'change the role of an involvement or withdraw it with a reason (kept in its history)',
   },
   'involvement.list': {
     roles: ALL,

@@ -40,7 +40,9 @@ export type {
   CaseSummary,
   ImportedReferral,
   Involvement,
+  InvolvementCorrection,
   LinkResult,
+  MergeResult,
   OrganisationKey,
   Referral,
   ReferralPackage,
@@ -57,6 +59,23 @@ export const findPersons = (name: string) =>
 export const revealPersonField = (code: string, field: PersonField) =>
   request<Api.RevealedField>('POST', `/api/persons/${enc(code)}/reveal`, { field });
 
+/** Every field of a person and its version, for the edit form: one audited read on the server. */
+export const openPersonForEdit = (code: string) =>
+  request<Api.VersionedRecord>('POST', `/api/persons/${enc(code)}/open`);
+
+/** A record's compartment and, if it was merged, the code it was merged into (no protected field). */
+export const personStatus = (code: string) =>
+  request<{ code: string; compartment: string; mergedInto: string | null }>(
+    'GET',
+    `/api/persons/${enc(code)}`,
+  );
+
+/** Merges `code` into `into` (two records of one person), on the versions compared. */
+export const mergePerson = (
+  code: string,
+  merge: { into: string; version: number; intoVersion: number; reason: string },
+) => request<Api.MergeResult>('POST', `/api/persons/${enc(code)}/merge`, merge);
+
 export const listInvolvements = (incidentId: string) =>
   request<{ items: Api.Involvement[] }>('GET', `/api/incidents/${enc(incidentId)}/involvements`);
 export const linkInvolvement = (
@@ -69,6 +88,9 @@ export const linkInvolvement = (
     victimStatus?: VictimStatus;
   },
 ) => request<Api.LinkResult>('POST', `/api/acts/${enc(actId)}/involvements`, link);
+
+export const withdrawInvolvement = (id: string, version: number, reason: string) =>
+  request<Api.InvolvementCorrection>('POST', `/api/involvements/${enc(id)}/withdraw`, { version, reason });
 
 export const listCases = (filters: Record<string, string | undefined>) =>
   request<{ items: Api.CaseSummary[] }>('GET', `/api/cases${query(filters)}`);

@@ -16,10 +16,13 @@ const PATHS: Record<RecordKind, string> = {
   act: '/api/acts',
   claim: '/api/claims',
   intervention: '/api/interventions',
+  // A person by code: PATCH and history only (a person is opened through POST …/open, audited).
+  person: '/api/persons',
+  involvement: '/api/involvements',
 };
 const recordPath = (kind: RecordKind, id: string) => `${PATHS[kind]}/${encodeURIComponent(id)}`;
 
-export const getRecord = (kind: Exclude<RecordKind, 'incident'>, id: string) =>
+export const getRecord = (kind: Exclude<RecordKind, 'incident' | 'person' | 'involvement'>, id: string) =>
   request<VersionedRecord>('GET', recordPath(kind, id));
 export const getHistory = (kind: RecordKind, id: string) =>
   request<RecordHistory>('GET', `${recordPath(kind, id)}/history`);

@@ -1,6 +1,6 @@
 /** Protected persons: codes only, an exact-name lookup (blind index) and a form that seals a new record. */
 import { type FormEvent, useState } from 'react';
-import { addPerson, findPersons, listPersons, type NewPerson } from '../api/casework.ts';
+import { addPerson, findPersons, listPersons } from '../api/casework.ts';
 import { ErrorMessage } from '../components/ErrorMessage.tsx';
 import { FormField } from '../components/FormField.tsx';
 import { useI18n } from '../i18n/I18nContext.tsx';
@@ -8,10 +8,7 @@ import { Link } from '../router.tsx';
 import { useAction } from '../useAction.ts';
 import { useLoad } from '../useLoad.ts';
 import { usePageTitle } from '../usePageTitle.ts';
-import { lines } from './lines.ts';
-
-const TEXT_FIELDS = ['name', 'birthDate', 'sex', 'genderIdentity', 'nationality', 'occupation'] as const;
-const AREA_FIELDS = ['aliases', 'contacts', 'note', 'safety'] as const;
+import { PersonFieldInputs, personFromValues } from './PersonFieldInputs.tsx';
 
 export function PersonsScreen() {
   const { t } = useI18n();
@@ -23,23 +20,10 @@ export function PersonsScreen() {
   const [matches, setMatches] = useState<string[] | null>(null);
   const save = useAction();
   const search = useAction();
-  const value = (field: string) => values[field] ?? '';
-  const optional = (field: string) => value(field).trim() || null;
 
   const submit = async (event: FormEvent) => {
     event.preventDefault();
-    const person: NewPerson = {
-      name: value('name').trim(),
-      aliases: lines(value('aliases')),
-      contacts: lines(value('contacts')),
-      birthDate: optional('birthDate'),
-      note: optional('note'),
-      sex: optional('sex'),
-      genderIdentity: optional('genderIdentity'),
-      nationality: optional('nationality'),
-      occupation: optional('occupation'),
-      safety: optional('safety'),
-    };
+    const person = personFromValues(values);
     if (
       await save.run(async () => {
         setCreated((await addPerson(person)).code);
@@ -100,38 +84,10 @@ export function PersonsScreen() {
       <section aria-labelledby="add-person">
         <h2 id="add-person">{t('persons.add')}</h2>
         <form onSubmit={(e) => void submit(e)} autoComplete="off">
-          {TEXT_FIELDS.map((field) => (
-            <FormField key={field} label={t(`personField.${field}`)}>
-              {({ id }) => (
-                <input
-                  id={id}
-                  name={field}
-                  type={field === 'birthDate' ? 'date' : 'text'}
-                  required={field === 'name'}
-                  value={value(field)}
-                  onChange={(e) => setValues((v) => ({ ...v, [field]: e.target.value }))}
-                />
-              )}
-            </FormField>
-          ))}
-          {AREA_FIELDS.map((field) => (
-            <FormField
-              key={field}
-              label={t(`personField.${field}`)}
-              hint={field === 'aliases' || field === 'contacts' ? t('persons.onePerLine') : undefined}
-            >
-              {({ id, describedBy }) => (
-                <textarea
-                  id={id}
-                  name={field}
-                  rows={field === 'note' || field === 'safety' ? 4 : 2}
-                  aria-describedby={describedBy}
-                  value={value(field)}
-                  onChange={(e) => setValues((v) => ({ ...v, [field]: e.target.value }))}
-                />
-              )}
-            </FormField>
-          ))}
+          <PersonFieldInputs
+            values={values}
+            onChange={(field, value) => setValues((v) => ({ ...v, [field]: value }))}
+          />
           <button type="submit" disabled={save.busy}>
             {t('persons.submit')}
           </button>

@@ -10,7 +10,7 @@ export function StoredRecord({
   id,
   render,
 }: {
-  kind: Exclude<RecordKind, 'incident'>;
+  kind: Exclude<RecordKind, 'incident' | 'person' | 'involvement'>;
   id: string;
   render: (record: VersionedRecord) => ReactNode;
 }) {

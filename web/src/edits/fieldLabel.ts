@@ -24,6 +24,22 @@ const LABELS: Record<string, MessageKey> = {
   actId: 'edit.actField',
   description: 'field.description',
   outcome: 'edit.outcome',
+  name: 'personField.name',
+  aliases: 'personField.aliases',
+  contacts: 'personField.contacts',
+  birthDate: 'personField.birthDate',
+  sex: 'personField.sex',
+  genderIdentity: 'personField.genderIdentity',
+  nationality: 'personField.nationality',
+  occupation: 'personField.occupation',
+  note: 'personField.note',
+  safety: 'personField.safety',
+  role: 'involvement.role',
+  perpetratorDegree: 'involvement.degree',
+  victimStatus: 'involvement.victimStatus',
+  person: 'edit.personField',
+  mergedFrom: 'edit.mergedFrom',
+  mergedInto: 'edit.mergedInto',
 };
 
 /** Field names in the order the forms show them (unknown names last, as they come). */

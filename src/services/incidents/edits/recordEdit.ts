@@ -20,6 +20,16 @@ export interface Editor {
   userId: string;
 }
 
+/** A reason kept sealed: the envelope is made once the new version (which it is bound to) is known. */
+export interface SealedReason {
+  seal: (version: number) => Uint8Array;
+}
+
+const reasonColumns = (reason: string | null | SealedReason, version: number) =>
+  reason !== null && typeof reason === 'object'
+    ? { reason: null, sealed: reason.seal(version) }
+    : { reason, sealed: null };
+
 /** The record as it is now, locked; VersionConflict when the editor worked on another version. */
 export async function lockForEdit(
   tx: Queryable,
@@ -44,7 +54,7 @@ export async function recordChange(
   kind: RecordKind,
   before: VersionedRecord,
   change: Exclude<ChangeKind, 'create' | 'delete'>,
-  reason: string | null,
+  reason: string | null | SealedReason,
   /** False when the caller writes its own audit entry for the change (incidents.ts does). */
   audited = true,
 ): Promise<number> {
@@ -62,7 +72,7 @@ export async function recordChange(
     changedBy: editor.userId,
     before: diff.before,
     after: diff.after,
-    reason,
+    ...reasonColumns(reason, version),
   });
   if (!audited) return version;
   // Field names only: the values are in record_versions, readable by those who may read the record.
@@ -83,8 +93,8 @@ export async function applyChanges(
   kind: RecordKind,
   before: VersionedRecord,
   changes: Fields,
-  reason: string | null,
-  change: 'update' | 'move' = 'update',
+  reason: string | null | SealedReason,
+  change: Exclude<ChangeKind, 'create' | 'delete'> = 'update',
 ): Promise<number> {
   await versionedRecords(tx).update(kind, before.id, changes);
   return recordChange(tx, editor, kind, before, change, reason);

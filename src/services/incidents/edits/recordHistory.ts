@@ -7,7 +7,8 @@ import {
   versionedRecords,
 } from '../../../store/versionedRecords.ts';
 
-export type { RecordKind, RecordVersionWithEditor } from '../../../store/versionedRecords.ts';
+export type { HistoryKind, RecordKind, RecordVersionWithEditor } from '../../../store/versionedRecords.ts';
+export { CHANGE_KINDS, HISTORY_KINDS } from '../../../store/versionedRecords.ts';
 
 export async function getEditableRecord(db: Queryable, kind: RecordKind, id: string) {
   const record = await versionedRecords(db).find(kind, id);

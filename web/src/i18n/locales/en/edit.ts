@@ -75,4 +75,9 @@ export default {
   'edit.move': 'Move',
   'edit.moveTo': 'Move to incident',
   'edit.moveAct': 'Move this act',
+  'edit.change.withdraw': 'Version {version}: withdrawn',
+  'edit.change.merge': 'Version {version}: merged',
+  'edit.mergedFrom': 'Merged record',
+  'edit.mergedInto': 'Into record',
+  'edit.personField': 'Person',
 };

@@ -112,8 +112,10 @@ export default {
   'involvement.degree': 'Grado de participación',
   'involvement.victimStatus': 'Situación de la víctima',
   'involvement.submit': 'Vincular',
-  'involvement.named': '{named} víctima(s) con nombre',
-  'involvement.raised': 'El recuento del acto se elevó a sus {named} víctima(s) con nombre.',
+  'involvement.named':
+    '0: ninguna víctima con nombre | one: {count} víctima con nombre | other: {count} víctimas con nombre',
+  'involvement.raised':
+    'one: El recuento del acto se elevó a su {count} víctima con nombre. | other: El recuento del acto se elevó a sus {count} víctimas con nombre.',
   'role.victim': 'Víctima',
   'role.perpetrator': 'Perpetrador',
   'role.witness': 'Testigo',
@@ -151,4 +153,33 @@ export default {
   'referralStatus.accepted': 'Aceptada',
   'referralStatus.declined': 'Rechazada',
   'referralStatus.closed': 'Cerrada',
+  'person.edit': 'Corregir',
+  'person.editLabel': 'Corregir a esta persona',
+  'person.aPerson': 'esta persona',
+  'person.editIntro':
+    'El formulario muestra todos los campos (una lectura auditada). Al guardar se sellan de nuevo; el historial de correcciones también queda sellado.',
+  'person.merge': 'Fusionar con…',
+  'person.mergeIntro':
+    'Si este registro y otro se crearon para la misma persona, fusione este en el otro: el otro permanece y recibe los vínculos y casos de este; este se conserva, marcado como fusionado, y no aparece en ninguna lista.',
+  'person.mergeOther': 'Código del registro que permanece (p. ej. V-0001)',
+  'person.mergeCompare': 'Comparar los dos registros (auditado)',
+  'person.mergeField': 'Campo',
+  'person.mergeGoes': '{code} (fusionado)',
+  'person.mergeStays': '{code} (permanece)',
+  'person.mergeReason': '¿Por qué son la misma persona? (se guarda en el historial sellado)',
+  'person.mergeConfirm': 'Fusionar {code} en {into}',
+  'person.mergeCancel': 'Cancelar',
+  'person.merged': '{code} se fusionó en',
+  'person.showHistory': 'Mostrar correcciones (auditado)',
+  'involvement.correct': 'Corregir',
+  'involvement.correctLabel': 'Corregir esta participación',
+  'involvement.anInvolvement': 'esta participación',
+  'involvement.withdraw': 'Retirar',
+  'involvement.withdrawReason': '¿Por qué se retira? (queda en su historial)',
+  'involvement.withdrawExplain':
+    'Un vínculo retirado queda en el historial, pero ningún recuento, lista o estimación lo usa.',
+  'involvement.withdrawn': 'retirado',
+  'involvement.afterWithdrawal':
+    '0: Retirado. No queda ninguna víctima con nombre; el recuento propio del acto ({figure}) no cambia: edite el acto si se elevó por este vínculo. | one: Retirado. Queda {count} víctima con nombre; el recuento propio del acto ({figure}) no cambia: edite el acto si se elevó por este vínculo. | other: Retirado. Quedan {count} víctimas con nombre; el recuento propio del acto ({figure}) no cambia: edite el acto si se elevó por este vínculo.',
+  'involvement.history': 'Historial',
 } satisfies Translation<typeof en>;

@@ -79,4 +79,9 @@ export default {
   'edit.move': 'Mover',
   'edit.moveTo': 'Mover al incidente',
   'edit.moveAct': 'Mover este acto',
+  'edit.change.withdraw': 'Versión {version}: retirado',
+  'edit.change.merge': 'Versión {version}: fusionado',
+  'edit.mergedFrom': 'Registro fusionado',
+  'edit.mergedInto': 'En el registro',
+  'edit.personField': 'Persona',
 } satisfies Translation<typeof en>;

@@ -112,8 +112,10 @@ export default {
   'involvement.degree': 'Degré d’implication',
   'involvement.victimStatus': 'Situation de la victime',
   'involvement.submit': 'Lier',
-  'involvement.named': '{named} victime(s) nommée(s)',
-  'involvement.raised': 'Le nombre de victimes de l’acte a été porté à ses {named} victime(s) nommée(s).',
+  'involvement.named':
+    '0: aucune victime nommée | one: {count} victime nommée | other: {count} victimes nommées',
+  'involvement.raised':
+    'one: Le nombre de victimes de l’acte a été porté à sa {count} victime nommée. | other: Le nombre de victimes de l’acte a été porté à ses {count} victimes nommées.',
   'role.victim': 'Victime',
   'role.perpetrator': 'Auteur',
   'role.witness': 'Témoin',
@@ -151,4 +153,33 @@ export default {
   'referralStatus.accepted': 'Acceptée',
   'referralStatus.declined': 'Refusée',
   'referralStatus.closed': 'Close',
+  'person.edit': 'Corriger',
+  'person.editLabel': 'Corriger cette personne',
+  'person.aPerson': 'cette personne',
+  'person.editIntro':
+    'Le formulaire affiche tous les champs (une lecture journalisée). L’enregistrement les scelle à nouveau ; l’historique des corrections est scellé lui aussi.',
+  'person.merge': 'Fusionner avec…',
+  'person.mergeIntro':
+    'Si cette fiche et une autre ont été saisies pour la même personne, fusionnez celle-ci dans l’autre : l’autre reste et reprend ses liens et ses dossiers ; celle-ci est conservée, marquée fusionnée, et n’apparaît plus dans aucune liste.',
+  'person.mergeOther': 'Code de la fiche qui reste (p. ex. V-0001)',
+  'person.mergeCompare': 'Comparer les deux fiches (journalisé)',
+  'person.mergeField': 'Champ',
+  'person.mergeGoes': '{code} (fusionnée)',
+  'person.mergeStays': '{code} (reste)',
+  'person.mergeReason': 'Pourquoi s’agit-il de la même personne ? (conservé dans l’historique scellé)',
+  'person.mergeConfirm': 'Fusionner {code} dans {into}',
+  'person.mergeCancel': 'Annuler',
+  'person.merged': '{code} a été fusionnée dans',
+  'person.showHistory': 'Afficher les corrections (journalisé)',
+  'involvement.correct': 'Corriger',
+  'involvement.correctLabel': 'Corriger cette implication',
+  'involvement.anInvolvement': 'cette implication',
+  'involvement.withdraw': 'Retirer',
+  'involvement.withdrawReason': 'Pourquoi la retirer ? (gardé dans son historique)',
+  'involvement.withdrawExplain':
+    'Un lien retiré reste dans l’historique, mais aucun décompte, aucune liste ni estimation ne l’utilise.',
+  'involvement.withdrawn': 'retiré',
+  'involvement.afterWithdrawal':
+    '0: Retiré. Il ne reste aucune victime nommée ; le décompte propre de l’acte ({figure}) est inchangé : modifiez l’acte s’il avait été relevé pour ce lien. | one: Retiré. Il reste {count} victime nommée ; le décompte propre de l’acte ({figure}) est inchangé : modifiez l’acte s’il avait été relevé pour ce lien. | other: Retiré. Il reste {count} victimes nommées ; le décompte propre de l’acte ({figure}) est inchangé : modifiez l’acte s’il avait été relevé pour ce lien.',
+  'involvement.history': 'Historique',
 } satisfies Translation<typeof en>;

@@ -80,4 +80,9 @@ export default {
   'edit.move': 'Déplacer',
   'edit.moveTo': 'Déplacer vers l’incident',
   'edit.moveAct': 'Déplacer cet acte',
+  'edit.change.withdraw': 'Version {version} : retiré',
+  'edit.change.merge': 'Version {version} : fusionné',
+  'edit.mergedFrom': 'Fiche fusionnée',
+  'edit.mergedInto': 'Dans la fiche',
+  'edit.personField': 'Personne',
 } satisfies Translation<typeof en>;

@@ -112,8 +112,10 @@ export default {
   'involvement.degree': 'Grau de envolvimento',
   'involvement.victimStatus': 'Situação da vítima',
   'involvement.submit': 'Vincular',
-  'involvement.named': '{named} vítima(s) identificada(s)',
-  'involvement.raised': 'A contagem do ato foi elevada às suas {named} vítima(s) identificada(s).',
+  'involvement.named':
+    '0: nenhuma vítima identificada | one: {count} vítima identificada | other: {count} vítimas identificadas',
+  'involvement.raised':
+    '0: A contagem do ato foi elevada às suas {count} vítimas identificadas. | one: A contagem do ato foi elevada à sua {count} vítima identificada. | other: A contagem do ato foi elevada às suas {count} vítimas identificadas.',
   'role.victim': 'Vítima',
   'role.perpetrator': 'Perpetrador',
   'role.witness': 'Testemunha',
@@ -151,4 +153,33 @@ export default {
   'referralStatus.accepted': 'Aceito',
   'referralStatus.declined': 'Recusado',
   'referralStatus.closed': 'Encerrado',
+  'person.edit': 'Corrigir',
+  'person.editLabel': 'Corrigir esta pessoa',
+  'person.aPerson': 'esta pessoa',
+  'person.editIntro':
+    'O formulário mostra todos os campos (uma leitura registrada na auditoria). Ao salvar, eles são selados de novo; o histórico das correções também é selado.',
+  'person.merge': 'Mesclar com…',
+  'person.mergeIntro':
+    'Se este registro e outro foram criados para a mesma pessoa, mescle este no outro: o outro permanece e recebe os vínculos e casos deste; este é mantido, marcado como mesclado, e não aparece em nenhuma lista.',
+  'person.mergeOther': 'Código do registro que permanece (ex.: V-0001)',
+  'person.mergeCompare': 'Comparar os dois registros (registrado na auditoria)',
+  'person.mergeField': 'Campo',
+  'person.mergeGoes': '{code} (mesclado)',
+  'person.mergeStays': '{code} (permanece)',
+  'person.mergeReason': 'Por que são a mesma pessoa? (mantido no histórico selado)',
+  'person.mergeConfirm': 'Mesclar {code} em {into}',
+  'person.mergeCancel': 'Cancelar',
+  'person.merged': '{code} foi mesclado em',
+  'person.showHistory': 'Mostrar correções (registrado na auditoria)',
+  'involvement.correct': 'Corrigir',
+  'involvement.correctLabel': 'Corrigir este envolvimento',
+  'involvement.anInvolvement': 'este envolvimento',
+  'involvement.withdraw': 'Retirar',
+  'involvement.withdrawReason': 'Por que é retirado? (fica no histórico)',
+  'involvement.withdrawExplain':
+    'Um vínculo retirado fica no histórico, mas nenhuma contagem, lista ou estimativa o usa.',
+  'involvement.withdrawn': 'retirado',
+  'involvement.afterWithdrawal':
+    '0: Retirado. Não resta nenhuma vítima identificada; a contagem do próprio ato ({figure}) não mudou: edite o ato se ela foi aumentada por este vínculo. | one: Retirado. Resta {count} vítima identificada; a contagem do próprio ato ({figure}) não mudou: edite o ato se ela foi aumentada por este vínculo. | other: Retirado. Restam {count} vítimas identificadas; a contagem do próprio ato ({figure}) não mudou: edite o ato se ela foi aumentada por este vínculo.',
+  'involvement.history': 'Histórico',
 } satisfies Translation<typeof en>;

@@ -78,4 +78,9 @@ export default {
   'edit.move': 'Mover',
   'edit.moveTo': 'Mover para o incidente',
   'edit.moveAct': 'Mover este ato',
+  'edit.change.withdraw': 'Versão {version}: retirado',
+  'edit.change.merge': 'Versão {version}: mesclado',
+  'edit.mergedFrom': 'Registro mesclado',
+  'edit.mergedInto': 'No registro',
+  'edit.personField': 'Pessoa',
 } satisfies Translation<typeof en>;

@@ -78,4 +78,9 @@ export default {
   'edit.move': 'Перенести',
   'edit.moveTo': 'Перенести в инцидент',
   'edit.moveAct': 'Перенести это действие',
+  'edit.change.withdraw': 'Версия {version}: отозвано',
+  'edit.change.merge': 'Версия {version}: объединено',
+  'edit.mergedFrom': 'Объединённая запись',
+  'edit.mergedInto': 'С записью',
+  'edit.personField': 'Человек',
 } satisfies Translation<typeof en>;
