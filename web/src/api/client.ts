@@ -229,7 +229,8 @@ function sendFile<T>(
   });
 }
 
-export const getReviewQueue = () => request<LongPage<ReviewQueueItem>>('GET', '/api/review?limit=200');
+export const getReviewQueue = (params: { limit?: string; after?: string } = {}) =>
+  request<LongPage<ReviewQueueItem>>('GET', `/api/review${query({ limit: '200', ...params })}`);
 export const getReview = (sourceId: string) =>
   request<ReviewItem>('GET', `/api/review/${encodeURIComponent(sourceId)}`);
 export const saveReview = (sourceId: string, decision: ReviewDecision) =>

@@ -11,9 +11,8 @@ import { StatusBadge } from '../components/StatusBadge.tsx';
 import { useMayEdit } from '../edits/mayEdit.ts';
 import { useI18n } from '../i18n/I18nContext.tsx';
 import { Link, navigate } from '../router.tsx';
-import { useLoad } from '../useLoad.ts';
+import { usePagedList } from '../usePagedList.ts';
 import { usePageTitle } from '../usePageTitle.ts';
-import { useUrlFilters } from '../useUrlFilters.ts';
 import { useVocabularyLabel } from '../vocabulary.tsx';
 
 const query = (filters: Record<string, string>) => {
@@ -23,7 +22,6 @@ const query = (filters: Record<string, string>) => {
 
 /** The filters live in the URL, so a link reproduces the view (and the back button undoes a filter). */
 const FILTERS = [...INCIDENT_FILTERS, 'area', 'sort'] as const;
-const PAGE_SIZE = 25;
 
 export function IncidentsScreen() {
   const { t } = useI18n();
@@ -31,10 +29,10 @@ export function IncidentsScreen() {
   const label = useVocabularyLabel();
   const countryName = useCountryName();
   const mayEdit = useMayEdit();
-  const { filters, after, key, filtersKey, go, clear } = useUrlFilters('/incidents', FILTERS);
-  const { data, error } = useLoad(
-    () => listIncidents({ ...filters, limit: String(PAGE_SIZE), after: after || undefined }),
-    [key],
+  const { filters, key, go, clear, data, error, pager } = usePagedList(
+    '/incidents',
+    FILTERS,
+    (chosen, page) => listIncidents({ ...chosen, ...page }),
   );
   return (
     <>
@@ -86,16 +84,7 @@ export function IncidentsScreen() {
           </li>
         ))}
       </ul>
-      {data ? (
-        <Pager
-          list={data}
-          filtersKey={filtersKey}
-          after={after}
-          pageSize={PAGE_SIZE}
-          label={t('incidents.title')}
-          go={go}
-        />
-      ) : null}
+      {pager ? <Pager {...pager} label={t('incidents.title')} /> : null}
     </>
   );
 }

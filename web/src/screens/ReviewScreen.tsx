@@ -26,6 +26,7 @@ import { ClaimCard, EventCard, InterventionCard } from '../review/SuggestionCard
 import { Link, navigate, useLocation } from '../router.tsx';
 import { useLoad } from '../useLoad.ts';
 import { usePageTitle } from '../usePageTitle.ts';
+import { queuePath } from './ReviewQueueScreen.tsx';
 
 type Selection = { list: SuggestionList; index: number } | null;
 
@@ -74,7 +75,10 @@ export function ReviewScreen({ sourceId }: { sourceId: string }) {
   const { data: item, error } = useLoad(() => getReview(sourceId), [sourceId]);
   const scan = useSourceScan(sourceId);
   // "Also record into…": a reviewed source reviewed again, into another incident.
-  const also = useLocation().query.get('also') === '1' && item?.reviewed != null;
+  const { query } = useLocation();
+  const also = query.get('also') === '1' && item?.reviewed != null;
+  // The queue's page this source was opened from, to go back to it (see reviewPath).
+  const queuePage = query.get('queue') ?? '';
   const open = item?.reviewed === null || also;
   const [state, setState] = useState<ReviewState | null>(null);
   const [selected, setSelected] = useState<Selection>(null);
@@ -216,7 +220,7 @@ export function ReviewScreen({ sourceId }: { sourceId: string }) {
       });
       // The review is recorded: its draft has served. A failure here only leaves a stale draft.
       await draft.discard().catch(() => undefined);
-      navigate(outcome.incidentId ? `/incidents/${outcome.incidentId}` : '/review');
+      navigate(outcome.incidentId ? `/incidents/${outcome.incidentId}` : queuePath(queuePage));
     } catch (reason) {
       setSaveError(reason instanceof Error ? reason : new Error(String(reason)));
       setSaving(false);

@@ -7,23 +7,19 @@ import { Pager } from '../components/Pager.tsx';
 import { SealedBadge } from '../components/SealChoice.tsx';
 import { useI18n } from '../i18n/I18nContext.tsx';
 import { Link } from '../router.tsx';
-import { useLoad } from '../useLoad.ts';
+import { usePagedList } from '../usePagedList.ts';
 import { usePageTitle } from '../usePageTitle.ts';
-import { useUrlFilters } from '../useUrlFilters.ts';
 
 const FILTERS = ['reviewed', 'language', 'from', 'to', 'sort'] as const;
 type Filter = (typeof FILTERS)[number];
 const SORTS = ['captured', 'published', 'title'] as const;
-const PAGE_SIZE = 25;
 
 export function SourcesScreen() {
   const { t, formatDateTime } = useI18n();
   usePageTitle(t('sources.title'));
   const languageName = useLanguageName();
-  const { filters, after, key, filtersKey, go, clear } = useUrlFilters('/sources', FILTERS);
-  const { data, error } = useLoad(
-    () => listSources({ ...filters, limit: String(PAGE_SIZE), after: after || undefined }),
-    [key],
+  const { filters, key, go, clear, data, error, pager } = usePagedList('/sources', FILTERS, (chosen, page) =>
+    listSources({ ...chosen, ...page }),
   );
   return (
     <>
@@ -53,16 +49,7 @@ export function SourcesScreen() {
           </li>
         ))}
       </ul>
-      {data ? (
-        <Pager
-          list={data}
-          filtersKey={filtersKey}
-          after={after}
-          pageSize={PAGE_SIZE}
-          label={t('sources.title')}
-          go={go}
-        />
-      ) : null}
+      {pager ? <Pager {...pager} label={t('sources.title')} /> : null}
     </>
   );
 }
