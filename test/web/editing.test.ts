@@ -169,7 +169,8 @@ describe.skipIf(!hasShared(SEED_ARTICLE))('editing, drafts and filters in Chromi
   it('filters the incident list from the URL and the filter form, and creates an incident by hand', async () => {
     await admin.goto(`${origin}/incidents?type=detention&language=pt`);
     await expect.poll(() => admin.locator('.incident-list li').count()).toBe(1);
-    expect(await admin.getByLabel('Type', { exact: true }).inputValue()).toBe('detention');
+    // The type's options come with the vocabulary, which may load after the list.
+    await expect.poll(() => admin.getByLabel('Type', { exact: true }).inputValue()).toBe('detention');
     await admin.getByLabel('Status', { exact: true }).selectOption('verified');
     await admin.getByRole('button', { name: 'Apply filters' }).click();
     await admin.waitForURL(/type=detention&status=verified/);
