@@ -81,7 +81,24 @@ export interface SourceListItem {
   sealedCompartment: string | null;
 }
 
-interface SourceListRow {
+/** How many events, claims and interventions a source's extraction suggested, read in SQL. */
+const SUGGESTION_COUNTS = `jsonb_array_length(s.suggestions->'events')::int as events,
+                  jsonb_array_length(s.suggestions->'claims')::int as claims,
+                  jsonb_array_length(s.suggestions->'interventions')::int as interventions`;
+
+interface SuggestionCountColumns {
+  events: number;
+  claims: number;
+  interventions: number;
+}
+
+const suggestionCounts = ({ events, claims, interventions }: SuggestionCountColumns) => ({
+  events,
+  claims,
+  interventions,
+});
+
+interface SourceListRow extends SuggestionCountColumns {
   id: string;
   title: string | null;
   file_name: string;
@@ -95,12 +112,9 @@ interface SourceListRow {
   reviewed: boolean;
   not_decoded_reason: string | null;
   sealed_compartment: string | null;
-  events: number;
-  claims: number;
-  interventions: number;
 }
 
-interface QueueRow {
+interface QueueRow extends SuggestionCountColumns {
   id: string;
   title: string | null;
   file_name: string;
@@ -108,9 +122,6 @@ interface QueueRow {
   published_on: string | null;
   captured_at: Date;
   captured_by: string;
-  events: number;
-  claims: number;
-  interventions: number;
 }
 
 export function reviewsRepository(db: Queryable) {
@@ -178,9 +189,7 @@ export function reviewsRepository(db: Queryable) {
       return keysetPage(db, list, QUEUE_ORDER, page, async (ids) => {
         const rows = await db.query<QueueRow>(
           `select s.id, s.title, s.file_name, s.language, s.published_on, s.captured_at, s.captured_by,
-                  jsonb_array_length(s.suggestions->'events')::int as events,
-                  jsonb_array_length(s.suggestions->'claims')::int as claims,
-                  jsonb_array_length(s.suggestions->'interventions')::int as interventions
+                  ${SUGGESTION_COUNTS}
              from unnest($1::uuid[]) with ordinality as p(id, n) join sources s on s.id = p.id
             order by p.n`,
           [ids],
@@ -193,7 +202,7 @@ export function reviewsRepository(db: Queryable) {
           publishedOn: row.published_on,
           capturedAt: row.captured_at,
           capturedBy: row.captured_by,
-          counts: { events: row.events, claims: row.claims, interventions: row.interventions },
+          counts: suggestionCounts(row),
         }));
       });
     },
@@ -220,9 +229,7 @@ export function reviewsRepository(db: Queryable) {
                   s.byte_size, s.not_decoded_reason,
                   (select c.code from compartments c where c.id = s.compartment_id) as sealed_compartment,
                   exists (select 1 from source_reviews r where r.source_id = s.id) as reviewed,
-                  jsonb_array_length(s.suggestions->'events')::int as events,
-                  jsonb_array_length(s.suggestions->'claims')::int as claims,
-                  jsonb_array_length(s.suggestions->'interventions')::int as interventions
+                  ${SUGGESTION_COUNTS}
              from unnest($1::uuid[]) with ordinality as p(id, n) join sources s on s.id = p.id
             order by p.n`,
           [ids],
@@ -239,7 +246,7 @@ export function reviewsRepository(db: Queryable) {
           capturedAt: row.captured_at,
           byteSize: Number(row.byte_size),
           reviewed: row.reviewed,
-          counts: { events: row.events, claims: row.claims, interventions: row.interventions },
+          counts: suggestionCounts(row),
           notDecoded: row.not_decoded_reason,
           sealedCompartment: row.sealed_compartment,
         }));

@@ -6,7 +6,7 @@ import { execFileSync } from 'node:child_process';
 import { existsSync, mkdirSync, readdirSync, statSync } from 'node:fs';
 import type { AddressInfo } from 'node:net';
 import { join } from 'node:path';
-import { type Browser, chromium, type Page } from 'playwright-core';
+import { type Browser, type BrowserContextOptions, chromium, type Page } from 'playwright-core';
 import type { Role } from '../../src/core/roles.ts';
 import { buildServer, type ServerOptions } from '../../src/server/buildServer.ts';
 import type { Actor } from '../../src/services/accounts/actor.ts';
@@ -101,15 +101,16 @@ export async function serveWebApp(
   };
 }
 
-/** A new browser context signed in to the app at `origin`, on the capture screen. */
+/** A new browser context (`context` adds to its options) signed in to the app at `origin`, on the capture screen. */
 export async function signedInPage(
   browser: Browser,
   origin: string,
   email: string,
   password: string,
+  context: BrowserContextOptions = {},
 ): Promise<Page> {
-  const context = await browser.newContext({ viewport: { width: 1280, height: 900 } });
-  const page = await context.newPage();
+  const opened = await browser.newContext({ viewport: { width: 1280, height: 900 }, ...context });
+  const page = await opened.newPage();
   await page.goto(`${origin}/`);
   await page.getByLabel('Email').fill(email);
   await page.getByLabel('Password').fill(password);
@@ -131,8 +132,11 @@ export interface OrganisationWebApp extends ServedWebApp {
   store: TestStore;
   /** The administrator, signed in on the server side, to seed records with the services. */
   admin: Actor;
-  /** A new browser context signed in as `email` (the administrator by default), on the capture screen. */
-  signIn(email?: string, password?: string): Promise<Page>;
+  /**
+   * A new browser context signed in as `email` (the administrator by default), on the capture screen;
+   * `context` adds to the context's options.
+   */
+  signIn(email?: string, password?: string, context?: BrowserContextOptions): Promise<Page>;
 }
 
 /**
@@ -153,8 +157,8 @@ export async function organisationWebApp(
       ...app,
       store,
       admin,
-      signIn: (email = 'admin@example.org', password = PASSWORD) =>
-        signedInPage(app.launched.browser, app.origin, email, password),
+      signIn: (email = 'admin@example.org', password = PASSWORD, context = {}) =>
+        signedInPage(app.launched.browser, app.origin, email, password, context),
       close: async () => {
         await app.close();
         await store.close();

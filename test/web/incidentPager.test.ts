@@ -8,12 +8,8 @@
 import type { Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { LIST_COUNT_CAP } from '../../src/core/validation.ts';
-import { initOrganisation } from '../../src/services/accounts/accounts.ts';
-import { FAST_KDF } from '../protection/fixtures.ts';
-import { openTestStore, type TestStore } from '../support/stores.ts';
-import { type LaunchedBrowser, type ServedWebApp, screenshot, serveWebApp, signedInPage } from './browser.ts';
+import { type OrganisationWebApp, organisationWebApp, screenshot } from './browser.ts';
 
-const ADMIN = { email: 'admin@example.org', password: 'correct horse battery staple' };
 const BRAZIL = 40;
 
 /** "1–25 of 10,000+" in each interface language. */
@@ -26,35 +22,26 @@ const AT_LEAST: Record<string, RegExp> = {
 };
 
 describe('the incident list pager past the count cap, in Chromium', () => {
-  let store: TestStore;
-  let app: ServedWebApp | undefined;
+  let app: OrganisationWebApp | undefined;
   let origin: string;
-  let launched: LaunchedBrowser;
   let page: Page;
 
   beforeAll(async () => {
-    store = await openTestStore('pglite');
-    await initOrganisation(
-      store.db,
-      { name: 'Memorial Test', adminEmail: ADMIN.email, password: ADMIN.password },
-      FAST_KDF,
-    );
+    app = await organisationWebApp();
+    origin = app.origin;
     // More incidents than the list counts, one a day, newest numbered highest; a few in Brazil.
-    await store.db.query(
+    await app.store.db.query(
       `insert into incidents (id, title, country, date_from, created_by)
        select gen_random_uuid(), 'Incident ' || g, case when g <= $2 then 'BR' else 'RU' end,
               date '1990-01-01' + g, 'tester'
          from generate_series(1, $1::int) g`,
       [LIST_COUNT_CAP + 30, BRAZIL],
     );
-    app = await serveWebApp(store);
-    ({ origin, launched } = app);
-    page = await signedInPage(launched.browser, origin, ADMIN.email, ADMIN.password);
+    page = await app.signIn();
   });
 
   afterAll(async () => {
     await app?.close();
-    await store?.close();
   });
 
   const count = () => page.getByTestId('list-count');

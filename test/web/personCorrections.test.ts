@@ -5,29 +5,25 @@
  * counts. Screenshots of each screen.
  */
 import { randomUUID } from 'node:crypto';
-import type { BrowserContext, Page } from 'playwright-core';
+import type { Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { initOrganisation } from '../../src/services/accounts/accounts.ts';
 import type { Actor } from '../../src/services/accounts/actor.ts';
-import { authenticate } from '../../src/services/accounts/login.ts';
 import { linkInvolvement } from '../../src/services/persons/involvements.ts';
 import { addPerson, showPerson } from '../../src/services/persons/persons.ts';
 import { involvementsRepository } from '../../src/store/involvements.ts';
-import { auditRows, FAST_KDF } from '../protection/fixtures.ts';
-import { openTestStore, type TestStore } from '../support/stores.ts';
+import { auditRows } from '../protection/fixtures.ts';
+import type { TestStore } from '../support/stores.ts';
 import { seriousViolations } from './axe.ts';
-import { type LaunchedBrowser, type ServedWebApp, screenshot, serveWebApp } from './browser.ts';
+import { type LaunchedBrowser, type OrganisationWebApp, organisationWebApp, screenshot } from './browser.ts';
 
-const ADMIN = { email: 'admin@example.org', password: 'correct horse battery staple' };
 const MISSPELT = 'Ibragim Saidulaev';
 const CORRECTED = 'Ibragim Saidullaev';
 
 describe('correcting people and involvements in Chromium', () => {
   let store: TestStore;
-  let app: ServedWebApp | undefined;
+  let app: OrganisationWebApp | undefined;
   let origin: string;
   let launched: LaunchedBrowser;
-  let context: BrowserContext;
   let page: Page;
   let admin: Actor;
   let code = '';
@@ -35,13 +31,8 @@ describe('correcting people and involvements in Chromium', () => {
   const actId = randomUUID();
 
   beforeAll(async () => {
-    store = await openTestStore('pglite');
-    await initOrganisation(
-      store.db,
-      { name: 'Memorial Test', adminEmail: ADMIN.email, password: ADMIN.password },
-      FAST_KDF,
-    );
-    admin = await authenticate(store.db, ADMIN);
+    app = await organisationWebApp();
+    ({ store, admin, origin, launched } = app);
     await store.db.query(
       `insert into incidents (id, title, created_by) values ($1, 'Detentions in Argun', 'test')`,
       [incidentId],
@@ -52,20 +43,11 @@ describe('correcting people and involvements in Chromium', () => {
     );
     code = (await addPerson(store.db, admin, { name: MISSPELT, nationality: 'RU' })).code;
     await linkInvolvement(store.db, admin, actId, { role: 'victim', person: code, victimStatus: 'detained' });
-    app = await serveWebApp(store);
-    ({ origin, launched } = app);
-    context = await launched.browser.newContext({ viewport: { width: 1280, height: 1000 } });
-    page = await context.newPage();
-    await page.goto(origin);
-    await page.getByLabel('Email').fill(ADMIN.email);
-    await page.getByLabel('Password').fill(ADMIN.password);
-    await page.getByRole('button', { name: 'Sign in' }).click();
-    await page.getByRole('link', { name: 'Persons' }).waitFor();
+    page = await app.signIn(undefined, undefined, { viewport: { width: 1280, height: 1000 } });
   });
 
   afterAll(async () => {
     await app?.close();
-    await store?.close();
   });
 
   it('corrects a misspelt name on the person page and shows the correction on demand', async () => {
@@ -173,7 +155,7 @@ describe('correcting people and involvements in Chromium', () => {
     // axe is injected as a script, which the app's CSP forbids: a separate context bypasses it.
     const scan = await launched.browser.newContext({
       bypassCSP: true,
-      storageState: await context.storageState(),
+      storageState: await page.context().storageState(),
     });
     const scanPage = await scan.newPage();
     await scanPage.goto(`${origin}/persons/${code}`);

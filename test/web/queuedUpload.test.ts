@@ -5,22 +5,18 @@
  * the same bytes again are the existing source; a corrupt TIFF's job fails on its first attempt (no
  * retries: the same bytes would fail the same way) and the page shows the job's reason (the list
  * passes axe); a sealed file is never queued (no worker holds a compartment key) and is saved in
- * its request. Screenshots of each state land in test/web/screenshots and /tmp/upload-shots.
+ * its request. Screenshots of each state land in test/web/screenshots.
  */
 import { createHash } from 'node:crypto';
-import { copyFileSync, mkdirSync } from 'node:fs';
-import { join } from 'node:path';
 import type { Locator, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { inProcessQueue } from '../../src/services/jobs/inProcessQueue.ts';
 import type { JobQueue } from '../../src/services/jobs/jobQueue.ts';
-import { anOrganisation, PASSWORD } from '../protection/fixtures.ts';
 import { OCR_TEXTS, renderTextPng } from '../support/ocrImages.ts';
-import { openTestStore, type TestStore } from '../support/stores.ts';
+import type { TestStore } from '../support/stores.ts';
 import { seriousViolations } from './axe.ts';
-import { type ServedWebApp, screenshot, screenshotDir, serveWebApp } from './browser.ts';
+import { type OrganisationWebApp, organisationWebApp, screenshot } from './browser.ts';
 
-const SHOTS = '/tmp/upload-shots';
 const REPORT = Buffer.from('On 3 March 2021 police detained three journalists in Caracas.\n', 'utf8');
 /** A TIFF header whose first directory lies past the end of the file: no tool can read it. */
 const CORRUPT_TIFF = Buffer.concat([
@@ -32,8 +28,6 @@ const CORRUPT_TIFF = Buffer.concat([
 async function shot(page: Page, name: string): Promise<void> {
   await page.locator('.uploads').evaluate((list) => list.scrollIntoView({ block: 'center' }));
   await screenshot(page, name);
-  mkdirSync(SHOTS, { recursive: true });
-  copyFileSync(join(screenshotDir, `${name}.png`), join(SHOTS, `${name}.png`));
 }
 
 /** A state that may pass too quickly to be seen is photographed when it is, and never asserted. */
@@ -46,38 +40,23 @@ async function shotIfSeen(page: Page, state: Locator, name: string): Promise<voi
 }
 
 describe('uploads through the job queue in Chromium', () => {
+  let app: OrganisationWebApp | undefined;
   let store: TestStore;
-  let app: ServedWebApp | undefined;
   let page: Page;
   let queue: JobQueue;
 
   beforeAll(async () => {
-    store = await openTestStore('pglite');
-    await anOrganisation(store.db);
     // The real pauses between attempts (5, 10, 20 s): a corrupt file must fail without waiting for them.
     queue = inProcessQueue();
-    app = await serveWebApp(store, {
-      jobs: queue,
-      jobConcurrency: 1,
-      logLevel: 'silent',
-    });
+    app = await organisationWebApp({ server: { jobs: queue, jobConcurrency: 1, logLevel: 'silent' } });
+    store = app.store;
     // axe is injected as a script, which the CSP rightly refuses; the upload list lives in this page
     // only, so this one context bypasses the CSP (app.test.ts checks the CSP itself).
-    const context = await app.launched.browser.newContext({
-      bypassCSP: true,
-      viewport: { width: 1280, height: 900 },
-    });
-    page = await context.newPage();
-    await page.goto(`${app.origin}/`);
-    await page.getByLabel('Email').fill('admin@example.org');
-    await page.getByLabel('Password').fill(PASSWORD);
-    await page.getByRole('button', { name: 'Sign in' }).click();
-    await page.getByRole('heading', { name: 'Capture a source' }).waitFor();
+    page = await app.signIn(undefined, undefined, { bypassCSP: true });
   }, 120_000);
 
   afterAll(async () => {
     await app?.close();
-    await store?.close();
   });
 
   const row = (name: string) => page.locator('.uploads > li').filter({ hasText: name });

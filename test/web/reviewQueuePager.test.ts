@@ -4,34 +4,21 @@
  * (the same pager as the incident and source lists); a source reviewed from the second page returns
  * the reviewer to that page, which then continues with the next unreviewed source.
  */
-import { mkdirSync } from 'node:fs';
 import type { Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { LIST_COUNT_CAP } from '../../src/core/validation.ts';
-import { initOrganisation } from '../../src/services/accounts/accounts.ts';
-import { FAST_KDF } from '../protection/fixtures.ts';
-import { openTestStore, type TestStore } from '../support/stores.ts';
-import { type LaunchedBrowser, type ServedWebApp, screenshot, serveWebApp, signedInPage } from './browser.ts';
-
-const ADMIN = { email: 'admin@example.org', password: 'correct horse battery staple' };
-const SHOTS = '/tmp/review-shots';
+import { type OrganisationWebApp, organisationWebApp, screenshot } from './browser.ts';
 
 describe('the review queue pager past the count cap, in Chromium', () => {
-  let store: TestStore;
-  let app: ServedWebApp | undefined;
+  let app: OrganisationWebApp | undefined;
   let origin: string;
-  let launched: LaunchedBrowser;
   let page: Page;
 
   beforeAll(async () => {
-    store = await openTestStore('pglite');
-    await initOrganisation(
-      store.db,
-      { name: 'Memorial Test', adminEmail: ADMIN.email, password: ADMIN.password },
-      FAST_KDF,
-    );
+    app = await organisationWebApp();
+    origin = app.origin;
     // More unreviewed sources than the queue counts, one a minute, "Report 1" captured first.
-    await store.db.query(
+    await app.store.db.query(
       `insert into sources (id, sha256, byte_size, media_type, file_name, title, language, text, search_config,
                             search, search_lead, captured_by, captured_at, suggestions)
        select gen_random_uuid(), encode(sha256(('queue ' || g)::bytea), 'hex'), 10, 'text/plain', 'report.txt',
@@ -41,15 +28,11 @@ describe('the review queue pager past the count cap, in Chromium', () => {
          from generate_series(1, $1::int) g`,
       [LIST_COUNT_CAP + 30],
     );
-    app = await serveWebApp(store);
-    ({ origin, launched } = app);
-    page = await signedInPage(launched.browser, origin, ADMIN.email, ADMIN.password);
-    mkdirSync(SHOTS, { recursive: true });
+    page = await app.signIn();
   });
 
   afterAll(async () => {
     await app?.close();
-    await store?.close();
   });
 
   const countText = async () => ((await page.getByTestId('list-count').textContent()) ?? '').trim();
@@ -71,7 +54,6 @@ describe('the review queue pager past the count cap, in Chromium', () => {
     await button('Next').click();
     await expect.poll(countText).toBe('51–75 of 10,000+');
     await expect.poll(firstTitle).toBe('Report 51');
-    await page.screenshot({ path: `${SHOTS}/review-queue-page-3.png`, fullPage: true });
     await screenshot(page, 'review-queue-pager');
     await button('Previous').click();
     await expect.poll(countText).toBe('26–50 of 10,000+');
@@ -95,7 +77,7 @@ describe('the review queue pager past the count cap, in Chromium', () => {
     expect(await titles().count()).toBe(25);
     // Like a list page opened from a link, its number is not known any more (see useCursorTrail).
     expect(await countText()).toBe('25 of 10,000+');
-    await page.screenshot({ path: `${SHOTS}/review-queue-after-review.png`, fullPage: true });
+    await screenshot(page, 'review-queue-after-review');
     // The reviewed source left the queue; the pages before it are unchanged.
     await page.goto(`${origin}/review`);
     await expect.poll(firstTitle).toBe('Report 1');
